@@ -1,0 +1,27 @@
+import { ConfigError, loadConfig, loadDotEnv } from './config.js';
+import { runCli } from './cli/run.js';
+import { createLogger } from './logger.js';
+
+/** `npm run cli -- <command> …`: the engine's answers on stdout, as text or JSON (CONTRACTS §2). */
+async function main(): Promise<number> {
+  loadDotEnv();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  return runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(`${text}\n`),
+    stderr: (text) => process.stderr.write(`${text}\n`),
+    env: { ...process.env, CORPUS_DIR: config.CORPUS_DIR, INDEX_CACHE_DIR: config.INDEX_CACHE_DIR },
+    isTTY: Boolean(process.stdout.isTTY),
+    logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL),
+  });
+}
+
+process.exitCode = await main();

@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+/** The CLI's commands (CONTRACTS §2), with what each needs when it is not run with `--batch`. */
+const COMMAND_TEXT = {
+  ask: { needs: 'a question', byArticle: false },
+} as const;
+export type CommandName = keyof typeof COMMAND_TEXT;
+const COMMANDS = Object.keys(COMMAND_TEXT) as CommandName[];
+
+const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Flags common to every command, and each command's own. */
+export const CliFlags = z.object({
+  json: z.boolean().default(false),
+  corpus: z.string().min(1).optional(),
+  limit: count(1, 100).optional(),
+  batch: z.string().min(1).optional(),
+  source: z.string().min(1).optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  article: z.string().min(1).optional(),
+  sentences: count(1, 10).optional(),
+});
+export type CliFlags = z.infer<typeof CliFlags>;
+
+/** A parsed command line: what to run, on what text, with which flags. */
+export interface CliInvocation {
+  command: CommandName;
+  /** The question, quote, speaker or topic (the positional words joined). */
+  text: string;
+  flags: CliFlags;
+}
+
+/** Usage text printed with `--help` and after a usage error. */
+export const USAGE = `Usage: npm run --silent cli -- <command> [options]
+  ask "<question>" [--source S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N]
+Common: --json (one JSON document on stdout), --batch FILE (one request per line), --corpus DIR`;
+
+/** A command line that cannot be run; the message says why. */
+export class UsageError extends Error {}
+
+/** Parses argv (without node and script) into an invocation, or throws a UsageError. */
+export function parseCommandLine(argv: string[]): CliInvocation {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        corpus: { type: 'string' },
+        limit: { type: 'string' },
+        batch: { type: 'string' },
+        source: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        article: { type: 'string' },
+        sentences: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const [command, ...words] = parsed.positionals;
+  if (!command) throw new UsageError('no command given');
+  if (!(COMMANDS as string[]).includes(command)) throw new UsageError(`unknown command "${command}"; expected one of ${COMMANDS.join(', ')}`);
+  const flags = CliFlags.safeParse(parsed.values);
+  if (!flags.success) {
+    const issue = flags.error.issues[0]!;
+    throw new UsageError(`--${issue.path.join('.')}: ${issue.message}`);
+  }
+  const text = words.join(' ').trim();
+  const spec = COMMAND_TEXT[command as CommandName];
+  const byArticle = spec.byArticle && flags.data.article !== undefined;
+  if (!text && !flags.data.batch && !byArticle) throw new UsageError(`"${command}" needs ${spec.needs}`);
+  return { command: command as CommandName, text, flags: flags.data };
+}

@@ -1,0 +1,45 @@
+import type { Engine } from '../engine/engine.js';
+import type { Failure } from '../engine/types.js';
+import { type TextStyle, renderAskText, renderFailureText } from '../render/text.js';
+import type { CliFlags, CommandName } from './args.js';
+
+/** What one request printed: the JSON document and the text a person reads. */
+export interface CliOutput {
+  json: unknown;
+  text: string;
+}
+
+/** One request of a command: its text (or batch line) and the flags. */
+export interface CliRequest {
+  text: string;
+  flags: CliFlags;
+}
+
+/** A request the command could not run: bad input (exit status 2). */
+export interface CliBadInput {
+  bad: Failure;
+}
+
+type Handler = (engine: Engine, request: CliRequest, style: TextStyle) => CliOutput | CliBadInput;
+
+const ask: Handler = (engine, { text, flags }, style) => {
+  const limit = flags.limit ?? 10;
+  const answer = engine.ask({ question: text, source: flags.source, from: flags.from, to: flags.to, limit });
+  if (!answer.ok && answer.code !== 'no-results') return { bad: answer };
+  if (!answer.ok) return { json: { query: text.trim(), total: 0, results: [] }, text: renderFailureText(answer) };
+  const json = {
+    query: answer.query,
+    total: answer.total,
+    results: answer.results.map((r) => ({
+      passage: r.passage,
+      score: r.score,
+      article: r.article,
+      ...(r.speaker ? { speaker: r.speaker } : {}),
+      ...(r.alsoIn.length ? { alsoIn: r.alsoIn } : {}),
+    })),
+  };
+  return { json, text: renderAskText(answer, 0, style) };
+};
+
+/** Each CLI command's handler: engine call in, JSON document and text out. */
+export const HANDLERS: Record<CommandName, Handler> = { ask };

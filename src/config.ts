@@ -1,0 +1,39 @@
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+const Snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+const emptyAsAbsent = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsAbsent, schema.optional());
+const positiveInt = (fallback: number) => z.preprocess(emptyAsAbsent, z.coerce.number().int().min(1).default(fallback));
+
+/** The environment the program runs with (CONTRACTS §3), validated once at start-up. */
+export const Config = z.object({
+  DISCORD_TOKEN: optional(z.string().min(20, 'looks too short to be a bot token')),
+  DISCORD_APPLICATION_ID: optional(Snowflake),
+  DISCORD_GUILD_ID: optional(Snowflake),
+  DISCORD_API_URL: optional(z.url('must be a URL such as https://discord.com/api')),
+  CORPUS_DIR: z.preprocess(emptyAsAbsent, z.string().default('corpus')),
+  INDEX_CACHE_DIR: z.preprocess(emptyAsAbsent, z.string().default('.cache')),
+  LOG_LEVEL: z.preprocess(emptyAsAbsent, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  /** Commands one user may run per minute before being asked to slow down. */
+  RATE_LIMIT_PER_MINUTE: positiveInt(20),
+  /** Commands answered at the same time, across all users; the rest wait their turn. */
+  MAX_CONCURRENT_COMMANDS: positiveInt(8),
+});
+export type Config = z.infer<typeof Config>;
+
+/** A bad environment variable: the message names it and says what is wrong. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws a ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Config.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`);
+}
+
+/** Reads `.env` into `process.env` when the file exists, silently (stdout stays clean for JSON). */
+export function loadDotEnv(): void {
+  dotenv.config({ quiet: true });
+}

@@ -1,0 +1,58 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Engine } from '../engine/index.js';
+import { type TextStyle, renderAskText, renderFailureText } from '../render/text.js';
+import { parseConsoleLine } from './parse.js';
+
+/** Answers shown per page, as in Discord. */
+const PAGE_SIZE = 3;
+
+const HELP = `Commands, typed as in Discord:
+  /ask question: <words or "a phrase"> [source: <outlet>] [from: YYYY-MM-DD] [to: YYYY-MM-DD]
+  /ask <question>            (shorthand)
+  next, prev                 page through the last answer
+  /sources                   the outlets in the archive
+  /help, exit`;
+
+/** Where the console reads and writes. */
+export interface ConsoleIo {
+  input: Readable;
+  output: Writable;
+  style: TextStyle;
+  /** Show a prompt (interactive terminal) or not (piped input). */
+  prompt: boolean;
+}
+
+/** The local console: the bot's slash commands typed in a terminal, replies printed as plain text. */
+export async function runConsole(engine: Engine, io: ConsoleIo): Promise<void> {
+  const print = (text: string) => io.output.write(`${text}\n\n`);
+  const lines = createInterface({ input: io.input, output: io.prompt ? io.output : undefined, terminal: io.prompt });
+  const stats = engine.stats();
+  print(`News archive console: ${stats.articles} articles, ${stats.passages} passages from ${stats.sources} sources. Type /help.`);
+  let last = null as { options: Record<string, string>; offset: number } | null;
+  const ask = (options: Record<string, string>, offset: number) => {
+    const answer = engine.ask({ question: options.question ?? '', source: options.source, from: options.from, to: options.to, limit: PAGE_SIZE, offset });
+    if (!answer.ok) return print(renderFailureText(answer));
+    last = { options, offset };
+    const more = offset + PAGE_SIZE < answer.total ? '  (type next for more)' : '';
+    print(renderAskText(answer, offset, io.style) + more);
+  };
+  if (io.prompt) lines.setPrompt('> ');
+  lines.prompt();
+  for await (const line of lines) {
+    const text = line.trim();
+    if (/^(exit|quit|\/exit|\/quit)$/i.test(text)) break;
+    const command = text ? parseConsoleLine(text) : null;
+    if (!command) {
+      if (text) print('Type a command such as /ask التعاون العسكري بين إيران وروسيا, or /help.');
+    } else if (command.name === 'help') print(HELP);
+    else if (command.name === 'sources') print(engine.sources().join('\n'));
+    else if (command.name === 'ask') ask(command.options, 0);
+    else if (command.name === 'next' || command.name === 'prev') {
+      if (!last) print('Nothing to page through yet: ask something first.');
+      else ask(last.options, Math.max(0, last.offset + (command.name === 'next' ? PAGE_SIZE : -PAGE_SIZE)));
+    } else print(`Unknown command /${command.name}. Type /help.`);
+    lines.prompt();
+  }
+  lines.close();
+}

@@ -1,0 +1,33 @@
+import { REST, Routes } from 'discord.js';
+import { ConfigError, loadConfig, loadDotEnv } from './config.js';
+import { loadCommands } from './discord/loadCommands.js';
+import { createLogger } from './logger.js';
+
+/** `npm run deploy-commands`: registers every command in one guild (DISCORD_GUILD_ID) or globally. */
+async function main(): Promise<number> {
+  loadDotEnv();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
+    process.stderr.write('DISCORD_TOKEN and DISCORD_APPLICATION_ID are needed to register commands (see .env.example).\n');
+    return 2;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const commands = await loadCommands(logger);
+  const body = [...commands.values()].map((c) => c.data.toJSON());
+  const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(config.DISCORD_TOKEN);
+  const route = config.DISCORD_GUILD_ID
+    ? Routes.applicationGuildCommands(config.DISCORD_APPLICATION_ID, config.DISCORD_GUILD_ID)
+    : Routes.applicationCommands(config.DISCORD_APPLICATION_ID);
+  await rest.put(route, { body });
+  logger.info({ count: body.length, scope: config.DISCORD_GUILD_ID ? `guild ${config.DISCORD_GUILD_ID}` : 'global' }, 'commands registered');
+  return 0;
+}
+
+process.exitCode = await main();

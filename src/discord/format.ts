@@ -1,0 +1,112 @@
+import { type APIEmbed, escapeMarkdown } from 'discord.js';
+import type { ArticleRef } from '../engine/index.js';
+
+/** Discord's message and embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
+export const LIMITS = {
+  content: 2000,
+  embeds: 10,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  embedTotal: 6000,
+  choiceName: 100,
+  choiceValue: 100,
+  choices: 25,
+} as const;
+
+/** Allowed mentions for every reply: nobody is ever pinged, whatever the text says. */
+export const NO_MENTIONS = { parse: [] as never[] };
+
+/** The project's accent colour on embeds. */
+export const EMBED_COLOR = 0x2b6cb0;
+
+/** Invisible and direction-changing characters that could make a reply appear to say something else. */
+const SPOOFING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Removes bidi overrides/isolates and control characters (keeps newlines and tabs). */
+export function stripSpoofing(text: string): string {
+  return text.replace(SPOOFING, '');
+}
+
+/**
+ * Makes corpus or user text inert in Discord: markdown escaped, mentions and invite-style links
+ * broken with a zero-width space, spoofing characters removed.
+ */
+export function inert(text: string): string {
+  return escapeMarkdown(stripSpoofing(text), { numberedList: true, bulletedList: true, heading: true, maskedLink: true })
+    .replace(/@(everyone|here)/g, '@\u200B$1')
+    .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200B$2>');
+}
+
+/** Cuts text to at most `max` characters at a word boundary, ending with `…`. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+/**
+ * The passage as a Discord quote block, the highlighted ranges in bold, everything else inert;
+ * cut to `max` characters without breaking a bold pair.
+ */
+export function quoteBlock(text: string, highlights: ReadonlyArray<readonly [number, number]>, max: number): string {
+  const parts: string[] = [];
+  let at = 0;
+  let length = 2;
+  const push = (piece: string) => {
+    if (length + piece.length > max - 1) return false;
+    parts.push(piece);
+    length += piece.length;
+    return true;
+  };
+  for (const [start, end] of [...highlights, [text.length, text.length] as const]) {
+    const plain = inert(text.slice(at, start));
+    if (!push(plain)) {
+      parts.push(truncate(plain, Math.max(1, max - length - 1)));
+      break;
+    }
+    if (end > start && !push(`**${inert(text.slice(start, end))}**`)) {
+      parts.push('…');
+      break;
+    }
+    at = end;
+  }
+  return parts.join('').split('\n').map((line) => `> ${line}`).join('\n');
+}
+
+/** A Discord timestamp tag for a date (`<t:…:D>`), rendered in each reader's locale. */
+export function discordDate(date: string): string {
+  const ms = Date.parse(date.length === 10 ? `${date}T00:00:00Z` : date);
+  return Number.isNaN(ms) ? inert(date) : `<t:${Math.floor(ms / 1000)}:D>`;
+}
+
+/** `Source · <date>` line shown with every cited article. */
+export function sourceLine(article: ArticleRef): string {
+  return `${inert(article.source)} · ${discordDate(article.date)}`;
+}
+
+/** An article title as an embed title (≤ 256 characters, inert). */
+export function embedTitle(article: ArticleRef): string {
+  return truncate(inert(article.title), LIMITS.embedTitle);
+}
+
+/** Characters an embed counts towards the 6000 total. */
+export function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+/** A short, inert text for an autocomplete choice name (1–100 characters). */
+export function choiceName(text: string): string {
+  return truncate(stripSpoofing(text).replace(/\s+/g, ' ').trim(), LIMITS.choiceName) || '…';
+}

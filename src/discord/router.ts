@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { Interaction, RepliableInteraction } from 'discord.js';
+import type { Engine, Logger } from '../engine/index.js';
+import type { BotCommand, CommandContext } from './command.js';
+import { ConcurrencyCap, RateLimiter } from './limiter.js';
+import type { PageSessions } from './paging.js';
+import { noticeReply } from './replies.js';
+
+/** What the interaction router needs. */
+export interface RouterOptions {
+  commands: ReadonlyMap<string, BotCommand>;
+  engine: Engine;
+  logger: Logger & { child(fields: object): Logger };
+  pages: PageSessions<unknown>;
+  /** Commands per user per minute. */
+  ratePerMinute: number;
+  /** Commands answered at once. */
+  maxConcurrent: number;
+}
+
+/** How long a command waits for a free slot before the user is told the bot is busy (acknowledging stays under 3 s). */
+const SLOT_WAIT_MS = 1500;
+
+/** Builds the `interactionCreate` handler: routing, rate limit, concurrency cap, one try/catch for all commands. */
+export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
+  const limiter = new RateLimiter(options.ratePerMinute);
+  const cap = new ConcurrencyCap(options.maxConcurrent);
+  return async (interaction) => {
+    const name = interaction.isButton() ? interaction.customId.split(':')[0]! : 'commandName' in interaction ? interaction.commandName : '';
+    const command = options.commands.get(name);
+    const logger = options.logger.child({ requestId: randomUUID(), interaction: interaction.id, user: interaction.user.id, command: name });
+    const ctx: CommandContext = { engine: options.engine, logger, pages: options.pages };
+    if (!command) {
+      logger.warn({ type: interaction.type }, 'interaction for an unknown command');
+      return;
+    }
+    const started = performance.now();
+    try {
+      if (interaction.isAutocomplete()) {
+        await command.autocomplete?.(interaction, ctx);
+        return;
+      }
+      if (!interaction.isRepliable()) return;
+      const wait = limiter.take(interaction.user.id);
+      if (wait > 0) {
+        await interaction.reply(noticeReply(`Slow down: you can run another command in ${Math.ceil(wait / 1000)} s.`));
+        logger.info({ waitMs: wait }, 'rate limited');
+        return;
+      }
+      const release = await cap.acquire(SLOT_WAIT_MS);
+      if (!release) {
+        await interaction.reply(noticeReply('The bot is busy right now. Please try again in a few seconds.'));
+        logger.warn({}, 'concurrency cap reached');
+        return;
+      }
+      try {
+        if (interaction.isButton()) await command.button?.(interaction, ctx);
+        else if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) await command.execute(interaction, ctx);
+      } finally {
+        release();
+      }
+      logger.info({ ms: Math.round(performance.now() - started), outcome: 'ok' }, 'command served');
+    } catch (error) {
+      logger.error({ err: error, options: optionsOf(interaction), ms: Math.round(performance.now() - started) }, 'command failed');
+      if (interaction.isRepliable()) await apologise(interaction).catch((e: unknown) => logger.error({ err: e }, 'apology not delivered'));
+    }
+  };
+}
+
+function optionsOf(interaction: Interaction): unknown {
+  return interaction.isChatInputCommand() ? interaction.options.data.map((o) => ({ name: o.name, value: o.value })) : undefined;
+}
+
+async function apologise(interaction: RepliableInteraction): Promise<void> {
+  const body = noticeReply('Sorry, something went wrong while answering. The error has been logged.');
+  if (interaction.deferred || interaction.replied) await interaction.followUp(body);
+  else await interaction.reply(body);
+}

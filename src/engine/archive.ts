@@ -1,0 +1,89 @@
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import MiniSearch from 'minisearch';
+import { segmentArticle } from './passages.js';
+import type { PassageArchive } from './search/ask.js';
+import { type IndexedPassage, MINISEARCH_OPTIONS, buildMiniSearch } from './search/passageIndex.js';
+import type { Article, Passage } from './types.js';
+
+/** Bumped whenever the cached layout or the analysis changes, so stale caches are rebuilt. */
+export const CACHE_VERSION = 1;
+
+/** The searchable archive built from a corpus. */
+export interface Archive extends PassageArchive {
+  articles: Map<string, Article>;
+  passages: Passage[];
+  /** Sources in the corpus, sorted. */
+  sources: string[];
+}
+
+/** Cuts every article into passages and indexes them. */
+export function buildArchive(articles: Article[]): Archive {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const passages = articles.flatMap((a) => segmentArticle(a));
+  const index = buildMiniSearch(passages, (p) => byId.get(p.articleId)!.title);
+  return withSources({ articles: byId, passages, index });
+}
+
+function withSources(archive: Omit<Archive, 'sources'>): Archive {
+  const sources = [...new Set([...archive.articles.values()].map((a) => a.source))].sort((a, b) => a.localeCompare(b));
+  return { ...archive, sources };
+}
+
+interface CachedArchive {
+  version: number;
+  fingerprint: string;
+  articles: Article[];
+  /** `[articleNumber, start, end]` per passage: the text is sliced from the article body, stored once. */
+  passages: Array<[number, number, number]>;
+  index: unknown;
+}
+
+function cacheFile(cacheDir: string, fingerprint: string): string {
+  return join(cacheDir, `archive-v${CACHE_VERSION}-${fingerprint.slice(0, 16)}.json`);
+}
+
+/** Writes the archive to the cache folder atomically and removes older cache files. */
+export async function saveArchive(archive: Archive, cacheDir: string, fingerprint: string): Promise<string> {
+  await mkdir(cacheDir, { recursive: true });
+  const articles = [...archive.articles.values()];
+  const number = new Map(articles.map((a, i) => [a.id, i]));
+  const cached: CachedArchive = {
+    version: CACHE_VERSION,
+    fingerprint,
+    articles,
+    passages: archive.passages.map((p) => [number.get(p.articleId)!, p.start, p.end]),
+    index: archive.index.toJSON(),
+  };
+  const file = cacheFile(cacheDir, fingerprint);
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(cached));
+  await rename(temp, file);
+  for (const name of await readdir(cacheDir)) {
+    if (name.startsWith('archive-') && join(cacheDir, name) !== file) await rm(join(cacheDir, name), { force: true });
+  }
+  return file;
+}
+
+/** Loads the archive cached for this fingerprint, or returns null when there is none (or it is unreadable). */
+export async function loadArchive(cacheDir: string, fingerprint: string): Promise<Archive | null> {
+  let cached: CachedArchive;
+  try {
+    cached = JSON.parse(await readFile(cacheFile(cacheDir, fingerprint), 'utf8')) as CachedArchive;
+  } catch {
+    return null;
+  }
+  if (cached.version !== CACHE_VERSION || cached.fingerprint !== fingerprint) return null;
+  const articles = new Map(cached.articles.map((a) => [a.id, a]));
+  const passages: Passage[] = [];
+  let previous = '';
+  let index = 0;
+  for (const [n, start, end] of cached.passages) {
+    const article = cached.articles[n]!;
+    index = article.id === previous ? index + 1 : 0;
+    previous = article.id;
+    passages.push({ id: `${article.id}@${start}`, articleId: article.id, index, start, end, text: article.body.slice(start, end) });
+  }
+  const search = MiniSearch.loadJS<IndexedPassage>(cached.index as Parameters<typeof MiniSearch.loadJS>[0], MINISEARCH_OPTIONS);
+  return withSources({ articles, passages, index: search });
+}

@@ -1,0 +1,116 @@
+import { type Archive, buildArchive, loadArchive, saveArchive } from './archive.js';
+import { corpusFingerprint, loadCorpus } from './corpus/index.js';
+import { type AskAnswer, ask, utcDay } from './search/ask.js';
+import type { AskQuery } from './search/query.js';
+import { normalizeText } from './text/normalize.js';
+import type { Article, ArticleRef, CorpusProblem, Result } from './types.js';
+import { articleRef } from './types.js';
+
+/** The few logging calls the engine makes (pino's signature), so any structured logger fits. */
+export interface Logger {
+  debug(fields: object, message?: string): void;
+  info(fields: object, message?: string): void;
+  warn(fields: object, message?: string): void;
+  error(fields: object, message?: string): void;
+}
+
+/** A logger that drops everything, for tests and scripts that want silence. */
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** Where the engine finds its corpus and keeps its index. */
+export interface EngineOptions {
+  corpusDir: string;
+  /** Folder for the cached index; `null` disables caching. */
+  cacheDir: string | null;
+  logger?: Logger;
+}
+
+/** Figures about the loaded archive (for `/about`, `/archive stats` and logs). */
+export interface ArchiveStats {
+  articles: number;
+  passages: number;
+  sources: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  rejectedFiles: number;
+  /** When the index was built or loaded. */
+  loadedAt: string;
+  /** `cache` when the index came from disk, `build` when it was built now. */
+  origin: 'cache' | 'build';
+}
+
+/** The engine every front end calls: one instance, created at start-up and passed around. */
+export interface Engine {
+  /** Answers a question with verbatim passages. */
+  ask(query: AskQuery): Result<AskAnswer>;
+  /** The corpus's sources, sorted. */
+  sources(): string[];
+  /** One article by id. */
+  article(id: string): Article | undefined;
+  /** Articles whose title or id contains the typed text (for autocomplete), newest first. */
+  findArticles(typed: string, limit?: number): ArticleRef[];
+  /** Files that were rejected while loading, with reasons. */
+  problems(): CorpusProblem[];
+  /** Figures about the archive. */
+  stats(): ArchiveStats;
+}
+
+/** Loads the corpus, builds or loads the cached index, and returns the engine. */
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const logger = options.logger ?? silentLogger;
+  const started = performance.now();
+  const corpus = await loadCorpus(options.corpusDir);
+  for (const problem of corpus.problems) logger.warn({ problem }, 'corpus file skipped');
+  const fingerprint = corpusFingerprint(corpus.files);
+  let origin: ArchiveStats['origin'] = 'cache';
+  let archive = options.cacheDir ? await loadArchive(options.cacheDir, fingerprint) : null;
+  if (!archive) {
+    origin = 'build';
+    archive = buildArchive(corpus.articles);
+    if (options.cacheDir) {
+      try {
+        await saveArchive(archive, options.cacheDir, fingerprint);
+      } catch (error) {
+        logger.warn({ err: error, cacheDir: options.cacheDir }, 'index cache not written');
+      }
+    }
+  }
+  const stats = archiveStats(archive, corpus.problems.length, origin);
+  logger.info({ ...stats, ms: Math.round(performance.now() - started) }, 'archive ready');
+  return engineOver(archive, corpus.problems, stats);
+}
+
+function archiveStats(archive: Archive, rejectedFiles: number, origin: ArchiveStats['origin']): ArchiveStats {
+  const days = [...archive.articles.values()].map((a) => utcDay(a.date)).sort();
+  return {
+    articles: archive.articles.size,
+    passages: archive.passages.length,
+    sources: archive.sources.length,
+    firstDate: days[0] ?? null,
+    lastDate: days.at(-1) ?? null,
+    rejectedFiles,
+    loadedAt: new Date().toISOString(),
+    origin,
+  };
+}
+
+function engineOver(archive: Archive, problems: CorpusProblem[], stats: ArchiveStats): Engine {
+  const byNewest = [...archive.articles.values()].sort((a, b) => utcDay(b.date).localeCompare(utcDay(a.date)));
+  const titleKeys = new Map(byNewest.map((a) => [a.id, normalizeText(`${a.title} ${a.id}`)]));
+  return {
+    ask: (query) => ask(archive, query, archive.sources),
+    sources: () => archive.sources,
+    article: (id) => archive.articles.get(id),
+    findArticles(typed, limit = 25) {
+      const key = normalizeText(typed.trim());
+      const found: ArticleRef[] = [];
+      for (const article of byNewest) {
+        if (found.length >= limit) break;
+        if (!key || titleKeys.get(article.id)!.includes(key)) found.push(articleRef(article));
+      }
+      return found;
+    },
+    problems: () => problems,
+    stats: () => stats,
+  };
+}

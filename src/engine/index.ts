@@ -1,0 +1,5 @@
+/** The engine's public API: what front ends and commands may import. */
+export { createEngine, silentLogger, type ArchiveStats, type Engine, type EngineOptions, type Logger } from './engine.js';
+export type { AskAnswer, AskResult } from './search/ask.js';
+export { AskQuery, Day } from './search/query.js';
+export { articleRef, dayOf, failure, type Article, type ArticleRef, type CorpusProblem, type Failure, type FailureCode, type Result } from './types.js';

@@ -1,0 +1,133 @@
+import type MiniSearch from 'minisearch';
+import { normalizeText } from '../text/normalize.js';
+import { type Article, type ArticleRef, type Passage, type Result, articleRef, failure } from '../types.js';
+import { highlightRanges } from './highlight.js';
+import type { IndexedPassage } from './passageIndex.js';
+import { RANKING } from './passageIndex.js';
+import { AskQuery, containsPhrases, parseQuestion, phraseHaystack } from './query.js';
+
+/** One answer to a question: a verbatim passage and its citation. */
+export interface AskResult {
+  passage: string;
+  score: number;
+  article: ArticleRef;
+  /** Offsets of the passage in the article body. */
+  start: number;
+  end: number;
+  /** Ranges of the passage to show in bold: the words that matched the question. */
+  highlights: Array<[number, number]>;
+  /** Other articles carrying the same passage (syndicated copies), earliest first. */
+  alsoIn: ArticleRef[];
+  /** The speaker when the passage is a quotation attributed to someone. */
+  speaker?: string;
+}
+
+/** The answer to `/ask` (CONTRACTS §2 `ask`). */
+export interface AskAnswer {
+  query: string;
+  total: number;
+  results: AskResult[];
+}
+
+/** What `ask` searches: the passages, their articles and the MiniSearch index over them. */
+export interface PassageArchive {
+  articles: ReadonlyMap<string, Article>;
+  passages: readonly Passage[];
+  index: MiniSearch<IndexedPassage>;
+  /** Speaker of the quotation that covers a passage, when the quote index knows one. */
+  speakerOf?: (passage: Passage) => string | undefined;
+}
+
+/** The UTC calendar day of an article's date, for `from`/`to` filters. */
+export function utcDay(date: string): string {
+  const parsed = new Date(date.length === 10 ? `${date}T00:00:00Z` : date);
+  return Number.isNaN(parsed.getTime()) ? date.slice(0, 10) : parsed.toISOString().slice(0, 10);
+}
+
+/** Finds the source as the corpus spells it, ignoring case, spaces and Arabic spelling variants. */
+export function resolveSource(sources: Iterable<string>, wanted: string): string | undefined {
+  const key = normalizeText(wanted).replace(/\s+/g, ' ').trim();
+  for (const source of sources) if (normalizeText(source).replace(/\s+/g, ' ').trim() === key) return source;
+  return undefined;
+}
+
+/** Answers a question with verbatim passages, best first, syndicated copies shown once. */
+export function ask(archive: PassageArchive, input: AskQuery, sources: readonly string[]): Result<AskAnswer> {
+  const parsed = AskQuery.safeParse(input);
+  if (!parsed.success) return failure('bad-query', parsed.error.issues[0]?.message ?? 'invalid question');
+  const query = parsed.data;
+  let source: string | undefined;
+  if (query.source) {
+    source = resolveSource(sources, query.source);
+    if (!source) return failure('bad-query', `Unknown source "${query.source}".`, [`Known sources: ${sources.join(', ')}`]);
+  }
+  const question = parseQuestion(query.question);
+  if (question.terms.length === 0 && question.phrases.length === 0) {
+    return failure('bad-query', 'The question has no searchable words (only punctuation or very common words).');
+  }
+  const accept = (passage: Passage, article: Article) =>
+    (!source || article.source === source) &&
+    (!query.from || utcDay(article.date) >= query.from) &&
+    (!query.to || utcDay(article.date) <= query.to) &&
+    (question.phrases.length === 0 || containsPhrases(phraseHaystack(passage.text), question.phrases));
+  const hits = archive.index.search(question.text, {
+    ...RANKING,
+    filter: (hit) => {
+      const passage = archive.passages[hit.id as number]!;
+      return accept(passage, archive.articles.get(passage.articleId)!);
+    },
+  });
+  const groups = groupCopies(archive, hits);
+  if (groups.length === 0) return failure('no-results', 'Nothing in the archive matches that question.', noResultHints(query, question.phrases.length > 0));
+  const stems = new Set(question.terms);
+  const results = groups.slice(query.offset, query.offset + query.limit).map(({ passage, score, copies }) => {
+    const article = archive.articles.get(passage.articleId)!;
+    const speaker = archive.speakerOf?.(passage);
+    return {
+      passage: passage.text,
+      score: Math.round(score * 1000) / 1000,
+      article: articleRef(article),
+      start: passage.start,
+      end: passage.end,
+      highlights: highlightRanges(passage.text, stems),
+      alsoIn: copies.map((p) => articleRef(archive.articles.get(p.articleId)!)),
+      ...(speaker ? { speaker } : {}),
+    };
+  });
+  return { ok: true, query: query.question, total: groups.length, results };
+}
+
+interface CopyGroup {
+  passage: Passage;
+  score: number;
+  copies: Passage[];
+}
+
+/** Groups hits whose passage text is the same once normalised; the earliest article leads each group. */
+function groupCopies(archive: PassageArchive, hits: Array<{ id: number; score: number }>): CopyGroup[] {
+  const groups = new Map<string, CopyGroup>();
+  for (const hit of hits) {
+    const passage = archive.passages[hit.id]!;
+    const key = phraseHaystack(passage.text);
+    const group = groups.get(key);
+    if (!group) {
+      groups.set(key, { passage, score: hit.score, copies: [] });
+      continue;
+    }
+    const date = (p: Passage) => utcDay(archive.articles.get(p.articleId)!.date);
+    if (date(passage) < date(group.passage)) {
+      group.copies.unshift(group.passage);
+      group.passage = passage;
+    } else group.copies.push(passage);
+  }
+  return [...groups.values()];
+}
+
+function noResultHints(query: { source?: string; from?: string; to?: string }, hasPhrase: boolean): string[] {
+  const hints: string[] = [];
+  if (hasPhrase) hints.push('drop the quote marks to match the words in any order');
+  if (query.source) hints.push('drop the `source` filter');
+  if (query.from || query.to) hints.push('widen or drop the `from`/`to` dates');
+  hints.push('use fewer or more common words');
+  return hints;
+}

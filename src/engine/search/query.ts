@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { analyze } from '../text/analyzer.js';
+import { normalizeText, words } from '../text/normalize.js';
+
+/** A calendar day as typed by a person: `YYYY-MM-DD`, a real date. */
+export const Day = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD, e.g. 2021-10-20')
+  .refine((d) => {
+    const time = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(d);
+  }, 'is not a real calendar date');
+
+/** The options of an `/ask` question, validated at every front end. */
+export const AskQuery = z
+  .object({
+    question: z.string().trim().min(2, 'the question is too short (2 characters at least)').max(300, 'the question is too long (300 characters at most)'),
+    source: z.string().trim().min(1).optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+    limit: z.number().int().min(1).max(100).default(10),
+    offset: z.number().int().min(0).default(0),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '`from` is after `to`', path: ['from'] });
+export type AskQuery = z.input<typeof AskQuery>;
+
+/** A question taken apart: the words to rank by and the phrases that must appear as typed. */
+export interface ParsedQuestion {
+  /** The question's text for ranking (quote marks removed). */
+  text: string;
+  /** Stems of its content words. */
+  terms: string[];
+  /** Normalised word sequences that a passage must contain, from `"…"`, `«…»` or `“…”`. */
+  phrases: string[][];
+}
+
+const PHRASE = /"([^"]+)"|«([^»]+)»|“([^”]+)”/g;
+
+/** Splits a question into ranking terms and required phrases. */
+export function parseQuestion(question: string): ParsedQuestion {
+  const phrases: string[][] = [];
+  for (const match of question.matchAll(PHRASE)) {
+    const phrase = words(normalizeText(match[1] ?? match[2] ?? match[3] ?? ''));
+    if (phrase.length) phrases.push(phrase);
+  }
+  const text = question.replace(/["«»“”]/g, ' ');
+  return { text, terms: analyze(text), phrases };
+}
+
+/** Normalised words of a passage, space-padded, for phrase containment tests. */
+export function phraseHaystack(text: string): string {
+  return ` ${words(normalizeText(text)).join(' ')} `;
+}
+
+/** True when the haystack contains every phrase as a whole-word sequence. */
+export function containsPhrases(haystack: string, phrases: string[][]): boolean {
+  return phrases.every((phrase) => haystack.includes(` ${phrase.join(' ')} `));
+}

@@ -1,0 +1,55 @@
+import { ConfigError, loadConfig, loadDotEnv } from './config.js';
+import { runConsole } from './console/console.js';
+import { createBot } from './discord/bot.js';
+import { loadCommands } from './discord/loadCommands.js';
+import { createEngine } from './engine/index.js';
+import { createLogger } from './logger.js';
+import { ANSI, PLAIN } from './render/text.js';
+
+/** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console, on the configured corpus. */
+async function main(): Promise<void> {
+  loadDotEnv();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const token = config.DISCORD_TOKEN;
+  const logger = createLogger(token ? config.LOG_LEVEL : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
+  const engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger });
+  if (!token) {
+    const interactive = Boolean(process.stdin.isTTY);
+    await runConsole(engine, { input: process.stdin, output: process.stdout, style: interactive ? ANSI : PLAIN, prompt: interactive });
+    return;
+  }
+  const commands = await loadCommands(logger);
+  const bot = createBot({
+    engine,
+    commands,
+    logger,
+    apiUrl: config.DISCORD_API_URL,
+    ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
+    maxConcurrent: config.MAX_CONCURRENT_COMMANDS,
+  });
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutting down: finishing replies in flight');
+    bot.shutdown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  await bot.login(token);
+}
+
+await main();

@@ -1,0 +1,59 @@
+import type { AskAnswer, AskResult } from '../engine/search/ask.js';
+import type { ArticleRef, Failure } from '../engine/types.js';
+
+/** How plain text is decorated: ANSI bold in a terminal, nothing when piped. */
+export interface TextStyle {
+  bold(text: string): string;
+  dim(text: string): string;
+}
+
+/** No decoration, for pipes and tests. */
+export const PLAIN: TextStyle = { bold: (t) => t, dim: (t) => t };
+/** ANSI bold and dim, for an interactive terminal. */
+export const ANSI: TextStyle = { bold: (t) => `\x1b[1m${t}\x1b[22m`, dim: (t) => `\x1b[2m${t}\x1b[22m` };
+
+const RLM = '\u200F';
+const RTL = /[\u0590-\u08FF]/;
+
+/** Marks a right-to-left line so a bidi-aware terminal lays it out from the right. */
+export function directed(line: string): string {
+  return RTL.test(line.slice(0, 40)) ? RLM + line : line;
+}
+
+/** The passage with its highlighted ranges passed through `bold`. */
+export function withHighlights(text: string, ranges: ReadonlyArray<readonly [number, number]>, bold: (t: string) => string): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    out += text.slice(at, start) + bold(text.slice(start, end));
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+/** `Title — Source · 2021-10-20 · url` on separate lines, as a citation under an answer. */
+export function citationLines(article: ArticleRef, style: TextStyle): string[] {
+  const meta = [article.source, article.date, article.url].filter(Boolean).join(' · ');
+  return [directed(`   ${article.title}`), style.dim(`   ${meta}`)];
+}
+
+function resultLines(result: AskResult, rank: number, style: TextStyle): string[] {
+  const lines = [directed(`${rank}. ${withHighlights(result.passage, result.highlights, style.bold)}`)];
+  if (result.speaker) lines.push(directed(`   — ${result.speaker}`));
+  lines.push(...citationLines(result.article, style));
+  if (result.alsoIn.length) lines.push(style.dim(`   also in: ${result.alsoIn.map((a) => `${a.source} (${a.date})`).join(', ')}`));
+  return lines;
+}
+
+/** An `/ask` answer as a person reads it in a terminal. */
+export function renderAskText(answer: AskAnswer, offset: number, style: TextStyle = PLAIN): string {
+  const blocks = answer.results.map((r, i) => resultLines(r, offset + i + 1, style).join('\n'));
+  const last = offset + answer.results.length;
+  blocks.push(style.dim(`${offset + 1}–${last} of ${answer.total}`));
+  return blocks.join('\n\n');
+}
+
+/** An expected failure in a person's words, with its hints. */
+export function renderFailureText(failure: Failure): string {
+  return [failure.message, ...(failure.hints ?? []).map((h) => `  – ${h}`)].join('\n');
+}

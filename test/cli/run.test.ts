@@ -1,0 +1,77 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { silentLogger } from '../../src/engine/index.js';
+
+const cacheDir = mkdtempSync(join(tmpdir(), 'cli-cache-'));
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runCli(argv, {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env: { CORPUS_DIR: 'corpus', INDEX_CACHE_DIR: cacheDir },
+    isTTY: false,
+    logger: silentLogger,
+  });
+  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('cli ask', () => {
+  it('prints exactly one JSON document in the contract shape', async () => {
+    const { status, stdout, stderr } = await cli('ask', 'التعاون العسكري بين إيران وروسيا', '--json', '--limit', '2');
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+    const doc = JSON.parse(stdout);
+    expect(doc).toMatchObject({ query: 'التعاون العسكري بين إيران وروسيا', total: expect.any(Number) });
+    expect(doc.results).toHaveLength(2);
+    expect(doc.results[0]).toEqual({
+      passage: expect.stringContaining('ينمو ويتسع'),
+      score: expect.any(Number),
+      article: { id: 'iran-international-2021-10-20-bagheri-moscow', title: expect.stringContaining('الأركان'), source: 'Iran International', date: '2021-10-20', url: null },
+    });
+  });
+
+  it('prints readable text without --json', async () => {
+    const { status, stdout } = await cli('ask', 'ينمو ويتسع');
+    expect(status).toBe(0);
+    expect(stdout).toContain('ينمو ويتسع');
+    expect(stdout).toContain('Iran International · 2021-10-20');
+  });
+
+  it('answers a batch, one JSON line per question, in order', async () => {
+    const batch = join(cacheDir, 'questions.txt');
+    writeFileSync(batch, 'ينمو ويتسع\n\nظريف الاتفاق النووي\nلا شيء يطابق زززز\n');
+    const { status, stdout } = await cli('ask', '--batch', batch, '--json');
+    expect(status).toBe(0);
+    const docs = stdout.split('\n').map((l) => JSON.parse(l));
+    expect(docs.map((d) => d.query)).toEqual(['ينمو ويتسع', 'ظريف الاتفاق النووي', 'لا شيء يطابق زززز']);
+    expect(docs[2]).toEqual({ query: 'لا شيء يطابق زززز', total: 0, results: [] });
+  });
+
+  it('exits 0 with an empty result when nothing matches', async () => {
+    const { status, stdout } = await cli('ask', 'زززز', '--json');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ query: 'زززز', total: 0, results: [] });
+  });
+
+  it.each([
+    [['ask', 'التعاون', '--from', '2021-31-01'], /not a real calendar date/],
+    [['ask', 'التعاون', '--source', 'Nowhere'], /Unknown source "Nowhere"/],
+    [['ask', '؟!'], /no searchable words/],
+    [['ask'], /"ask" needs a question/],
+    [['frobnicate', 'x'], /unknown command "frobnicate"/],
+    [['ask', 'x y', '--limit', 'many'], /--limit/],
+    [['ask', 'x y', '--colour'], /Unknown option '--colour'/],
+    [['ask', 'التعاون', '--corpus', '/nonexistent/corpus'], /corpus folder "\/nonexistent\/corpus" does not exist/],
+    [['ask', '--batch', '/nonexistent/file.txt'], /cannot read the batch file/],
+  ])('%j exits 2 with a message on stderr', async (argv, message) => {
+    const { status, stdout, stderr } = await cli(...argv);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+});

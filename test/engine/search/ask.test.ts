@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildArchive, type Archive } from '../../../src/engine/archive.js';
+import { parseArticleFile } from '../../../src/engine/corpus/index.js';
+import { ask } from '../../../src/engine/search/ask.js';
+import type { Article } from '../../../src/engine/types.js';
+
+const SEED = 'corpus/iran-international-2021-10-20-bagheri-moscow.txt';
+
+function seedArticle(): Article {
+  const { articles } = parseArticleFile('iran-international-2021-10-20-bagheri-moscow.txt', readFileSync(SEED, 'utf8'), { source: 'Iran International' });
+  return articles[0]!;
+}
+
+function article(id: string, body: string, extra: Partial<Article> = {}): Article {
+  return { id, title: `عنوان ${id}`, body, date: '2022-01-01', source: 'Test Wire', url: null, lang: 'ar', author: null, file: `${id}.md`, ...extra };
+}
+
+let archive: Archive;
+beforeAll(() => {
+  archive = buildArchive([
+    seedArticle(),
+    article('copy-late', 'وصف المسؤول التعاون العسكري بين إيران وروسيا بأنه ينمو ويتسع بسرعة كبيرة جدا.', { date: '2021-10-22', source: 'Late Wire' }),
+    article('copy-early', 'وصف المسؤول التعاون العسكري بين إيران وروسيا بأنه ينمو ويتسع بسرعة كبيرة جدا.', { date: '2021-10-21', source: 'Early Wire' }),
+  ]);
+});
+const run = (query: Parameters<typeof ask>[1]) => ask(archive, query, archive.sources);
+
+describe('ask on the seed', () => {
+  it('answers the cooperation question with the «ينمو ويتسع» paragraph, its source and date', () => {
+    const answer = run({ question: 'التعاون العسكري بين إيران وروسيا' });
+    expect(answer.ok).toBe(true);
+    if (!answer.ok) return;
+    const seedHits = answer.results.filter((r) => r.article.source === 'Iran International');
+    expect(seedHits[0]!.passage).toContain('ينمو ويتسع');
+    expect(seedHits[0]!.article).toMatchObject({ source: 'Iran International', date: '2021-10-20' });
+  });
+
+  it('returns verbatim spans of the article body', () => {
+    const answer = run({ question: 'عقود شراء أسلحة روسية', limit: 20 });
+    if (!answer.ok) throw new Error(answer.message);
+    const body = seedArticle().body;
+    for (const r of answer.results.filter((x) => x.article.source === 'Iran International')) expect(body.slice(r.start, r.end)).toBe(r.passage);
+  });
+
+  it('bolds the words that matched', () => {
+    const answer = run({ question: 'ملف صوتي ظريف' });
+    if (!answer.ok) throw new Error(answer.message);
+    const top = answer.results[0]!;
+    const bold = top.highlights.map(([s, e]) => top.passage.slice(s, e));
+    expect(bold).toEqual(['ملف', 'صوتي', 'ظريف']);
+  });
+
+  it('finds the passage when the question has diacritics and other alef/ya spellings', () => {
+    const answer = run({ question: 'اَلتَّعاوُن الاستراتيجيه مع الصين لمدة ٢٥ عاما' });
+    if (!answer.ok) throw new Error(answer.message);
+    expect(answer.results[0]!.passage).toContain('25 عامًا');
+  });
+
+  it('shows a syndicated passage once, led by the earliest copy, with the others listed', () => {
+    const answer = run({ question: 'ينمو ويتسع بسرعة كبيرة' });
+    if (!answer.ok) throw new Error(answer.message);
+    const copy = answer.results.find((r) => r.passage.includes('بسرعة كبيرة'))!;
+    expect(copy.article.source).toBe('Early Wire');
+    expect(copy.alsoIn.map((a) => a.source)).toEqual(['Late Wire']);
+    expect(answer.results.filter((r) => r.passage.includes('بسرعة كبيرة'))).toHaveLength(1);
+  });
+});
+
+describe('ask filters and phrases', () => {
+  it.each([
+    [{ question: '"ينمو ويتسع"' }, (p: string) => p.includes('ينمو ويتسع')],
+    [{ question: 'التعاون العسكري', source: 'iran international' }, () => true],
+    [{ question: 'التعاون العسكري', from: '2021-10-21' }, (p: string) => p.includes('بسرعة')],
+    [{ question: 'التعاون العسكري', to: '2021-10-20' }, (p: string) => !p.includes('بسرعة')],
+  ])('%o', (query, accept) => {
+    const answer = run(query);
+    if (!answer.ok) throw new Error(answer.message);
+    expect(answer.results.length).toBeGreaterThan(0);
+    for (const r of answer.results) expect(accept(r.passage)).toBe(true);
+  });
+
+  it('keeps only passages from the named source', () => {
+    const answer = run({ question: 'التعاون العسكري', source: 'Late Wire' });
+    if (!answer.ok) throw new Error(answer.message);
+    expect(new Set(answer.results.flatMap((r) => [r.article.source, ...r.alsoIn.map((a) => a.source)]))).toContain('Late Wire');
+  });
+});
+
+describe('ask with bad input', () => {
+  it.each([
+    [{ question: '' }, 'bad-query', /too short/],
+    [{ question: 'ا'.repeat(301) }, 'bad-query', /too long/],
+    [{ question: '؟؟ !! ...' }, 'bad-query', /no searchable words/],
+    [{ question: 'من هو ما هي' }, 'bad-query', /no searchable words/],
+    [{ question: 'التعاون', source: 'Nowhere News' }, 'bad-query', /Unknown source "Nowhere News"/],
+    [{ question: 'التعاون', from: '2021-12-01', to: '2021-01-01' }, 'bad-query', /`from` is after `to`/],
+    [{ question: 'التعاون', from: '2021-13-45' }, 'bad-query', /not a real calendar date/],
+    [{ question: 'التعاون', from: '20/10/2021' }, 'bad-query', /YYYY-MM-DD/],
+    [{ question: 'التعاون', from: '2030-01-01' }, 'no-results', /Nothing in the archive/],
+  ])('%o → %s', (query, code, message) => {
+    const answer = run(query);
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.code).toBe(code);
+    expect(answer.message).toMatch(message);
+  });
+
+  it('suggests what to drop when nothing matches', () => {
+    const answer = run({ question: 'التعاون', source: 'Late Wire', from: '2021-10-23' });
+    if (answer.ok) throw new Error('expected no results');
+    expect(answer.hints).toEqual(expect.arrayContaining(['drop the `source` filter', 'widen or drop the `from`/`to` dates']));
+  });
+});
