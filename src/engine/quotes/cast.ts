@@ -1,0 +1,107 @@
+import { NATIONALITIES, PERSON_HEADS, FUNCTION_WORDS } from './lexicon.js';
+import type { NounPhrase } from './names.js';
+
+/** A person or organisation an article quotes or mentions. */
+export interface Entity {
+  /** Fullest name the article gives. */
+  name: string;
+  key: string[];
+  /** First title or description given with the name. */
+  title: string | null;
+  titleKey: Set<string>;
+  fem: boolean | null;
+  org: boolean;
+  /** Offsets where the entity is named or quoted. */
+  seenAt: number[];
+}
+
+const nationalities = (key: Iterable<string>) => new Set([...key].map((w) => w.replace(/ه$/, '')).filter((w) => NATIONALITIES.has(w)));
+const lastBefore = (e: Entity, at: number) => e.seenAt.reduce((m, p) => (p < at && p > m ? p : m), -1);
+const genderOk = (a: boolean | null, b: boolean | null) => a === null || b === null || a === b;
+
+/** Damerau distance ≤ 1 between two words (a surname typed `طليب` for `طيلب`). */
+function nearWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < 4 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const rest = (x: number, y: number) => a.slice(i + x) === b.slice(i + y);
+  return rest(1, 1) || rest(1, 0) || rest(0, 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+}
+
+/** The people and organisations of one article, with the salience needed to resolve later mentions. */
+export class Cast {
+  readonly entities: Entity[] = [];
+
+  /** The person named `np` (a surname joins the full name, a fuller name upgrades it), registered if new. */
+  person(np: NounPhrase, at: number): Entity {
+    const key = np.nameKey;
+    const last = key[key.length - 1]!;
+    const found = this.entities
+      .filter((e) => !e.org && this.sameName(e.key, key, last))
+      .sort((a, b) => lastBefore(b, at + 1) - lastBefore(a, at + 1))[0];
+    const e = found ?? { name: np.name!, key, title: null, titleKey: new Set<string>(), fem: null, org: false, seenAt: [] };
+    if (!found) this.entities.push(e);
+    if (key.length > e.key.length) Object.assign(e, { name: np.name!, key });
+    if (np.desc && !e.title) e.title = np.desc;
+    for (const w of np.descKey) if (!FUNCTION_WORDS.has(w)) e.titleKey.add(w);
+    e.fem ??= np.fem;
+    e.seenAt.push(at);
+    return e;
+  }
+
+  /** The organisation or country `name`, registered if new. */
+  org(name: string, key: string[], at: number): Entity {
+    const found = this.entities.find((e) => e.org && (e.name === name || key.every((w) => e.key.includes(w))));
+    const e = found ?? { name, key, title: null, titleKey: new Set(key), fem: null, org: true, seenAt: [] };
+    if (!found) this.entities.push(e);
+    e.seenAt.push(at);
+    return e;
+  }
+
+  /**
+   * The entity a description refers to: the one whose stored title shares its head and words best
+   * (a different nationality rules it out), else, for a person's title, the most recently seen
+   * compatible person before `at`, else the first one named after it (a lead that names him later).
+   */
+  byDescription(np: NounPhrase, at: number, fem: boolean | null): Entity | null {
+    const key = np.descKey;
+    const nat = nationalities(key);
+    const compatible = (e: Entity) => {
+      const other = nationalities(e.titleKey);
+      return genderOk(e.fem, fem) && (!nat.size || !other.size || [...nat].some((n) => other.has(n)));
+    };
+    const head = key[0] ?? '';
+    const orgHead = !PERSON_HEADS.has(head);
+    let best: Entity | null = null;
+    let bestScore = 0;
+    for (const e of this.entities) {
+      if (!compatible(e) || e.org !== orgHead) continue;
+      const score = key.filter((w) => e.titleKey.has(w) || e.key.includes(w)).length + (e.titleKey.has(head) ? 1 : 0);
+      if (score > bestScore || (score === bestScore && best && lastBefore(e, at) > lastBefore(best, at))) [best, bestScore] = [e, score];
+    }
+    if (best && bestScore >= Math.min(2, key.length)) return best;
+    const pool = this.entities.filter((e) => compatible(e) && e.org === orgHead);
+    const before = pool.filter((e) => lastBefore(e, at) >= 0).sort((a, b) => lastBefore(b, at) - lastBefore(a, at))[0];
+    const first = (e: Entity) => Math.min(...e.seenAt);
+    return before ?? (orgHead ? null : pool.sort((a, b) => first(a) - first(b))[0] ?? null);
+  }
+
+  /** Marks `e` as seen at `at` (a name or a quotation), for salience. */
+  seen(e: Entity, at: number): void {
+    e.seenAt.push(at);
+  }
+
+  /** The entity whose surname or name is the normalised word `w`, if exactly one. */
+  bySurname(w: string): Entity | null {
+    const hits = this.entities.filter((e) => !e.org && e.key.length > 0 && e.key[e.key.length - 1] === w);
+    return hits.length === 1 ? hits[0]! : null;
+  }
+
+  private sameName(have: string[], key: string[], last: string): boolean {
+    const haveLast = have[have.length - 1]!;
+    if (!nearWord(haveLast, last) && !(key.length === 1 && have.includes(last))) return false;
+    if (key.length === 1 || have.length === 1) return true;
+    return key.every((w) => have.some((h) => nearWord(h, w))) || have.every((h) => key.some((w) => nearWord(h, w)));
+  }
+}

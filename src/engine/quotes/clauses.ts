@@ -1,0 +1,106 @@
+import { attributionAt, cueOf, isComplementizer, isGlossStart } from './cues.js';
+import { FUNCTION_WORDS } from './lexicon.js';
+import { insideMap, pairQuotes, type QuotePair } from './marks.js';
+import { COMMA, TERMINAL, tokenize, type Tok } from './tokens.js';
+
+/** One paragraph ready for reading: tokens, paired quote marks, sentence starts. */
+export interface Para {
+  toks: Tok[];
+  /** Normalised form of each token ('' for punctuation), for look-ahead. */
+  words: string[];
+  pairs: QuotePair[];
+  /** Pair opened at a token index. */
+  openAt: Map<number, QuotePair>;
+  /** Index of the pair strictly containing each token, or -1. */
+  inside: Int32Array;
+  /** Index of the first token of each token's sentence. */
+  sentence: Int32Array;
+}
+
+/** Tokenises and pairs one paragraph of the body. */
+export function readParagraph(text: string, start: number): Para {
+  const toks = tokenize(text, start);
+  const pairs = pairQuotes(toks);
+  const inside = insideMap(toks.length, pairs);
+  const sentence = new Int32Array(toks.length);
+  let from = 0;
+  toks.forEach((t, i) => {
+    sentence[i] = from;
+    if (TERMINAL.has(t.raw) && inside[i] === -1 && !TERMINAL.has(toks[i + 1]?.raw ?? '')) from = i + 1;
+  });
+  return { toks, words: toks.map((t) => (t.word ? t.n : '')), pairs, openAt: new Map(pairs.map((p) => [p.open, p])), inside, sentence };
+}
+
+/** Number of words inside a quote pair. */
+export const quoteWords = (p: Para, q: QuotePair) => p.toks.slice(q.open + 1, q.close).filter((t) => t.word).length;
+
+const isConjCue = (n: string) => /^[وف]/.test(n) && cueOf(n) !== null && cueOf(n.slice(1)) !== null;
+
+/** End (exclusive) of the subject after a verb-first cue at `i`: stops at إن/أن, a colon, a long quote, a preposition or time word. */
+export function subjectEnd(p: Para, i: number): number {
+  let j = i + 1;
+  let count = 0;
+  while (j < p.toks.length && count < 14) {
+    const t = p.toks[j]!;
+    if (!t.word) {
+      const q = p.openAt.get(j);
+      if (q && j > i + 1 && p.toks[j - 1]!.word && quoteWords(p, q) <= 3) {
+        j = q.close + 1;
+        continue;
+      }
+      if (COMMA.has(t.raw)) {
+        const next = p.words[j + 1] ?? '';
+        if (!next || FUNCTION_WORDS.has(next) || isComplementizer(next) || cueOf(next) || attributionAt(p.words, j + 1)) break;
+      } else if (t.raw !== '-') break;
+    } else {
+      if (isComplementizer(t.n) || FUNCTION_WORDS.has(t.n) || cueOf(t.n) || attributionAt(p.words, j) || /^لـ|^لل/.test(t.n)) break;
+      count++;
+    }
+    j++;
+  }
+  while (j > i + 1 && !p.toks[j - 1]!.word && p.toks[j - 1]!.raw !== '"') j--;
+  return j;
+}
+
+/** What a cue introduces, looking ahead from `from`: a colon, an إن/أن clause, or a quotation. */
+export type Content = { type: 'colon' | 'clause'; at: number } | { type: 'quote'; pair: QuotePair } | null;
+
+/** Finds the content a cue introduces within the sentence (null when the sentence has none). */
+export function findContent(p: Para, from: number, limit = 30): Content {
+  for (let j = from, seen = 0; j < p.toks.length && seen < limit; j++, seen++) {
+    const t = p.toks[j]!;
+    if (TERMINAL.has(t.raw) && p.inside[j] === -1) return null;
+    if (t.raw === ':') return { type: 'colon', at: j + 1 };
+    const q = p.openAt.get(j);
+    if (q) return { type: 'quote', pair: q };
+    if (!t.word) continue;
+    if (isComplementizer(t.n)) {
+      let at = j + 1;
+      while (isComplementizer(p.words[at] ?? '') && p.words[at] !== 'that') at++;
+      return { type: 'clause', at };
+    }
+    if (j > from && (isConjCue(t.n) || cueOf(t.n)?.participle)) return null;
+  }
+  return null;
+}
+
+/** End (exclusive) of a reported clause starting at `c`: the sentence end, a gloss, a participle or the next cue. */
+export function clauseEnd(p: Para, c: number): number {
+  let j = c;
+  for (; j < p.toks.length; j++) {
+    const t = p.toks[j]!;
+    const q = p.openAt.get(j);
+    if (q) {
+      j = q.close;
+      continue;
+    }
+    if (TERMINAL.has(t.raw) && p.inside[j] === -1) break;
+    if (COMMA.has(t.raw) && (isGlossStart(p.words, j + 1) || isConjCue(p.words[j + 1] ?? ''))) break;
+    if (t.word && j > c && (cueOf(t.n)?.participle || isConjCue(t.n) || attributionAt(p.words, j))) break;
+  }
+  while (j > c && (COMMA.has(p.toks[j - 1]!.raw) || /^[:\-–—(]$/.test(p.toks[j - 1]!.raw))) j--;
+  return j;
+}
+
+/** Words between two token indices. */
+export const wordsBetween = (p: Para, a: number, b: number) => p.toks.slice(a, b).filter((t) => t.word).length;

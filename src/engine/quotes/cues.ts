@@ -1,0 +1,106 @@
+import { stripConj } from './tokens.js';
+
+/**
+ * How a reporting word introduces speech:
+ * - `say`: a quotation, a colon, or an إن/أن clause (قال، أضاف، أكد …);
+ * - `describe`: only quoted fragments count (وصف، دعا، طالب …), or an أن clause starting with a quote.
+ */
+export type CueKind = 'say' | 'describe';
+
+/** A reporting word recognised in the text. */
+export interface Cue {
+  kind: CueKind;
+  /** True for feminine forms (قالت، مضيفة), false for masculine, null when unmarked (English, Persian). */
+  fem: boolean | null;
+  /** Participle or verbal noun (مضيفا، قائلا، بقوله): its subject is the governing clause's. */
+  participle: boolean;
+}
+
+/** Arabic reporting verbs, normalised: past, present (3rd m. sg.), participle (accusative). */
+const ARABIC: Array<[string, string, string, CueKind]> = [
+  ['قال', 'يقول', 'قايلا', 'say'], ['اضاف', 'يضيف', 'مضيفا', 'say'], ['اكد', 'يوكد', 'موكدا', 'say'],
+  ['اشار', 'يشير', 'مشيرا', 'say'], ['اوضح', 'يوضح', 'موضحا', 'say'], ['اعلن', 'يعلن', 'معلنا', 'say'],
+  ['لفت', 'يلفت', 'لافتا', 'say'], ['شدد', 'يشدد', 'مشددا', 'say'], ['اعتبر', 'يعتبر', 'معتبرا', 'say'],
+  ['تابع', 'يتابع', 'متابعا', 'say'], ['ذكر', '', 'مذكرا', 'say'], ['صرح', 'يصرح', 'مصرحا', 'say'],
+  ['اردف', 'يردف', 'مردفا', 'say'], ['زاد', '', '', 'say'], ['حذر', 'يحذر', 'محذرا', 'say'],
+  ['افاد', 'يفيد', 'مفيدا', 'say'], ['كشف', 'يكشف', 'كاشفا', 'say'], ['راي', 'يري', '', 'say'],
+  ['توقع', 'يتوقع', 'متوقعا', 'say'], ['اعترف', 'يعترف', 'معترفا', 'say'], ['نفي', 'ينفي', 'نافيا', 'say'],
+  ['كتب', 'يكتب', 'كاتبا', 'say'], ['تساءل', 'يتساءل', 'متسايلا', 'say'], ['اكمل', 'يكمل', 'مكملا', 'say'],
+  ['استطرد', 'يستطرد', 'مستطردا', 'say'], ['نوه', 'ينوه', 'منوها', 'say'], ['لمح', 'يلمح', 'ملمحا', 'say'],
+  ['المح', '', '', 'say'], ['اقترح', 'يقترح', 'مقترحا', 'say'], ['', 'يبين', 'مبينا', 'say'],
+  ['اعتقد', 'يعتقد', 'معتقدا', 'say'], ['غرد', 'يغرد', 'مغردا', 'say'],
+  ['ختم', 'يختم', 'خاتما', 'say'], ['اختتم', 'يختتم', 'مختتما', 'say'], ['ابلغ', 'يبلغ', '', 'say'],
+  ['وصف', 'يصف', 'واصفا', 'describe'], ['دعا', 'يدعو', 'داعيا', 'describe'], ['طالب', 'يطالب', 'مطالبا', 'describe'],
+  ['ناشد', 'يناشد', 'مناشدا', 'describe'], ['نصح', 'ينصح', 'ناصحا', 'describe'], ['وعد', 'يعد', 'واعدا', 'describe'],
+  ['اشاد', 'يشيد', 'مشيدا', 'describe'], ['اتهم', 'يتهم', 'متهما', 'describe'], ['عزا', 'يعزو', 'عازيا', 'describe'],
+  ['اوصي', 'يوصي', 'موصيا', 'describe'], ['', 'يعبر', 'معبرا', 'describe'], ['استهل', 'يستهل', 'مستهلا', 'describe'],
+  ['افتتح', 'يفتتح', 'مفتتحا', 'describe'], ['نقل', 'ينقل', 'ناقلا', 'say'],
+];
+/** Verbal nouns used as cues: «بقوله:», «بالقول إن», «عن خامنئي قوله:». */
+const NOUNS = ['بقوله', 'بالقول', 'قوله', 'قولها', 'بقولها'];
+/** English and Persian reporting words (normalised). */
+const OTHER: Array<[string, CueKind]> = [
+  ['said', 'say'], ['says', 'say'], ['told', 'say'], ['added', 'say'], ['stated', 'say'], ['noted', 'say'],
+  ['explained', 'say'], ['warned', 'say'], ['wrote', 'say'], ['insisted', 'say'], ['argued', 'say'], ['asked', 'say'],
+  ['گفت', 'say'], ['افزود', 'say'], ['گفته', 'say'], ['ميگويد', 'say'], ['نوشت', 'say'],
+];
+/** Persian light-verb cues: «تأکید کرد», «اعلام کرد» … (the noun before کرد). */
+export const PERSIAN_LIGHT = new Set(['تاكيد', 'اعلام', 'اظهار', 'عنوان', 'اشاره', 'تصريح']);
+
+const LEXICON = new Map<string, Cue>();
+function put(form: string, kind: CueKind, fem: boolean | null, participle: boolean): void {
+  if (form && !LEXICON.has(form)) LEXICON.set(form, { kind, fem, participle });
+}
+for (const [past, present, part, kind] of ARABIC) {
+  if (past) {
+    put(past, kind, false, false);
+    put(/[اي]$/.test(past) ? `${past.slice(0, -1)}ت` : `${past}ت`, kind, true, false);
+  }
+  if (present) {
+    put(present, kind, false, false);
+    put(`ت${present.slice(1)}`, kind, true, false);
+  }
+  if (part) {
+    put(part, kind, false, true);
+    put(`${part.slice(0, -1)}ه`, kind, true, true);
+  }
+}
+for (const n of NOUNS) put(n, 'say', n.endsWith('ها') ? true : null, true);
+for (const [w, kind] of OTHER) put(w, kind, null, false);
+
+/** The cue a normalised word is, if any (with its و/ف conjunction). */
+export function cueOf(n: string): Cue | null {
+  return LEXICON.get(n) ?? LEXICON.get(stripConj(n)) ?? null;
+}
+
+/** Normalised words opening a reported clause (إن، أن، بأن and their pronoun forms; English that; Persian که). */
+export function isComplementizer(n: string): boolean {
+  return /^(?:[وف]?ب?ان(?:ه|ها|هم|هما|ني|نا|نه|كم)?|that|كه)$/.test(n);
+}
+
+/** Words after which a reported clause may start: «أشار إلى أن», «شدد على أن», «حذر من أن», «كشف عن». */
+export const CUE_PREPOSITIONS = new Set(['الي', 'علي', 'من', 'عن', 'في']);
+
+/** Attributions: «بحسب X», «وفقا لـX», «نقلا عن X», «على لسان X», «according to X», «به گفته X». */
+export function attributionAt(words: readonly string[], i: number): number {
+  const raw = words[i] ?? '';
+  const w = /^و?فق/.test(raw) ? raw.replace(/^و(?=فق)/, '') : stripConj(raw);
+  const next = words[i + 1] ?? '';
+  if (w === 'بحسب' || w === 'حسب' || w === 'طبقا') return 1;
+  if (w === 'وفقا' || w === 'وفق') return 1;
+  if (w === 'نقلا' && next === 'عن') return 2;
+  if (w === 'علي' && next === 'لسان') return 2;
+  if (w === 'according' && next === 'to') return 2;
+  if (w === 'به' && (next === 'گفته' || next === 'نقل')) return 2;
+  return 0;
+}
+
+/** Glosses that end a reported clause: «في إشارة إلى», «على حد قوله», «وفق تعبيره», «in reference to». */
+export function isGlossStart(words: readonly string[], i: number): boolean {
+  const w = stripConj(words[i] ?? '');
+  const next = words[i + 1] ?? '';
+  if (w === 'في' && /^اشاره/.test(next)) return true;
+  if (w === 'علي' && next === 'حد') return true;
+  if (words[i] === 'وذلك') return true;
+  return attributionAt(words, i) > 0;
+}

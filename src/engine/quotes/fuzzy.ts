@@ -1,0 +1,69 @@
+import { normalizeText, words } from '../text/normalize.js';
+import { bare, stripConj } from './tokens.js';
+
+/** Matching form of a word: normalised, without its و/ف conjunction or article. */
+export const fold = (w: string) => bare(stripConj(w));
+/** Matching forms of the words of a text (diacritics, quote marks and letter variants gone). */
+export const matchTokens = (text: string) => words(normalizeText(text)).map(fold);
+
+/** Edit distance between two short strings, or `max + 1` once it is over `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row.push(v);
+      best = Math.min(best, v);
+    }
+    if (best > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** Typos tolerated in a word of this length: none for short words, one from 4 letters, two from 8. */
+export const tolerance = (w: string) => (w.length >= 8 ? 2 : w.length >= 4 ? 1 : 0);
+
+/** Similarity of two words: 1 when equal, less per edit, 0 beyond the tolerance. */
+export function wordSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const max = tolerance(a);
+  if (!max) return 0;
+  const d = editDistance(a, b, max);
+  return d > max ? 0 : 1 - d / (a.length + 1);
+}
+
+/**
+ * How well query words are found in a quotation: the best window of the quotation scored by the
+ * share of query words matched (allowing typos), with a bonus for keeping their order, and a small
+ * preference for quotations no longer than the query needs.
+ */
+export function alignScore(query: string[], quote: string[], weights: number[]): number {
+  if (!query.length || !quote.length) return 0;
+  let total = 0;
+  let got = 0;
+  let ordered = 0;
+  let lastPos = -1;
+  const positions: number[] = [];
+  query.forEach((q, i) => {
+    const w = weights[i] ?? 1;
+    total += w;
+    let best = 0;
+    let at = -1;
+    for (let j = 0; j < quote.length; j++) {
+      const s = wordSimilarity(q, quote[j]!);
+      if (s > best || (s === best && s > 0 && j > lastPos && at <= lastPos)) [best, at] = [s, j];
+      if (best === 1 && j > lastPos) break;
+    }
+    got += best * w;
+    if (at > lastPos) ordered++;
+    if (at >= 0) [lastPos, positions[i]] = [at, at];
+  });
+  const coverage = got / total;
+  const order = query.length > 1 ? (ordered - 1) / (query.length - 1) : 1;
+  const density = Math.min(1, query.length / quote.length);
+  return coverage * (0.85 + 0.1 * Math.max(0, order) + 0.05 * density);
+}

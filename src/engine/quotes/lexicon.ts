@@ -1,0 +1,61 @@
+/** Word lists (normalised, without ال) for reading who is speaking: titles, organisations, places, anonymous sources. */
+
+const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
+
+/** Head words of a person's title or description (رئيس، وزيرة، المتحدث، المدرب …). */
+export const PERSON_HEADS = set(`
+  رييس رييسه وزير وزيره نايب نايبه متحدث متحدثه ناطق ناطقه مدير مديره مستشار مستشاره امين امينه سفير سفيره
+  قايد زعيم زعيمه مرشد ملك ملكه امير اميره شيخ شيخه دكتور دكتوره سيد سيده لواء عميد جنرال عقيد مشير فريق
+  مدرب مدربه لاعب لاعبه حارس نجم نجمه مسوول مسووله مسوولون مسوولين عضو عضوه محافظ حاكم قاضي مفوض مبعوث مندوب
+  خبير خبيره محلل محلله مراسل مراسله صحفي صحفيه ناشط ناشطه اعلامي اعلاميه عاهل ولي بابا مصنف مصنفه موسس مالك
+  متطوع متطوعه طبيب طبيبه استاذ استاذه مهندس محامي محاميه كاتب كاتبه مساعد مساعده وكيل وكيله ممثل ممثله مغني
+  مغنيه فنان فنانه بطل بطله قاده نواب وزراء مسوولي رجل امراه سيناتور حاخام مفتي امام داعيه باحث باحثه
+  president minister spokesman spokeswoman secretary director chief senator governor mr mrs ms dr
+`);
+/** Honorifics and titles stripped from a name (rule 5). */
+export const HONORIFICS = set(`
+  دكتور دكتوره سفير سفيره امير اميره ملك ملكه شيخ شيخه لواء سيد سيده مهندس عميد جنرال رييس رييسه نايب نايبه
+  حاج استاذ استاذه فريق عقيد مشير بابا قاضي mr mrs ms dr sir
+`);
+/** Head words of an organisation (منظمة، وزارة، شركة …). */
+export const ORG_HEADS = set(`
+  منظمه وزاره شركه لجنه وكاله قناه صحيفه مجلس هييه حكومه جامعه حزب مجموعه شبكه اتحاد جمعيه مكتب مركز بنك
+  صندوق موسسه رياسه جيش قوات شرطه تلفزيون موقع اذاعه محكمه برلمان سلطات بعثه تحالف جبهه حركه نادي منتخب تقرير
+  بيان اداره اليزيه كرملين بنتاغون خارجيه داخليه دفاع ministry company committee agency government council
+`);
+/** Anonymous, unaffiliated sources: their quotations get a null speaker (rule 6). */
+export const GENERIC = set(`
+  مصدر مصادر شهود شاهد سكان محللون محللين خبراء مراقبون كثيرون بعض اخرون متظاهرون ناشطون مواطنون الجميع
+  كثير source sources witnesses analysts
+`);
+/** Nationality adjectives: a title that says السعودي does not describe someone said to be الأميركي. */
+export const NATIONALITIES = set(`
+  ايراني امريكي اميركي سعودي مصري روسي صيني فرنسي بريطاني الماني تركي سوري عراقي لبناني اردني فلسطيني
+  اسراييلي قطري اماراتي كويتي بحريني عماني يمني ليبي تونسي جزايري مغربي سوداني اسباني ايطالي برتغالي بلجيكي
+  هولندي ارجنتيني برازيلي كندي ياباني كوري هندي باكستاني افغاني اوكراني اوروبي افريقي اسكتلندي ايرلندي سويسري
+  سويدي يوناني مكسيكي تشيلي نيجيري اثيوبي اميركيه امريكيه
+`);
+/** Countries and capitals: they close a title (رئيسة وزراء اسكتلندا نيكولا ستورجن) or speak for a state. */
+export const PLACES = set(`
+  ايران امريكا اميركا روسيا صين فرنسا بريطانيا المانيا تركيا سوريا عراق لبنان اردن فلسطين اسراييل قطر امارات
+  كويت بحرين عمان يمن ليبيا تونس جزاير مغرب سودان مصر سعوديه اسبانيا ايطاليا برتغال بلجيكا هولندا ارجنتين
+  برازيل كندا يابان كوريا هند باكستان افغانستان اوكرانيا اوروبا افريقيا اسكتلندا ايرلندا سويسرا طهران موسكو
+  واشنطن لندن باريس برلين بكين رياض قاهره دمشق بغداد بيروت انقره دوحه ابوظبي دبي غزه قدس اوتاوا بيونغيانغ
+  كوبا فنزويلا اليونان سويد نيجيريا اثيوبيا الكونغو
+`);
+/** Words that never belong to a name: prepositions, relatives, particles, days and times. */
+export const FUNCTION_WORDS = set(`
+  في من الي علي عن مع خلال امام عبر بعد قبل الذي التي الذين اللذين هو هي هم انه ان قد كان كانت لا لم لن ما
+  هذا هذه ذلك تلك حيث اذ كما او ثم بين عند منذ حتي لدي لدى ضد نحو حول دون غير كل جميع اي ايضا يوم اليوم
+  امس غدا الان مساء صباح احد اثنين ثلاثاء اربعاء خميس جمعه سبت الاحد الاثنين الثلاثاء الاربعاء الخميس
+  الجمعه السبت ماضي الماضي اسبوع الاسبوع لكن ولكن بل عقب اثر لـ ب ل لقناه لصحيفه لوكاله اكثر وسط اما انها
+  باسم بدوره بدورها جهته جهتها جانبه جانبها أيضا تحت فوق عشيه اول وكذلك كذلك يدعي يدعى وهو وهي the a an of in on at to for by with from
+  he she they it who which that this
+`);
+/** Particles inside names (بن، آل، أبو، عبد …). */
+export const NAME_PARTICLES = set(`بن بنت ابن ال ابو ام عبد عبدال الدين دي دو فان فون دا de van von al bin`);
+
+/** Feminine head words and honorifics end in ه (ة normalised): رئيسة، الأميرة، المستشارة. */
+export function feminineTitle(bareHead: string): boolean {
+  return PERSON_HEADS.has(bareHead) && /ه$/.test(bareHead) && !['ولي', 'فقيه'].includes(bareHead);
+}

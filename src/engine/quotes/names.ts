@@ -1,0 +1,159 @@
+import { FUNCTION_WORDS, GENERIC, HONORIFICS, NAME_PARTICLES, NATIONALITIES, ORG_HEADS, PERSON_HEADS, PLACES, feminineTitle } from './lexicon.js';
+import { COMMA, bare, type Tok } from './tokens.js';
+
+/** Who a stretch of words refers to: a name, a description, an organisation, or an anonymous source. */
+export interface NounPhrase {
+  /** The person's name as written, honorifics removed. */
+  name: string | null;
+  /** Normalised name words without ال. */
+  nameKey: string[];
+  /** The title or description as written (`رئيس الأركان …`, `المدرب الأرجنتيني`). */
+  desc: string | null;
+  descKey: string[];
+  /** The organisation or country that speaks (or that an unnamed spokesperson speaks for). */
+  org: string | null;
+  /** An anonymous source (مصدر، محللون، الكثيرون): the speaker is unknown. */
+  generic: boolean;
+  /** Gender from the title (رئيسة، الأميرة), null when unmarked. */
+  fem: boolean | null;
+  /** The words referring to the speaker, as written. */
+  mention: string;
+}
+
+/** Counts of each normalised word in the article: a third name word must recur or end the phrase. */
+export type WordCounts = Map<string, number>;
+
+const isDefinite = (n: string) => /^(?:ال|لل|بال|وال|كال)/.test(n);
+const descWord = (n: string) => {
+  const b = bare(n);
+  return PERSON_HEADS.has(b) || ORG_HEADS.has(b) || HONORIFICS.has(b) || NATIONALITIES.has(b.replace(/ه$/, '')) || PLACES.has(b);
+};
+const isName = (t: Tok, counts: WordCounts) =>
+  t.word && t.n.length >= 2 && !/^\d/.test(t.n) && !FUNCTION_WORDS.has(t.n) && !descWord(t.n) && !GENERIC.has(bare(t.n)) &&
+  (!isDefinite(t.n) || (counts.get(t.n) ?? 0) > 1) && !/^(?:بال|لل)/.test(t.n);
+const text = (body: string, toks: Tok[]) =>
+  toks.length ? body.slice(toks[0]!.start, toks[toks.length - 1]!.end).replace(/["«»“”]/g, '').replace(/\s+/g, ' ').trim() : '';
+
+/** Reads the noun phrase `toks` (a subject, or what follows بحسب/عن) as name, title, organisation or anonymous source. */
+export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): NounPhrase {
+  const np: NounPhrase = { name: null, nameKey: [], desc: null, descKey: [], org: null, generic: false, fem: null, mention: '' };
+  const parts = splitParts(toks);
+  for (const [k, part] of parts.entries()) {
+    const words = part.filter((t) => t.word || t.raw === '-');
+    const first = words[0];
+    if (!first || (k > 0 && FUNCTION_WORDS.has(first.n))) break;
+    const b = bare(first.n);
+    if (GENERIC.has(b) || GENERIC.has(first.n)) {
+      np.generic = !np.name && !np.org;
+    } else if (PERSON_HEADS.has(b) || HONORIFICS.has(b) || NATIONALITIES.has(b)) {
+      readTitled(body, words, counts, np);
+    } else if (ORG_HEADS.has(b) || PLACES.has(b)) {
+      if (!np.org) np.org = orgName(body, part);
+    } else if (!np.name && isName(first, counts)) {
+      const name = takeName(words, 0, counts);
+      setName(body, np, name);
+      const rest = words.slice(name.length);
+      if (rest[0] && PERSON_HEADS.has(bare(rest[0].n))) readTitled(body, rest, counts, np);
+    }
+    if (np.name && np.desc) break;
+  }
+  np.mention = np.name ?? np.desc ?? np.org ?? text(body, toks.filter((t) => t.word).slice(0, 4));
+  return np;
+}
+
+function splitParts(toks: Tok[]): Tok[][] {
+  const parts: Tok[][] = [[]];
+  for (const t of toks) {
+    if (COMMA.has(t.raw) || t.raw === '(' || t.raw === ')') parts.push([]);
+    else parts[parts.length - 1]!.push(t);
+  }
+  return parts.filter((p) => p.length);
+}
+
+function setName(body: string, np: NounPhrase, name: Tok[]): void {
+  let from = 0;
+  while (from < name.length - 1 && HONORIFICS.has(bare(name[from]!.n))) from++;
+  const kept = name.slice(from).filter((t) => t.word);
+  if (!kept.length) return;
+  np.name = text(body, name.slice(from));
+  np.nameKey = kept.map((t) => bare(t.n));
+}
+
+/** `TITLE [NAME]`: description words up to a name that follows a definite word, a place or a nationality. */
+function readTitled(body: string, words: Tok[], counts: WordCounts, np: NounPhrase): void {
+  const desc: Tok[] = [];
+  let closed = false;
+  for (let i = 0; i < words.length; i++) {
+    const t = words[i]!;
+    if (t.n === 'يدعي' || t.n === 'يدعى') {
+      setName(body, np, takeName(words, i + 1, counts));
+      break;
+    }
+    if (t.n === 'باسم' || ((t.n === 'في' || t.n === 'عن') && desc.length && /^مسوول|^مصدر|^مصادر/.test(bare(desc[0]!.n)))) {
+      np.org ??= orgName(body, words.slice(i + 1));
+      desc.push(...words.slice(i));
+      break;
+    }
+    if (FUNCTION_WORDS.has(t.n)) break;
+    if (i > 0 && closed && isName(t, counts)) {
+      if (!np.name) setName(body, np, takeName(words, i, counts));
+      break;
+    }
+    desc.push(t);
+    const b = bare(t.n);
+    closed = isDefinite(t.n) || PLACES.has(b) || NATIONALITIES.has(b.replace(/ه$/, ''));
+  }
+  if (!desc.length || np.desc) return;
+  np.desc = text(body, desc);
+  np.descKey = desc.filter((t) => t.word).map((t) => bare(t.n));
+  const head = bare(desc[0]!.n);
+  np.fem ??= PERSON_HEADS.has(head) ? feminineTitle(head) : null;
+}
+
+/** A name starting at `words[i]`: two words freely, more only when joined by a particle or ending the phrase. */
+export function takeName(words: Tok[], i: number, counts: WordCounts): Tok[] {
+  const name: Tok[] = [];
+  let groups = 0;
+  for (let j = i; j < words.length && groups < 5; j++) {
+    const t = words[j]!;
+    const prev = name[name.length - 1];
+    if (t.raw === '-' && prev && words[j + 1] && words[j + 1]!.start === t.end) {
+      name.push(t, words[j + 1]!);
+      j++;
+      continue;
+    }
+    const linked = prev && (NAME_PARTICLES.has(prev.n) || NAME_PARTICLES.has(t.n));
+    if (!linked && !isName(t, counts)) break;
+    if (!linked && groups >= 2 && j + 1 < words.length) break;
+    name.push(t);
+    if (!linked) groups++;
+  }
+  while (name.length && NAME_PARTICLES.has(name[name.length - 1]!.n)) name.pop();
+  return name;
+}
+
+/** The name an organisation goes by: its quoted or proper name after the head word when it has one (شركة سانوفي → سانوفي). */
+function orgName(body: string, toks: Tok[]): string | null {
+  const words: Tok[] = [];
+  for (const t of toks) {
+    if (!t.word) continue;
+    if (words.length && ((FUNCTION_WORDS.has(t.n) && t.n !== 'في') || (ORG_HEADS.has(bare(t.n)) && /^ال/.test(t.n)))) break;
+    words.push(t);
+    if (words.length >= 8) break;
+  }
+  const head = words[0];
+  if (!head) return null;
+  if (!ORG_HEADS.has(bare(head.n))) return text(body, words);
+  const mark = toks.indexOf(head) + 1;
+  if (toks[mark] && /^["«“”]$/.test(toks[mark]!.raw)) {
+    const quoted: Tok[] = [];
+    for (let k = mark + 1; k < toks.length && toks[k]!.word; k++) quoted.push(toks[k]!);
+    if (quoted.length) return quoted.length >= 2 ? text(body, quoted) : text(body, [head, ...quoted]);
+  }
+  const run: Tok[] = [];
+  for (const t of words.slice(1)) {
+    if (isDefinite(t.n) || FUNCTION_WORDS.has(t.n) || descWord(t.n)) break;
+    run.push(t);
+  }
+  return text(body, run.length ? run : words);
+}

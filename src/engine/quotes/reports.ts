@@ -1,0 +1,211 @@
+import { clauseEnd, findContent, quoteWords, subjectEnd, wordsBetween, type Para } from './clauses.js';
+import { PERSIAN_LIGHT, attributionAt, cueOf, isComplementizer, type Cue } from './cues.js';
+import type { QuotePair } from './marks.js';
+import { COMMA, TERMINAL, type Tok } from './tokens.js';
+
+/** A stretch of reported speech found in the text, before its speaker is resolved. */
+export interface Span {
+  start: number;
+  end: number;
+  direct: boolean;
+}
+
+/** A reporting event: a cue (or a bare quote), its explicit subject if any, and the quotations it introduces. */
+export interface Report {
+  cue: Cue | null;
+  cueText: string;
+  /** Offset of the cue (or the quotation) in the body. */
+  at: number;
+  /** Body offset where the cue's sentence starts. */
+  sentenceAt: number;
+  /** The words naming the speaker, when the cue has them. */
+  subject: Tok[] | null;
+  /** True when the subject is dropped mid-sentence or the cue is a participle: the speaker is the sentence's. */
+  fromSentence: boolean;
+  spans: Span[];
+}
+
+const LEADING = new Set(['و', 'ف', 'كما', 'ثم', 'لكن', 'ولكن', 'وكان', 'وكانت', 'كان', 'كانت', 'قد', 'وقد', 'فقد', 'لقد', 'بينما', 'وفيما', 'فيما', 'اما']);
+const BACK_STOPS = new Set(['ما', 'بما', 'مما', 'حيث', 'اذ', 'عندما', 'حين', 'بعدما', 'كما', 'ثم', 'بينما', 'فيما', 'وهو', 'وهي']);
+const SELF = /^(?:تعبير|قول|وصف|زعم)(?:ه|ها|هم)$/;
+const PRONOUNS: Record<string, boolean | null> = { he: false, she: true, they: null, هو: false, هي: true, او: null };
+
+/** Finds every reporting event of a paragraph, in text order. */
+export function findReports(p: Para): Report[] {
+  const reports: Report[] = [];
+  const used = new Set<QuotePair>();
+  let coveredUntil = -1;
+  const add = (r: Report) => {
+    r.spans = r.spans.filter((s) => s.end > s.start);
+    if (r.spans.length) reports.push(r);
+  };
+  for (let i = 0; i < p.toks.length; i++) {
+    const t = p.toks[i]!;
+    if (!t.word) continue;
+    const nested = p.inside[i] !== -1 || i < coveredUntil;
+    const att = attributionAt(p.words, i);
+    if (att && !nested) {
+      const r = attribution(p, i, att, used, reports);
+      if (r) add(r);
+      continue;
+    }
+    const light = PERSIAN_LIGHT.has(t.n) && /^كرد/.test(p.words[i + 1] ?? '');
+    const cue = light ? cueOf('گفت') : cueOf(t.n);
+    if (!cue) continue;
+    const r = fromCue(p, light ? i + 1 : i, cue, used, nested);
+    if (!r) continue;
+    add(r);
+    coveredUntil = Math.max(coveredUntil, p.toks.findIndex((x) => x.start >= r.spans[r.spans.length - 1]!.end));
+    if (coveredUntil < 0) coveredUntil = p.toks.length;
+  }
+  const first = p.openAt.get(0);
+  if (!reports.length && first && first.close >= p.toks.length - 3) {
+    add({ cue: null, cueText: '', at: p.toks[0]!.start, sentenceAt: p.toks[0]!.start, subject: null, fromSentence: false, spans: [direct(p, first)] });
+  }
+  return reports;
+}
+
+function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boolean): Report | null {
+  const t = p.toks[i]!;
+  const s = p.sentence[i]!;
+  let subject: Tok[] | null = null;
+  let from = i + 1;
+  if (/^و?نقل/.test(t.n)) {
+    const about = p.words.indexOf('عن', i);
+    const say = about > 0 ? p.words.findIndex((w, k) => k > about && /^(?:ب?قوله|قولها)$/.test(w)) : -1;
+    if (say > 0 && say - about < 10) [subject, from] = [p.toks.slice(about + 1, say), say + 1];
+  } else if (!cue.participle) {
+    const end = subjectEnd(p, i);
+    if (end > i + 1) [subject, from] = [p.toks.slice(i + 1, end), end];
+    else subject = subjectBefore(p, i);
+  }
+  if (subject?.length === 1 && subject[0]!.n in PRONOUNS) {
+    cue = { ...cue, fem: PRONOUNS[subject[0]!.n] ?? cue.fem };
+    subject = null;
+  }
+  if (nested && !subject) return null;
+  const initial = p.toks.slice(s, i).every((x) => !x.word || LEADING.has(x.n) || x.raw === '-');
+  const report: Report = { cue, cueText: t.raw, at: t.start, sentenceAt: p.toks[s]!.start, subject, fromSentence: !subject && (cue.participle || !initial), spans: [] };
+  const content = findContent(p, from);
+  if (content?.type === 'colon') {
+    const q = p.openAt.get(content.at);
+    report.spans.push(q ? direct(p, q, used) : plain(p, content.at, sentenceEnd(p, content.at), true));
+  } else if (content?.type === 'quote') {
+    if (quoteWords(p, content.pair) >= (cue.kind === 'describe' ? 1 : 2)) report.spans.push(direct(p, content.pair, used));
+  } else if (content?.type === 'clause') {
+    report.spans.push(...clause(p, content.at, cue));
+  } else if (/^[a-z]/.test(t.n) && p.toks[from]?.word) {
+    report.spans.push(plain(p, from, clauseEnd(p, from), false));
+  } else {
+    const back = quoteBefore(p, i, subject);
+    if (back && !used.has(back)) report.spans.push(direct(p, back, used));
+    else if (p.words[i - 1] === 'كما' && i - 1 > s) report.spans.push(plain(p, contentStart(p, s), i - 1, false));
+  }
+  return report.spans.length ? report : null;
+}
+
+/** The reported clause at `c`: direct when it is all in quote marks, else indirect with its long quoted fragments. */
+function clause(p: Para, c: number, cue: Cue): Span[] {
+  const e = clauseEnd(p, c);
+  const q = p.openAt.get(c);
+  if (q && q.close < e) {
+    const after = wordsBetween(p, q.close + 1, e);
+    if (after <= 2 || after < quoteWords(p, q)) {
+      const spans = [direct(p, q)];
+      const more = p.toks.findIndex((t, k) => k > q.close && k < e && /^و(?:ب)?ان/.test(t.n) && isComplementizer(t.n));
+      if (more > 0) spans.push(...clause(p, more + 1, cue));
+      return spans;
+    }
+  }
+  const spans = cue.kind === 'say' ? [plain(p, c, e, false)] : [];
+  const min = cue.kind === 'say' ? 4 : 2;
+  for (const f of p.pairs) if (f.open >= c && f.close < e && quoteWords(p, f) >= min) spans.push(direct(p, f));
+  return spans;
+}
+
+function attribution(p: Para, i: number, len: number, used: Set<QuotePair>, reports: Report[]): Report | null {
+  const s = p.sentence[i]!;
+  let x = i + len;
+  if (p.words[x] === 'ما') x += 2;
+  const end = subjectEnd(p, x - 1);
+  const subject = SELF.test(p.words[x] ?? '') ? null : p.toks.slice(x, end);
+  const report: Report = { cue: { kind: 'say', fem: null, participle: false }, cueText: p.toks[i]!.raw, at: p.toks[i]!.start, sentenceAt: p.toks[s]!.start, subject: subject?.length ? subject : null, fromSentence: !subject, spans: [] };
+  const earlier = reports.some((r) => r.sentenceAt === report.sentenceAt);
+  const after = p.openAt.get(end);
+  if (after && subject) report.spans.push(direct(p, after, used));
+  if (!subject) {
+    for (const q of p.pairs) if (q.open >= s && q.close < i && !used.has(q) && !earlier) report.spans.push(direct(p, q, used));
+  } else if (!earlier) {
+    const initial = p.toks.slice(s, i).every((t) => !t.word || LEADING.has(t.n));
+    if (initial) {
+      const comma = p.toks.findIndex((t, k) => k >= end && COMMA.has(t.raw));
+      let c = comma + 1;
+      while (comma > 0 && isComplementizer(p.words[c] ?? '')) c++;
+      if (comma > 0 && p.sentence[comma] === s) report.spans.unshift(plain(p, c, clauseEnd(p, c), false));
+    } else report.spans.unshift(plain(p, contentStart(p, s), i, false));
+  }
+  return report.spans.length ? report : null;
+}
+
+/** The subject before a cue (`ولكن عراقجي قال`, `وكان بنس قد قال`, English `she said`), or null. */
+function subjectBefore(p: Para, i: number): Tok[] | null {
+  let j = i - 1;
+  while (j >= 0 && p.words[j] === 'قد') j--;
+  const end = j + 1;
+  for (let n = 0; j >= 0 && n < 14; j--) {
+    const t = p.toks[j]!;
+    if (TERMINAL.has(t.raw) || t.raw === ':' || p.openAt.has(j) || p.pairs.some((q) => q.close === j)) break;
+    if (t.word && (BACK_STOPS.has(t.n) || isComplementizer(t.n) || cueOf(t.n))) break;
+    if (t.word) n++;
+  }
+  let start = j + 1;
+  while (start < end && (!p.toks[start]!.word || LEADING.has(p.toks[start]!.n))) start++;
+  const words = p.toks.slice(start, end);
+  if (words.length === 1 && /^(?:الذي|التي)$/.test(words[0]!.n)) return antecedent(p, start);
+  return words.some((t) => t.word) ? words : null;
+}
+
+/** The noun phrase a relative pronoun at `k` refers back to (`الرئيس فلورنتينو بيريز، الذي قال`). */
+function antecedent(p: Para, k: number): Tok[] | null {
+  let j = k - 1;
+  while (j >= 0 && !p.toks[j]!.word) j--;
+  const end = j + 1;
+  for (let n = 0; j >= 0 && n < 5 && p.toks[j]!.word; j--, n++);
+  return end > j + 1 ? p.toks.slice(j + 1, end) : null;
+}
+
+/** A quotation just before a cue: `"…," she said`, `«…» هكذا اختتم`. */
+function quoteBefore(p: Para, i: number, subject: Tok[] | null): QuotePair | null {
+  let j = i - 1 - (subject && subject[0]!.start < p.toks[i]!.start ? subject.length : 0);
+  while (j >= 0 && (COMMA.has(p.toks[j]!.raw) || p.words[j] === 'هكذا' || p.words[j] === 'كما')) j--;
+  return p.pairs.find((q) => q.close === j) ?? null;
+}
+
+function contentStart(p: Para, s: number): number {
+  while (s < p.toks.length && (!p.toks[s]!.word ? !p.openAt.has(s) : LEADING.has(p.toks[s]!.n))) s++;
+  return s;
+}
+
+function sentenceEnd(p: Para, from: number): number {
+  let j = from;
+  while (j < p.toks.length && !(TERMINAL.has(p.toks[j]!.raw) && p.inside[j] === -1)) j++;
+  return j;
+}
+
+/** The text of a quote pair, without marks, spaces or a trailing comma. */
+function direct(p: Para, q: QuotePair, used?: Set<QuotePair>): Span {
+  used?.add(q);
+  return trim(p, p.toks[q.open]!.end, p.toks[q.close]!.start, true);
+}
+
+function plain(p: Para, a: number, b: number, isDirect: boolean): Span {
+  return b > a ? trim(p, p.toks[a]!.start, p.toks[b - 1]!.end, isDirect) : { start: 0, end: 0, direct: isDirect };
+}
+
+function trim(p: Para, start: number, end: number, isDirect: boolean): Span {
+  const text = (a: number, b: number) => p.toks.filter((t) => t.start >= a && t.end <= b);
+  const inner = text(start, end);
+  while (inner.length && !inner[inner.length - 1]!.word && /^[،,؛;:\-–—(]$/.test(inner[inner.length - 1]!.raw)) inner.pop();
+  while (inner.length && !inner[0]!.word && /^[،,؛;:\-–—)]$/.test(inner[0]!.raw)) inner.shift();
+  return inner.length ? { start: inner[0]!.start, end: inner[inner.length - 1]!.end, direct: isDirect } : { start, end: start, direct: isDirect };
+}

@@ -1,0 +1,70 @@
+import { HONORIFICS, NATIONALITIES, PERSON_HEADS } from './lexicon.js';
+import { matchTokens } from './fuzzy.js';
+
+/** One person (or organisation) across the archive, with the name variants merged into it. */
+export interface SpeakerCluster {
+  /** The fullest, most frequent name. */
+  name: string;
+  /** Normalised keys of every name variant (`محمد باقري`, `باقري`). */
+  variants: string[];
+  /** Quotation numbers in the index. */
+  quotes: number[];
+  /** Nationality words of the titles given with the name, to keep namesakes apart. */
+  nationalities: string[];
+}
+
+/** A name as a matching key: normalised words without honorifics (اللواء محمد باقري → محمد باقري). */
+export function nameKey(name: string): string[] {
+  const w = matchTokens(name);
+  let i = 0;
+  while (i < w.length - 1 && (HONORIFICS.has(w[i]!) || PERSON_HEADS.has(w[i]!))) i++;
+  return w.slice(i);
+}
+
+const nationalitiesOf = (title: string | null) =>
+  title ? matchTokens(title).map((w) => w.replace(/ه$/, '')).filter((w) => NATIONALITIES.has(w)) : [];
+
+/**
+ * Groups quotations by speaker across articles: the same full name is one person (unless their titles
+ * give different nationalities); a bare surname joins the only full name ending with it, else stays apart.
+ */
+export function clusterSpeakers(quotes: Array<{ speaker: string | null; speakerTitle: string | null }>): { clusters: SpeakerCluster[]; of: Int32Array } {
+  const clusters: SpeakerCluster[] = [];
+  const byKey = new Map<string, number[]>();
+  const of = new Int32Array(quotes.length).fill(-1);
+  const counts: Array<Map<string, number>> = [];
+  const assign = (c: number, qi: number, name: string, key: string) => {
+    of[qi] = c;
+    clusters[c]!.quotes.push(qi);
+    if (!clusters[c]!.variants.includes(key)) clusters[c]!.variants.push(key);
+    counts[c]!.set(name, (counts[c]!.get(name) ?? 0) + 1);
+  };
+  const create = (key: string, nat: string[]) => {
+    clusters.push({ name: '', variants: [], quotes: [], nationalities: nat });
+    counts.push(new Map());
+    byKey.set(key, [...(byKey.get(key) ?? []), clusters.length - 1]);
+    return clusters.length - 1;
+  };
+  const order = quotes.map((_, i) => i).sort((a, b) => nameKey(quotes[b]!.speaker ?? '').length - nameKey(quotes[a]!.speaker ?? '').length);
+  for (const qi of order) {
+    const q = quotes[qi]!;
+    if (!q.speaker) continue;
+    const key = nameKey(q.speaker);
+    if (!key.length) continue;
+    const k = key.join(' ');
+    const nat = nationalitiesOf(q.speakerTitle);
+    const fits = (c: number) => !nat.length || !clusters[c]!.nationalities.length || nat.some((n) => clusters[c]!.nationalities.includes(n));
+    let c = (byKey.get(k) ?? []).find(fits);
+    if (c === undefined && key.length === 1) {
+      const full = clusters.map((cl, i) => i).filter((i) => clusters[i]!.variants.some((v) => v.split(' ').length > 1 && v.endsWith(` ${k}`)) && fits(i));
+      if (full.length === 1) c = full[0];
+    }
+    if (c === undefined) c = create(k, nat);
+    for (const n of nat) if (!clusters[c]!.nationalities.includes(n)) clusters[c]!.nationalities.push(n);
+    assign(c, qi, q.speaker, k);
+  }
+  clusters.forEach((cl, i) => {
+    cl.name = [...counts[i]!.entries()].sort((a, b) => nameKey(b[0]).length - nameKey(a[0]).length || b[1] - a[1])[0]![0];
+  });
+  return { clusters, of };
+}

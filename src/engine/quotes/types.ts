@@ -1,0 +1,35 @@
+import type { ArticleRef } from '../types.js';
+
+/** One quotation of an article body: `body.slice(start, end) === text`. */
+export interface Quotation {
+  start: number;
+  end: number;
+  /** Verbatim; without the quote marks for direct quotes. */
+  text: string;
+  /** Quoted speech (between marks or after `قال:`) rather than a reported clause. */
+  direct: boolean;
+  /** Fullest personal name the article gives, without honorifics; an organisation or country when no person is named; null when unknown. */
+  speaker: string | null;
+  /** The speaker's title or description as the article gives it, e.g. `رئيس الأركان العامة للقوات المسلحة الإيرانية`. */
+  speakerTitle: string | null;
+  /** The words at the cue that refer to the speaker ('' for dropped subjects, participles and bare quotes). */
+  mention: string;
+  /** The reporting word as written, with its و/ف ('' for bare quotes). */
+  cue: string;
+}
+
+/** A quotation found by the quote index (CONTRACTS §2 `whosaid` match). */
+export interface QuoteMatch {
+  speaker: string | null;
+  speakerTitle: string | null;
+  /** The full quotation as the article gives it. */
+  quote: string;
+  direct: boolean;
+  article: ArticleRef;
+  start: number;
+  end: number;
+  /** 0–1: how well the query matched (1 for listings). */
+  score: number;
+  /** Other articles carrying the same quotation, earliest first. */
+  alsoIn?: ArticleRef[];
+}
