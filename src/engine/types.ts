@@ -39,6 +39,8 @@ export interface Article {
   author: string | null;
   /** The corpus file the article came from, relative to the corpus folder. */
   file: string;
+  /** Fields the file gives beyond the ones above (`abstract`, `tags`, …), kept as they are; absent when there are none. */
+  meta?: Record<string, unknown>;
 }
 
 /** A span of an article body: `body.slice(start, end) === text`. */
