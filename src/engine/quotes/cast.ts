@@ -50,10 +50,18 @@ export class Cast {
     return e;
   }
 
-  /** The organisation or country `name`, registered if new. */
-  org(name: string, key: string[], at: number): Entity {
-    const found = this.entities.find((e) => e.org && (e.name === name || key.every((w) => e.key.includes(w))));
-    const e = found ?? { name, key, title: null, titleKey: new Set(key), fem: null, org: true, seenAt: [] };
+  /**
+   * The organisation or country `name` (`phrase`: all the words of its noun phrase), registered if new;
+   * a bare head word or description (المنظمة، الشركة الفرنسية) joins the latest organisation it fits.
+   */
+  org(name: string, key: string[], phrase: string[], at: number): Entity {
+    const orgs = this.entities.filter((e) => e.org);
+    const generic = key.every((w) => phrase.includes(w)) && phrase.length <= 3 && key.length === phrase.length;
+    const found =
+      orgs.find((e) => e.name === name || (key.length > 0 && key.every((w) => e.key.includes(w)))) ??
+      (generic ? orgs.filter((e) => phrase.every((w) => e.titleKey.has(w) || NATIONALITIES.has(w.replace(/ه$/, '')))).sort((a, b) => lastBefore(b, at) - lastBefore(a, at))[0] : undefined);
+    const e = found ?? { name, key, title: null, titleKey: new Set([...key, ...phrase]), fem: null, org: true, seenAt: [] };
+    for (const w of phrase) e.titleKey.add(w);
     if (!found) this.entities.push(e);
     e.seenAt.push(at);
     return e;
@@ -64,7 +72,7 @@ export class Cast {
    * (a different nationality rules it out), else, for a person's title, the most recently seen
    * compatible person before `at`, else the first one named after it (a lead that names him later).
    */
-  byDescription(np: NounPhrase, at: number, fem: boolean | null): Entity | null {
+  byDescription(np: NounPhrase, at: number, fem: boolean | null, strict = false): Entity | null {
     const key = np.descKey;
     const nat = nationalities(key);
     const compatible = (e: Entity) => {
@@ -77,14 +85,30 @@ export class Cast {
     let bestScore = 0;
     for (const e of this.entities) {
       if (!compatible(e) || e.org !== orgHead) continue;
-      const score = key.filter((w) => e.titleKey.has(w) || e.key.includes(w)).length + (e.titleKey.has(head) ? 1 : 0);
+      if (!e.titleKey.has(head)) continue;
+      const score = key.filter((w) => e.titleKey.has(w) || e.key.includes(w)).length;
       if (score > bestScore || (score === bestScore && best && lastBefore(e, at) > lastBefore(best, at))) [best, bestScore] = [e, score];
     }
     if (best && bestScore >= Math.min(2, key.length)) return best;
+    if (strict) return null;
     const pool = this.entities.filter((e) => compatible(e) && e.org === orgHead);
     const before = pool.filter((e) => lastBefore(e, at) >= 0).sort((a, b) => lastBefore(b, at) - lastBefore(a, at))[0];
     const first = (e: Entity) => Math.min(...e.seenAt);
     return before ?? (orgHead ? null : pool.sort((a, b) => first(a) - first(b))[0] ?? null);
+  }
+
+  /**
+   * Completes surnames from the text: a person known as `ظريف` whose surname follows one or two
+   * first names somewhere (`محمد جواد ظريف`) takes the full name. `firstNames(k)` gives the name-like
+   * words before the k-th occurrence of a surname.
+   */
+  complete(occurrences: (surname: string) => Array<{ name: string; key: string[] }>): void {
+    for (const e of this.entities) {
+      if (e.org) continue;
+      for (const full of occurrences(e.key[e.key.length - 1]!)) {
+        if (full.key.length > e.key.length && e.key.every((w) => full.key.includes(w))) Object.assign(e, { name: full.name, key: full.key });
+      }
+    }
   }
 
   /** Marks `e` as seen at `at` (a name or a quotation), for salience. */

@@ -1,7 +1,7 @@
 import { attributionAt, cueOf, isComplementizer, isGlossStart } from './cues.js';
-import { FUNCTION_WORDS } from './lexicon.js';
+import { FUNCTION_WORDS, HONORIFICS, ORG_HEADS, PERSON_HEADS, TIME_WORDS } from './lexicon.js';
 import { insideMap, pairQuotes, type QuotePair } from './marks.js';
-import { COMMA, TERMINAL, tokenize, type Tok } from './tokens.js';
+import { COMMA, TERMINAL, bare, tokenize, type Tok } from './tokens.js';
 
 /** One paragraph ready for reading: tokens, paired quote marks, sentence starts. */
 export interface Para {
@@ -34,32 +34,51 @@ export function readParagraph(text: string, start: number): Para {
 /** Number of words inside a quote pair. */
 export const quoteWords = (p: Para, q: QuotePair) => p.toks.slice(q.open + 1, q.close).filter((t) => t.word).length;
 
+const CLAUSE_STARTS = new Set(['حيث', 'اذ', 'بينما', 'فيما', 'كما']);
 const isConjCue = (n: string) => /^[وف]/.test(n) && cueOf(n) !== null && cueOf(n.slice(1)) !== null;
 
 /** End (exclusive) of the subject after a verb-first cue at `i`: stops at إن/أن, a colon, a long quote, a preposition or time word. */
 export function subjectEnd(p: Para, i: number): number {
   let j = i + 1;
   let count = 0;
+  while (/^(?:عنه|عنها|له|لها|فيها|فيه)$/.test(p.words[j] ?? '')) j++;
+  const from = j;
   while (j < p.toks.length && count < 14) {
     const t = p.toks[j]!;
     if (!t.word) {
       const q = p.openAt.get(j);
-      if (q && j > i + 1 && p.toks[j - 1]!.word && quoteWords(p, q) <= 3) {
+      if (q && j > from && namesSomething(p.toks[j - 1]!) && quoteWords(p, q) <= 3) {
         j = q.close + 1;
         continue;
       }
-      if (COMMA.has(t.raw)) {
-        const next = p.words[j + 1] ?? '';
-        if (!next || FUNCTION_WORDS.has(next) || isComplementizer(next) || cueOf(next) || attributionAt(p.words, j + 1)) break;
-      } else if (t.raw !== '-') break;
+      if (t.raw === '-' && p.toks[j - 1]?.end === t.start && p.toks[j + 1]?.start === t.end) {
+        j += 2;
+        continue;
+      }
+      if (!COMMA.has(t.raw)) break;
+      const next = p.words[j + 1] ?? '';
+      if (!next || FUNCTION_WORDS.has(next) || TIME_WORDS.has(next) || isComplementizer(next) || cueOf(next) || attributionAt(p.words, j + 1)) break;
     } else {
-      if (isComplementizer(t.n) || FUNCTION_WORDS.has(t.n) || cueOf(t.n) || attributionAt(p.words, j) || /^لـ|^لل/.test(t.n)) break;
+      const headed = PERSON_HEADS.has(bare(p.words[from] ?? '')) || ORG_HEADS.has(bare(p.words[from] ?? ''));
+      if (t.n === 'في' && headed && j > from) {
+        j++;
+        continue;
+      }
+      if (isComplementizer(t.n) || FUNCTION_WORDS.has(t.n) || cueOf(t.n) || attributionAt(p.words, j) || /^لـ|^ل[a-z]/.test(t.raw)) break;
+      if (j === from && TIME_WORDS.has(t.n)) break;
       count++;
     }
     j++;
   }
+  if (from > i + 1 && j === from) return i + 1;
   while (j > i + 1 && !p.toks[j - 1]!.word && p.toks[j - 1]!.raw !== '"') j--;
   return j;
+}
+
+/** A word a short quoted name can belong to (`قناة "الإخبارية"`, `لمجموعة "بي إن"`). */
+function namesSomething(t: Tok): boolean {
+  const b = bare(t.n.replace(/^[لب](?=..)/, ''));
+  return t.word && (ORG_HEADS.has(b) || PERSON_HEADS.has(b) || HONORIFICS.has(b) || ORG_HEADS.has(bare(t.n)));
 }
 
 /** What a cue introduces, looking ahead from `from`: a colon, an إن/أن clause, or a quotation. */
@@ -95,7 +114,7 @@ export function clauseEnd(p: Para, c: number): number {
       continue;
     }
     if (TERMINAL.has(t.raw) && p.inside[j] === -1) break;
-    if (COMMA.has(t.raw) && (isGlossStart(p.words, j + 1) || isConjCue(p.words[j + 1] ?? ''))) break;
+    if (COMMA.has(t.raw) && (isGlossStart(p.words, j + 1) || isConjCue(p.words[j + 1] ?? '') || CLAUSE_STARTS.has(p.words[j + 1] ?? ''))) break;
     if (t.word && j > c && (cueOf(t.n)?.participle || isConjCue(t.n) || attributionAt(p.words, j))) break;
   }
   while (j > c && (COMMA.has(p.toks[j - 1]!.raw) || /^[:\-–—(]$/.test(p.toks[j - 1]!.raw))) j--;

@@ -84,7 +84,7 @@ export const CUE_PREPOSITIONS = new Set(['الي', 'علي', 'من', 'عن', 'ف
 /** Attributions: «بحسب X», «وفقا لـX», «نقلا عن X», «على لسان X», «according to X», «به گفته X». */
 export function attributionAt(words: readonly string[], i: number): number {
   const raw = words[i] ?? '';
-  const w = /^و?فق/.test(raw) ? raw.replace(/^و(?=فق)/, '') : stripConj(raw);
+  const w = raw.startsWith('ووفق') ? raw.slice(1) : raw.startsWith('وفق') ? raw : stripConj(raw);
   const next = words[i + 1] ?? '';
   if (w === 'بحسب' || w === 'حسب' || w === 'طبقا') return 1;
   if (w === 'وفقا' || w === 'وفق') return 1;

@@ -6,7 +6,8 @@ import { readParagraph, subjectEnd, type Para } from './clauses.js';
 import { HONORIFICS, NATIONALITIES, PERSON_HEADS } from './lexicon.js';
 import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
 import { findReports, type Report } from './reports.js';
-import { bare } from './tokens.js';
+import { bare, type Tok } from './tokens.js';
+import { cueOf } from './cues.js';
 import type { Quotation } from './types.js';
 
 /** Speaker of a report: an entity, or null for an anonymous source. */
@@ -24,12 +25,13 @@ export function extractQuotations(article: Pick<Article, 'id' | 'title' | 'body'
   paras.forEach((p, k) => {
     registerTitled(body, p, counts, cast);
     for (const r of reports[k]!) {
-      if (!r.subject) continue;
+      if (!r.subject || r.nested) continue;
       const np = parseNounPhrase(body, r.subject, counts);
       phrases.set(r, np);
       if (np.name) cast.person(np, r.at);
     }
   });
+  cast.complete((surname) => fullNames(body, paras, counts, surname));
   markSightings(paras, cast);
   return attribute(body, reports.flat(), phrases, cast);
 }
@@ -45,6 +47,24 @@ function registerTitled(body: string, p: Para, counts: WordCounts, cast: Cast): 
     if (np.name && np.desc) cast.person(np, t.start);
   });
 }
+
+/** The names written with first names before `surname` somewhere in the article (`محمد جواد ظريف`). */
+function fullNames(body: string, paras: Para[], counts: WordCounts, surname: string): Array<{ name: string; key: string[] }> {
+  const found: Array<{ name: string; key: string[] }> = [];
+  for (const p of paras) {
+    p.toks.forEach((t, i) => {
+      if (!t.word || bare(t.n) !== surname) return;
+      let k = i;
+      while (k > 0 && i - k < 2 && p.toks[k - 1]!.word && p.toks[k - 1]!.end + 1 >= p.toks[k]!.start && firstName(p.toks[k - 1]!, counts)) k--;
+      if (k < i) found.push({ name: body.slice(p.toks[k]!.start, t.end), key: p.toks.slice(k, i + 1).map((x) => bare(x.n)) });
+    });
+  }
+  return found;
+}
+
+/** A word that can be a first name: name-like, no article, no plural or feminine noun ending. */
+const firstName = (t: Tok, counts: WordCounts) =>
+  t.n === 'علي' || (!/^ال|^[وبل]ال/.test(t.n) && !/(?:ات|ون|ين|ة)$/.test(t.raw) && !cueOf(t.n) && parseNounPhrase('', [t], counts).nameKey.length === 1);
 
 /** Records where each person's surname appears, for salience. */
 function markSightings(paras: Para[], cast: Cast): void {
@@ -64,10 +84,11 @@ function attribute(body: string, reports: Report[], phrases: Map<Report, NounPhr
   for (const r of reports) {
     const fem = r.cue?.fem ?? null;
     const np = phrases.get(r);
-    let who: Who;
-    if (np) who = explicit(np, r, cast, fem) ?? inherit(r, history, bySentence, cast, fem);
-    else who = inherit(r, history, bySentence, cast, fem);
-    if (who.entity) {
+    if (r.nested && !(np?.name || np?.org)) continue;
+    const named = np ? explicit(np, r, cast, fem) : null;
+    if (named === 'skip') continue;
+    const who = named ?? inherit(r, history, bySentence, cast, fem);
+    if (who.entity && !r.nested) {
       history.push(who.entity);
       cast.seen(who.entity, r.at);
     }
@@ -82,17 +103,26 @@ function attribute(body: string, reports: Report[], phrases: Map<Report, NounPhr
   return dedupe(out);
 }
 
-function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): Who | null {
+/** The speaker a subject names; null when it names nobody usable (the cue then inherits), 'skip' for joint subjects. */
+function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): Who | null | 'skip' {
+  if (np.joint) return 'skip';
   if (np.generic) return { entity: null, mention: np.mention };
   let entity: Entity | null = null;
-  if (np.name) entity = cast.person(np, r.at);
-  else if (np.org && (!np.desc || !PERSON_HEADS.has(np.descKey[0] ?? '') || /باسم|في|عن/.test(np.desc))) {
-    entity = cast.org(np.org, words(normalizeText(np.org)).map(bare), r.at);
-  } else if (np.desc) entity = cast.byDescription(np, r.at, np.fem ?? fem);
+  const personTitle = np.desc !== null && PERSON_HEADS.has(np.descKey[0] ?? '');
+  if (np.name) {
+    const object = r.cue?.kind === 'describe' && np.nameKey.length === 1 && /^ال/.test(normalizeText(np.name));
+    if (object && !cast.entities.some((e) => e.key.includes(np.nameKey[0]!))) return null;
+    entity = cast.person(np, r.at);
+  } else if (personTitle) {
+    entity = cast.byDescription(np, r.at, np.fem ?? fem, true) ?? (np.org ? orgOf(np, cast, r.at) : cast.byDescription(np, r.at, np.fem ?? fem));
+  } else if (np.org) entity = orgOf(np, cast, r.at);
+  else if (np.desc) entity = cast.byDescription(np, r.at, np.fem ?? fem);
   if (!entity) return null;
   if (!entity.org && fem !== null) entity.fem ??= fem;
   return { entity, mention: np.mention };
 }
+
+const orgOf = (np: NounPhrase, cast: Cast, at: number) => cast.org(np.org!, words(normalizeText(np.org!)).map(bare), np.orgKey, at);
 
 function inherit(r: Report, history: Entity[], bySentence: Map<number, Who>, cast: Cast, fem: boolean | null): Who {
   if (r.fromSentence) {

@@ -1,5 +1,6 @@
 /** Word lists (normalised, without ال) for reading who is speaking: titles, organisations, places, anonymous sources. */
 
+/** A word list from a space-separated string. */
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 
 /** Head words of a person's title or description (رئيس، وزيرة، المتحدث، المدرب …). */
@@ -21,7 +22,7 @@ export const HONORIFICS = set(`
 export const ORG_HEADS = set(`
   منظمه وزاره شركه لجنه وكاله قناه صحيفه مجلس هييه حكومه جامعه حزب مجموعه شبكه اتحاد جمعيه مكتب مركز بنك
   صندوق موسسه رياسه جيش قوات شرطه تلفزيون موقع اذاعه محكمه برلمان سلطات بعثه تحالف جبهه حركه نادي منتخب تقرير
-  بيان اداره اليزيه كرملين بنتاغون خارجيه داخليه دفاع ministry company committee agency government council
+  بيان اداره اليزيه كرملين بنتاغون ministry company committee agency government council
 `);
 /** Anonymous, unaffiliated sources: their quotations get a null speaker (rule 6). */
 export const GENERIC = set(`
@@ -49,11 +50,25 @@ export const FUNCTION_WORDS = set(`
   هذا هذه ذلك تلك حيث اذ كما او ثم بين عند منذ حتي لدي لدى ضد نحو حول دون غير كل جميع اي ايضا يوم اليوم
   امس غدا الان مساء صباح احد اثنين ثلاثاء اربعاء خميس جمعه سبت الاحد الاثنين الثلاثاء الاربعاء الخميس
   الجمعه السبت ماضي الماضي اسبوع الاسبوع لكن ولكن بل عقب اثر لـ ب ل لقناه لصحيفه لوكاله اكثر وسط اما انها
-  باسم بدوره بدورها جهته جهتها جانبه جانبها أيضا تحت فوق عشيه اول وكذلك كذلك يدعي يدعى وهو وهي the a an of in on at to for by with from
+  بدوره بدورها جهته جهتها جانبه جانبها تحت فوق عشيه اول وكذلك كذلك وهو وهي سابقا حاليا عالميا رسميا موخرا مجددا
+  لاحقا شخصيا فيها فيه له لها لهم عنه عنها منه منها معه معها امامه عليه عليها ايضا the a an of in on at to for by with from
   he she they it who which that this
 `);
+/** Time words that end a subject when they start it or follow a comma (`قال الشهر الماضي`). */
+export const TIME_WORDS = set(`شهر الشهر عام العام اسبوع الاسبوع يوم اليوم امس مساء صباح ليله الليله`);
+/** Pronoun subjects: the speaker is the one already talking (gender when marked). */
+export const PRONOUNS = new Map<string, boolean | null>([
+  ['he', false], ['she', true], ['they', null], ['هو', false], ['هي', true], ['او', null],
+  ['لكنه', false], ['ولكنه', false], ['لكنها', true], ['ولكنها', true], ['انه', false], ['انها', true],
+]);
+
 /** Particles inside names (بن، آل، أبو، عبد …). */
 export const NAME_PARTICLES = set(`بن بنت ابن ال ابو ام عبد عبدال الدين دي دو فان فون دا de van von al bin`);
+
+/** A country or capital, with or without ال. */
+export const isPlace = (n: string) => PLACES.has(n) || PLACES.has(n.replace(/^[وفبل]?ال/, ''));
+/** A nationality adjective in its definite form (التركي), not a name (تركي آل الشيخ). */
+export const isNationality = (n: string) => /^[وفبل]?ال/.test(n) && NATIONALITIES.has(n.replace(/^[وفبل]?ال/, '').replace(/ه$/, ''));
 
 /** Feminine head words and honorifics end in ه (ة normalised): رئيسة، الأميرة، المستشارة. */
 export function feminineTitle(bareHead: string): boolean {

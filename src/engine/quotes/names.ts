@@ -1,4 +1,5 @@
-import { FUNCTION_WORDS, GENERIC, HONORIFICS, NAME_PARTICLES, NATIONALITIES, ORG_HEADS, PERSON_HEADS, PLACES, feminineTitle } from './lexicon.js';
+import { FUNCTION_WORDS, GENERIC, HONORIFICS, NAME_PARTICLES, ORG_HEADS, PERSON_HEADS, feminineTitle, isNationality, isPlace } from './lexicon.js';
+import { cueOf, isComplementizer } from './cues.js';
 import { COMMA, bare, type Tok } from './tokens.js';
 
 /** Who a stretch of words refers to: a name, a description, an organisation, or an anonymous source. */
@@ -12,6 +13,10 @@ export interface NounPhrase {
   descKey: string[];
   /** The organisation or country that speaks (or that an unnamed spokesperson speaks for). */
   org: string | null;
+  /** Normalised words of the whole organisation phrase (head word included: منظمة، الشركة الفرنسية). */
+  orgKey: string[];
+  /** Two subjects joined by و (`أكدت أوبك وروسيا`): a joint attribution. */
+  joint: boolean;
   /** An anonymous source (مصدر، محللون، الكثيرون): the speaker is unknown. */
   generic: boolean;
   /** Gender from the title (رئيسة، الأميرة), null when unmarked. */
@@ -26,37 +31,40 @@ export type WordCounts = Map<string, number>;
 const isDefinite = (n: string) => /^(?:ال|لل|بال|وال|كال)/.test(n);
 const descWord = (n: string) => {
   const b = bare(n);
-  return PERSON_HEADS.has(b) || ORG_HEADS.has(b) || HONORIFICS.has(b) || NATIONALITIES.has(b.replace(/ه$/, '')) || PLACES.has(b);
+  return PERSON_HEADS.has(b) || ORG_HEADS.has(b) || HONORIFICS.has(b) || isNationality(n) || isPlace(n);
 };
 const isName = (t: Tok, counts: WordCounts) =>
   t.word && t.n.length >= 2 && !/^\d/.test(t.n) && !FUNCTION_WORDS.has(t.n) && !descWord(t.n) && !GENERIC.has(bare(t.n)) &&
-  (!isDefinite(t.n) || (counts.get(t.n) ?? 0) > 1) && !/^(?:بال|لل)/.test(t.n);
+  (!isDefinite(t.n) || (counts.get(t.n) ?? 0) > 1) && !/^(?:بال|لل)/.test(t.n) && !/^م..+ا$/.test(t.n);
 const text = (body: string, toks: Tok[]) =>
   toks.length ? body.slice(toks[0]!.start, toks[toks.length - 1]!.end).replace(/["«»“”]/g, '').replace(/\s+/g, ' ').trim() : '';
 
 /** Reads the noun phrase `toks` (a subject, or what follows بحسب/عن) as name, title, organisation or anonymous source. */
 export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): NounPhrase {
-  const np: NounPhrase = { name: null, nameKey: [], desc: null, descKey: [], org: null, generic: false, fem: null, mention: '' };
+  const np: NounPhrase = { name: null, nameKey: [], desc: null, descKey: [], org: null, orgKey: [], joint: false, generic: false, fem: null, mention: '' };
   const parts = splitParts(toks);
   for (const [k, part] of parts.entries()) {
     const words = part.filter((t) => t.word || t.raw === '-');
+    while (k === 0 && words.length > 1 && FUNCTION_WORDS.has(words[0]!.n)) words.shift();
     const first = words[0];
     if (!first || (k > 0 && FUNCTION_WORDS.has(first.n))) break;
     const b = bare(first.n);
     if (GENERIC.has(b) || GENERIC.has(first.n)) {
       np.generic = !np.name && !np.org;
-    } else if (PERSON_HEADS.has(b) || HONORIFICS.has(b) || NATIONALITIES.has(b)) {
-      readTitled(body, words, counts, np);
-    } else if (ORG_HEADS.has(b) || PLACES.has(b)) {
-      if (!np.org) np.org = orgName(body, part);
+    } else if (PERSON_HEADS.has(b) || HONORIFICS.has(b) || isNationality(first.n)) {
+      readTitled(body, part.slice(part.indexOf(first)), counts, np);
+    } else if (ORG_HEADS.has(b) || isPlace(first.n)) {
+      if (!np.org) [np.org, np.orgKey] = [orgName(body, part), words.map((t) => bare(t.n))];
     } else if (!np.name && isName(first, counts)) {
       const name = takeName(words, 0, counts);
       setName(body, np, name);
       const rest = words.slice(name.length);
-      if (rest[0] && PERSON_HEADS.has(bare(rest[0].n))) readTitled(body, rest, counts, np);
+      if (rest[0] && PERSON_HEADS.has(bare(rest[0].n))) readTitled(body, part.slice(part.indexOf(rest[0])), counts, np);
     }
     if (np.name && np.desc) break;
   }
+  const firstPart = parts[0]?.filter((t) => t.word) ?? [];
+  np.joint = firstPart.slice(1).some((t) => /^و/.test(t.n) && [GENERIC, ORG_HEADS, PERSON_HEADS].some((l) => l.has(bare(t.n.slice(1)))) || (/^و/.test(t.n) && isPlace(t.n.slice(1))));
   np.mention = np.name ?? np.desc ?? np.org ?? text(body, toks.filter((t) => t.word).slice(0, 4));
   return np;
 }
@@ -80,9 +88,17 @@ function setName(body: string, np: NounPhrase, name: Tok[]): void {
 }
 
 /** `TITLE [NAME]`: description words up to a name that follows a definite word, a place or a nationality. */
-function readTitled(body: string, words: Tok[], counts: WordCounts, np: NounPhrase): void {
+function readTitled(body: string, toks: Tok[], counts: WordCounts, np: NounPhrase): void {
+  const words = toks.filter((t) => t.word || t.raw === '-');
+  const quoted = new Set<Tok>();
+  let open = false;
+  for (const t of toks) {
+    if (/^["«»“”]$/.test(t.raw)) open = !open;
+    else if (open) quoted.add(t);
+  }
   const desc: Tok[] = [];
   let closed = false;
+  let phrase = false;
   for (let i = 0; i < words.length; i++) {
     const t = words[i]!;
     if (t.n === 'يدعي' || t.n === 'يدعى') {
@@ -90,18 +106,19 @@ function readTitled(body: string, words: Tok[], counts: WordCounts, np: NounPhra
       break;
     }
     if (t.n === 'باسم' || ((t.n === 'في' || t.n === 'عن') && desc.length && /^مسوول|^مصدر|^مصادر/.test(bare(desc[0]!.n)))) {
-      np.org ??= orgName(body, words.slice(i + 1));
+      np.org ??= orgName(body, toks.slice(toks.indexOf(t) + 1));
       desc.push(...words.slice(i));
       break;
     }
-    if (FUNCTION_WORDS.has(t.n)) break;
-    if (i > 0 && closed && isName(t, counts)) {
+    if (!quoted.has(t) && FUNCTION_WORDS.has(t.n) && !(t.n === 'علي' && closed && isName(words[i + 1] ?? t, counts))) break;
+    if (i > 0 && /^ل[^ل]/.test(t.n) && !isDefinite(t.n)) phrase = true;
+    const startsName = t.n === 'علي' || (isName(t, counts) && !isDefinite(t.n));
+    if (i > 0 && closed && !phrase && !quoted.has(t) && startsName) {
       if (!np.name) setName(body, np, takeName(words, i, counts));
       break;
     }
     desc.push(t);
-    const b = bare(t.n);
-    closed = isDefinite(t.n) || PLACES.has(b) || NATIONALITIES.has(b.replace(/ه$/, ''));
+    closed = isDefinite(t.n) || isPlace(t.n) || quoted.has(t);
   }
   if (!desc.length || np.desc) return;
   np.desc = text(body, desc);
@@ -122,11 +139,17 @@ export function takeName(words: Tok[], i: number, counts: WordCounts): Tok[] {
       j++;
       continue;
     }
-    const linked = prev && (NAME_PARTICLES.has(prev.n) || NAME_PARTICLES.has(t.n));
-    if (!linked && !isName(t, counts)) break;
-    if (!linked && groups >= 2 && j + 1 < words.length) break;
+    const particle = NAME_PARTICLES.has(t.n);
+    const linked = prev && NAME_PARTICLES.has(prev.n);
+    const after = words[j + 1];
+    const ends = !after || !after.word || FUNCTION_WORDS.has(after.n) || cueOf(after.n) !== null || isComplementizer(after.n);
+    if (!particle && !linked) {
+      if (!(isName(t, counts) || (j === i && t.n === 'علي'))) break;
+      if (groups >= 1 && (isDefinite(t.n) || (/(?:ه|ها|هم)$/.test(t.raw) && t.n.length >= 5 && !/الله$/.test(t.n))) && !ends) break;
+      if (groups >= 2 && !ends) break;
+    }
     name.push(t);
-    if (!linked) groups++;
+    if (!particle) groups++;
   }
   while (name.length && NAME_PARTICLES.has(name[name.length - 1]!.n)) name.pop();
   return name;

@@ -1,7 +1,8 @@
 import { clauseEnd, findContent, quoteWords, subjectEnd, wordsBetween, type Para } from './clauses.js';
 import { PERSIAN_LIGHT, attributionAt, cueOf, isComplementizer, type Cue } from './cues.js';
 import type { QuotePair } from './marks.js';
-import { COMMA, TERMINAL, type Tok } from './tokens.js';
+import { FUNCTION_WORDS, HONORIFICS, PERSON_HEADS, PRONOUNS } from './lexicon.js';
+import { COMMA, TERMINAL, bare, type Tok } from './tokens.js';
 
 /** A stretch of reported speech found in the text, before its speaker is resolved. */
 export interface Span {
@@ -22,13 +23,14 @@ export interface Report {
   subject: Tok[] | null;
   /** True when the subject is dropped mid-sentence or the cue is a participle: the speaker is the sentence's. */
   fromSentence: boolean;
+  /** Inside a quotation or a reported clause: only an explicitly named speaker counts (A says that B said …). */
+  nested: boolean;
   spans: Span[];
 }
 
-const LEADING = new Set(['و', 'ف', 'كما', 'ثم', 'لكن', 'ولكن', 'وكان', 'وكانت', 'كان', 'كانت', 'قد', 'وقد', 'فقد', 'لقد', 'بينما', 'وفيما', 'فيما', 'اما']);
+const LEADING = new Set(['و', 'ف', 'عندها', 'حينها', 'وعندها', 'كما', 'ثم', 'لكن', 'ولكن', 'وكان', 'وكانت', 'كان', 'كانت', 'قد', 'وقد', 'فقد', 'لقد', 'بينما', 'وفيما', 'فيما', 'اما']);
 const BACK_STOPS = new Set(['ما', 'بما', 'مما', 'حيث', 'اذ', 'عندما', 'حين', 'بعدما', 'كما', 'ثم', 'بينما', 'فيما', 'وهو', 'وهي']);
 const SELF = /^(?:تعبير|قول|وصف|زعم)(?:ه|ها|هم)$/;
-const PRONOUNS: Record<string, boolean | null> = { he: false, she: true, they: null, هو: false, هي: true, او: null };
 
 /** Finds every reporting event of a paragraph, in text order. */
 export function findReports(p: Para): Report[] {
@@ -60,7 +62,7 @@ export function findReports(p: Para): Report[] {
   }
   const first = p.openAt.get(0);
   if (!reports.length && first && first.close >= p.toks.length - 3) {
-    add({ cue: null, cueText: '', at: p.toks[0]!.start, sentenceAt: p.toks[0]!.start, subject: null, fromSentence: false, spans: [direct(p, first)] });
+    add({ cue: null, cueText: '', at: p.toks[0]!.start, sentenceAt: p.toks[0]!.start, subject: null, fromSentence: false, nested: false, spans: [direct(p, first)] });
   }
   return reports;
 }
@@ -74,18 +76,21 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
     const about = p.words.indexOf('عن', i);
     const say = about > 0 ? p.words.findIndex((w, k) => k > about && /^(?:ب?قوله|قولها)$/.test(w)) : -1;
     if (say > 0 && say - about < 10) [subject, from] = [p.toks.slice(about + 1, say), say + 1];
+  } else if (PRONOUNS.has(p.words[i - 1] ?? '')) {
+    cue = { ...cue, fem: PRONOUNS.get(p.words[i - 1]!) ?? cue.fem };
   } else if (!cue.participle) {
     const end = subjectEnd(p, i);
     if (end > i + 1) [subject, from] = [p.toks.slice(i + 1, end), end];
-    else subject = subjectBefore(p, i);
+    else if (!/^[وف]/.test(t.n) || cueOf(t.n.slice(1)) === null) subject = subjectBefore(p, i);
   }
-  if (subject?.length === 1 && subject[0]!.n in PRONOUNS) {
-    cue = { ...cue, fem: PRONOUNS[subject[0]!.n] ?? cue.fem };
+  const words = subject?.filter((x) => x.word) ?? [];
+  if (words.length === 1 && PRONOUNS.has(words[0]!.n)) {
+    cue = { ...cue, fem: PRONOUNS.get(words[0]!.n) ?? cue.fem };
     subject = null;
   }
   if (nested && !subject) return null;
   const initial = p.toks.slice(s, i).every((x) => !x.word || LEADING.has(x.n) || x.raw === '-');
-  const report: Report = { cue, cueText: t.raw, at: t.start, sentenceAt: p.toks[s]!.start, subject, fromSentence: !subject && (cue.participle || !initial), spans: [] };
+  const report: Report = { cue, cueText: t.raw, at: t.start, sentenceAt: p.toks[s]!.start, subject, fromSentence: !subject && (cue.participle || !initial), nested, spans: [] };
   const content = findContent(p, from);
   if (content?.type === 'colon') {
     const q = p.openAt.get(content.at);
@@ -128,8 +133,8 @@ function attribution(p: Para, i: number, len: number, used: Set<QuotePair>, repo
   let x = i + len;
   if (p.words[x] === 'ما') x += 2;
   const end = subjectEnd(p, x - 1);
-  const subject = SELF.test(p.words[x] ?? '') ? null : p.toks.slice(x, end);
-  const report: Report = { cue: { kind: 'say', fem: null, participle: false }, cueText: p.toks[i]!.raw, at: p.toks[i]!.start, sentenceAt: p.toks[s]!.start, subject: subject?.length ? subject : null, fromSentence: !subject, spans: [] };
+  const subject = SELF.test(p.words[x] ?? '') ? null : p.toks.slice(x, end).map((t, k) => (k === 0 && /^ل[^ل]../.test(t.n) ? withoutLam(t) : t));
+  const report: Report = { cue: { kind: 'say', fem: null, participle: false }, cueText: p.toks[i]!.raw, at: p.toks[i]!.start, sentenceAt: p.toks[s]!.start, subject: subject?.length ? subject : null, fromSentence: !subject, nested: false, spans: [] };
   const earlier = reports.some((r) => r.sentenceAt === report.sentenceAt);
   const after = p.openAt.get(end);
   if (after && subject) report.spans.push(direct(p, after, used));
@@ -147,6 +152,12 @@ function attribution(p: Para, i: number, len: number, used: Set<QuotePair>, repo
   return report.spans.length ? report : null;
 }
 
+/** `لمنظمة` → `منظمة` (after وفقا), offsets kept inside the word. */
+function withoutLam(t: Tok): Tok {
+  const cut = t.raw.startsWith('لـ') ? 2 : 1;
+  return { ...t, raw: t.raw.slice(cut), n: t.n.slice(1), start: t.start + cut };
+}
+
 /** The subject before a cue (`ولكن عراقجي قال`, `وكان بنس قد قال`, English `she said`), or null. */
 function subjectBefore(p: Para, i: number): Tok[] | null {
   let j = i - 1;
@@ -161,6 +172,9 @@ function subjectBefore(p: Para, i: number): Tok[] | null {
   let start = j + 1;
   while (start < end && (!p.toks[start]!.word || LEADING.has(p.toks[start]!.n))) start++;
   const words = p.toks.slice(start, end);
+  const last = words.filter((t) => t.word).pop();
+  if (last && PRONOUNS.has(last.n)) return [last];
+  if (last && FUNCTION_WORDS.has(last.n)) return null;
   if (words.length === 1 && /^(?:الذي|التي)$/.test(words[0]!.n)) return antecedent(p, start);
   return words.some((t) => t.word) ? words : null;
 }
@@ -170,8 +184,10 @@ function antecedent(p: Para, k: number): Tok[] | null {
   let j = k - 1;
   while (j >= 0 && !p.toks[j]!.word) j--;
   const end = j + 1;
-  for (let n = 0; j >= 0 && n < 5 && p.toks[j]!.word; j--, n++);
-  return end > j + 1 ? p.toks.slice(j + 1, end) : null;
+  for (let n = 0; j >= 0 && n < 6 && p.toks[j]!.word; j--, n++);
+  const words = p.toks.slice(j + 1, end);
+  const head = words.findIndex((t) => PERSON_HEADS.has(bare(t.n)) || HONORIFICS.has(bare(t.n)));
+  return words.length ? words.slice(head >= 0 ? head : Math.max(0, words.length - 2)) : null;
 }
 
 /** A quotation just before a cue: `"…," she said`, `«…» هكذا اختتم`. */
