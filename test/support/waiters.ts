@@ -1,0 +1,43 @@
+/** How long a `waitFor…` helper waits before rejecting. */
+export interface WaitOptions {
+  /** In ms. Default 5000. */
+  timeout?: number;
+}
+
+/** Promises that resolve once a probe of the fake's state finds something; probed again on every `notify()`. */
+export class Waiters {
+  private readonly pending = new Map<() => boolean, (error: Error) => void>();
+
+  /** Resolves with `probe()`'s first defined value; rejects after the timeout, naming `what` it waited for. */
+  waitFor<T>(what: string, options: WaitOptions | undefined, probe: () => T | undefined): Promise<T> {
+    const timeout = options?.timeout ?? 5000;
+    return new Promise<T>((resolve, reject) => {
+      const finish = () => {
+        clearTimeout(timer);
+        this.pending.delete(check);
+      };
+      const check = () => {
+        const value = probe();
+        if (value === undefined) return false;
+        finish();
+        resolve(value);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        finish();
+        reject(new Error(`fake Discord: no ${what} within ${timeout} ms`));
+      }, timeout);
+      if (!check()) this.pending.set(check, (error) => (finish(), reject(error)));
+    });
+  }
+
+  /** Probes every pending wait again (after a request or a gateway event). */
+  notify(): void {
+    for (const check of [...this.pending.keys()]) check();
+  }
+
+  /** Rejects every pending wait. */
+  failAll(error: Error): void {
+    for (const fail of [...this.pending.values()]) fail(error);
+  }
+}
