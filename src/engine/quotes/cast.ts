@@ -1,4 +1,4 @@
-import { NATIONALITIES, PERSON_HEADS, FUNCTION_WORDS } from './lexicon.js';
+import { FUNCTION_WORDS, NATIONALITIES, ORG_HEADS, PERSON_HEADS } from './lexicon.js';
 import type { NounPhrase } from './names.js';
 
 /** A person or organisation an article quotes or mentions. */
@@ -56,7 +56,7 @@ export class Cast {
    */
   org(name: string, key: string[], phrase: string[], at: number): Entity {
     const orgs = this.entities.filter((e) => e.org);
-    const generic = key.every((w) => phrase.includes(w)) && phrase.length <= 3 && key.length === phrase.length;
+    const generic = ORG_HEADS.has(phrase[0] ?? '') && key.every((w) => phrase.includes(w)) && phrase.length <= 3 && key.length === phrase.length;
     const found =
       orgs.find((e) => e.name === name || (key.length > 0 && key.every((w) => e.key.includes(w)))) ??
       (generic ? orgs.filter((e) => phrase.every((w) => e.titleKey.has(w) || NATIONALITIES.has(w.replace(/ه$/, '')))).sort((a, b) => lastBefore(b, at) - lastBefore(a, at))[0] : undefined);

@@ -59,7 +59,7 @@ export function subjectEnd(p: Para, i: number): number {
       const next = p.words[j + 1] ?? '';
       if (!next || FUNCTION_WORDS.has(next) || TIME_WORDS.has(next) || isComplementizer(next) || cueOf(next) || attributionAt(p.words, j + 1)) break;
     } else {
-      const headed = PERSON_HEADS.has(bare(p.words[from] ?? '')) || ORG_HEADS.has(bare(p.words[from] ?? ''));
+      const headed = PERSON_HEADS.has(bare(p.words[from] ?? '')) || (ORG_HEADS.has(bare(p.words[from] ?? '')) && /^(?:ال|ج)/.test(p.words[j + 1] ?? ''));
       if (t.n === 'في' && headed && j > from) {
         j++;
         continue;

@@ -3,7 +3,7 @@ import { normalizeText, words } from '../text/normalize.js';
 import { paragraphs } from '../text/sentences.js';
 import { Cast, type Entity } from './cast.js';
 import { readParagraph, subjectEnd, type Para } from './clauses.js';
-import { HONORIFICS, NATIONALITIES, PERSON_HEADS } from './lexicon.js';
+import { DOCUMENTS, HONORIFICS, ORG_HEADS, PERSON_HEADS, isNationality } from './lexicon.js';
 import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
 import { findReports, type Report } from './reports.js';
 import { bare, type Tok } from './tokens.js';
@@ -28,7 +28,7 @@ export function extractQuotations(article: Pick<Article, 'id' | 'title' | 'body'
       if (!r.subject || r.nested) continue;
       const np = parseNounPhrase(body, r.subject, counts);
       phrases.set(r, np);
-      if (np.name) cast.person(np, r.at);
+      if (np.name && !describesObject(np, r)) cast.person(np, r.at);
     }
   });
   cast.complete((surname) => fullNames(body, paras, counts, surname));
@@ -40,11 +40,13 @@ export function extractQuotations(article: Pick<Article, 'id' | 'title' | 'body'
 function registerTitled(body: string, p: Para, counts: WordCounts, cast: Cast): void {
   p.toks.forEach((t, i) => {
     const b = bare(t.n);
-    const titled = t.word && (PERSON_HEADS.has(b) || HONORIFICS.has(b) || NATIONALITIES.has(b));
     const prev = p.toks[i - 1];
-    if (!titled || (prev?.word && (PERSON_HEADS.has(bare(prev.n)) || /^ال/.test(prev.n)))) return;
+    if (!t.word || (prev?.word && (PERSON_HEADS.has(bare(prev.n)) || ORG_HEADS.has(bare(prev.n)) || /^ال/.test(prev.n)))) return;
+    const titled = PERSON_HEADS.has(b) || HONORIFICS.has(b) || isNationality(t.n);
+    if (!titled && !ORG_HEADS.has(b)) return;
     const np = parseNounPhrase(body, p.toks.slice(i, subjectEnd(p, i - 1)), counts);
-    if (np.name && np.desc) cast.person(np, t.start);
+    if (titled && np.name && np.desc) cast.person(np, t.start);
+    else if (!titled && np.org && np.orgKey.length > words(normalizeText(np.org)).length) orgOf(np, cast, t.start);
   });
 }
 
@@ -55,16 +57,18 @@ function fullNames(body: string, paras: Para[], counts: WordCounts, surname: str
     p.toks.forEach((t, i) => {
       if (!t.word || bare(t.n) !== surname) return;
       let k = i;
-      while (k > 0 && i - k < 2 && p.toks[k - 1]!.word && p.toks[k - 1]!.end + 1 >= p.toks[k]!.start && firstName(p.toks[k - 1]!, counts)) k--;
+      while (k > 0 && i - k < 2 && p.toks[k - 1]!.word && p.toks[k - 1]!.end + 1 >= p.toks[k]!.start && firstName(p.toks[k - 1]!, counts, p, k - 1)) k--;
       if (k < i) found.push({ name: body.slice(p.toks[k]!.start, t.end), key: p.toks.slice(k, i + 1).map((x) => bare(x.n)) });
     });
   }
   return found;
 }
 
-/** A word that can be a first name: name-like, no article, no plural or feminine noun ending. */
-const firstName = (t: Tok, counts: WordCounts) =>
-  t.n === 'علي' || (!/^ال|^[وبل]ال/.test(t.n) && !/(?:ات|ون|ين|ة)$/.test(t.raw) && !cueOf(t.n) && parseNounPhrase('', [t], counts).nameKey.length === 1);
+/** A word that can be a first name: name-like, no article, no plural or feminine noun ending, not opening its sentence (a verb there). */
+const firstName = (t: Tok, counts: WordCounts, p: Para, k: number) =>
+  p.sentence[k] !== k &&
+  !/^(?:يدعي|يدعى|يسمى|يسمي)$/.test(t.n) &&
+  (t.n === 'علي' || (!/^ال|^[وبل]ال/.test(t.n) && !/(?:ات|ون|ين|ة)$/.test(t.raw) && !cueOf(t.n) && parseNounPhrase('', [t], counts).nameKey.length === 1));
 
 /** Records where each person's surname appears, for salience. */
 function markSightings(paras: Para[], cast: Cast): void {
@@ -109,9 +113,12 @@ function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): W
   if (np.generic) return { entity: null, mention: np.mention };
   let entity: Entity | null = null;
   const personTitle = np.desc !== null && PERSON_HEADS.has(np.descKey[0] ?? '');
+  if (DOCUMENTS.has(np.descKey[0] ?? np.orgKey[0] ?? '') && !np.name) {
+    entity = np.orgKey.length > 1 ? orgOf({ ...np, org: np.org!.split(/\s+/).slice(1).join(' '), orgKey: np.orgKey.slice(1) }, cast, r.at) : null;
+    return entity ? { entity, mention: np.mention } : null;
+  }
   if (np.name) {
-    const object = r.cue?.kind === 'describe' && np.nameKey.length === 1 && /^ال/.test(normalizeText(np.name));
-    if (object && !cast.entities.some((e) => e.key.includes(np.nameKey[0]!))) return null;
+    if (describesObject(np, r)) return null;
     entity = cast.person(np, r.at);
   } else if (personTitle) {
     entity = cast.byDescription(np, r.at, np.fem ?? fem, true) ?? (np.org ? orgOf(np, cast, r.at) : cast.byDescription(np, r.at, np.fem ?? fem));
@@ -119,8 +126,13 @@ function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): W
   else if (np.desc) entity = cast.byDescription(np, r.at, np.fem ?? fem);
   if (!entity) return null;
   if (!entity.org && fem !== null) entity.fem ??= fem;
+  if (!np.name && personTitle) for (const w of np.descKey) entity.titleKey.add(w);
   return { entity, mention: np.mention };
 }
+
+/** `ووعد الكونغرس بـ"…"`: after وصف/دعا/وعد a lone definite word is the object, not the speaker. */
+const describesObject = (np: NounPhrase, r: Report) =>
+  r.cue?.kind === 'describe' && np.nameKey.length === 1 && !np.desc && /^ال/.test(normalizeText(np.name ?? ''));
 
 const orgOf = (np: NounPhrase, cast: Cast, at: number) => cast.org(np.org!, words(normalizeText(np.org!)).map(bare), np.orgKey, at);
 

@@ -22,8 +22,11 @@ export const HONORIFICS = set(`
 export const ORG_HEADS = set(`
   منظمه وزاره شركه لجنه وكاله قناه صحيفه مجلس هييه حكومه جامعه حزب مجموعه شبكه اتحاد جمعيه مكتب مركز بنك
   صندوق موسسه رياسه جيش قوات شرطه تلفزيون موقع اذاعه محكمه برلمان سلطات بعثه تحالف جبهه حركه نادي منتخب تقرير
-  بيان اداره اليزيه كرملين بنتاغون ministry company committee agency government council
+  اداره اليزيه جمهوريه مملكه ولايه كرملين بنتاغون ministry company committee agency government council
 `);
+/** Documents: a statement or report speaks for whoever issued it (بيان، تقرير، تغريدة …). */
+export const DOCUMENTS = set(`بيان تقرير تغريده رساله مقال وثيقه تصريحات تصريح تدوينه منشور`);
+
 /** Anonymous, unaffiliated sources: their quotations get a null speaker (rule 6). */
 export const GENERIC = set(`
   مصدر مصادر شهود شاهد سكان محللون محللين خبراء مراقبون كثيرون بعض اخرون متظاهرون ناشطون مواطنون الجميع
@@ -51,7 +54,7 @@ export const FUNCTION_WORDS = set(`
   امس غدا الان مساء صباح احد اثنين ثلاثاء اربعاء خميس جمعه سبت الاحد الاثنين الثلاثاء الاربعاء الخميس
   الجمعه السبت ماضي الماضي اسبوع الاسبوع لكن ولكن بل عقب اثر لـ ب ل لقناه لصحيفه لوكاله اكثر وسط اما انها
   بدوره بدورها جهته جهتها جانبه جانبها تحت فوق عشيه اول وكذلك كذلك وهو وهي سابقا حاليا عالميا رسميا موخرا مجددا
-  لاحقا شخصيا فيها فيه له لها لهم عنه عنها منه منها معه معها امامه عليه عليها ايضا the a an of in on at to for by with from
+  لاحقا شخصيا انا نحن انني اني لكني لكنني ولكني ولكنني هذه هذا هولاء فيها فيه له لها لهم عنه عنها منه منها معه معها امامه عليه عليها ايضا the a an of in on at to for by with from
   he she they it who which that this
 `);
 /** Time words that end a subject when they start it or follow a comma (`قال الشهر الماضي`). */

@@ -34,7 +34,7 @@ const descWord = (n: string) => {
   return PERSON_HEADS.has(b) || ORG_HEADS.has(b) || HONORIFICS.has(b) || isNationality(n) || isPlace(n);
 };
 const isName = (t: Tok, counts: WordCounts) =>
-  t.word && t.n.length >= 2 && !/^\d/.test(t.n) && !FUNCTION_WORDS.has(t.n) && !descWord(t.n) && !GENERIC.has(bare(t.n)) &&
+  t.word && t.n.length >= 2 && !descWord(t.n.replace(/^[وف](?=...)/, '')) && !/^\d/.test(t.n) && !FUNCTION_WORDS.has(t.n) && !descWord(t.n) && !GENERIC.has(bare(t.n)) &&
   (!isDefinite(t.n) || (counts.get(t.n) ?? 0) > 1) && !/^(?:بال|لل)/.test(t.n) && !/^م..+ا$/.test(t.n);
 const text = (body: string, toks: Tok[]) =>
   toks.length ? body.slice(toks[0]!.start, toks[toks.length - 1]!.end).replace(/["«»“”]/g, '').replace(/\s+/g, ' ').trim() : '';
@@ -55,8 +55,9 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
       readTitled(body, part.slice(part.indexOf(first)), counts, np);
     } else if (ORG_HEADS.has(b) || isPlace(first.n)) {
       if (!np.org) [np.org, np.orgKey] = [orgName(body, part), words.map((t) => bare(t.n))];
-    } else if (!np.name && isName(first, counts)) {
+    } else if (!np.name && isName(first, counts) && !(k > 0 && /^ل/.test(first.n))) {
       const name = takeName(words, 0, counts);
+      if (k > 0 && name.length < words.length) break;
       setName(body, np, name);
       const rest = words.slice(name.length);
       if (rest[0] && PERSON_HEADS.has(bare(rest[0].n))) readTitled(body, part.slice(part.indexOf(rest[0])), counts, np);
@@ -144,8 +145,10 @@ export function takeName(words: Tok[], i: number, counts: WordCounts): Tok[] {
     const after = words[j + 1];
     const ends = !after || !after.word || FUNCTION_WORDS.has(after.n) || cueOf(after.n) !== null || isComplementizer(after.n);
     if (!particle && !linked) {
-      if (!(isName(t, counts) || (j === i && t.n === 'علي'))) break;
-      if (groups >= 1 && (isDefinite(t.n) || (/(?:ه|ها|هم)$/.test(t.raw) && t.n.length >= 5 && !/الله$/.test(t.n))) && !ends) break;
+      const surname = groups >= 1 && isDefinite(t.n) && ends && !FUNCTION_WORDS.has(t.n) && isName({ ...t, n: bare(t.n) }, counts);
+      if (!(isName(t, counts) || surname || (j === i && t.n === 'علي'))) break;
+      if (groups >= 1 && isDefinite(t.n) && !ends) break;
+      if (groups >= 1 && /(?:ه|ها|هم)$/.test(t.raw) && t.n.length >= 5 && !/الله$/.test(t.n)) break;
       if (groups >= 2 && !ends) break;
     }
     name.push(t);
@@ -158,9 +161,10 @@ export function takeName(words: Tok[], i: number, counts: WordCounts): Tok[] {
 /** The name an organisation goes by: its quoted or proper name after the head word when it has one (شركة سانوفي → سانوفي). */
 function orgName(body: string, toks: Tok[]): string | null {
   const words: Tok[] = [];
-  for (const t of toks) {
-    if (!t.word) continue;
-    if (words.length && ((FUNCTION_WORDS.has(t.n) && t.n !== 'في') || (ORG_HEADS.has(bare(t.n)) && /^ال/.test(t.n)))) break;
+  for (const [k, t] of toks.entries()) {
+    if (!t.word || (!words.length && /^(?:هذه|هذا|تلك|ذلك)$/.test(t.n))) continue;
+    const place = (n: string) => isPlace(n) || isDefinite(n) || ORG_HEADS.has(bare(n));
+    if (words.length && ((FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bare(t.n)) && /^ال/.test(t.n)))) break;
     words.push(t);
     if (words.length >= 8) break;
   }
