@@ -1,0 +1,110 @@
+/** ROUGE-1/2 of `/summary` on EASC dev next to the published baselines; `--topics` adds the ANT topic check. */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { buildArchive } from '../src/engine/archive.js';
+import { parseArticleFile } from '../src/engine/corpus/index.js';
+import { meanRougeF1, summarizeArticle, summarizeTopic } from '../src/engine/summary/index.js';
+import { sentenceUnits } from '../src/engine/summary/scoring.js';
+import { splitSentences } from '../src/engine/text/sentences.js';
+import type { Article } from '../src/engine/types.js';
+import { EVAL_DIR, readJsonLines } from './evalData.js';
+
+interface EascRecord {
+  id: string;
+  title: string;
+  body: string;
+  date: string;
+  source: string;
+  summaries: string[];
+}
+
+/** One system's mean ROUGE F1 on EASC dev. */
+export interface RougeRow {
+  system: string;
+  rouge1: number;
+  rouge2: number;
+}
+
+/** Published baselines (../shared/eval/README.md), same protocol. */
+export const EASC_BASELINES: RougeRow[] = [
+  { system: 'lead (README)', rouge1: 0.491, rouge2: 0.434 },
+  { system: 'TextRank (README)', rouge1: 0.433, rouge2: 0.364 },
+  { system: 'centroid (README)', rouge1: 0.433, rouge2: 0.368 },
+  { system: 'one human vs the others (README)', rouge1: 0.487, rouge2: 0.42 },
+];
+
+function asArticle(r: EascRecord): Article {
+  return { id: r.id, title: r.title, body: r.body, date: r.date, source: r.source, url: null, lang: 'ar', author: null, file: '' };
+}
+
+/** ROUGE-1/2 F1 (mean over the 5 references, then over articles) of our summaries and of lead-N. */
+export function evaluateSummaries(): RougeRow[] {
+  const records = readJsonLines<EascRecord>('summaries/easc-dev.jsonl');
+  const systems: Record<string, (r: EascRecord, n: number) => string> = {
+    'lead-N (ours, checks ROUGE)': (r, n) => sentenceUnits(r.body).slice(0, n).map((s) => s.text).join(' '),
+    summarizeArticle: (r, n) => summarizeArticle(asArticle(r), n).sentences.map((s) => s.text).join(' '),
+  };
+  return Object.entries(systems).map(([system, summarize]) => {
+    let rouge1 = 0;
+    let rouge2 = 0;
+    for (const record of records) {
+      const n = Math.max(1, Math.round(record.summaries.reduce((sum, s) => sum + splitSentences(s).length, 0) / record.summaries.length));
+      const text = summarize(record, n);
+      rouge1 += meanRougeF1(text, record.summaries, 1);
+      rouge2 += meanRougeF1(text, record.summaries, 2);
+    }
+    return { system, rouge1: rouge1 / records.length, rouge2: rouge2 / records.length };
+  });
+}
+
+/** Topics that several ANT outlets covered in 2018. */
+export const ANT_TOPICS = [
+  'القمة الأمريكية الكورية الشمالية', 'نقل السفارة الأمريكية إلى القدس', 'الانسحاب الأمريكي من الاتفاق النووي', 'كأس العالم روسيا',
+  'مقتل الصحفي جمال خاشقجي', 'الانتخابات الرئاسية المصرية', 'الانتخابات البرلمانية العراقية', 'معركة الغوطة الشرقية',
+  'الهجوم الكيماوي على دوما', 'الضربات الأمريكية على سوريا', 'معركة الحديدة', 'تسميم الجاسوس الروسي سكريبال',
+  'مسيرات العودة في غزة', 'الرسوم الجمركية الحرب التجارية بين أمريكا والصين', 'عفرين غصن الزيتون', 'الانتخابات الرئاسية التركية',
+  'انهيار الليرة التركية', 'الاحتجاجات في الأردن', 'ولي العهد السعودي محمد بن سلمان', 'زلزال إندونيسيا',
+];
+
+/** One topic of the ANT check: what would make the summary wrong, and how long it took. */
+export interface TopicCheck {
+  topic: string;
+  ms: number;
+  sentences: number;
+  stories: number;
+  problems: string[];
+}
+
+/** Checks topic summaries over the ANT multisource corpus: no repeated sentence or story, every sentence cited, dates in order. */
+export function checkTopics(topics = ANT_TOPICS): TopicCheck[] {
+  const file = 'news/ant-2018-multisource.jsonl.gz';
+  const { articles } = parseArticleFile('ant.jsonl', gunzipSync(readFileSync(EVAL_DIR + file)).toString('utf8'), {});
+  const archive = buildArchive(articles);
+  return topics.map((topic) => {
+    const started = performance.now();
+    const summary = summarizeTopic(archive, topic);
+    const ms = performance.now() - started;
+    if (!summary.ok) return { topic, ms, sentences: 0, stories: 0, problems: [summary.code] };
+    const problems: string[] = [];
+    const texts = summary.sentences.map((s) => s.text);
+    if (new Set(texts).size !== texts.length) problems.push('repeated sentence');
+    const cites = new Set(summary.sources.map((s) => s.cite));
+    if (summary.sentences.some((s) => !cites.has(s.cite))) problems.push('uncited sentence');
+    const dates = summary.sentences.map((s) => s.article.date);
+    if (dates.some((d, i) => i > 0 && d < dates[i - 1]!)) problems.push('dates out of order');
+    if (ms > 1000) problems.push(`slow: ${Math.round(ms)} ms`);
+    return { topic, ms, sentences: texts.length, stories: summary.sources.length, problems };
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rows = [...evaluateSummaries(), ...EASC_BASELINES];
+  console.log('EASC dev (77 articles), ROUGE F1, as many sentences as the references on average');
+  for (const row of rows) console.log(`${row.system.padEnd(36)} R1 ${row.rouge1.toFixed(3)}  R2 ${row.rouge2.toFixed(3)}`);
+  if (process.argv.includes('--topics')) {
+    for (const check of checkTopics()) {
+      console.log(`${check.topic}: ${check.sentences} sentences from ${check.stories} stories, ${Math.round(check.ms)} ms${check.problems.length ? `; PROBLEMS: ${check.problems.join(', ')}` : ''}`);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { analyze } from '../text/analyzer.js';
+import { paragraphs, splitSentences } from '../text/sentences.js';
+import type { Span } from '../types.js';
+import { lexRank } from './centrality.js';
+import { needsAntecedent } from './dangling.js';
+import type { SummaryWeights } from './types.js';
+import { type Idf, type TermVector, cosine, localIdf, termVector } from './vectors.js';
+
+/** The tuned defaults (EASC dev, see scripts/evalSummaries.ts). */
+export const DEFAULT_WEIGHTS: SummaryWeights = {
+  position: 1,
+  positionDecay: 0.5,
+  centrality: 0.5,
+  title: 0.3,
+  paragraphStart: 0.15,
+  minWords: 3,
+  maxWords: 150,
+  lambda: 0.7,
+};
+
+/** One sentence of an article with what ranking needs. */
+export interface ScoredSentence extends Span {
+  /** Position in the article, from 0. */
+  index: number;
+  stems: string[];
+  vector: TermVector;
+  /** Importance in the article, higher is better. */
+  score: number;
+  /** Leans on the sentence before (see `needsAntecedent`). */
+  dangling: boolean;
+}
+
+/** One sentence of a body (the shared splitter's: quotations kept whole), marked when it opens its paragraph. */
+export interface SentenceUnit extends Span {
+  opensParagraph: boolean;
+}
+
+/** The sentences of a body, paragraph by paragraph, with offsets into the body. */
+export function sentenceUnits(body: string): SentenceUnit[] {
+  return paragraphs(body).flatMap((p) => splitSentences(p.text, p.start).map((s, i) => ({ ...s, opensParagraph: i === 0 })));
+}
+
+/**
+ * Scores every sentence of an article by position, LexRank centrality, similarity with the
+ * title, paragraph openings and a length prior; returns them in the article's order.
+ */
+export function scoreSentences(title: string, spans: readonly SentenceUnit[], weights: SummaryWeights, idf?: Idf): ScoredSentence[] {
+  const stems = spans.map((s) => analyze(s.text));
+  const weigh = idf ?? localIdf(stems);
+  const vectors = stems.map((s) => termVector(s, weigh));
+  const centrality = lexRank(vectors);
+  const titleVector = termVector(analyze(title), weigh);
+  return spans.map(({ opensParagraph, ...span }, index) => {
+    const count = stems[index]!.length;
+    const length = Math.min(1, count / Math.max(weights.minWords, 1)) * Math.min(1, weights.maxWords / Math.max(count, 1));
+    const raw =
+      weights.position / (index + 1) ** weights.positionDecay +
+      weights.centrality * centrality[index]! +
+      weights.title * cosine(vectors[index]!, titleVector) +
+      (opensParagraph ? weights.paragraphStart : 0);
+    return { ...span, index, stems: stems[index]!, vector: vectors[index]!, score: raw * length, dangling: needsAntecedent(span.text) };
+  });
+}

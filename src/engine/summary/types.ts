@@ -1,0 +1,62 @@
+import type { ArticleRef, Span } from '../types.js';
+import type { Idf } from './vectors.js';
+
+/** The speaker of the quotation covering `[start, end)` of an article body, when the quote index knows one. */
+export type SpeakerOf = (articleId: string, start: number, end: number) => string | undefined;
+
+/** One sentence of a summary: a verbatim span of its article's body (CONTRACTS §2 `summary`). */
+export interface SummarySentence extends Span {
+  article: ArticleRef;
+  /** Who is quoted in the sentence, when `speakerOf` names someone. */
+  speaker?: string;
+}
+
+/** A summary of one article: its key sentences in the article's order. */
+export interface ArticleSummary {
+  /** The article's title (CONTRACTS §2 `topic`). */
+  topic: string;
+  article: ArticleRef;
+  sentences: SummarySentence[];
+}
+
+/** A sentence of a topic summary, with the number of its entry in `sources`. */
+export interface TopicSentence extends SummarySentence {
+  cite: number;
+}
+
+/** A summary across articles: sentences in date order, each cited, and the numbered sources. */
+export interface TopicSummary {
+  topic: string;
+  sentences: TopicSentence[];
+  sources: Array<{ cite: number; article: ArticleRef }>;
+}
+
+/** The handful of weights that rank an article's sentences; tuned once on EASC dev, never per article. */
+export interface SummaryWeights {
+  /** Weight of the position prior `1 / (index + 1) ^ positionDecay`. */
+  position: number;
+  /** How fast the position prior falls. */
+  positionDecay: number;
+  /** Weight of LexRank centrality (scaled to 0–1). */
+  centrality: number;
+  /** Weight of the cosine similarity with the title. */
+  title: number;
+  /** Bonus for opening a paragraph. */
+  paragraphStart: number;
+  /** Sentences with fewer content words than this are scaled down in proportion. */
+  minWords: number;
+  /** Sentences with more content words than this are scaled down in proportion. */
+  maxWords: number;
+  /** MMR trade-off between importance (1) and novelty (0). */
+  lambda: number;
+}
+
+/** Options shared by article and topic summaries. */
+export interface SummaryOptions {
+  /** Background idf (e.g. over the archive); default: idf over the article's own sentences. */
+  idf?: Idf;
+  /** Overrides of the tuned weights (for experiments and evaluation). */
+  weights?: Partial<SummaryWeights>;
+  /** Attaches the speaker of a quoted sentence. */
+  speakerOf?: SpeakerOf;
+}
