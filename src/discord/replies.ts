@@ -9,6 +9,7 @@ import {
 } from 'discord.js';
 import type { AskAnswer, AskResult } from '../engine/index.js';
 import type { Failure } from '../engine/index.js';
+import { relaxedNotice } from '../render/text.js';
 import { EMBED_COLOR, LIMITS, NO_MENTIONS, embedLength, embedTitle, inert, quoteBlock, sourceLine, truncate } from './format.js';
 
 /** Answers shown per page of `/ask`. */
@@ -65,7 +66,7 @@ export function askReply(answer: AskAnswer, offset: number, sessionId: string, d
     longest.description = truncate(longest.description ?? '', Math.floor((longest.description?.length ?? 0) * 0.8));
   }
   return {
-    content: `**${inert(truncate(answer.query, 200))}**`,
+    content: [`**${inert(truncate(answer.query, 200))}**`, answer.relaxedPhrases ? inert(relaxedNotice(answer.relaxedPhrases)) : ''].filter(Boolean).join('\n'),
     embeds,
     components: pageButtons('ask', sessionId, offset, ASK_PAGE_SIZE, answer.total, disabled),
     allowedMentions: NO_MENTIONS,

@@ -48,9 +48,15 @@ function resultLines(result: AskResult, rank: number, style: TextStyle): string[
 /** An `/ask` answer as a person reads it in a terminal. */
 export function renderAskText(answer: AskAnswer, offset: number, style: TextStyle = PLAIN): string {
   const blocks = answer.results.map((r, i) => resultLines(r, offset + i + 1, style).join('\n'));
+  if (answer.relaxedPhrases) blocks.unshift(relaxedNotice(answer.relaxedPhrases));
   const last = offset + answer.results.length;
   blocks.push(style.dim(`${offset + 1}–${last} of ${answer.total}`));
   return blocks.join('\n\n');
+}
+
+/** Says which quoted phrases were not found as typed, so the closest matches are shown instead. */
+export function relaxedNotice(phrases: readonly string[]): string {
+  return `No passage contains ${phrases.map((p) => `“${p}”`).join(' and ')} as typed; showing the closest matches.`;
 }
 
 /** An expected failure in a person's words, with its hints. */

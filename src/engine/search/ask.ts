@@ -3,8 +3,9 @@ import { normalizeText } from '../text/normalize.js';
 import { type Article, type ArticleRef, type Passage, type Result, articleRef, failure } from '../types.js';
 import { highlightRanges } from './highlight.js';
 import type { IndexedPassage } from './passageIndex.js';
-import { RANKING } from './passageIndex.js';
-import { AskQuery, containsPhrases, parseQuestion, phraseHaystack } from './query.js';
+import { RANKING, documentFrequency } from './passageIndex.js';
+import { rerank } from './rerank.js';
+import { AskQuery, containsPhrases, copyKey, parseQuestion, phraseHaystack } from './query.js';
 
 /** One answer to a question: a verbatim passage and its citation. */
 export interface AskResult {
@@ -27,6 +28,8 @@ export interface AskAnswer {
   query: string;
   total: number;
   results: AskResult[];
+  /** Quoted phrases no passage contains: the results match their words in any order instead. */
+  relaxedPhrases?: string[];
 }
 
 /** What `ask` searches: the passages, their articles and the MiniSearch index over them. */
@@ -65,18 +68,29 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
   if (question.terms.length === 0 && question.phrases.length === 0) {
     return failure('bad-query', 'The question has no searchable words (only punctuation or very common words).');
   }
-  const accept = (passage: Passage, article: Article) =>
-    (!source || article.source === source) &&
-    (!query.from || utcDay(article.date) >= query.from) &&
-    (!query.to || utcDay(article.date) <= query.to) &&
-    (question.phrases.length === 0 || containsPhrases(phraseHaystack(passage.text), question.phrases));
-  const hits = archive.index.search(question.text, {
-    ...RANKING,
-    filter: (hit) => {
-      const passage = archive.passages[hit.id as number]!;
-      return accept(passage, archive.articles.get(passage.articleId)!);
-    },
-  });
+  const search = (phrases: string[][]): Array<{ id: number; score: number }> =>
+    archive.index.search(question.text, {
+      ...RANKING,
+      filter: (hit) => {
+        const passage = archive.passages[hit.id as number]!;
+        const article = archive.articles.get(passage.articleId)!;
+        return (
+          (!source || article.source === source) &&
+          (!query.from || utcDay(article.date) >= query.from) &&
+          (!query.to || utcDay(article.date) <= query.to) &&
+          (phrases.length === 0 || containsPhrases(phraseHaystack(passage.text), phrases))
+        );
+      },
+    });
+  let hits = search(question.phrases);
+  const relaxed = hits.length === 0 && question.phrases.length > 0 && question.terms.length > 0;
+  if (relaxed) hits = search([]);
+  const passages = archive.passages.length;
+  const idf = (term: string) => {
+    const df = documentFrequency(archive.index, term);
+    return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
+  };
+  hits = rerank(hits, question.terms, (id) => archive.passages[id]!.text, idf);
   const groups = groupCopies(archive, hits);
   if (groups.length === 0) return failure('no-results', 'Nothing in the archive matches that question.', noResultHints(query, question.phrases.length > 0));
   const stems = new Set(question.terms);
@@ -94,7 +108,7 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
       ...(speaker ? { speaker } : {}),
     };
   });
-  return { ok: true, query: query.question, total: groups.length, results };
+  return { ok: true, query: query.question, total: groups.length, results, ...(relaxed ? { relaxedPhrases: question.phraseTexts } : {}) };
 }
 
 interface CopyGroup {
@@ -108,7 +122,7 @@ function groupCopies(archive: PassageArchive, hits: Array<{ id: number; score: n
   const groups = new Map<string, CopyGroup>();
   for (const hit of hits) {
     const passage = archive.passages[hit.id]!;
-    const key = phraseHaystack(passage.text);
+    const key = copyKey(passage.text);
     const group = groups.get(key);
     if (!group) {
       groups.set(key, { passage, score: hit.score, copies: [] });

@@ -52,3 +52,15 @@ export function buildMiniSearch(passages: Passage[], titleOf: (passage: Passage)
 export function loadMiniSearch(json: string): MiniSearch<IndexedPassage> {
   return MiniSearch.loadJSON<IndexedPassage>(json, MINISEARCH_OPTIONS);
 }
+
+/** MiniSearch's term table, reached for document frequencies (not part of its typed API; minisearch is pinned). */
+interface TermTable {
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _fieldIds: Record<string, number>;
+}
+
+/** In how many passages a stem occurs (its document frequency in the `text` field). */
+export function documentFrequency(index: MiniSearch<IndexedPassage>, term: string): number {
+  const table = index as unknown as TermTable;
+  return table._index.get(term)?.get(table._fieldIds.text!)?.size ?? 0;
+}

@@ -31,8 +31,10 @@ export interface ParsedQuestion {
   text: string;
   /** Stems of its content words. */
   terms: string[];
-  /** Normalised word sequences that a passage must contain, from `"…"`, `«…»` or `“…”`. */
+  /** Stem sequences a passage must contain, from `"…"`, `«…»` or `“…”` (stop words skipped). */
   phrases: string[][];
+  /** The phrases as typed, for messages. */
+  phraseTexts: string[];
 }
 
 const PHRASE = /"([^"]+)"|«([^»]+)»|“([^”]+)”/g;
@@ -40,17 +42,27 @@ const PHRASE = /"([^"]+)"|«([^»]+)»|“([^”]+)”/g;
 /** Splits a question into ranking terms and required phrases. */
 export function parseQuestion(question: string): ParsedQuestion {
   const phrases: string[][] = [];
+  const phraseTexts: string[] = [];
   for (const match of question.matchAll(PHRASE)) {
-    const phrase = words(normalizeText(match[1] ?? match[2] ?? match[3] ?? ''));
-    if (phrase.length) phrases.push(phrase);
+    const typed = (match[1] ?? match[2] ?? match[3] ?? '').trim();
+    const phrase = analyze(typed);
+    if (phrase.length) {
+      phrases.push(phrase);
+      phraseTexts.push(typed);
+    }
   }
   const text = question.replace(/["«»“”]/g, ' ');
-  return { text, terms: analyze(text), phrases };
+  return { text, terms: analyze(text), phrases, phraseTexts };
 }
 
-/** Normalised words of a passage, space-padded, for phrase containment tests. */
+/** The stems of a passage, space-padded, for phrase containment tests. */
 export function phraseHaystack(text: string): string {
-  return ` ${words(normalizeText(text)).join(' ')} `;
+  return ` ${analyze(text).join(' ')} `;
+}
+
+/** Normalised words of a text, as a key under which identical passages (syndicated copies) meet. */
+export function copyKey(text: string): string {
+  return words(normalizeText(text)).join(' ');
 }
 
 /** True when the haystack contains every phrase as a whole-word sequence. */

@@ -1,0 +1,70 @@
+import { analyze } from '../text/analyzer.js';
+
+/** How much the second ranking stage weighs each signal against the normalised BM25 score. */
+export interface RerankWeights {
+  /** Share of the question's idf mass the passage contains. */
+  coverage: number;
+  /** Question terms that stand close together in the passage. */
+  proximity: number;
+  /** How many of the best BM25 hits are re-scored. */
+  depth: number;
+  /** Distance in words within which two question terms count as close. */
+  window: number;
+}
+
+/** Weights tuned on the Arabic QA dev sets (`npm run eval`). */
+export const RERANK: RerankWeights = { coverage: 1, proximity: 0.5, depth: 40, window: 4 };
+
+/** A scored candidate: an id and its first-stage score. */
+export interface Candidate {
+  id: number;
+  score: number;
+}
+
+/**
+ * Re-scores the best BM25 hits by how much of the question they cover (idf-weighted) and how
+ * closely the question's terms sit together in them; the rest keep their order behind.
+ */
+export function rerank<T extends Candidate>(hits: T[], terms: string[], textOf: (id: number) => string, idf: (term: string) => number, weights = RERANK): T[] {
+  const unique = [...new Set(terms)];
+  if (hits.length < 2 || unique.length < 2) return hits;
+  const mass = unique.reduce((sum, t) => sum + idf(t), 0) || 1;
+  const best = hits[0]!.score || 1;
+  const head = hits.slice(0, weights.depth).map((hit) => {
+    const positions = termPositions(analyze(textOf(hit.id)), unique);
+    const covered = unique.filter((t) => positions.has(t)).reduce((sum, t) => sum + idf(t), 0) / mass;
+    const close = closeness(unique, positions, idf, weights.window) / mass;
+    return { hit, score: hit.score / best + weights.coverage * covered + weights.proximity * close };
+  });
+  head.sort((a, b) => b.score - a.score);
+  return [...head.map((h) => h.hit), ...hits.slice(weights.depth)];
+}
+
+function termPositions(stems: string[], wanted: string[]): Map<string, number[]> {
+  const want = new Set(wanted);
+  const positions = new Map<string, number[]>();
+  stems.forEach((stem, i) => {
+    if (!want.has(stem)) return;
+    const list = positions.get(stem);
+    if (list) list.push(i);
+    else positions.set(stem, [i]);
+  });
+  return positions;
+}
+
+/** Sum over pairs of question terms found within `window` words of each other, idf-weighted, nearer counting more. */
+function closeness(terms: string[], positions: Map<string, number[]>, idf: (t: string) => number, window: number): number {
+  let total = 0;
+  for (let i = 0; i < terms.length; i++) {
+    const a = positions.get(terms[i]!);
+    if (!a) continue;
+    for (let j = i + 1; j < terms.length; j++) {
+      const b = positions.get(terms[j]!);
+      if (!b) continue;
+      let distance = Infinity;
+      for (const x of a) for (const y of b) distance = Math.min(distance, Math.abs(x - y));
+      if (distance <= window) total += (idf(terms[i]!) + idf(terms[j]!)) / 2 / distance;
+    }
+  }
+  return total;
+}
