@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      CORPUS_DIR: 'corpus',
+      INDEX_CACHE_DIR: '.cache',
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_PER_MINUTE: 20,
+      MAX_CONCURRENT_COMMANDS: 8,
+    });
+  });
+
+  it('treats empty values (as copied from .env.example) as absent', () => {
+    expect(loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: ' ', LOG_LEVEL: '' }).DISCORD_TOKEN).toBeUndefined();
+  });
+
+  it.each([
+    [{ DISCORD_GUILD_ID: 'my-guild' }, /DISCORD_GUILD_ID: must be a Discord id/],
+    [{ DISCORD_API_URL: 'not a url' }, /DISCORD_API_URL: must be a URL/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ RATE_LIMIT_PER_MINUTE: '0' }, /RATE_LIMIT_PER_MINUTE/],
+    [{ DISCORD_TOKEN: 'short' }, /DISCORD_TOKEN: looks too short/],
+  ])('%o is refused with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never echoes the token value in its message', () => {
+    const secret = 'abc';
+    try {
+      loadConfig({ DISCORD_TOKEN: secret, LOG_LEVEL: 'loud' });
+    } catch (error) {
+      expect((error as Error).message).not.toContain(secret);
+    }
+  });
+});
