@@ -33,7 +33,7 @@ export function summarizeArticle(article: Article, sentences?: number, options: 
 }
 
 /** MMR over the scored sentences, then in article order with a self-standing first sentence. */
-export function pickSentences(scored: readonly ScoredSentence[], count: number, lambda: number): ScoredSentence[] {
+function pickSentences(scored: readonly ScoredSentence[], count: number, lambda: number): ScoredSentence[] {
   const similarity = (a: ScoredSentence, b: ScoredSentence) => cosine(a.vector, b.vector);
   const order = selectMmr(scored, count, similarity, lambda);
   const picked = order.map((i) => scored[i]!).sort((a, b) => a.index - b.index);

@@ -2,7 +2,7 @@ import { normalizeText, words } from '../text/normalize.js';
 import type { Article } from '../types.js';
 
 /** Word shingles of an article's title and opening: what syndicated or rewritten copies keep. */
-export function storyShingles(article: Article, size = 3, openingWords = 60): Set<string> {
+function storyShingles(article: Article, size = 3, openingWords = 60): Set<string> {
   const tokens = words(normalizeText(`${article.title} ${article.body.slice(0, 1000)}`)).slice(0, openingWords);
   const shingles = new Set<string>();
   for (let i = 0; i + size <= tokens.length; i++) shingles.add(tokens.slice(i, i + size).join(' '));
@@ -10,7 +10,7 @@ export function storyShingles(article: Article, size = 3, openingWords = 60): Se
 }
 
 /** Jaccard similarity of two sets. */
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 && b.size === 0) return 0;
   let shared = 0;
   for (const x of a) if (b.has(x)) shared++;

@@ -21,6 +21,9 @@ export interface TopicOptions extends SummaryOptions {
 /** Sentences of a topic summary when the caller does not say. */
 export const DEFAULT_TOPIC_SENTENCES = 5;
 
+/** Redundancy of two sentences of one story, so a summary hears from several outlets before one says more. */
+const SAME_STORY_REDUNDANCY = 0.5;
+
 interface Candidate extends ScoredSentence {
   article: Article;
 }
@@ -49,7 +52,8 @@ export function summarizeTopic(archive: PassageArchive & { sources: readonly str
       .map((s) => ({ ...s, article, score: (0.6 * cosine(s.vector, topicVector) + 0.4 * (s.score / top)) / Math.sqrt(rank + 1) }));
   });
   const count = Math.min(MAX_SENTENCES, Math.max(1, Math.round(sentences ?? DEFAULT_TOPIC_SENTENCES)));
-  const similarity = (a: Candidate, b: Candidate) => (sameText(a, b) ? 1 : cosine(a.vector, b.vector));
+  const similarity = (a: Candidate, b: Candidate) =>
+    sameText(a, b) ? 1 : Math.max(cosine(a.vector, b.vector), a.article === b.article ? SAME_STORY_REDUNDANCY : 0);
   const picked = selectMmr(candidates, count, similarity, weights.lambda, 0.6)
     .map((i) => candidates[i]!)
     .sort((a, b) => utcDay(a.article.date).localeCompare(utcDay(b.article.date)) || a.article.id.localeCompare(b.article.id) || a.start - b.start);
