@@ -34,7 +34,9 @@ export function readParagraph(text: string, start: number): Para {
 /** Number of words inside a quote pair. */
 export const quoteWords = (p: Para, q: QuotePair) => p.toks.slice(q.open + 1, q.close).filter((t) => t.word).length;
 
-const CLAUSE_STARTS = new Set(['حيث', 'اذ', 'بينما', 'فيما', 'كما']);
+const CLAUSE_STARTS = new Set(['حيث', 'اذ', 'بينما', 'فيما', 'كما', 'بعدما', 'عندما']);
+/** Words before a quoted name or label, not speech: `سمي بـ"…"`, `شعار "…"`, `بعنوان "…"`. */
+const LABELS = /^(?:سمي|يسمي|تسمي|مسمي|شعار|بعنوان|عنوان|اسم|باسم|هاشتاغ|وسم)$/;
 const isConjCue = (n: string) => /^[وف]/.test(n) && cueOf(n) !== null && cueOf(n.slice(1)) !== null;
 
 /** End (exclusive) of the subject after a verb-first cue at `i`: stops at إن/أن, a colon, a long quote, a preposition or time word. */
@@ -47,7 +49,7 @@ export function subjectEnd(p: Para, i: number): number {
     const t = p.toks[j]!;
     if (!t.word) {
       const q = p.openAt.get(j);
-      if (q && j > from && namesSomething(p.toks[j - 1]!) && quoteWords(p, q) <= 3) {
+      if (q && j > from && namesSomething(p.toks[j - 1]!) && quoteWords(p, q) <= 8) {
         j = q.close + 1;
         continue;
       }
@@ -91,6 +93,10 @@ export function findContent(p: Para, from: number, limit = 30): Content {
     if (TERMINAL.has(t.raw) && p.inside[j] === -1) return null;
     if (t.raw === ':') return { type: 'colon', at: j + 1 };
     const q = p.openAt.get(j);
+    if (q && j > 0 && (namesSomething(p.toks[j - 1]!) || LABELS.test(p.words[j - 1] ?? ''))) {
+      j = q.close;
+      continue;
+    }
     if (q) return { type: 'quote', pair: q };
     if (!t.word) continue;
     if (isComplementizer(t.n)) {
@@ -98,7 +104,7 @@ export function findContent(p: Para, from: number, limit = 30): Content {
       while (isComplementizer(p.words[at] ?? '') && p.words[at] !== 'that') at++;
       return { type: 'clause', at };
     }
-    if (j > from && (isConjCue(t.n) || cueOf(t.n)?.participle)) return null;
+    if (j > from && cueOf(t.n)) return null;
   }
   return null;
 }

@@ -25,10 +25,10 @@ export function extractQuotations(article: Pick<Article, 'id' | 'title' | 'body'
   paras.forEach((p, k) => {
     registerTitled(body, p, counts, cast);
     for (const r of reports[k]!) {
-      if (!r.subject || r.nested) continue;
+      if (!r.subject) continue;
       const np = parseNounPhrase(body, r.subject, counts);
       phrases.set(r, np);
-      if (np.name && !describesObject(np, r)) cast.person(np, r.at);
+      if (np.name && !np.joint && !r.nested && !describesObject(np, r)) cast.person(np, r.at);
     }
   });
   cast.complete((surname) => fullNames(body, paras, counts, surname));

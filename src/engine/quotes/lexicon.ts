@@ -21,7 +21,7 @@ export const HONORIFICS = set(`
 /** Head words of an organisation (منظمة، وزارة، شركة …). */
 export const ORG_HEADS = set(`
   منظمه وزاره شركه لجنه وكاله قناه صحيفه مجلس هييه حكومه جامعه حزب مجموعه شبكه اتحاد جمعيه مكتب مركز بنك
-  صندوق موسسه رياسه جيش قوات شرطه تلفزيون موقع اذاعه محكمه برلمان سلطات بعثه تحالف جبهه حركه نادي منتخب تقرير
+  صندوق معهد موسسه رياسه جيش قوات شرطه تلفزيون موقع اذاعه محكمه برلمان سلطات بعثه تحالف جبهه حركه نادي منتخب تقرير
   اداره اليزيه جمهوريه مملكه ولايه كرملين بنتاغون ministry company committee agency government council
 `);
 /** Documents: a statement or report speaks for whoever issued it (بيان، تقرير، تغريدة …). */
@@ -29,9 +29,10 @@ export const DOCUMENTS = set(`بيان تقرير تغريده رساله مقا
 
 /** Anonymous, unaffiliated sources: their quotations get a null speaker (rule 6). */
 export const GENERIC = set(`
-  مصدر مصادر شهود شاهد سكان محللون محللين خبراء مراقبون كثيرون بعض اخرون متظاهرون ناشطون مواطنون الجميع
-  كثير source sources witnesses analysts
+  مصدر مصادر شهود شاهد سكان محللون محللين خبراء مراقبون متظاهرون ناشطون مواطنون source sources witnesses analysts
 `);
+/** General opinion (يرى الكثيرون، يعتقد البعض): not a quotation at all. */
+export const OPINION_HOLDERS = set(`كثيرون بعض اخرون جميع كثير many some others`);
 /** Nationality adjectives: a title that says السعودي does not describe someone said to be الأميركي. */
 export const NATIONALITIES = set(`
   ايراني امريكي اميركي سعودي مصري روسي صيني فرنسي بريطاني الماني تركي سوري عراقي لبناني اردني فلسطيني

@@ -1,4 +1,4 @@
-import { FUNCTION_WORDS, GENERIC, HONORIFICS, NAME_PARTICLES, ORG_HEADS, PERSON_HEADS, feminineTitle, isNationality, isPlace } from './lexicon.js';
+import { DOCUMENTS, FUNCTION_WORDS, GENERIC, OPINION_HOLDERS, HONORIFICS, NAME_PARTICLES, ORG_HEADS, PERSON_HEADS, feminineTitle, isNationality, isPlace } from './lexicon.js';
 import { cueOf, isComplementizer } from './cues.js';
 import { COMMA, bare, type Tok } from './tokens.js';
 
@@ -15,7 +15,7 @@ export interface NounPhrase {
   org: string | null;
   /** Normalised words of the whole organisation phrase (head word included: منظمة، الشركة الفرنسية). */
   orgKey: string[];
-  /** Two subjects joined by و (`أكدت أوبك وروسيا`): a joint attribution. */
+  /** Two subjects joined by و (`أكدت أوبك وروسيا`), or general opinion (`يرى الكثيرون`): not attributed. */
   joint: boolean;
   /** An anonymous source (مصدر، محللون، الكثيرون): the speaker is unknown. */
   generic: boolean;
@@ -55,8 +55,8 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
       readTitled(body, part.slice(part.indexOf(first)), counts, np);
     } else if (ORG_HEADS.has(b) || isPlace(first.n)) {
       if (!np.org) [np.org, np.orgKey] = [orgName(body, part), words.map((t) => bare(t.n))];
-    } else if (!np.name && isName(first, counts) && !(k > 0 && /^ل/.test(first.n))) {
-      const name = takeName(words, 0, counts);
+    } else if (!np.name && (isName(first, counts) || loneSurname(words, k)) && !(k > 0 && /^ل/.test(first.n))) {
+      const name = loneSurname(words, k) ? words : takeName(words, 0, counts);
       if (k > 0 && name.length < words.length) break;
       setName(body, np, name);
       const rest = words.slice(name.length);
@@ -66,9 +66,15 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
   }
   const firstPart = parts[0]?.filter((t) => t.word) ?? [];
   np.joint = firstPart.slice(1).some((t) => /^و/.test(t.n) && [GENERIC, ORG_HEADS, PERSON_HEADS].some((l) => l.has(bare(t.n.slice(1)))) || (/^و/.test(t.n) && isPlace(t.n.slice(1))));
+  if (firstPart.length && OPINION_HOLDERS.has(bare(firstPart[0]!.n))) np.joint = true;
   np.mention = np.name ?? np.desc ?? np.org ?? text(body, toks.filter((t) => t.word).slice(0, 4));
   return np;
 }
+
+/** `وقال الجبير إن`: a lone definite word that is no title, body or document is a surname. */
+const loneSurname = (words: Tok[], k: number) =>
+  k === 0 && words.length === 1 && isDefinite(words[0]!.n) && !descWord(words[0]!.n) && !DOCUMENTS.has(bare(words[0]!.n)) &&
+  !FUNCTION_WORDS.has(words[0]!.n) && !GENERIC.has(bare(words[0]!.n)) && !OPINION_HOLDERS.has(bare(words[0]!.n)) && !/^(?:بال|لل)/.test(words[0]!.n);
 
 function splitParts(toks: Tok[]): Tok[][] {
   const parts: Tok[][] = [[]];
@@ -175,7 +181,7 @@ function orgName(body: string, toks: Tok[]): string | null {
   if (toks[mark] && /^["«“”]$/.test(toks[mark]!.raw)) {
     const quoted: Tok[] = [];
     for (let k = mark + 1; k < toks.length && toks[k]!.word; k++) quoted.push(toks[k]!);
-    if (quoted.length) return quoted.length >= 2 ? text(body, quoted) : text(body, [head, ...quoted]);
+    if (quoted.length) return quoted.length >= 2 || !isDefinite(quoted[0]!.n) ? text(body, quoted) : text(body, [head, ...quoted]);
   }
   const run: Tok[] = [];
   for (const t of words.slice(1)) {

@@ -49,6 +49,7 @@ export function findReports(p: Para): Report[] {
     if (att && !nested) {
       const r = attribution(p, i, att, used, reports);
       if (r) add(r);
+      if (SELF.test(p.words[i + att] ?? '')) i += att;
       continue;
     }
     const light = PERSIAN_LIGHT.has(t.n) && /^كرد/.test(p.words[i + 1] ?? '');
@@ -96,15 +97,15 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
     const q = p.openAt.get(content.at);
     report.spans.push(q ? direct(p, q, used) : plain(p, content.at, sentenceEnd(p, content.at), true));
   } else if (content?.type === 'quote') {
-    if (quoteWords(p, content.pair) >= (cue.kind === 'describe' ? 1 : 2)) report.spans.push(direct(p, content.pair, used));
+    if (quoteWords(p, content.pair) >= 2) report.spans.push(direct(p, content.pair, used));
   } else if (content?.type === 'clause') {
     report.spans.push(...clause(p, content.at, cue));
   } else if (/^[a-z]/.test(t.n) && p.toks[from]?.word) {
     report.spans.push(plain(p, from, clauseEnd(p, from), false));
   } else {
-    const back = quoteBefore(p, i, subject);
+    const back = quoteBefore(p, i);
     if (back && !used.has(back)) report.spans.push(direct(p, back, used));
-    else if (p.words[i - 1] === 'كما' && i - 1 > s) report.spans.push(plain(p, contentStart(p, s), i - 1, false));
+    else if (p.words[i - 1] === 'كما' && i - 1 > s && subject) report.spans.push(plain(p, contentStart(p, s), i - 1, false));
   }
   return report.spans.length ? report : null;
 }
@@ -132,8 +133,14 @@ function attribution(p: Para, i: number, len: number, used: Set<QuotePair>, repo
   const s = p.sentence[i]!;
   let x = i + len;
   if (p.words[x] === 'ما') x += 2;
-  const end = subjectEnd(p, x - 1);
-  const subject = SELF.test(p.words[x] ?? '') ? null : p.toks.slice(x, end).map((t, k) => (k === 0 && /^ل[^ل]../.test(t.n) ? withoutLam(t) : t));
+  while (/^(?:the|a|an)$/.test(p.words[x] ?? '')) x++;
+  const initial = p.toks.slice(s, i).every((t) => !t.word || LEADING.has(t.n));
+  let end = subjectEnd(p, x - 1);
+  const comma = p.toks.findIndex((t, k) => k > x && k < end && COMMA.has(t.raw));
+  if (initial && comma > 0) end = comma;
+  const named = SELF.test(p.words[x] ?? '') ? [] : p.toks.slice(x, end).map((t, k) => (k === 0 && /^ل[^ل]../.test(t.n) ? withoutLam(t) : t));
+  const subject = named.some((t) => t.word) ? named : null;
+  const closing = p.toks.slice(end, end + 4).some((t) => TERMINAL.has(t.raw)) || end + 3 >= p.toks.length;
   const report: Report = { cue: { kind: 'say', fem: null, participle: false }, cueText: p.toks[i]!.raw, at: p.toks[i]!.start, sentenceAt: p.toks[s]!.start, subject: subject?.length ? subject : null, fromSentence: !subject, nested: false, spans: [] };
   const earlier = reports.some((r) => r.sentenceAt === report.sentenceAt);
   const after = p.openAt.get(end);
@@ -141,13 +148,12 @@ function attribution(p: Para, i: number, len: number, used: Set<QuotePair>, repo
   if (!subject) {
     for (const q of p.pairs) if (q.open >= s && q.close < i && !used.has(q) && !earlier) report.spans.push(direct(p, q, used));
   } else if (!earlier) {
-    const initial = p.toks.slice(s, i).every((t) => !t.word || LEADING.has(t.n));
     if (initial) {
       const comma = p.toks.findIndex((t, k) => k >= end && COMMA.has(t.raw));
       let c = comma + 1;
       while (comma > 0 && isComplementizer(p.words[c] ?? '')) c++;
       if (comma > 0 && p.sentence[comma] === s) report.spans.unshift(plain(p, c, clauseEnd(p, c), false));
-    } else report.spans.unshift(plain(p, contentStart(p, s), i, false));
+    } else if (closing || after) report.spans.unshift(plain(p, contentStart(p, s), i, false));
   }
   return report.spans.length ? report : null;
 }
@@ -190,11 +196,15 @@ function antecedent(p: Para, k: number): Tok[] | null {
   return words.length ? words.slice(head >= 0 ? head : Math.max(0, words.length - 2)) : null;
 }
 
-/** A quotation just before a cue: `"…," she said`, `«…» هكذا اختتم`. */
-function quoteBefore(p: Para, i: number, subject: Tok[] | null): QuotePair | null {
-  let j = i - 1 - (subject && subject[0]!.start < p.toks[i]!.start ? subject.length : 0);
-  while (j >= 0 && (COMMA.has(p.toks[j]!.raw) || p.words[j] === 'هكذا' || p.words[j] === 'كما')) j--;
-  return p.pairs.find((q) => q.close === j) ?? null;
+/** A quotation just before a cue, past its subject: `"…," she said`, `«…» هكذا اختتم`. */
+function quoteBefore(p: Para, i: number): QuotePair | null {
+  for (let j = i - 1, words = 0; j >= 0 && words <= 4; j--) {
+    const q = p.pairs.find((x) => x.close === j);
+    if (q) return q;
+    if (TERMINAL.has(p.toks[j]!.raw) || p.openAt.has(j)) return null;
+    if (p.toks[j]!.word) words++;
+  }
+  return null;
 }
 
 function contentStart(p: Para, s: number): number {
@@ -215,6 +225,7 @@ function direct(p: Para, q: QuotePair, used?: Set<QuotePair>): Span {
 }
 
 function plain(p: Para, a: number, b: number, isDirect: boolean): Span {
+  while (b > a && /^["“”]$/.test(p.toks[b - 1]!.raw) && !p.pairs.some((q) => q.close === b - 1)) b--;
   return b > a ? trim(p, p.toks[a]!.start, p.toks[b - 1]!.end, isDirect) : { start: 0, end: 0, direct: isDirect };
 }
 
