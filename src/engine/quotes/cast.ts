@@ -1,4 +1,4 @@
-import { FUNCTION_WORDS, NATIONALITIES, ORG_HEADS, PERSON_HEADS } from './lexicon.js';
+import { FUNCTION_WORDS, HONORIFICS, NATIONALITIES, ORG_HEADS, PERSON_HEADS } from './lexicon.js';
 import type { NounPhrase } from './names.js';
 
 /** A person or organisation an article quotes or mentions. */
@@ -43,7 +43,7 @@ export class Cast {
     const e = found ?? { name: np.name!, key, title: null, titleKey: new Set<string>(), fem: null, org: false, seenAt: [] };
     if (!found) this.entities.push(e);
     if (key.length > e.key.length) Object.assign(e, { name: np.name!, key });
-    if (np.desc && !e.title) e.title = np.desc;
+    if (np.desc && !e.title && !np.descKey.every((w) => HONORIFICS.has(w))) e.title = np.desc;
     for (const w of np.descKey) if (!FUNCTION_WORDS.has(w)) e.titleKey.add(w);
     e.fem ??= np.fem;
     e.seenAt.push(at);

@@ -45,7 +45,7 @@ export class QuoteIndex {
       this.byArticleIdx.set(id, [...(this.byArticleIdx.get(id) ?? []), i]);
     });
     for (const members of this.groups) members.sort((a, b) => this.dateOf(a).localeCompare(this.dateOf(b)));
-    ({ clusters: this.clusters, of: this.speakerOf } = clusterSpeakers(data.quotes.map((r) => ({ speaker: r[5], speakerTitle: r[6] }))));
+    ({ clusters: this.clusters, of: this.speakerOf } = clusterSpeakers(data.quotes.map((r) => ({ speaker: r[5], speakerTitle: r[6], date: data.articles[r[0]]!.date }))));
   }
 
   /** Builds the index from its serialised data. */

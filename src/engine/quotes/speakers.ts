@@ -24,11 +24,17 @@ export function nameKey(name: string): string[] {
 const nationalitiesOf = (title: string | null) =>
   title ? matchTokens(title).map((w) => w.replace(/ه$/, '')).filter((w) => NATIONALITIES.has(w)) : [];
 
+/** Days between two ISO dates. */
+const daysApart = (a: string, b: string) => Math.abs(Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10))) / 86_400_000;
+/** A bare surname joins a full name only when that person was quoted within this many days (the same story). */
+const SAME_STORY_DAYS = 60;
+
 /**
  * Groups quotations by speaker across articles: the same full name is one person (unless their titles
- * give different nationalities); a bare surname joins the only full name ending with it, else stays apart.
+ * give different nationalities); a bare surname joins the only full name ending with it, or, when
+ * several people share it, the one quoted closest in time if that is within the same story period.
  */
-export function clusterSpeakers(quotes: Array<{ speaker: string | null; speakerTitle: string | null }>): { clusters: SpeakerCluster[]; of: Int32Array } {
+export function clusterSpeakers(quotes: Array<{ speaker: string | null; speakerTitle: string | null; date: string }>): { clusters: SpeakerCluster[]; of: Int32Array } {
   const clusters: SpeakerCluster[] = [];
   const byKey = new Map<string, number[]>();
   const of = new Int32Array(quotes.length).fill(-1);
@@ -57,7 +63,10 @@ export function clusterSpeakers(quotes: Array<{ speaker: string | null; speakerT
     let c = (byKey.get(k) ?? []).find(fits);
     if (c === undefined && key.length === 1) {
       const full = clusters.map((cl, i) => i).filter((i) => clusters[i]!.variants.some((v) => v.split(' ').length > 1 && v.endsWith(` ${k}`)) && fits(i));
+      const gap = (i: number) => Math.min(...clusters[i]!.quotes.map((j) => daysApart(quotes[j]!.date, q.date)));
+      const near = full.filter((i) => gap(i) <= SAME_STORY_DAYS).sort((a, b) => gap(a) - gap(b));
       if (full.length === 1) c = full[0];
+      else if (near.length === 1 || (near.length > 1 && gap(near[0]!) < gap(near[1]!))) c = near[0];
     }
     if (c === undefined) c = create(k, nat);
     for (const n of nat) if (!clusters[c]!.nationalities.includes(n)) clusters[c]!.nationalities.push(n);

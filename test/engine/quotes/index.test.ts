@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { QuoteIndex, buildQuoteIndex } from '../../../src/engine/quotes/index.js';
+import type { Article } from '../../../src/engine/types.js';
+
+const article = (id: string, date: string, body: string, source = 'Iran International'): Article =>
+  ({ id, title: `title ${id}`, body, date, source, url: null, lang: 'ar', author: null, file: `${id}.txt` });
+
+const articles = [
+  article('a1', '2021-10-20', 'قال محمد باقري، رئيس الأركان العامة للقوات المسلحة الإيرانية، إن التعاون العسكري مع موسكو "ينمو ويتسع باستمرار".\nووصف المسؤول العسكري الإيراني الكبير العلاقات بأنها "استراتيجية وطويلة الأمد".'),
+  article('a2', '2021-10-22', 'وقال اللواء محمد باقري إن "لجنة عسكرية مشتركة ستعقد في طهران في غضون ثلاثة أشهر".'),
+  article('a3', '2021-10-25', 'ونقلت وكالة الأنباء عن باقري قوله: "لجنة عسكرية مشتركة ستعقد في طهران في غضون ثلاثة أشهر".', 'IRNA'),
+  article('a4', '2019-03-01', 'وقال حسين باقري، وزير الزراعة العراقي، إن "موسم الحصاد هذا العام سيكون وفيرا".'),
+  article('a5', '2021-10-21', 'وقال وزير الخارجية الإيراني محمد جواد ظريف إن "المفاوضات النووية وصلت إلى طريق مسدود".'),
+];
+const index = buildQuoteIndex(articles);
+
+describe('whosaid', () => {
+  it.each([
+    ['a partial quote', 'ينمو ويتسع'],
+    ['no diacritics, other marks', '«ينمو ويتسع باستمرار»'],
+    ['a typo', 'ينموا ويتسع باستمرار'],
+    ['alef, ya and ta marbuta variants', 'التعاون العسكرى مع موسكو'],
+  ])('finds the quotation from %s', (_, query) => {
+    expect(index.whosaid(query)[0]).toMatchObject({
+      speaker: 'محمد باقري',
+      speakerTitle: 'رئيس الأركان العامة للقوات المسلحة الإيرانية',
+      article: { id: 'a1', date: '2021-10-20', source: 'Iran International' },
+    });
+  });
+
+  it('groups a quotation carried by several articles under the earliest', () => {
+    const [best] = index.whosaid('لجنة عسكرية مشتركة ستعقد في طهران');
+    expect(best).toMatchObject({ quote: 'لجنة عسكرية مشتركة ستعقد في طهران في غضون ثلاثة أشهر', article: { id: 'a2' }, speaker: 'محمد باقري' });
+    expect(best!.alsoIn!.map((a) => a.id)).toEqual(['a3']);
+  });
+
+  it('answers nothing for an unrelated text', () => {
+    expect(index.whosaid('كرة القدم في البرازيل')).toEqual([]);
+  });
+});
+
+describe('bySpeaker and speakers', () => {
+  it('merges name variants of one person, newest first', () => {
+    const result = index.bySpeaker('باقري')!;
+    expect(result.speaker).toBe('محمد باقري');
+    expect(result.matches.map((m) => m.article.id)).toEqual(['a3', 'a2', 'a1', 'a1']);
+    expect(index.bySpeaker('اللواء محمد باقري')!.matches).toHaveLength(4);
+  });
+
+  it('keeps a namesake with another first name apart', () => {
+    expect(index.bySpeaker('حسين باقري')).toMatchObject({ speaker: 'حسين باقري', matches: [{ article: { id: 'a4' } }] });
+    expect(index.speakers('باقري')).toEqual([{ name: 'محمد باقري', count: 4 }, { name: 'حسين باقري', count: 1 }]);
+  });
+
+  it('autocompletes from a prefix of any name word', () => {
+    expect(index.speakers('ظر')).toEqual([{ name: 'محمد جواد ظريف', count: 1 }]);
+    expect(index.speakers('', 2).map((s) => s.name)).toEqual(['محمد باقري', 'حسين باقري']);
+  });
+});
+
+describe('byArticle, quoteAt and JSON', () => {
+  it('lists an article in text order and finds the quotation under a passage', () => {
+    const quotes = index.byArticle('a1');
+    expect(quotes.map((q) => q.direct)).toEqual([false, true]);
+    const body = articles[0]!.body;
+    expect(index.quoteAt('a1', body.indexOf('ووصف'), body.length)).toMatchObject({ text: 'استراتيجية وطويلة الأمد', speaker: 'محمد باقري' });
+  });
+
+  it('round-trips through JSON', () => {
+    const copy = QuoteIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
+    expect(copy.whosaid('ينمو ويتسع')).toEqual(index.whosaid('ينمو ويتسع'));
+    expect(copy.speakers()).toEqual(index.speakers());
+  });
+});
