@@ -10,10 +10,12 @@ export interface RerankWeights {
   depth: number;
   /** Distance in words within which two question terms count as close. */
   window: number;
+  /** Credit, against a full match, for a question term found only as a variant (shared prefix, one edit). */
+  partial: number;
 }
 
 /** Weights tuned on the Arabic QA dev sets (`npm run eval`). */
-export const RERANK: RerankWeights = { coverage: 1, proximity: 0.5, depth: 40, window: 4 };
+export const RERANK: RerankWeights = { coverage: 1, proximity: 0.5, depth: 40, window: 4, partial: 0.8 };
 
 /** A scored candidate: an id and its first-stage score. */
 export interface Candidate {
@@ -31,8 +33,10 @@ export function rerank<T extends Candidate>(hits: T[], terms: string[], textOf: 
   const mass = unique.reduce((sum, t) => sum + idf(t), 0) || 1;
   const best = hits[0]!.score || 1;
   const head = hits.slice(0, weights.depth).map((hit) => {
-    const positions = termPositions(analyze(textOf(hit.id)), unique);
-    const covered = unique.filter((t) => positions.has(t)).reduce((sum, t) => sum + idf(t), 0) / mass;
+    const stems = analyze(textOf(hit.id));
+    const positions = termPositions(stems, unique);
+    const vocabulary = new Set(stems);
+    const covered = unique.reduce((sum, t) => sum + idf(t) * (positions.has(t) ? 1 : weights.partial * partialMatch(t, vocabulary)), 0) / mass;
     const close = closeness(unique, positions, idf, weights.window) / mass;
     return { hit, score: hit.score / best + weights.coverage * covered + weights.proximity * close };
   });
@@ -67,4 +71,23 @@ function closeness(terms: string[], positions: Map<string, number[]>, idf: (t: s
     }
   }
   return total;
+}
+
+/** 1 when a passage stem is a morphological variant of the term (one a prefix of the other, 3+ letters shared, or one edit apart), else 0. */
+function partialMatch(term: string, vocabulary: ReadonlySet<string>): number {
+  if (term.length < 3 || /^\d+$/.test(term)) return 0;
+  for (const stem of vocabulary) {
+    if (stem.length < 3) continue;
+    if (stem.startsWith(term) || term.startsWith(stem)) return 1;
+    if (term.length >= 4 && Math.abs(stem.length - term.length) <= 1 && withinOneEdit(term, stem)) return 1;
+  }
+  return 0;
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (a.length > b.length) [a, b] = [b, a];
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.slice(i) === b.slice(i + 1);
 }
