@@ -99,8 +99,8 @@ export class Cast {
 
   /**
    * Completes surnames from the text: a person known as `ظريف` whose surname follows one or two
-   * first names somewhere (`محمد جواد ظريف`) takes the full name. `firstNames(k)` gives the name-like
-   * words before the k-th occurrence of a surname.
+   * first names somewhere (`محمد جواد ظريف`) takes the full name; `occurrences` gives the names
+   * written before each occurrence of a surname.
    */
   complete(occurrences: (surname: string) => Array<{ name: string; key: string[] }>): void {
     for (const e of this.entities) {
@@ -116,10 +116,15 @@ export class Cast {
     e.seenAt.push(at);
   }
 
-  /** The entity whose surname or name is the normalised word `w`, if exactly one. */
-  bySurname(w: string): Entity | null {
-    const hits = this.entities.filter((e) => !e.org && e.key.length > 0 && e.key[e.key.length - 1] === w);
-    return hits.length === 1 ? hits[0]! : null;
+  /** People by surname (normalised, without ال), for surnames only one person has. */
+  surnames(): Map<string, Entity> {
+    const map = new Map<string, Entity | null>();
+    for (const e of this.entities) {
+      const last = e.key[e.key.length - 1];
+      if (e.org || !last) continue;
+      map.set(last, map.has(last) ? null : e);
+    }
+    return new Map([...map].filter((x): x is [string, Entity] => x[1] !== null));
   }
 
   private sameName(have: string[], key: string[], last: string): boolean {

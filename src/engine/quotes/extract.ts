@@ -10,12 +10,16 @@ import { bare, type Tok } from './tokens.js';
 import { cueOf } from './cues.js';
 import type { Quotation } from './types.js';
 
+/** Cheap test before reading an article: a quote mark, or a letter sequence every reporting cue contains. */
+const MAY_QUOTE = /["«»“”‹›]|ق[اؤ]?[لو]|[اأإ]?ض[اي]ف|[أاؤ]?ك[دّ]|ش[اي]?ر|و[ضص]|ع[لت]ن|لف?ت|شدد|عتبر|تابع|ذكر|صرح|ردف|زاد|حذر|ف[اي]د|كشف|[رى]أ?[ىيت]|توقع|عترف|نف[يىت]|كتب|ساءل|كمل|طرد|نوه|لمح|قترح|بين|عتقد|غرد|ختم|تتم|وصف|دع[اوت]|طالب|ناشد|نصح|وعد|شاد|تهم|عز[اوت]|وص[ىي]|عبر|ستهل|فتتح|نقل|حسب|وفق|لسان|said|told|added|according|wrote|گفت|افزود|کرد|گفته/i;
+
 /** Speaker of a report: an entity, or null for an anonymous source. */
 type Who = { entity: Entity | null; mention: string };
 
 /** Every quotation of an article body, in text order, with its speaker resolved inside the article. */
 export function extractQuotations(article: Pick<Article, 'id' | 'title' | 'body' | 'lang'>): Quotation[] {
   const body = article.body;
+  if (!MAY_QUOTE.test(body)) return [];
   const paras = paragraphs(body).map((s) => readParagraph(s.text, s.start));
   const counts: WordCounts = new Map();
   for (const p of paras) for (const w of p.words) if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
@@ -31,7 +35,7 @@ export function extractQuotations(article: Pick<Article, 'id' | 'title' | 'body'
       if (np.name && !np.joint && !r.nested && !describesObject(np, r)) cast.person(np, r.at);
     }
   });
-  cast.complete((surname) => fullNames(body, paras, counts, surname));
+  cast.complete(fullNames(body, paras, counts));
   markSightings(paras, cast);
   return attribute(body, reports.flat(), phrases, cast);
 }
@@ -50,18 +54,23 @@ function registerTitled(body: string, p: Para, counts: WordCounts, cast: Cast): 
   });
 }
 
-/** The names written with first names before `surname` somewhere in the article (`محمد جواد ظريف`). */
-function fullNames(body: string, paras: Para[], counts: WordCounts, surname: string): Array<{ name: string; key: string[] }> {
-  const found: Array<{ name: string; key: string[] }> = [];
+/** The names written with first names before a surname somewhere in the article (`محمد جواد ظريف`), by surname. */
+function fullNames(body: string, paras: Para[], counts: WordCounts): (surname: string) => Array<{ name: string; key: string[] }> {
+  const at = new Map<string, Array<[Para, number]>>();
   for (const p of paras) {
     p.toks.forEach((t, i) => {
-      if (!t.word || bare(t.n) !== surname) return;
-      let k = i;
-      while (k > 0 && i - k < 2 && p.toks[k - 1]!.word && p.toks[k - 1]!.end + 1 >= p.toks[k]!.start && firstName(p.toks[k - 1]!, counts, p, k - 1)) k--;
-      if (k < i) found.push({ name: body.slice(p.toks[k]!.start, t.end), key: p.toks.slice(k, i + 1).map((x) => bare(x.n)) });
+      if (!t.word) return;
+      const list = at.get(bare(t.n));
+      if (list) list.push([p, i]);
+      else at.set(bare(t.n), [[p, i]]);
     });
   }
-  return found;
+  return (surname) =>
+    (at.get(surname) ?? []).flatMap(([p, i]) => {
+      let k = i;
+      while (k > 0 && i - k < 2 && p.toks[k - 1]!.word && p.toks[k - 1]!.end + 1 >= p.toks[k]!.start && firstName(p.toks[k - 1]!, counts, p, k - 1)) k--;
+      return k < i ? [{ name: body.slice(p.toks[k]!.start, p.toks[i]!.end), key: p.toks.slice(k, i + 1).map((x) => bare(x.n)) }] : [];
+    });
 }
 
 /** A word that can be a first name: name-like, no article, no plural or feminine noun ending, not opening its sentence (a verb there). */
@@ -72,10 +81,11 @@ const firstName = (t: Tok, counts: WordCounts, p: Para, k: number) =>
 
 /** Records where each person's surname appears, for salience. */
 function markSightings(paras: Para[], cast: Cast): void {
+  const surnames = cast.surnames();
   for (const p of paras) {
     for (const t of p.toks) {
       if (!t.word) continue;
-      const e = cast.bySurname(bare(t.n)) ?? (/^[وبل]/.test(t.n) ? cast.bySurname(bare(t.n.slice(1))) : null);
+      const e = surnames.get(bare(t.n)) ?? (/^[وبل]/.test(t.n) ? surnames.get(bare(t.n.slice(1))) : undefined);
       if (e) cast.seen(e, t.start);
     }
   }

@@ -42,7 +42,9 @@ export class QuoteIndex {
       this.groups[g]!.push(i);
       this.group[i] = g;
       const id = data.articles[row[0]]!.id;
-      this.byArticleIdx.set(id, [...(this.byArticleIdx.get(id) ?? []), i]);
+      const list = this.byArticleIdx.get(id);
+      if (list) list.push(i);
+      else this.byArticleIdx.set(id, [i]);
     });
     for (const members of this.groups) members.sort((a, b) => this.dateOf(a).localeCompare(this.dateOf(b)));
     ({ clusters: this.clusters, of: this.speakerOf } = clusterSpeakers(data.quotes.map((r) => ({ speaker: r[5], speakerTitle: r[6], date: data.articles[r[0]]!.date }))));
@@ -153,8 +155,10 @@ export class QuoteIndex {
     if (list) list.push(g);
     else {
       this.postings.set(token, [g]);
-      const tri = `${token.slice(0, 2)}|${token.length}`;
-      this.vocabulary.set(tri, [...(this.vocabulary.get(tri) ?? []), token]);
+      const bucket = `${token.slice(0, 2)}|${token.length}`;
+      const words = this.vocabulary.get(bucket);
+      if (words) words.push(token);
+      else this.vocabulary.set(bucket, [token]);
     }
   }
 
@@ -163,18 +167,13 @@ export class QuoteIndex {
     return Math.log(1 + this.groups.length / df);
   }
 
-  /** Indexed words a query word may stand for: itself, or near spellings within its typo tolerance. */
+  /** Indexed words a query word may stand for: itself, or spellings within its typo tolerance sharing its first two letters. */
   private forms(q: string): Array<[string, number]> {
-    if (this.postings.has(q) || !tolerance(q)) return [[q, 1]];
-    const out: Array<[string, number]> = [];
     const max = tolerance(q);
-    for (const first of new Set([q.slice(0, 2), q.slice(0, 1)])) {
-      for (let len = q.length - max; len <= q.length + max; len++) {
-        for (const [key, list] of first.length === 2 ? [[`${first}|${len}`, this.vocabulary.get(`${first}|${len}`) ?? []] as const] : []) {
-          void key;
-          for (const w of list) if (editDistance(q, w, max) <= max) out.push([w, 0.8]);
-        }
-      }
+    if (this.postings.has(q) || !max) return [[q, 1]];
+    const out: Array<[string, number]> = [];
+    for (let len = q.length - max; len <= q.length + max; len++) {
+      for (const w of this.vocabulary.get(`${q.slice(0, 2)}|${len}`) ?? []) if (editDistance(q, w, max) <= max) out.push([w, 0.8]);
     }
     return out;
   }

@@ -19,6 +19,7 @@ export function pairQuotes(toks: Tok[]): QuotePair[] {
   const pairs: QuotePair[] = [];
   const stack: number[] = [];
   toks.forEach((t, i) => {
+    if (t.word) return;
     const family = FAMILY[t.raw];
     if (!family) return;
     const role = roleOf(toks, i, stack.some((j) => FAMILY[toks[j]!.raw] === family));

@@ -2,14 +2,11 @@ import { clauseEnd, findContent, quoteWords, subjectEnd, wordsBetween, type Para
 import { PERSIAN_LIGHT, attributionAt, cueOf, isComplementizer, type Cue } from './cues.js';
 import type { QuotePair } from './marks.js';
 import { FUNCTION_WORDS, HONORIFICS, PERSON_HEADS, PRONOUNS } from './lexicon.js';
-import { COMMA, TERMINAL, bare, type Tok } from './tokens.js';
+import { TERMINAL, bare, type Tok } from './tokens.js';
+import { SELF, attribution } from './attributions.js';
+import { LEADING, contentStart, direct, plain, sentenceEnd, type Span } from './spans.js';
 
-/** A stretch of reported speech found in the text, before its speaker is resolved. */
-export interface Span {
-  start: number;
-  end: number;
-  direct: boolean;
-}
+export type { Span } from './spans.js';
 
 /** A reporting event: a cue (or a bare quote), its explicit subject if any, and the quotations it introduces. */
 export interface Report {
@@ -28,9 +25,7 @@ export interface Report {
   spans: Span[];
 }
 
-const LEADING = new Set(['و', 'ف', 'عندها', 'حينها', 'وعندها', 'كما', 'ثم', 'لكن', 'ولكن', 'وكان', 'وكانت', 'كان', 'كانت', 'قد', 'وقد', 'فقد', 'لقد', 'بينما', 'وفيما', 'فيما', 'اما']);
 const BACK_STOPS = new Set(['ما', 'بما', 'مما', 'حيث', 'اذ', 'عندما', 'حين', 'بعدما', 'كما', 'ثم', 'بينما', 'فيما', 'وهو', 'وهي']);
-const SELF = /^(?:تعبير|قول|وصف|زعم)(?:ه|ها|هم)$/;
 
 /** Finds every reporting event of a paragraph, in text order. */
 export function findReports(p: Para): Report[] {
@@ -129,41 +124,6 @@ function clause(p: Para, c: number, cue: Cue): Span[] {
   return spans;
 }
 
-function attribution(p: Para, i: number, len: number, used: Set<QuotePair>, reports: Report[]): Report | null {
-  const s = p.sentence[i]!;
-  let x = i + len;
-  if (p.words[x] === 'ما') x += 2;
-  while (/^(?:the|a|an)$/.test(p.words[x] ?? '')) x++;
-  const initial = p.toks.slice(s, i).every((t) => !t.word || LEADING.has(t.n));
-  let end = subjectEnd(p, x - 1);
-  const comma = p.toks.findIndex((t, k) => k > x && k < end && COMMA.has(t.raw));
-  if (initial && comma > 0) end = comma;
-  const named = SELF.test(p.words[x] ?? '') ? [] : p.toks.slice(x, end).map((t, k) => (k === 0 && /^ل[^ل]../.test(t.n) ? withoutLam(t) : t));
-  const subject = named.some((t) => t.word) ? named : null;
-  const closing = p.toks.slice(end, end + 4).some((t) => TERMINAL.has(t.raw)) || end + 3 >= p.toks.length;
-  const report: Report = { cue: { kind: 'say', fem: null, participle: false }, cueText: p.toks[i]!.raw, at: p.toks[i]!.start, sentenceAt: p.toks[s]!.start, subject: subject?.length ? subject : null, fromSentence: !subject, nested: false, spans: [] };
-  const earlier = reports.some((r) => r.sentenceAt === report.sentenceAt);
-  const after = p.openAt.get(end);
-  if (after && subject) report.spans.push(direct(p, after, used));
-  if (!subject) {
-    for (const q of p.pairs) if (q.open >= s && q.close < i && !used.has(q) && !earlier) report.spans.push(direct(p, q, used));
-  } else if (!earlier) {
-    if (initial) {
-      const comma = p.toks.findIndex((t, k) => k >= end && COMMA.has(t.raw));
-      let c = comma + 1;
-      while (comma > 0 && isComplementizer(p.words[c] ?? '')) c++;
-      if (comma > 0 && p.sentence[comma] === s) report.spans.unshift(plain(p, c, clauseEnd(p, c), false));
-    } else if (closing || after) report.spans.unshift(plain(p, contentStart(p, s), i, false));
-  }
-  return report.spans.length ? report : null;
-}
-
-/** `لمنظمة` → `منظمة` (after وفقا), offsets kept inside the word. */
-function withoutLam(t: Tok): Tok {
-  const cut = t.raw.startsWith('لـ') ? 2 : 1;
-  return { ...t, raw: t.raw.slice(cut), n: t.n.slice(1), start: t.start + cut };
-}
-
 /** The subject before a cue (`ولكن عراقجي قال`, `وكان بنس قد قال`, English `she said`), or null. */
 function subjectBefore(p: Para, i: number): Tok[] | null {
   let j = i - 1;
@@ -207,32 +167,3 @@ function quoteBefore(p: Para, i: number): QuotePair | null {
   return null;
 }
 
-function contentStart(p: Para, s: number): number {
-  while (s < p.toks.length && (!p.toks[s]!.word ? !p.openAt.has(s) : LEADING.has(p.toks[s]!.n))) s++;
-  return s;
-}
-
-function sentenceEnd(p: Para, from: number): number {
-  let j = from;
-  while (j < p.toks.length && !(TERMINAL.has(p.toks[j]!.raw) && p.inside[j] === -1)) j++;
-  return j;
-}
-
-/** The text of a quote pair, without marks, spaces or a trailing comma. */
-function direct(p: Para, q: QuotePair, used?: Set<QuotePair>): Span {
-  used?.add(q);
-  return trim(p, p.toks[q.open]!.end, p.toks[q.close]!.start, true);
-}
-
-function plain(p: Para, a: number, b: number, isDirect: boolean): Span {
-  while (b > a && /^["“”]$/.test(p.toks[b - 1]!.raw) && !p.pairs.some((q) => q.close === b - 1)) b--;
-  return b > a ? trim(p, p.toks[a]!.start, p.toks[b - 1]!.end, isDirect) : { start: 0, end: 0, direct: isDirect };
-}
-
-function trim(p: Para, start: number, end: number, isDirect: boolean): Span {
-  const text = (a: number, b: number) => p.toks.filter((t) => t.start >= a && t.end <= b);
-  const inner = text(start, end);
-  while (inner.length && !inner[inner.length - 1]!.word && /^[،,؛;:\-–—(]$/.test(inner[inner.length - 1]!.raw)) inner.pop();
-  while (inner.length && !inner[0]!.word && /^[،,؛;:\-–—)]$/.test(inner[0]!.raw)) inner.shift();
-  return inner.length ? { start: inner[0]!.start, end: inner[inner.length - 1]!.end, direct: isDirect } : { start, end: start, direct: isDirect };
-}

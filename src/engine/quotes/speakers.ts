@@ -51,29 +51,35 @@ export function clusterSpeakers(quotes: Array<{ speaker: string | null; speakerT
     byKey.set(key, [...(byKey.get(key) ?? []), clusters.length - 1]);
     return clusters.length - 1;
   };
-  const order = quotes.map((_, i) => i).sort((a, b) => nameKey(quotes[b]!.speaker ?? '').length - nameKey(quotes[a]!.speaker ?? '').length);
+  const keyCache = new Map<string, string[]>();
+  const keyOf = (name: string) => keyCache.get(name) ?? keyCache.set(name, nameKey(name)).get(name)!;
+  const keys = quotes.map((q) => (q.speaker ? keyOf(q.speaker) : []));
+  const bySurname = new Map<string, number[]>();
+  const order = quotes.map((_, i) => i).sort((a, b) => keys[b]!.length - keys[a]!.length);
   for (const qi of order) {
     const q = quotes[qi]!;
-    if (!q.speaker) continue;
-    const key = nameKey(q.speaker);
-    if (!key.length) continue;
+    const key = keys[qi]!;
+    if (!q.speaker || !key.length) continue;
     const k = key.join(' ');
     const nat = nationalitiesOf(q.speakerTitle);
     const fits = (c: number) => !nat.length || !clusters[c]!.nationalities.length || nat.some((n) => clusters[c]!.nationalities.includes(n));
     let c = (byKey.get(k) ?? []).find(fits);
     if (c === undefined && key.length === 1) {
-      const full = clusters.map((cl, i) => i).filter((i) => clusters[i]!.variants.some((v) => v.split(' ').length > 1 && v.endsWith(` ${k}`)) && fits(i));
+      const full = (bySurname.get(k) ?? []).filter(fits);
       const gap = (i: number) => Math.min(...clusters[i]!.quotes.map((j) => daysApart(quotes[j]!.date, q.date)));
       const near = full.filter((i) => gap(i) <= SAME_STORY_DAYS).sort((a, b) => gap(a) - gap(b));
       if (full.length === 1) c = full[0];
       else if (near.length === 1 || (near.length > 1 && gap(near[0]!) < gap(near[1]!))) c = near[0];
     }
-    if (c === undefined) c = create(k, nat);
+    if (c === undefined) {
+      c = create(k, nat);
+      if (key.length > 1) bySurname.set(key[key.length - 1]!, [...(bySurname.get(key[key.length - 1]!) ?? []), c]);
+    }
     for (const n of nat) if (!clusters[c]!.nationalities.includes(n)) clusters[c]!.nationalities.push(n);
     assign(c, qi, q.speaker, k);
   }
   clusters.forEach((cl, i) => {
-    cl.name = [...counts[i]!.entries()].sort((a, b) => nameKey(b[0]).length - nameKey(a[0]).length || b[1] - a[1])[0]![0];
+    cl.name = [...counts[i]!.entries()].sort((a, b) => keyOf(b[0]).length - keyOf(a[0]).length || b[1] - a[1])[0]![0];
   });
   return { clusters, of };
 }

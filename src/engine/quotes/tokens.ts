@@ -10,6 +10,17 @@ export interface Tok {
   end: number;
 }
 
+const normalized = new Map<string, string>();
+/** normalizeText of one word, memoised (words repeat across an archive; the cache is bounded). */
+export function normalizeWord(raw: string): string {
+  let n = normalized.get(raw);
+  if (n === undefined) {
+    if (normalized.size > 500_000) normalized.clear();
+    normalized.set(raw, (n = normalizeText(raw)));
+  }
+  return n;
+}
+
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}\u0640\u200C\u200D'’]*|[،,.:؛;!?؟«»“”"‹›„()…\-–—]/gu;
 
 /** Tokens of `text`, offsets shifted by `base` (the paragraph's start in the body). */
@@ -18,7 +29,7 @@ export function tokenize(text: string, base = 0): Tok[] {
   for (const m of text.matchAll(TOKEN)) {
     const raw = m[0];
     const word = /^[\p{L}\p{N}]/u.test(raw);
-    toks.push({ word, raw, n: word ? normalizeText(raw) : raw, start: base + m.index, end: base + m.index + raw.length });
+    toks.push({ word, raw, n: word ? normalizeWord(raw) : raw, start: base + m.index, end: base + m.index + raw.length });
   }
   return toks;
 }
@@ -30,9 +41,15 @@ export function stripConj(n: string): string {
 
 /** A normalised word without a leading `ال` / `وال` / `بال` / `لل`, for comparing names and titles. */
 export function bare(n: string): string {
-  const m = /^(?:[وف]?(?:ال|بال|كال|لل))(.{2,})$/.exec(n);
-  return m ? m[1]! : n;
+  let b = bared.get(n);
+  if (b === undefined) {
+    if (bared.size > 500_000) bared.clear();
+    const m = /^(?:[وف]?(?:ال|بال|كال|لل))(.{2,})$/.exec(n);
+    bared.set(n, (b = m ? m[1]! : n));
+  }
+  return b;
 }
+const bared = new Map<string, string>();
 
 /** Sentence-ending punctuation. */
 export const TERMINAL = new Set(['.', '!', '?', '؟', '…']);

@@ -1,0 +1,50 @@
+import { clauseEnd, subjectEnd, type Para } from './clauses.js';
+import { isComplementizer } from './cues.js';
+import type { QuotePair } from './marks.js';
+import type { Report } from './reports.js';
+import { LEADING, contentStart, direct, plain } from './spans.js';
+import { COMMA, TERMINAL, type Tok } from './tokens.js';
+
+/** Possessed nouns after بحسب/وفق that point back at the current speaker: «بحسب تعبيره», «على حد قوله». */
+export const SELF = /^(?:تعبير|قول|وصف|زعم)(?:ه|ها|هم)$/;
+
+/**
+ * A report introduced by an attribution (`بحسب X`, `وفقا لـX`, `according to X`, `به گفته X`) at token `i`
+ * spanning `len` tokens: the clause after it when it opens the sentence, the clause before it when it
+ * closes the sentence, a quotation right after X, or the quoted fragments before «بحسب تعبيره».
+ */
+export function attribution(p: Para, i: number, len: number, used: Set<QuotePair>, reports: Report[]): Report | null {
+  const s = p.sentence[i]!;
+  let x = i + len;
+  if (p.words[x] === 'ما') x += 2;
+  while (/^(?:the|a|an)$/.test(p.words[x] ?? '')) x++;
+  const initial = p.toks.slice(s, i).every((t) => !t.word || LEADING.has(t.n));
+  let end = subjectEnd(p, x - 1);
+  const comma = p.toks.findIndex((t, k) => k > x && k < end && COMMA.has(t.raw));
+  if (initial && comma > 0) end = comma;
+  const named = SELF.test(p.words[x] ?? '') ? [] : p.toks.slice(x, end).map((t, k) => (k === 0 && /^ل[^ل]../.test(t.n) ? withoutLam(t) : t));
+  const subject = named.some((t) => t.word) ? named : null;
+  const closing = p.toks.slice(end, end + 4).some((t) => TERMINAL.has(t.raw)) || end + 3 >= p.toks.length;
+  const report: Report = { cue: { kind: 'say', fem: null, participle: false }, cueText: p.toks[i]!.raw, at: p.toks[i]!.start, sentenceAt: p.toks[s]!.start, subject: subject?.length ? subject : null, fromSentence: !subject, nested: false, spans: [] };
+  const earlier = reports.some((r) => r.sentenceAt === report.sentenceAt);
+  const after = p.openAt.get(end);
+  if (after && subject) report.spans.push(direct(p, after, used));
+  if (!subject) {
+    for (const q of p.pairs) if (q.open >= s && q.close < i && !used.has(q) && !earlier) report.spans.push(direct(p, q, used));
+  } else if (!earlier) {
+    if (initial) {
+      const comma = p.toks.findIndex((t, k) => k >= end && COMMA.has(t.raw));
+      let c = comma + 1;
+      while (comma > 0 && isComplementizer(p.words[c] ?? '')) c++;
+      if (comma > 0 && p.sentence[comma] === s) report.spans.unshift(plain(p, c, clauseEnd(p, c), false));
+    } else if (closing || after) report.spans.unshift(plain(p, contentStart(p, s), i, false));
+  }
+  return report.spans.length ? report : null;
+}
+
+/** `لمنظمة` → `منظمة` (after وفقا), offsets kept inside the word. */
+function withoutLam(t: Tok): Tok {
+  const cut = t.raw.startsWith('لـ') ? 2 : 1;
+  return { ...t, raw: t.raw.slice(cut), n: t.n.slice(1), start: t.start + cut };
+}
+
