@@ -146,13 +146,15 @@ const describesObject = (np: NounPhrase, r: Report) =>
 
 const orgOf = (np: NounPhrase, cast: Cast, at: number) => cast.org(np.org!, words(normalizeText(np.org!)).map(bare), np.orgKey, at);
 
+const firstIn = (e: Entity, from: number) => Math.min(...e.seenAt.filter((x) => x >= from));
+
 function inherit(r: Report, history: Entity[], bySentence: Map<number, Who>, cast: Cast, fem: boolean | null): Who {
   if (r.fromSentence) {
     const same = bySentence.get(r.sentenceAt);
     if (same) return { entity: same.entity, mention: '' };
     const named = cast.entities
       .filter((e) => e.seenAt.some((at) => at >= r.sentenceAt && at < r.at))
-      .sort((a, b) => Math.min(...a.seenAt.filter((x) => x >= r.sentenceAt)) - Math.min(...b.seenAt.filter((x) => x >= r.sentenceAt)))[0];
+      .sort((a, b) => Number(a.org) - Number(b.org) || firstIn(a, r.sentenceAt) - firstIn(b, r.sentenceAt))[0];
     if (named) return { entity: named, mention: '' };
   }
   for (let k = history.length - 1; k >= 0; k--) {

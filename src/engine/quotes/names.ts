@@ -31,7 +31,7 @@ export type WordCounts = Map<string, number>;
 const isDefinite = (n: string) => /^(?:ال|لل|بال|وال|كال)/.test(n);
 const descWord = (n: string) => {
   const b = bare(n);
-  return PERSON_HEADS.has(b) || ORG_HEADS.has(b) || HONORIFICS.has(b) || isNationality(n) || isPlace(n);
+  return PERSON_HEADS.has(b) || ORG_HEADS.has(b) || HONORIFICS.has(b) || DOCUMENTS.has(b) || isNationality(n) || isPlace(n);
 };
 const isName = (t: Tok, counts: WordCounts) =>
   t.word && t.n.length >= 2 && !descWord(t.n.replace(/^[وف](?=...)/, '')) && !/^\d/.test(t.n) && !FUNCTION_WORDS.has(t.n) && !descWord(t.n) && !GENERIC.has(bare(t.n)) &&
@@ -170,7 +170,8 @@ function orgName(body: string, toks: Tok[]): string | null {
   for (const [k, t] of toks.entries()) {
     if (!t.word || (!words.length && /^(?:هذه|هذا|تلك|ذلك)$/.test(t.n))) continue;
     const place = (n: string) => isPlace(n) || isDefinite(n) || ORG_HEADS.has(bare(n));
-    if (words.length && ((FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bare(t.n)) && /^ال/.test(t.n)))) break;
+    const loose = words.length >= 2 && !isDefinite(t.n) && !isPlace(t.n) && !(/^[لب]/.test(t.n) && isDefinite(toks[k + 1]?.n ?? '')) && !/^["«“”]$/.test(toks[k - 1]?.raw ?? '');
+    if (words.length && (loose || /^و/.test(t.n) && !isDefinite(t.n.slice(1)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bare(t.n)) && /^ال/.test(t.n)))) break;
     words.push(t);
     if (words.length >= 8) break;
   }
