@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 /** The CLI's commands (CONTRACTS §2), with what each needs when it is not run with `--batch`. */
 const COMMAND_TEXT = {
-  ask: { needs: 'a question', byArticle: false },
+  ask: { needs: 'a question', byArticle: false, jsonBatch: false },
+  summary: { needs: 'a topic or --article ID', byArticle: true, jsonBatch: true },
 } as const;
 export type CommandName = keyof typeof COMMAND_TEXT;
 const COMMANDS = Object.keys(COMMAND_TEXT) as CommandName[];
@@ -32,9 +33,38 @@ export interface CliInvocation {
   flags: CliFlags;
 }
 
+/** One line of a `--batch` file of a command that takes JSON objects (CONTRACTS §2). */
+const BatchObject = z
+  .object({
+    topic: z.string().optional(),
+    speaker: z.string().optional(),
+    article: z.string().min(1).optional(),
+    sentences: count(1, 10).optional(),
+  })
+  .strict();
+
+/**
+ * The request of one `--batch` line: the line itself for `ask`/`whosaid`, a JSON object
+ * (`{"topic": …}`, `{"article": …, "sentences": N}`, `{"speaker": …}`) for the others.
+ */
+export function batchRequest(command: CommandName, line: string, flags: CliFlags): { text: string; flags: CliFlags } {
+  if (!COMMAND_TEXT[command].jsonBatch) return { text: line, flags };
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new UsageError(`batch line is not JSON: ${line.slice(0, 80)}`);
+  }
+  const parsed = BatchObject.safeParse(value);
+  if (!parsed.success) throw new UsageError(`batch line ${line.slice(0, 80)}: ${parsed.error.issues[0]!.path.join('.') || 'line'}: ${parsed.error.issues[0]!.message}`);
+  const { topic, speaker, article, sentences } = parsed.data;
+  return { text: topic ?? speaker ?? '', flags: { ...flags, article: article ?? flags.article, sentences: sentences ?? flags.sentences } };
+}
+
 /** Usage text printed with `--help` and after a usage error. */
 export const USAGE = `Usage: npm run --silent cli -- <command> [options]
   ask "<question>" [--source S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N]
+  summary "<topic>" | summary --article ID   [--sentences N]
 Common: --json (one JSON document on stdout), --batch FILE (one request per line), --corpus DIR`;
 
 /** A command line that cannot be run; the message says why. */

@@ -1,5 +1,5 @@
-import type { Engine } from '../engine/engine.js';
-import type { Failure } from '../engine/types.js';
+import type { Engine, Failure, SummarySentence } from '../engine/index.js';
+import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';
 import { type TextStyle, renderAskText, renderFailureText } from '../render/text.js';
 import type { CliFlags, CommandName } from './args.js';
 
@@ -41,5 +41,23 @@ const ask: Handler = (engine, { text, flags }, style) => {
   return { json, text: renderAskText(answer, 0, style) };
 };
 
+const summary: Handler = (engine, { text, flags }, style) => {
+  if (flags.article) {
+    const result = engine.summarizeArticle(flags.article, flags.sentences);
+    if (!result.ok) return { bad: result };
+    const json = { topic: result.topic, article: result.article, sentences: result.sentences.map(sentenceJson) };
+    return { json, text: renderArticleSummaryText(result, style) };
+  }
+  const result = engine.summarizeTopic(text, flags.sentences);
+  if (!result.ok && result.code !== 'no-results') return { bad: result };
+  if (!result.ok) return { json: { topic: text.trim(), sentences: [], sources: [] }, text: renderFailureText(result) };
+  const json = { topic: result.topic, sentences: result.sentences.map((s) => ({ ...sentenceJson(s), cite: s.cite })), sources: result.sources };
+  return { json, text: renderTopicSummaryText(result, style) };
+};
+
+function sentenceJson(sentence: SummarySentence) {
+  return { text: sentence.text, article: sentence.article, ...(sentence.speaker ? { speaker: sentence.speaker } : {}) };
+}
+
 /** Each CLI command's handler: engine call in, JSON document and text out. */
-export const HANDLERS: Record<CommandName, Handler> = { ask };
+export const HANDLERS: Record<CommandName, Handler> = { ask, summary };

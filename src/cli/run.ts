@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { type Engine, type Logger, createEngine } from '../engine/engine.js';
 import { ANSI, PLAIN, renderFailureText } from '../render/text.js';
-import { type CliInvocation, USAGE, UsageError, parseCommandLine } from './args.js';
+import { failure, type Failure } from '../engine/index.js';
+import { type CliInvocation, USAGE, UsageError, batchRequest, parseCommandLine } from './args.js';
 import { type CliRequest, HANDLERS } from './handlers.js';
 
 /** Where the CLI writes and what it runs with (injected so tests run it in-process). */
@@ -43,19 +44,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const engine = await createEngine({ corpusDir, cacheDir: io.env.INDEX_CACHE_DIR || '.cache', logger: io.logger });
-  const requests: CliRequest[] = (lines ?? [invocation.text]).map((text) => ({ text, flags }));
   let status = 0;
-  for (const request of requests) status = Math.max(status, runOne(engine, invocation, request, io));
+  for (const line of lines ?? [null]) status = Math.max(status, runOne(engine, invocation, line, io));
   return status;
 }
 
-function runOne(engine: Engine, invocation: CliInvocation, request: CliRequest, io: CliIo): number {
-  const output = HANDLERS[invocation.command](engine, request, io.isTTY ? ANSI : PLAIN);
-  if ('bad' in output) {
-    io.stderr(`error: ${renderFailureText(output.bad)}`);
-    if (invocation.flags.json && invocation.flags.batch) io.stdout(JSON.stringify({ input: request.text, error: { code: output.bad.code, message: output.bad.message } }));
-    return 2;
+function runOne(engine: Engine, invocation: CliInvocation, line: string | null, io: CliIo): number {
+  let request: CliRequest;
+  try {
+    request = line === null ? { text: invocation.text, flags: invocation.flags } : batchRequest(invocation.command, line, invocation.flags);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return reportBad(invocation, line ?? '', failure('bad-query', error.message), io);
   }
+  const output = HANDLERS[invocation.command](engine, request, io.isTTY ? ANSI : PLAIN);
+  if ('bad' in output) return reportBad(invocation, request.text, output.bad, io);
   io.stdout(invocation.flags.json ? JSON.stringify(output.json, null, invocation.flags.batch ? undefined : 2) : output.text);
   return 0;
+}
+
+function reportBad(invocation: CliInvocation, input: string, bad: Failure, io: CliIo): number {
+  io.stderr(`error: ${renderFailureText(bad)}`);
+  if (invocation.flags.json && invocation.flags.batch) io.stdout(JSON.stringify({ input, error: { code: bad.code, message: bad.message } }));
+  return 2;
 }

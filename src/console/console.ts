@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Engine } from '../engine/index.js';
+import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';
 import { type TextStyle, renderAskText, renderFailureText } from '../render/text.js';
 import { parseConsoleLine } from './parse.js';
 
@@ -10,6 +11,7 @@ const PAGE_SIZE = 3;
 const HELP = `Commands, typed as in Discord:
   /ask question: <words or "a phrase"> [source: <outlet>] [from: YYYY-MM-DD] [to: YYYY-MM-DD]
   /ask <question>            (shorthand)
+  /summary article: <id> [sentences: N]   or   /summary topic: <topic> [sentences: N]
   next, prev                 page through the last answer
   /sources                   the outlets in the archive
   /help, exit`;
@@ -48,6 +50,7 @@ export async function runConsole(engine: Engine, io: ConsoleIo): Promise<void> {
     } else if (command.name === 'help') print(HELP);
     else if (command.name === 'sources') print(engine.sources().join('\n'));
     else if (command.name === 'ask') ask(command.options, 0);
+    else if (command.name === 'summary') print(summary(engine, command.options, io.style));
     else if (command.name === 'next' || command.name === 'prev') {
       if (!last) print('Nothing to page through yet: ask something first.');
       else ask(last.options, Math.max(0, last.offset + (command.name === 'next' ? PAGE_SIZE : -PAGE_SIZE)));
@@ -55,4 +58,14 @@ export async function runConsole(engine: Engine, io: ConsoleIo): Promise<void> {
     lines.prompt();
   }
   lines.close();
+}
+
+function summary(engine: Engine, options: Record<string, string>, style: TextStyle): string {
+  const sentences = options.sentences === undefined ? undefined : Number(options.sentences);
+  if (options.article) {
+    const result = engine.summarizeArticle(options.article, sentences);
+    return result.ok ? renderArticleSummaryText(result, style) : renderFailureText(result);
+  }
+  const result = engine.summarizeTopic(options.topic ?? '', sentences);
+  return result.ok ? renderTopicSummaryText(result, style) : renderFailureText(result);
 }

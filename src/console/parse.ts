@@ -7,6 +7,7 @@ export interface ConsoleCommand {
 /** Option names each console command accepts, the first being where bare text goes. */
 export const CONSOLE_OPTIONS: Record<string, readonly string[]> = {
   ask: ['question', 'source', 'from', 'to', 'private'],
+  summary: ['topic', 'article', 'sentences', 'private'],
 };
 
 /**

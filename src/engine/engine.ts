@@ -1,10 +1,11 @@
 import { type Archive, buildArchive, loadArchive, saveArchive } from './archive.js';
 import { corpusFingerprint, loadCorpus } from './corpus/index.js';
 import { type AskAnswer, ask, utcDay } from './search/ask.js';
-import type { AskQuery } from './search/query.js';
+import { AskQuery } from './search/query.js';
+import { type ArticleSummary, MAX_SENTENCES, type TopicSummary, summarizeArticle, summarizeTopic } from './summary/index.js';
 import { normalizeText } from './text/normalize.js';
 import type { Article, ArticleRef, CorpusProblem, Result } from './types.js';
-import { articleRef } from './types.js';
+import { articleRef, failure } from './types.js';
 
 /** The few logging calls the engine makes (pino's signature), so any structured logger fits. */
 export interface Logger {
@@ -47,6 +48,10 @@ export interface Engine {
   sources(): string[];
   /** One article by id. */
   article(id: string): Article | undefined;
+  /** The key sentences of one article, verbatim, in the article's order (`sentences` 1–10). */
+  summarizeArticle(id: string, sentences?: number): Result<ArticleSummary>;
+  /** What the archive says about a topic: key sentences of the most relevant stories, in date order, cited. */
+  summarizeTopic(topic: string, sentences?: number): Result<TopicSummary>;
   /** Articles whose title or id contains the typed text (for autocomplete), newest first. */
   findArticles(typed: string, limit?: number): ArticleRef[];
   /** Files that were rejected while loading, with reasons. */
@@ -110,7 +115,26 @@ function engineOver(archive: Archive, problems: CorpusProblem[], stats: ArchiveS
       }
       return found;
     },
+    summarizeArticle(id, sentences) {
+      const bad = badSentenceCount(sentences);
+      if (bad) return bad;
+      const article = archive.articles.get(id.trim());
+      if (!article) return failure('not-found', `No article has the id "${id}".`, ['pick the article from the autocomplete list, or search for it with /ask']);
+      return { ok: true, ...summarizeArticle(article, sentences) };
+    },
+    summarizeTopic(topic, sentences) {
+      const bad = badSentenceCount(sentences);
+      if (bad) return bad;
+      const valid = AskQuery.safeParse({ question: topic });
+      if (!valid.success) return failure('bad-query', valid.error.issues[0]!.message.replace('question', 'topic'));
+      return summarizeTopic(archive, valid.data.question, sentences);
+    },
     problems: () => problems,
     stats: () => stats,
   };
+}
+
+function badSentenceCount(sentences: number | undefined) {
+  if (sentences === undefined || (Number.isInteger(sentences) && sentences >= 1 && sentences <= MAX_SENTENCES)) return null;
+  return failure('bad-query', `\`sentences\` must be a whole number from 1 to ${MAX_SENTENCES}.`);
 }

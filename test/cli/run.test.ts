@@ -59,6 +59,9 @@ describe('cli ask', () => {
   });
 
   it.each([
+    [['summary', '--article', 'no-such-article'], /No article has the id "no-such-article"/],
+    [['summary', 'التعاون', '--sentences', '11'], /--sentences/],
+    [['summary'], /"summary" needs a topic or --article ID/],
     [['ask', 'التعاون', '--from', '2021-31-01'], /not a real calendar date/],
     [['ask', 'التعاون', '--source', 'Nowhere'], /Unknown source "Nowhere"/],
     [['ask', '؟!'], /no searchable words/],
@@ -73,5 +76,38 @@ describe('cli ask', () => {
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
+  });
+});
+
+describe('cli summary', () => {
+  const SEED_ID = 'iran-international-2021-10-20-bagheri-moscow';
+
+  it('summarises an article in the contract shape, verbatim and in article order', async () => {
+    const { status, stdout } = await cli('summary', '--article', SEED_ID, '--sentences', '3', '--json');
+    expect(status).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.sentences).toHaveLength(3);
+    expect(doc.sentences[0].text).toMatch(/^قال محمد باقري/);
+    expect(doc.sentences[0].article).toMatchObject({ id: SEED_ID, source: 'Iran International', date: '2021-10-20' });
+  });
+
+  it('summarises a topic with numbered citations and sources', async () => {
+    const { status, stdout } = await cli('summary', 'الاتفاق النووي', '--json');
+    expect(status).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.topic).toBe('الاتفاق النووي');
+    for (const s of doc.sentences) expect(doc.sources.map((x: { cite: number }) => x.cite)).toContain(s.cite);
+  });
+
+  it('takes JSON objects in a batch and reports a bad line without stopping', async () => {
+    const batch = join(cacheDir, 'summaries.jsonl');
+    writeFileSync(batch, `{"article": "${SEED_ID}", "sentences": 1}\n{"topic": "ظريف"}\nnot json\n`);
+    const { status, stdout, stderr } = await cli('summary', '--batch', batch, '--json');
+    expect(status).toBe(2);
+    const docs = stdout.split('\n').map((l) => JSON.parse(l));
+    expect(docs[0].sentences).toHaveLength(1);
+    expect(docs[1].topic).toBe('ظريف');
+    expect(docs[2].error.message).toMatch(/not JSON/);
+    expect(stderr).toMatch(/not JSON/);
   });
 });

@@ -1,3 +1,4 @@
+import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { discordDate, embedLength, inert, quoteBlock, stripSpoofing, truncate } from '../../src/discord/format.js';
 import { askReply } from '../../src/discord/replies.js';
@@ -62,20 +63,21 @@ describe('askReply', () => {
 
   it('respects every embed limit and never allows mentions', () => {
     const reply = askReply(answer, 0, 'sess');
-    expect(reply.embeds).toHaveLength(3);
-    expect(reply.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(6000);
-    for (const embed of reply.embeds) {
+    const embeds = reply.embeds as APIEmbed[];
+    expect(embeds).toHaveLength(3);
+    expect(embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(6000);
+    for (const embed of embeds) {
       expect(embed.title!.length).toBeLessThanOrEqual(256);
       expect(embed.description!.length).toBeLessThanOrEqual(4096);
       expect(embed.description).not.toMatch(/@everyone/);
     }
     expect(reply.allowedMentions).toEqual({ parse: [] });
-    expect(reply.embeds[2]!.footer!.text).toBe('1–3 of 7');
+    expect(embeds[2]!.footer!.text).toBe('1–3 of 7');
   });
 
   it('offers Previous (disabled on the first page) and Next', () => {
     const [row] = askReply(answer, 0, 'sess').components;
-    expect(row!.components.map((b) => [b.label, b.disabled, 'custom_id' in b ? b.custom_id : ''])).toEqual([
+    expect(row!.components.map((b) => ['label' in b ? b.label : '', b.disabled, 'custom_id' in b ? b.custom_id : ''])).toEqual([
       ['◀ Previous', true, 'ask:sess:0'],
       ['Next ▶', false, 'ask:sess:3'],
     ]);

@@ -1,0 +1,29 @@
+import type { ArticleSummary, SummarySentence, TopicSummary } from '../engine/index.js';
+import { type TextStyle, citationLines, directed } from './text.js';
+
+/** A sentence with its speaker in front (`باقري: …`) when it is a quotation and the sentence does not name them. */
+export function withSpeaker(sentence: SummarySentence): string {
+  const speaker = sentence.speaker;
+  if (!speaker) return sentence.text;
+  const surname = speaker.split(/\s+/).at(-1)!;
+  return sentence.text.includes(surname) ? sentence.text : `${surname}: ${sentence.text}`;
+}
+
+/** An article summary as a person reads it in a terminal. */
+export function renderArticleSummaryText(summary: ArticleSummary, style: TextStyle): string {
+  const lines = [style.bold(directed(summary.article.title)), ...citationLines(summary.article, style).slice(1), ''];
+  for (const sentence of summary.sentences) lines.push(directed(withSpeaker(sentence)));
+  return lines.join('\n');
+}
+
+/** A topic summary: numbered citations after each sentence, the sources listed below. */
+export function renderTopicSummaryText(summary: TopicSummary, style: TextStyle): string {
+  const lines = [style.bold(directed(summary.topic)), ''];
+  for (const sentence of summary.sentences) lines.push(directed(`${withSpeaker(sentence)} [${sentence.cite}]`));
+  lines.push('', style.bold('Sources'));
+  for (const { cite, article } of summary.sources) {
+    const meta = [article.source, article.date, article.url].filter(Boolean).join(' · ');
+    lines.push(directed(`[${cite}] ${article.title}`), style.dim(`    ${meta}`));
+  }
+  return lines.join('\n');
+}
