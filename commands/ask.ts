@@ -1,8 +1,8 @@
 import { type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
-import { AskQuery } from '../src/engine/index.js';
+import { AskQuery, type Failure, failure } from '../src/engine/index.js';
 import type { BotCommand, CommandContext } from '../src/discord/command.js';
 import { choiceName } from '../src/discord/format.js';
-import { ASK_PAGE_SIZE, askReply, failureReply, noticeReply } from '../src/discord/replies.js';
+import { ASK_PAGE_SIZE, askReply, failureReply, noticeReply, sendError } from '../src/discord/replies.js';
 
 /** What a page of `/ask` is recomputed from. */
 interface AskRequest {
@@ -10,6 +10,12 @@ interface AskRequest {
   source?: string;
   from?: string;
   to?: string;
+}
+
+/** A paged `/ask` answer: the question, and the page on show (so expiry disables the buttons on that page). */
+interface AskPaging {
+  request: AskRequest;
+  offset: number;
 }
 
 const data = new SlashCommandBuilder()
@@ -28,28 +34,50 @@ async function execute(interaction: ChatInputCommandInteraction, { engine, pages
     from: interaction.options.getString('from') ?? undefined,
     to: interaction.options.getString('to') ?? undefined,
   };
-  const valid = AskQuery.safeParse(request);
-  if (!valid.success) {
-    await interaction.reply(failureReply({ ok: false, code: 'bad-query', message: valid.error.issues[0]!.message }));
+  // Every option is checked before the deferral decides who sees the answer: errors are always ephemeral.
+  const invalid = optionProblem(request, engine.sources());
+  if (invalid) {
+    await interaction.reply(failureReply(invalid));
     return;
   }
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   const answer = engine.ask({ ...request, limit: ASK_PAGE_SIZE });
   if (!answer.ok) {
-    if (!ephemeral) await interaction.deleteReply();
-    await interaction.followUp(failureReply(answer));
+    await sendError(interaction, failureReply(answer));
     return;
   }
-  const session = pages.open(interaction.user.id, request, answer.total, () => {
-    interaction.editReply(askReply(answer, 0, session.id, true)).catch(() => undefined);
+  const paging: AskPaging = { request, offset: 0 };
+  const session = pages.open(interaction.user.id, paging, answer.total, () => {
+    const shown = paging.offset === 0 ? answer : engine.ask({ ...request, limit: ASK_PAGE_SIZE, offset: paging.offset });
+    if (shown.ok) interaction.editReply(askReply(shown, paging.offset, session.id, true)).catch(() => undefined);
   });
   await interaction.editReply(askReply(answer, 0, session.id));
 }
 
+/** Arabic spelling variants, case and spacing folded, to tell whether a typed source can be one the engine knows. */
+const looseKey = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u064B-\u0652\u0670\u0640\u200B-\u200F]/g, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/[ىی]/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** The first problem with the options (schema, dates, unknown source) as an expected failure, or undefined. */
+function optionProblem(request: AskRequest, sources: readonly string[]): Failure | undefined {
+  const valid = AskQuery.safeParse(request);
+  if (!valid.success) return failure('bad-query', valid.error.issues[0]!.message);
+  if (request.source === undefined || sources.some((s) => looseKey(s) === looseKey(request.source!))) return undefined;
+  return failure('bad-query', `Unknown source "${request.source}".`, ['Pick one of the sources the autocomplete offers.']);
+}
+
 async function autocomplete(interaction: AutocompleteInteraction, { engine }: CommandContext): Promise<void> {
-  const typed = interaction.options.getFocused().toLowerCase();
-  const sources = engine.sources().filter((s) => s.toLowerCase().includes(typed));
+  const typed = looseKey(interaction.options.getFocused());
+  const sources = engine.sources().filter((s) => looseKey(s).includes(typed));
   await interaction.respond(sources.slice(0, 25).map((s) => ({ name: choiceName(s), value: s.slice(0, 100) })));
 }
 
@@ -64,13 +92,15 @@ async function button(interaction: ButtonInteraction, { engine, pages }: Command
     await interaction.reply(noticeReply('Only the person who asked can page through these results. Run /ask yourself to browse.'));
     return;
   }
-  const offset = Math.max(0, Number.parseInt(offsetText, 10) || 0);
-  const answer = engine.ask({ ...(session.request as AskRequest), limit: ASK_PAGE_SIZE, offset });
+  const paging = session.request as AskPaging;
+  const offset = Math.min(Math.max(0, Number.parseInt(offsetText, 10) || 0), Math.max(0, session.total - 1));
+  const answer = engine.ask({ ...paging.request, limit: ASK_PAGE_SIZE, offset });
   if (!answer.ok) {
     await interaction.reply(failureReply(answer));
     return;
   }
   await interaction.update(askReply(answer, offset, session.id));
+  paging.offset = offset;
 }
 
 /** `/ask`: verbatim passages that answer a question, three at a time. */

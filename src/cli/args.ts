@@ -4,6 +4,8 @@ import { z } from 'zod';
 /** The CLI's commands (CONTRACTS §2), with what each needs when it is not run with `--batch`. */
 const COMMAND_TEXT = {
   ask: { needs: 'a question', byArticle: false, jsonBatch: false },
+  whosaid: { needs: 'a quote', byArticle: false, jsonBatch: false },
+  quotes: { needs: 'a speaker name or --article ID', byArticle: true, jsonBatch: true },
   summary: { needs: 'a topic or --article ID', byArticle: true, jsonBatch: true },
 } as const;
 export type CommandName = keyof typeof COMMAND_TEXT;
@@ -64,6 +66,8 @@ export function batchRequest(command: CommandName, line: string, flags: CliFlags
 /** Usage text printed with `--help` and after a usage error. */
 export const USAGE = `Usage: npm run --silent cli -- <command> [options]
   ask "<question>" [--source S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N]
+  whosaid "<quote or part of it>" [--limit N]
+  quotes "<speaker name>" | quotes --article ID
   summary "<topic>" | summary --article ID   [--sentences N]
 Common: --json (one JSON document on stdout), --batch FILE (one request per line), --corpus DIR`;
 

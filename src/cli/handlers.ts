@@ -1,4 +1,5 @@
-import type { Engine, Failure, SummarySentence } from '../engine/index.js';
+import type { Engine, Failure, QuoteMatch, SummarySentence } from '../engine/index.js';
+import { renderQuotesText } from '../render/quoteText.js';
 import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';
 import { type TextStyle, renderAskText, renderFailureText } from '../render/text.js';
 import type { CliFlags, CommandName } from './args.js';
@@ -55,9 +56,35 @@ const summary: Handler = (engine, { text, flags }, style) => {
   return { json, text: renderTopicSummaryText(result, style) };
 };
 
+const whosaid: Handler = (engine, { text, flags }, style) => {
+  const result = engine.whosaid(text, flags.limit ?? 5);
+  if (!result.ok && result.code !== 'quote-not-found') return { bad: result };
+  if (!result.ok) return { json: { quote: text.trim(), matches: [] }, text: renderFailureText(result) };
+  return { json: { quote: result.quote, matches: result.matches.map(matchJson) }, text: renderQuotesText(`Who said “${result.quote}”`, result.matches, style) };
+};
+
+const quotes: Handler = (engine, { text, flags }, style) => {
+  if (flags.article) {
+    const result = engine.quotesIn(flags.article);
+    if (!result.ok) return { bad: result };
+    return { json: { article: result.article, matches: result.matches.map(matchJson) }, text: renderQuotesText(`Quotations in ${result.article}`, result.matches, style) };
+  }
+  const result = engine.quotesBy(text);
+  if (!result.ok && result.code !== 'not-found') return { bad: result };
+  if (!result.ok) return { json: { speaker: text.trim(), matches: [] }, text: renderFailureText(result) };
+  const matches = result.matches.slice(0, flags.limit ?? result.matches.length);
+  return { json: { speaker: result.speaker, matches: matches.map(matchJson) }, text: renderQuotesText(`Quotations of ${result.speaker}`, matches, style) };
+};
+
+/** A quotation in the CONTRACTS §2 match shape. */
+function matchJson(match: QuoteMatch) {
+  const { speaker, speakerTitle, quote, direct, article, alsoIn } = match;
+  return { speaker, speakerTitle, quote, direct, article, ...(alsoIn?.length ? { alsoIn } : {}) };
+}
+
 function sentenceJson(sentence: SummarySentence) {
   return { text: sentence.text, article: sentence.article, ...(sentence.speaker ? { speaker: sentence.speaker } : {}) };
 }
 
 /** Each CLI command's handler: engine call in, JSON document and text out. */
-export const HANDLERS: Record<CommandName, Handler> = { ask, summary };
+export const HANDLERS: Record<CommandName, Handler> = { ask, whosaid, quotes, summary };

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Engine } from '../engine/index.js';
+import { renderQuotesText } from '../render/quoteText.js';
 import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';
 import { type TextStyle, renderAskText, renderFailureText } from '../render/text.js';
 import { parseConsoleLine } from './parse.js';
@@ -12,6 +13,8 @@ const HELP = `Commands, typed as in Discord:
   /ask question: <words or "a phrase"> [source: <outlet>] [from: YYYY-MM-DD] [to: YYYY-MM-DD]
   /ask <question>            (shorthand)
   /summary article: <id> [sentences: N]   or   /summary topic: <topic> [sentences: N]
+  /whosaid quote: <part of a quotation>
+  /quotes speaker: <name>
   next, prev                 page through the last answer
   /sources                   the outlets in the archive
   /help, exit`;
@@ -51,6 +54,8 @@ export async function runConsole(engine: Engine, io: ConsoleIo): Promise<void> {
     else if (command.name === 'sources') print(engine.sources().join('\n'));
     else if (command.name === 'ask') ask(command.options, 0);
     else if (command.name === 'summary') print(summary(engine, command.options, io.style));
+    else if (command.name === 'whosaid') print(whosaid(engine, command.options.quote ?? '', io.style));
+    else if (command.name === 'quotes') print(quotesBy(engine, command.options.speaker ?? '', io.style));
     else if (command.name === 'next' || command.name === 'prev') {
       if (!last) print('Nothing to page through yet: ask something first.');
       else ask(last.options, Math.max(0, last.offset + (command.name === 'next' ? PAGE_SIZE : -PAGE_SIZE)));
@@ -68,4 +73,17 @@ function summary(engine: Engine, options: Record<string, string>, style: TextSty
   }
   const result = engine.summarizeTopic(options.topic ?? '', sentences);
   return result.ok ? renderTopicSummaryText(result, style) : renderFailureText(result);
+}
+
+function whosaid(engine: Engine, quote: string, style: TextStyle): string {
+  const result = engine.whosaid(quote);
+  return result.ok ? renderQuotesText(`Who said “${result.quote}”`, result.matches, style) : renderFailureText(result);
+}
+
+function quotesBy(engine: Engine, speaker: string, style: TextStyle): string {
+  const result = engine.quotesBy(speaker);
+  if (!result.ok) return renderFailureText(result);
+  const shown = result.matches.slice(0, 10);
+  const more = result.matches.length > shown.length ? `\n\n(${result.matches.length - shown.length} more; use the CLI: npm run cli -- quotes "${result.speaker}")` : '';
+  return renderQuotesText(`Quotations of ${result.speaker} (${result.matches.length})`, shown, style) + more;
 }

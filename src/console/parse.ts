@@ -8,6 +8,8 @@ export interface ConsoleCommand {
 export const CONSOLE_OPTIONS: Record<string, readonly string[]> = {
   ask: ['question', 'source', 'from', 'to', 'private'],
   summary: ['topic', 'article', 'sentences', 'private'],
+  whosaid: ['quote', 'private'],
+  quotes: ['speaker', 'private'],
 };
 
 /**

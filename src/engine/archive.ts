@@ -2,12 +2,13 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { segmentArticle } from './passages.js';
+import { QuoteIndex, type QuoteIndexData } from './quotes/index.js';
 import type { PassageArchive } from './search/ask.js';
 import { type IndexedPassage, MINISEARCH_OPTIONS, buildMiniSearch } from './search/passageIndex.js';
 import type { Article, Passage } from './types.js';
 
 /** Bumped whenever the cached layout or the analysis changes, so stale caches are rebuilt. */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 /** The searchable archive built from a corpus. */
 export interface Archive extends PassageArchive {
@@ -15,19 +16,23 @@ export interface Archive extends PassageArchive {
   passages: Passage[];
   /** Sources in the corpus, sorted. */
   sources: string[];
+  /** Every quotation of the corpus with its speaker. */
+  quotes: QuoteIndex;
 }
 
-/** Cuts every article into passages and indexes them. */
+/** Cuts every article into passages, indexes them, and finds every quotation. */
 export function buildArchive(articles: Article[]): Archive {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const passages = articles.flatMap((a) => segmentArticle(a));
   const index = buildMiniSearch(passages, (p) => byId.get(p.articleId)!.title);
-  return withSources({ articles: byId, passages, index });
+  return complete({ articles: byId, passages, index, quotes: QuoteIndex.build(articles) });
 }
 
-function withSources(archive: Omit<Archive, 'sources'>): Archive {
+/** Adds what is derived from the parts: the sorted sources and the speaker of each passage. */
+function complete(archive: Omit<Archive, 'sources' | 'speakerOf'>): Archive {
   const sources = [...new Set([...archive.articles.values()].map((a) => a.source))].sort((a, b) => a.localeCompare(b));
-  return { ...archive, sources };
+  const speakerOf = (passage: Passage) => archive.quotes.quoteAt(passage.articleId, passage.start, passage.end)?.speaker ?? undefined;
+  return { ...archive, sources, speakerOf };
 }
 
 interface CachedArchive {
@@ -37,6 +42,7 @@ interface CachedArchive {
   /** `[articleNumber, start, end]` per passage: the text is sliced from the article body, stored once. */
   passages: Array<[number, number, number]>;
   index: unknown;
+  quotes: QuoteIndexData;
 }
 
 function cacheFile(cacheDir: string, fingerprint: string): string {
@@ -54,6 +60,7 @@ export async function saveArchive(archive: Archive, cacheDir: string, fingerprin
     articles,
     passages: archive.passages.map((p) => [number.get(p.articleId)!, p.start, p.end]),
     index: archive.index.toJSON(),
+    quotes: archive.quotes.toJSON(),
   };
   const file = cacheFile(cacheDir, fingerprint);
   const temp = `${file}.${process.pid}.tmp`;
@@ -85,5 +92,5 @@ export async function loadArchive(cacheDir: string, fingerprint: string): Promis
     passages.push({ id: `${article.id}@${start}`, articleId: article.id, index, start, end, text: article.body.slice(start, end) });
   }
   const search = MiniSearch.loadJS<IndexedPassage>(cached.index as Parameters<typeof MiniSearch.loadJS>[0], MINISEARCH_OPTIONS);
-  return withSources({ articles, passages, index: search });
+  return complete({ articles, passages, index: search, quotes: QuoteIndex.fromJSON(cached.quotes) });
 }

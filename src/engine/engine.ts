@@ -3,6 +3,8 @@ import { corpusFingerprint, loadCorpus } from './corpus/index.js';
 import { type AskAnswer, ask, utcDay } from './search/ask.js';
 import { AskQuery } from './search/query.js';
 import { type ArticleSummary, MAX_SENTENCES, type TopicSummary, summarizeArticle, summarizeTopic } from './summary/index.js';
+import type { QuoteMatch } from './quotes/index.js';
+import { contentWords } from './text/analyzer.js';
 import { normalizeText } from './text/normalize.js';
 import type { Article, ArticleRef, CorpusProblem, Result } from './types.js';
 import { articleRef, failure } from './types.js';
@@ -31,6 +33,7 @@ export interface ArchiveStats {
   articles: number;
   passages: number;
   sources: number;
+  quotations: number;
   firstDate: string | null;
   lastDate: string | null;
   rejectedFiles: number;
@@ -52,6 +55,14 @@ export interface Engine {
   summarizeArticle(id: string, sentences?: number): Result<ArticleSummary>;
   /** What the archive says about a topic: key sentences of the most relevant stories, in date order, cited. */
   summarizeTopic(topic: string, sentences?: number): Result<TopicSummary>;
+  /** Who said a quotation (partial, misspelt or differently marked): best match first, copies grouped. */
+  whosaid(quote: string, limit?: number): Result<{ quote: string; matches: QuoteMatch[] }>;
+  /** One person's quotations, newest first, name variants merged. */
+  quotesBy(speaker: string): Result<{ speaker: string; matches: QuoteMatch[] }>;
+  /** Every quotation of one article, in text order (speaker null when unknown). */
+  quotesIn(articleId: string): Result<{ article: string; matches: QuoteMatch[] }>;
+  /** The people the archive quotes whose name matches what is typed, most quoted first (for autocomplete). */
+  speakers(typed: string, limit?: number): Array<{ name: string; count: number }>;
   /** Articles whose title or id contains the typed text (for autocomplete), newest first. */
   findArticles(typed: string, limit?: number): ArticleRef[];
   /** Files that were rejected while loading, with reasons. */
@@ -91,6 +102,7 @@ function archiveStats(archive: Archive, rejectedFiles: number, origin: ArchiveSt
     articles: archive.articles.size,
     passages: archive.passages.length,
     sources: archive.sources.length,
+    quotations: archive.quotes.size,
     firstDate: days[0] ?? null,
     lastDate: days.at(-1) ?? null,
     rejectedFiles,
@@ -99,7 +111,11 @@ function archiveStats(archive: Archive, rejectedFiles: number, origin: ArchiveSt
   };
 }
 
+/** Longest quote text searched: a pasted message beyond this is cut. */
+const MAX_QUOTE_QUERY = 1000;
+
 function engineOver(archive: Archive, problems: CorpusProblem[], stats: ArchiveStats): Engine {
+  const speakerOf = (articleId: string, start: number, end: number) => archive.quotes.quoteAt(articleId, start, end)?.speaker ?? undefined;
   const byNewest = [...archive.articles.values()].sort((a, b) => utcDay(b.date).localeCompare(utcDay(a.date)));
   const titleKeys = new Map(byNewest.map((a) => [a.id, normalizeText(`${a.title} ${a.id}`)]));
   return {
@@ -120,15 +136,35 @@ function engineOver(archive: Archive, problems: CorpusProblem[], stats: ArchiveS
       if (bad) return bad;
       const article = archive.articles.get(id.trim());
       if (!article) return failure('not-found', `No article has the id "${id}".`, ['pick the article from the autocomplete list, or search for it with /ask']);
-      return { ok: true, ...summarizeArticle(article, sentences) };
+      return { ok: true, ...summarizeArticle(article, sentences, { speakerOf }) };
     },
     summarizeTopic(topic, sentences) {
       const bad = badSentenceCount(sentences);
       if (bad) return bad;
       const valid = AskQuery.safeParse({ question: topic });
       if (!valid.success) return failure('bad-query', valid.error.issues[0]!.message.replace('question', 'topic'));
-      return summarizeTopic(archive, valid.data.question, sentences);
+      return summarizeTopic(archive, valid.data.question, sentences, { speakerOf });
     },
+    whosaid(quote, limit = 5) {
+      const text = quote.trim().slice(0, MAX_QUOTE_QUERY);
+      if (text.length < 2 || contentWords(text).length === 0) return failure('bad-query', 'Give a few words of the quotation (at least one that is not a very common word).');
+      const matches = archive.quotes.whosaid(text, limit);
+      if (!matches.length) return failure('quote-not-found', 'No quotation in the archive matches those words.', ['try a shorter, distinctive part of the quote', 'search the wording with /ask']);
+      return { ok: true, quote: text, matches };
+    },
+    quotesBy(speaker) {
+      const name = speaker.trim();
+      if (contentWords(name).length === 0) return failure('bad-query', 'Give the name of the person, e.g. باقري.');
+      const found = archive.quotes.bySpeaker(name);
+      if (!found) return failure('not-found', `Nobody called "${name}" is quoted in the archive.`, ['pick a name from the autocomplete list']);
+      return { ok: true, ...found };
+    },
+    quotesIn(articleId) {
+      const id = articleId.trim();
+      if (!archive.articles.has(id)) return failure('not-found', `No article has the id "${id}".`);
+      return { ok: true, article: id, matches: archive.quotes.byArticle(id) };
+    },
+    speakers: (typed, limit = 25) => archive.quotes.speakers(typed, limit),
     problems: () => problems,
     stats: () => stats,
   };

@@ -32,6 +32,7 @@ describe('cli ask', () => {
       passage: expect.stringContaining('ينمو ويتسع'),
       score: expect.any(Number),
       article: { id: 'iran-international-2021-10-20-bagheri-moscow', title: expect.stringContaining('الأركان'), source: 'Iran International', date: '2021-10-20', url: null },
+      speaker: 'محمد باقري',
     });
   });
 
@@ -109,5 +110,51 @@ describe('cli summary', () => {
     expect(docs[1].topic).toBe('ظريف');
     expect(docs[2].error.message).toMatch(/not JSON/);
     expect(stderr).toMatch(/not JSON/);
+  });
+});
+
+describe('cli whosaid and quotes', () => {
+  it.each([
+    ['ينمو ويتسع', 'محمد باقري'],
+    ['لم يكن هدف الروس التوصل إلى اتفاق نووي', 'محمد جواد ظريف'],
+    ['أهمية خاصة', 'محمد باقري'],
+    ['لم يكن هدف الروس التوصل الي اتفاق نووى', 'محمد جواد ظريف'],
+    ['«بارادة موسكو وليس بارادتنا»', 'محمد جواد ظريف'],
+  ])('whosaid %s → %s', async (quote, speaker) => {
+    const { status, stdout } = await cli('whosaid', quote, '--json');
+    expect(status).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.matches[0]).toMatchObject({ speaker, article: { source: 'Iran International', date: '2021-10-20' } });
+  });
+
+  it('names the title with the speaker', async () => {
+    const doc = JSON.parse((await cli('whosaid', 'ينمو ويتسع', '--json')).stdout);
+    expect(doc.matches[0].speakerTitle).toBe('رئيس الأركان العامة للقوات المسلحة الإيرانية');
+    expect(doc.matches[0].quote).toBe('ينمو ويتسع');
+  });
+
+  it('answers an unknown quote with no matches and exit 0', async () => {
+    const { status, stdout } = await cli('whosaid', 'زززز ققققق', '--json');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ quote: 'زززز ققققق', matches: [] });
+  });
+
+  it('lists a speaker’s quotations under the full name, from a surname', async () => {
+    const doc = JSON.parse((await cli('quotes', 'باقري', '--json')).stdout);
+    expect(doc.speaker).toBe('محمد باقري');
+    expect(doc.matches.length).toBeGreaterThan(3);
+    expect(doc.matches.every((m: { speaker: string }) => m.speaker === 'محمد باقري')).toBe(true);
+  });
+
+  it('lists every quotation of an article in text order', async () => {
+    const doc = JSON.parse((await cli('quotes', '--article', 'iran-international-2021-10-20-bagheri-moscow', '--json')).stdout);
+    expect(doc.article).toBe('iran-international-2021-10-20-bagheri-moscow');
+    expect(doc.matches.length).toBeGreaterThanOrEqual(18);
+    expect(doc.matches.map((m: { quote: string }) => m.quote)).not.toContain('الأركان');
+  });
+
+  it('shows the speaker of a quotation found by ask', async () => {
+    const doc = JSON.parse((await cli('ask', '"ينمو ويتسع"', '--json', '--limit', '1')).stdout);
+    expect(doc.results[0].speaker).toBe('محمد باقري');
   });
 });

@@ -1,0 +1,53 @@
+import { type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import type { BotCommand, CommandContext } from '../src/discord/command.js';
+import { choiceName } from '../src/discord/format.js';
+import { quotesPage } from '../src/discord/quoteReplies.js';
+import { failureReply, noticeReply } from '../src/discord/replies.js';
+
+const data = new SlashCommandBuilder()
+  .setName('quotes')
+  .setDescription("A person's quotations in the archive, newest first")
+  .addStringOption((o) => o.setName('speaker').setDescription('Who (type part of the name)').setRequired(true).setAutocomplete(true).setMinLength(2).setMaxLength(100))
+  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
+
+async function execute(interaction: ChatInputCommandInteraction, { engine, pages }: CommandContext): Promise<void> {
+  const result = engine.quotesBy(interaction.options.getString('speaker', true));
+  if (!result.ok) {
+    await interaction.reply(failureReply(result));
+    return;
+  }
+  const ephemeral = interaction.options.getBoolean('private') ?? false;
+  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  const session = pages.open(interaction.user.id, result.speaker, result.matches.length, () => {
+    interaction.editReply(quotesPage(result.speaker, result.matches, 0, session.id, true)).catch(() => undefined);
+  });
+  await interaction.editReply(quotesPage(result.speaker, result.matches, 0, session.id));
+}
+
+async function autocomplete(interaction: AutocompleteInteraction, { engine }: CommandContext): Promise<void> {
+  const speakers = engine.speakers(interaction.options.getFocused(), 25);
+  await interaction.respond(speakers.map((s) => ({ name: choiceName(`${s.name} (${s.count})`), value: s.name.slice(0, 100) })));
+}
+
+async function button(interaction: ButtonInteraction, { engine, pages }: CommandContext): Promise<void> {
+  const [, sessionId = '', offsetText = '0'] = interaction.customId.split(':');
+  const session = pages.get(sessionId);
+  if (!session) {
+    await interaction.reply(noticeReply('These quotations have expired. Run /quotes again.'));
+    return;
+  }
+  if (session.ownerId !== interaction.user.id) {
+    await interaction.reply(noticeReply('Only the person who asked can page through these quotations. Run /quotes yourself to browse.'));
+    return;
+  }
+  const result = engine.quotesBy(session.request as string);
+  if (!result.ok) {
+    await interaction.reply(failureReply(result));
+    return;
+  }
+  const offset = Math.min(Math.max(0, Number.parseInt(offsetText, 10) || 0), Math.max(0, result.matches.length - 1));
+  await interaction.update(quotesPage(result.speaker, result.matches, offset, session.id));
+}
+
+/** `/quotes`: everything a person is quoted as saying, newest first, three at a time. */
+export const command: BotCommand = { data, execute: execute as BotCommand['execute'], autocomplete, button };

@@ -1,0 +1,22 @@
+import type { QuoteMatch } from '../engine/index.js';
+import { type TextStyle, citationLines, directed } from './text.js';
+
+/** The speaker as shown with a quotation: name and title, or that the speaker is unknown. */
+export function speakerLabel(match: Pick<QuoteMatch, 'speaker' | 'speakerTitle'>): string {
+  if (!match.speaker) return 'Speaker unknown';
+  const comma = /[\u0600-\u06FF]/.test(match.speaker) ? '،' : ',';
+  return match.speakerTitle ? `${match.speaker}${comma} ${match.speakerTitle}` : match.speaker;
+}
+
+/** One quotation as a person reads it: «quote», who said it, where and when. */
+export function quoteLines(match: QuoteMatch, rank: number, style: TextStyle): string[] {
+  const quote = match.direct ? `«${match.quote}»` : match.quote;
+  const lines = [directed(`${rank}. ${style.bold(speakerLabel(match))}`), directed(`   ${quote}`), ...citationLines(match.article, style)];
+  if (match.alsoIn?.length) lines.push(style.dim(`   also reported by: ${match.alsoIn.map((a) => `${a.source} (${a.date})`).join(', ')}`));
+  return lines;
+}
+
+/** A list of quotations under a heading, numbered from `offset + 1`. */
+export function renderQuotesText(heading: string, matches: QuoteMatch[], style: TextStyle, offset = 0): string {
+  return [style.bold(directed(heading)), ...matches.map((m, i) => quoteLines(m, offset + i + 1, style).join('\n'))].join('\n\n');
+}
