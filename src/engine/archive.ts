@@ -8,7 +8,7 @@ import { type IndexedPassage, MINISEARCH_OPTIONS, buildMiniSearch } from './sear
 import type { Article, Passage } from './types.js';
 
 /** Bumped whenever the cached layout or the analysis changes, so stale caches are rebuilt. */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
 /** The searchable archive built from a corpus. */
 export interface Archive extends PassageArchive {

@@ -91,6 +91,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       }
     }
   }
+  for (const failed of archive.quotes.failures) logger.error({ article: failed.id, error: failed.error }, 'quotation extraction failed; the article stays searchable');
   const stats = archiveStats(archive, corpus.problems.length, origin);
   logger.info({ ...stats, ms: Math.round(performance.now() - started) }, 'archive ready');
   return engineOver(archive, corpus.problems, stats);

@@ -18,6 +18,8 @@ export interface QuoteIndexData {
   version: 1;
   articles: ArticleRef[];
   quotes: Row[];
+  /** Articles whose quotations could not be extracted (an internal error, logged; the rest of the index is whole). */
+  failed?: Array<{ id: string; error: string }>;
 }
 
 /** The archive's quotations, searchable by text (whosaid), speaker and article. */
@@ -62,15 +64,25 @@ export class QuoteIndex {
   /** Extracts and indexes the quotations of `articles`. */
   static build(articles: Article[]): QuoteIndex {
     const quotes: Row[] = [];
+    const failed: Array<{ id: string; error: string }> = [];
     articles.forEach((a, k) => {
-      for (const q of extractQuotations(a)) quotes.push([k, q.start, q.end, q.text, q.direct ? 1 : 0, q.speaker, q.speakerTitle]);
+      try {
+        for (const q of extractQuotations(a)) quotes.push([k, q.start, q.end, q.text, q.direct ? 1 : 0, q.speaker, q.speakerTitle]);
+      } catch (error) {
+        failed.push({ id: a.id, error: String((error as Error).stack ?? error).slice(0, 500) });
+      }
     });
-    return new QuoteIndex({ version: 1, articles: articles.map(articleRef), quotes });
+    return new QuoteIndex({ version: 1, articles: articles.map(articleRef), quotes, ...(failed.length ? { failed } : {}) });
   }
 
   /** The data to cache; `QuoteIndex.fromJSON(index.toJSON())` gives the same index. */
   toJSON(): QuoteIndexData {
     return this.data;
+  }
+
+  /** Articles whose quotations could not be extracted, with the error. */
+  get failures(): ReadonlyArray<{ id: string; error: string }> {
+    return this.data.failed ?? [];
   }
 
   /** Number of quotations indexed. */

@@ -53,7 +53,9 @@ export function findReports(p: Para): Report[] {
     const r = fromCue(p, light ? i + 1 : i, cue, used, nested);
     if (!r) continue;
     add(r);
-    coveredUntil = Math.max(coveredUntil, p.toks.findIndex((x) => x.start >= r.spans[r.spans.length - 1]!.end));
+    const lastSpan = r.spans.at(-1);
+    if (!lastSpan) continue;
+    coveredUntil = Math.max(coveredUntil, p.toks.findIndex((x) => x.start >= lastSpan.end));
     if (coveredUntil < 0) coveredUntil = p.toks.length;
   }
   const first = p.openAt.get(0);
