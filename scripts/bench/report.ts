@@ -1,0 +1,197 @@
+/** The benchmark's results as a markdown table and a hand-written SVG chart. */
+import type { LatencySummary } from './measure.js';
+
+/** One measurement (a child process): its figures, and why it stopped when it did not finish. */
+export interface Measured {
+  figures: Record<string, unknown>;
+  unfinished: string | null;
+  notes: string[];
+}
+
+/** All measurements at one corpus size. */
+export interface SizeResult {
+  size: number;
+  engine: Measured;
+  cold: Measured | null;
+  fts5: Measured;
+}
+
+/** What `bench/results.json` holds. */
+export interface BenchResults {
+  date: string;
+  /** The engine measured: commit, and whether src/ had uncommitted changes. */
+  engine?: string;
+  machine: { cpus: number; cpuModel: string; totalMemMb: number; node: string };
+  questions: Record<string, number>;
+  sizes: SizeResult[];
+  notes: string[];
+}
+
+const num = (m: Measured | null, key: string): number | undefined => {
+  const v = m?.figures[key];
+  return typeof v === 'number' ? v : undefined;
+};
+const lat = (m: Measured | null, key: string): LatencySummary | undefined => {
+  const v = m?.figures[key];
+  return v && typeof v === 'object' && 'p50' in v ? (v as LatencySummary) : undefined;
+};
+
+/** A figure with its unit, or why there is none. */
+function cell(m: Measured | null, value: string | undefined): string {
+  if (value !== undefined) return value;
+  if (m === null) return 'not run';
+  return m.unfinished ? `did not finish (${m.unfinished})` : '—';
+}
+
+const seconds = (x: number | undefined) => (x === undefined ? undefined : `${(x / 1000).toFixed(1)} s`);
+const mb = (x: number | undefined) => (x === undefined ? undefined : `${Math.round(x)} MB`);
+const pair = (l: LatencySummary | undefined) => (l === undefined ? undefined : `${fmtMs(l.p50)} / ${fmtMs(l.p99)}`);
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? undefined : `${(a / b).toFixed(1)}×`);
+
+/** Cold start, flagged when the engine rebuilt instead of loading the cache (e.g. the engine changed during the run). */
+function coldStart(cold: Measured | null): string | undefined {
+  const value = seconds(num(cold, 'coldStartMs'));
+  if (value === undefined || cold?.figures.coldOrigin === 'cache') return value;
+  return `${value} (cache not used: rebuilt)`;
+}
+
+/** Milliseconds with sensible precision: `0.42`, `7.3`, `178`. */
+export function fmtMs(x: number): string {
+  if (!Number.isFinite(x)) return '—';
+  return x < 1 ? x.toFixed(2) : x < 10 ? x.toFixed(1) : String(Math.round(x));
+}
+
+/** Articles with thousands grouped: `31,523`. */
+function count(x: number): string {
+  return x.toLocaleString('en-US');
+}
+
+/** The markdown table: one row per corpus size, the engine then SQLite FTS5, with the ratio. */
+export function renderTable(results: Pick<BenchResults, 'sizes'>): string {
+  const head = [
+    'articles', 'passages', 'build', 'peak RSS', 'cache on disk', 'cold start', '/ask p50 / p99 (ms)', '/whosaid p50 / p99', '/summary p50 / p99',
+    'FTS5 build', 'FTS5 peak RSS', 'FTS5 p50 / p99 (ms)', 'engine ÷ FTS5 p50 / p99',
+  ];
+  const rows = results.sizes.map(({ size, engine, cold, fts5 }) => {
+    const ask = lat(engine, 'ask');
+    const ref = lat(fts5, 'ask');
+    const passages = num(engine, 'passages') ?? num(fts5, 'passages');
+    const r50 = ratio(ask?.p50, ref?.p50);
+    const r99 = ratio(ask?.p99, ref?.p99);
+    return [
+      count(num(engine, 'articles') ?? size),
+      passages === undefined ? '—' : count(passages),
+      cell(engine, seconds(num(engine, 'buildMs'))),
+      cell(engine, mb(num(engine, 'peakRssMb'))),
+      cell(engine, num(engine, 'cacheMb') === undefined ? (engine.figures.cacheError ? `not written (${String(engine.figures.cacheError)})` : undefined) : `${num(engine, 'cacheMb')} MB`),
+      cell(cold, coldStart(cold)),
+      cell(engine, pair(ask)),
+      cell(engine, pair(lat(engine, 'whosaid')) ?? (engine.unfinished ? undefined : 'n/a')),
+      cell(engine, pair(lat(engine, 'summary')) ?? (engine.unfinished ? undefined : 'n/a')),
+      cell(fts5, seconds(num(fts5, 'buildMs'))),
+      cell(fts5, mb(num(fts5, 'peakRssMb'))),
+      cell(fts5, pair(ref)),
+      r50 && r99 ? `${r50} / ${r99}` : '—',
+    ];
+  });
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+interface Series {
+  name: string;
+  color: string;
+  dashed: boolean;
+  points: Array<[number, number]>;
+}
+
+const W = 440;
+const H = 300;
+const PAD = { left: 58, right: 14, top: 34, bottom: 44 };
+
+/** One panel: log-scaled x (articles), linear or log y, a line per series. */
+function panel(title: string, yLabel: string, series: Series[], logY: boolean, offsetX: number): string {
+  const xs = series.flatMap((s) => s.points.map(([x]) => x));
+  const ys = series.flatMap((s) => s.points.map(([, y]) => y)).filter((y) => y > 0);
+  if (xs.length === 0 || ys.length === 0) return `<g transform="translate(${offsetX},0)"><text x="${W / 2}" y="${H / 2}" text-anchor="middle">${title}: no data</text></g>`;
+  const [x0, x1] = [Math.log10(Math.min(...xs)) - 0.1, Math.log10(Math.max(...xs)) + 0.1];
+  const yMax = Math.max(...ys) * 1.15;
+  const yMin = logY ? Math.max(Math.min(...ys) / 1.5, 0.01) : 0;
+  const fy = (y: number) => (logY ? (Math.log10(Math.max(y, yMin)) - Math.log10(yMin)) / (Math.log10(yMax) - Math.log10(yMin)) : y / yMax);
+  const px = (x: number) => PAD.left + ((Math.log10(x) - x0) / (x1 - x0)) * (W - PAD.left - PAD.right);
+  const py = (y: number) => H - PAD.bottom - fy(y) * (H - PAD.top - PAD.bottom);
+  const out: string[] = [`<g transform="translate(${offsetX},0)">`, `<text x="${W / 2}" y="18" text-anchor="middle" font-weight="bold">${title}</text>`];
+  out.push(`<line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="#333"/>`);
+  out.push(`<line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="#333"/>`);
+  for (const x of [...new Set(xs)]) {
+    out.push(`<line x1="${px(x).toFixed(1)}" y1="${H - PAD.bottom}" x2="${px(x).toFixed(1)}" y2="${H - PAD.bottom + 4}" stroke="#333"/>`);
+    out.push(`<text x="${px(x).toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${x >= 1000 ? `${x / 1000}k` : x}</text>`);
+  }
+  out.push(`<text x="${(PAD.left + W - PAD.right) / 2}" y="${H - 8}" text-anchor="middle">articles (log scale)</text>`);
+  const ticks = logY ? logTicks(yMin, yMax) : linearTicks(yMax);
+  for (const t of ticks) {
+    out.push(`<line x1="${PAD.left}" y1="${py(t).toFixed(1)}" x2="${W - PAD.right}" y2="${py(t).toFixed(1)}" stroke="#ddd"/>`);
+    out.push(`<text x="${PAD.left - 5}" y="${(py(t) + 4).toFixed(1)}" text-anchor="end">${t}</text>`);
+  }
+  out.push(`<text transform="translate(14,${(PAD.top + H - PAD.bottom) / 2}) rotate(-90)" text-anchor="middle">${yLabel}</text>`);
+  series.forEach((s, i) => {
+    const pts = s.points.filter(([, y]) => y > 0).map(([x, y]) => `${px(x).toFixed(1)},${py(y).toFixed(1)}`);
+    if (pts.length) {
+      out.push(`<polyline fill="none" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="5,4"' : ''} points="${pts.join(' ')}"/>`);
+      for (const p of pts) out.push(`<circle cx="${p.split(',')[0]}" cy="${p.split(',')[1]}" r="3" fill="${s.color}"/>`);
+    }
+    const ly = PAD.top + 4 + i * 15;
+    out.push(`<line x1="${PAD.left + 10}" y1="${ly}" x2="${PAD.left + 32}" y2="${ly}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="5,4"' : ''}/>`);
+    out.push(`<text x="${PAD.left + 37}" y="${ly + 4}">${s.name}</text>`);
+  });
+  out.push('</g>');
+  return out.join('\n');
+}
+
+function logTicks(min: number, max: number): number[] {
+  const ticks: number[] = [];
+  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
+    for (const m of [1, 3]) {
+      const t = m * 10 ** e;
+      if (t >= min && t <= max) ticks.push(Number(t.toPrecision(2)));
+    }
+  }
+  return ticks;
+}
+
+function linearTicks(max: number): number[] {
+  const step = 10 ** Math.floor(Math.log10(max / 4));
+  const nice = [1, 2, 5, 10].map((m) => m * step).find((s) => max / s <= 6) ?? step * 10;
+  const ticks: number[] = [];
+  for (let t = 0; t <= max; t += nice) ticks.push(Math.round(t));
+  return ticks;
+}
+
+/** Latency (p50, p99) and peak RSS against corpus size, the engine and FTS5, as a standalone SVG. */
+export function renderChart(results: Pick<BenchResults, 'sizes'>): string {
+  const points = (pick: (r: SizeResult) => number | undefined): Array<[number, number]> =>
+    results.sizes.flatMap((r) => {
+      const y = pick(r);
+      return y === undefined ? [] : [[r.size, y] as [number, number]];
+    });
+  const ENGINE = '#1f6feb';
+  const FTS = '#d1242f';
+  const latency: Series[] = [
+    { name: 'engine p50', color: ENGINE, dashed: false, points: points((r) => lat(r.engine, 'ask')?.p50) },
+    { name: 'engine p99', color: ENGINE, dashed: true, points: points((r) => lat(r.engine, 'ask')?.p99) },
+    { name: 'FTS5 p50', color: FTS, dashed: false, points: points((r) => lat(r.fts5, 'ask')?.p50) },
+    { name: 'FTS5 p99', color: FTS, dashed: true, points: points((r) => lat(r.fts5, 'ask')?.p99) },
+  ];
+  const memory: Series[] = [
+    { name: 'engine peak RSS', color: ENGINE, dashed: false, points: points((r) => num(r.engine, 'peakRssMb')) },
+    { name: 'FTS5 peak RSS', color: FTS, dashed: false, points: points((r) => num(r.fts5, 'peakRssMb')) },
+  ];
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${2 * W}" height="${H}" viewBox="0 0 ${2 * W} ${H}" font-family="sans-serif" font-size="11">`,
+    `<rect width="${2 * W}" height="${H}" fill="#fff"/>`,
+    panel('/ask latency', 'ms (log scale)', latency, true, 0),
+    panel('peak memory', 'MB', memory, false, W),
+    '</svg>',
+    '',
+  ].join('\n');
+}

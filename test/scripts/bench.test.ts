@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { childTimeoutMs, parseBenchArgs, parseSizes } from '../../scripts/bench/args.js';
+import { grow, isoFromDayFirst, redated, shiftYears, shuffled } from '../../scripts/bench/data.js';
+import { fts5Query } from '../../scripts/bench/fts5.js';
+import { percentile, summarize } from '../../scripts/bench/measure.js';
+import { type Measured, fmtMs, renderChart, renderTable } from '../../scripts/bench/report.js';
+import type { Article } from '../../src/engine/types.js';
+
+describe('percentile', () => {
+  it.each([
+    [[5], 50, 5],
+    [[5], 99, 5],
+    [[1, 2, 3, 4], 50, 2],
+    [[4, 3, 2, 1], 99, 4],
+    [Array.from({ length: 100 }, (_, i) => i + 1), 99, 99],
+    [Array.from({ length: 1000 }, (_, i) => 1000 - i), 99, 990],
+    [[1, 2, 3], 0, 1],
+    [[1, 2, 3], 100, 3],
+  ])('of %j at p%d is %d', (values, p, expected) => {
+    expect(percentile(values, p)).toBe(expected);
+  });
+
+  it('is NaN for no values and refuses p outside 0..100', () => {
+    expect(percentile([], 50)).toBeNaN();
+    expect(() => percentile([1], 101)).toThrow('within 0..100, got 101');
+  });
+
+  it('summarize rounds to 0.01 ms', () => {
+    expect(summarize([1.234, 2.345, 10])).toEqual({ count: 3, p50: 2.35, p99: 10, mean: 4.53, max: 10 });
+  });
+});
+
+describe('isoFromDayFirst', () => {
+  it.each([
+    ['17/05/2015', '2015-05-17'],
+    ['2/5/2016', '2016-05-02'],
+    ['2017-01-22T185600', '2017-01-22T18:56:00'],
+    ['2017-01-20T21:43:00+01:00', '2017-01-20T21:43:00+01:00'],
+    ['yesterday', 'yesterday'],
+  ])('%s → %s', (input, expected) => {
+    expect(isoFromDayFirst(input)).toBe(expected);
+  });
+});
+
+describe('growth', () => {
+  const article = (id: string, date: string): Article => ({ id, title: 't', body: 'b', date, source: 's', url: null, lang: 'ar', author: null, file: 'f.jsonl' });
+
+  it('shifts the year only, keeping leap days valid in 4-year steps', () => {
+    expect(shiftYears('2018-02-18T21:35:43+04:00', 8)).toBe('2010-02-18T21:35:43+04:00');
+    expect(redated(article('ant/x', '2016-02-29'), 1)).toMatchObject({ id: 'ant/x~r1', date: '2012-02-29' });
+  });
+
+  it('grows to the exact size with re-identified copies', () => {
+    const grown = grow([article('a', '2018-01-01'), article('b', '2018-01-02')], 5);
+    expect(grown.map((a) => a.id)).toEqual(['a', 'b', 'a~r1', 'b~r1', 'a~r2']);
+    expect(new Set(grown.map((a) => a.id)).size).toBe(5);
+  });
+
+  it('shuffles the same way every time', () => {
+    expect(shuffled([1, 2, 3, 4, 5, 6], 42)).toEqual(shuffled([1, 2, 3, 4, 5, 6], 42));
+    expect([...shuffled([1, 2, 3, 4, 5, 6], 42)].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
+
+describe('fts5Query', () => {
+  it.each([
+    ['ما هي عاصمة فرنسا؟', '"ما" OR "هي" OR "عاصمه" OR "فرنسا"'],
+    ['أحمد "قال" أحمد', '"احمد" OR "قال"'],
+    ['؟!', null],
+  ])('%s → %s', (question, expected) => {
+    expect(fts5Query(question)).toBe(expected);
+  });
+});
+
+describe('args', () => {
+  it('parses sizes with k and sorts them', () => {
+    expect(parseSizes('30k,10000')).toEqual([10_000, 30_000]);
+    expect(() => parseSizes('ten')).toThrow('"ten" is not a positive whole number');
+  });
+
+  it('reads --quick, --sizes=… and names unknown flags', () => {
+    expect(parseBenchArgs(['--quick']).sizes).toEqual([10_000]);
+    expect(parseBenchArgs(['--sizes=10000,30000', '--timeout', '60'])).toMatchObject({ sizes: [10_000, 30_000], timeoutS: 60 });
+    expect(() => parseBenchArgs(['--fast'])).toThrow('unknown flag --fast');
+    expect(childTimeoutMs({ timeoutS: 60 }, 300_000)).toBe(60_000);
+  });
+});
+
+describe('renderTable', () => {
+  const done = (figures: Record<string, unknown>): Measured => ({ figures, unfinished: null, notes: [] });
+  const row = {
+    size: 10_000,
+    engine: done({ articles: 10_000, passages: 84_778, buildMs: 38_124, peakRssMb: 540, cacheMb: 75.7, ask: { count: 1000, p50: 12.34, p99: 150.2, mean: 20, max: 300 } }),
+    cold: done({ coldStartMs: 4_200 }),
+    fts5: done({ buildMs: 3_815, peakRssMb: 299, ask: { count: 1000, p50: 6.17, p99: 75.1, mean: 9, max: 90 } }),
+  };
+
+  it('gives one row per size with units and the ratio', () => {
+    const lines = renderTable({ sizes: [row] }).split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe('| 10,000 | 84,778 | 38.1 s | 540 MB | 75.7 MB | 4.2 s | 12 / 150 | n/a | n/a | 3.8 s | 299 MB | 6.2 / 75 | 2.0× / 2.0× |');
+  });
+
+  it('says why a figure is missing', () => {
+    const unfinished: Measured = { figures: { articles: 300_000, buildMs: 1000 }, unfinished: 'timed out after 600 s', notes: [] };
+    const line = renderTable({ sizes: [{ ...row, size: 300_000, engine: unfinished, cold: null }] }).split('\n')[2]!;
+    expect(line).toContain('| 1.0 s | did not finish (timed out after 600 s) |');
+    expect(line).toContain('| not run |');
+  });
+
+  it('formats milliseconds by magnitude', () => {
+    expect([0.423, 7.31, 178.4, Number.NaN].map(fmtMs)).toEqual(['0.42', '7.3', '178', '—']);
+  });
+});
+
+describe('renderChart', () => {
+  it('is a standalone SVG with a line per engine', () => {
+    const measured = (p50: number, rss: number): Measured => ({ figures: { peakRssMb: rss, ask: { count: 1, p50, p99: p50 * 3, mean: p50, max: p50 } }, unfinished: null, notes: [] });
+    const svg = renderChart({
+      sizes: [
+        { size: 10_000, engine: measured(10, 500), cold: null, fts5: measured(5, 300) },
+        { size: 30_000, engine: measured(30, 1200), cold: null, fts5: measured(15, 600) },
+      ],
+    });
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.match(/<polyline/g)).toHaveLength(6);
+    expect(svg).toContain('FTS5 peak RSS');
+  });
+});
