@@ -91,7 +91,7 @@ describe('renderTable', () => {
   const row = {
     size: 10_000,
     engine: done({ articles: 10_000, passages: 84_778, buildMs: 38_124, peakRssMb: 540, cacheMb: 75.7, ask: { count: 1000, p50: 12.34, p99: 150.2, mean: 20, max: 300 } }),
-    cold: done({ coldStartMs: 4_200 }),
+    cold: done({ coldStartMs: 4_200, coldOrigin: 'cache' }),
     fts5: done({ buildMs: 3_815, peakRssMb: 299, ask: { count: 1000, p50: 6.17, p99: 75.1, mean: 9, max: 90 } }),
   };
 
@@ -106,6 +106,11 @@ describe('renderTable', () => {
     const line = renderTable({ sizes: [{ ...row, size: 300_000, engine: unfinished, cold: null }] }).split('\n')[2]!;
     expect(line).toContain('| 1.0 s | did not finish (timed out after 600 s) |');
     expect(line).toContain('| not run |');
+  });
+
+  it('flags a cold start that rebuilt instead of loading the cache', () => {
+    const line = renderTable({ sizes: [{ ...row, cold: done({ coldStartMs: 79_464, coldOrigin: 'build' }) }] }).split('\n')[2]!;
+    expect(line).toContain('| 79.5 s (cache not used: rebuilt) |');
   });
 
   it('formats milliseconds by magnitude', () => {
