@@ -1,4 +1,4 @@
-import { REST, Routes } from 'discord.js';
+import { DiscordAPIError, REST, Routes } from 'discord.js';
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { loadCommands } from './discord/loadCommands.js';
 import { createLogger } from './logger.js';
@@ -25,8 +25,16 @@ async function main(): Promise<number> {
   const route = config.DISCORD_GUILD_ID
     ? Routes.applicationGuildCommands(config.DISCORD_APPLICATION_ID, config.DISCORD_GUILD_ID)
     : Routes.applicationCommands(config.DISCORD_APPLICATION_ID);
-  await rest.put(route, { body });
-  logger.info({ count: body.length, scope: config.DISCORD_GUILD_ID ? `guild ${config.DISCORD_GUILD_ID}` : 'global' }, 'commands registered');
+  const scope = config.DISCORD_GUILD_ID ? `guild ${config.DISCORD_GUILD_ID}` : 'global';
+  try {
+    await rest.put(route, { body });
+  } catch (error) {
+    // Discord's answer says what is wrong (a bad option, a wrong application id); a stack trace would not.
+    const reason = error instanceof DiscordAPIError ? `${error.status} ${error.message}` : error instanceof Error ? error.message : String(error);
+    process.stderr.write(`Registering ${body.length} commands (${scope}) failed: ${reason}\n`);
+    return 1;
+  }
+  logger.info({ count: body.length, scope, commands: body.map((c) => c.name) }, 'commands registered');
   return 0;
 }
 

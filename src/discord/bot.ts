@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js'
 import type { Engine, Logger } from '../engine/index.js';
 import type { BotCommand } from './command.js';
 import { PageSessions } from './paging.js';
+import { noticeReply } from './replies.js';
 import { createRouter } from './router.js';
 
 /** What the Discord front end is built from. */
@@ -30,8 +31,7 @@ export function createBot(options: BotOptions): Bot {
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    if (!accepting) return;
-    const handling = route(interaction).finally(() => inFlight.delete(handling));
+    const handling = (accepting ? route(interaction) : turnAway(interaction, options.logger)).finally(() => inFlight.delete(handling));
     inFlight.add(handling);
   });
   client.once(Events.ClientReady, (ready) => options.logger.info({ user: ready.user.tag, commands: [...options.commands.keys()] }, 'connected to Discord'));
@@ -46,9 +46,21 @@ export function createBot(options: BotOptions): Bot {
     async shutdown(graceMs = 10_000) {
       accepting = false;
       const grace = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
-      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      let graceOver = false;
+      void grace.then(() => (graceOver = true));
+      // Interactions that arrive meanwhile are turned away politely; wait for those too.
+      while (inFlight.size > 0 && !graceOver) await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      if (inFlight.size > 0) options.logger.warn({ pending: inFlight.size }, 'shutdown grace over with replies still in flight');
       pages.clear();
       await client.destroy();
     },
   };
+}
+
+/** During shutdown: tells the user to try again instead of leaving the interaction unanswered. */
+async function turnAway(interaction: Interaction, logger: Logger): Promise<void> {
+  if (!interaction.isRepliable()) return;
+  await interaction
+    .reply(noticeReply('The bot is restarting. Please try again in a moment.'))
+    .catch((error: unknown) => logger.warn({ err: error, interaction: interaction.id }, 'shutdown notice not delivered'));
 }

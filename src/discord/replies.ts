@@ -6,6 +6,7 @@ import {
   ComponentType,
   type InteractionReplyOptions,
   MessageFlags,
+  type RepliableInteraction,
 } from 'discord.js';
 import type { AskAnswer, AskResult } from '../engine/index.js';
 import type { Failure } from '../engine/index.js';
@@ -83,4 +84,18 @@ export function failureReply(failure: Failure): InteractionReplyOptions & { flag
 /** A short ephemeral notice (wrong user on a button, expired page, slow down, internal error). */
 export function noticeReply(text: string): InteractionReplyOptions & { flags: MessageFlags.Ephemeral } {
   return { content: truncate(text, LIMITS.content), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS };
+}
+
+/**
+ * Shows an error only to the user, whatever the interaction's state: a reply when nothing was sent yet; after a
+ * public deferral (which a follow-up cannot make ephemeral) the "thinking…" message is deleted first, so the
+ * follow-up is a new, ephemeral message; otherwise an ephemeral follow-up.
+ */
+export async function sendError(interaction: RepliableInteraction, body: InteractionReplyOptions & { flags: MessageFlags.Ephemeral }): Promise<void> {
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply(body);
+    return;
+  }
+  if (interaction.deferred && !interaction.replied && interaction.ephemeral === false) await interaction.deleteReply();
+  await interaction.followUp(body);
 }

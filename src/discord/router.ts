@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Interaction, RepliableInteraction } from 'discord.js';
+import type { Interaction } from 'discord.js';
 import type { Engine, Logger } from '../engine/index.js';
 import type { BotCommand, CommandContext } from './command.js';
 import { ConcurrencyCap, RateLimiter } from './limiter.js';
 import type { PageSessions } from './paging.js';
-import { noticeReply } from './replies.js';
+import { noticeReply, sendError } from './replies.js';
 
 /** What the interaction router needs. */
 export interface RouterOptions {
@@ -32,6 +32,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     const ctx: CommandContext = { engine: options.engine, logger, pages: options.pages };
     if (!command) {
       logger.warn({ type: interaction.type }, 'interaction for an unknown command');
+      if (interaction.isRepliable()) await interaction.reply(noticeReply('This command is not available any more.')).catch((e: unknown) => logger.warn({ err: e }, 'notice not delivered'));
       return;
     }
     const started = performance.now();
@@ -54,25 +55,24 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         return;
       }
       try {
-        if (interaction.isButton()) await command.button?.(interaction, ctx);
-        else if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) await command.execute(interaction, ctx);
+        if (interaction.isButton()) {
+          if (command.button) await command.button(interaction, ctx);
+          else await interaction.reply(noticeReply('This button does not work any more.'));
+        } else if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) await command.execute(interaction, ctx);
       } finally {
         release();
       }
       logger.info({ ms: Math.round(performance.now() - started), outcome: 'ok' }, 'command served');
     } catch (error) {
       logger.error({ err: error, options: optionsOf(interaction), ms: Math.round(performance.now() - started) }, 'command failed');
-      if (interaction.isRepliable()) await apologise(interaction).catch((e: unknown) => logger.error({ err: e }, 'apology not delivered'));
+      if (interaction.isRepliable()) {
+        const apology = noticeReply('Sorry, something went wrong while answering. The error has been logged.');
+        await sendError(interaction, apology).catch((e: unknown) => logger.error({ err: e }, 'apology not delivered'));
+      }
     }
   };
 }
 
 function optionsOf(interaction: Interaction): unknown {
   return interaction.isChatInputCommand() ? interaction.options.data.map((o) => ({ name: o.name, value: o.value })) : undefined;
-}
-
-async function apologise(interaction: RepliableInteraction): Promise<void> {
-  const body = noticeReply('Sorry, something went wrong while answering. The error has been logged.');
-  if (interaction.deferred || interaction.replied) await interaction.followUp(body);
-  else await interaction.reply(body);
 }
