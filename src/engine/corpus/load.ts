@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { Article, CorpusProblem } from '../types.js';
 import { defaultsByFolder, parseDefaults, type Defaults } from './defaults.js';
+import { decodeCorpusBytes } from './decode.js';
 import { parseArticleFile } from './formats.js';
 import { DEFAULTS_FILE, describeError, walkCorpus, type CorpusFile } from './walk.js';
 
@@ -13,20 +14,47 @@ export interface CorpusLoad {
   files: CorpusFile[];
 }
 
+/** How the loader treats large files. */
+export interface CorpusOptions {
+  /** Largest `.jsonl` file read, in bytes (a whole archive in one file). Default: {@link DEFAULT_MAX_JSONL_BYTES}. */
+  maxJsonlBytes?: number;
+  /** Largest file of any other kind read, in bytes (one article, or a `.json` array). Default: {@link DEFAULT_MAX_FILE_BYTES}. */
+  maxFileBytes?: number;
+}
+
+/** 50 MB: tens of thousands of articles in one `.jsonl` file. */
+export const DEFAULT_MAX_JSONL_BYTES = 50 * 1024 * 1024;
+/** 5 MB: far more than any single article. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
 /** How many files are read at once. */
 const READ_CONCURRENCY = 32;
 
 /**
  * Loads every article under `dir` (CONTRACTS §1). Never throws for a bad or unreadable file, nor for
- * a missing folder: each is a problem in the result, and everything else still loads.
+ * a missing folder: each is a problem in the result, and everything else still loads. Files are
+ * decoded from UTF-8, UTF-16 or Windows-1256 (see `decodeCorpusBytes`); empty, binary and
+ * oversized files are rejected.
  */
-export async function loadCorpus(dir: string): Promise<CorpusLoad> {
+export async function loadCorpus(dir: string, options: CorpusOptions = {}): Promise<CorpusLoad> {
   const { files, problems } = await walkCorpus(dir);
   const read = async (file: CorpusFile): Promise<string | null> => {
+    const limit = posix.extname(file.path).toLowerCase() === '.jsonl'
+      ? options.maxJsonlBytes ?? DEFAULT_MAX_JSONL_BYTES
+      : options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     try {
-      return await readFile(join(dir, file.path), 'utf8');
+      if (file.size > limit) throw new TooLarge(file.size, limit, file.path);
+      const bytes = await readFile(join(dir, file.path));
+      if (bytes.length > limit) throw new TooLarge(bytes.length, limit, file.path);
+      const decoded = decodeCorpusBytes(bytes);
+      if ('reason' in decoded) {
+        problems.push({ file: file.path, reason: decoded.reason });
+        return null;
+      }
+      return decoded.text;
     } catch (error) {
-      problems.push({ file: file.path, reason: `unreadable: ${describeError(error)}` });
+      const reason = error instanceof TooLarge ? error.message : `unreadable: ${describeError(error)}`;
+      problems.push({ file: file.path, reason });
       return null;
     }
   };
@@ -57,6 +85,21 @@ export async function loadCorpus(dir: string): Promise<CorpusLoad> {
 
   const unique = dropDuplicateIds(articles);
   return { articles: unique.articles, problems: [...problems, ...unique.problems], files };
+}
+
+/** A file over the size limit, in words that say what to do about it. */
+class TooLarge extends Error {
+  constructor(size: number, limit: number, path: string) {
+    const kind = posix.extname(path).toLowerCase() || 'such';
+    super(`too large: ${formatBytes(size)}, over the ${formatBytes(limit)} limit for ${kind} files; split it into smaller files`);
+  }
+}
+
+/** `7.3 MB`, `512 bytes`. */
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
 }
 
 /** Keeps the first article of each id; a duplicate is reported in both files, each naming the other. */

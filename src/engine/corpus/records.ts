@@ -66,16 +66,18 @@ export function toArticle(record: unknown, defaults: Record<string, unknown>, or
     return { problem: recordProblem(origin, reasons.join('; '), issues[0]?.field) };
   }
   const input = parsed.data;
-  const body = input.body.replace(/\r\n?/g, '\n');
+  // NFC, so that the same word typed or stored in decomposed form (ا + U+0653) reads, matches and quotes the same.
+  const body = input.body.replace(/\r\n?/g, '\n').normalize('NFC');
+  const title = input.title.normalize('NFC');
   const meta = Object.fromEntries(Object.entries(input).filter(([key]) => !ARTICLE_FIELDS.has(key)));
   const article: Article = {
     id: input.id ?? origin.fallbackId,
-    title: input.title,
+    title,
     body,
     date: input.date,
     source: input.source,
     url: input.url ?? null,
-    lang: input.lang ?? detectLang(`${input.title}\n${body}`),
+    lang: input.lang ?? detectLang(`${title}\n${body}`),
     author: input.author ?? null,
     file: origin.file,
   };

@@ -1,6 +1,6 @@
 /** Lists the files of a corpus folder: every article file and `_defaults.json`, in a fixed order. */
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import { isAbsolute, join, posix, relative, sep } from 'node:path';
 import type { CorpusProblem } from '../types.js';
 import { ARTICLE_EXTENSIONS } from './formats.js';
 
@@ -24,18 +24,34 @@ export interface CorpusListing {
 const isCorpusFile = (name: string): boolean =>
   name === DEFAULTS_FILE || ARTICLE_EXTENSIONS.includes(posix.extname(name).toLowerCase());
 
+/** Why a symbolic link is skipped: the corpus folder is the only place articles are read from. */
+export const OUTSIDE_LINK_REASON =
+  'symbolic link leads outside the corpus folder; skipped (copy the file or folder into the corpus instead)';
+
 /**
  * Walks `dir` depth-first, names sorted in each folder, skipping hidden files and folders (`.cache`)
- * and files of other extensions; symbolic links are followed, each real folder visited once.
+ * and files of other extensions; symbolic links are followed while they stay inside the corpus folder
+ * (resolved with realpath; one leading outside is a problem), each real folder visited once.
  */
 export async function walkCorpus(dir: string): Promise<CorpusListing> {
   const listing: CorpusListing = { files: [], problems: [] };
   const visited = new Set<string>();
+  let root: string | null = null;
+
+  /** True when the link at `path` resolves inside the corpus; otherwise reports it. */
+  async function staysInside(path: string): Promise<boolean> {
+    const real = await realpath(join(dir, path));
+    if (root !== null && isInside(root, real)) return true;
+    listing.problems.push({ file: path, reason: OUTSIDE_LINK_REASON });
+    return false;
+  }
 
   async function visit(folder: string): Promise<void> {
     const absolute = join(dir, folder);
     try {
       const real = await realpath(absolute);
+      if (root === null) root = real;
+      else if (!isInside(root, real)) return void listing.problems.push({ file: folder, reason: OUTSIDE_LINK_REASON });
       if (visited.has(real)) return;
       visited.add(real);
       const entries = (await readdir(absolute, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -44,16 +60,17 @@ export async function walkCorpus(dir: string): Promise<CorpusListing> {
         const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
         const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && (await isFolderLink(join(dir, path))));
         if (isFolder) await visit(path);
-        else if (isCorpusFile(entry.name)) await addFile(path);
+        else if (isCorpusFile(entry.name)) await addFile(path, entry.isSymbolicLink());
       }
     } catch (error) {
       listing.problems.push({ file: folder || '.', reason: `unreadable folder: ${describeError(error)}` });
     }
   }
 
-  async function addFile(path: string): Promise<void> {
+  async function addFile(path: string, isLink: boolean): Promise<void> {
     try {
       const stats = await stat(join(dir, path));
+      if (isLink && !(await staysInside(path))) return;
       if (stats.isFile()) listing.files.push({ path, size: stats.size, mtimeMs: stats.mtimeMs });
     } catch (error) {
       listing.problems.push({ file: path, reason: `unreadable: ${describeError(error)}` });
@@ -62,6 +79,12 @@ export async function walkCorpus(dir: string): Promise<CorpusListing> {
 
   await visit('');
   return listing;
+}
+
+/** True when `real` is `root` or below it (both already resolved with realpath). */
+function isInside(root: string, real: string): boolean {
+  const rel = relative(root, real);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 async function isFolderLink(path: string): Promise<boolean> {
