@@ -1,13 +1,15 @@
-import { attributionAt, cueOf, isComplementizer, isGlossStart } from './cues.js';
+import { PERSIAN_LIGHT, attributionAt, cueOf, isComplementizer, isGlossStart, mayAttribute } from './cues.js';
 import { FUNCTION_WORDS, HONORIFICS, ORG_HEADS, PERSON_HEADS, TIME_WORDS } from './lexicon.js';
 import { insideMap, pairQuotes, type QuotePair } from './marks.js';
-import { COMMA, TERMINAL, bare, tokenize, type Tok } from './tokens.js';
+import { COMMA, TERMINAL, bare, tokenize, type Tok, type WordInfo } from './tokens.js';
 
 /** One paragraph ready for reading: tokens, paired quote marks, sentence starts. */
 export interface Para {
   toks: Tok[];
   /** Normalised form of each token ('' for punctuation), for look-ahead. */
   words: string[];
+  /** Word information of each token (NO_WORD for punctuation). */
+  info: WordInfo[];
   pairs: QuotePair[];
   /** Pair opened at a token index. */
   openAt: Map<number, QuotePair>;
@@ -19,7 +21,8 @@ export interface Para {
 
 /** Tokenises and pairs one paragraph of the body. */
 export function readParagraph(text: string, start: number): Para {
-  const toks = tokenize(text, start);
+  const info: WordInfo[] = [];
+  const toks = tokenize(text, start, info);
   const pairs = pairQuotes(toks);
   const inside = insideMap(toks.length, pairs);
   const sentence = new Int32Array(toks.length);
@@ -28,7 +31,7 @@ export function readParagraph(text: string, start: number): Para {
     sentence[i] = from;
     if (TERMINAL.has(t.raw) && inside[i] === -1 && !TERMINAL.has(toks[i + 1]?.raw ?? '')) from = i + 1;
   });
-  return { toks, words: toks.map((t) => (t.word ? t.n : '')), pairs, openAt: new Map(pairs.map((p) => [p.open, p])), inside, sentence };
+  return { toks, words: toks.map((t) => (t.word ? t.n : '')), info, pairs, openAt: new Map(pairs.map((p) => [p.open, p])), inside, sentence };
 }
 
 /** Number of words inside a quote pair. */
@@ -121,10 +124,24 @@ export function clauseEnd(p: Para, c: number): number {
     }
     if (TERMINAL.has(t.raw) && p.inside[j] === -1) break;
     if (COMMA.has(t.raw) && (isGlossStart(p.words, j + 1) || isConjCue(p.words[j + 1] ?? '') || CLAUSE_STARTS.has(p.words[j + 1] ?? ''))) break;
-    if (t.word && j > c && (cueOf(t.n)?.participle || isConjCue(t.n) || attributionAt(p.words, j))) break;
+    if (t.word && j > c) {
+      const w = lex(p, j);
+      if (w.cue?.participle || (w.cue !== null && isConjCue(t.n)) || (w.attr && attributionAt(p.words, j))) break;
+    }
   }
   while (j > c && (COMMA.has(p.toks[j - 1]!.raw) || /^[:\-–—(]$/.test(p.toks[j - 1]!.raw))) j--;
   return j;
+}
+
+/** The word information of token `j` with its cue fields filled. */
+export function lex(p: Para, j: number): WordInfo {
+  const w = p.info[j]!;
+  if (w.cue === undefined) {
+    w.cue = cueOf(w.n);
+    w.attr = mayAttribute(w.n);
+    w.light = PERSIAN_LIGHT.has(w.n);
+  }
+  return w;
 }
 
 /** Words between two token indices. */

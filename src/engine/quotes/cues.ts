@@ -68,9 +68,15 @@ for (const [past, present, part, kind] of ARABIC) {
 for (const n of NOUNS) put(n, 'say', n.endsWith('ها') ? true : null, true);
 for (const [w, kind] of OTHER) put(w, kind, null, false);
 
-/** The cue a normalised word is, if any (with its و/ف conjunction). */
+const cues = new Map<string, Cue | null>();
+/** The cue a normalised word is, if any (with its و/ف conjunction); memoised (the cache is bounded). */
 export function cueOf(n: string): Cue | null {
-  return LEXICON.get(n) ?? LEXICON.get(stripConj(n)) ?? null;
+  let c = cues.get(n);
+  if (c === undefined) {
+    if (cues.size > 500_000) cues.clear();
+    cues.set(n, (c = LEXICON.get(n) ?? LEXICON.get(stripConj(n)) ?? null));
+  }
+  return c;
 }
 
 /** Normalised words opening a reported clause (إن، أن، بأن and their pronoun forms; English that; Persian که). */
@@ -84,7 +90,9 @@ export const CUE_PREPOSITIONS = new Set(['الي', 'علي', 'من', 'عن', 'ف
 /** Attributions: «بحسب X», «وفقا لـX», «نقلا عن X», «على لسان X», «according to X», «به گفته X». */
 export function attributionAt(words: readonly string[], i: number): number {
   const raw = words[i] ?? '';
-  const w = raw.startsWith('ووفق') ? raw.slice(1) : raw.startsWith('وفق') ? raw : stripConj(raw);
+  if (raw.length > 10) return 0;
+  const w = attrHead(raw);
+  if (!w) return 0;
   const next = words[i + 1] ?? '';
   if (w === 'بحسب' || w === 'حسب' || w === 'طبقا') return 1;
   if (w === 'وفقا' || w === 'وفق') return 1;
@@ -94,6 +102,23 @@ export function attributionAt(words: readonly string[], i: number): number {
   if (w === 'به' && (next === 'گفته' || next === 'نقل')) return 2;
   return 0;
 }
+
+/** Words an attribution can start with (after its conjunction). */
+const ATTR_HEADS = new Set(['بحسب', 'حسب', 'طبقا', 'وفقا', 'وفق', 'نقلا', 'علي', 'according', 'به']);
+const attrHeads = new Map<string, string>();
+/** The attribution head word `raw` is (without its conjunction), or ''; memoised (the cache is bounded). */
+function attrHead(raw: string): string {
+  let w = attrHeads.get(raw);
+  if (w === undefined) {
+    if (attrHeads.size > 500_000) attrHeads.clear();
+    w = raw.startsWith('ووفق') ? raw.slice(1) : raw.startsWith('وفق') ? raw : stripConj(raw);
+    attrHeads.set(raw, (w = ATTR_HEADS.has(w) ? w : ''));
+  }
+  return w;
+}
+
+/** Whether attributionAt can be non-zero at a word `raw` (whatever follows it). */
+export const mayAttribute = (raw: string) => raw.length <= 10 && attrHead(raw) !== '';
 
 /** Glosses that end a reported clause: «في إشارة إلى», «على حد قوله», «وفق تعبيره», «in reference to». */
 export function isGlossStart(words: readonly string[], i: number): boolean {

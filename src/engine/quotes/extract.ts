@@ -3,10 +3,10 @@ import { normalizeText, words } from '../text/normalize.js';
 import { paragraphs } from '../text/sentences.js';
 import { Cast, type Entity } from './cast.js';
 import { readParagraph, subjectEnd, type Para } from './clauses.js';
-import { DOCUMENTS, HONORIFICS, ORG_HEADS, PERSON_HEADS, isNationality } from './lexicon.js';
+import { DOCUMENTS, PERSON_HEADS } from './lexicon.js';
 import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
 import { findReports, type Report } from './reports.js';
-import { bare, type Tok } from './tokens.js';
+import { DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, countOf, trimWordCaches, type Tok } from './tokens.js';
 import { cueOf } from './cues.js';
 import type { Quotation } from './types.js';
 
@@ -16,14 +16,26 @@ const MAY_QUOTE = /["«»“”‹›]|ق[اؤ]?[لو]|[اأإ]?ض[اي]ف|[أا
 /** Speaker of a report: an entity, or null for an anonymous source. */
 type Who = { entity: Entity | null; mention: string };
 
+/** Numbers the articles read, for the word counts kept in the word information. */
+let articleStamp = 0;
+
 /** Every quotation of an article body, in text order, with its speaker resolved inside the article. */
 export function extractQuotations(article: Pick<Article, 'id' | 'title' | 'body' | 'lang'>): Quotation[] {
   const body = article.body;
   if (!MAY_QUOTE.test(body)) return [];
+  trimWordCaches();
   const paras = paragraphs(body).map((s) => readParagraph(s.text, s.start));
-  const counts: WordCounts = new Map();
-  for (const p of paras) for (const w of p.words) if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const stamp = ++articleStamp;
+  for (const p of paras) {
+    for (const w of p.info) {
+      if (!w.n) continue;
+      if (w.stamp === stamp) w.count++;
+      else [w.stamp, w.count] = [stamp, 1];
+    }
+  }
+  const counts: WordCounts = { get: (n) => countOf(n, stamp) };
   const reports = paras.map((p) => findReports(p));
+  if (reports.every((r) => !r.length)) return [];
   const cast = new Cast();
   const phrases = new Map<Report, NounPhrase>();
   paras.forEach((p, k) => {
@@ -35,35 +47,46 @@ export function extractQuotations(article: Pick<Article, 'id' | 'title' | 'body'
       if (np.name && !np.joint && !r.nested && !describesObject(np, r)) cast.person(np, r.at);
     }
   });
-  cast.complete(fullNames(body, paras, counts));
+  cast.complete(fullNames(body, paras, counts, cast));
   markSightings(paras, cast);
   return attribute(body, reports.flat(), phrases, cast);
 }
 
 /** Names introduced by a title anywhere in the article (`وزير الخارجية السعودي عادل الجبير`), so later titles find them. */
 function registerTitled(body: string, p: Para, counts: WordCounts, cast: Cast): void {
-  p.toks.forEach((t, i) => {
-    const b = bare(t.n);
-    const prev = p.toks[i - 1];
-    if (!t.word || (prev?.word && (PERSON_HEADS.has(bare(prev.n)) || ORG_HEADS.has(bare(prev.n)) || /^ال/.test(prev.n)))) return;
-    const titled = PERSON_HEADS.has(b) || HONORIFICS.has(b) || isNationality(t.n);
-    if (!titled && !ORG_HEADS.has(b)) return;
-    const np = parseNounPhrase(body, p.toks.slice(i, subjectEnd(p, i - 1)), counts);
+  const toks = p.toks;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (!t.word) continue;
+    const kind = p.info[i]!.kind;
+    if (!(kind & (PERSON | HONORIFIC | NATIONALITY | ORG))) continue;
+    const prev = toks[i - 1];
+    if (prev?.word && p.info[i - 1]!.kind & (PERSON | ORG | DEFINITE)) continue;
+    const titled = (kind & (PERSON | HONORIFIC | NATIONALITY)) !== 0;
+    const np = parseNounPhrase(body, toks.slice(i, subjectEnd(p, i - 1)), counts);
     if (titled && np.name && np.desc) cast.person(np, t.start);
     else if (!titled && np.org && np.orgKey.length > words(normalizeText(np.org)).length) orgOf(np, cast, t.start);
-  });
+  }
 }
 
-/** The names written with first names before a surname somewhere in the article (`محمد جواد ظريف`), by surname. */
-function fullNames(body: string, paras: Para[], counts: WordCounts): (surname: string) => Array<{ name: string; key: string[] }> {
+/** The names written with first names before a surname somewhere in the article (`محمد جواد ظريف`), by surname (of the cast's people). */
+function fullNames(body: string, paras: Para[], counts: WordCounts, cast: Cast): (surname: string) => Array<{ name: string; key: string[] }> {
+  const wanted = new Set<string>();
+  for (const e of cast.entities) if (!e.org) wanted.add(e.key[e.key.length - 1]!);
   const at = new Map<string, Array<[Para, number]>>();
-  for (const p of paras) {
-    p.toks.forEach((t, i) => {
-      if (!t.word) return;
-      const list = at.get(bare(t.n));
-      if (list) list.push([p, i]);
-      else at.set(bare(t.n), [[p, i]]);
-    });
+  if (wanted.size) {
+    for (const p of paras) {
+      const toks = p.toks;
+      for (let i = 0; i < toks.length; i++) {
+        const t = toks[i]!;
+        if (!t.word) continue;
+        const b = p.info[i]!.b;
+        if (!wanted.has(b)) continue;
+        const list = at.get(b);
+        if (list) list.push([p, i]);
+        else at.set(b, [[p, i]]);
+      }
+    }
   }
   return (surname) =>
     (at.get(surname) ?? []).flatMap(([p, i]) => {
@@ -82,10 +105,13 @@ const firstName = (t: Tok, counts: WordCounts, p: Para, k: number) =>
 /** Records where each person's surname appears, for salience. */
 function markSightings(paras: Para[], cast: Cast): void {
   const surnames = cast.surnames();
+  if (!surnames.size) return;
   for (const p of paras) {
-    for (const t of p.toks) {
+    for (let i = 0; i < p.toks.length; i++) {
+      const t = p.toks[i]!;
       if (!t.word) continue;
-      const e = surnames.get(bare(t.n)) ?? (/^[وبل]/.test(t.n) ? surnames.get(bare(t.n.slice(1))) : undefined);
+      const w = p.info[i]!;
+      const e = surnames.get(w.b) ?? (w.tail !== null ? surnames.get(w.tail) : undefined);
       if (e) cast.seen(e, t.start);
     }
   }
@@ -166,6 +192,7 @@ function inherit(r: Report, history: Entity[], bySentence: Map<number, Who>, cas
 
 /** Identical quotations repeated in an article are kept once: the one with a cue, else the first. */
 function dedupe(quotes: Quotation[]): Quotation[] {
+  if (quotes.length < 2) return quotes;
   const seen = new Map<string, Quotation>();
   for (const q of quotes) {
     const key = words(normalizeText(q.text)).join(' ');

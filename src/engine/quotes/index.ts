@@ -15,11 +15,79 @@ type Row = [number, number, number, string, 0 | 1, string | null, string | null]
 
 /** The serialisable content of a quote index (cached on disk beside the search index). */
 export interface QuoteIndexData {
-  version: 1;
+  version: 2;
   articles: ArticleRef[];
   quotes: Row[];
   /** Articles whose quotations could not be extracted (an internal error, logged; the rest of the index is whole). */
   failed?: Array<{ id: string; error: string }>;
+  /** The matching words of the quotations, each once, in order of first use. */
+  words: string[];
+  /** Each distinct quotation text (matching words), in order of first appearance, as numbers into `words`. */
+  groups: number[][];
+  /** The distinct text (number into `groups`) of each quotation. */
+  group: number[];
+  /** The speakers, name variants merged; `quotes` are quotation numbers. */
+  speakers: SpeakerCluster[];
+}
+
+/**
+ * The `k` best-voted groups, best first, ties in voting order: the same as sorting every entry stably by
+ * votes and keeping `k`, without sorting the long tail.
+ */
+function topVotes(votes: Map<number, number>, k: number): Array<[number, number]> {
+  if (votes.size <= k) return [...votes.entries()].sort((a, b) => b[1] - a[1]);
+  const scores = Float64Array.from(votes.values()).sort();
+  const kth = scores[scores.length - k]!;
+  let above = 0;
+  for (let i = scores.length - 1; i >= 0 && scores[i]! > kth; i--) above++;
+  let ties = k - above;
+  const out: Array<[number, number]> = [];
+  for (const entry of votes) {
+    if (entry[1] > kth) out.push(entry);
+    else if (entry[1] === kth && ties > 0) {
+      out.push(entry);
+      ties--;
+    }
+  }
+  return out.sort((a, b) => b[1] - a[1]);
+}
+
+/** Version 1 (no derived data: loading it re-tokenises every quotation). */
+interface QuoteIndexDataV1 {
+  version: 1;
+  articles: ArticleRef[];
+  quotes: Row[];
+  failed?: Array<{ id: string; error: string }>;
+}
+
+/** Tokenises, groups and clusters the quotations of `rows` (what version 2 stores). */
+function derive(articles: ArticleRef[], quotes: Row[], failed: Array<{ id: string; error: string }> | undefined): QuoteIndexData {
+  const groupOf = new Map<string, number>();
+  const idOf = new Map<string, number>();
+  const words: string[] = [];
+  const groups: number[][] = [];
+  const group = new Array<number>(quotes.length);
+  quotes.forEach((row, i) => {
+    const toks = matchTokens(row[3]);
+    const key = toks.join(' ');
+    let g = groupOf.get(key);
+    if (g === undefined) {
+      groupOf.set(key, (g = groups.length));
+      groups.push(
+        toks.map((t) => {
+          let id = idOf.get(t);
+          if (id === undefined) {
+            idOf.set(t, (id = words.length));
+            words.push(t);
+          }
+          return id;
+        }),
+      );
+    }
+    group[i] = g;
+  });
+  const { clusters } = clusterSpeakers(quotes.map((r) => ({ speaker: r[5], speakerTitle: r[6], date: articles[r[0]]!.date })));
+  return { version: 2, articles, quotes, ...(failed?.length ? { failed } : {}), words, groups, group, speakers: clusters };
 }
 
 /** The archive's quotations, searchable by text (whosaid), speaker and article. */
@@ -31,33 +99,54 @@ export class QuoteIndex {
   private readonly clusters: SpeakerCluster[];
   private readonly speakerOf: Int32Array;
   private readonly byArticleIdx = new Map<string, number[]>();
+  private readonly byVariant = new Map<string, number[]>();
+  private byVariantWord: Map<string, number[]> | null = null;
+  private speakerOrder: SpeakerCluster[] | null = null;
 
   private constructor(private readonly data: QuoteIndexData) {
-    const groupOf = new Map<string, number>();
-    this.group = new Int32Array(data.quotes.length);
-    data.quotes.forEach((row, i) => {
-      const toks = matchTokens(row[3]);
-      const key = toks.join(' ');
-      let g = groupOf.get(key);
-      if (g === undefined) {
-        groupOf.set(key, (g = this.groups.length));
-        this.groups.push([]);
-        for (const t of new Set(toks)) this.post(t, g);
-      }
-      this.groups[g]!.push(i);
-      this.group[i] = g;
-      const id = data.articles[row[0]]!.id;
+    const { quotes, articles, words } = data;
+    this.group = Int32Array.from(data.group);
+    this.groups = data.groups.map(() => []);
+    for (let i = 0; i < quotes.length; i++) {
+      this.groups[this.group[i]!]!.push(i);
+      const id = articles[quotes[i]![0]]!.id;
       const list = this.byArticleIdx.get(id);
       if (list) list.push(i);
       else this.byArticleIdx.set(id, [i]);
+    }
+    for (const members of this.groups) if (members.length > 1) members.sort((a, b) => cmp(this.dateOf(a), this.dateOf(b)));
+    const lists: number[][] = words.map(() => []);
+    const stamp = new Int32Array(words.length);
+    data.groups.forEach((ids, g) => {
+      for (const id of ids) {
+        if (stamp[id] === g + 1) continue;
+        stamp[id] = g + 1;
+        lists[id]!.push(g);
+      }
     });
-    for (const members of this.groups) members.sort((a, b) => cmp(this.dateOf(a), this.dateOf(b)));
-    ({ clusters: this.clusters, of: this.speakerOf } = clusterSpeakers(data.quotes.map((r) => ({ speaker: r[5], speakerTitle: r[6], date: data.articles[r[0]]!.date }))));
+    words.forEach((w, id) => {
+      this.postings.set(w, lists[id]!);
+      const bucket = `${w.slice(0, 2)}|${w.length}`;
+      const same = this.vocabulary.get(bucket);
+      if (same) same.push(w);
+      else this.vocabulary.set(bucket, [w]);
+    });
+    this.clusters = data.speakers;
+    this.speakerOf = new Int32Array(quotes.length).fill(-1);
+    this.clusters.forEach((c, k) => {
+      for (const i of c.quotes) this.speakerOf[i] = k;
+      for (const v of c.variants) {
+        const list = this.byVariant.get(v);
+        if (list) list.push(k);
+        else this.byVariant.set(v, [k]);
+      }
+    });
   }
 
-  /** Builds the index from its serialised data. */
-  static fromJSON(data: QuoteIndexData): QuoteIndex {
-    if (data.version !== 1) throw new Error(`unsupported quote index version ${String(data.version)}`);
+  /** Builds the index from its serialised data (version 1 is re-derived, slowly). */
+  static fromJSON(data: QuoteIndexData | QuoteIndexDataV1): QuoteIndex {
+    if (data.version === 1) return new QuoteIndex(derive(data.articles, data.quotes, data.failed));
+    if (data.version !== 2) throw new Error(`unsupported quote index version ${String((data as { version: unknown }).version)}`);
     return new QuoteIndex(data);
   }
 
@@ -72,7 +161,7 @@ export class QuoteIndex {
         failed.push({ id: a.id, error: String((error as Error).stack ?? error).slice(0, 500) });
       }
     });
-    return new QuoteIndex({ version: 1, articles: articles.map(articleRef), quotes, ...(failed.length ? { failed } : {}) });
+    return new QuoteIndex(derive(articles.map(articleRef), quotes, failed));
   }
 
   /** The data to cache; `QuoteIndex.fromJSON(index.toJSON())` gives the same index. */
@@ -106,10 +195,10 @@ export class QuoteIndex {
       if (rare && (this.postings.get(q)?.length ?? 0) > common) return;
       for (const [form, sim] of this.forms(q)) for (const g of this.postings.get(form) ?? []) votes.set(g, (votes.get(g) ?? 0) + weights[i]! * sim);
     });
-    const shortlist = [...votes.entries()].sort((a, b) => b[1] - a[1]).slice(0, 60);
+    const shortlist = topVotes(votes, 60);
     const scored = shortlist.map(([g]) => {
       const first = this.groups[g]![0]!;
-      return { g, first, score: alignScore(query, matchTokens(this.data.quotes[first]![3]), weights) };
+      return { g, first, score: alignScore(query, this.tokensOf(g), weights) };
     });
     scored.sort((a, b) => b.score - a.score || cmp(this.dateOf(a.first), this.dateOf(b.first)));
     return scored.filter((s) => s.score >= 0.5).slice(0, limit).map((s) => {
@@ -124,9 +213,10 @@ export class QuoteIndex {
     const key = nameKey(name).join(' ');
     if (!key) return null;
     const tokens = key.split(' ');
-    const hits = this.clusters.filter((c) => c.variants.includes(key));
-    const pool = hits.length ? hits : this.clusters.filter((c) => c.variants.some((v) => tokens.every((t) => v.split(' ').includes(t))));
-    const best = pool.sort((a, b) => b.quotes.length - a.quotes.length)[0];
+    const hits = (this.byVariant.get(key) ?? []).map((k) => this.clusters[k]!);
+    const pool = hits.length ? hits : this.withWord(tokens[0]!).filter((c) => c.variants.some((v) => tokens.every((t) => v.split(' ').includes(t))));
+    let best: SpeakerCluster | undefined;
+    for (const c of pool) if (!best || c.quotes.length > best.quotes.length) best = c;
     if (!best) return null;
     const matches = best.quotes.map((i) => this.match(i, 1)).sort((a, b) => cmp(b.article.date, a.article.date) || a.start - b.start);
     return { speaker: best.name, matches };
@@ -135,13 +225,18 @@ export class QuoteIndex {
   /** Speakers whose name (any variant) starts with or contains `prefix`, most quoted first, for autocomplete. */
   speakers(prefix = '', limit = 25): Array<{ name: string; count: number }> {
     const p = matchTokens(prefix).join(' ');
-    const rank = (c: SpeakerCluster) => (!p ? 1 : c.variants.some((v) => v.startsWith(p) || v.split(' ').some((w) => w.startsWith(p))) ? 2 : c.variants.some((v) => v.includes(p)) ? 1 : 0);
-    return this.clusters
-      .map((c) => ({ c, r: rank(c) }))
-      .filter((x) => x.r > 0)
-      .sort((a, b) => b.r - a.r || b.c.quotes.length - a.c.quotes.length || cmp(a.c.name, b.c.name))
-      .slice(0, limit)
-      .map(({ c }) => ({ name: c.name, count: c.quotes.length }));
+    const order = (this.speakerOrder ??= [...this.clusters].sort((a, b) => b.quotes.length - a.quotes.length || cmp(a.name, b.name)));
+    const spaced = p.includes(' ');
+    const starts = (v: string) => v.startsWith(p) || (!spaced && v.includes(` ${p}`));
+    const picked: SpeakerCluster[] = [];
+    const later: SpeakerCluster[] = [];
+    for (const c of order) {
+      if (!p || c.variants.some(starts)) {
+        if (picked.push(c) >= limit) break;
+      }
+      else if (later.length < limit && c.variants.some((v) => v.includes(p))) later.push(c);
+    }
+    return [...picked, ...later].slice(0, limit).map((c) => ({ name: c.name, count: c.quotes.length }));
   }
 
   /** Every quotation of one article, in text order. */
@@ -168,20 +263,31 @@ export class QuoteIndex {
     return { speaker, speakerTitle, quote, direct: direct === 1, article: this.data.articles[a]!, start, end, score };
   }
 
-  private dateOf(i: number): string {
-    return this.data.articles[this.data.quotes[i]![0]]!.date;
+  /** The matching words of a distinct quotation text. */
+  private tokensOf(g: number): string[] {
+    return this.data.groups[g]!.map((id) => this.data.words[id]!);
   }
 
-  private post(token: string, g: number): void {
-    const list = this.postings.get(token);
-    if (list) list.push(g);
-    else {
-      this.postings.set(token, [g]);
-      const bucket = `${token.slice(0, 2)}|${token.length}`;
-      const words = this.vocabulary.get(bucket);
-      if (words) words.push(token);
-      else this.vocabulary.set(bucket, [token]);
+  /** Speakers (in index order) with a name variant containing the word `w`. */
+  private withWord(w: string): SpeakerCluster[] {
+    if (!this.byVariantWord) {
+      const index = new Map<string, number[]>();
+      this.clusters.forEach((c, k) => {
+        for (const v of c.variants) {
+          for (const x of v.split(' ')) {
+            const list = index.get(x);
+            if (!list) index.set(x, [k]);
+            else if (list[list.length - 1] !== k) list.push(k);
+          }
+        }
+      });
+      this.byVariantWord = index;
     }
+    return (this.byVariantWord.get(w) ?? []).map((k) => this.clusters[k]!);
+  }
+
+  private dateOf(i: number): string {
+    return this.data.articles[this.data.quotes[i]![0]]!.date;
   }
 
   private weight(token: string): number {

@@ -26,7 +26,9 @@ export interface NounPhrase {
 }
 
 /** Counts of each normalised word in the article: a third name word must recur or end the phrase. */
-export type WordCounts = Map<string, number>;
+export interface WordCounts {
+  get(n: string): number | undefined;
+}
 
 const isDefinite = (n: string) => /^(?:ال|لل|بال|وال|كال)/.test(n);
 const descWord = (n: string) => {

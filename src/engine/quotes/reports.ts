@@ -1,5 +1,5 @@
-import { clauseEnd, findContent, quoteWords, subjectEnd, wordsBetween, type Para } from './clauses.js';
-import { PERSIAN_LIGHT, attributionAt, cueOf, isComplementizer, type Cue } from './cues.js';
+import { clauseEnd, findContent, lex, quoteWords, subjectEnd, wordsBetween, type Para } from './clauses.js';
+import { attributionAt, cueOf, isComplementizer, type Cue } from './cues.js';
 import type { QuotePair } from './marks.js';
 import { FUNCTION_WORDS, HONORIFICS, PERSON_HEADS, PRONOUNS } from './lexicon.js';
 import { TERMINAL, bare, type Tok } from './tokens.js';
@@ -40,15 +40,16 @@ export function findReports(p: Para): Report[] {
     const t = p.toks[i]!;
     if (!t.word) continue;
     const nested = p.inside[i] !== -1 || i < coveredUntil;
-    const att = attributionAt(p.words, i);
+    const info = lex(p, i);
+    const att = info.attr ? attributionAt(p.words, i) : 0;
     if (att && !nested) {
       const r = attribution(p, i, att, used, reports);
       if (r) add(r);
       if (SELF.test(p.words[i + att] ?? '')) i += att;
       continue;
     }
-    const light = PERSIAN_LIGHT.has(t.n) && /^كرد/.test(p.words[i + 1] ?? '');
-    const cue = light ? cueOf('گفت') : cueOf(t.n);
+    const light = info.light && /^كرد/.test(p.words[i + 1] ?? '');
+    const cue = light ? cueOf('گفت') : info.cue;
     if (!cue) continue;
     const r = fromCue(p, light ? i + 1 : i, cue, used, nested);
     if (!r) continue;

@@ -70,5 +70,22 @@ describe('byArticle, quoteAt and JSON', () => {
     const copy = QuoteIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
     expect(copy.whosaid('ينمو ويتسع')).toEqual(index.whosaid('ينمو ويتسع'));
     expect(copy.speakers()).toEqual(index.speakers());
+    expect(copy.bySpeaker('باقري')).toEqual(index.bySpeaker('باقري'));
+  });
+
+  it('stores the matching words and speakers, so loading does not re-read the quotations', () => {
+    const data = index.toJSON();
+    expect(data.version).toBe(2);
+    expect(data.group).toHaveLength(data.quotes.length);
+    expect(data.groups.length).toBeLessThan(data.quotes.length);
+    expect(data.speakers.map((s) => s.name)).toContain('محمد باقري');
+  });
+
+  it('loads the older version 1 data and rejects unknown versions', () => {
+    const { articles, quotes } = index.toJSON();
+    const old = QuoteIndex.fromJSON({ version: 1, articles, quotes } as never);
+    expect(old.whosaid('ينمو ويتسع')).toEqual(index.whosaid('ينمو ويتسع'));
+    expect(old.speakers()).toEqual(index.speakers());
+    expect(() => QuoteIndex.fromJSON({ ...index.toJSON(), version: 3 } as never)).toThrow(/version 3/);
   });
 });
