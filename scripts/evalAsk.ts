@@ -20,7 +20,7 @@ interface Question {
   paragraph: string;
 }
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+const squash = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /** Scores `/ask` on one QA set: a hit is a returned passage of the gold article that lies inside the gold paragraph. */
 export function evaluateAskSet(set: string): AskScores {

@@ -4,11 +4,12 @@ import MiniSearch from 'minisearch';
 import { segmentArticle } from './passages.js';
 import { QuoteIndex, type QuoteIndexData } from './quotes/index.js';
 import type { PassageArchive } from './search/ask.js';
+import { createPlanner } from './search/planner.js';
 import { type IndexedPassage, MINISEARCH_OPTIONS, buildMiniSearch } from './search/passageIndex.js';
 import type { Article, Passage } from './types.js';
 
 /** Bumped whenever the cached layout or the analysis changes, so stale caches are rebuilt. */
-export const CACHE_VERSION = 4;
+export const CACHE_VERSION = 5;
 
 /** The searchable archive built from a corpus. */
 export interface Archive extends PassageArchive {
@@ -29,10 +30,10 @@ export function buildArchive(articles: Article[]): Archive {
 }
 
 /** Adds what is derived from the parts: the sorted sources and the speaker of each passage. */
-function complete(archive: Omit<Archive, 'sources' | 'speakerOf'>): Archive {
+function complete(archive: Omit<Archive, 'sources' | 'speakerOf' | 'plan'>): Archive {
   const sources = [...new Set([...archive.articles.values()].map((a) => a.source))].sort((a, b) => a.localeCompare(b));
   const speakerOf = (passage: Passage) => archive.quotes.quoteAt(passage.articleId, passage.start, passage.end)?.speaker ?? undefined;
-  return { ...archive, sources, speakerOf };
+  return { ...archive, sources, speakerOf, plan: createPlanner(archive.index) };
 }
 
 interface CachedArchive {

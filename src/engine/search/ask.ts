@@ -3,7 +3,8 @@ import { normalizeText } from '../text/normalize.js';
 import { type Article, type ArticleRef, type Passage, type Result, articleRef, failure } from '../types.js';
 import { highlightRanges } from './highlight.js';
 import type { IndexedPassage } from './passageIndex.js';
-import { RANKING, documentFrequency } from './passageIndex.js';
+import { RANKING, documentFrequency, queryTerms } from './passageIndex.js';
+import type { PlanOptions, PlannedHit } from './planner.js';
 import { rerank } from './rerank.js';
 import { AskQuery, containsPhrases, copyKey, parseQuestion, phraseHaystack } from './query.js';
 
@@ -37,6 +38,8 @@ export interface PassageArchive {
   articles: ReadonlyMap<string, Article>;
   passages: readonly Passage[];
   index: MiniSearch<IndexedPassage>;
+  /** The planned BM25+ search over `index` (see `createPlanner`). */
+  plan: (terms: string[], options: PlanOptions) => PlannedHit[];
   /** Speaker of the quotation that covers a passage, when the quote index knows one. */
   speakerOf?: (passage: Passage) => string | undefined;
 }
@@ -68,31 +71,22 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
   if (question.terms.length === 0 && question.phrases.length === 0) {
     return failure('bad-query', 'The question has no searchable words (only punctuation or very common words).');
   }
-  const search = (phrases: string[][]): Array<{ id: number; score: number }> =>
-    archive.index.search(question.text, {
-      ...RANKING,
-      filter: (hit) => {
-        const passage = archive.passages[hit.id as number]!;
-        const article = archive.articles.get(passage.articleId)!;
-        return (
-          (!source || article.source === source) &&
-          (!query.from || utcDay(article.date) >= query.from) &&
-          (!query.to || utcDay(article.date) <= query.to) &&
-          (phrases.length === 0 || containsPhrases(phraseHaystack(passage.text), phrases))
-        );
-      },
-    });
-  let hits = search(question.phrases);
+  const accept = (id: number) => {
+    const article = archive.articles.get(archive.passages[id]!.articleId)!;
+    return (!source || article.source === source) && (!query.from || utcDay(article.date) >= query.from) && (!query.to || utcDay(article.date) <= query.to);
+  };
+  const scored = archive.plan(queryTerms(question.text), { ...RANKING, accept });
+  let hits = question.phrases.length ? withPhrases(archive, scored, question.phrases) : scored;
   const relaxed = hits.length === 0 && question.phrases.length > 0 && question.terms.length > 0;
-  if (relaxed) hits = search([]);
+  if (relaxed) hits = scored;
   const passages = archive.passages.length;
   const idf = (term: string) => {
     const df = documentFrequency(archive.index, term);
     return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
   };
   hits = rerank(hits, question.terms, (id) => archive.passages[id]!.text, idf);
-  const groups = groupCopies(archive, hits);
-  if (groups.length === 0) return failure('no-results', 'Nothing in the archive matches that question.', noResultHints(query, question.phrases.length > 0));
+  const { groups, total } = groupCopies(archive, hits, query.offset + query.limit);
+  if (total === 0) return failure('no-results', 'Nothing in the archive matches that question.', noResultHints(query, question.phrases.length > 0));
   const stems = new Set(question.terms);
   const results = groups.slice(query.offset, query.offset + query.limit).map(({ passage, score, copies }) => {
     const article = archive.articles.get(passage.articleId)!;
@@ -108,7 +102,15 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
       ...(speaker ? { speaker } : {}),
     };
   });
-  return { ok: true, query: query.question, total: groups.length, results, ...(relaxed ? { relaxedPhrases: question.phraseTexts } : {}) };
+  return { ok: true, query: query.question, total, results, ...(relaxed ? { relaxedPhrases: question.phraseTexts } : {}) };
+}
+
+/** Phrase checks read the passage text, so only this many of the best hits are checked. */
+const PHRASE_CHECKS = 2000;
+
+/** The hits (among the best `PHRASE_CHECKS`) whose passage contains every phrase. */
+function withPhrases(archive: PassageArchive, hits: PlannedHit[], phrases: string[][]): PlannedHit[] {
+  return hits.slice(0, PHRASE_CHECKS).filter((hit) => containsPhrases(phraseHaystack(archive.passages[hit.id]!.text), phrases));
 }
 
 interface CopyGroup {
@@ -117,10 +119,17 @@ interface CopyGroup {
   copies: Passage[];
 }
 
-/** Groups hits whose passage text is the same once normalised; the earliest article leads each group. */
-function groupCopies(archive: PassageArchive, hits: Array<{ id: number; score: number }>): CopyGroup[] {
+/** Hits grouped exactly for copies: the rest of a long tail is counted as distinct passages. */
+const GROUPED_HITS = 200;
+
+/**
+ * Groups hits whose passage text is the same once normalised (syndicated copies); the earliest
+ * article leads each group. Only the best hits are compared, enough for the page asked for.
+ */
+function groupCopies(archive: PassageArchive, hits: PlannedHit[], needed: number): { groups: CopyGroup[]; total: number } {
   const groups = new Map<string, CopyGroup>();
-  for (const hit of hits) {
+  const window = hits.slice(0, Math.max(GROUPED_HITS, needed * 4));
+  for (const hit of window) {
     const passage = archive.passages[hit.id]!;
     const key = copyKey(passage.text);
     const group = groups.get(key);
@@ -134,7 +143,7 @@ function groupCopies(archive: PassageArchive, hits: Array<{ id: number; score: n
       group.passage = passage;
     } else group.copies.push(passage);
   }
-  return [...groups.values()];
+  return { groups: [...groups.values()], total: groups.size + hits.length - window.length };
 }
 
 function noResultHints(query: { source?: string; from?: string; to?: string }, hasPhrase: boolean): string[] {

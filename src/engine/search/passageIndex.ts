@@ -1,8 +1,9 @@
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
-import { contentWords } from '../text/analyzer.js';
+import MiniSearch, { type Options } from 'minisearch';
 import { normalizeText, words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
+import { isStopWord } from '../text/stopwords.js';
 import type { Passage } from '../types.js';
+import type { PlanOptions } from './planner.js';
 
 /** What MiniSearch indexes for one passage: its number in the passage table, its text and its article's title. */
 export interface IndexedPassage {
@@ -11,15 +12,28 @@ export interface IndexedPassage {
   title: string;
 }
 
+/** Analysed terms per token already seen: the vocabulary is small next to the text, so each word is analysed once. */
+const TERM_CACHE = new Map<string, string | string[] | null>();
+const TERM_CACHE_LIMIT = 500_000;
+
 /** Prefix marking a surface-form term, so exact words add to the stem match without colliding with stems. */
 const SURFACE = '=';
 
-/** Terms of one token: its stem, and its surface form when that differs (a precision signal). */
+/**
+ * The terms of one normalised token: its stem, plus its surface form when that differs (exact
+ * words rank first: +1.4 hit@1 on ARCD), or null for a stop word.
+ */
 function termsOf(token: string): string | string[] | null {
-  const normalized = contentWords(token)[0];
-  if (!normalized) return null;
-  const stemmed = stem(normalized);
-  return stemmed === normalized ? stemmed : [stemmed, SURFACE + normalized];
+  let terms = TERM_CACHE.get(token);
+  if (terms !== undefined) return terms;
+  if (isStopWord(token) || (token.length < 2 && !/\d/.test(token))) terms = null;
+  else {
+    const stemmed = stem(token);
+    terms = stemmed === token ? stemmed : [stemmed, SURFACE + token];
+  }
+  if (TERM_CACHE.size >= TERM_CACHE_LIMIT) TERM_CACHE.clear();
+  TERM_CACHE.set(token, terms);
+  return terms;
 }
 
 /**
@@ -35,10 +49,10 @@ export const MINISEARCH_OPTIONS: Options<IndexedPassage> = {
 };
 
 /** Ranking parameters, tuned on the Arabic QA dev sets (`npm run eval`): the title counts as much as the passage. */
-export const RANKING: SearchOptions = {
+export const RANKING: Omit<PlanOptions, 'accept'> = {
   boost: { text: 1, title: 1 },
   bm25: { k: 1.2, b: 0.75, d: 0.5 },
-  combineWith: 'OR',
+  budget: 30_000,
 };
 
 /** Builds a MiniSearch index over passages (`passage.index` in the table is the document id). */
@@ -46,6 +60,11 @@ export function buildMiniSearch(passages: Passage[], titleOf: (passage: Passage)
   const index = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
   index.addAll(passages.map((p, id) => ({ id, text: p.text, title: titleOf(p) })));
   return index;
+}
+
+/** The index terms of a question, in order (repeats kept: a repeated word weighs more). */
+export function queryTerms(text: string): string[] {
+  return words(normalizeText(text)).flatMap((w) => termsOf(w) ?? []);
 }
 
 /** Restores an index saved with `JSON.stringify(index)`. */
