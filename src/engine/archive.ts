@@ -4,7 +4,7 @@ import MiniSearch from 'minisearch';
 import { segmentArticle } from './passages.js';
 import { QuoteIndex, type QuoteIndexData } from './quotes/index.js';
 import type { PassageArchive } from './search/ask.js';
-import { createPlanner } from './search/planner.js';
+import { createPlanner, createTermCheck } from './search/planner.js';
 import { type IndexedPassage, MINISEARCH_OPTIONS, buildMiniSearch } from './search/passageIndex.js';
 import type { Article, Passage } from './types.js';
 
@@ -30,10 +30,10 @@ export function buildArchive(articles: Article[]): Archive {
 }
 
 /** Adds what is derived from the parts: the sorted sources and the speaker of each passage. */
-function complete(archive: Omit<Archive, 'sources' | 'speakerOf' | 'plan'>): Archive {
+function complete(archive: Omit<Archive, 'sources' | 'speakerOf' | 'plan' | 'hasTerm'>): Archive {
   const sources = [...new Set([...archive.articles.values()].map((a) => a.source))].sort((a, b) => a.localeCompare(b));
   const speakerOf = (passage: Passage) => archive.quotes.quoteAt(passage.articleId, passage.start, passage.end)?.speaker ?? undefined;
-  return { ...archive, sources, speakerOf, plan: createPlanner(archive.index) };
+  return { ...archive, sources, speakerOf, plan: createPlanner(archive.index), hasTerm: createTermCheck(archive.index) };
 }
 
 interface CachedArchive {

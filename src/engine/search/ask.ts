@@ -6,7 +6,7 @@ import type { IndexedPassage } from './passageIndex.js';
 import { RANKING, documentFrequency, queryTerms } from './passageIndex.js';
 import type { PlanOptions, PlannedHit } from './planner.js';
 import { rerank } from './rerank.js';
-import { AskQuery, containsPhrases, copyKey, parseQuestion, phraseHaystack } from './query.js';
+import { AskQuery, containsPhrases, parseQuestion, phraseHaystack } from './query.js';
 
 /** One answer to a question: a verbatim passage and its citation. */
 export interface AskResult {
@@ -40,6 +40,8 @@ export interface PassageArchive {
   index: MiniSearch<IndexedPassage>;
   /** The planned BM25+ search over `index` (see `createPlanner`). */
   plan: (terms: string[], options: PlanOptions) => PlannedHit[];
+  /** Whether a passage's text holds a term (an index lookup). */
+  hasTerm: (id: number, term: string) => boolean;
   /** Speaker of the quotation that covers a passage, when the quote index knows one. */
   speakerOf?: (passage: Passage) => string | undefined;
 }
@@ -71,11 +73,12 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
   if (question.terms.length === 0 && question.phrases.length === 0) {
     return failure('bad-query', 'The question has no searchable words (only punctuation or very common words).');
   }
+  const filtered = Boolean(source || query.from || query.to);
   const accept = (id: number) => {
     const article = archive.articles.get(archive.passages[id]!.articleId)!;
     return (!source || article.source === source) && (!query.from || utcDay(article.date) >= query.from) && (!query.to || utcDay(article.date) <= query.to);
   };
-  const scored = archive.plan(queryTerms(question.text), { ...RANKING, accept });
+  const scored = archive.plan(queryTerms(question.text), { ...RANKING, ...(filtered ? { accept } : {}) });
   let hits = question.phrases.length ? withPhrases(archive, scored, question.phrases) : scored;
   const relaxed = hits.length === 0 && question.phrases.length > 0 && question.terms.length > 0;
   if (relaxed) hits = scored;
@@ -105,12 +108,21 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
   return { ok: true, query: query.question, total, results, ...(relaxed ? { relaxedPhrases: question.phraseTexts } : {}) };
 }
 
-/** Phrase checks read the passage text, so only this many of the best hits are checked. */
-const PHRASE_CHECKS = 2000;
+/** Phrase checks read the passage text, so only this many hits holding every phrase word are checked. */
+const PHRASE_CHECKS = 300;
 
-/** The hits (among the best `PHRASE_CHECKS`) whose passage contains every phrase. */
+/** The best hits whose passage contains every phrase: first those holding all the phrase's terms (index lookups), then the text. */
 function withPhrases(archive: PassageArchive, hits: PlannedHit[], phrases: string[][]): PlannedHit[] {
-  return hits.slice(0, PHRASE_CHECKS).filter((hit) => containsPhrases(phraseHaystack(archive.passages[hit.id]!.text), phrases));
+  const stems = [...new Set(phrases.flat())];
+  const found: PlannedHit[] = [];
+  let checked = 0;
+  for (const hit of hits) {
+    if (checked >= PHRASE_CHECKS) break;
+    if (!stems.every((stem) => archive.hasTerm(hit.id, stem))) continue;
+    checked++;
+    if (containsPhrases(phraseHaystack(archive.passages[hit.id]!.text), phrases)) found.push(hit);
+  }
+  return found;
 }
 
 interface CopyGroup {
@@ -123,7 +135,7 @@ interface CopyGroup {
 const GROUPED_HITS = 200;
 
 /**
- * Groups hits whose passage text is the same once normalised (syndicated copies); the earliest
+ * Groups hits whose passage text is the same but for spacing (syndicated copies); the earliest
  * article leads each group. Only the best hits are compared, enough for the page asked for.
  */
 function groupCopies(archive: PassageArchive, hits: PlannedHit[], needed: number): { groups: CopyGroup[]; total: number } {
@@ -131,7 +143,7 @@ function groupCopies(archive: PassageArchive, hits: PlannedHit[], needed: number
   const window = hits.slice(0, Math.max(GROUPED_HITS, needed * 4));
   for (const hit of window) {
     const passage = archive.passages[hit.id]!;
-    const key = copyKey(passage.text);
+    const key = passage.text.replace(/\s+/g, ' ');
     const group = groups.get(key);
     if (!group) {
       groups.set(key, { passage, score: hit.score, copies: [] });

@@ -52,7 +52,7 @@ export const MINISEARCH_OPTIONS: Options<IndexedPassage> = {
 export const RANKING: Omit<PlanOptions, 'accept'> = {
   boost: { text: 1, title: 1 },
   bm25: { k: 1.2, b: 0.75, d: 0.5 },
-  budget: 30_000,
+  budget: 5_000,
 };
 
 /** Builds a MiniSearch index over passages (`passage.index` in the table is the document id). */

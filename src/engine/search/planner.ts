@@ -114,6 +114,13 @@ export function createPlanner<T>(index: MiniSearch<T>): (terms: string[], option
   };
 }
 
+/** Whether the `text` field of passage `id` holds `term` (MiniSearch short ids are the passage numbers). */
+export function createTermCheck<T>(index: MiniSearch<T>): (id: number, term: string) => boolean {
+  const table = index as unknown as TermTable;
+  const text = table._fieldIds.text!;
+  return (id, term) => table._index.get(term)?.get(text)?.has(id) ?? false;
+}
+
 function postingsOf(table: TermTable, term: string, boost: Record<string, number>, fields: number[]): FieldPostings[] {
   const data = table._index.get(term);
   if (!data) return [];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { analyze } from '../text/analyzer.js';
-import { normalizeText, words } from '../text/normalize.js';
+
 
 /** A calendar day as typed by a person: `YYYY-MM-DD`, a real date. */
 export const Day = z
@@ -58,11 +58,6 @@ export function parseQuestion(question: string): ParsedQuestion {
 /** The stems of a passage, space-padded, for phrase containment tests. */
 export function phraseHaystack(text: string): string {
   return ` ${analyze(text).join(' ')} `;
-}
-
-/** Normalised words of a text, as a key under which identical passages (syndicated copies) meet. */
-export function copyKey(text: string): string {
-  return words(normalizeText(text)).join(' ');
 }
 
 /** True when the haystack contains every phrase as a whole-word sequence. */
