@@ -1,5 +1,5 @@
-import { type Archive, buildArchive, loadArchive, saveArchive } from './archive.js';
-import { corpusFingerprint, loadCorpus } from './corpus/index.js';
+import type { Archive } from './archive.js';
+import { type ReloadReport, type Snapshot, compareFiles, loadSnapshot } from './snapshot.js';
 import { type AskAnswer, ask, utcDay } from './search/ask.js';
 import { AskQuery } from './search/query.js';
 import { type ArticleSummary, MAX_SENTENCES, type TopicSummary, summarizeArticle, summarizeTopic } from './summary/index.js';
@@ -69,56 +69,36 @@ export interface Engine {
   problems(): CorpusProblem[];
   /** Figures about the archive. */
   stats(): ArchiveStats;
+  /**
+   * Re-scans the corpus and swaps in the new index when it is ready (queries keep the old one
+   * meanwhile); reports added, changed, removed and rejected files. Calls during a reload share it.
+   */
+  reload(): Promise<ReloadReport>;
 }
 
 /** Loads the corpus, builds or loads the cached index, and returns the engine. */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const logger = options.logger ?? silentLogger;
-  const started = performance.now();
-  const corpus = await loadCorpus(options.corpusDir);
-  for (const problem of corpus.problems) logger.warn({ problem }, 'corpus file skipped');
-  const fingerprint = corpusFingerprint(corpus.files);
-  let origin: ArchiveStats['origin'] = 'cache';
-  let archive = options.cacheDir ? await loadArchive(options.cacheDir, fingerprint) : null;
-  if (!archive) {
-    origin = 'build';
-    archive = buildArchive(corpus.articles);
-    if (options.cacheDir) {
-      try {
-        await saveArchive(archive, options.cacheDir, fingerprint);
-      } catch (error) {
-        logger.warn({ err: error, cacheDir: options.cacheDir }, 'index cache not written');
-      }
-    }
-  }
-  for (const failed of archive.quotes.failures) logger.error({ article: failed.id, error: failed.error }, 'quotation extraction failed; the article stays searchable');
-  const stats = archiveStats(archive, corpus.problems.length, origin);
-  logger.info({ ...stats, ms: Math.round(performance.now() - started) }, 'archive ready');
-  return engineOver(archive, corpus.problems, stats);
-}
-
-function archiveStats(archive: Archive, rejectedFiles: number, origin: ArchiveStats['origin']): ArchiveStats {
-  const days = [...archive.articles.values()].map((a) => utcDay(a.date)).sort();
-  return {
-    articles: archive.articles.size,
-    passages: archive.passages.length,
-    sources: archive.sources.length,
-    quotations: archive.quotes.size,
-    firstDate: days[0] ?? null,
-    lastDate: days.at(-1) ?? null,
-    rejectedFiles,
-    loadedAt: new Date().toISOString(),
-    origin,
-  };
+  return engineOver(await loadSnapshot(options, logger), options, logger);
 }
 
 /** Longest quote text searched: a pasted message beyond this is cut. */
 const MAX_QUOTE_QUERY = 1000;
 
-function engineOver(archive: Archive, problems: CorpusProblem[], stats: ArchiveStats): Engine {
+function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): Engine {
+  let current = first;
+  let { archive } = current;
+  let index = articleIndex(archive);
+  let reloading: Promise<ReloadReport> | null = null;
   const speakerOf = (articleId: string, start: number, end: number) => archive.quotes.quoteAt(articleId, start, end)?.speaker ?? undefined;
-  const byNewest = [...archive.articles.values()].sort((a, b) => utcDay(b.date).localeCompare(utcDay(a.date)));
-  const titleKeys = new Map(byNewest.map((a) => [a.id, normalizeText(`${a.title} ${a.id}`)]));
+  const reload = async (): Promise<ReloadReport> => {
+    const next = await loadSnapshot(options, logger);
+    const report = compareFiles(current.files, next.files, next.problems, next.stats);
+    current = next;
+    archive = next.archive;
+    index = articleIndex(archive);
+    return report;
+  };
   return {
     ask: (query) => ask(archive, query, archive.sources),
     sources: () => archive.sources,
@@ -126,9 +106,9 @@ function engineOver(archive: Archive, problems: CorpusProblem[], stats: ArchiveS
     findArticles(typed, limit = 25) {
       const key = normalizeText(typed.trim());
       const found: ArticleRef[] = [];
-      for (const article of byNewest) {
+      for (const { article, key: titleKey } of index) {
         if (found.length >= limit) break;
-        if (!key || titleKeys.get(article.id)!.includes(key)) found.push(articleRef(article));
+        if (!key || titleKey.includes(key)) found.push(articleRef(article));
       }
       return found;
     },
@@ -166,9 +146,20 @@ function engineOver(archive: Archive, problems: CorpusProblem[], stats: ArchiveS
       return { ok: true, article: id, matches: archive.quotes.byArticle(id) };
     },
     speakers: (typed, limit = 25) => archive.quotes.speakers(typed, limit),
-    problems: () => problems,
-    stats: () => stats,
+    problems: () => current.problems,
+    stats: () => current.stats,
+    reload() {
+      reloading ??= reload().finally(() => (reloading = null));
+      return reloading;
+    },
   };
+}
+
+/** Articles newest first with their normalised title and id, for autocomplete. */
+function articleIndex(archive: Archive): Array<{ article: Article; key: string }> {
+  return [...archive.articles.values()]
+    .sort((a, b) => utcDay(b.date).localeCompare(utcDay(a.date)))
+    .map((article) => ({ article, key: normalizeText(`${article.title} ${article.id}`) }));
 }
 
 function badSentenceCount(sentences: number | undefined) {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildArchive } from '../../../src/engine/archive.js';
 import { decodeCorpusBytes, loadCorpus } from '../../../src/engine/corpus/index.js';
 import { ask } from '../../../src/engine/search/ask.js';
+import { windows1256 } from '../../support/windows1256.js';
 
 const SOURCE = JSON.stringify({ source: 'Iran International' });
 const TITLE = 'باقري يزور موسكو';
@@ -13,17 +14,6 @@ const BODY = 'قال رئيس الأركان محمد باقري إن التعا
 const TXT = `${TITLE}\n${DATE}\n\n${BODY}\n`;
 const MD = `---\ntitle: ${TITLE}\ndate: ${DATE}\n---\n${BODY}\n`;
 
-/** Windows-1256 as a table from characters to bytes (the inverse of the decoder Node ships with full ICU). */
-const CP1256 = new Map<string, number>();
-const decoder = new TextDecoder('windows-1256');
-for (let byte = 0; byte < 256; byte++) CP1256.set(decoder.decode(Uint8Array.of(byte)), byte);
-function windows1256(text: string): Buffer {
-  return Buffer.from([...text].map((char) => {
-    const byte = CP1256.get(char);
-    if (byte === undefined) throw new Error(`no Windows-1256 byte for U+${char.codePointAt(0)!.toString(16)}`);
-    return byte;
-  }));
-}
 
 const utf16le = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 const utf16be = (text: string, bom = true): Buffer => {

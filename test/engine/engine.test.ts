@@ -1,0 +1,65 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/index.js';
+import { windows1256 } from '../support/windows1256.js';
+
+let corpus: string;
+let cache: string;
+beforeEach(() => {
+  corpus = mkdtempSync(join(tmpdir(), 'engine-corpus-'));
+  cache = mkdtempSync(join(tmpdir(), 'engine-cache-'));
+  cpSync('corpus', corpus, { recursive: true });
+});
+afterEach(() => {
+  rmSync(corpus, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+});
+
+describe('createEngine', () => {
+  it('builds the index once, then loads it from the cache', async () => {
+    const first = await createEngine({ corpusDir: corpus, cacheDir: cache });
+    const second = await createEngine({ corpusDir: corpus, cacheDir: cache });
+    expect(first.stats().origin).toBe('build');
+    expect(second.stats().origin).toBe('cache');
+    expect(second.stats()).toMatchObject({ articles: 1, sources: 1, quotations: 18, firstDate: '2021-10-20' });
+    const answer = second.ask({ question: 'ينمو ويتسع' });
+    expect(answer.ok && answer.results[0]!.speaker).toBe('محمد باقري');
+  });
+});
+
+describe('engine.reload', () => {
+  it('reports added, changed, removed and rejected files and answers from the new archive', async () => {
+    const engine = await createEngine({ corpusDir: corpus, cacheDir: cache });
+    const article = { title: 'قمة في موسكو', date: '2022-01-05', source: 'Test Wire', body: 'استضافت موسكو قمة حول الطاقة النووية المدنية.' };
+    writeFileSync(join(corpus, 'new.json'), JSON.stringify(article));
+    writeFileSync(join(corpus, 'broken.json'), '{ "title": ');
+    const report = await engine.reload();
+    expect(report.added.sort()).toEqual(['broken.json', 'new.json']);
+    expect(report.rejected.map((p) => p.file)).toEqual(['broken.json']);
+    expect(engine.stats().articles).toBe(2);
+    const answer = engine.ask({ question: 'قمة الطاقة النووية المدنية' });
+    expect(answer.ok && answer.results[0]!.article.source).toBe('Test Wire');
+
+    rmSync(join(corpus, 'new.json'));
+    writeFileSync(join(corpus, 'broken.json'), JSON.stringify({ ...article, title: 'خبر آخر' }));
+    const second = await engine.reload();
+    expect(second).toMatchObject({ removed: ['new.json'], changed: ['broken.json'], rejected: [] });
+  });
+
+  it('makes a Windows-1256 Arabic text file searchable', async () => {
+    const engine = await createEngine({ corpusDir: corpus, cacheDir: null });
+    writeFileSync(join(corpus, 'old-archive.txt'), windows1256('افتتاح معرض الكتاب\r\n2019-03-01\r\nافتتح وزير الثقافة معرض الكتاب الدولي في القاهرة.\r\n'));
+    await engine.reload();
+    const answer = engine.ask({ question: 'معرض الكتاب الدولي' });
+    expect(answer.ok && answer.results[0]).toMatchObject({ passage: 'افتتح وزير الثقافة معرض الكتاب الدولي في القاهرة.', article: { date: '2019-03-01' } });
+  });
+
+  it('shares one reload between calls made while it runs', async () => {
+    const engine = await createEngine({ corpusDir: corpus, cacheDir: null });
+    const [a, b] = [engine.reload(), engine.reload()];
+    expect(a).toBe(b);
+    await a;
+  });
+});
