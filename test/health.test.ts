@@ -1,0 +1,49 @@
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHealthServer } from '../src/health.js';
+import { createMetrics } from '../src/metrics.js';
+
+let close: (() => void) | undefined;
+afterEach(() => close?.());
+
+async function serve(gateway: boolean, index: boolean) {
+  const metrics = createMetrics();
+  const server = await startHealthServer(0, { gatewayConnected: () => gateway, indexLoaded: () => index }, metrics, '127.0.0.1');
+  close = () => server.close();
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, metrics };
+}
+
+describe('health server', () => {
+  it('answers 200 on /healthz when connected and loaded', async () => {
+    const { base } = await serve(true, true);
+    const response = await fetch(`${base}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, gateway: true, index: true });
+  });
+
+  it('answers 503 with the reason when the gateway is down', async () => {
+    const { base } = await serve(false, true);
+    const response = await fetch(`${base}/healthz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ ok: false, gateway: false, index: true });
+  });
+
+  it('serves Prometheus metrics with commands by name and outcome, latency and archive size', async () => {
+    const { base, metrics } = await serve(true, true);
+    metrics.commandServed('ask', 'ok', 0.012);
+    metrics.commandServed('ask', 'rate-limited', 0.001);
+    metrics.archiveLoaded({ articles: 1, passages: 15, sources: 1, quotations: 18, firstDate: null, lastDate: null, rejectedFiles: 2, loadedAt: '', origin: 'build' });
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toContain('bot_commands_total{command="ask",outcome="ok"} 1');
+    expect(text).toContain('bot_commands_total{command="ask",outcome="rate-limited"} 1');
+    expect(text).toContain('bot_command_seconds_bucket{le="0.025",command="ask"} 2');
+    expect(text).toContain('archive_size{kind="quotations"} 18');
+    expect(text).toContain('corpus_rejected_files 2');
+  });
+
+  it('answers 404 elsewhere and 405 for other methods', async () => {
+    const { base } = await serve(true, true);
+    expect((await fetch(`${base}/`)).status).toBe(404);
+    expect((await fetch(`${base}/healthz`, { method: 'POST' })).status).toBe(405);
+  });
+});
