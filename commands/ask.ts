@@ -1,6 +1,6 @@
 import { type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { AskQuery, type Failure, failure } from '../src/engine/index.js';
-import type { BotCommand, CommandContext } from '../src/discord/command.js';
+import { type BotCommand, type CommandContext, yieldToEvents } from '../src/discord/command.js';
 import { choiceName } from '../src/discord/format.js';
 import { ASK_PAGE_SIZE, askReply, failureReply, noticeReply, sendError } from '../src/discord/replies.js';
 
@@ -42,6 +42,7 @@ async function execute(interaction: ChatInputCommandInteraction, { engine, pages
   }
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  await yieldToEvents();
   const answer = engine.ask({ ...request, limit: ASK_PAGE_SIZE });
   if (!answer.ok) {
     await sendError(interaction, failureReply(answer));
@@ -94,12 +95,15 @@ async function button(interaction: ButtonInteraction, { engine, pages }: Command
   }
   const paging = session.request as AskPaging;
   const offset = Math.min(Math.max(0, Number.parseInt(offsetText, 10) || 0), Math.max(0, session.total - 1));
+  // Acknowledge first: on a large archive the search can take longer than Discord's 3 s allows for an update.
+  await interaction.deferUpdate();
+  await yieldToEvents();
   const answer = engine.ask({ ...paging.request, limit: ASK_PAGE_SIZE, offset });
   if (!answer.ok) {
-    await interaction.reply(failureReply(answer));
+    await interaction.followUp(failureReply(answer));
     return;
   }
-  await interaction.update(askReply(answer, offset, session.id));
+  await interaction.editReply(askReply(answer, offset, session.id));
   paging.offset = offset;
 }
 

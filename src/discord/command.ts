@@ -26,3 +26,11 @@ export interface BotCommand {
   /** Handles this command's buttons (`customId` starting with `<name>:`). */
   button?(interaction: ButtonInteraction, ctx: CommandContext): Promise<void>;
 }
+
+/**
+ * Resolves after the event loop has handled the I/O already waiting (gateway events, REST answers). Commands call it
+ * between acknowledging and a long synchronous engine call, so other interactions get acknowledged first.
+ */
+export function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Interaction } from 'discord.js';
+import { DiscordAPIError, type Interaction } from 'discord.js';
 import type { Engine, Logger } from '../engine/index.js';
 import type { BotCommand, CommandContext } from './command.js';
 import { ConcurrencyCap, RateLimiter } from './limiter.js';
@@ -17,6 +17,9 @@ export interface RouterOptions {
   /** Commands answered at once. */
   maxConcurrent: number;
 }
+
+/** Discord's codes for an interaction that takes no more responses: 10062 Unknown interaction, 40060 already acknowledged. */
+const GONE = new Set([10062, 40060]);
 
 /** How long a command waits for a free slot before the user is told the bot is busy (acknowledging stays under 3 s). */
 const SLOT_WAIT_MS = 1500;
@@ -64,6 +67,11 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       }
       logger.info({ ms: Math.round(performance.now() - started), outcome: 'ok' }, 'command served');
     } catch (error) {
+      if (error instanceof DiscordAPIError && GONE.has(Number(error.code))) {
+        // Too late (3 s passed) or answered elsewhere: Discord takes no other response, so no apology either.
+        logger.warn({ code: error.code, options: optionsOf(interaction), ms: Math.round(performance.now() - started) }, 'interaction expired or already answered');
+        return;
+      }
       logger.error({ err: error, options: optionsOf(interaction), ms: Math.round(performance.now() - started) }, 'command failed');
       if (interaction.isRepliable()) {
         const apology = noticeReply('Sorry, something went wrong while answering. The error has been logged.');

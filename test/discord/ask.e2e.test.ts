@@ -77,7 +77,7 @@ describe('/ask through the real bot process and the fake Discord', () => {
 
     const next = fake.sendButton({ customId: button(first, /Next/).custom_id, message: first });
     const second = await fake.waitForReply(next.id);
-    expect(fake.callbacksFor(next.id).map((r) => (r.body as { type: number }).type)).toEqual([7]);
+    expect(fake.callbacksFor(next.id).map((r) => (r.body as { type: number }).type)).toEqual([6]);
     expect(second.message.id).toBe(first.id);
     expect(second.message.embeds.at(-1)?.footer?.text).toBe(`4–6 of ${WIRE_SOURCES.length}`);
     const titles = (m: APIMessage) => m.embeds.map((e) => e.title);
