@@ -19,6 +19,10 @@ export const Config = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt(20),
   /** Commands answered at the same time, across all users; the rest wait their turn. */
   MAX_CONCURRENT_COMMANDS: positiveInt(8),
+  /** Port of the optional `/healthz` + `/metrics` listener; absent: no listener. */
+  HEALTH_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  /** Watch the corpus folder and reload the archive a few seconds after files change (`true`/`false`). */
+  CORPUS_WATCH: z.preprocess(emptyAsAbsent, z.enum(['true', 'false']).default('true')).transform((v) => v === 'true'),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -1,10 +1,14 @@
+import { Status } from 'discord.js';
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { runConsole } from './console/console.js';
-import { createBot } from './discord/bot.js';
+import { type Bot, createBot } from './discord/bot.js';
 import { loadCommands } from './discord/loadCommands.js';
-import { createEngine } from './engine/index.js';
+import { type Engine, createEngine } from './engine/index.js';
+import { startHealthServer } from './health.js';
 import { createLogger } from './logger.js';
+import { createMetrics } from './metrics.js';
 import { ANSI, PLAIN } from './render/text.js';
+import { watchCorpus } from './watch.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console, on the configured corpus. */
 async function main(): Promise<void> {
@@ -22,24 +26,37 @@ async function main(): Promise<void> {
   const logger = createLogger(token ? config.LOG_LEVEL : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
-  const engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger });
   if (!token) {
+    const engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger });
     const interactive = Boolean(process.stdin.isTTY);
     await runConsole(engine, { input: process.stdin, output: process.stdout, style: interactive ? ANSI : PLAIN, prompt: interactive });
     return;
   }
-  const commands = await loadCommands(logger);
-  const bot = createBot({
+  const metrics = createMetrics();
+  let engine: Engine | null = null;
+  let bot: Bot | null = null;
+  const health = config.HEALTH_PORT
+    ? await startHealthServer(config.HEALTH_PORT, { gatewayConnected: () => bot?.client.ws.status === Status.Ready, indexLoaded: () => engine !== null }, metrics)
+    : null;
+  engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger });
+  metrics.archiveLoaded(engine.stats());
+  const ready = engine;
+  bot = createBot({
     engine,
-    commands,
+    commands: await loadCommands(logger),
     logger,
     apiUrl: config.DISCORD_API_URL,
     ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
     maxConcurrent: config.MAX_CONCURRENT_COMMANDS,
+    onServed: metrics.commandServed,
   });
+  const unwatch = config.CORPUS_WATCH ? watchCorpus(config.CORPUS_DIR, engine, logger, () => metrics.archiveLoaded(ready.stats())) : () => undefined;
+  const running = bot;
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down: finishing replies in flight');
-    bot.shutdown().then(
+    unwatch();
+    health?.close();
+    running.shutdown().then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
@@ -49,7 +66,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
-  await bot.login(token);
+  await running.login(token);
 }
 
 await main();

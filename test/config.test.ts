@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       RATE_LIMIT_PER_MINUTE: 20,
       MAX_CONCURRENT_COMMANDS: 8,
+      CORPUS_WATCH: true,
     });
   });
 
@@ -22,6 +23,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ RATE_LIMIT_PER_MINUTE: '0' }, /RATE_LIMIT_PER_MINUTE/],
     [{ DISCORD_TOKEN: 'short' }, /DISCORD_TOKEN: looks too short/],
+    [{ HEALTH_PORT: '99999' }, /HEALTH_PORT/],
+    [{ CORPUS_WATCH: 'sometimes' }, /CORPUS_WATCH/],
   ])('%o is refused with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -14,6 +14,8 @@ export interface BotOptions {
   apiUrl?: string;
   ratePerMinute: number;
   maxConcurrent: number;
+  /** Told of every command served (for metrics). */
+  onServed?: (command: string, outcome: string, seconds: number) => void;
 }
 
 /** A running bot: its discord.js client, and a shutdown that lets replies in flight finish. */

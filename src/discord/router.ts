@@ -16,6 +16,8 @@ export interface RouterOptions {
   ratePerMinute: number;
   /** Commands answered at once. */
   maxConcurrent: number;
+  /** Told of every command served (for metrics): its name, outcome and seconds taken. */
+  onServed?: (command: string, outcome: string, seconds: number) => void;
 }
 
 /** Discord's codes for an interaction that takes no more responses: 10062 Unknown interaction, 40060 already acknowledged. */
@@ -39,6 +41,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       return;
     }
     const started = performance.now();
+    const served = (outcome: string) => options.onServed?.(name, outcome, (performance.now() - started) / 1000);
     try {
       if (interaction.isAutocomplete()) {
         await command.autocomplete?.(interaction, ctx);
@@ -49,12 +52,14 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       if (wait > 0) {
         await interaction.reply(noticeReply(`Slow down: you can run another command in ${Math.ceil(wait / 1000)} s.`));
         logger.info({ waitMs: wait }, 'rate limited');
+        served('rate-limited');
         return;
       }
       const release = await cap.acquire(SLOT_WAIT_MS);
       if (!release) {
         await interaction.reply(noticeReply('The bot is busy right now. Please try again in a few seconds.'));
         logger.warn({}, 'concurrency cap reached');
+        served('busy');
         return;
       }
       try {
@@ -66,12 +71,15 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         release();
       }
       logger.info({ ms: Math.round(performance.now() - started), outcome: 'ok' }, 'command served');
+      served('ok');
     } catch (error) {
       if (error instanceof DiscordAPIError && GONE.has(Number(error.code))) {
         // Too late (3 s passed) or answered elsewhere: Discord takes no other response, so no apology either.
+        served('expired');
         logger.warn({ code: error.code, options: optionsOf(interaction), ms: Math.round(performance.now() - started) }, 'interaction expired or already answered');
         return;
       }
+      served('error');
       logger.error({ err: error, options: optionsOf(interaction), ms: Math.round(performance.now() - started) }, 'command failed');
       if (interaction.isRepliable()) {
         const apology = noticeReply('Sorry, something went wrong while answering. The error has been logged.');
