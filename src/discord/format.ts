@@ -37,7 +37,9 @@ export function stripSpoofing(text: string): string {
  * broken with a zero-width space, spoofing characters removed.
  */
 export function inert(text: string): string {
-  return escapeMarkdown(stripSpoofing(text), { numberedList: true, bulletedList: true, heading: true, maskedLink: true })
+  const escaped = escapeMarkdown(stripSpoofing(text), { italic: false, bold: false, underline: false, numberedList: true, bulletedList: true, heading: true, maskedLink: true });
+  return escaped
+    .replace(/[*_]/g, '\\$&')
     .replace(/@(everyone|here)/g, '@\u200B$1')
     .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200B$2>');
 }
@@ -51,32 +53,29 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
- * The passage as a Discord quote block, the highlighted ranges in bold, everything else inert;
- * cut to `max` characters without breaking a bold pair.
+ * The passage as a Discord quote block (`> ` before every line), the highlighted ranges in bold,
+ * everything else inert; at most `max` characters, cut at a word with `…` when longer.
  */
 export function quoteBlock(text: string, highlights: ReadonlyArray<readonly [number, number]>, max: number): string {
-  const parts: string[] = [];
-  let at = 0;
-  let length = 2;
-  const push = (piece: string) => {
-    if (length + piece.length > max - 1) return false;
-    parts.push(piece);
-    length += piece.length;
-    return true;
-  };
-  for (const [start, end] of [...highlights, [text.length, text.length] as const]) {
-    const plain = inert(text.slice(at, start));
-    if (!push(plain)) {
-      parts.push(truncate(plain, Math.max(1, max - length - 1)));
-      break;
-    }
-    if (end > start && !push(`**${inert(text.slice(start, end))}**`)) {
-      parts.push('…');
-      break;
-    }
-    at = end;
+  let cut = Math.min(text.length, max);
+  for (;;) {
+    const block = quoted(text.slice(0, cut), highlights, cut < text.length);
+    if (block.length <= max || cut === 0) return block.slice(0, max);
+    cut = Math.floor(cut * 0.8);
   }
-  return parts.join('').split('\n').map((line) => `> ${line}`).join('\n');
+}
+
+function quoted(text: string, highlights: ReadonlyArray<readonly [number, number]>, ellipsis: boolean): string {
+  let body = '';
+  let at = 0;
+  for (const [start, end] of highlights) {
+    if (start >= text.length) break;
+    body += `${inert(text.slice(at, start))}**${inert(text.slice(start, Math.min(end, text.length)))}**`;
+    at = Math.min(end, text.length);
+  }
+  body += inert(text.slice(at));
+  if (ellipsis) body = `${body.replace(/\s+\S*$/, '')}…`;
+  return body.split('\n').map((line) => `> ${line}`).join('\n');
 }
 
 /** A Discord timestamp tag for a date (`<t:…:D>`), rendered in each reader's locale. */
