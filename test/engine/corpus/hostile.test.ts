@@ -116,12 +116,12 @@ describe('loadCorpus on hostile files', () => {
     ]);
   });
 
-  it('keeps the default limits at 50 MB for .jsonl and 5 MB for other files', async () => {
+  it('keeps the default limits at 1 GB for .jsonl (a whole archive) and 5 MB for other files', async () => {
     const dir = await corpusOf({ 'a.txt': TXT });
     const { problems } = await loadCorpus(dir);
     expect(problems).toEqual([]);
     const { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_JSONL_BYTES } = await import('../../../src/engine/corpus/index.js');
-    expect([DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_JSONL_BYTES]).toEqual([5 * 1024 * 1024, 50 * 1024 * 1024]);
+    expect([DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_JSONL_BYTES]).toEqual([5 * 1024 * 1024, 1024 * 1024 * 1024]);
   });
 
   it('rejects symbolic links leading outside the corpus folder and follows those that stay inside', async () => {
