@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Archive, buildArchive, loadArchive, saveArchive } from './archive.js';
 import { type CorpusFile, corpusFingerprint, loadCorpus } from './corpus/index.js';
 import type { ArchiveStats, EngineOptions, Logger } from './engine.js';
@@ -17,7 +18,10 @@ export async function loadSnapshot(options: EngineOptions, logger: Logger): Prom
   const started = performance.now();
   const corpus = await loadCorpus(options.corpusDir);
   for (const problem of corpus.problems) logger.warn({ problem }, 'corpus file skipped');
-  const fingerprint = corpusFingerprint(corpus.files);
+  // What was accepted counts too: the same files can load differently when the loader's rules change.
+  const fingerprint = createHash('sha256')
+    .update(`${corpusFingerprint(corpus.files)}:${corpus.articles.length}:${corpus.problems.length}`)
+    .digest('hex');
   let origin: ArchiveStats['origin'] = 'cache';
   let archive = options.cacheDir ? await loadArchive(options.cacheDir, fingerprint) : null;
   if (!archive) {
