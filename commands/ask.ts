@@ -1,6 +1,6 @@
 import { type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { AskQuery, type Failure, failure } from '../src/engine/index.js';
-import { type BotCommand, type CommandContext, yieldToEvents } from '../src/discord/command.js';
+import type { BotCommand, CommandContext } from '../src/discord/command.js';
 import { choiceName } from '../src/discord/format.js';
 import { ASK_PAGE_SIZE, askReply, failureReply, noticeReply, sendError } from '../src/discord/replies.js';
 
@@ -27,7 +27,7 @@ const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName('to').setDescription('Up to this day, YYYY-MM-DD').setMinLength(10).setMaxLength(10))
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
 
-async function execute(interaction: ChatInputCommandInteraction, { engine, pages }: CommandContext): Promise<void> {
+async function execute(interaction: ChatInputCommandInteraction, { engine, pages, slot }: CommandContext): Promise<void> {
   const request: AskRequest = {
     question: interaction.options.getString('question', true),
     source: interaction.options.getString('source') ?? undefined,
@@ -42,7 +42,7 @@ async function execute(interaction: ChatInputCommandInteraction, { engine, pages
   }
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  await yieldToEvents();
+  await slot();
   const answer = engine.ask({ ...request, limit: ASK_PAGE_SIZE });
   if (!answer.ok) {
     await sendError(interaction, failureReply(answer));
@@ -82,7 +82,7 @@ async function autocomplete(interaction: AutocompleteInteraction, { engine }: Co
   await interaction.respond(sources.slice(0, 25).map((s) => ({ name: choiceName(s), value: s.slice(0, 100) })));
 }
 
-async function button(interaction: ButtonInteraction, { engine, pages }: CommandContext): Promise<void> {
+async function button(interaction: ButtonInteraction, { engine, pages, slot }: CommandContext): Promise<void> {
   const [, sessionId = '', offsetText = '0'] = interaction.customId.split(':');
   const session = pages.get(sessionId);
   if (!session) {
@@ -97,7 +97,7 @@ async function button(interaction: ButtonInteraction, { engine, pages }: Command
   const offset = Math.min(Math.max(0, Number.parseInt(offsetText, 10) || 0), Math.max(0, session.total - 1));
   // Acknowledge first: on a large archive the search can take longer than Discord's 3 s allows for an update.
   await interaction.deferUpdate();
-  await yieldToEvents();
+  await slot();
   const answer = engine.ask({ ...paging.request, limit: ASK_PAGE_SIZE, offset });
   if (!answer.ok) {
     await interaction.followUp(failureReply(answer));
@@ -107,5 +107,5 @@ async function button(interaction: ButtonInteraction, { engine, pages }: Command
   paging.offset = offset;
 }
 
-/** `/ask`: verbatim passages that answer a question, three at a time. */
-export const command: BotCommand = { data, execute: execute as BotCommand['execute'], autocomplete, button };
+/** `/ask`: verbatim passages that answer a question, three at a time; it defers before waiting for a slot. */
+export const command: BotCommand = { data, execute: execute as BotCommand['execute'], autocomplete, button, acknowledgesFirst: true };

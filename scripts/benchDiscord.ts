@@ -176,10 +176,10 @@ async function main(): Promise<void> {
     const outcomes = sent.map((s) => outcomeOf(fake, s, byInteraction.get(s.id) ?? []));
     const count = (pattern: RegExp) => (bot.logs().match(pattern) ?? []).length;
     const exit = await bot.stop('SIGTERM', 30_000);
-    writeFileSync(join(WORK, `bot-${args.quick ? 'quick' : 'full'}.log`), bot.logs());
+    writeFileSync(join(WORK, `bot-${sectionKey(args).replace(/[ =]/g, '-')}.log`), bot.logs());
     const report = render({ args, label, archive, startupMs, wallMs, outcomes, exit, failedLogs: count(/"msg":"command failed"/g), expiredLogs: count(/"msg":"interaction expired/g), loadBefore });
     process.stdout.write(`${report}\n`);
-    save(args.quick ? 'quick' : 'full', report);
+    save(sectionKey(args), report);
   } finally {
     await bot.stop('SIGKILL');
     await fake.stop();
@@ -199,6 +199,12 @@ interface Figures {
   loadBefore: number;
 }
 
+function commandFlags(args: Args): string {
+  const flags = sectionKey(args).split(' ').slice(1).map((f) => `--${f.replace('=', ' ')}`);
+  const all = [...(args.quick ? ['--quick'] : []), ...flags];
+  return all.length ? ` -- ${all.join(' ')}` : '';
+}
+
 function render(f: Figures): string {
   const count = (kind: Outcome['kind']) => f.outcomes.filter((o) => o.kind === kind).length;
   const sorted = (values: Array<number | undefined>) => values.filter((v): v is number => v !== undefined).sort((a, b) => a - b);
@@ -211,7 +217,7 @@ function render(f: Figures): string {
   for (const o of f.outcomes) if (o.error) errors.set(o.error, (errors.get(o.error) ?? 0) + 1);
   const errorList = [...errors].map(([text, n]) => `${n} × “${text}”`).join('; ');
   return [
-    `### ${f.args.quick ? '`npm run bench:discord -- --quick`' : '`npm run bench:discord`'}`,
+    `### \`npm run bench:discord${commandFlags(f.args)}\``,
     '',
     `${new Date().toISOString().slice(0, 10)}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.version}, ` +
       `load average ${f.loadBefore.toFixed(1)} before the run and ${loadavg()[0]!.toFixed(1)} after (other processes share the machine). ` +
@@ -232,8 +238,18 @@ function render(f: Figures): string {
   ].join('\n');
 }
 
-/** Replaces this mode's section of bench/discord.md, keeping the other's. */
-function save(mode: 'quick' | 'full', report: string): void {
+/** The section of bench/discord.md a run fills: its mode and any non-default flags. */
+function sectionKey(args: Args): string {
+  const flags = [
+    args.count !== (args.quick ? 200 : 1000) && `count=${args.count}`,
+    args.concurrency !== 50 && `concurrency=${args.concurrency}`,
+    args.maxConcurrent !== undefined && `max-concurrent=${args.maxConcurrent}`,
+  ].filter(Boolean);
+  return [args.quick ? 'quick' : 'full', ...flags].join(' ');
+}
+
+/** Replaces this run's section of bench/discord.md (see `sectionKey`), keeping the others. */
+function save(mode: string, report: string): void {
   const file = join(ROOT, 'bench/discord.md');
   const open = `<!-- ${mode} -->`;
   const close = `<!-- /${mode} -->`;

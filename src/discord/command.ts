@@ -13,6 +13,20 @@ export interface CommandContext {
   engine: Engine;
   logger: Logger;
   pages: PageSessions<unknown>;
+  /**
+   * Waits for one of the MAX_CONCURRENT_COMMANDS slots, then for the events already waiting to be handled; the slot is
+   * freed when the handler returns. A command with `acknowledgesFirst` calls it after deferring and before its engine
+   * call; it throws `BusyError` when no slot frees up in time (the router then tells the user). For other commands the
+   * router holds the slot already and this only yields.
+   */
+  slot(): Promise<void>;
+}
+
+/** No concurrency slot came free in time: the router answers with an ephemeral "busy" notice. */
+export class BusyError extends Error {
+  constructor() {
+    super('no free command slot');
+  }
 }
 
 /** One command module (`commands/*.ts`): its registration payload and its handlers. */
@@ -25,6 +39,11 @@ export interface BotCommand {
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
   /** Handles this command's buttons (`customId` starting with `<name>:`). */
   button?(interaction: ButtonInteraction, ctx: CommandContext): Promise<void>;
+  /**
+   * True when the handlers acknowledge (defer) first and then call `ctx.slot()` before the engine: acknowledging then
+   * never waits behind other commands, however busy the bot is. Otherwise the router takes the slot before the handler.
+   */
+  acknowledgesFirst?: boolean;
 }
 
 /**

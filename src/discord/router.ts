@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DiscordAPIError, type Interaction } from 'discord.js';
 import type { Engine, Logger } from '../engine/index.js';
-import type { BotCommand, CommandContext } from './command.js';
+import { BusyError, type BotCommand, type CommandContext, yieldToEvents } from './command.js';
 import { ConcurrencyCap, RateLimiter } from './limiter.js';
 import type { PageSessions } from './paging.js';
 import { noticeReply, sendError } from './replies.js';
@@ -23,8 +23,11 @@ export interface RouterOptions {
 /** Discord's codes for an interaction that takes no more responses: 10062 Unknown interaction, 40060 already acknowledged. */
 const GONE = new Set([10062, 40060]);
 
-/** How long a command waits for a free slot before the user is told the bot is busy (acknowledging stays under 3 s). */
+/** How long a command that has not acknowledged waits for a free slot before the user is told the bot is busy (acknowledging stays under 3 s). */
 const SLOT_WAIT_MS = 1500;
+/** How long an acknowledged command (`acknowledgesFirst`, the user sees "thinking…") waits for a slot. */
+const QUEUE_WAIT_MS = 30_000;
+const BUSY = noticeReply('The bot is busy right now. Please try again in a few seconds.');
 
 /** Builds the `interactionCreate` handler: routing, rate limit, concurrency cap, one try/catch for all commands. */
 export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
@@ -34,7 +37,13 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     const name = interaction.isButton() ? interaction.customId.split(':')[0]! : 'commandName' in interaction ? interaction.commandName : '';
     const command = options.commands.get(name);
     const logger = options.logger.child({ requestId: randomUUID(), interaction: interaction.id, user: interaction.user.id, command: name });
-    const ctx: CommandContext = { engine: options.engine, logger, pages: options.pages };
+    const held: { release: (() => void) | null } = { release: null };
+    const takeSlot = async (waitMs: number) => (held.release ??= await cap.acquire(waitMs)) !== null;
+    const slot = async () => {
+      if (!(await takeSlot(QUEUE_WAIT_MS))) throw new BusyError();
+      await yieldToEvents();
+    };
+    const ctx: CommandContext = { engine: options.engine, logger, pages: options.pages, slot };
     if (!command) {
       logger.warn({ type: interaction.type }, 'interaction for an unknown command');
       if (interaction.isRepliable()) await interaction.reply(noticeReply('This command is not available any more.')).catch((e: unknown) => logger.warn({ err: e }, 'notice not delivered'));
@@ -55,24 +64,25 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         served('rate-limited');
         return;
       }
-      const release = await cap.acquire(SLOT_WAIT_MS);
-      if (!release) {
-        await interaction.reply(noticeReply('The bot is busy right now. Please try again in a few seconds.'));
+      if (!command.acknowledgesFirst && !(await takeSlot(SLOT_WAIT_MS))) {
+        await interaction.reply(BUSY);
         logger.warn({}, 'concurrency cap reached');
         served('busy');
         return;
       }
-      try {
-        if (interaction.isButton()) {
-          if (command.button) await command.button(interaction, ctx);
-          else await interaction.reply(noticeReply('This button does not work any more.'));
-        } else if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) await command.execute(interaction, ctx);
-      } finally {
-        release();
-      }
+      if (interaction.isButton()) {
+        if (command.button) await command.button(interaction, ctx);
+        else await interaction.reply(noticeReply('This button does not work any more.'));
+      } else if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) await command.execute(interaction, ctx);
       logger.info({ ms: Math.round(performance.now() - started), outcome: 'ok' }, 'command served');
       served('ok');
     } catch (error) {
+      if (error instanceof BusyError && interaction.isRepliable()) {
+        served('busy');
+        logger.warn({ ms: Math.round(performance.now() - started) }, 'concurrency cap reached after acknowledging');
+        await sendError(interaction, BUSY).catch((e: unknown) => logger.warn({ err: e }, 'busy notice not delivered'));
+        return;
+      }
       if (error instanceof DiscordAPIError && GONE.has(Number(error.code))) {
         // Too late (3 s passed) or answered elsewhere: Discord takes no other response, so no apology either.
         served('expired');
@@ -85,6 +95,8 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         const apology = noticeReply('Sorry, something went wrong while answering. The error has been logged.');
         await sendError(interaction, apology).catch((e: unknown) => logger.error({ err: e }, 'apology not delivered'));
       }
+    } finally {
+      held.release?.();
     }
   };
 }

@@ -47,26 +47,36 @@ describe('per-user rate limit and global concurrency cap (RATE_LIMIT_PER_MINUTE=
     expectAcknowledgedInTime(fake, [third, someoneElse]);
   });
 
-  it('answers every one of several simultaneous commands or tells it the bot is busy, losing none', async () => {
-    // Hold each final edit for 2 s: the one slot stays taken longer than a waiting command may wait.
-    proxy.setRule((r) => (isOriginalEdit(r) ? 2000 : 0));
+  it('acknowledges simultaneous /ask commands at once, then answers them one at a time, losing none', async () => {
+    // Hold each final edit for 1 s: with one slot, the answers must come out one after another.
+    proxy.setRule((r) => (isOriginalEdit(r) ? 1000 : 0));
     const sent: SentInteraction[] = [];
-    for (let n = 10; n < 16; n++) sent.push(fake.sendSlashCommand({ name: 'ask', options: QUESTION, user: user(n) }));
+    for (let n = 10; n < 14; n++) sent.push(fake.sendSlashCommand({ name: 'ask', options: QUESTION, user: user(n) }));
     const outcomes = await Promise.all(sent.map((s) => waitForMessages(fake, s.id, 1, 15_000)));
     proxy.setRule(() => 0);
 
-    expectAcknowledgedInTime(fake, sent);
-    const kinds = outcomes.map((messages) => {
+    expectAcknowledgedInTime(fake, sent, 1000);
+    for (const messages of outcomes) {
       expect(messages).toHaveLength(1);
-      const [message] = messages;
-      if (message!.embeds.length > 0 && !isEphemeral(message!)) return 'answer';
-      expect(isEphemeral(message!)).toBe(true);
-      expect(message!.content).toMatch(/busy/);
-      return 'busy';
-    });
-    expect(kinds).toContain('answer');
-    expect(kinds).toContain('busy');
-    expect(kinds.filter((k) => k === 'answer').length).toBeLessThan(sent.length);
+      expect(isEphemeral(messages[0]!)).toBe(false);
+      expect(messages[0]!.embeds.length).toBeGreaterThan(0);
+    }
+    const edits = proxy.seen.filter(isOriginalEdit).slice(-sent.length).map((r) => r.arrivedAt);
+    for (let i = 1; i < edits.length; i++) expect(edits[i]! - edits[i - 1]!).toBeGreaterThanOrEqual(900);
+  });
+
+  it('tells a command that cannot defer first that the bot is busy when no slot frees up within 1.5 s', async () => {
+    // /about takes its slot before running (it does not set acknowledgesFirst); /ask holds the only slot for 2.5 s.
+    proxy.setRule((r) => (isOriginalEdit(r) ? 2500 : 0));
+    const holder = fake.sendSlashCommand({ name: 'ask', options: QUESTION, user: user(20) });
+    await proxy.waitForRequest((r) => isOriginalEdit(r) && r.delayed === 2500, 10_000);
+    const blocked = fake.sendSlashCommand({ name: 'about', user: user(21) });
+    const busy = await fake.waitForReply(blocked.id, { timeout: 10_000 });
+    proxy.setRule(() => 0);
+    expect(busy.ephemeral).toBe(true);
+    expect(busy.message.content).toMatch(/busy/);
+    expect((await fake.waitForReply(holder.id, { timeout: 10_000 })).message.embeds.length).toBeGreaterThan(0);
+    expectAcknowledgedInTime(fake, [holder, blocked]);
     expectEveryMessageSafe(fake);
   });
 });
