@@ -18,7 +18,7 @@ async function main(): Promise<number> {
     process.stderr.write('DISCORD_TOKEN and DISCORD_APPLICATION_ID are needed to register commands (see .env.example).\n');
     return 2;
   }
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, { secrets: [config.DISCORD_TOKEN] });
   const commands = await loadCommands(logger);
   const body = [...commands.values()].map((c) => c.data.toJSON());
   const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(config.DISCORD_TOKEN);

@@ -1,10 +1,40 @@
-import { pino } from 'pino';
-import type { Logger } from './engine/engine.js';
+import { type DestinationStream, pino } from 'pino';
+import type { Logger } from './engine/index.js';
 
 /** Paths that must never reach a log line, whatever logs them. */
-const SECRETS = ['token', 'DISCORD_TOKEN', '*.token', '*.DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization'];
+const SECRET_PATHS = ['token', 'DISCORD_TOKEN', '*.token', '*.DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization', 'err.requestBody', '*.requestBody'];
 
-/** Structured JSON logs on stderr (stdout stays clean for console replies and CLI JSON), secrets redacted. */
-export function createLogger(level: string, destination = 2): Logger & { child(fields: object): Logger } {
-  return pino({ level, redact: { paths: SECRETS, censor: '[redacted]' }, base: undefined }, pino.destination(destination));
+/** Interaction and webhook tokens inside Discord API URLs (as in discord.js errors): `/webhooks/<app>/<token>`, `/interactions/<id>/<token>`. */
+const URL_TOKENS = /\/(webhooks|interactions)\/(\d+)\/[A-Za-z0-9._-]{20,}/g;
+
+/** Where logs go and which literal secrets (the bot token) must never appear in them. */
+export interface LoggerOptions {
+  destination?: DestinationStream | number;
+  secrets?: Array<string | undefined>;
+}
+
+/**
+ * Structured JSON logs on stderr (stdout stays clean for console replies and CLI JSON). Secret
+ * fields are redacted, and every written line is scrubbed of the given secrets and of the tokens in
+ * Discord API URLs, so even an error message that carries the request cannot leak them.
+ */
+export function createLogger(level: string, options: LoggerOptions = {}): Logger & { child(fields: object): Logger } {
+  const secrets = (options.secrets ?? []).filter((s): s is string => Boolean(s && s.length >= 8));
+  const destination = typeof options.destination === 'object' ? options.destination : pino.destination(options.destination ?? 2);
+  return pino(
+    {
+      level,
+      base: undefined,
+      redact: { paths: SECRET_PATHS, censor: '[redacted]' },
+      hooks: { streamWrite: (line) => scrub(line, secrets) },
+    },
+    destination,
+  );
+}
+
+/** Removes the secrets and URL tokens from a text (log lines, error messages shown to a person). */
+export function scrub(text: string, secrets: readonly string[]): string {
+  let out = text.replace(URL_TOKENS, '/$1/$2/[redacted]');
+  for (const secret of secrets) out = out.split(secret).join('[redacted]');
+  return out;
 }

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     return;
   }
   const token = config.DISCORD_TOKEN;
-  const logger = createLogger(token ? config.LOG_LEVEL : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const logger = createLogger(token ? config.LOG_LEVEL : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, { secrets: [token] });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
   if (!token) {
