@@ -11,7 +11,8 @@ import {
   type APIButtonComponentWithCustomId,
   type APIMessage,
 } from 'discord-api-types/v10';
-import type { CommandOption, FakeDiscord } from '../support/fakeDiscord.js';
+import type { FakeDiscord } from '../support/fakeDiscord.js';
+import type { CommandOption } from '../support/options.js';
 import { ROOT } from './botProcess.js';
 
 /** The seed article's id (its file name without the extension). */
