@@ -7,9 +7,9 @@ const data = new SlashCommandBuilder().setName('about').setDescription('What thi
 async function execute(interaction: ChatInputCommandInteraction, { engine }: CommandContext): Promise<void> {
   const stats = engine.stats();
   const description = [
-    `This bot knows **${stats.articles.toLocaleString('en-US')} articles** from ${stats.sources} source${stats.sources === 1 ? '' : 's'}` +
+    `This bot knows **${stats.articles.toLocaleString('en-US')} article${stats.articles === 1 ? '' : 's'}** from ${stats.sources} source${stats.sources === 1 ? '' : 's'}` +
       (stats.firstDate ? `, ${stats.firstDate} to ${stats.lastDate}` : '') +
-      `, with ${stats.quotations.toLocaleString('en-US')} quotations. Every answer quotes the articles word for word, with source, date and link.`,
+      `, with ${stats.quotations.toLocaleString('en-US')} quotation${stats.quotations === 1 ? '' : 's'}. Every answer quotes the articles word for word, with source, date and link.`,
     '',
     '`/ask` a question (a "quoted phrase" must appear as typed; filter by `source`, `from`, `to`)',
     '`/whosaid` a few words of a quotation: who said it, where and when',
