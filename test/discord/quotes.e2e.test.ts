@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord, type OptionValues, type SentInteraction } from '../support/fakeDiscord.js';
 import { removeDir, startBot, tempCorpus, type BotProcess, type TestArticle } from './botProcess.js';
 import { BAGHERI_TITLE, SEED_DAY, autocompleteChoices, buttonOf, plain } from './commandHelpers.js';
-import { OTHER_USER, expectAcknowledgedInTime, expectEveryMessageSafe, isEphemeral, waitForMessages } from './e2e.js';
+import { OTHER_USER, expectAcknowledgedInTime, expectEveryMessageSafe, isEphemeral, messageRequests, waitForMessages } from './e2e.js';
 
 /** A later article quoting محمد باقري, so "newest first" has something to order. */
 const LATER_BAGHERI: TestArticle = {
@@ -13,7 +13,27 @@ const LATER_BAGHERI: TestArticle = {
   date: '2022-05-01',
   body: 'قال محمد باقري، رئيس الأركان العامة للقوات المسلحة الإيرانية، إن "العلاقات مع الصين تتقدم بثبات" في ختام زيارته.\n\nوأضاف باقري أن "التدريبات المشتركة ستستمر العام المقبل".',
 };
+/** A day-later copy of the seed's «ينمو ويتسع» statement from another outlet: "also reported by". */
+const COPY: TestArticle = {
+  id: 'e2e-bagheri-copy',
+  title: 'رئيس الأركان الإيراني في موسكو',
+  source: 'Copy Wire',
+  date: '2021-10-21',
+  body: 'ووصف محمد باقري، رئيس الأركان العامة للقوات المسلحة الإيرانية، التعاون العسكري بين إيران وروسيا بأنه "ينمو ويتسع" خلال زيارته إلى موسكو.',
+};
+/** A quotation with a right-to-left override inside it and in the title: nothing may reach Discord. */
+const BIDI: TestArticle = {
+  id: 'e2e-bidi',
+  title: 'تصريح \u202Eمقلوب\u202C عن الميناء',
+  source: 'Bidi Wire',
+  date: '2022-02-02',
+  body: 'قالت سارة أحمد، المتحدثة باسم الوزارة، إن "الميناء \u202Eسيفتح\u202C أبوابه للسفن التجارية الأسبوع المقبل".',
+};
 const REPLY = { timeout: 10_000 };
+/** Bidi overrides and isolates. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+/** The Discord timestamps (`<t:…:D>`) in a message's embeds, in order. */
+const daysOf = (message: APIMessage) => message.embeds.map((e) => Number(/<t:(\d+):D>/.exec(e.description ?? '')?.[1]));
 
 describe('/whosaid, /quotes and "Who said this?" through the real bot process and the fake Discord', () => {
   let fake: FakeDiscord;
@@ -32,7 +52,7 @@ describe('/whosaid, /quotes and "Who said this?" through the real bot process an
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    corpusDir = tempCorpus([LATER_BAGHERI]);
+    corpusDir = tempCorpus([LATER_BAGHERI, COPY, BIDI]);
     bot = await startBot(fake, { corpusDir, env: { RATE_LIMIT_PER_MINUTE: '1000' } });
   });
 
@@ -55,7 +75,26 @@ describe('/whosaid, /quotes and "Who said this?" through the real bot process an
       expect(embed.description).toContain('Iran International');
       expect(embed.description).toContain(SEED_DAY);
       expect(embed.title).toContain('الأركان');
+      // The earliest article first; the next day's copy from another outlet listed below it.
+      expect(embed.fields?.find((f) => f.name === 'Also reported by')?.value).toContain('Copy Wire');
       expectAcknowledgedInTime(fake, [interaction]);
+    });
+
+    it('finds a quotation typed with alef and ya/ta-marbuta spelled differently, or with a typo', async () => {
+      const variants = [command('whosaid', { quote: 'يوليان اهميه خاصه لطوير العلاقات مع موسكو' }), command('whosaid', { quote: 'ينمو ويتصع' })];
+      for (const interaction of variants) {
+        const reply = await fake.waitForReply(interaction.id, REPLY);
+        expect(reply.ephemeral).toBe(false);
+        expect(reply.message.content).toContain('محمد باقري');
+      }
+    });
+
+    it('shows a quotation full of bidi overrides with none of them left, attributed to the speaker', async () => {
+      const interaction = command('whosaid', { quote: 'الميناء سيفتح أبوابه للسفن التجارية' });
+      const reply = await fake.waitForReply(interaction.id, REPLY);
+      expect(reply.message.content).toContain('سارة أحمد');
+      expect(shown(reply.message)).toContain('سيفتح أبوابه');
+      expect(shown(reply.message)).not.toMatch(BIDI_CONTROLS);
     });
 
     it('names محمد جواد ظريف for the quotation the article attributes to "ظريف" only', async () => {
@@ -105,9 +144,8 @@ describe('/whosaid, /quotes and "Who said this?" through the real bot process an
       const total = Number(footer![1]);
       expect(total).toBeGreaterThanOrEqual(8);
       for (const embed of first.embeds) expect(embed.author?.name).toContain('محمد باقري');
-      // Newest first: the 2022 article's two quotations come before the 2021 seed's.
+      // Newest first: the 2022 article's two quotations come before the 2021 ones.
       expect(first.embeds.slice(0, 2).map((e) => e.title)).toEqual([LATER_BAGHERI.title, LATER_BAGHERI.title]);
-      expect(first.embeds[2]!.description).toContain(SEED_DAY);
       expect(buttonOf(first, /Previous/).disabled).toBe(true);
       expect(buttonOf(first, /Next/).disabled).toBeFalsy();
 
@@ -116,7 +154,9 @@ describe('/whosaid, /quotes and "Who said this?" through the real bot process an
       expect(second.message.id).toBe(first.id);
       expect(second.message.embeds.at(-1)?.footer?.text).toBe(`4–6 of ${total}`);
       expect(second.message.embeds.map((e) => e.description)).not.toEqual(first.embeds.map((e) => e.description));
-      for (const embed of second.message.embeds) expect(embed.description).toContain(SEED_DAY);
+      const days = [...daysOf(first), ...daysOf(second.message)];
+      expect(days.every(Number.isFinite), JSON.stringify(days)).toBe(true);
+      expect(days).toEqual([...days].sort((a, b) => b - a));
 
       const back = fake.sendButton({ customId: buttonOf(second.message, /Previous/).custom_id, message: second.message });
       const third = await fake.waitForReply(back.id, REPLY);
@@ -130,6 +170,24 @@ describe('/whosaid, /quotes and "Who said this?" through the real bot process an
       // The stranger's click left the page as it was.
       expect(fake.messagesFor(interaction.id)[0]!.embeds.at(-1)?.footer?.text).toBe(`1–3 of ${total}`);
       expectAcknowledgedInTime(fake, [interaction, next, back, stranger]);
+    });
+
+    it('pages a private answer to its last page, where Next is disabled', async () => {
+      const interaction = command('quotes', { speaker: 'محمد باقري', private: true });
+      let page = await fake.waitForReply(interaction.id, REPLY);
+      expect(page.ephemeral).toBe(true);
+      const total = Number(/of (\d+)$/.exec(page.message.embeds.at(-1)?.footer?.text ?? '')?.[1]);
+      const pages = Math.ceil(total / 3);
+      expect(pages).toBeGreaterThanOrEqual(3);
+      for (let n = 2; n <= pages; n++) {
+        const next = fake.sendButton({ customId: buttonOf(page.message, /Next/).custom_id, message: page.message });
+        page = await fake.waitForReply(next.id, REPLY);
+        expectAcknowledgedInTime(fake, [next]);
+      }
+      expect(page.ephemeral).toBe(true);
+      expect(page.message.embeds.at(-1)?.footer?.text).toBe(`${(pages - 1) * 3 + 1}–${total} of ${total}`);
+      expect(buttonOf(page.message, /Next/).disabled).toBe(true);
+      expect(buttonOf(page.message, /Previous/).disabled).toBeFalsy();
     });
 
     it('autocompletes the speaker from what is typed: باق offers محمد باقري among at most 25 choices', async () => {
@@ -176,6 +234,7 @@ describe('/whosaid, /quotes and "Who said this?" through the real bot process an
 
   it('sends only messages that mention nobody and respect Discord limits; every command answered in time', () => {
     expectEveryMessageSafe(fake);
+    for (const { body } of messageRequests(fake)) expect(JSON.stringify(body)).not.toMatch(BIDI_CONTROLS);
     expectAcknowledgedInTime(fake, sent);
     for (const interaction of sent) expect(fake.messagesFor(interaction.id).length, `reply to ${interaction.id}`).toBeGreaterThan(0);
   });
