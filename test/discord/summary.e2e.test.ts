@@ -1,10 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord, type OptionValues, type SentInteraction } from '../support/fakeDiscord.js';
-import { removeDir, startBot, tempCorpus, type BotProcess } from './botProcess.js';
+import { removeDir, startBot, tempCorpus, type BotProcess, type TestArticle } from './botProcess.js';
 import { SEED_DAY, SEED_ID, SEED_TEXT, autocompleteChoices, plain } from './commandHelpers.js';
 import { expectAcknowledgedInTime, expectEveryMessageSafe, isEphemeral, waitForMessages } from './e2e.js';
 
 const REPLY = { timeout: 10_000 };
+/** Two days later, another outlet repeats the seed's two sentences about ظريف word for word. */
+const ZARIF_COPY: TestArticle = {
+  id: 'e2e-zarif-copy',
+  title: 'ظريف: روسيا عرقلت الاتفاق النووي',
+  source: 'Copy Wire',
+  date: '2021-10-22',
+  body: 'وفي أواخر أبريل (نيسان) 2021، أثار نشر ملف صوتي لوزير الخارجية آنذاك، محمد جواد ظريف، حول عرقلة روسيا للاتفاق النووي ردود فعل كثيرة.\n\nوقال ظريف في جزء من الملف الصوتي: "لم يكن هدف الروس التوصل إلى اتفاق نووي، وعندما رأوا أننا نتوصل إلى اتفاق، بدأوا في خلق العراقيل".',
+};
+/** A later story on the same topic from a third outlet. */
+const VIENNA: TestArticle = {
+  id: 'e2e-vienna',
+  title: 'مفاوضات فيينا حول الاتفاق النووي تستأنف',
+  source: 'Vienna Wire',
+  date: '2021-11-29',
+  body: 'استؤنفت في فيينا اليوم المفاوضات الرامية إلى إحياء الاتفاق النووي بين إيران والقوى الكبرى.\n\nوقال المتحدث باسم الخارجية الإيرانية سعيد خطيب زاده إن "رفع العقوبات هو أولوية طهران في مفاوضات الاتفاق النووي".',
+};
 /** The seed's text with every run of white space as one space, to look sentences up in. */
 const SEED_FLAT = SEED_TEXT.replace(/\s+/g, ' ');
 
@@ -33,7 +49,7 @@ describe('/summary through the real bot process and the fake Discord', () => {
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    corpusDir = tempCorpus();
+    corpusDir = tempCorpus([ZARIF_COPY, VIENNA]);
     bot = await startBot(fake, { corpusDir, env: { RATE_LIMIT_PER_MINUTE: '1000' } });
   });
 
@@ -98,6 +114,25 @@ describe('/summary through the real bot process and the fake Discord', () => {
     expect(sources!.value).toContain('`[1]`');
     expect(sources!.value).toContain('Iran International');
     expect(sources!.value).toContain(SEED_DAY);
+  });
+
+  it('never repeats a sentence carried by two outlets, cites every sentence, and lists sources in date order', async () => {
+    const interaction = summary({ topic: 'الاتفاق النووي', sentences: 10 });
+    const embed = (await fake.waitForReply(interaction.id, REPLY)).message.embeds[0]!;
+    const lines = (embed.description ?? '').split('\n\n').filter(Boolean);
+    const sentences = lines.map((line) => plain(line.replace(/ \*\*\[\d+\]\*\*$/, '')));
+    expect(new Set(sentences).size).toBe(sentences.length);
+    expect(sentences.filter((s) => s.includes('لم يكن هدف الروس'))).toHaveLength(1);
+    const cites = lines.map((line) => Number(/\[(\d+)\]\*\*$/.exec(line)?.[1]));
+    expect(cites).toEqual([...cites].sort((a, b) => a - b));
+    const sourceText = (embed.fields ?? []).filter((f) => f.name.startsWith('Sources')).map((f) => f.value).join('\n');
+    const listed = [...sourceText.matchAll(/`\[(\d+)\]`/g)].map((m) => Number(m[1]));
+    expect(listed).toEqual(listed.map((_, i) => i + 1));
+    for (const cite of cites) expect(listed).toContain(cite);
+    const days = [...sourceText.matchAll(/<t:(\d+):D>/g)].map((m) => Number(m[1]));
+    expect(days.length).toBe(listed.length);
+    expect(days).toEqual([...days].sort((a, b) => a - b));
+    expect(sourceText).toContain('Vienna Wire');
   });
 
   it('respects sentences: 2 for a topic too', async () => {
