@@ -53,6 +53,7 @@ export const RANKING: Omit<PlanOptions, 'accept'> = {
   boost: { text: 1, title: 1 },
   bm25: { k: 1.2, b: 0.75, d: 0.5 },
   budget: 5_000,
+  fuzzyWeight: 1,
 };
 
 /** Builds a MiniSearch index over passages (`passage.index` in the table is the document id). */

@@ -3,7 +3,10 @@ import type { BM25Params } from 'minisearch';
 
 /** MiniSearch's term table and document statistics (not in its typed API; minisearch is pinned to 7.2.0). */
 interface TermTable {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _index: {
+    get(term: string): Map<number, Map<number, number>> | undefined;
+    fuzzyGet(term: string, distance: number): Map<string, [Map<number, Map<number, number>>, number]>;
+  };
   _fieldIds: Record<string, number>;
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
@@ -27,6 +30,8 @@ export interface PlanOptions {
    * commoner ones are only looked up for those candidates (so "قال" never scores every passage).
    */
   budget: number;
+  /** Weight of spelling variants (one edit away) standing in for a question word the index does not hold; 0 or absent: none. */
+  fuzzyWeight?: number;
   /** Passages (by number) that may be returned (source and date filters), asked once per candidate. */
   accept?: (id: number) => boolean;
 }
@@ -65,7 +70,11 @@ export function createPlanner<T>(index: MiniSearch<T>): (terms: string[], option
     const weights = new Map<string, number>();
     for (const term of terms) weights.set(term, (weights.get(term) ?? 0) + 1);
     const planned = [...weights.keys()]
-      .map((term) => ({ term, weight: weights.get(term)!, lists: postingsOf(table, term, options.boost, fields) }))
+      .flatMap((term) => {
+        const lists = postingsOf(table, term, options.boost, fields);
+        if (lists.length || !options.fuzzyWeight) return [{ term, weight: weights.get(term)!, lists }];
+        return variantsOf(table, term).map((variant) => ({ term: variant, weight: weights.get(term)! * options.fuzzyWeight!, lists: postingsOf(table, variant, options.boost, fields) }));
+      })
       .filter((t) => t.lists.length > 0)
       .sort((x, y) => cost(x.lists) - cost(y.lists));
     const touched: number[] = [];
@@ -134,6 +143,12 @@ function postingsOf(table: TermTable, term: string, boost: Record<string, number
     lists.push({ field, boost: weight, postings, idf: Math.log(1 + (table._documentCount - df + 0.5) / (df + 0.5)) });
   }
   return lists;
+}
+
+/** Index terms one edit away from a term the index does not hold (a typo, a missing space), for words of 5+ letters. */
+function variantsOf(table: TermTable, term: string): string[] {
+  if (term.length < 5 || term.startsWith('=')) return [];
+  return [...table._index.fuzzyGet(term, 1).keys()].filter((variant) => !variant.startsWith('=')).slice(0, 8);
 }
 
 function cost(lists: FieldPostings[]): number {

@@ -57,6 +57,12 @@ describe('ask on the seed', () => {
     expect(answer.results[0]!.passage).toContain('25 عامًا');
   });
 
+  it('finds a passage despite typos in the question (words one edit away stand in for unknown ones)', () => {
+    const answer = run({ question: 'عرقلت روسيا للاتفاك النوويي' });
+    if (!answer.ok) throw new Error(answer.message);
+    expect(answer.results[0]!.passage).toContain('حول عرقلة روسيا للاتفاق النووي');
+  });
+
   it('shows a syndicated passage once, led by the earliest copy, with the others listed', () => {
     const answer = run({ question: 'ينمو ويتسع بسرعة كبيرة' });
     if (!answer.ok) throw new Error(answer.message);
