@@ -146,6 +146,7 @@ describe('/summary through the real bot process and the fake Discord', () => {
     ['both an article and a topic', { article: SEED_ID, topic: 'الاتفاق النووي' }],
     ['neither an article nor a topic', { sentences: 3 }],
     ['an article id the archive does not hold', { article: 'no-such-article' }],
+    ['a topic nothing in the archive covers', { topic: 'بطولة كرة السلة في اليابان' }],
   ])('answers %s with an ephemeral error and nothing public', async (_, options) => {
     const interaction = summary(options);
     const messages = await waitForMessages(fake, interaction.id, 1, REPLY.timeout);
