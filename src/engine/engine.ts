@@ -93,7 +93,7 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
   const speakerOf = (articleId: string, start: number, end: number) => archive.quotes.quoteAt(articleId, start, end)?.speaker ?? undefined;
   const reload = async (): Promise<ReloadReport> => {
     const next = await loadSnapshot(options, logger);
-    const report = compareFiles(current.files, next.files, next.problems, next.stats);
+    const report = compareFiles(current, next);
     current = next;
     archive = next.archive;
     index = articleIndex(archive);

@@ -66,15 +66,20 @@ export interface ReloadReport {
   stats: ArchiveStats;
 }
 
-/** Compares the files of two loads. */
-export function compareFiles(before: CorpusFile[], after: CorpusFile[], rejected: CorpusProblem[], stats: ArchiveStats): ReloadReport {
-  const old = new Map(before.map((f) => [f.path, f]));
-  const now = new Map(after.map((f) => [f.path, f]));
+/** Compares two loads by file; a file rejected whole counts as absent (it is reported under `rejected`). */
+export function compareFiles(previous: Pick<Snapshot, 'files' | 'problems'>, next: Pick<Snapshot, 'files' | 'problems' | 'stats'>): ReloadReport {
+  const loaded = ({ files, problems }: Pick<Snapshot, 'files' | 'problems'>) => {
+    const rejectedWhole = new Set(problems.filter((p) => p.line === undefined).map((p) => p.file));
+    return new Map(files.filter((f) => !rejectedWhole.has(f.path)).map((f) => [f.path, f]));
+  };
+  const old = loaded(previous);
+  const now = loaded(next);
+  const differs = (f: CorpusFile) => old.get(f.path)!.size !== f.size || old.get(f.path)!.mtimeMs !== f.mtimeMs;
   return {
     added: [...now.keys()].filter((p) => !old.has(p)),
-    changed: [...now.values()].filter((f) => old.has(f.path) && (old.get(f.path)!.size !== f.size || old.get(f.path)!.mtimeMs !== f.mtimeMs)).map((f) => f.path),
+    changed: [...now.values()].filter((f) => old.has(f.path) && differs(f)).map((f) => f.path),
     removed: [...old.keys()].filter((p) => !now.has(p)),
-    rejected,
-    stats,
+    rejected: next.problems,
+    stats: next.stats,
   };
 }
