@@ -33,14 +33,16 @@ export function stripSpoofing(text: string): string {
 }
 
 /**
- * Makes corpus or user text inert in Discord: markdown escaped, mentions and invite-style links
- * broken with a zero-width space, spoofing characters removed.
+ * Makes corpus or user text inert in Discord: markdown escaped; mentions, links and invites broken
+ * with a zero-width space (nothing in a quoted article can ping, link or invite); spoofing characters removed.
  */
 export function inert(text: string): string {
   const escaped = escapeMarkdown(stripSpoofing(text), { italic: false, bold: false, underline: false, numberedList: true, bulletedList: true, heading: true, maskedLink: true });
   return escaped
     .replace(/[*_]/g, '\\$&')
     .replace(/@(everyone|here)/g, '@\u200B$1')
+    .replace(/\b(https?|ftp|discord)(:\/\/)/gi, '$1\u200B$2')
+    .replace(/\b(discord(?:app)?)\.(gg\/|com\/invite)/gi, '$1\u200B.$2')
     .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200B$2>');
 }
 

@@ -10,6 +10,9 @@ describe('inert', () => {
     ['hi <@123456789012345678>', 'hi <@\u200B123456789012345678>'],
     ['**bold** and _it_', '\\*\\*bold\\*\\* and \\_it\\_'],
     ['# heading', '\\# heading'],
+    ['see https://evil.example/x', 'see https\u200B://evil.example/x'],
+    ['join discord.gg/abc', 'join discord\u200B.gg/abc'],
+    ['join discord.com/invite/abc', 'join discord\u200B.com/invite/abc'],
     ['\u202Eevil\u202C text', 'evil text'],
     ['قال «ينمو ويتسع»', 'قال «ينمو ويتسع»'],
   ])('%j → %j', (input, expected) => {
