@@ -1,20 +1,11 @@
-import { ConfigError, loadConfig, loadDotEnv } from './config.js';
+import { startupConfig } from './config.js';
 import { runCli } from './cli/run.js';
 import { createLogger } from './logger.js';
 
 /** `npm run cli -- <command> …`: the engine's answers on stdout, as text or JSON (CONTRACTS §2). */
 async function main(): Promise<number> {
-  loadDotEnv();
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = startupConfig();
+  if (!config) return 2;
   return runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(`${text}\n`),
     stderr: (text) => process.stderr.write(`${text}\n`),

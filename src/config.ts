@@ -41,3 +41,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function loadDotEnv(): void {
   dotenv.config({ quiet: true });
 }
+
+/**
+ * The entry points' start: reads `.env` and the environment; on a bad value prints the message
+ * naming the variable on stderr, sets exit status 2 and returns null.
+ */
+export function startupConfig(): Config | null {
+  loadDotEnv();
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 2;
+    return null;
+  }
+}

@@ -1,19 +1,12 @@
 import { DiscordAPIError, REST, Routes } from 'discord.js';
-import { ConfigError, loadConfig, loadDotEnv } from './config.js';
+import { startupConfig } from './config.js';
 import { loadCommands } from './discord/loadCommands.js';
 import { createLogger } from './logger.js';
 
 /** `npm run deploy-commands`: registers every command in one guild (DISCORD_GUILD_ID) or globally. */
 async function main(): Promise<number> {
-  loadDotEnv();
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 2;
-  }
+  const config = startupConfig();
+  if (!config) return 2;
   if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
     process.stderr.write('DISCORD_TOKEN and DISCORD_APPLICATION_ID are needed to register commands (see .env.example).\n');
     return 2;

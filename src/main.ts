@@ -1,5 +1,5 @@
 import { Status } from 'discord.js';
-import { ConfigError, loadConfig, loadDotEnv } from './config.js';
+import { startupConfig } from './config.js';
 import { runConsole } from './console/console.js';
 import { type Bot, createBot } from './discord/bot.js';
 import { loadCommands } from './discord/loadCommands.js';
@@ -12,16 +12,8 @@ import { watchCorpus } from './watch.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console, on the configured corpus. */
 async function main(): Promise<void> {
-  loadDotEnv();
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exitCode = 2;
-    return;
-  }
+  const config = startupConfig();
+  if (!config) return;
   const token = config.DISCORD_TOKEN;
   const logger = createLogger(token ? config.LOG_LEVEL : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, { secrets: [token] });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));

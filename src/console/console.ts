@@ -33,7 +33,8 @@ export async function runConsole(engine: Engine, io: ConsoleIo): Promise<void> {
   const print = (text: string) => io.output.write(`${text}\n\n`);
   const lines = createInterface({ input: io.input, output: io.prompt ? io.output : undefined, terminal: io.prompt });
   const stats = engine.stats();
-  print(`News archive console: ${stats.articles} articles, ${stats.passages} passages from ${stats.sources} sources. Type /help.`);
+  const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  print(`News archive console: ${count(stats.articles, 'article')}, ${count(stats.passages, 'passage')} from ${count(stats.sources, 'source')}. Type /help.`);
   let last = null as { options: Record<string, string>; offset: number } | null;
   const ask = (options: Record<string, string>, offset: number) => {
     const answer = engine.ask({ question: options.question ?? '', source: options.source, from: options.from, to: options.to, limit: PAGE_SIZE, offset });
