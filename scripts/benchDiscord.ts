@@ -175,8 +175,10 @@ async function main(): Promise<void> {
     for (const r of fake.requests) if (r.interactionId) byInteraction.set(r.interactionId, [...(byInteraction.get(r.interactionId) ?? []), r]);
     const outcomes = sent.map((s) => outcomeOf(fake, s, byInteraction.get(s.id) ?? []));
     const count = (pattern: RegExp) => (bot.logs().match(pattern) ?? []).length;
+    const dump = outcomes.map((o, i) => ({ sentAt: Math.round(sent[i]!.time), ...o }));
+    writeFileSync(join(WORK, `outcomes-${sectionKey(args).replace(/[ =]/g, '-')}.json`), JSON.stringify(dump));
     const exit = await bot.stop('SIGTERM', 30_000);
-    writeFileSync(join(WORK, `bot-${sectionKey(args).replace(/[ =]/g, '-')}.log`), bot.logs());
+    writeFileSync(join(WORK, `bot-${sectionKey(args).replace(/[ =]/g, '-')}.log`), bot.logs() + bot.output());
     const report = render({ args, label, archive, startupMs, wallMs, outcomes, exit, failedLogs: count(/"msg":"command failed"/g), expiredLogs: count(/"msg":"interaction expired/g), loadBefore });
     process.stdout.write(`${report}\n`);
     save(sectionKey(args), report);

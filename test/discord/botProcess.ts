@@ -63,6 +63,8 @@ export interface BotProcess {
   child: ChildProcess;
   /** Its stderr so far (pino JSON lines). */
   logs(): string;
+  /** Its stdout so far (empty unless Node flags such as --trace-gc write there). */
+  output(): string;
   /** Resolves when the process has exited. */
   exited: Promise<Exit>;
   /** Resolves once a log line matches `pattern`. */
@@ -106,7 +108,8 @@ export async function startBot(fake: FakeDiscord, start: BotStart): Promise<BotP
     stderr += chunk;
     for (const listener of [...listeners]) listener();
   });
-  child.stdout!.resume();
+  let stdout = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   const exited = new Promise<Exit>((resolve) =>
     child.once('exit', (code, signal) => {
       running.delete(child);
@@ -139,6 +142,7 @@ export async function startBot(fake: FakeDiscord, start: BotStart): Promise<BotP
   const bot: BotProcess = {
     child,
     logs: () => stderr,
+    output: () => stdout,
     exited,
     waitForLog,
     stop(signal = 'SIGTERM', graceMs = 15_000) {
