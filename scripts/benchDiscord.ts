@@ -230,6 +230,7 @@ function render(f: Figures): string {
     '| ms from dispatch | n | p50 | p99 | max |',
     '| --- | --- | --- | --- | --- |',
     row('acknowledgement (first callback)', acks),
+    row(`acknowledgement after the opening burst of ${f.args.concurrency}`, sorted(f.outcomes.slice(f.args.concurrency).map((o) => o.ackMs))),
     row('final reply, all outcomes', finals),
     row('final reply, answers only', answers),
     '',
