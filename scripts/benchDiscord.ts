@@ -263,7 +263,9 @@ function save(mode: string, report: string): void {
     '(`src/main.ts` with a token, `DISCORD_API_URL` pointing at the fake) and records every REST call with its arrival time.',
     'Acknowledgement: the first interaction callback (a deferral or an immediate reply). Final reply: the first request that',
     'made a message visible. Lost: no visible message, or a callback after the 3 s deadline. Duplicated: more than one',
-    'callback or visible message for one interaction. Reproduce with `npm run bench:discord` (ANT corpus) or `-- --quick`.',
+    'accepted callback or visible message for one interaction. Reproduce with `npm run bench:discord` (ANT corpus) or',
+    '`-- --quick`. The first ANT run splits the corpus into `.cache/bench-discord/` and builds the index (4–10 min here);',
+    'later runs load the cached index (about 35 s).',
     '',
   ].join('\n');
   let text = existsSync(file) ? readFileSync(file, 'utf8') : header;
