@@ -84,7 +84,13 @@ export async function loadCorpus(dir: string, options: CorpusOptions = {}): Prom
   }
 
   const unique = dropDuplicateIds(articles);
-  return { articles: unique.articles, problems: [...problems, ...unique.problems], files };
+  return { articles: unique.articles, problems: inFileOrder([...problems, ...unique.problems]), files };
+}
+
+/** Problems sorted by file, then line (files are read concurrently, so they are found in any order). */
+function inFileOrder(problems: CorpusProblem[]): CorpusProblem[] {
+  const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return problems.map((p, i) => ({ p, i })).sort((a, b) => byPath(a.p.file, b.p.file) || (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i).map(({ p }) => p);
 }
 
 /** A file over the size limit, in words that say what to do about it. */
