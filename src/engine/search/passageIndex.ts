@@ -1,7 +1,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import { normalizeText, words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
-import { isStopWord } from '../text/stopwords.js';
+import { isContentWord } from '../text/analyzer.js';
 import type { Passage } from '../types.js';
 import type { PlanOptions } from './planner.js';
 
@@ -26,7 +26,7 @@ const SURFACE = '=';
 function termsOf(token: string): string | string[] | null {
   let terms = TERM_CACHE.get(token);
   if (terms !== undefined) return terms;
-  if (isStopWord(token) || (token.length < 2 && !/\d/.test(token))) terms = null;
+  if (!isContentWord(token)) terms = null;
   else {
     const stemmed = stem(token);
     terms = stemmed === token ? stemmed : [stemmed, SURFACE + token];
@@ -66,11 +66,6 @@ export function buildMiniSearch(passages: Passage[], titleOf: (passage: Passage)
 /** The index terms of a question, in order (repeats kept: a repeated word weighs more). */
 export function queryTerms(text: string): string[] {
   return words(normalizeText(text)).flatMap((w) => termsOf(w) ?? []);
-}
-
-/** Restores an index saved with `JSON.stringify(index)`. */
-export function loadMiniSearch(json: string): MiniSearch<IndexedPassage> {
-  return MiniSearch.loadJSON<IndexedPassage>(json, MINISEARCH_OPTIONS);
 }
 
 /** MiniSearch's term table, reached for document frequencies (not part of its typed API; minisearch is pinned). */
