@@ -1,5 +1,5 @@
 import type { ArticleSummary, SummarySentence, TopicSummary } from '../engine/index.js';
-import { type TextStyle, citationLines, directed } from './text.js';
+import { type TextStyle, citationLines, directed, sourceMeta } from './text.js';
 
 /** A sentence with its speaker in front (`باقري: …`) when it is a quotation and the sentence does not name them. */
 export function withSpeaker(sentence: SummarySentence): string {
@@ -22,8 +22,7 @@ export function renderTopicSummaryText(summary: TopicSummary, style: TextStyle):
   for (const sentence of summary.sentences) lines.push(directed(`${withSpeaker(sentence)} [${sentence.cite}]`));
   lines.push('', style.bold('Sources'));
   for (const { cite, article } of summary.sources) {
-    const meta = [article.source, article.date, article.url].filter(Boolean).join(' · ');
-    lines.push(directed(`[${cite}] ${article.title}`), style.dim(`    ${meta}`));
+    lines.push(directed(`[${cite}] ${article.title}`), style.dim(`    ${sourceMeta(article)}`));
   }
   return lines.join('\n');
 }

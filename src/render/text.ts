@@ -31,17 +31,29 @@ export function withHighlights(text: string, ranges: ReadonlyArray<readonly [num
   return out + text.slice(at);
 }
 
-/** `Title — Source · 2021-10-20 · url` on separate lines, as a citation under an answer. */
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A `YYYY-MM-DD` day as a person writes it (`20 October 2021`); anything else as given. */
+export function humanDate(day: string): string {
+  const time = Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}/.test(day) && !Number.isNaN(time) ? DAY.format(time) : day;
+}
+
+/** `Source · 20 October 2021 · url` of a cited article. */
+export function sourceMeta(article: ArticleRef): string {
+  return [article.source, humanDate(article.date), article.url].filter(Boolean).join(' · ');
+}
+
+/** The title and `Source · 20 October 2021 · url` on separate lines, as a citation under an answer. */
 export function citationLines(article: ArticleRef, style: TextStyle): string[] {
-  const meta = [article.source, article.date, article.url].filter(Boolean).join(' · ');
-  return [directed(`   ${article.title}`), style.dim(`   ${meta}`)];
+  return [directed(`   ${article.title}`), style.dim(`   ${sourceMeta(article)}`)];
 }
 
 function resultLines(result: AskResult, rank: number, style: TextStyle): string[] {
   const lines = [directed(`${rank}. ${withHighlights(result.passage, result.highlights, style.bold)}`)];
   if (result.speaker) lines.push(directed(`   — ${result.speaker}`));
   lines.push(...citationLines(result.article, style));
-  if (result.alsoIn.length) lines.push(style.dim(`   also in: ${result.alsoIn.map((a) => `${a.source} (${a.date})`).join(', ')}`));
+  if (result.alsoIn.length) lines.push(style.dim(`   also in: ${result.alsoIn.map((a) => `${a.source} (${humanDate(a.date)})`).join(', ')}`));
   return lines;
 }
 

@@ -40,7 +40,7 @@ describe('cli ask', () => {
     const { status, stdout } = await cli('ask', 'ينمو ويتسع');
     expect(status).toBe(0);
     expect(stdout).toContain('ينمو ويتسع');
-    expect(stdout).toContain('Iran International · 2021-10-20');
+    expect(stdout).toContain('Iran International · 20 October 2021');
   });
 
   it('answers a batch, one JSON line per question, in order', async () => {

@@ -38,7 +38,7 @@ describe('runConsole', () => {
   it('answers /ask with the seed paragraph, source and date', async () => {
     const printed = await session('/ask التعاون العسكري بين إيران وروسيا');
     expect(printed).toContain('ينمو ويتسع');
-    expect(printed).toContain('Iran International · 2021-10-20');
+    expect(printed).toContain('Iran International · 20 October 2021');
     expect(printed).toMatch(/1–3 of \d+/);
   });
 
