@@ -36,10 +36,9 @@ interface Candidate extends ScoredSentence {
 export function summarizeTopic(archive: PassageArchive & { sources: readonly string[] }, topic: string, sentences?: number, options: TopicOptions = {}): Result<TopicSummary> {
   const answer = ask(archive, { question: topic, limit: options.passages ?? 40 }, archive.sources);
   if (!answer.ok) return answer;
-  const ranked = [...new Set(answer.results.map((r) => r.article.id))].map((id) => archive.articles.get(id)!);
-  const stories = groupStories(ranked, options.sameStory ?? 0.3)
-    .slice(0, options.stories ?? 6)
-    .map((group) => group[0]!);
+  const ranked = [...new Set(answer.results.flatMap((r) => [r.article.id, ...r.alsoIn.map((a) => a.id)]))].map((id) => archive.articles.get(id)!);
+  const groups = groupStories(ranked, options.sameStory ?? 0.3).slice(0, options.stories ?? 6);
+  const stories = groups.map((group) => group[0]!);
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const units = stories.map((a) => sentenceUnits(a.body));
   const idf = options.idf ?? localIdf(units.flat().map((u) => analyze(u.text)));
@@ -55,9 +54,20 @@ export function summarizeTopic(archive: PassageArchive & { sources: readonly str
   const similarity = (a: Candidate, b: Candidate) =>
     sameText(a, b) ? 1 : Math.max(cosine(a.vector, b.vector), a.article === b.article ? SAME_STORY_REDUNDANCY : 0);
   const picked = selectMmr(candidates, count, similarity, weights.lambda, 0.6)
-    .map((i) => candidates[i]!)
+    .map((i) => earliestCopy(candidates[i]!, groups[stories.indexOf(candidates[i]!.article)]!))
     .sort((a, b) => utcDay(a.article.date).localeCompare(utcDay(b.article.date)) || a.article.id.localeCompare(b.article.id) || a.start - b.start);
   return { ok: true, ...cite(topic, picked, options) };
+}
+
+/** The sentence as the earliest article of its story carries it word for word (the original, not a later copy), else as picked. */
+function earliestCopy(sentence: Candidate, story: readonly Article[]): Candidate {
+  let best = sentence;
+  for (const article of story) {
+    if (utcDay(article.date) >= utcDay(best.article.date)) continue;
+    const start = article.body.indexOf(sentence.text);
+    if (start >= 0) best = { ...sentence, article, start, end: start + sentence.text.length };
+  }
+  return best;
 }
 
 function sameText(a: Candidate, b: Candidate): boolean {

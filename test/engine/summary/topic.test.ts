@@ -62,3 +62,21 @@ describe('groupStories', () => {
     expect(groups.map((g) => g.map((a) => a.id))).toEqual([['wire-a', 'wire-b'], ['tass'], ['sport']]);
   });
 });
+
+describe('summarizeTopic citations', () => {
+  it('cites the earliest article that carries a sentence word for word, not a later copy', () => {
+    const body = 'أعلن الرئيس الأمريكي انسحاب الولايات المتحدة من الاتفاق النووي مع إيران. وقال إن الاتفاق كان سيئا.';
+    const make = (id: string, date: string, source: string, extra = ''): Article => ({ id, title: 'الانسحاب من الاتفاق النووي', body: body + extra, date, source, url: null, lang: 'ar', author: null, file: `${id}.json` });
+    // The later copy adds a paragraph that matches the topic best, so its story leads; the shared sentences are the early wire's.
+    const archive = buildArchive([
+      make('late', '2018-05-09', 'Late Wire', '\nالانسحاب من الاتفاق النووي الإيراني: الانسحاب من الاتفاق النووي رسميا.'),
+      make('early', '2018-05-08', 'Early Wire'),
+    ]);
+    const summary = summarizeTopic(archive, 'الانسحاب من الاتفاق النووي', 2);
+    if (!summary.ok) throw new Error(summary.message);
+    const shared = summary.sentences.filter((s) => body.includes(s.text));
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.every((s) => s.article.source === 'Early Wire')).toBe(true);
+    for (const s of shared) expect(body.slice(s.start, s.end)).toBe(s.text);
+  });
+});
