@@ -2,7 +2,8 @@ import { type AutocompleteInteraction, type ButtonInteraction, type ChatInputCom
 import { AskQuery, type Failure, failure } from '../src/engine/index.js';
 import type { BotCommand, CommandContext } from '../src/discord/command.js';
 import { choiceName } from '../src/discord/format.js';
-import { ASK_PAGE_SIZE, askReply, failureReply, noticeReply, sendError } from '../src/discord/replies.js';
+import { pageClick } from '../src/discord/pageButton.js';
+import { ASK_PAGE_SIZE, askReply, failureReply, sendError } from '../src/discord/replies.js';
 
 /** What a page of `/ask` is recomputed from. */
 interface AskRequest {
@@ -83,18 +84,10 @@ async function autocomplete(interaction: AutocompleteInteraction, { engine }: Co
 }
 
 async function button(interaction: ButtonInteraction, { engine, pages, slot }: CommandContext): Promise<void> {
-  const [, sessionId = '', offsetText = '0'] = interaction.customId.split(':');
-  const session = pages.get(sessionId);
-  if (!session) {
-    await interaction.reply(noticeReply('These results have expired. Run /ask again.'));
-    return;
-  }
-  if (session.ownerId !== interaction.user.id) {
-    await interaction.reply(noticeReply('Only the person who asked can page through these results. Run /ask yourself to browse.'));
-    return;
-  }
-  const paging = session.request as AskPaging;
-  const offset = Math.min(Math.max(0, Number.parseInt(offsetText, 10) || 0), Math.max(0, session.total - 1));
+  const click = await pageClick<AskPaging>(interaction, pages, 'results', 'ask');
+  if (!click) return;
+  const { session, offset } = click;
+  const paging = session.request;
   // Acknowledge first: on a large archive the search can take longer than Discord's 3 s allows for an update.
   await interaction.deferUpdate();
   await slot();

@@ -1,8 +1,9 @@
 import { type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { BotCommand, CommandContext } from '../src/discord/command.js';
 import { choiceName } from '../src/discord/format.js';
+import { pageClick } from '../src/discord/pageButton.js';
 import { quotesPage } from '../src/discord/quoteReplies.js';
-import { failureReply, noticeReply } from '../src/discord/replies.js';
+import { failureReply } from '../src/discord/replies.js';
 
 const data = new SlashCommandBuilder()
   .setName('quotes')
@@ -30,22 +31,15 @@ async function autocomplete(interaction: AutocompleteInteraction, { engine }: Co
 }
 
 async function button(interaction: ButtonInteraction, { engine, pages }: CommandContext): Promise<void> {
-  const [, sessionId = '', offsetText = '0'] = interaction.customId.split(':');
-  const session = pages.get(sessionId);
-  if (!session) {
-    await interaction.reply(noticeReply('These quotations have expired. Run /quotes again.'));
-    return;
-  }
-  if (session.ownerId !== interaction.user.id) {
-    await interaction.reply(noticeReply('Only the person who asked can page through these quotations. Run /quotes yourself to browse.'));
-    return;
-  }
-  const result = engine.quotesBy(session.request as string);
+  const click = await pageClick<string>(interaction, pages, 'quotations', 'quotes');
+  if (!click) return;
+  const { session } = click;
+  const result = engine.quotesBy(session.request);
   if (!result.ok) {
     await interaction.reply(failureReply(result));
     return;
   }
-  const offset = Math.min(Math.max(0, Number.parseInt(offsetText, 10) || 0), Math.max(0, result.matches.length - 1));
+  const offset = Math.min(click.offset, Math.max(0, result.matches.length - 1));
   await interaction.update(quotesPage(result.speaker, result.matches, offset, session.id));
 }
 
