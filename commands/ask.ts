@@ -1,5 +1,4 @@
 import { type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
-import { AskQuery, type Failure, failure } from '../src/engine/index.js';
 import type { BotCommand, CommandContext } from '../src/discord/command.js';
 import { choiceName } from '../src/discord/format.js';
 import { pageClick } from '../src/discord/pageButton.js';
@@ -36,7 +35,7 @@ async function execute(interaction: ChatInputCommandInteraction, { engine, pages
     to: interaction.options.getString('to') ?? undefined,
   };
   // Every option is checked before the deferral decides who sees the answer: errors are always ephemeral.
-  const invalid = optionProblem(request, engine.sources());
+  const invalid = engine.checkAsk(request);
   if (invalid) {
     await interaction.reply(failureReply(invalid));
     return;
@@ -57,30 +56,9 @@ async function execute(interaction: ChatInputCommandInteraction, { engine, pages
   await interaction.editReply(askReply(answer, 0, session.id));
 }
 
-/** Arabic spelling variants, case and spacing folded, to tell whether a typed source can be one the engine knows. */
-const looseKey = (text: string) =>
-  text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u064B-\u0652\u0670\u0640\u200B-\u200F]/g, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/[ىی]/g, 'ي')
-    .replace(/ة/g, 'ه')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-/** The first problem with the options (schema, dates, unknown source) as an expected failure, or undefined. */
-function optionProblem(request: AskRequest, sources: readonly string[]): Failure | undefined {
-  const valid = AskQuery.safeParse(request);
-  if (!valid.success) return failure('bad-query', valid.error.issues[0]!.message);
-  if (request.source === undefined || sources.some((s) => looseKey(s) === looseKey(request.source!))) return undefined;
-  return failure('bad-query', `Unknown source "${request.source}".`, ['Pick one of the sources the autocomplete offers.']);
-}
-
 async function autocomplete(interaction: AutocompleteInteraction, { engine }: CommandContext): Promise<void> {
-  const typed = looseKey(interaction.options.getFocused());
-  const sources = engine.sources().filter((s) => looseKey(s).includes(typed));
-  await interaction.respond(sources.slice(0, 25).map((s) => ({ name: choiceName(s), value: s.slice(0, 100) })));
+  const sources = engine.findSources(interaction.options.getFocused(), 25);
+  await interaction.respond(sources.map((s) => ({ name: choiceName(s), value: s.slice(0, 100) })));
 }
 
 async function button(interaction: ButtonInteraction, { engine, pages, slot }: CommandContext): Promise<void> {

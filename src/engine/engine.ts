@@ -1,12 +1,12 @@
 import type { Archive } from './archive.js';
 import { type ReloadReport, type Snapshot, compareFiles, loadSnapshot } from './snapshot.js';
-import { type AskAnswer, ask, utcDay } from './search/ask.js';
+import { type AskAnswer, ask, checkQuery, utcDay } from './search/ask.js';
 import { AskQuery } from './search/query.js';
 import { type ArticleSummary, MAX_SENTENCES, type TopicSummary, summarizeArticle, summarizeTopic } from './summary/index.js';
 import type { QuoteMatch } from './quotes/index.js';
 import { contentWords } from './text/analyzer.js';
 import { normalizeText } from './text/normalize.js';
-import type { Article, ArticleRef, CorpusProblem, Result } from './types.js';
+import type { Article, ArticleRef, CorpusProblem, Failure, Result } from './types.js';
 import { articleRef, failure } from './types.js';
 
 /** The few logging calls the engine makes (pino's signature), so any structured logger fits. */
@@ -47,8 +47,12 @@ export interface ArchiveStats {
 export interface Engine {
   /** Answers a question with verbatim passages. */
   ask(query: AskQuery): Result<AskAnswer>;
+  /** Why a question's options cannot be answered (schema, dates, unknown source, no searchable words), checked without searching; undefined when they can. */
+  checkAsk(query: AskQuery): Failure | undefined;
   /** The corpus's sources, sorted. */
   sources(): string[];
+  /** Sources whose name contains the typed text, ignoring case and Arabic spelling variants (for autocomplete). */
+  findSources(typed: string, limit?: number): string[];
   /** One article by id. */
   article(id: string): Article | undefined;
   /** The key sentences of one article, verbatim, in the article's order (`sentences` 1–10). */
@@ -101,7 +105,15 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
   };
   return {
     ask: (query) => ask(archive, query, archive.sources),
+    checkAsk(query) {
+      const checked = checkQuery(query, archive.sources);
+      return 'ok' in checked ? checked : undefined;
+    },
     sources: () => archive.sources,
+    findSources(typed, limit = 25) {
+      const key = normalizeText(typed).replace(/\s+/g, ' ').trim();
+      return archive.sources.filter((s) => normalizeText(s).replace(/\s+/g, ' ').includes(key)).slice(0, limit);
+    },
     article: (id) => archive.articles.get(id),
     findArticles(typed, limit = 25) {
       const key = normalizeText(typed.trim());

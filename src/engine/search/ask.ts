@@ -1,12 +1,13 @@
 import type MiniSearch from 'minisearch';
 import { normalizeText } from '../text/normalize.js';
-import { type Article, type ArticleRef, type Passage, type Result, articleRef, failure } from '../types.js';
+import { type Article, type ArticleRef, type Failure, type Passage, type Result, articleRef, failure } from '../types.js';
 import { highlightRanges } from './highlight.js';
 import type { IndexedPassage } from './passageIndex.js';
 import { RANKING, documentFrequency, queryTerms } from './passageIndex.js';
 import type { PlanOptions, PlannedHit } from './planner.js';
 import { rerank } from './rerank.js';
-import { AskQuery, containsPhrases, parseQuestion, phraseHaystack } from './query.js';
+import type { z } from 'zod';
+import { AskQuery, type ParsedQuestion, containsPhrases, parseQuestion, phraseHaystack } from './query.js';
 
 /** One answer to a question: a verbatim passage and its citation. */
 export interface AskResult {
@@ -59,8 +60,15 @@ export function resolveSource(sources: Iterable<string>, wanted: string): string
   return undefined;
 }
 
-/** Answers a question with verbatim passages, best first, syndicated copies shown once. */
-export function ask(archive: PassageArchive, input: AskQuery, sources: readonly string[]): Result<AskAnswer> {
+/** A question whose options are valid: the parsed options, the source as the corpus spells it, the question taken apart. */
+export interface CheckedQuery {
+  query: z.output<typeof AskQuery>;
+  source?: string;
+  question: ParsedQuestion;
+}
+
+/** Checks a question's options without searching: schema, dates, known source, searchable words. */
+export function checkQuery(input: AskQuery, sources: readonly string[]): CheckedQuery | Failure {
   const parsed = AskQuery.safeParse(input);
   if (!parsed.success) return failure('bad-query', parsed.error.issues[0]?.message ?? 'invalid question');
   const query = parsed.data;
@@ -73,6 +81,14 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
   if (question.terms.length === 0 && question.phrases.length === 0) {
     return failure('bad-query', 'The question has no searchable words (only punctuation or very common words).');
   }
+  return { query, source, question };
+}
+
+/** Answers a question with verbatim passages, best first, syndicated copies shown once. */
+export function ask(archive: PassageArchive, input: AskQuery, sources: readonly string[]): Result<AskAnswer> {
+  const checked = checkQuery(input, sources);
+  if ('ok' in checked) return checked;
+  const { query, source, question } = checked;
   const filtered = Boolean(source || query.from || query.to);
   const accept = (id: number) => {
     const article = archive.articles.get(archive.passages[id]!.articleId)!;
