@@ -45,15 +45,3 @@ export interface BotCommand {
    */
   acknowledgesFirst?: boolean;
 }
-
-let turn: Promise<void> = Promise.resolve();
-
-/**
- * Resolves after the event loop has handled the I/O already waiting (gateway events, REST answers), one caller per
- * loop turn: between two synchronous engine calls made after it, newly arrived interactions get acknowledged.
- */
-export function yieldToEvents(): Promise<void> {
-  const mine = turn.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
-  turn = mine;
-  return mine;
-}

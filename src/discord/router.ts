@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DiscordAPIError, type Interaction } from 'discord.js';
 import type { Engine, Logger } from '../engine/index.js';
-import { BusyError, type BotCommand, type CommandContext, yieldToEvents } from './command.js';
+import { BusyError, type BotCommand, type CommandContext } from './command.js';
 import { ConcurrencyCap, RateLimiter } from './limiter.js';
 import type { PageSessions } from './paging.js';
 import { noticeReply, sendError } from './replies.js';
@@ -33,6 +33,7 @@ const BUSY = noticeReply('The bot is busy right now. Please try again in a few s
 export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
   const limiter = new RateLimiter(options.ratePerMinute);
   const cap = new ConcurrencyCap(options.maxConcurrent);
+  const yieldToEvents = turnTaker();
   return async (interaction) => {
     const name = interaction.isButton() ? interaction.customId.split(':')[0]! : 'commandName' in interaction ? interaction.commandName : '';
     const command = options.commands.get(name);
@@ -103,4 +104,16 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 
 function optionsOf(interaction: Interaction): unknown {
   return interaction.isChatInputCommand() ? interaction.options.data.map((o) => ({ name: o.name, value: o.value })) : undefined;
+}
+
+/**
+ * Resolves after the event loop has handled the I/O already waiting (gateway events, REST answers), one caller per
+ * loop turn: between two synchronous engine calls made after it, newly arrived interactions get acknowledged.
+ */
+function turnTaker(): () => Promise<void> {
+  let turn: Promise<void> = Promise.resolve();
+  return () => {
+    turn = turn.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    return turn;
+  };
 }
