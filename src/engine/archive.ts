@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { segmentArticle } from './passages.js';
 import { QuoteIndex, type QuoteIndexData } from './quotes/index.js';
-import type { PassageArchive } from './search/ask.js';
+import { type PassageArchive, utcDay } from './search/ask.js';
 import { createPlanner, createTermCheck } from './search/planner.js';
 import { type IndexedPassage, MINISEARCH_OPTIONS, buildMiniSearch } from './search/passageIndex.js';
 import type { Article, Passage } from './types.js';
@@ -30,10 +30,12 @@ export function buildArchive(articles: Article[]): Archive {
 }
 
 /** Adds what is derived from the parts: the sorted sources and the speaker of each passage. */
-function complete(archive: Omit<Archive, 'sources' | 'speakerOf' | 'plan' | 'hasTerm'>): Archive {
+function complete(archive: Omit<Archive, 'sources' | 'speakerOf' | 'plan' | 'hasTerm' | 'dayOf'>): Archive {
   const sources = [...new Set([...archive.articles.values()].map((a) => a.source))].sort((a, b) => a.localeCompare(b));
   const speakerOf = (passage: Passage) => archive.quotes.quoteAt(passage.articleId, passage.start, passage.end)?.speaker ?? undefined;
-  return { ...archive, sources, speakerOf, plan: createPlanner(archive.index), hasTerm: createTermCheck(archive.index) };
+  const days = new Map([...archive.articles.values()].map((a) => [a.id, utcDay(a.date)]));
+  const dayOf = (articleId: string) => days.get(articleId) ?? '';
+  return { ...archive, sources, speakerOf, dayOf, plan: createPlanner(archive.index), hasTerm: createTermCheck(archive.index) };
 }
 
 interface CachedArchive {

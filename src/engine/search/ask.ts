@@ -41,6 +41,8 @@ export interface PassageArchive {
   index: MiniSearch<IndexedPassage>;
   /** The planned BM25+ search over `index` (see `createPlanner`). */
   plan: (terms: string[], options: PlanOptions) => PlannedHit[];
+  /** The UTC day of an article (computed once per archive: date filters ask it for every candidate). */
+  dayOf: (articleId: string) => string;
   /** Whether a passage's text holds a term (an index lookup). */
   hasTerm: (id: number, term: string) => boolean;
   /** Speaker of the quotation that covers a passage, when the quote index knows one. */
@@ -91,8 +93,9 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
   const { query, source, question } = checked;
   const filtered = Boolean(source || query.from || query.to);
   const accept = (id: number) => {
-    const article = archive.articles.get(archive.passages[id]!.articleId)!;
-    return (!source || article.source === source) && (!query.from || utcDay(article.date) >= query.from) && (!query.to || utcDay(article.date) <= query.to);
+    const articleId = archive.passages[id]!.articleId;
+    const day = archive.dayOf(articleId);
+    return (!source || archive.articles.get(articleId)!.source === source) && (!query.from || day >= query.from) && (!query.to || day <= query.to);
   };
   const scored = archive.plan(queryTerms(question.text), { ...RANKING, ...(filtered ? { accept } : {}) });
   let hits = question.phrases.length ? withPhrases(archive, scored, question.phrases) : scored;
@@ -165,7 +168,7 @@ function groupCopies(archive: PassageArchive, hits: PlannedHit[], needed: number
       groups.set(key, { passage, score: hit.score, copies: [] });
       continue;
     }
-    const date = (p: Passage) => utcDay(archive.articles.get(p.articleId)!.date);
+    const date = (p: Passage) => archive.dayOf(p.articleId);
     if (date(passage) < date(group.passage)) {
       group.copies.unshift(group.passage);
       group.passage = passage;
