@@ -1,6 +1,6 @@
 import type { Archive } from './archive.js';
 import { type ReloadReport, type Snapshot, compareFiles, loadSnapshot } from './snapshot.js';
-import { type AskAnswer, ask, checkQuery, utcDay } from './search/ask.js';
+import { type AskAnswer, ask, checkQuery } from './search/ask.js';
 import { AskQuery } from './search/query.js';
 import { type ArticleSummary, MAX_SENTENCES, type TopicSummary, summarizeArticle, summarizeTopic } from './summary/index.js';
 import type { QuoteMatch } from './quotes/index.js';
@@ -170,7 +170,7 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
 /** Articles newest first with their normalised title and id, for autocomplete. */
 function articleIndex(archive: Archive): Array<{ article: Article; key: string }> {
   return [...archive.articles.values()]
-    .sort((a, b) => utcDay(b.date).localeCompare(utcDay(a.date)))
+    .sort((a, b) => archive.dayOf(b.id).localeCompare(archive.dayOf(a.id)))
     .map((article) => ({ article, key: normalizeText(`${article.title} ${article.id}`) }));
 }
 

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { type Archive, buildArchive, loadArchive, saveArchive } from './archive.js';
 import { type CorpusFile, corpusFingerprint, loadCorpus } from './corpus/index.js';
 import type { ArchiveStats, EngineOptions, Logger } from './engine.js';
-import { utcDay } from './search/ask.js';
 import type { CorpusProblem } from './types.js';
 
 /** Everything one load of the corpus produced: swapped in whole, so a query never sees half a reload. */
@@ -42,7 +41,7 @@ export async function loadSnapshot(options: EngineOptions, logger: Logger): Prom
 }
 
 function archiveStats(archive: Archive, rejectedFiles: number, origin: ArchiveStats['origin']): ArchiveStats {
-  const days = [...archive.articles.values()].map((a) => utcDay(a.date)).sort();
+  const days = [...archive.articles.keys()].map(archive.dayOf).sort();
   return {
     articles: archive.articles.size,
     passages: archive.passages.length,
