@@ -1,4 +1,4 @@
-import { normalizeText, words } from '../text/normalize.js';
+import { words } from '../text/normalize.js';
 
 /** Precision, recall and F1 of one ROUGE comparison. */
 export interface RougeScore {
@@ -7,9 +7,14 @@ export interface RougeScore {
   f1: number;
 }
 
-/** ROUGE tokens: words of the text normalised as EASC asks (no tashkeel, one alef, ى→ي, ة→ه), no stemming. */
+const TASHKEEL = /[\u0610-\u061A\u064B-\u065F\u0670]/g;
+
+/**
+ * ROUGE tokens: words of the text normalised exactly as the EASC protocol says (tashkeel removed,
+ * أإآ→ا, ى→ي, ة→ه) and nothing more, so figures compare with the published ones; no stemming.
+ */
 export function rougeTokens(text: string): string[] {
-  return words(normalizeText(text));
+  return words(text.replace(TASHKEEL, '').replace(/[أإآ]/g, 'ا').replace(/ى/g, 'ي').replace(/ة/g, 'ه'));
 }
 
 function ngramCounts(tokens: readonly string[], n: number): Map<string, number> {

@@ -1,8 +1,8 @@
 import { analyze } from '../text/analyzer.js';
-import { paragraphs, splitSentences } from '../text/sentences.js';
 import type { Span } from '../types.js';
 import { lexRank } from './centrality.js';
 import { needsAntecedent } from './dangling.js';
+import type { SentenceUnit } from './sentences.js';
 import type { SummaryWeights } from './types.js';
 import { type Idf, type TermVector, cosine, localIdf, termVector } from './vectors.js';
 
@@ -30,15 +30,7 @@ export interface ScoredSentence extends Span {
   dangling: boolean;
 }
 
-/** One sentence of a body (the shared splitter's: quotations kept whole), marked when it opens its paragraph. */
-export interface SentenceUnit extends Span {
-  opensParagraph: boolean;
-}
-
-/** The sentences of a body, paragraph by paragraph, with offsets into the body. */
-export function sentenceUnits(body: string): SentenceUnit[] {
-  return paragraphs(body).flatMap((p) => splitSentences(p.text, p.start).map((s, i) => ({ ...s, opensParagraph: i === 0 })));
-}
+export { type SentenceUnit, sentenceUnits } from './sentences.js';
 
 /**
  * Scores every sentence of an article by position, LexRank centrality, similarity with the
