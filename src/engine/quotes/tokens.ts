@@ -12,7 +12,7 @@ export interface Tok {
   end: number;
 }
 
-/** What the reader needs to know of one normalised word, computed once per word (see `wordInfo`). */
+/** What the reader needs to know of one normalised word, computed once per word (see `infoOfNormalized`). */
 export interface WordInfo {
   /** normalizeText of the word. */
   n: string;
@@ -38,9 +38,72 @@ export const HONORIFIC = 4;
 export const NATIONALITY = 8;
 export const DEFINITE = 16;
 
-const byRaw = new Map<string, WordInfo>();
 const byNorm = new Map<string, WordInfo>();
 const LIMIT = 500_000;
+
+/**
+ * Words as written, hashed as they are scanned (FNV-1a over UTF-16 code units) and looked up by
+ * comparing characters in place, so a known spelling costs no substring and no Map lookup.
+ */
+class SpellingTable {
+  private keys: Array<string | undefined> = new Array(1 << 16);
+  private infos: WordInfo[] = new Array(1 << 16);
+  private hashes = new Int32Array(1 << 16);
+  size = 0;
+
+  /** The slot of the word `text[start, end)` with hash `h`, or `-1 - free slot` when unseen. */
+  find(text: string, start: number, end: number, h: number): number {
+    const mask = this.hashes.length - 1;
+    const len = end - start;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const key = this.keys[i];
+      if (key === undefined) return -1 - i;
+      if (this.hashes[i] === h && key.length === len && text.startsWith(key, start)) return i;
+    }
+  }
+
+  /** The spelling stored at slot `i` (a non-negative `find` result). */
+  key(i: number): string {
+    return this.keys[i]!;
+  }
+
+  /** The word information stored at slot `i`. */
+  info(i: number): WordInfo {
+    return this.infos[i]!;
+  }
+
+  /** Stores `key` at the free slot a negative `find` result names. */
+  add(miss: number, key: string, h: number, info: WordInfo): void {
+    const i = -1 - miss;
+    this.keys[i] = key;
+    this.infos[i] = info;
+    this.hashes[i] = h;
+    if (++this.size * 2 > this.hashes.length) this.grow();
+  }
+
+  /** Forgets every spelling. */
+  clear(): void {
+    this.keys = new Array(1 << 16);
+    this.infos = new Array(1 << 16);
+    this.hashes = new Int32Array(1 << 16);
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const [keys, infos, hashes] = [this.keys, this.infos, this.hashes];
+    this.keys = new Array(hashes.length * 2);
+    this.infos = new Array(hashes.length * 2);
+    this.hashes = new Int32Array(hashes.length * 2);
+    const mask = this.hashes.length - 1;
+    for (let j = 0; j < hashes.length; j++) {
+      if (keys[j] === undefined) continue;
+      let i = hashes[j]! & mask;
+      while (this.keys[i] !== undefined) i = (i + 1) & mask;
+      [this.keys[i], this.infos[i], this.hashes[i]] = [keys[j], infos[j]!, hashes[j]!];
+    }
+  }
+}
+const byRaw = new SpellingTable();
 
 /** Empties the word caches when they have grown past their bound (only between articles: counts live there). */
 export function trimWordCaches(): void {
@@ -61,40 +124,90 @@ export function infoOfNormalized(n: string): WordInfo {
   return w;
 }
 
-/** The information of a word as written (normalised once per spelling). */
-export function wordInfo(raw: string): WordInfo {
-  let w = byRaw.get(raw);
-  if (w === undefined) byRaw.set(raw, (w = infoOfNormalized(normalizeText(raw))));
-  return w;
-}
-
 /** The article count of normalised word `n` when `stamp` names the article being read. */
 export function countOf(n: string, stamp: number): number | undefined {
   const w = byNorm.get(n);
   return w !== undefined && w.stamp === stamp ? w.count : undefined;
 }
 
-/** normalizeText of one word, memoised. */
-export function normalizeWord(raw: string): string {
-  return wordInfo(raw).n;
-}
-
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}\u0640\u200C\u200D'’]*|[،,.:؛;!?؟«»“”"‹›„()…\-–—]/gu;
 /** The punctuation tokens (one character each, none a letter or digit). */
-const PUNCT = new Set('،,.:؛;!?؟«»“”"‹›„()…-–—');
+const PUNCT = '،,.:؛;!?؟«»“”"‹›„()…-–—';
 /** The information of punctuation tokens (no word). */
 export const NO_WORD: WordInfo = { n: '', b: '', tail: null, kind: 0, cue: null, attr: false, light: false, count: 0, stamp: 0 };
 
-/** Tokens of `text`, offsets shifted by `base` (the paragraph's start in the body); `infos` receives each token's word information. */
+/** Character classes of the tokeniser, by code point: a word starts with a letter or digit and goes on with letters, digits, marks, tatweel, ZWNJ/ZWJ and apostrophes. */
+const START = 1;
+const GOES_ON = 2;
+const MARK = 4;
+const START_RE = /^[\p{L}\p{N}]$/u;
+const ON_RE = /^[\p{L}\p{N}\p{M}\u0640\u200C\u200D'’]$/u;
+let bmp: Uint8Array | null = null;
+/** The classes of the BMP code units (built on first use; surrogates have none). */
+function classes(): Uint8Array {
+  if (bmp) return bmp;
+  bmp = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    bmp[c] = (START_RE.test(ch) ? START : 0) | (ON_RE.test(ch) ? GOES_ON : 0);
+  }
+  for (const ch of PUNCT) bmp[ch.charCodeAt(0)]! |= MARK;
+  return bmp;
+}
+/** The class of an astral code point. */
+const astral = (cp: number) => {
+  const ch = String.fromCodePoint(cp);
+  return (START_RE.test(ch) ? START : 0) | (ON_RE.test(ch) ? GOES_ON : 0);
+};
+/** Punctuation tokens share one string per mark. */
+const MARKS = new Map([...PUNCT].map((ch) => [ch.charCodeAt(0), ch]));
+
+/**
+ * Tokens of `text` (words as in `WORD`, and one-character punctuation tokens), offsets shifted by
+ * `base` (the paragraph's start in the body); `infos` receives each token's word information.
+ */
 export function tokenize(text: string, base = 0, infos?: WordInfo[]): Tok[] {
+  const cls = classes();
   const toks: Tok[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const raw = m[0];
-    const word = raw.length > 1 || !PUNCT.has(raw);
-    const info = word ? wordInfo(raw) : NO_WORD;
-    infos?.push(info);
-    toks.push({ word, raw, n: word ? info.n : raw, start: base + m.index, end: base + m.index + raw.length });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    let size = 1;
+    let k = 0;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      size = 2;
+      k = astral(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000);
+    } else k = cls[c]!;
+    if (k & START) {
+      const start = i;
+      let h = 0x811c9dc5 | 0;
+      for (;;) {
+        for (let s = 0; s < size; s++) h = Math.imul(h ^ text.charCodeAt(i + s), 0x01000193);
+        i += size;
+        if (i >= n) break;
+        c = text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+          size = 2;
+          k = astral(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000);
+        } else [size, k] = [1, cls[c]!];
+        if (!(k & GOES_ON)) break;
+      }
+      const slot = byRaw.find(text, start, i, h);
+      let raw: string;
+      let info: WordInfo;
+      if (slot >= 0) [raw, info] = [byRaw.key(slot), byRaw.info(slot)];
+      else byRaw.add(slot, (raw = text.slice(start, i)), h, (info = infoOfNormalized(normalizeText(raw))));
+      infos?.push(info);
+      toks.push({ word: true, raw, n: info.n, start: base + start, end: base + i });
+    } else {
+      if (k & MARK) {
+        const raw = MARKS.get(c)!;
+        infos?.push(NO_WORD);
+        toks.push({ word: false, raw, n: raw, start: base + i, end: base + i + 1 });
+      }
+      i += size;
+    }
   }
   return toks;
 }
