@@ -8,11 +8,12 @@ import { type Idf, type TermVector, cosine, localIdf, termVector } from './vecto
 
 /** The tuned defaults (EASC dev, see scripts/evalSummaries.ts). */
 export const DEFAULT_WEIGHTS: SummaryWeights = {
-  position: 1,
+  position: 2,
   positionDecay: 0.5,
   centrality: 0.5,
   title: 0.3,
   paragraphStart: 0.15,
+  dangling: 0.15,
   minWords: 3,
   maxWords: 150,
   lambda: 0.7,
@@ -34,7 +35,8 @@ export { type SentenceUnit, sentenceUnits } from './sentences.js';
 
 /**
  * Scores every sentence of an article by position, LexRank centrality, similarity with the
- * title, paragraph openings and a length prior; returns them in the article's order.
+ * title, paragraph openings and a length prior, less a share for sentences that lean on the one
+ * before (they read badly out of context); returns them in the article's order.
  */
 export function scoreSentences(title: string, spans: readonly SentenceUnit[], weights: SummaryWeights, idf?: Idf): ScoredSentence[] {
   const stems = spans.map((s) => analyze(s.text));
@@ -50,6 +52,8 @@ export function scoreSentences(title: string, spans: readonly SentenceUnit[], we
       weights.centrality * centrality[index]! +
       weights.title * cosine(vectors[index]!, titleVector) +
       (opensParagraph ? weights.paragraphStart : 0);
-    return { ...span, index, stems: stems[index]!, vector: vectors[index]!, score: raw * length, dangling: needsAntecedent(span.text) };
+    const dangling = needsAntecedent(span.text);
+    const score = raw * length * (dangling ? 1 - weights.dangling : 1);
+    return { ...span, index, stems: stems[index]!, vector: vectors[index]!, score, dangling };
   });
 }

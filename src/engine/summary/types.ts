@@ -43,6 +43,8 @@ export interface SummaryWeights {
   title: number;
   /** Bonus for opening a paragraph. */
   paragraphStart: number;
+  /** Share of its score a sentence loses when it leans on the one before ("وأضاف…", "وهو…"). */
+  dangling: number;
   /** Sentences with fewer content words than this are scaled down in proportion. */
   minWords: number;
   /** Sentences with more content words than this are scaled down in proportion. */

@@ -65,6 +65,18 @@ describe('summarizeArticle openings', () => {
     expect(needsAntecedent(summary.sentences[0]!.text)).toBe(false);
   });
 
+  it('prefers a self-standing sentence to one that leans on the sentence before', () => {
+    const body = [
+      'أعلنت وزارة الصحة المصرية تسجيل ثلاث إصابات جديدة بالحصبة في محافظة أسيوط.',
+      'وهذا ما دفع الوزارة إلى إطلاق حملة تطعيم في المدارس.',
+      'وأطلقت الوزارة حملة تطعيم ضد الحصبة في مدارس المحافظة تستمر أسبوعين.',
+      'ويشارك في الحملة مئتا طبيب وممرض من المستشفيات الحكومية.',
+    ].join('\n');
+    const texts = summarizeArticle(article(body), 2).sentences.map((s) => s.text);
+    expect(texts).toHaveLength(2);
+    expect(texts.some((t) => t.startsWith('وهذا'))).toBe(false);
+  });
+
   it('gives one sentence for a two-sentence article by default', () => {
     expect(summarizeArticle(article('افتتح المعرض الدولي للكتاب أبوابه اليوم. ويستمر المعرض عشرة أيام.')).sentences).toHaveLength(1);
   });
