@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
   if (!token) {
-    const engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger });
+    const engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true });
     const interactive = Boolean(process.stdin.isTTY);
     await runConsole(engine, { input: process.stdin, output: process.stdout, style: interactive ? ANSI : PLAIN, prompt: interactive });
     return;
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const health = config.HEALTH_PORT
     ? await startHealthServer(config.HEALTH_PORT, { gatewayConnected: () => bot?.client.ws.status === Status.Ready, indexLoaded: () => engine !== null }, metrics)
     : null;
-  engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger });
+  engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true });
   metrics.archiveLoaded(engine.stats());
   const ready = engine;
   bot = createBot({

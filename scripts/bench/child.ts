@@ -5,8 +5,10 @@
  * Figures are sent to the parent as they are known, so a timeout keeps what was measured.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { buildArchive, saveArchive } from '../../src/engine/archive.js';
-import { corpusFingerprint, loadCorpus } from '../../src/engine/corpus/index.js';
+import { buildArchive } from '../../src/engine/archive.js';
+import { saveArchive } from '../../src/engine/archiveCache.js';
+import { loadCorpus } from '../../src/engine/corpus/index.js';
+import { corpusCacheKey } from '../../src/engine/snapshot.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { segmentArticle } from '../../src/engine/passages.js';
 import { ask } from '../../src/engine/search/ask.js';
@@ -42,7 +44,7 @@ async function engineRun(corpusDir: string, cacheDir: string, questionsFile: str
   const archive = build.value;
   figures({ passages: archive.passages.length, buildMs: ms(build.ms), buildCpuMs: cpuMs() - cpuBefore, rssAfterBuildMb: rssMb(), peakRssMb: peakRssMb() });
   try {
-    const save = await timedAsync(() => saveArchive(archive, cacheDir, corpusFingerprint(load.value.files)));
+    const save = await timedAsync(() => saveArchive(archive, load.value.problems, cacheDir, corpusCacheKey(load.value.files)));
     figures({ saveMs: ms(save.ms), cacheMb: round1(statSync(save.value).size / 1024 / 1024) });
   } catch (error) {
     figures({ cacheError: describe(error) });

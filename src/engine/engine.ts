@@ -26,6 +26,11 @@ export interface EngineOptions {
   /** Folder for the cached index; `null` disables caching. */
   cacheDir: string | null;
   logger?: Logger;
+  /**
+   * Make what is left lazy (the quote index, when the archive comes from the cache) right after
+   * start-up instead of on first use: for long-running front ends, not for one-shot commands.
+   */
+  warmUp?: boolean;
 }
 
 /** Figures about the loaded archive (for `/about`, `/archive stats` and logs). */
@@ -83,7 +88,9 @@ export interface Engine {
 /** Loads the corpus, builds or loads the cached index, and returns the engine. */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const logger = options.logger ?? silentLogger;
-  return engineOver(await loadSnapshot(options, logger), options, logger);
+  const snapshot = await loadSnapshot(options, logger);
+  if (options.warmUp) setImmediate(() => snapshot.archive.quotes);
+  return engineOver(snapshot, options, logger);
 }
 
 /** Longest quote text searched: a pasted message beyond this is cut. */

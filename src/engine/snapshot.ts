@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { type Archive, buildArchive, loadArchive, saveArchive } from './archive.js';
+import { type Archive, buildArchive } from './archive.js';
+import { CACHE_VERSION, loadArchive, saveArchive } from './archiveCache.js';
 import { type CorpusFile, corpusFingerprint, loadCorpus } from './corpus/index.js';
+import { walkCorpus } from './corpus/walk.js';
 import type { ArchiveStats, EngineOptions, Logger } from './engine.js';
 import type { CorpusProblem } from './types.js';
 
@@ -12,32 +14,39 @@ export interface Snapshot {
   stats: ArchiveStats;
 }
 
-/** Loads the corpus, then loads the cached index for it or builds (and caches) a new one. */
+/**
+ * Loads the archive from the cache when the corpus files are unchanged (their list, sizes and
+ * modification times are all that is read), else loads the corpus, builds the archive and caches it.
+ */
 export async function loadSnapshot(options: EngineOptions, logger: Logger): Promise<Snapshot> {
   const started = performance.now();
-  const corpus = await loadCorpus(options.corpusDir);
-  for (const problem of corpus.problems) logger.warn({ problem }, 'corpus file skipped');
-  // What was accepted counts too: the same files can load differently when the loader's rules change.
-  const fingerprint = createHash('sha256')
-    .update(`${corpusFingerprint(corpus.files)}:${corpus.articles.length}:${corpus.problems.length}`)
-    .digest('hex');
+  const listing = await walkCorpus(options.corpusDir);
+  const cached = options.cacheDir ? await loadArchive(options.cacheDir, corpusCacheKey(listing.files)) : null;
+  let snapshot: Omit<Snapshot, 'stats'>;
   let origin: ArchiveStats['origin'] = 'cache';
-  let archive = options.cacheDir ? await loadArchive(options.cacheDir, fingerprint) : null;
-  if (!archive) {
+  if (cached) snapshot = { ...cached, files: listing.files };
+  else {
     origin = 'build';
-    archive = buildArchive(corpus.articles);
+    const corpus = await loadCorpus(options.corpusDir);
+    snapshot = { archive: buildArchive(corpus.articles), problems: corpus.problems, files: corpus.files };
     if (options.cacheDir) {
       try {
-        await saveArchive(archive, options.cacheDir, fingerprint);
+        await saveArchive(snapshot.archive, corpus.problems, options.cacheDir, corpusCacheKey(corpus.files));
       } catch (error) {
         logger.warn({ err: error, cacheDir: options.cacheDir }, 'index cache not written');
       }
     }
   }
-  for (const failed of archive.quotes.failures) logger.error({ article: failed.id, error: failed.error }, 'quotation extraction failed; the article stays searchable');
-  const stats = archiveStats(archive, corpus.problems.length, origin);
+  for (const problem of snapshot.problems) logger.warn({ problem }, 'corpus file skipped');
+  if (origin === 'build') for (const failed of snapshot.archive.quotes.failures) logger.error({ article: failed.id, error: failed.error }, 'quotation extraction failed; the article stays searchable');
+  const stats = archiveStats(snapshot.archive, snapshot.problems.length, origin);
   logger.info({ ...stats, ms: Math.round(performance.now() - started) }, 'archive ready');
-  return { archive, problems: corpus.problems, files: corpus.files, stats };
+  return { ...snapshot, stats };
+}
+
+/** The cache key of a corpus: its files (paths, sizes, modification times) and the cache layout. */
+export function corpusCacheKey(files: CorpusFile[]): string {
+  return createHash('sha256').update(`${CACHE_VERSION}:${corpusFingerprint(files)}`).digest('hex');
 }
 
 function archiveStats(archive: Archive, rejectedFiles: number, origin: ArchiveStats['origin']): ArchiveStats {
@@ -46,7 +55,7 @@ function archiveStats(archive: Archive, rejectedFiles: number, origin: ArchiveSt
     articles: archive.articles.size,
     passages: archive.passages.length,
     sources: archive.sources.length,
-    quotations: archive.quotes.size,
+    quotations: archive.quotationCount,
     firstDate: days[0] ?? null,
     lastDate: days.at(-1) ?? null,
     rejectedFiles,

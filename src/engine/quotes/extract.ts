@@ -1,11 +1,12 @@
 import type { Article } from '../types.js';
-import { normalizeText, words } from '../text/normalize.js';
+import { normalizeText } from '../text/normalize.js';
 import { paragraphs } from '../text/sentences.js';
 import { Cast, type Entity } from './cast.js';
 import { readParagraph, subjectEnd, type Para } from './clauses.js';
 import { DOCUMENTS, PERSON_HEADS } from './lexicon.js';
 import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
 import { findReports, type Report } from './reports.js';
+import { normalWords } from './fuzzy.js';
 import { DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, countOf, trimWordCaches, type Tok } from './tokens.js';
 import { cueOf } from './cues.js';
 import type { Quotation } from './types.js';
@@ -65,7 +66,7 @@ function registerTitled(body: string, p: Para, counts: WordCounts, cast: Cast): 
     const titled = (kind & (PERSON | HONORIFIC | NATIONALITY)) !== 0;
     const np = parseNounPhrase(body, toks.slice(i, subjectEnd(p, i - 1)), counts);
     if (titled && np.name && np.desc) cast.person(np, t.start);
-    else if (!titled && np.org && np.orgKey.length > words(normalizeText(np.org)).length) orgOf(np, cast, t.start);
+    else if (!titled && np.org && np.orgKey.length > normalWords(np.org).length) orgOf(np, cast, t.start);
   }
 }
 
@@ -170,7 +171,7 @@ function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): W
 const describesObject = (np: NounPhrase, r: Report) =>
   r.cue?.kind === 'describe' && np.nameKey.length === 1 && !np.desc && /^ال/.test(normalizeText(np.name ?? ''));
 
-const orgOf = (np: NounPhrase, cast: Cast, at: number) => cast.org(np.org!, words(normalizeText(np.org!)).map(bare), np.orgKey, at);
+const orgOf = (np: NounPhrase, cast: Cast, at: number) => cast.org(np.org!, normalWords(np.org!).map(bare), np.orgKey, at);
 
 const firstIn = (e: Entity, from: number) => Math.min(...e.seenAt.filter((x) => x >= from));
 
@@ -195,7 +196,7 @@ function dedupe(quotes: Quotation[]): Quotation[] {
   if (quotes.length < 2) return quotes;
   const seen = new Map<string, Quotation>();
   for (const q of quotes) {
-    const key = words(normalizeText(q.text)).join(' ');
+    const key = normalWords(q.text).join(' ');
     const had = seen.get(key);
     if (!had || (!had.cue && q.cue)) seen.set(key, q);
   }

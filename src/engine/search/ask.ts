@@ -1,9 +1,9 @@
-import type MiniSearch from 'minisearch';
 import { normalizeText } from '../text/normalize.js';
 import { type Article, type ArticleRef, type Failure, type Passage, type Result, articleRef, failure } from '../types.js';
 import { highlightRanges } from './highlight.js';
-import type { IndexedPassage } from './passageIndex.js';
-import { RANKING, documentFrequency, queryTerms } from './passageIndex.js';
+import type { PassageTable } from '../passageTable.js';
+import type { PassageIndex } from './postings.js';
+import { RANKING, queryTerms } from './terms.js';
 import type { PlanOptions, PlannedHit } from './planner.js';
 import { rerank } from './rerank.js';
 import type { z } from 'zod';
@@ -34,19 +34,17 @@ export interface AskAnswer {
   relaxedPhrases?: string[];
 }
 
-/** What `ask` searches: the passages, their articles and the MiniSearch index over them. */
+/** What `ask` searches: the passages, their articles and the index over them. */
 export interface PassageArchive {
   articles: ReadonlyMap<string, Article>;
-  passages: readonly Passage[];
-  index: MiniSearch<IndexedPassage>;
+  passages: PassageTable;
+  index: PassageIndex;
   /** The planned BM25+ search over `index` (see `createPlanner`). */
   plan: (terms: string[], options: PlanOptions) => PlannedHit[];
   /** The UTC day of an article (computed once per archive: date filters ask it for every candidate). */
   dayOf: (articleId: string) => string;
-  /** Whether a passage's text holds a term (an index lookup). */
-  hasTerm: (id: number, term: string) => boolean;
   /** Speaker of the quotation that covers a passage, when the quote index knows one. */
-  speakerOf?: (passage: Passage) => string | undefined;
+  speakerOf?: (passage: number) => string | undefined;
 }
 
 /** The UTC calendar day of an article's date, for `from`/`to` filters. */
@@ -93,7 +91,7 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
   const { query, source, question } = checked;
   const filtered = Boolean(source || query.from || query.to);
   const accept = (id: number) => {
-    const articleId = archive.passages[id]!.articleId;
+    const articleId = archive.passages.articleId(id);
     const day = archive.dayOf(articleId);
     return (!source || archive.articles.get(articleId)!.source === source) && (!query.from || day >= query.from) && (!query.to || day <= query.to);
   };
@@ -103,16 +101,16 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
   if (relaxed) hits = scored;
   const passages = archive.passages.length;
   const idf = (term: string) => {
-    const df = documentFrequency(archive.index, term);
+    const df = archive.index.textFrequency(term);
     return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
   };
-  hits = rerank(hits, question.terms, (id) => archive.passages[id]!.text, idf);
+  hits = rerank(hits, question.terms, (id) => archive.passages.text(id), idf);
   const { groups, total } = groupCopies(archive, hits, query.offset + query.limit);
   if (total === 0) return failure('no-results', 'Nothing in the archive matches that question.', noResultHints(query, question.phrases.length > 0));
   const stems = new Set(question.terms);
-  const results = groups.slice(query.offset, query.offset + query.limit).map(({ passage, score, copies }) => {
+  const results = groups.slice(query.offset, query.offset + query.limit).map(({ id, passage, score, copies }) => {
     const article = archive.articles.get(passage.articleId)!;
-    const speaker = archive.speakerOf?.(passage);
+    const speaker = archive.speakerOf?.(id);
     return {
       passage: passage.text,
       score: Math.round(score * 1000) / 1000,
@@ -137,14 +135,16 @@ function withPhrases(archive: PassageArchive, hits: PlannedHit[], phrases: strin
   let checked = 0;
   for (const hit of hits) {
     if (checked >= PHRASE_CHECKS) break;
-    if (!stems.every((stem) => archive.hasTerm(hit.id, stem))) continue;
+    if (!stems.every((stem) => archive.index.hasTerm(hit.id, stem))) continue;
     checked++;
-    if (containsPhrases(phraseHaystack(archive.passages[hit.id]!.text), phrases)) found.push(hit);
+    if (containsPhrases(phraseHaystack(archive.passages.text(hit.id)), phrases)) found.push(hit);
   }
   return found;
 }
 
 interface CopyGroup {
+  /** Number of the leading passage. */
+  id: number;
   passage: Passage;
   score: number;
   copies: Passage[];
@@ -161,17 +161,18 @@ function groupCopies(archive: PassageArchive, hits: PlannedHit[], needed: number
   const groups = new Map<string, CopyGroup>();
   const window = hits.slice(0, Math.max(GROUPED_HITS, needed * 4));
   for (const hit of window) {
-    const passage = archive.passages[hit.id]!;
+    const passage = archive.passages.get(hit.id);
     const key = passage.text.replace(/\s+/g, ' ');
     const group = groups.get(key);
     if (!group) {
-      groups.set(key, { passage, score: hit.score, copies: [] });
+      groups.set(key, { id: hit.id, passage, score: hit.score, copies: [] });
       continue;
     }
     const date = (p: Passage) => archive.dayOf(p.articleId);
     if (date(passage) < date(group.passage)) {
       group.copies.unshift(group.passage);
       group.passage = passage;
+      group.id = hit.id;
     } else group.copies.push(passage);
   }
   return { groups: [...groups.values()], total: groups.size + hits.length - window.length };

@@ -1,0 +1,263 @@
+/**
+ * The archive's on-disk cache: article bodies as UTF-8 bytes, passages, postings and quotations as
+ * typed arrays, and a small JSON header (article metadata, corpus problems, speakers). Loading
+ * reads the arrays as they are and decodes a body or a passage only when it is read, so start-up
+ * time and memory stay proportional to the metadata, not to the text.
+ */
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Archive, completeArchive } from './archive.js';
+import { readSections, type SectionArray, writeSections } from './cacheFile.js';
+import { PassageTable } from './passageTable.js';
+import { QuoteIndex, type QuoteIndexData } from './quotes/index.js';
+import { type FieldPostings, PassageIndex } from './search/postings.js';
+import { type Article, type ArticleRef, type CorpusProblem, articleRef } from './types.js';
+
+/** Bumped whenever the cached layout or the analysis changes, so stale caches are rebuilt. */
+export const CACHE_VERSION = 6;
+
+/** What the JSON header holds; everything large is a binary section. */
+interface CacheHeader {
+  version: number;
+  fingerprint: string;
+  /** Articles without their body, in archive order. */
+  articles: Array<Omit<Article, 'body'>>;
+  problems: CorpusProblem[];
+  quotes: {
+    /** The quote index's articles when they differ from `articles` (they never do when built by `buildArchive`). */
+    articles?: ArticleRef[];
+    failed?: QuoteIndexData['failed'];
+    speakers: QuoteIndexData['speakers'];
+  };
+}
+
+/** What a cache file gives back: the archive and the corpus problems found when it was built. */
+export interface CachedArchive {
+  archive: Archive;
+  problems: CorpusProblem[];
+}
+
+function cacheFile(cacheDir: string, fingerprint: string): string {
+  return join(cacheDir, `archive-v${CACHE_VERSION}-${fingerprint.slice(0, 16)}.idx`);
+}
+
+/** Writes the archive (and the corpus problems met building it) to the cache folder atomically; removes older cache files. */
+export async function saveArchive(archive: Archive, problems: CorpusProblem[], cacheDir: string, fingerprint: string): Promise<string> {
+  await mkdir(cacheDir, { recursive: true });
+  const articles = [...archive.articles.values()];
+  const encoder = new TextEncoder();
+  const bodies = articles.map((a) => encoder.encode(a.body));
+  const bodyStart = new Float64Array(articles.length + 1);
+  bodies.forEach((bytes, i) => (bodyStart[i + 1] = bodyStart[i]! + bytes.length));
+  const bodyBytes = new Uint8Array(bodyStart[articles.length]!);
+  bodies.forEach((bytes, i) => bodyBytes.set(bytes, bodyStart[i]!));
+  const { passages } = archive;
+  const { byteStart, byteEnd } = passageBytes(articles, passages);
+  const quotes = archive.quotes.toJSON();
+  const sameArticles = quotes.articles.length === articles.length && quotes.articles.every((ref, i) => ref.id === articles[i]!.id);
+  const { terms, text, title, firstPassage } = archive.index.data;
+  const header: CacheHeader = {
+    version: CACHE_VERSION,
+    fingerprint,
+    articles: articles.map(({ body: _, ...rest }) => rest),
+    problems,
+    quotes: { ...(sameArticles ? {} : { articles: quotes.articles }), failed: quotes.failed, speakers: quotes.speakers },
+  };
+  const file = cacheFile(cacheDir, fingerprint);
+  await writeSections(file, header, {
+    bodyBytes,
+    bodyStart,
+    'passage.article': passages.article,
+    'passage.start': passages.start,
+    'passage.end': passages.end,
+    'passage.byteStart': byteStart,
+    'passage.byteEnd': byteEnd,
+    ...passageSpeakers(archive),
+    ...packStrings('terms', terms),
+    firstPassage,
+    ...fieldSections('text', text),
+    ...fieldSections('title', title),
+    ...quoteSections(quotes),
+  });
+  for (const name of await readdir(cacheDir)) {
+    if (name.startsWith('archive-') && join(cacheDir, name) !== file) await rm(join(cacheDir, name), { force: true });
+  }
+  return file;
+}
+
+/** Loads the archive cached for this fingerprint, or returns null when there is none (or it is unreadable). */
+export async function loadArchive(cacheDir: string, fingerprint: string): Promise<CachedArchive | null> {
+  const read = await readSections(cacheFile(cacheDir, fingerprint));
+  if (!read) return null;
+  const header = read.header as CacheHeader;
+  if (header?.version !== CACHE_VERSION || header.fingerprint !== fingerprint) return null;
+  try {
+    return restore(header, sectionReader(read.sections));
+  } catch {
+    return null;
+  }
+}
+
+type Section = <T extends SectionArray>(name: string, kind: new (n: number) => T) => T;
+
+/** Typed access to the sections; throws when one is missing or of another kind (a damaged cache, rebuilt). */
+function sectionReader(sections: Record<string, SectionArray>): Section {
+  return (name, kind) => {
+    const array = sections[name];
+    if (!(array instanceof kind)) throw new Error(`cache section ${name} missing`);
+    return array;
+  };
+}
+
+function restore(header: CacheHeader, section: Section): CachedArchive {
+  const decoder = new TextDecoder();
+  const bodyBytes = section('bodyBytes', Uint8Array);
+  const bodyStart = section('bodyStart', Float64Array);
+  const articles = header.articles.map((meta, i) => lazyBody(meta, () => decoder.decode(bodyBytes.subarray(bodyStart[i]!, bodyStart[i + 1]!))));
+  const spans = { article: section('passage.article', Uint32Array), start: section('passage.start', Uint32Array), end: section('passage.end', Uint32Array) };
+  const byteStart = section('passage.byteStart', Uint32Array);
+  const byteEnd = section('passage.byteEnd', Uint32Array);
+  const passages = new PassageTable(
+    articles.map((a) => a.id),
+    spans,
+    (n) => {
+      const base = bodyStart[spans.article[n]!]!;
+      return decoder.decode(bodyBytes.subarray(base + byteStart[n]!, base + byteEnd[n]!));
+    },
+  );
+  const field = (name: string): FieldPostings => ({
+    start: section(`${name}.start`, Uint32Array),
+    docs: section(`${name}.docs`, Uint32Array),
+    tfs: section(`${name}.tfs`, Uint8Array),
+    lengths: section(`${name}.lengths`, Uint16Array),
+  });
+  const index = new PassageIndex({ terms: unpackStrings('terms', section), text: field('text'), title: field('title'), firstPassage: section('firstPassage', Uint32Array) });
+  const quoteCount = section('quote.article', Uint32Array).length;
+  const speakers = unpackStrings('passage.speakers', section);
+  const passageSpeaker = section('passage.speaker', Int32Array);
+  const archive = completeArchive({
+    articles: new Map(articles.map((a) => [a.id, a])),
+    passages,
+    index,
+    quotes: () => QuoteIndex.fromJSON(quoteData(header, articles, section)),
+    quotationCount: quoteCount,
+    speakerOf: (n) => speakers[passageSpeaker[n]!],
+  });
+  return { archive, problems: header.problems };
+}
+
+/** An article whose body is decoded from the cache each time it is read (bodies are read rarely: summaries, quotations). */
+function lazyBody(meta: Omit<Article, 'body'>, body: () => string): Article {
+  return Object.defineProperty({ ...meta }, 'body', { get: body, enumerable: true }) as Article;
+}
+
+/** UTF-8 offsets of each passage within its article's encoded body. */
+function passageBytes(articles: readonly Article[], passages: PassageTable): { byteStart: Uint32Array; byteEnd: Uint32Array } {
+  const byteStart = new Uint32Array(passages.length);
+  const byteEnd = new Uint32Array(passages.length);
+  let n = 0;
+  articles.forEach((article, a) => {
+    const first = n;
+    while (n < passages.length && passages.article[n] === a) n++;
+    const offsets = [...new Set([...passages.start.subarray(first, n), ...passages.end.subarray(first, n)])].sort((x, y) => x - y);
+    const bytes = new Map<number, number>();
+    let previous = 0;
+    let count = 0;
+    for (const offset of offsets) {
+      count += Buffer.byteLength(article.body.slice(previous, offset));
+      bytes.set(offset, count);
+      previous = offset;
+    }
+    for (let p = first; p < n; p++) {
+      byteStart[p] = bytes.get(passages.start[p]!)!;
+      byteEnd[p] = bytes.get(passages.end[p]!)!;
+    }
+  });
+  return { byteStart, byteEnd };
+}
+
+/** The speaker of each passage's quotation (-1: none) and the speakers' names: /ask shows them without the quote index. */
+function passageSpeakers(archive: Archive): Record<string, SectionArray> {
+  const names: string[] = [];
+  const numbers = new Map<string, number>();
+  const speaker = new Int32Array(archive.passages.length).fill(-1);
+  for (let n = 0; n < speaker.length; n++) {
+    const name = archive.speakerOf?.(n);
+    if (name === undefined) continue;
+    let k = numbers.get(name);
+    if (k === undefined) numbers.set(name, (k = names.push(name) - 1));
+    speaker[n] = k;
+  }
+  return { 'passage.speaker': speaker, ...packStrings('passage.speakers', names) };
+}
+
+function fieldSections(name: string, field: FieldPostings): Record<string, SectionArray> {
+  return { [`${name}.start`]: field.start, [`${name}.docs`]: field.docs, [`${name}.tfs`]: field.tfs, [`${name}.lengths`]: field.lengths };
+}
+
+/** A list of strings as one UTF-8 block and the character offset where each ends. */
+function packStrings(name: string, strings: readonly string[]): Record<string, SectionArray> {
+  const ends = new Float64Array(strings.length);
+  let end = 0;
+  strings.forEach((s, i) => (ends[i] = end += s.length));
+  return { [`${name}.chars`]: new TextEncoder().encode(strings.join('')), [`${name}.ends`]: ends };
+}
+
+function unpackStrings(name: string, section: Section): string[] {
+  const all = new TextDecoder().decode(section(`${name}.chars`, Uint8Array));
+  const ends = section(`${name}.ends`, Float64Array);
+  const strings = new Array<string>(ends.length);
+  for (let i = 0, start = 0; i < ends.length; start = ends[i++]!) strings[i] = all.slice(start, ends[i]);
+  return strings;
+}
+
+/** The quotation rows as columns: numbers in typed arrays, texts and names as string blocks (-1: no speaker). */
+function quoteSections(data: QuoteIndexData): Record<string, SectionArray> {
+  const { quotes } = data;
+  const names: string[] = [];
+  const nameNumber = new Map<string, number>();
+  const nameOf = (name: string | null) => {
+    if (name === null) return -1;
+    let k = nameNumber.get(name);
+    if (k === undefined) nameNumber.set(name, (k = names.push(name) - 1));
+    return k;
+  };
+  const groupStart = new Uint32Array(data.groups.length + 1);
+  data.groups.forEach((g, i) => (groupStart[i + 1] = groupStart[i]! + g.length));
+  return {
+    'quote.article': Uint32Array.from(quotes, (q) => q[0]),
+    'quote.start': Uint32Array.from(quotes, (q) => q[1]),
+    'quote.end': Uint32Array.from(quotes, (q) => q[2]),
+    'quote.direct': Uint8Array.from(quotes, (q) => q[4]),
+    'quote.speaker': Int32Array.from(quotes, (q) => nameOf(q[5])),
+    'quote.speakerTitle': Int32Array.from(quotes, (q) => nameOf(q[6])),
+    ...packStrings('quote.text', quotes.map((q) => q[3])),
+    ...packStrings('quote.names', names),
+    ...packStrings('quote.words', data.words),
+    'quote.groupStart': groupStart,
+    'quote.groupWords': Uint32Array.from(data.groups.flat()),
+    'quote.group': Uint32Array.from(data.group),
+  };
+}
+
+function quoteData(header: CacheHeader, articles: readonly Article[], section: Section): QuoteIndexData {
+  const texts = unpackStrings('quote.text', section);
+  const names = unpackStrings('quote.names', section);
+  const [article, start, end] = ['article', 'start', 'end'].map((c) => section(`quote.${c}`, Uint32Array));
+  const direct = section('quote.direct', Uint8Array);
+  const speaker = section('quote.speaker', Int32Array);
+  const speakerTitle = section('quote.speakerTitle', Int32Array);
+  const groupStart = section('quote.groupStart', Uint32Array);
+  const groupWords = section('quote.groupWords', Uint32Array);
+  const name = (k: number) => (k < 0 ? null : names[k]!);
+  return {
+    version: 2,
+    articles: header.quotes.articles ?? articles.map(articleRef),
+    quotes: texts.map((text, i) => [article![i]!, start![i]!, end![i]!, text, direct[i] ? 1 : 0, name(speaker[i]!), name(speakerTitle[i]!)]),
+    ...(header.quotes.failed ? { failed: header.quotes.failed } : {}),
+    words: unpackStrings('quote.words', section),
+    groups: Array.from({ length: groupStart.length - 1 }, (_, g) => Array.from(groupWords.subarray(groupStart[g]!, groupStart[g + 1]!))),
+    group: Array.from(section('quote.group', Uint32Array)),
+    speakers: header.quotes.speakers,
+  };
+}

@@ -1,0 +1,300 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import { normalizeText, words } from '../text/normalize.js';
+import type { Article, Passage } from '../types.js';
+import { termsOf } from './terms.js';
+
+/**
+ * One field's postings in compressed-sparse-row form: the documents of term number `t` are
+ * `docs[start[t]]` … `docs[start[t + 1] - 1]`, ascending, with their term counts in `tfs`.
+ * `lengths` holds each document's number of distinct words (BM25's field length).
+ */
+export interface FieldPostings {
+  start: Uint32Array;
+  docs: Uint32Array;
+  tfs: Uint8Array;
+  lengths: Uint16Array;
+}
+
+/** Everything a passage index is made of: typed arrays and one sorted term list, cheap to save and to load. */
+export interface PassageIndexData {
+  /** Every index term, sorted by code unit; a term's number is its position. */
+  terms: string[];
+  /** The passage text; documents are passage numbers. */
+  text: FieldPostings;
+  /** The article title, stored once per article; documents are article numbers. */
+  title: FieldPostings;
+  /** Number of each article's first passage, plus the passage count at the end. */
+  firstPassage: Uint32Array;
+}
+
+/** Fields as the ranking names them. */
+export type FieldName = 'text' | 'title';
+
+/** A slice of one field's postings for one term. */
+export interface PostingList {
+  field: FieldName;
+  postings: FieldPostings;
+  from: number;
+  to: number;
+  /** Passages the list covers (a title posting covers every passage of its article). */
+  passages: number;
+}
+
+/**
+ * The inverted index over passages. Ranking reads it as MiniSearch's BM25+ would read its own
+ * term table, with the title counting as a field of every passage; it is stored as typed arrays
+ * (~5 bytes a posting instead of MiniSearch's nested Maps), and MiniSearch's radix tree is kept
+ * only for spelling variants, built the first time one is needed.
+ */
+export class PassageIndex {
+  /** The article number of each passage. */
+  readonly articleOf: Uint32Array;
+  readonly passageCount: number;
+  /** Average field length over passages (the title counted once per passage, as a field of it). */
+  readonly averageLength: Record<FieldName, number>;
+  private variantsTree: SearchableMap<number> | null = null;
+
+  constructor(readonly data: PassageIndexData) {
+    const { firstPassage, text, title } = data;
+    this.passageCount = firstPassage[firstPassage.length - 1] ?? 0;
+    this.articleOf = new Uint32Array(this.passageCount);
+    let titleTotal = 0;
+    for (let a = 0; a + 1 < firstPassage.length; a++) {
+      this.articleOf.fill(a, firstPassage[a], firstPassage[a + 1]);
+      titleTotal += title.lengths[a]! * (firstPassage[a + 1]! - firstPassage[a]!);
+    }
+    let textTotal = 0;
+    for (const length of text.lengths) textTotal += length;
+    const n = this.passageCount || 1;
+    this.averageLength = { text: textTotal / n, title: titleTotal / n };
+  }
+
+  /** The number of a term, or -1 when the index does not hold it. */
+  termNumber(term: string): number {
+    const { terms } = this.data;
+    let low = 0;
+    let high = terms.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const found = terms[mid]!;
+      if (found === term) return mid;
+      if (found < term) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
+  }
+
+  /** The non-empty posting lists of a term, text first. */
+  postingLists(term: string): PostingList[] {
+    const t = this.termNumber(term);
+    if (t < 0) return [];
+    const lists: PostingList[] = [];
+    for (const field of ['text', 'title'] as const) {
+      const postings = this.data[field];
+      const from = postings.start[t]!;
+      const to = postings.start[t + 1]!;
+      if (from === to) continue;
+      let passages = to - from;
+      if (field === 'title') {
+        passages = 0;
+        for (let i = from; i < to; i++) passages += this.passagesOf(postings.docs[i]!);
+      }
+      lists.push({ field, postings, from, to, passages });
+    }
+    return lists;
+  }
+
+  /** The number of passages whose text holds a term. */
+  textFrequency(term: string): number {
+    const t = this.termNumber(term);
+    return t < 0 ? 0 : this.data.text.start[t + 1]! - this.data.text.start[t]!;
+  }
+
+  /** Whether the text of passage `passage` holds a term. */
+  hasTerm(passage: number, term: string): boolean {
+    const t = this.termNumber(term);
+    const { text } = this.data;
+    return t >= 0 && termCount(text, text.start[t]!, text.start[t + 1]!, passage) > 0;
+  }
+
+  /** How many passages article number `article` has. */
+  passagesOf(article: number): number {
+    return this.data.firstPassage[article + 1]! - this.data.firstPassage[article]!;
+  }
+
+  /** Index terms one edit away from `term` (MiniSearch's radix tree, built on first use). */
+  variantsOf(term: string): string[] {
+    if (!this.variantsTree) {
+      this.variantsTree = new SearchableMap<number>();
+      this.data.terms.forEach((t, i) => this.variantsTree!.set(t, i));
+    }
+    return [...this.variantsTree.fuzzyGet(term, 1).keys()];
+  }
+}
+
+/** The count of `doc` in the list `from`…`to` of a field (0 when absent), by binary search. */
+export function termCount(postings: FieldPostings, from: number, to: number, doc: number): number {
+  const { docs } = postings;
+  let low = from;
+  let high = to - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const found = docs[mid]!;
+    if (found === doc) return postings.tfs[mid]!;
+    if (found < doc) low = mid + 1;
+    else high = mid - 1;
+  }
+  return 0;
+}
+
+/**
+ * Indexes passages, which must come grouped by article in the order of `articles` (as
+ * `articles.flatMap(segmentArticle)` gives them). Each distinct word is analysed once.
+ */
+export function buildPassageIndex(articles: readonly Article[], passages: readonly Passage[]): PassageIndex {
+  const firstPassage = new Uint32Array(articles.length + 1);
+  let p = 0;
+  articles.forEach((article, a) => {
+    firstPassage[a] = p;
+    while (p < passages.length && passages[p]!.articleId === article.id) p++;
+  });
+  firstPassage[articles.length] = p;
+  if (p !== passages.length) throw new Error('passages must be grouped by article in the order of the articles');
+
+  const vocabulary = new Vocabulary();
+  const text = vocabulary.collect(passages.map((passage) => passage.text));
+  const title = vocabulary.collect(articles.map((article) => article.title));
+  const { terms, renumber } = vocabulary.sorted();
+  return new PassageIndex({ terms, text: text.postings(terms.length, renumber), title: title.postings(terms.length, renumber), firstPassage });
+}
+
+/** A word as first seen: its number (to count distinct words) and its index terms' numbers. */
+interface WordEntry {
+  word: number;
+  terms: number[];
+}
+
+/** Numbers the words and terms met while collecting fields. */
+class Vocabulary {
+  private readonly words = new Map<string, WordEntry>();
+  private readonly termNumbers = new Map<string, number>();
+  readonly terms: string[] = [];
+
+  /** Counts the terms of each document: the field's postings, in document order, before sorting terms. */
+  collect(documents: readonly string[]): CollectedField {
+    const field = new CollectedField(documents.length);
+    let seen = new Int32Array(1024).fill(-1);
+    let counts = new Uint32Array(1024);
+    const touched: number[] = [];
+    documents.forEach((document, doc) => {
+      let distinct = 0;
+      for (const token of words(normalizeText(document))) {
+        const entry = this.entry(token);
+        if (entry.word >= seen.length) seen = grow(seen, entry.word, -1);
+        if (seen[entry.word] !== doc) {
+          seen[entry.word] = doc;
+          distinct++;
+        }
+        for (const t of entry.terms) {
+          if (t >= counts.length) counts = grow(counts, t, 0);
+          if (counts[t]!++ === 0) touched.push(t);
+        }
+      }
+      field.lengths[doc] = Math.min(distinct, 0xffff);
+      for (const t of touched) {
+        field.add(t, counts[t]!);
+        counts[t] = 0;
+      }
+      field.endDocument(touched.length);
+      touched.length = 0;
+    });
+    return field;
+  }
+
+  /** The terms sorted, and each collected term number's position among them. */
+  sorted(): { terms: string[]; renumber: Uint32Array } {
+    const order = this.terms.map((_, i) => i).sort((x, y) => (this.terms[x]! < this.terms[y]! ? -1 : 1));
+    const renumber = new Uint32Array(order.length);
+    order.forEach((t, position) => (renumber[t] = position));
+    return { terms: order.map((t) => this.terms[t]!), renumber };
+  }
+
+  private entry(token: string): WordEntry {
+    let entry = this.words.get(token);
+    if (entry) return entry;
+    entry = { word: this.words.size, terms: termsOf(token).map((term) => this.termNumber(term)) };
+    this.words.set(token, entry);
+    return entry;
+  }
+
+  private termNumber(term: string): number {
+    let t = this.termNumbers.get(term);
+    if (t === undefined) {
+      this.termNumbers.set(term, (t = this.terms.length));
+      this.terms.push(term);
+    }
+    return t;
+  }
+}
+
+/** A field's postings as collected: (term, count) pairs document after document. */
+class CollectedField {
+  readonly lengths: Uint16Array;
+  /** How many pairs each document has. */
+  private readonly perDocument: Uint32Array;
+  private pairs = 0;
+  private termOf = new Uint32Array(1 << 16);
+  private countOf = new Uint8Array(1 << 16);
+  private frequency = new Uint32Array(1024);
+  private doc = 0;
+
+  constructor(documents: number) {
+    this.lengths = new Uint16Array(documents);
+    this.perDocument = new Uint32Array(documents);
+  }
+
+  add(term: number, count: number): void {
+    if (this.pairs === this.termOf.length) {
+      this.termOf = grow(this.termOf, this.pairs, 0);
+      this.countOf = grow(this.countOf, this.pairs, 0);
+    }
+    if (term >= this.frequency.length) this.frequency = grow(this.frequency, term, 0);
+    this.termOf[this.pairs] = term;
+    this.countOf[this.pairs] = Math.min(count, 0xff);
+    this.frequency[term]!++;
+    this.pairs++;
+  }
+
+  endDocument(pairs: number): void {
+    this.perDocument[this.doc++] = pairs;
+  }
+
+  /** The postings with terms numbered in sorted order (`renumber`), documents ascending in each list. */
+  postings(termCount: number, renumber: Uint32Array): FieldPostings {
+    const start = new Uint32Array(termCount + 1);
+    for (let t = 0; t < Math.min(this.frequency.length, renumber.length); t++) start[renumber[t]! + 1] = this.frequency[t]!;
+    for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;
+    const next = start.slice(0, termCount);
+    const docs = new Uint32Array(this.pairs);
+    const tfs = new Uint8Array(this.pairs);
+    let pair = 0;
+    this.perDocument.forEach((pairs, doc) => {
+      for (const end = pair + pairs; pair < end; pair++) {
+        const position = next[renumber[this.termOf[pair]!]!]!++;
+        docs[position] = doc;
+        tfs[position] = this.countOf[pair]!;
+      }
+    });
+    return { start, docs, tfs, lengths: this.lengths };
+  }
+}
+
+/** A copy of `array` long enough for index `needed`, new slots set to `fill`. */
+function grow<T extends Uint32Array | Int32Array | Uint8Array>(array: T, needed: number, fill: number): T {
+  let size = array.length * 2;
+  while (size <= needed) size *= 2;
+  const bigger = new (array.constructor as new (n: number) => T)(size);
+  bigger.set(array);
+  if (fill !== 0) bigger.fill(fill, array.length);
+  return bigger;
+}

@@ -1,0 +1,42 @@
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readSections, writeSections } from '../../src/engine/cacheFile.js';
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'cache-file-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cache file sections', () => {
+  it('gives back the header and every typed array as written', async () => {
+    const file = join(dir, 'x.idx');
+    const sections = {
+      bytes: new TextEncoder().encode('التعاون العسكري'),
+      counts: Uint16Array.of(1, 65535),
+      docs: Uint32Array.of(0, 7, 4_000_000_000),
+      speakers: Int32Array.of(-1, 3),
+      ends: Float64Array.of(0.5, 1e12),
+    };
+    await writeSections(file, { version: 6, note: 'باقري' }, sections);
+    const read = await readSections(file);
+    expect(read?.header).toEqual({ version: 6, note: 'باقري' });
+    for (const [name, array] of Object.entries(sections)) {
+      expect(read!.sections[name]).toBeInstanceOf(array.constructor);
+      expect(Array.from(read!.sections[name]!)).toEqual(Array.from(array));
+    }
+  });
+
+  it('returns null for a missing, truncated, extended or foreign file instead of a half-read index', async () => {
+    const file = join(dir, 'x.idx');
+    expect(await readSections(file)).toBeNull();
+    await writeSections(file, {}, { docs: Uint32Array.of(1, 2, 3) });
+    const whole = readFileSync(file);
+    truncateSync(file, whole.length - 1);
+    expect(await readSections(file)).toBeNull();
+    writeFileSync(file, Buffer.concat([whole, Buffer.of(0)]));
+    expect(await readSections(file)).toBeNull();
+    writeFileSync(file, '{"version": 5}');
+    expect(await readSections(file)).toBeNull();
+  });
+});

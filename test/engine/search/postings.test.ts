@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { segmentArticle } from '../../../src/engine/passages.js';
+import { buildPassageIndex } from '../../../src/engine/search/postings.js';
+import { queryTerms } from '../../../src/engine/search/terms.js';
+import type { Article } from '../../../src/engine/types.js';
+
+function article(id: string, title: string, body: string): Article {
+  return { id, title, body, date: '2022-01-01', source: 'Test Wire', url: null, lang: 'ar', author: null, file: `${id}.md` };
+}
+
+const articles = [
+  article('a', 'التعاون العسكري', 'وصف باقري التعاون العسكري بأنه ينمو ويتسع.\nوقعت إيران عقودا لشراء أسلحة روسية.'),
+  article('b', 'قمة الطاقة', 'استضافت موسكو قمة حول الطاقة النووية.\nوتحدث الوزير عن الطاقة والطاقة المتجددة.\nوانتهت القمة.'),
+];
+const passages = articles.flatMap((a) => segmentArticle(a));
+const index = buildPassageIndex(articles, passages);
+/** The stem term of one word, as a question would look it up. */
+const stem = (word: string) => queryTerms(word)[0]!;
+
+describe('buildPassageIndex', () => {
+  it('lists, for a word, the passages whose text holds it, in passage order', () => {
+    const [text] = index.postingLists(stem('الطاقة'));
+    expect(text!.field).toBe('text');
+    const docs = Array.from(text!.postings.docs.subarray(text!.from, text!.to));
+    expect(docs.map((n) => passages[n]!.text)).toEqual(['استضافت موسكو قمة حول الطاقة النووية.', 'وتحدث الوزير عن الطاقة والطاقة المتجددة.']);
+    expect(text!.postings.tfs[text!.from + 1]).toBe(2);
+    expect(index.textFrequency(stem('الطاقة'))).toBe(2);
+  });
+
+  it('stores a title once per article and counts it for each of the article passages', () => {
+    const title = index.postingLists(stem('الطاقة')).find((list) => list.field === 'title')!;
+    expect(title.to - title.from).toBe(1);
+    expect(title.passages).toBe(3);
+    expect(Array.from(index.articleOf)).toEqual([0, 0, 1, 1, 1]);
+  });
+
+  it('answers whether a passage holds a word, and knows the exact surface form beside the stem', () => {
+    expect(index.hasTerm(1, stem('أسلحة'))).toBe(true);
+    expect(index.hasTerm(0, stem('أسلحة'))).toBe(false);
+    expect(queryTerms('روسية')).toHaveLength(2);
+    for (const term of queryTerms('روسية')) expect(index.hasTerm(1, term)).toBe(true);
+    expect(index.postingLists('كلمةغائبة')).toEqual([]);
+  });
+
+  it('finds index terms one edit away from a misspelt word', () => {
+    expect(index.variantsOf(`${stem('موسكو')}x`)).toContain(stem('موسكو'));
+  });
+
+  it('keeps the terms sorted, so a term is found by binary search', () => {
+    const terms = index.data.terms;
+    expect([...terms].sort((x, y) => (x < y ? -1 : 1))).toEqual(terms);
+    terms.forEach((term, n) => expect(index.termNumber(term)).toBe(n));
+  });
+
+  it('refuses passages that are not grouped by article in the articles order', () => {
+    expect(() => buildPassageIndex(articles, [...passages].reverse())).toThrow(/grouped by article/);
+  });
+});
