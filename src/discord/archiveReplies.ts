@@ -3,6 +3,8 @@ import type { ArchiveStats, CorpusProblem, ReloadReport } from '../engine/index.
 import { EMBED_COLOR, LIMITS, NO_MENTIONS, inert, truncate } from './format.js';
 
 const number = (n: number) => n.toLocaleString('en-US');
+/** How the index came to be, as `/archive stats` says it. */
+const ORIGIN: Record<ArchiveStats['origin'], string> = { cache: 'loaded from cache', build: 'built', update: 'updated in place' };
 
 /** A list of file paths as a field value, cut to Discord's limit with a count of the rest. */
 function fileList(paths: string[]): string {
@@ -38,7 +40,7 @@ export function statsEmbed(stats: ArchiveStats, memoryBytes: number): { embeds: 
       { name: 'Sources', value: number(stats.sources), inline: true },
       { name: 'Dates', value: stats.firstDate ? `${stats.firstDate} → ${stats.lastDate}` : '—', inline: true },
       { name: 'Rejected files', value: number(stats.rejectedFiles), inline: true },
-      { name: 'Index', value: `${stats.origin === 'cache' ? 'loaded from cache' : 'built'} <t:${loaded}:R>`, inline: true },
+      { name: 'Index', value: `${ORIGIN[stats.origin]} <t:${loaded}:R>`, inline: true },
       { name: 'Memory', value: `${Math.round(memoryBytes / 1048576)} MB`, inline: true },
     ],
   };

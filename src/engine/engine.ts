@@ -1,5 +1,5 @@
 import type { Archive } from './archive.js';
-import { type ReloadReport, type Snapshot, compareFiles, loadSnapshot } from './snapshot.js';
+import { type ReloadReport, type Snapshot, compareFiles, loadSnapshot, reloadSnapshot } from './snapshot.js';
 import { type AskAnswer, ask, checkQuery } from './search/ask.js';
 import { AskQuery } from './search/query.js';
 import { type ArticleSummary, MAX_SENTENCES, type TopicSummary, summarizeArticle, summarizeTopic } from './summary/index.js';
@@ -44,8 +44,8 @@ export interface ArchiveStats {
   rejectedFiles: number;
   /** When the index was built or loaded. */
   loadedAt: string;
-  /** `cache` when the index came from disk, `build` when it was built now. */
-  origin: 'cache' | 'build';
+  /** `cache` when the index came from disk, `build` when it was built now, `update` when a reload changed it in place. */
+  origin: 'cache' | 'build' | 'update';
 }
 
 /** The engine every front end calls: one instance, created at start-up and passed around. */
@@ -103,7 +103,7 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
   let reloading: Promise<ReloadReport> | null = null;
   const speakerOf = (articleId: string, start: number, end: number) => archive.quotes.quoteAt(articleId, start, end)?.speaker ?? undefined;
   const reload = async (): Promise<ReloadReport> => {
-    const next = await loadSnapshot(options, logger);
+    const next = await reloadSnapshot(current, options, logger);
     const report = compareFiles(current, next);
     current = next;
     archive = next.archive;

@@ -30,15 +30,18 @@ export class PassageTable {
     for (let n = 1; n < this.article.length; n++) this.position[n] = this.article[n] === this.article[n - 1] ? this.position[n - 1]! + 1 : 0;
   }
 
-  /** Cuts `articles` into the given passages (grouped by article, in the articles' order). */
+  /** The given passages of `articles` (grouped by article, in the articles' order), texts sliced from the bodies. */
   static of(articles: readonly Article[], passages: readonly Passage[]): PassageTable {
     const number = new Map(articles.map((a, i) => [a.id, i]));
-    const spans = { article: new Uint32Array(passages.length), start: new Uint32Array(passages.length), end: new Uint32Array(passages.length) };
-    passages.forEach((p, n) => {
-      spans.article[n] = number.get(p.articleId)!;
-      spans.start[n] = p.start;
-      spans.end[n] = p.end;
+    return PassageTable.fromSpans(articles, {
+      article: Uint32Array.from(passages, (p) => number.get(p.articleId)!),
+      start: Uint32Array.from(passages, (p) => p.start),
+      end: Uint32Array.from(passages, (p) => p.end),
     });
+  }
+
+  /** Passages given as article numbers (into `articles`) and offsets, texts sliced from the bodies. */
+  static fromSpans(articles: readonly Article[], spans: { article: Uint32Array; start: Uint32Array; end: Uint32Array }): PassageTable {
     return new PassageTable(
       articles.map((a) => a.id),
       spans,

@@ -3,6 +3,7 @@ import { type Archive, buildArchive } from './archive.js';
 import { CACHE_VERSION, loadArchive, saveArchive } from './archiveCache.js';
 import { type CorpusFile, corpusFingerprint, loadCorpus } from './corpus/index.js';
 import { walkCorpus } from './corpus/walk.js';
+import { fileChanges, updateCorpusState } from './update.js';
 import type { ArchiveStats, EngineOptions, Logger } from './engine.js';
 import type { CorpusProblem } from './types.js';
 
@@ -42,6 +43,29 @@ export async function loadSnapshot(options: EngineOptions, logger: Logger): Prom
   const stats = archiveStats(snapshot.archive, snapshot.problems.length, origin);
   logger.info({ ...stats, ms: Math.round(performance.now() - started) }, 'archive ready');
   return { ...snapshot, stats };
+}
+
+/**
+ * The snapshot after the corpus changed: only the added and changed files are read and only their
+ * new or edited articles analysed (see `updateCorpusState`); a change to `_defaults.json` or to
+ * most of the corpus loads it whole. The updated archive is cached for the next start.
+ */
+export async function reloadSnapshot(previous: Snapshot, options: EngineOptions, logger: Logger): Promise<Snapshot> {
+  const started = performance.now();
+  const listing = await walkCorpus(options.corpusDir);
+  const changes = fileChanges(previous.files, listing.files);
+  const updated = await updateCorpusState(previous, options.corpusDir, listing.files, changes);
+  if (!updated) return loadSnapshot(options, logger);
+  if (options.cacheDir) {
+    try {
+      await saveArchive(updated.archive, updated.problems, options.cacheDir, corpusCacheKey(listing.files));
+    } catch (error) {
+      logger.warn({ err: error, cacheDir: options.cacheDir }, 'index cache not written');
+    }
+  }
+  const stats = archiveStats(updated.archive, updated.problems.length, 'update');
+  logger.info({ ...stats, ...changes, ms: Math.round(performance.now() - started) }, 'archive updated');
+  return { ...updated, stats };
 }
 
 /** The cache key of a corpus: its files (paths, sizes, modification times) and the cache layout. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segmentArticle } from '../../../src/engine/passages.js';
-import { buildPassageIndex } from '../../../src/engine/search/postings.js';
+import { buildPassageIndex, mergePassageIndex } from '../../../src/engine/search/postings.js';
 import { queryTerms } from '../../../src/engine/search/terms.js';
 import type { Article } from '../../../src/engine/types.js';
 
@@ -54,5 +54,24 @@ describe('buildPassageIndex', () => {
 
   it('refuses passages that are not grouped by article in the articles order', () => {
     expect(() => buildPassageIndex(articles, [...passages].reverse())).toThrow(/grouped by article/);
+  });
+});
+
+describe('mergePassageIndex', () => {
+  const more = [article('c', 'الطاقة الشمسية', 'افتتحت مصر محطة للطاقة الشمسية.\nوقال الوزير إن الطاقة رخيصة.')];
+  const morePassages = more.flatMap((a) => segmentArticle(a));
+
+  it('gives the same index as building the remaining and added articles from scratch', () => {
+    const merged = mergePassageIndex(index, Uint8Array.of(0, 1), buildPassageIndex(more, morePassages));
+    const rebuilt = buildPassageIndex([articles[1]!, ...more], [...passages.filter((p) => p.articleId === 'b'), ...morePassages]);
+    const live = (terms: string[]) => terms.filter((term) => merged.postingLists(term).length > 0);
+    expect(live(merged.data.terms)).toEqual(rebuilt.data.terms);
+    for (const term of rebuilt.data.terms) {
+      const lists = (x: typeof merged) => x.postingLists(term).map((l) => ({ field: l.field, passages: l.passages, docs: Array.from(l.postings.docs.subarray(l.from, l.to)), tfs: Array.from(l.postings.tfs.subarray(l.from, l.to)) }));
+      expect(lists(merged)).toEqual(lists(rebuilt));
+    }
+    expect(Array.from(merged.data.firstPassage)).toEqual(Array.from(rebuilt.data.firstPassage));
+    expect(Array.from(merged.data.text.lengths)).toEqual(Array.from(rebuilt.data.text.lengths));
+    expect(merged.averageLength).toEqual(rebuilt.averageLength);
   });
 });

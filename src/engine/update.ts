@@ -1,0 +1,128 @@
+/**
+ * Incremental updates: when a few corpus files are added, changed or removed, only those files
+ * are read and only their new or edited articles are analysed; the rest of the archive (postings,
+ * passages, quotations) is carried over as it is.
+ */
+import { posix } from 'node:path';
+import { type Archive, completeArchive } from './archive.js';
+import { loadCorpus } from './corpus/index.js';
+import { dropDuplicateIds } from './corpus/load.js';
+import { DEFAULTS_FILE, type CorpusFile } from './corpus/walk.js';
+import { PassageTable } from './passageTable.js';
+import { segmentArticle } from './passages.js';
+import { QuoteIndex, extractQuotations } from './quotes/index.js';
+import { buildPassageIndex, mergePassageIndex } from './search/postings.js';
+import { type Article, type CorpusProblem, articleRef } from './types.js';
+
+/** An archive and the corpus load it reflects. */
+export interface CorpusState {
+  archive: Archive;
+  problems: CorpusProblem[];
+  files: CorpusFile[];
+}
+
+/** Files that differ between two listings of the corpus. */
+export interface FileChanges {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+/** Compares two listings by path, size and modification time. */
+export function fileChanges(before: readonly CorpusFile[], after: readonly CorpusFile[]): FileChanges {
+  const old = new Map(before.map((f) => [f.path, f]));
+  const now = new Map(after.map((f) => [f.path, f]));
+  const differs = (f: CorpusFile) => old.get(f.path)!.size !== f.size || old.get(f.path)!.mtimeMs !== f.mtimeMs;
+  return {
+    added: [...now.keys()].filter((p) => !old.has(p)),
+    changed: after.filter((f) => old.has(f.path) && differs(f)).map((f) => f.path),
+    removed: [...old.keys()].filter((p) => !now.has(p)),
+  };
+}
+
+/** Share of the corpus's articles above which a change is rebuilt whole (merging would cost as much). */
+const MAX_UPDATED_SHARE = 0.5;
+
+/**
+ * The corpus state after `changes`, made from `previous` by reading only the added and changed
+ * files; null when a full rebuild is the right way (a `_defaults.json` changed, or most articles did).
+ */
+export async function updateCorpusState(previous: CorpusState, corpusDir: string, files: CorpusFile[], changes: FileChanges): Promise<CorpusState | null> {
+  const touched = [...changes.added, ...changes.changed, ...changes.removed];
+  if (touched.some((path) => posix.basename(path) === DEFAULTS_FILE)) return null;
+  const reread = new Set([...changes.added, ...changes.changed]);
+  const corpus = await loadCorpus(corpusDir, { only: reread });
+  const gone = new Set([...changes.changed, ...changes.removed]);
+  const old = [...previous.archive.articles.values()];
+  const unchanged = (article: Article) => {
+    const before = previous.archive.articles.get(article.id);
+    return before !== undefined && before.file === article.file && sameArticle(before, article);
+  };
+  const kept = new Set(corpus.articles.filter(unchanged).map((a) => a.id));
+  const keep = Uint8Array.from(old, (a) => (!gone.has(a.file) || kept.has(a.id) ? 1 : 0));
+  const survivors = old.filter((_, i) => keep[i]);
+  const fresh = dropDuplicateIds([...survivors, ...corpus.articles.filter((a) => !kept.has(a.id))]);
+  const added = fresh.articles.slice(survivors.length);
+  if (added.length + (old.length - survivors.length) > MAX_UPDATED_SHARE * Math.max(old.length, 1)) return null;
+  const rereadProblem = (p: CorpusProblem) => reread.has(p.file) || gone.has(p.file) || !files.some((f) => f.path === p.file);
+  return {
+    archive: updateArchive(previous.archive, keep, added),
+    problems: [...previous.problems.filter((p) => !rereadProblem(p)), ...corpus.problems, ...fresh.problems],
+    files,
+  };
+}
+
+/** The archive with the articles `keep` marks (by position) and `added` appended: new articles are analysed, the rest is copied. */
+export function updateArchive(archive: Archive, keep: Uint8Array, added: Article[]): Archive {
+  const old = [...archive.articles.values()];
+  const articles = [...old.filter((_, i) => keep[i]), ...added];
+  const addedPassages = added.flatMap((a) => segmentArticle(a));
+  const index = mergePassageIndex(archive.index, keep, buildPassageIndex(added, addedPassages));
+  const { passages } = archive;
+  const keptPassages = Array.from({ length: passages.length }, (_, n) => n).filter((n) => keep[passages.article[n]!]);
+  const articleNumber = new Map(articles.map((a, i) => [a.id, i]));
+  const count = keptPassages.length + addedPassages.length;
+  const spans = { article: new Uint32Array(count), start: new Uint32Array(count), end: new Uint32Array(count) };
+  keptPassages.forEach((n, i) => {
+    spans.article[i] = articleNumber.get(passages.articleId(n))!;
+    spans.start[i] = passages.start[n]!;
+    spans.end[i] = passages.end[n]!;
+  });
+  addedPassages.forEach((p, i) => {
+    spans.article[keptPassages.length + i] = articleNumber.get(p.articleId)!;
+    spans.start[keptPassages.length + i] = p.start;
+    spans.end[keptPassages.length + i] = p.end;
+  });
+  const quotes = updateQuotes(archive.quotes, keep, articles, added);
+  return completeArchive({
+    articles: new Map(articles.map((a) => [a.id, a])),
+    passages: PassageTable.fromSpans(articles, spans),
+    index,
+    quotes: () => quotes,
+    quotationCount: quotes.size,
+  });
+}
+
+/** The quotations of the kept articles, renumbered, and those found in the added ones; speakers re-clustered over all. */
+function updateQuotes(quotes: QuoteIndex, keep: Uint8Array, articles: Article[], added: Article[]): QuoteIndex {
+  const data = quotes.toJSON();
+  const number = new Int32Array(keep.length).fill(-1);
+  let kept = 0;
+  keep.forEach((k, a) => k && (number[a] = kept++));
+  const rows = data.quotes.filter((row) => keep[row[0]]).map((row): typeof row => [number[row[0]]!, row[1], row[2], row[3], row[4], row[5], row[6]]);
+  const keptIds = new Set(articles.slice(0, kept).map((a) => a.id));
+  const failed = (data.failed ?? []).filter((f) => keptIds.has(f.id));
+  added.forEach((article, i) => {
+    try {
+      for (const q of extractQuotations(article)) rows.push([kept + i, q.start, q.end, q.text, q.direct ? 1 : 0, q.speaker, q.speakerTitle]);
+    } catch (error) {
+      failed.push({ id: article.id, error: String((error as Error).stack ?? error).slice(0, 500) });
+    }
+  });
+  return QuoteIndex.fromJSON({ version: 1, articles: articles.map(articleRef), quotes: rows, ...(failed.length ? { failed } : {}) });
+}
+
+/** Whether a re-read article is the one already indexed (every field, body included). */
+function sameArticle(a: Article, b: Article): boolean {
+  return a.title === b.title && a.date === b.date && a.source === b.source && a.url === b.url && a.lang === b.lang && a.author === b.author && a.body === b.body && JSON.stringify(a.meta) === JSON.stringify(b.meta);
+}
