@@ -1,13 +1,12 @@
 import type { Article } from '../types.js';
-import { normalizeText } from '../text/normalize.js';
+import { normalizeText, words } from '../text/normalize.js';
 import { paragraphs } from '../text/sentences.js';
 import { Cast, type Entity } from './cast.js';
 import { readParagraph, subjectEnd, type Para } from './clauses.js';
 import { DOCUMENTS, PERSON_HEADS } from './lexicon.js';
 import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
 import { findReports, type Report } from './reports.js';
-import { normalWords } from './fuzzy.js';
-import { DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, countOf, trimWordCaches, type Tok } from './tokens.js';
+import { DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, countOf, partsOf, trimWordCaches, type Tok, type WordInfo } from './tokens.js';
 import { cueOf } from './cues.js';
 import type { Quotation } from './types.js';
 
@@ -20,8 +19,19 @@ type Who = { entity: Entity | null; mention: string };
 /** Numbers the articles read, for the word counts kept in the word information. */
 let articleStamp = 0;
 
+/** A quotation with the word information of its words, in order (null when its text must be normalised as a whole). */
+export interface Found {
+  quote: Quotation;
+  words: WordInfo[] | null;
+}
+
 /** Every quotation of an article body, in text order, with its speaker resolved inside the article. */
 export function extractQuotations(article: Pick<Article, 'id' | 'title' | 'body' | 'lang'>): Quotation[] {
+  return findQuotations(article).map((f) => f.quote);
+}
+
+/** The quotations `extractQuotations` gives, each with the word information of its words. */
+export function findQuotations(article: Pick<Article, 'id' | 'title' | 'body' | 'lang'>): Found[] {
   const body = article.body;
   if (!MAY_QUOTE.test(body)) return [];
   trimWordCaches();
@@ -50,7 +60,7 @@ export function extractQuotations(article: Pick<Article, 'id' | 'title' | 'body'
   });
   cast.complete(fullNames(body, paras, counts, cast));
   markSightings(paras, cast);
-  return attribute(body, reports.flat(), phrases, cast);
+  return dedupe(attribute(body, reports.flat(), phrases, cast).map((quote) => ({ quote, words: spanInfos(body, paras, quote.start, quote.end) })));
 }
 
 /** Names introduced by a title anywhere in the article (`وزير الخارجية السعودي عادل الجبير`), so later titles find them. */
@@ -66,7 +76,7 @@ function registerTitled(body: string, p: Para, counts: WordCounts, cast: Cast): 
     const titled = (kind & (PERSON | HONORIFIC | NATIONALITY)) !== 0;
     const np = parseNounPhrase(body, toks.slice(i, subjectEnd(p, i - 1)), counts);
     if (titled && np.name && np.desc) cast.person(np, t.start);
-    else if (!titled && np.org && np.orgKey.length > normalWords(np.org).length) orgOf(np, cast, t.start);
+    else if (!titled && np.org && np.orgKey.length > words(normalizeText(np.org)).length) orgOf(np, cast, t.start);
   }
 }
 
@@ -141,7 +151,7 @@ function attribute(body: string, reports: Report[], phrases: Map<Report, NounPhr
       });
     }
   }
-  return dedupe(out);
+  return out;
 }
 
 /** The speaker a subject names; null when it names nobody usable (the cue then inherits), 'skip' for joint subjects. */
@@ -171,7 +181,7 @@ function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): W
 const describesObject = (np: NounPhrase, r: Report) =>
   r.cue?.kind === 'describe' && np.nameKey.length === 1 && !np.desc && /^ال/.test(normalizeText(np.name ?? ''));
 
-const orgOf = (np: NounPhrase, cast: Cast, at: number) => cast.org(np.org!, normalWords(np.org!).map(bare), np.orgKey, at);
+const orgOf = (np: NounPhrase, cast: Cast, at: number) => cast.org(np.org!, words(normalizeText(np.org!)).map(bare), np.orgKey, at);
 
 const firstIn = (e: Entity, from: number) => Math.min(...e.seenAt.filter((x) => x >= from));
 
@@ -191,15 +201,47 @@ function inherit(r: Report, history: Entity[], bySentence: Map<number, Who>, cas
   return { entity: history[history.length - 1] ?? null, mention: '' };
 }
 
+/**
+ * The word information of the words of `body[start, end)`, a run of whole tokens of one paragraph,
+ * when the words of the normalised text are theirs in turn: between the tokens only printable ASCII,
+ * which normalisation leaves alone and composes with nothing; else null.
+ */
+function spanInfos(body: string, paras: Para[], start: number, end: number): WordInfo[] | null {
+  const p = paras.find((x) => x.toks.length && x.toks[x.toks.length - 1]!.end >= end);
+  if (!p) return null;
+  const toks = p.toks;
+  let k = 0;
+  for (let hi = toks.length; k < hi; ) {
+    const mid = (k + hi) >> 1;
+    if (toks[mid]!.start < start) k = mid + 1;
+    else hi = mid;
+  }
+  if (toks[k]?.start !== start) return null;
+  const out: WordInfo[] = [];
+  for (const from = k; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (k > from) for (let c = toks[k - 1]!.end; c < t.start; c++) if (body.charCodeAt(c) < 0x20 || body.charCodeAt(c) > 0x7e) return null;
+    if (t.word) {
+      if (!partsOf(p.info[k]!)) return null;
+      out.push(p.info[k]!);
+    }
+    if (t.end >= end) return t.end === end ? out : null;
+  }
+  return null;
+}
+
+/** The normalised words of a quotation's text (`words(normalizeText(text))`). */
+const normalWords = (f: Found) => (f.words ? f.words.flatMap((w) => partsOf(w)!.words) : words(normalizeText(f.quote.text)));
+
 /** Identical quotations repeated in an article are kept once: the one with a cue, else the first. */
-function dedupe(quotes: Quotation[]): Quotation[] {
-  if (quotes.length < 2) return quotes;
-  const seen = new Map<string, Quotation>();
-  for (const q of quotes) {
-    const key = normalWords(q.text).join(' ');
+function dedupe(found: Found[]): Found[] {
+  if (found.length < 2) return found;
+  const seen = new Map<string, Found>();
+  for (const f of found) {
+    const key = normalWords(f).join(' ');
     const had = seen.get(key);
-    if (!had || (!had.cue && q.cue)) seen.set(key, q);
+    if (!had || (!had.quote.cue && f.quote.cue)) seen.set(key, f);
   }
   const keep = new Set(seen.values());
-  return quotes.filter((q) => keep.has(q)).sort((a, b) => a.start - b.start || b.end - a.end);
+  return found.filter((f) => keep.has(f)).sort((a, b) => a.quote.start - b.quote.start || b.quote.end - a.quote.end);
 }

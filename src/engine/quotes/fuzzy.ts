@@ -1,48 +1,8 @@
 import { normalizeText, words } from '../text/normalize.js';
-import { bare, stripConj } from './tokens.js';
-
-/** Matching form of a word: normalised, without its و/ف conjunction or article. */
-export const fold = (w: string) => bare(stripConj(w));
-
-/** The normalised words of a space-free chunk of text, and their matching forms. */
-interface Chunk {
-  words: string[];
-  folded: string[];
-}
-const chunks = new Map<string, Chunk>();
-/**
- * The words of a text, read chunk by chunk between spaces: normalisation never reaches across a space
- * (NFKC composes nothing with it, it bounds the final-sigma context, no word contains it), so each
- * distinct chunk is normalised once.
- */
-function chunksOf(text: string): Chunk[] {
-  const out: Chunk[] = [];
-  for (const part of text.split(' ')) {
-    if (!part) continue;
-    let c = chunks.get(part);
-    if (c === undefined) {
-      if (chunks.size > 500_000) chunks.clear();
-      const w = words(normalizeText(part));
-      chunks.set(part, (c = { words: w, folded: w.map(fold) }));
-    }
-    out.push(c);
-  }
-  return out;
-}
-
-/** `words(normalizeText(text))`, normalising each distinct chunk between spaces once. */
-export function normalWords(text: string): string[] {
-  const out: string[] = [];
-  for (const c of chunksOf(text)) for (const w of c.words) out.push(w);
-  return out;
-}
+import { fold } from './tokens.js';
 
 /** Matching forms of the words of a text (diacritics, quote marks and letter variants gone). */
-export function matchTokens(text: string): string[] {
-  const out: string[] = [];
-  for (const c of chunksOf(text)) for (const w of c.folded) out.push(w);
-  return out;
-}
+export const matchTokens = (text: string) => words(normalizeText(text)).map(fold);
 
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);

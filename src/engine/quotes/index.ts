@@ -1,6 +1,7 @@
 import { articleRef, type Article, type ArticleRef } from '../types.js';
-import { extractQuotations } from './extract.js';
+import { findQuotations } from './extract.js';
 import { alignScore, editDistance, matchTokens, tolerance } from './fuzzy.js';
+import { partsOf } from './tokens.js';
 import { clusterSpeakers, nameKey, type SpeakerCluster } from './speakers.js';
 import type { Quotation, QuoteMatch } from './types.js';
 
@@ -60,15 +61,15 @@ interface QuoteIndexDataV1 {
   failed?: Array<{ id: string; error: string }>;
 }
 
-/** Tokenises, groups and clusters the quotations of `rows` (what version 2 stores). */
-function derive(articles: ArticleRef[], quotes: Row[], failed: Array<{ id: string; error: string }> | undefined): QuoteIndexData {
+/** Tokenises, groups and clusters the quotations of `rows` (what version 2 stores); `matching` gives the matching words of a row when known. */
+function derive(articles: ArticleRef[], quotes: Row[], failed: Array<{ id: string; error: string }> | undefined, matching?: Array<string[] | null>): QuoteIndexData {
   const groupOf = new Map<string, number>();
   const idOf = new Map<string, number>();
   const words: string[] = [];
   const groups: number[][] = [];
   const group = new Array<number>(quotes.length);
   quotes.forEach((row, i) => {
-    const toks = matchTokens(row[3]);
+    const toks = matching?.[i] ?? matchTokens(row[3]);
     const key = toks.join(' ');
     let g = groupOf.get(key);
     if (g === undefined) {
@@ -153,15 +154,19 @@ export class QuoteIndex {
   /** Extracts and indexes the quotations of `articles`. */
   static build(articles: Article[]): QuoteIndex {
     const quotes: Row[] = [];
+    const matching: Array<string[] | null> = [];
     const failed: Array<{ id: string; error: string }> = [];
     articles.forEach((a, k) => {
       try {
-        for (const q of extractQuotations(a)) quotes.push([k, q.start, q.end, q.text, q.direct ? 1 : 0, q.speaker, q.speakerTitle]);
+        for (const { quote: q, words } of findQuotations(a)) {
+          quotes.push([k, q.start, q.end, q.text, q.direct ? 1 : 0, q.speaker, q.speakerTitle]);
+          matching.push(words && words.flatMap((w) => partsOf(w)!.folded));
+        }
       } catch (error) {
         failed.push({ id: a.id, error: String((error as Error).stack ?? error).slice(0, 500) });
       }
     });
-    return new QuoteIndex(derive(articles.map(articleRef), quotes, failed));
+    return new QuoteIndex(derive(articles.map(articleRef), quotes, failed, matching));
   }
 
   /** The data to cache; `QuoteIndex.fromJSON(index.toJSON())` gives the same index. */

@@ -1,4 +1,4 @@
-import { normalizeText } from '../text/normalize.js';
+import { normalizeText, words } from '../text/normalize.js';
 import type { Cue } from './cues.js';
 import { HONORIFICS, ORG_HEADS, PERSON_HEADS, isNationality } from './lexicon.js';
 
@@ -28,9 +28,16 @@ export interface WordInfo {
   attr: boolean;
   /** n is a Persian light-verb noun, filled with `cue`. */
   light: boolean;
+  /** What the word gives in a normalised text, filled on first use (see `partsOf`). */
+  parts: WordParts | null | undefined;
   /** Occurrences in the article being read (`stamp` names it). */
   count: number;
   stamp: number;
+}
+/** The words a word gives in a normalised text (usually itself), and their matching forms (`fold`). */
+export interface WordParts {
+  words: string[];
+  folded: string[];
 }
 export const PERSON = 1;
 export const ORG = 2;
@@ -119,7 +126,7 @@ export function infoOfNormalized(n: string): WordInfo {
   if (w === undefined) {
     const b = bare(n);
     const kind = (PERSON_HEADS.has(b) ? PERSON : 0) | (ORG_HEADS.has(b) ? ORG : 0) | (HONORIFICS.has(b) ? HONORIFIC : 0) | (isNationality(n) ? NATIONALITY : 0) | (/^ال/.test(n) ? DEFINITE : 0);
-    byNorm.set(n, (w = { n, b, tail: /^[وبل]/.test(n) ? bare(n.slice(1)) : null, kind, cue: undefined, attr: false, light: false, count: 0, stamp: 0 }));
+    byNorm.set(n, (w = { n, b, tail: /^[وبل]/.test(n) ? bare(n.slice(1)) : null, kind, cue: undefined, attr: false, light: false, parts: undefined, count: 0, stamp: 0 }));
   }
   return w;
 }
@@ -133,7 +140,7 @@ export function countOf(n: string, stamp: number): number | undefined {
 /** The punctuation tokens (one character each, none a letter or digit). */
 const PUNCT = '،,.:؛;!?؟«»“”"‹›„()…-–—';
 /** The information of punctuation tokens (no word). */
-export const NO_WORD: WordInfo = { n: '', b: '', tail: null, kind: 0, cue: null, attr: false, light: false, count: 0, stamp: 0 };
+export const NO_WORD: WordInfo = { n: '', b: '', tail: null, kind: 0, cue: null, attr: false, light: false, parts: { words: [], folded: [] }, count: 0, stamp: 0 };
 
 /** Character classes of the tokeniser, by code point: a word starts with a letter or digit and goes on with letters, digits, marks, tatweel, ZWNJ/ZWJ and apostrophes. */
 const START = 1;
@@ -211,6 +218,22 @@ export function tokenize(text: string, base = 0, infos?: WordInfo[]): Tok[] {
   }
   return toks;
 }
+
+/**
+ * The parts of a word (memoised in its information): the text of whole tokens separated by spaces
+ * normalises to the parts of its words in turn, except that a capital sigma's lower case depends on
+ * what follows it (null then: normalise the text as a whole).
+ */
+export function partsOf(w: WordInfo): WordParts | null {
+  if (w.parts === undefined) {
+    const ws = words(w.n);
+    w.parts = /[σς]/.test(w.n) ? null : { words: ws, folded: ws.map(fold) };
+  }
+  return w.parts;
+}
+
+/** Matching form of a word: normalised, without its و/ف conjunction or article. */
+export const fold = (w: string) => bare(stripConj(w));
 
 /** `و`/`ف` conjunction prefixes stripped from a normalised word when the rest is long enough. */
 export function stripConj(n: string): string {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractQuotations } from '../../../src/engine/quotes/extract.js';
+import { extractQuotations, findQuotations } from '../../../src/engine/quotes/extract.js';
+import { matchTokens } from '../../../src/engine/quotes/fuzzy.js';
+import { partsOf } from '../../../src/engine/quotes/tokens.js';
 import type { Quotation } from '../../../src/engine/quotes/types.js';
 
 /** The seed article's body: after the title and date lines, before the site furniture. */
@@ -98,5 +100,19 @@ describe('extractQuotations: English and Persian', () => {
       ['ما به دنبال جنگ نیستیم', 'محمد جواد ظریف', true],
       ['مذاکرات ادامه دارد', 'محمد جواد ظریف', false],
     ]);
+  });
+});
+
+describe('findQuotations', () => {
+  it('gives the word information of each quotation, whose matching forms are those of its text', () => {
+    const found = findQuotations({ id: 'seed', title: '', body: seedBody, lang: 'ar' });
+    expect(found.map((f) => f.quote)).toEqual(seed);
+    for (const f of found.filter((x) => x.words)) expect(f.words!.flatMap((w) => partsOf(w)!.folded)).toEqual(matchTokens(f.quote.text));
+  });
+
+  it('leaves the words to the whole text when something between the tokens changes under normalisation', () => {
+    const [f] = findQuotations({ id: 'a', title: 't', body: 'وقال الوزير: "هذا\u200Bقرار نهائي ولن نتراجع عنه".', lang: 'ar' });
+    expect(f!.quote.text).toBe('هذا\u200Bقرار نهائي ولن نتراجع عنه');
+    expect(f!.words).toBeNull();
   });
 });
