@@ -72,6 +72,7 @@ export async function saveArchive(archive: Archive, problems: CorpusProblem[], c
     'passage.end': passages.end,
     'passage.byteStart': byteStart,
     'passage.byteEnd': byteEnd,
+    'passage.copyKey': passages.copyKeys,
     ...passageSpeakers(archive),
     ...packStrings('terms', terms),
     firstPassage,
@@ -114,7 +115,12 @@ function restore(header: CacheHeader, section: Section): CachedArchive {
   const bodyBytes = section('bodyBytes', Uint8Array);
   const bodyStart = section('bodyStart', Float64Array);
   const articles = header.articles.map((meta, i) => lazyBody(meta, () => decoder.decode(bodyBytes.subarray(bodyStart[i]!, bodyStart[i + 1]!))));
-  const spans = { article: section('passage.article', Uint32Array), start: section('passage.start', Uint32Array), end: section('passage.end', Uint32Array) };
+  const spans = {
+    article: section('passage.article', Uint32Array),
+    start: section('passage.start', Uint32Array),
+    end: section('passage.end', Uint32Array),
+    copyKeys: section('passage.copyKey', Uint32Array),
+  };
   const byteStart = section('passage.byteStart', Uint32Array);
   const byteEnd = section('passage.byteEnd', Uint32Array);
   const passages = new PassageTable(

@@ -1,5 +1,35 @@
 import type { Article, Passage } from './types.js';
 
+/** Where passages are: article numbers and character offsets, and their copy keys when already known. */
+export interface PassageSpans {
+  article: Uint32Array;
+  start: Uint32Array;
+  end: Uint32Array;
+  copyKeys?: Uint32Array;
+}
+
+/** FNV-1a hash of a text with every run of spacing read as one space: equal for copies that differ only in spacing. */
+export function copyKey(text: string): number {
+  let hash = 0x811c9dc5;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
+      space = true;
+      continue;
+    }
+    if (space) hash = Math.imul(hash ^ 32, 0x01000193);
+    space = false;
+    hash = Math.imul(hash ^ code, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** The characters of the regular expression `\s`. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 /**
  * The passages of an archive by number, held as typed arrays (article number, offsets): a
  * passage object and its text are made only when asked for, so a large archive loads without
@@ -11,6 +41,8 @@ export class PassageTable {
   /** Offsets of each passage in its article body (characters). */
   readonly start: Uint32Array;
   readonly end: Uint32Array;
+  /** A hash of each passage's text with spacing collapsed: syndicated copies share it (see `copyKey`). */
+  readonly copyKeys: Uint32Array;
   /** Position of each passage in its article, from 0. */
   private readonly position: Uint32Array;
 
@@ -20,12 +52,13 @@ export class PassageTable {
    */
   constructor(
     private readonly articleIds: readonly string[],
-    spans: { article: Uint32Array; start: Uint32Array; end: Uint32Array },
+    spans: PassageSpans,
     private readonly textOf: (n: number) => string,
   ) {
     this.article = spans.article;
     this.start = spans.start;
     this.end = spans.end;
+    this.copyKeys = spans.copyKeys ?? Uint32Array.from(spans.article, (_, n) => copyKey(textOf(n)));
     this.position = new Uint32Array(this.article.length);
     for (let n = 1; n < this.article.length; n++) this.position[n] = this.article[n] === this.article[n - 1] ? this.position[n - 1]! + 1 : 0;
   }
@@ -41,7 +74,7 @@ export class PassageTable {
   }
 
   /** Passages given as article numbers (into `articles`) and offsets, texts sliced from the bodies. */
-  static fromSpans(articles: readonly Article[], spans: { article: Uint32Array; start: Uint32Array; end: Uint32Array }): PassageTable {
+  static fromSpans(articles: readonly Article[], spans: PassageSpans): PassageTable {
     return new PassageTable(
       articles.map((a) => a.id),
       spans,

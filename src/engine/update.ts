@@ -8,7 +8,7 @@ import { type Archive, completeArchive } from './archive.js';
 import { loadCorpus } from './corpus/index.js';
 import { dropDuplicateIds } from './corpus/load.js';
 import { DEFAULTS_FILE, type CorpusFile } from './corpus/walk.js';
-import { PassageTable } from './passageTable.js';
+import { PassageTable, copyKey } from './passageTable.js';
 import { segmentArticle } from './passages.js';
 import { QuoteIndex, extractQuotations } from './quotes/index.js';
 import { buildPassageIndex, mergePassageIndex } from './search/postings.js';
@@ -82,16 +82,18 @@ export function updateArchive(archive: Archive, keep: Uint8Array, added: Article
   const keptPassages = Array.from({ length: passages.length }, (_, n) => n).filter((n) => keep[passages.article[n]!]);
   const articleNumber = new Map(articles.map((a, i) => [a.id, i]));
   const count = keptPassages.length + addedPassages.length;
-  const spans = { article: new Uint32Array(count), start: new Uint32Array(count), end: new Uint32Array(count) };
+  const spans = { article: new Uint32Array(count), start: new Uint32Array(count), end: new Uint32Array(count), copyKeys: new Uint32Array(count) };
   keptPassages.forEach((n, i) => {
     spans.article[i] = articleNumber.get(passages.articleId(n))!;
     spans.start[i] = passages.start[n]!;
     spans.end[i] = passages.end[n]!;
+    spans.copyKeys[i] = passages.copyKeys[n]!;
   });
   addedPassages.forEach((p, i) => {
     spans.article[keptPassages.length + i] = articleNumber.get(p.articleId)!;
     spans.start[keptPassages.length + i] = p.start;
     spans.end[keptPassages.length + i] = p.end;
+    spans.copyKeys[keptPassages.length + i] = copyKey(p.text);
   });
   const quotes = updateQuotes(archive.quotes, keep, articles, added);
   return completeArchive({

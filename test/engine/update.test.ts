@@ -54,7 +54,7 @@ describe('reload in place', () => {
 
   it('drops the articles of an edited or removed file and keeps the rest', async () => {
     const engine = await createEngine({ corpusDir: corpus, cacheDir: cache });
-    writeFileSync(join(corpus, 'wire.jsonl'), jsonl([WIRE[0], WIRE[2], WIRE[3], { ...WIRE[1]!, body: 'أغلق معرض الكتاب أبوابه بعد عشرة أيام.' }]));
+    writeFileSync(join(corpus, 'wire.jsonl'), jsonl([WIRE[0]!, WIRE[2]!, WIRE[3]!, { ...WIRE[1]!, body: 'أغلق معرض الكتاب أبوابه بعد عشرة أيام.' }]));
     const report = await engine.reload();
     expect(report.changed).toEqual(['wire.jsonl']);
     expect(engine.stats()).toMatchObject({ origin: 'update', articles: 5 });

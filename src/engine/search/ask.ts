@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize.js';
-import { type Article, type ArticleRef, type Failure, type Passage, type Result, articleRef, failure } from '../types.js';
+import { type Article, type ArticleRef, type Failure, type Result, articleRef, failure } from '../types.js';
 import { highlightRanges } from './highlight.js';
 import type { PassageTable } from '../passageTable.js';
 import type { PassageIndex } from './postings.js';
@@ -108,7 +108,8 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
   const { groups, total } = groupCopies(archive, hits, query.offset + query.limit);
   if (total === 0) return failure('no-results', 'Nothing in the archive matches that question.', noResultHints(query, question.phrases.length > 0));
   const stems = new Set(question.terms);
-  const results = groups.slice(query.offset, query.offset + query.limit).map(({ id, passage, score, copies }) => {
+  const results = groups.slice(query.offset, query.offset + query.limit).map(({ id, score, copies }) => {
+    const passage = archive.passages.get(id);
     const article = archive.articles.get(passage.articleId)!;
     const speaker = archive.speakerOf?.(id);
     return {
@@ -118,7 +119,7 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
       start: passage.start,
       end: passage.end,
       highlights: highlightRanges(passage.text, stems),
-      alsoIn: copies.map((p) => articleRef(archive.articles.get(p.articleId)!)),
+      alsoIn: copies.map((n) => articleRef(archive.articles.get(archive.passages.articleId(n))!)),
       ...(speaker ? { speaker } : {}),
     };
   });
@@ -143,11 +144,11 @@ function withPhrases(archive: PassageArchive, hits: PlannedHit[], phrases: strin
 }
 
 interface CopyGroup {
-  /** Number of the leading passage. */
+  /** Number of the leading passage (from the earliest article). */
   id: number;
-  passage: Passage;
   score: number;
-  copies: Passage[];
+  /** Numbers of the other copies. */
+  copies: number[];
 }
 
 /** Hits grouped exactly for copies: the rest of a long tail is counted as distinct passages. */
@@ -155,27 +156,31 @@ const GROUPED_HITS = 200;
 
 /**
  * Groups hits whose passage text is the same but for spacing (syndicated copies); the earliest
- * article leads each group. Only the best hits are compared, enough for the page asked for.
+ * article leads each group. Only the best hits are compared, enough for the page asked for; texts
+ * are read only for hits whose copy key matches an earlier one.
  */
 function groupCopies(archive: PassageArchive, hits: PlannedHit[], needed: number): { groups: CopyGroup[]; total: number } {
-  const groups = new Map<string, CopyGroup>();
+  const { passages } = archive;
+  const byKey = new Map<number, CopyGroup[]>();
+  const groups: CopyGroup[] = [];
+  const spaced = (n: number) => passages.text(n).replace(/\s+/g, ' ');
+  const day = (n: number) => archive.dayOf(passages.articleId(n));
   const window = hits.slice(0, Math.max(GROUPED_HITS, needed * 4));
   for (const hit of window) {
-    const passage = archive.passages.get(hit.id);
-    const key = passage.text.replace(/\s+/g, ' ');
-    const group = groups.get(key);
+    const key = passages.copyKeys[hit.id]!;
+    const sameKey = byKey.get(key) ?? [];
+    const text = sameKey.length ? spaced(hit.id) : '';
+    const group = sameKey.find((g) => spaced(g.id) === text);
     if (!group) {
-      groups.set(key, { id: hit.id, passage, score: hit.score, copies: [] });
-      continue;
-    }
-    const date = (p: Passage) => archive.dayOf(p.articleId);
-    if (date(passage) < date(group.passage)) {
-      group.copies.unshift(group.passage);
-      group.passage = passage;
+      const created = { id: hit.id, score: hit.score, copies: [] };
+      groups.push(created);
+      byKey.set(key, [...sameKey, created]);
+    } else if (day(hit.id) < day(group.id)) {
+      group.copies.unshift(group.id);
       group.id = hit.id;
-    } else group.copies.push(passage);
+    } else group.copies.push(hit.id);
   }
-  return { groups: [...groups.values()], total: groups.size + hits.length - window.length };
+  return { groups, total: groups.length + hits.length - window.length };
 }
 
 function noResultHints(query: { source?: string; from?: string; to?: string }, hasPhrase: boolean): string[] {

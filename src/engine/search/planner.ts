@@ -23,6 +23,12 @@ export interface PlanOptions {
   accept?: (id: number) => boolean;
 }
 
+/**
+ * A common term's list is looked up for each candidate (a binary search) when it is this many times
+ * longer than the candidate list; shorter lists are read through, which is cheaper.
+ */
+const PROBE_RATIO = 8;
+
 /** A posting list with what scoring needs: the field's weight and the term's idf in it. */
 interface WeightedList extends PostingList {
   boost: number;
@@ -57,46 +63,50 @@ export function createPlanner(index: PassageIndex): (terms: string[], options: P
       .sort((x, y) => cost(x.lists) - cost(y.lists));
     const touched: number[] = [];
     let termNumber = 0;
-    const add = (doc: number, list: WeightedList, tf: number, weight: number) => {
-      const length = list.postings.lengths[list.field === 'title' ? index.articleOf[doc]! : doc]!;
-      const norm = 1 - b + (b * length) / (index.averageLength[list.field] || 1);
+    let weight = 0;
+    let generating = true;
+    const { articleOf, averageLength } = index;
+    /** Adds one posting of `list` to passage `doc` (made a candidate first while generating). */
+    const add = (doc: number, list: WeightedList, tf: number, length: number) => {
+      if (state[doc] === 0) {
+        if (!generating) return;
+        state[doc] = options.accept && !options.accept(doc) ? 2 : 1;
+        touched.push(doc);
+      }
+      if (state[doc] !== 1) return;
+      const norm = 1 - b + (b * length) / (averageLength[list.field] || 1);
       score[doc]! += weight * list.boost * list.idf * (d + (tf * (k + 1)) / (tf + k * norm));
       if (lastTerm[doc] !== termNumber) {
         lastTerm[doc] = termNumber;
         matched[doc]!++;
       }
     };
-    /** Visits every passage of a list with its count: a title posting stands for each passage of its article. */
-    const each = (list: WeightedList, visit: (doc: number, tf: number) => void) => {
-      const { docs, tfs } = list.postings;
-      for (let i = list.from; i < list.to; i++) {
-        if (list.field === 'text') visit(docs[i]!, tfs[i]!);
-        else for (let doc = firstPassage[docs[i]!]!, end = firstPassage[docs[i]! + 1]!; doc < end; doc++) visit(doc, tfs[i]!);
-      }
-    };
     let read = 0;
-    for (const { lists, weight } of planned) {
+    for (const term of planned) {
       termNumber++;
-      const generating = read === 0 || read + cost(lists) <= options.budget;
-      for (const list of lists) {
-        if (!generating && list.passages > touched.length) {
-          for (const doc of touched) {
+      weight = term.weight;
+      generating = read === 0 || read + cost(term.lists) <= options.budget;
+      for (const list of term.lists) {
+        const { docs, tfs, lengths } = list.postings;
+        const title = list.field === 'title';
+        if (!generating && list.passages > touched.length * PROBE_RATIO) {
+          for (let c = 0, n = touched.length; c < n; c++) {
+            const doc = touched[c]!;
             if (state[doc] !== 1) continue;
-            const tf = termCount(list.postings, list.from, list.to, list.field === 'title' ? index.articleOf[doc]! : doc);
-            if (tf > 0) add(doc, list, tf, weight);
+            const at = title ? articleOf[doc]! : doc;
+            const tf = termCount(list.postings, list.from, list.to, at);
+            if (tf > 0) add(doc, list, tf, lengths[at]!);
           }
-          continue;
+        } else if (title) {
+          for (let i = list.from; i < list.to; i++) {
+            const article = docs[i]!;
+            for (let doc = firstPassage[article]!, end = firstPassage[article + 1]!; doc < end; doc++) add(doc, list, tfs[i]!, lengths[article]!);
+          }
+        } else {
+          for (let i = list.from; i < list.to; i++) add(docs[i]!, list, tfs[i]!, lengths[docs[i]!]!);
         }
-        each(list, (doc, tf) => {
-          if (state[doc] === 0) {
-            if (!generating) return;
-            state[doc] = options.accept && !options.accept(doc) ? 2 : 1;
-            touched.push(doc);
-          }
-          if (state[doc] === 1) add(doc, list, tf, weight);
-        });
       }
-      if (generating) read += cost(lists);
+      if (generating) read += cost(term.lists);
     }
     const hits: PlannedHit[] = [];
     for (const doc of touched) {

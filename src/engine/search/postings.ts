@@ -52,6 +52,8 @@ export class PassageIndex {
   readonly passageCount: number;
   /** Average field length over passages (the title counted once per passage, as a field of it). */
   readonly averageLength: Record<FieldName, number>;
+  /** Passages covered by each term's title postings (the sum of its articles' passage counts). */
+  private readonly titlePassages: Uint32Array;
   private variantsTree: SearchableMap<number> | null = null;
 
   constructor(readonly data: PassageIndexData) {
@@ -62,6 +64,10 @@ export class PassageIndex {
     for (let a = 0; a + 1 < firstPassage.length; a++) {
       this.articleOf.fill(a, firstPassage[a], firstPassage[a + 1]);
       titleTotal += title.lengths[a]! * (firstPassage[a + 1]! - firstPassage[a]!);
+    }
+    this.titlePassages = new Uint32Array(data.terms.length);
+    for (let t = 0; t < data.terms.length; t++) {
+      for (let i = title.start[t]!; i < title.start[t + 1]!; i++) this.titlePassages[t]! += this.passagesOf(title.docs[i]!);
     }
     let textTotal = 0;
     for (const length of text.lengths) textTotal += length;
@@ -94,12 +100,7 @@ export class PassageIndex {
       const from = postings.start[t]!;
       const to = postings.start[t + 1]!;
       if (from === to) continue;
-      let passages = to - from;
-      if (field === 'title') {
-        passages = 0;
-        for (let i = from; i < to; i++) passages += this.passagesOf(postings.docs[i]!);
-      }
-      lists.push({ field, postings, from, to, passages });
+      lists.push({ field, postings, from, to, passages: field === 'title' ? this.titlePassages[t]! : to - from });
     }
     return lists;
   }

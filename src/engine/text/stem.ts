@@ -10,11 +10,24 @@ const MIN_STEM = 2;
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 const LATIN = /^[a-z]+$/;
 
+/** Stems already computed: the vocabulary is small next to the text, and every query re-reads passages. */
+const STEMS = new Map<string, string>();
+const STEMS_LIMIT = 300_000;
+
 /**
  * Light stemming of one normalised token: Arabic/Persian affixes (Lucene-style, with length
  * guards), Porter for English, numbers unchanged.
  */
 export function stem(token: string): string {
+  let stemmed = STEMS.get(token);
+  if (stemmed === undefined) {
+    if (STEMS.size >= STEMS_LIMIT) STEMS.clear();
+    STEMS.set(token, (stemmed = stemOnce(token)));
+  }
+  return stemmed;
+}
+
+function stemOnce(token: string): string {
   if (LATIN.test(token)) return token.length > 3 ? stemmer(token) : token;
   if (!ARABIC_SCRIPT.test(token)) return token;
   let word = token;
