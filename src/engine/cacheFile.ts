@@ -56,14 +56,16 @@ export async function readSections(file: string): Promise<{ header: unknown; sec
     if (!(await readAll(handle, json, 16))) return null;
     const { header, sections: entries } = JSON.parse(json.toString('utf8')) as { header: unknown; sections: SectionEntry[] };
     const sections: Record<string, SectionArray> = {};
+    const reads: Array<Promise<boolean>> = [];
     let position = 16 + json.length;
     for (const { name, kind, length } of entries) {
       const array = new KINDS[kind](length);
       const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-      if (!(await readAll(handle, bytes, position))) return null;
+      reads.push(readAll(handle, bytes, position));
       position += bytes.length;
       sections[name] = array;
     }
+    if (!(await Promise.all(reads)).every(Boolean)) return null;
     if ((await handle.stat()).size !== position) return null;
     return { header, sections };
   } catch {

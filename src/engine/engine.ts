@@ -99,7 +99,8 @@ const MAX_QUOTE_QUERY = 1000;
 function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): Engine {
   let current = first;
   let { archive } = current;
-  let index = articleIndex(archive);
+  /** Titles for autocomplete, made on first use (a one-shot command never needs them). */
+  let index: ReturnType<typeof articleIndex> | null = null;
   let reloading: Promise<ReloadReport> | null = null;
   const speakerOf = (articleId: string, start: number, end: number) => archive.quotes.quoteAt(articleId, start, end)?.speaker ?? undefined;
   const reload = async (): Promise<ReloadReport> => {
@@ -107,7 +108,7 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
     const report = compareFiles(current, next);
     current = next;
     archive = next.archive;
-    index = articleIndex(archive);
+    index = null;
     return report;
   };
   return {
@@ -125,7 +126,7 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
     findArticles(typed, limit = 25) {
       const key = normalizeText(typed.trim());
       const found: ArticleRef[] = [];
-      for (const { article, key: titleKey } of index) {
+      for (const { article, key: titleKey } of (index ??= articleIndex(archive))) {
         if (found.length >= limit) break;
         if (!key || titleKey.includes(key)) found.push(articleRef(article));
       }
