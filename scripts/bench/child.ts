@@ -1,7 +1,7 @@
 /**
  * One measurement in its own process, so peak RSS belongs to one engine at one size.
  * `engine`: load, build, save the cache, time /ask (and /whosaid, /summary when they exist).
- * `cold`: a fresh start from that cache to the first answer.  `fts5`: the SQLite reference.
+ * `fts5`: the SQLite reference. (The cold start is `coldStart.mjs`, on the compiled build.)
  * Figures are sent to the parent as they are known, so a timeout keeps what was measured.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -96,20 +96,6 @@ function whosaidQueries(articles: readonly Article[], extract: ((a: Article) => 
   return queries.slice(0, 1000);
 }
 
-async function coldRun(corpusDir: string, cacheDir: string, question: string): Promise<void> {
-  const engine = await createEngine({ corpusDir, cacheDir });
-  const createdAt = process.uptime();
-  const answer = engine.ask({ question, limit: 10 });
-  figures({
-    coldStartMs: ms(process.uptime() * 1000),
-    coldCreateMs: ms(createdAt * 1000),
-    coldOrigin: engine.stats().origin,
-    coldAnswered: answer.ok,
-    coldPeakRssMb: peakRssMb(),
-    coldCpuMs: cpuMs(),
-  });
-}
-
 async function fts5Run(corpusDir: string, questionsFile: string): Promise<void> {
   const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as BenchQuestion[];
   const { articles } = await loadCorpus(corpusDir);
@@ -134,12 +120,11 @@ function describe(error: unknown): string {
 const [mode, ...args] = process.argv.slice(2);
 const runs: Record<string, () => Promise<void>> = {
   engine: () => engineRun(args[0]!, args[1]!, args[2]!),
-  cold: () => coldRun(args[0]!, args[1]!, args[2]!),
   fts5: () => fts5Run(args[0]!, args[1]!),
 };
 const run = runs[mode ?? ''];
 if (!run) {
-  console.error(`bench child: unknown mode "${mode}" (engine, cold or fts5)`);
+  console.error(`bench child: unknown mode "${mode}" (engine or fts5)`);
   process.exit(2);
 }
 run()

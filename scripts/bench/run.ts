@@ -14,14 +14,19 @@ export interface ChildOutcome {
 }
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+const COLD_START = fileURLToPath(new URL('./coldStart.mjs', import.meta.url));
 
-/** Forks `child.ts <mode> …args` under Node with tsx, a heap limit and a timeout. */
+/**
+ * Forks `child.ts <mode> …args` under Node with tsx, a heap limit and a timeout; mode `cold` runs
+ * `coldStart.mjs` on the compiled build instead (`npm run build` first), as production starts.
+ */
 export function runChild(mode: string, args: readonly string[], options: { timeoutMs: number; heapMb: number; env?: NodeJS.ProcessEnv }): Promise<ChildOutcome> {
   const started = performance.now();
   const outcome: ChildOutcome = { figures: {}, notes: [], unfinished: null, wallMs: 0 };
   return new Promise((resolve) => {
-    const child = fork(CHILD, [mode, ...args], {
-      execArgv: ['--import', 'tsx', `--max-old-space-size=${options.heapMb}`],
+    const cold = mode === 'cold';
+    const child = fork(cold ? COLD_START : CHILD, cold ? args : [mode, ...args], {
+      execArgv: [...(cold ? [] : ['--import', 'tsx']), `--max-old-space-size=${options.heapMb}`],
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
       env: options.env ?? process.env,
     });
