@@ -62,14 +62,16 @@ export function subjectEnd(p: Para, i: number): number {
       }
       if (!COMMA.has(t.raw)) break;
       const next = p.words[j + 1] ?? '';
-      if (!next || FUNCTION_WORDS.has(next) || TIME_WORDS.has(next) || isComplementizer(next) || cueOf(next) || attributionAt(p.words, j + 1)) break;
+      if (!next) break;
+      const w = lex(p, j + 1);
+      if (w.stop || TIME_WORDS.has(next) || w.cue || (w.attr && attributionAt(p.words, j + 1))) break;
     } else {
-      const headed = PERSON_HEADS.has(bare(p.words[from] ?? '')) || (ORG_HEADS.has(bare(p.words[from] ?? '')) && /^(?:ال|ج)/.test(p.words[j + 1] ?? ''));
-      if (t.n === 'في' && headed && j > from) {
+      if (t.n === 'في' && j > from && headed(p, from, j)) {
         j++;
         continue;
       }
-      if (isComplementizer(t.n) || FUNCTION_WORDS.has(t.n) || cueOf(t.n) || attributionAt(p.words, j) || /^لـ|^ل[a-z]/.test(t.raw)) break;
+      const w = lex(p, j);
+      if (w.stop || w.cue || (w.attr && attributionAt(p.words, j)) || (t.raw.charCodeAt(0) === 0x644 && /^لـ|^ل[a-z]/.test(t.raw))) break;
       if (j === from && TIME_WORDS.has(t.n)) break;
       count++;
     }
@@ -78,6 +80,12 @@ export function subjectEnd(p: Para, i: number): number {
   if (from > i + 1 && j === from) return i + 1;
   while (j > i + 1 && !p.toks[j - 1]!.word && p.toks[j - 1]!.raw !== '"') j--;
   return j;
+}
+
+/** `في` at `j` belongs to a subject headed by a title (`المتحدث في …`) or an organisation (`وزارة في الجيش`). */
+function headed(p: Para, from: number, j: number): boolean {
+  const head = bare(p.words[from] ?? '');
+  return PERSON_HEADS.has(head) || (ORG_HEADS.has(head) && /^(?:ال|ج)/.test(p.words[j + 1] ?? ''));
 }
 
 /** A word a short quoted name can belong to (`قناة "الإخبارية"`, `لمجموعة "بي إن"`). */
@@ -102,12 +110,13 @@ export function findContent(p: Para, from: number, limit = 30): Content {
     }
     if (q) return { type: 'quote', pair: q };
     if (!t.word) continue;
-    if (isComplementizer(t.n)) {
+    const w = lex(p, j);
+    if (w.comp) {
       let at = j + 1;
       while (isComplementizer(p.words[at] ?? '') && p.words[at] !== 'that') at++;
       return { type: 'clause', at };
     }
-    if (j > from && cueOf(t.n)) return null;
+    if (j > from && w.cue) return null;
   }
   return null;
 }
@@ -138,6 +147,8 @@ export function lex(p: Para, j: number): WordInfo {
   const w = p.info[j]!;
   if (w.cue === undefined) {
     w.cue = cueOf(w.n);
+    w.comp = isComplementizer(w.n);
+    w.stop = w.comp || FUNCTION_WORDS.has(w.n);
     w.attr = mayAttribute(w.n);
     w.light = PERSIAN_LIGHT.has(w.n);
   }

@@ -230,15 +230,20 @@ function spanInfos(body: string, paras: Para[], start: number, end: number): Wor
   return null;
 }
 
-/** The normalised words of a quotation's text (`words(normalizeText(text))`). */
-const normalWords = (f: Found) => (f.words ? f.words.flatMap((w) => partsOf(w)!.words) : words(normalizeText(f.quote.text)));
+/** The normalised words of a quotation's text, joined by spaces (`words(normalizeText(text)).join(' ')`). */
+function normalKey(f: Found): string {
+  if (!f.words) return words(normalizeText(f.quote.text)).join(' ');
+  let key = '';
+  for (const w of f.words) for (const x of partsOf(w)!.words) key = key ? `${key} ${x}` : x;
+  return key;
+}
 
 /** Identical quotations repeated in an article are kept once: the one with a cue, else the first. */
 function dedupe(found: Found[]): Found[] {
   if (found.length < 2) return found;
   const seen = new Map<string, Found>();
   for (const f of found) {
-    const key = normalWords(f).join(' ');
+    const key = normalKey(f);
     const had = seen.get(key);
     if (!had || (!had.quote.cue && f.quote.cue)) seen.set(key, f);
   }

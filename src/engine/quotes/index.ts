@@ -1,7 +1,7 @@
 import { articleRef, type Article, type ArticleRef } from '../types.js';
 import { findQuotations } from './extract.js';
 import { alignScore, editDistance, matchTokens, tolerance } from './fuzzy.js';
-import { partsOf } from './tokens.js';
+import { partsOf, type WordInfo } from './tokens.js';
 import { clusterSpeakers, nameKey, type SpeakerCluster } from './speakers.js';
 import type { Quotation, QuoteMatch } from './types.js';
 
@@ -29,6 +29,13 @@ export interface QuoteIndexData {
   group: number[];
   /** The speakers, name variants merged; `quotes` are quotation numbers. */
   speakers: SpeakerCluster[];
+}
+
+/** The matching words of a quotation from its words' information. */
+function foldedOf(words: WordInfo[]): string[] {
+  const out: string[] = [];
+  for (const w of words) for (const x of partsOf(w)!.folded) out.push(x);
+  return out;
 }
 
 /**
@@ -160,7 +167,7 @@ export class QuoteIndex {
       try {
         for (const { quote: q, words } of findQuotations(a)) {
           quotes.push([k, q.start, q.end, q.text, q.direct ? 1 : 0, q.speaker, q.speakerTitle]);
-          matching.push(words && words.flatMap((w) => partsOf(w)!.folded));
+          matching.push(words && foldedOf(words));
         }
       } catch (error) {
         failed.push({ id: a.id, error: String((error as Error).stack ?? error).slice(0, 500) });

@@ -24,6 +24,10 @@ export interface WordInfo {
   kind: number;
   /** cueOf(n), filled on first use by the reader (undefined until then). */
   cue: Cue | null | undefined;
+  /** n is a complementizer (isComplementizer), filled with `cue`. */
+  comp: boolean;
+  /** n is a complementizer or a function word, filled with `cue`. */
+  stop: boolean;
   /** n may start an attribution (attributionAt can be non-zero), filled with `cue`. */
   attr: boolean;
   /** n is a Persian light-verb noun, filled with `cue`. */
@@ -126,7 +130,7 @@ export function infoOfNormalized(n: string): WordInfo {
   if (w === undefined) {
     const b = bare(n);
     const kind = (PERSON_HEADS.has(b) ? PERSON : 0) | (ORG_HEADS.has(b) ? ORG : 0) | (HONORIFICS.has(b) ? HONORIFIC : 0) | (isNationality(n) ? NATIONALITY : 0) | (/^ال/.test(n) ? DEFINITE : 0);
-    byNorm.set(n, (w = { n, b, tail: /^[وبل]/.test(n) ? bare(n.slice(1)) : null, kind, cue: undefined, attr: false, light: false, parts: undefined, count: 0, stamp: 0 }));
+    byNorm.set(n, (w = { n, b, tail: /^[وبل]/.test(n) ? bare(n.slice(1)) : null, kind, cue: undefined, comp: false, stop: false, attr: false, light: false, parts: undefined, count: 0, stamp: 0 }));
   }
   return w;
 }
@@ -140,7 +144,7 @@ export function countOf(n: string, stamp: number): number | undefined {
 /** The punctuation tokens (one character each, none a letter or digit). */
 const PUNCT = '،,.:؛;!?؟«»“”"‹›„()…-–—';
 /** The information of punctuation tokens (no word). */
-export const NO_WORD: WordInfo = { n: '', b: '', tail: null, kind: 0, cue: null, attr: false, light: false, parts: { words: [], folded: [] }, count: 0, stamp: 0 };
+export const NO_WORD: WordInfo = { n: '', b: '', tail: null, kind: 0, cue: null, comp: false, stop: false, attr: false, light: false, parts: { words: [], folded: [] }, count: 0, stamp: 0 };
 
 /** Character classes of the tokeniser, by code point: a word starts with a letter or digit and goes on with letters, digits, marks, tatweel, ZWNJ/ZWJ and apostrophes. */
 const START = 1;
