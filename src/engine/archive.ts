@@ -1,10 +1,12 @@
 import { PassageTable } from './passageTable.js';
 import { segmentArticle } from './passages.js';
-import { QuoteIndex } from './quotes/index.js';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { QuoteIndex, type QuoteIndexData } from './quotes/index.js';
 import { type PassageArchive, utcDay } from './search/ask.js';
 import { createPlanner } from './search/planner.js';
-import { buildPassageIndex } from './search/postings.js';
-import type { Article } from './types.js';
+import { type PassageIndex, buildPassageIndex } from './search/postings.js';
+import type { Article, Passage } from './types.js';
 
 /** The searchable archive built from a corpus. */
 export interface Archive extends PassageArchive {
@@ -27,9 +29,47 @@ export interface ArchiveParts extends Pick<Archive, 'articles' | 'passages' | 'i
 
 /** Cuts every article into passages, indexes them, and finds every quotation. */
 export function buildArchive(articles: Article[]): Archive {
+  return indexArchive(articles, QuoteIndex.build(articles));
+}
+
+/** Corpora from this size up find their quotations on a worker thread while the main thread indexes. */
+const PARALLEL_FROM = 2_000;
+
+/**
+ * `buildArchive` using two cores: quotations are extracted on a worker thread while this thread
+ * cuts and indexes passages (on one core, or when the worker cannot start, it all runs here).
+ */
+export async function buildArchiveInParallel(articles: Article[], options: { parallelFrom?: number } = {}): Promise<Archive> {
+  if (articles.length < (options.parallelFrom ?? PARALLEL_FROM) || availableParallelism() < 2) return buildArchive(articles);
+  const quotes = quotesOnWorker(articles);
+  quotes.catch(() => {});
   const passages = articles.flatMap((a) => segmentArticle(a));
   const index = buildPassageIndex(articles, passages);
-  const quotes = QuoteIndex.build(articles);
+  const data = await quotes.catch(() => null);
+  return indexArchive(articles, data ? QuoteIndex.fromJSON(data) : QuoteIndex.build(articles), { passages, index });
+}
+
+/** The quote index data of `articles`, made on a worker thread (TypeScript sources run it through tsx). */
+function quotesOnWorker(articles: Article[]): Promise<QuoteIndexData> {
+  const source = import.meta.url.endsWith('.ts');
+  const worker = new Worker(new URL(source ? './quoteWorker.ts' : './quoteWorker.js', import.meta.url), {
+    workerData: articles,
+    execArgv: source ? ['--import', 'tsx'] : [],
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (data: QuoteIndexData) => {
+      resolve(data);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`quotation worker stopped (exit code ${code})`)));
+  });
+}
+
+/** The archive over `articles` with their quote index; passages and index are made unless given. */
+function indexArchive(articles: Article[], quotes: QuoteIndex, made?: { passages: Passage[]; index: PassageIndex }): Archive {
+  const passages = made?.passages ?? articles.flatMap((a) => segmentArticle(a));
+  const index = made?.index ?? buildPassageIndex(articles, passages);
   return completeArchive({
     articles: new Map(articles.map((a) => [a.id, a])),
     passages: PassageTable.of(articles, passages),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Archive, buildArchive } from './archive.js';
+import { type Archive, buildArchiveInParallel } from './archive.js';
 import { CACHE_VERSION, loadArchive, saveArchive } from './archiveCache.js';
 import { type CorpusFile, corpusFingerprint, loadCorpus } from './corpus/index.js';
 import { walkCorpus } from './corpus/walk.js';
@@ -29,7 +29,7 @@ export async function loadSnapshot(options: EngineOptions, logger: Logger): Prom
   else {
     origin = 'build';
     const corpus = await loadCorpus(options.corpusDir);
-    snapshot = { archive: buildArchive(corpus.articles), problems: corpus.problems, files: corpus.files };
+    snapshot = { archive: await buildArchiveInParallel(corpus.articles), problems: corpus.problems, files: corpus.files };
     if (options.cacheDir) {
       try {
         await saveArchive(snapshot.archive, corpus.problems, options.cacheDir, corpusCacheKey(corpus.files));
