@@ -1,12 +1,17 @@
 import type { ArticleSummary, SummarySentence, TopicSummary } from '../engine/index.js';
 import { type TextStyle, citationLines, directed, sourceMeta } from './text.js';
 
-/** A sentence with its speaker in front (`باقري: …`) when it is a quotation and the sentence does not name them. */
+/**
+ * A sentence as a reader sees it: on one line (a sentence joined from hard-wrapped lines keeps its
+ * line breaks in the data, as a verbatim extract), with its speaker in front (`باقري: …`) when it
+ * is a quotation and the sentence does not name them.
+ */
 export function withSpeaker(sentence: SummarySentence): string {
+  const text = sentence.text.replace(/\s+/g, ' ');
   const speaker = sentence.speaker;
-  if (!speaker) return sentence.text;
+  if (!speaker) return text;
   const surname = speaker.split(/\s+/).at(-1)!;
-  return sentence.text.includes(surname) ? sentence.text : `${surname}: ${sentence.text}`;
+  return text.includes(surname) ? text : `${surname}: ${text}`;
 }
 
 /** An article summary as a person reads it in a terminal. */
