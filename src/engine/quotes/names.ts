@@ -30,14 +30,34 @@ export interface WordCounts {
   get(n: string): number | undefined;
 }
 
-const isDefinite = (n: string) => /^(?:ال|لل|بال|وال|كال)/.test(n);
-const descWord = (n: string) => {
+const DEFINITE_FORM = 1;
+const DESC_WORD = 2;
+const NAME_LIKE = 4;
+const traits = new Map<string, number>();
+/** What a normalised word is to a noun phrase, memoised (the cache is bounded): bits DEFINITE_FORM, DESC_WORD, NAME_LIKE (a name word whatever the counts). */
+function traitsOf(n: string): number {
+  let x = traits.get(n);
+  if (x === undefined) {
+    if (traits.size > 500_000) traits.clear();
+    const definite = /^(?:ال|لل|بال|وال|كال)/.test(n);
+    const desc = describes(n);
+    const nameLike = n.length >= 2 && !describes(n.replace(/^[وف](?=...)/, '')) && !/^\d/.test(n) && !FUNCTION_WORDS.has(n) && !desc && !GENERIC.has(bare(n)) && !/^(?:بال|لل)/.test(n) && !/^م..+ا$/.test(n);
+    traits.set(n, (x = (definite ? DEFINITE_FORM : 0) | (desc ? DESC_WORD : 0) | (nameLike ? NAME_LIKE : 0)));
+  }
+  return x;
+}
+/** A title, organisation, document, nationality or place word. */
+function describes(n: string): boolean {
   const b = bare(n);
   return PERSON_HEADS.has(b) || ORG_HEADS.has(b) || HONORIFICS.has(b) || DOCUMENTS.has(b) || isNationality(n) || isPlace(n);
+}
+const isDefinite = (n: string) => (traitsOf(n) & DEFINITE_FORM) !== 0;
+const descWord = (n: string) => (traitsOf(n) & DESC_WORD) !== 0;
+const isName = (t: Tok, counts: WordCounts) => {
+  if (!t.word) return false;
+  const x = traitsOf(t.n);
+  return (x & NAME_LIKE) !== 0 && (!(x & DEFINITE_FORM) || (counts.get(t.n) ?? 0) > 1);
 };
-const isName = (t: Tok, counts: WordCounts) =>
-  t.word && t.n.length >= 2 && !descWord(t.n.replace(/^[وف](?=...)/, '')) && !/^\d/.test(t.n) && !FUNCTION_WORDS.has(t.n) && !descWord(t.n) && !GENERIC.has(bare(t.n)) &&
-  (!isDefinite(t.n) || (counts.get(t.n) ?? 0) > 1) && !/^(?:بال|لل)/.test(t.n) && !/^م..+ا$/.test(t.n);
 const text = (body: string, toks: Tok[]) =>
   toks.length ? body.slice(toks[0]!.start, toks[toks.length - 1]!.end).replace(/["«»“”]/g, '').replace(/\s+/g, ' ').trim() : '';
 
@@ -67,11 +87,14 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
     if (np.name && np.desc) break;
   }
   const firstPart = parts[0]?.filter((t) => t.word) ?? [];
-  np.joint = firstPart.slice(1).some((t) => /^و/.test(t.n) && [GENERIC, ORG_HEADS, PERSON_HEADS].some((l) => l.has(bare(t.n.slice(1)))) || (/^و/.test(t.n) && isPlace(t.n.slice(1))));
+  np.joint = firstPart.slice(1).some((t) => /^و/.test(t.n) && (JOINED_HEADS.some((l) => l.has(bare(t.n.slice(1)))) || isPlace(t.n.slice(1))));
   if (firstPart.length && OPINION_HOLDERS.has(bare(firstPart[0]!.n))) np.joint = true;
   np.mention = np.name ?? np.desc ?? np.org ?? text(body, toks.filter((t) => t.word).slice(0, 4));
   return np;
 }
+
+/** Word lists whose words, after و, join a second subject (`أكدت أوبك وروسيا`). */
+const JOINED_HEADS = [GENERIC, ORG_HEADS, PERSON_HEADS];
 
 /** `وقال الجبير إن`: a lone definite word that is no title, body or document is a surname. */
 const loneSurname = (words: Tok[], k: number) =>

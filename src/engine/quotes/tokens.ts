@@ -54,63 +54,72 @@ const LIMIT = 500_000;
 
 /**
  * Words as written, hashed as they are scanned (FNV-1a over UTF-16 code units) and looked up by
- * comparing characters in place, so a known spelling costs no substring and no Map lookup.
+ * comparing characters in place, so a known spelling costs no substring and no Map lookup. The open
+ * addressing table holds `[hash, number + 1]` pairs; spellings are numbered in order of first sight,
+ * so the frequent ones sit close together.
  */
 class SpellingTable {
-  private keys: Array<string | undefined> = new Array(1 << 16);
-  private infos: WordInfo[] = new Array(1 << 16);
-  private hashes = new Int32Array(1 << 16);
-  size = 0;
+  private slots = new Int32Array(2 << 16);
+  private keys: string[] = [];
+  private infos: WordInfo[] = [];
 
-  /** The slot of the word `text[start, end)` with hash `h`, or `-1 - free slot` when unseen. */
+  /** Number of spellings stored. */
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The number of the word `text[start, end)` with hash `h`, or `-1 - free slot` when unseen. */
   find(text: string, start: number, end: number, h: number): number {
-    const mask = this.hashes.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     const len = end - start;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const key = this.keys[i];
-      if (key === undefined) return -1 - i;
-      if (this.hashes[i] === h && key.length === len && text.startsWith(key, start)) return i;
+      const k = slots[2 * i + 1]!;
+      if (k === 0) return -1 - i;
+      if (slots[2 * i] === h) {
+        const key = this.keys[k - 1]!;
+        if (key.length === len && text.startsWith(key, start)) return k - 1;
+      }
     }
   }
 
-  /** The spelling stored at slot `i` (a non-negative `find` result). */
-  key(i: number): string {
-    return this.keys[i]!;
+  /** The spelling numbered `k` (a non-negative `find` result). */
+  key(k: number): string {
+    return this.keys[k]!;
   }
 
-  /** The word information stored at slot `i`. */
-  info(i: number): WordInfo {
-    return this.infos[i]!;
+  /** The word information of spelling `k`. */
+  info(k: number): WordInfo {
+    return this.infos[k]!;
   }
 
   /** Stores `key` at the free slot a negative `find` result names. */
   add(miss: number, key: string, h: number, info: WordInfo): void {
     const i = -1 - miss;
-    this.keys[i] = key;
-    this.infos[i] = info;
-    this.hashes[i] = h;
-    if (++this.size * 2 > this.hashes.length) this.grow();
+    this.keys.push(key);
+    this.infos.push(info);
+    this.slots[2 * i] = h;
+    this.slots[2 * i + 1] = this.keys.length;
+    if (this.keys.length * 2 > this.slots.length >> 1) this.grow();
   }
 
   /** Forgets every spelling. */
   clear(): void {
-    this.keys = new Array(1 << 16);
-    this.infos = new Array(1 << 16);
-    this.hashes = new Int32Array(1 << 16);
-    this.size = 0;
+    this.slots = new Int32Array(2 << 16);
+    this.keys = [];
+    this.infos = [];
   }
 
   private grow(): void {
-    const [keys, infos, hashes] = [this.keys, this.infos, this.hashes];
-    this.keys = new Array(hashes.length * 2);
-    this.infos = new Array(hashes.length * 2);
-    this.hashes = new Int32Array(hashes.length * 2);
-    const mask = this.hashes.length - 1;
-    for (let j = 0; j < hashes.length; j++) {
-      if (keys[j] === undefined) continue;
-      let i = hashes[j]! & mask;
-      while (this.keys[i] !== undefined) i = (i + 1) & mask;
-      [this.keys[i], this.infos[i], this.hashes[i]] = [keys[j], infos[j]!, hashes[j]!];
+    const old = this.slots;
+    const slots = (this.slots = new Int32Array(old.length * 2));
+    const mask = (slots.length >> 1) - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j + 1] === 0) continue;
+      let i = old[j]! & mask;
+      while (slots[2 * i + 1] !== 0) i = (i + 1) & mask;
+      slots[2 * i] = old[j]!;
+      slots[2 * i + 1] = old[j + 1]!;
     }
   }
 }
