@@ -19,10 +19,10 @@ export interface Para {
   sentence: Int32Array;
 }
 
-/** Tokenises and pairs one paragraph of the body. */
-export function readParagraph(text: string, start: number): Para {
+/** Tokenises and pairs one paragraph of the body, counting its words for article `stamp` (see `tokenize`). */
+export function readParagraph(text: string, start: number, stamp = 0): Para {
   const info: WordInfo[] = [];
-  const toks = tokenize(text, start, info);
+  const toks = tokenize(text, start, info, stamp);
   const pairs = pairQuotes(toks);
   const inside = insideMap(toks.length, pairs);
   const sentence = new Int32Array(toks.length);

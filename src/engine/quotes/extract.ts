@@ -35,15 +35,8 @@ export function findQuotations(article: Pick<Article, 'id' | 'title' | 'body' | 
   const body = article.body;
   if (!MAY_QUOTE.test(body)) return [];
   trimWordCaches();
-  const paras = paragraphs(body).map((s) => readParagraph(s.text, s.start));
   const stamp = ++articleStamp;
-  for (const p of paras) {
-    for (const w of p.info) {
-      if (!w.n) continue;
-      if (w.stamp === stamp) w.count++;
-      else [w.stamp, w.count] = [stamp, 1];
-    }
-  }
+  const paras = paragraphs(body).map((s) => readParagraph(s.text, s.start, stamp));
   const counts: WordCounts = { get: (n) => countOf(n, stamp) };
   const reports = paras.map((p) => findReports(p));
   if (reports.every((r) => !r.length)) return [];
@@ -233,9 +226,9 @@ function spanInfos(body: string, paras: Para[], start: number, end: number): Wor
 /** The normalised words of a quotation's text, joined by spaces (`words(normalizeText(text)).join(' ')`). */
 function normalKey(f: Found): string {
   if (!f.words) return words(normalizeText(f.quote.text)).join(' ');
-  let key = '';
-  for (const w of f.words) for (const x of partsOf(w)!.words) key = key ? `${key} ${x}` : x;
-  return key;
+  const key: string[] = [];
+  for (const w of f.words) for (const x of partsOf(w)!.words) key.push(x);
+  return key.join(' ');
 }
 
 /** Identical quotations repeated in an article are kept once: the one with a cue, else the first. */

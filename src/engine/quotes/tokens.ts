@@ -184,9 +184,10 @@ const MARKS = new Map([...PUNCT].map((ch) => [ch.charCodeAt(0), ch]));
 
 /**
  * Tokens of `text` (words as in `WORD`, and one-character punctuation tokens), offsets shifted by
- * `base` (the paragraph's start in the body); `infos` receives each token's word information.
+ * `base` (the paragraph's start in the body); `infos` receives each token's word information, and
+ * a non-zero `stamp` (the article being read) counts each word in it.
  */
-export function tokenize(text: string, base = 0, infos?: WordInfo[]): Tok[] {
+export function tokenize(text: string, base = 0, infos?: WordInfo[], stamp = 0): Tok[] {
   const cls = classes();
   const toks: Tok[] = [];
   const n = text.length;
@@ -219,6 +220,13 @@ export function tokenize(text: string, base = 0, infos?: WordInfo[]): Tok[] {
       if (slot >= 0) [raw, info] = [byRaw.key(slot), byRaw.info(slot)];
       else byRaw.add(slot, (raw = text.slice(start, i)), h, (info = infoOfNormalized(normalizeText(raw))));
       infos?.push(info);
+      if (stamp && info.n) {
+        if (info.stamp === stamp) info.count++;
+        else {
+          info.stamp = stamp;
+          info.count = 1;
+        }
+      }
       toks.push({ word: true, raw, n: info.n, start: base + start, end: base + i });
     } else {
       if (k & MARK) {
