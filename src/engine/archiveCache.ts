@@ -46,13 +46,15 @@ export async function saveArchive(archive: Archive, problems: CorpusProblem[], c
   await mkdir(cacheDir, { recursive: true });
   const articles = [...archive.articles.values()];
   const encoder = new TextEncoder();
-  const bodies = articles.map((a) => encoder.encode(a.body));
+  // A body read from the cache is decoded on each read: read each one once.
+  const texts = articles.map((a) => a.body);
+  const bodies = texts.map((body) => encoder.encode(body));
   const bodyStart = new Float64Array(articles.length + 1);
   bodies.forEach((bytes, i) => (bodyStart[i + 1] = bodyStart[i]! + bytes.length));
   const bodyBytes = new Uint8Array(bodyStart[articles.length]!);
   bodies.forEach((bytes, i) => bodyBytes.set(bytes, bodyStart[i]!));
   const { passages } = archive;
-  const { byteStart, byteEnd } = passageBytes(articles, passages);
+  const { byteStart, byteEnd } = passageBytes(texts, passages);
   const quotes = archive.quotes.toJSON();
   const sameArticles = quotes.articles.length === articles.length && quotes.articles.every((ref, i) => ref.id === articles[i]!.id);
   const { terms, text, title, firstPassage } = archive.index.data;
@@ -158,11 +160,11 @@ function lazyBody(meta: Omit<Article, 'body'>, body: () => string): Article {
 }
 
 /** UTF-8 offsets of each passage within its article's encoded body. */
-function passageBytes(articles: readonly Article[], passages: PassageTable): { byteStart: Uint32Array; byteEnd: Uint32Array } {
+function passageBytes(bodies: readonly string[], passages: PassageTable): { byteStart: Uint32Array; byteEnd: Uint32Array } {
   const byteStart = new Uint32Array(passages.length);
   const byteEnd = new Uint32Array(passages.length);
   let n = 0;
-  articles.forEach((article, a) => {
+  bodies.forEach((body, a) => {
     const first = n;
     while (n < passages.length && passages.article[n] === a) n++;
     const offsets = [...new Set([...passages.start.subarray(first, n), ...passages.end.subarray(first, n)])].sort((x, y) => x - y);
@@ -170,7 +172,7 @@ function passageBytes(articles: readonly Article[], passages: PassageTable): { b
     let previous = 0;
     let count = 0;
     for (const offset of offsets) {
-      count += Buffer.byteLength(article.body.slice(previous, offset));
+      count += Buffer.byteLength(body.slice(previous, offset));
       bytes.set(offset, count);
       previous = offset;
     }

@@ -1,5 +1,5 @@
 import type { Archive } from './archive.js';
-import { type ReloadReport, type Snapshot, compareFiles, loadSnapshot, reloadSnapshot } from './snapshot.js';
+import { type ReloadReport, type Snapshot, cacheSnapshot, compareFiles, loadSnapshot, reloadSnapshot } from './snapshot.js';
 import { type AskAnswer, ask, checkQuery } from './search/ask.js';
 import { AskQuery } from './search/query.js';
 import { type ArticleSummary, MAX_SENTENCES, type TopicSummary, summarizeArticle, summarizeTopic } from './summary/index.js';
@@ -109,6 +109,8 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
     current = next;
     archive = next.archive;
     index = null;
+    // Queries already use the updated archive; writing it to the cache can take its time.
+    if (next.stats.origin === 'update') await cacheSnapshot(next, options, logger);
     return report;
   };
   return {

@@ -48,7 +48,7 @@ export async function loadSnapshot(options: EngineOptions, logger: Logger): Prom
 /**
  * The snapshot after the corpus changed: only the added and changed files are read and only their
  * new or edited articles analysed (see `updateCorpusState`); a change to `_defaults.json` or to
- * most of the corpus loads it whole. The updated archive is cached for the next start.
+ * most of the corpus loads it whole. Once it is swapped in, `cacheSnapshot` saves it for the next start.
  */
 export async function reloadSnapshot(previous: Snapshot, options: EngineOptions, logger: Logger): Promise<Snapshot> {
   const started = performance.now();
@@ -56,16 +56,19 @@ export async function reloadSnapshot(previous: Snapshot, options: EngineOptions,
   const changes = fileChanges(previous.files, listing.files);
   const updated = await updateCorpusState(previous, options.corpusDir, listing.files, changes);
   if (!updated) return loadSnapshot(options, logger);
-  if (options.cacheDir) {
-    try {
-      await saveArchive(updated.archive, updated.problems, options.cacheDir, corpusCacheKey(listing.files));
-    } catch (error) {
-      logger.warn({ err: error, cacheDir: options.cacheDir }, 'index cache not written');
-    }
-  }
   const stats = archiveStats(updated.archive, updated.problems.length, 'update');
   logger.info({ ...stats, ...changes, ms: Math.round(performance.now() - started) }, 'archive updated');
   return { ...updated, stats };
+}
+
+/** Saves an updated snapshot to the cache folder (when there is one), so the next start loads it. */
+export async function cacheSnapshot(snapshot: Snapshot, options: EngineOptions, logger: Logger): Promise<void> {
+  if (!options.cacheDir) return;
+  try {
+    await saveArchive(snapshot.archive, snapshot.problems, options.cacheDir, corpusCacheKey(snapshot.files));
+  } catch (error) {
+    logger.warn({ err: error, cacheDir: options.cacheDir }, 'index cache not written');
+  }
 }
 
 /** The cache key of a corpus: its files (paths, sizes, modification times) and the cache layout. */
