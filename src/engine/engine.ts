@@ -27,8 +27,9 @@ export interface EngineOptions {
   cacheDir: string | null;
   logger?: Logger;
   /**
-   * Make what is left lazy (the quote index, when the archive comes from the cache) right after
-   * start-up instead of on first use: for long-running front ends, not for one-shot commands.
+   * Make what is left lazy (the quote index when the archive comes from the cache, the title list
+   * for autocomplete) right after start-up instead of on first use: for long-running front ends,
+   * not for one-shot commands.
    */
   warmUp?: boolean;
 }
@@ -88,9 +89,7 @@ export interface Engine {
 /** Loads the corpus, builds or loads the cached index, and returns the engine. */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const logger = options.logger ?? silentLogger;
-  const snapshot = await loadSnapshot(options, logger);
-  if (options.warmUp) setImmediate(() => snapshot.archive.quotes);
-  return engineOver(snapshot, options, logger);
+  return engineOver(await loadSnapshot(options, logger), options, logger);
 }
 
 /** Longest quote text searched: a pasted message beyond this is cut. */
@@ -101,6 +100,12 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
   let { archive } = current;
   /** Titles for autocomplete, made on first use (a one-shot command never needs them). */
   let index: ReturnType<typeof articleIndex> | null = null;
+  if (options.warmUp) {
+    setImmediate(() => {
+      void archive.quotes;
+      index ??= articleIndex(archive);
+    });
+  }
   let reloading: Promise<ReloadReport> | null = null;
   const speakerOf = (articleId: string, start: number, end: number) => archive.quotes.quoteAt(articleId, start, end)?.speaker ?? undefined;
   const reload = async (): Promise<ReloadReport> => {
