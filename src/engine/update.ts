@@ -10,9 +10,8 @@ import { dropDuplicateIds } from './corpus/load.js';
 import { DEFAULTS_FILE, type CorpusFile } from './corpus/walk.js';
 import { PassageTable, copyKey } from './passageTable.js';
 import { segmentArticle } from './passages.js';
-import { QuoteIndex, extractQuotations } from './quotes/index.js';
 import { buildPassageIndex, mergePassageIndex } from './search/postings.js';
-import { type Article, type CorpusProblem, articleRef } from './types.js';
+import type { Article, CorpusProblem } from './types.js';
 
 /** An archive and the corpus load it reflects. */
 export interface CorpusState {
@@ -95,7 +94,7 @@ export function updateArchive(archive: Archive, keep: Uint8Array, added: Article
     spans.end[keptPassages.length + i] = p.end;
     spans.copyKeys[keptPassages.length + i] = copyKey(p.text);
   });
-  const quotes = updateQuotes(archive.quotes, keep, articles, added);
+  const quotes = archive.quotes.update(keep, added);
   return completeArchive({
     articles: new Map(articles.map((a) => [a.id, a])),
     passages: PassageTable.fromSpans(articles, spans),
@@ -103,25 +102,6 @@ export function updateArchive(archive: Archive, keep: Uint8Array, added: Article
     quotes: () => quotes,
     quotationCount: quotes.size,
   });
-}
-
-/** The quotations of the kept articles, renumbered, and those found in the added ones; speakers re-clustered over all. */
-function updateQuotes(quotes: QuoteIndex, keep: Uint8Array, articles: Article[], added: Article[]): QuoteIndex {
-  const data = quotes.toJSON();
-  const number = new Int32Array(keep.length).fill(-1);
-  let kept = 0;
-  keep.forEach((k, a) => k && (number[a] = kept++));
-  const rows = data.quotes.filter((row) => keep[row[0]]).map((row): typeof row => [number[row[0]]!, row[1], row[2], row[3], row[4], row[5], row[6]]);
-  const keptIds = new Set(articles.slice(0, kept).map((a) => a.id));
-  const failed = (data.failed ?? []).filter((f) => keptIds.has(f.id));
-  added.forEach((article, i) => {
-    try {
-      for (const q of extractQuotations(article)) rows.push([kept + i, q.start, q.end, q.text, q.direct ? 1 : 0, q.speaker, q.speakerTitle]);
-    } catch (error) {
-      failed.push({ id: article.id, error: String((error as Error).stack ?? error).slice(0, 500) });
-    }
-  });
-  return QuoteIndex.fromJSON({ version: 1, articles: articles.map(articleRef), quotes: rows, ...(failed.length ? { failed } : {}) });
 }
 
 /** Whether a re-read article is the one already indexed (every field, body included). */

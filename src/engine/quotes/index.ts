@@ -98,6 +98,24 @@ function derive(articles: ArticleRef[], quotes: Row[], failed: Array<{ id: strin
   return { version: 2, articles, quotes, ...(failed?.length ? { failed } : {}), words, groups, group, speakers: clusters };
 }
 
+/** The quotation rows of `articles` (numbered from `first`), their matching words when known, and the articles that failed. */
+function extractRows(articles: Article[], first: number): { quotes: Row[]; matching: Array<string[] | null>; failed: Array<{ id: string; error: string }> } {
+  const quotes: Row[] = [];
+  const matching: Array<string[] | null> = [];
+  const failed: Array<{ id: string; error: string }> = [];
+  articles.forEach((a, k) => {
+    try {
+      for (const { quote: q, words } of findQuotations(a)) {
+        quotes.push([first + k, q.start, q.end, q.text, q.direct ? 1 : 0, q.speaker, q.speakerTitle]);
+        matching.push(words && foldedOf(words));
+      }
+    } catch (error) {
+      failed.push({ id: a.id, error: String((error as Error).stack ?? error).slice(0, 500) });
+    }
+  });
+  return { quotes, matching, failed };
+}
+
 /** The archive's quotations, searchable by text (whosaid), speaker and article. */
 export class QuoteIndex {
   private readonly postings = new Map<string, number[]>();
@@ -160,20 +178,34 @@ export class QuoteIndex {
 
   /** Extracts and indexes the quotations of `articles`. */
   static build(articles: Article[]): QuoteIndex {
-    const quotes: Row[] = [];
-    const matching: Array<string[] | null> = [];
-    const failed: Array<{ id: string; error: string }> = [];
-    articles.forEach((a, k) => {
-      try {
-        for (const { quote: q, words } of findQuotations(a)) {
-          quotes.push([k, q.start, q.end, q.text, q.direct ? 1 : 0, q.speaker, q.speakerTitle]);
-          matching.push(words && foldedOf(words));
-        }
-      } catch (error) {
-        failed.push({ id: a.id, error: String((error as Error).stack ?? error).slice(0, 500) });
-      }
-    });
+    const { quotes, matching, failed } = extractRows(articles, 0);
     return new QuoteIndex(derive(articles.map(articleRef), quotes, failed, matching));
+  }
+
+  /**
+   * The index after the archive changed: the articles `keep` marks (by number) stay, in their
+   * order, and `added` follow them. Kept quotations keep their matching words; only the added
+   * articles are read, then speakers are clustered again over all quotations.
+   */
+  update(keep: Uint8Array, added: Article[]): QuoteIndex {
+    const { articles, quotes, words, groups, group } = this.data;
+    const number = new Int32Array(keep.length).fill(-1);
+    const kept: ArticleRef[] = [];
+    keep.forEach((k, a) => {
+      if (k) number[a] = kept.push(articles[a]!) - 1;
+    });
+    const rows: Row[] = [];
+    const matching: Array<string[] | null> = [];
+    quotes.forEach((row, i) => {
+      const a = number[row[0]]!;
+      if (a < 0) return;
+      rows.push([a, row[1], row[2], row[3], row[4], row[5], row[6]]);
+      matching.push(groups[group[i]!]!.map((w) => words[w]!));
+    });
+    const fresh = extractRows(added, kept.length);
+    const keptIds = new Set(kept.map((a) => a.id));
+    const failed = [...(this.data.failed ?? []).filter((f) => keptIds.has(f.id)), ...fresh.failed];
+    return new QuoteIndex(derive([...kept, ...added.map(articleRef)], [...rows, ...fresh.quotes], failed, [...matching, ...fresh.matching]));
   }
 
   /** The data to cache; `QuoteIndex.fromJSON(index.toJSON())` gives the same index. */

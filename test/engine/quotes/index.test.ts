@@ -89,3 +89,14 @@ describe('byArticle, quoteAt and JSON', () => {
     expect(() => QuoteIndex.fromJSON({ ...index.toJSON(), version: 3 } as never)).toThrow(/version 3/);
   });
 });
+
+describe('QuoteIndex.update', () => {
+  it('gives the index a full build of the remaining and added articles would give', () => {
+    const added = article('added', '2021-11-02', 'وقال وزير الخارجية الروسي: "العلاقات مع طهران في أفضل حالاتها".');
+    const keep = Uint8Array.from(articles, (_, i) => (i === 0 ? 0 : 1));
+    const updated = index.update(keep, [added]);
+    expect(updated.toJSON()).toEqual(buildQuoteIndex([...articles.slice(1), added]).toJSON());
+    expect(updated.whosaid('العلاقات مع طهران في أفضل حالاتها', 1)[0]!.article.id).toBe('added');
+    expect(updated.byArticle(articles[0]!.id)).toEqual([]);
+  });
+});
