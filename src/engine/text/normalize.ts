@@ -49,5 +49,12 @@ export const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}\u0640\u200C\u200D'’]*/gu;
 
 /** Splits normalised text into word tokens (numbers kept). */
 export function words(normalized: string): string[] {
-  return normalized.match(WORD)?.map((w) => w.replace(/['’]/g, '')) ?? [];
+  const found = normalized.match(WORD);
+  if (!found) return [];
+  // Apostrophes are rare: only the words that have one are rewritten (this runs on every passage).
+  for (let i = 0; i < found.length; i++) if (APOSTROPHE.test(found[i]!)) found[i] = found[i]!.replace(APOSTROPHES, '');
+  return found;
 }
+
+const APOSTROPHE = /['’]/;
+const APOSTROPHES = /['’]/g;
