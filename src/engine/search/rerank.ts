@@ -1,4 +1,5 @@
 import { analyze } from '../text/analyzer.js';
+import { splitSentences } from '../text/sentences.js';
 
 /** How much the second ranking stage weighs each signal against the normalised BM25 score. */
 export interface RerankWeights {
@@ -12,10 +13,12 @@ export interface RerankWeights {
   window: number;
   /** Credit, against a full match, for a question term found only as a variant (shared prefix, one edit). */
   partial: number;
+  /** Share of the question's idf mass found in the passage's best sentence. */
+  sentence: number;
 }
 
 /** Weights tuned on the Arabic QA dev sets (`npm run eval`). */
-export const RERANK: RerankWeights = { coverage: 1, proximity: 0.5, depth: 40, window: 4, partial: 0.8 };
+export const RERANK: RerankWeights = { coverage: 1, proximity: 0.5, depth: 40, window: 4, partial: 0.8, sentence: 0.5 };
 
 /** A scored candidate: an id and its first-stage score. */
 export interface Candidate {
@@ -24,21 +27,25 @@ export interface Candidate {
 }
 
 /**
- * Re-scores the best BM25 hits by how much of the question they cover (idf-weighted) and how
- * closely the question's terms sit together in them; the rest keep their order behind.
+ * Re-scores the best BM25 hits by how much of the question they cover (idf-weighted), how much of
+ * it their best sentence covers and how closely the question's terms sit together in them; the
+ * rest keep their order behind.
  */
 export function rerank<T extends Candidate>(hits: T[], terms: string[], textOf: (id: number) => string, idf: (term: string) => number, weights = RERANK): T[] {
   const unique = [...new Set(terms)];
   if (hits.length < 2 || unique.length < 2) return hits;
   const mass = unique.reduce((sum, t) => sum + idf(t), 0) || 1;
   const best = hits[0]!.score || 1;
+  const share = (present: ReadonlySet<string>) => unique.reduce((sum, t) => sum + (present.has(t) ? idf(t) : 0), 0) / mass;
   const head = hits.slice(0, weights.depth).map((hit) => {
-    const stems = analyze(textOf(hit.id));
+    const text = textOf(hit.id);
+    const stems = analyze(text);
+    const sentence = Math.max(0, ...splitSentences(text).map((s) => share(new Set(analyze(s.text)))));
     const positions = termPositions(stems, unique);
     const vocabulary = new Set(stems);
     const covered = unique.reduce((sum, t) => sum + idf(t) * (positions.has(t) ? 1 : weights.partial * partialMatch(t, vocabulary)), 0) / mass;
     const close = closeness(unique, positions, idf, weights.window) / mass;
-    return { hit, score: hit.score / best + weights.coverage * covered + weights.proximity * close };
+    return { hit, score: hit.score / best + weights.coverage * covered + weights.proximity * close + weights.sentence * sentence };
   });
   head.sort((a, b) => b.score - a.score);
   return [...head.map((h) => h.hit), ...hits.slice(weights.depth)];
