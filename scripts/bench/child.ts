@@ -5,18 +5,17 @@
  * Figures are sent to the parent as they are known, so a timeout keeps what was measured.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { buildArchive } from '../../src/engine/archive.js';
+import { type Archive, buildArchiveInParallel } from '../../src/engine/archive.js';
 import { saveArchive } from '../../src/engine/archiveCache.js';
 import { loadCorpus } from '../../src/engine/corpus/index.js';
 import { corpusCacheKey } from '../../src/engine/snapshot.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { segmentArticle } from '../../src/engine/passages.js';
 import { ask } from '../../src/engine/search/ask.js';
-import type { Article } from '../../src/engine/types.js';
 import type { BenchQuestion } from './data.js';
 import { buildFts5 } from './fts5.js';
 import { cpuMs, latencies, peakRssMb, rssMb, timed, timedAsync } from './measure.js';
-import { optionalFeatures } from './optional.js';
+import { summarizeTopic } from '../../src/engine/summary/index.js';
 
 /** What a child sends: figures to merge into its row, or a note. */
 export type ChildMessage = { figures: Record<string, unknown> } | { note: string };
@@ -40,7 +39,7 @@ async function engineRun(corpusDir: string, cacheDir: string, questionsFile: str
   const articles = load.value.articles;
   figures({ articles: articles.length, rejected: load.value.problems.length, loadMs: ms(load.ms), rssAfterLoadMb: rssMb() });
   const cpuBefore = cpuMs();
-  const build = timed(() => buildArchive(articles));
+  const build = await timedAsync(() => buildArchiveInParallel(articles));
   const archive = build.value;
   figures({ passages: archive.passages.length, buildMs: ms(build.ms), buildCpuMs: cpuMs() - cpuBefore, rssAfterBuildMb: rssMb(), peakRssMb: peakRssMb() });
   try {
@@ -52,26 +51,19 @@ async function engineRun(corpusDir: string, cacheDir: string, questionsFile: str
   const askRun = latencies(questions, ({ q }) => ask(archive, { question: q, limit: 10 }, archive.sources), { budgetMs: LATENCY_BUDGET_MS });
   figures({ ask: askRun.summary, askCpu: askRun.cpu, askTruncated: askRun.truncated, peakRssMb: peakRssMb() });
 
-  const optional = await optionalFeatures();
-  for (const note of optional.notes) send({ note });
-  if (optional.buildQuoteIndex) {
-    await guarded('/whosaid', () => {
-      const quoteBuild = timed(() => optional.buildQuoteIndex!(articles));
-      const queries = whosaidQueries(articles, optional.extractQuotations);
-      const run = latencies(queries, (q) => quoteBuild.value.whosaid(q, 5), { budgetMs: LATENCY_BUDGET_MS / 2 });
-      figures({ quoteBuildMs: ms(quoteBuild.ms), whosaid: run.summary, whosaidCpu: run.cpu, whosaidTruncated: run.truncated, peakRssMb: peakRssMb() });
-    });
-  }
-  if (optional.summarizeTopic) {
-    await guarded('/summary topic', () => {
-      const topics = questions.filter((x) => x.kind === 'headline').map(({ q }) => q.split(/\s+/).slice(0, 4).join(' '));
-      const run = latencies(topics.slice(0, 200), (topic) => optional.summarizeTopic!(archive, topic), { budgetMs: LATENCY_BUDGET_MS / 2 });
-      figures({ summary: run.summary, summaryCpu: run.cpu, summaryTruncated: run.truncated, peakRssMb: peakRssMb() });
-    });
-  }
+  await guarded('/whosaid', () => {
+    const queries = whosaidQueries(archive);
+    const run = latencies(queries, (q) => archive.quotes.whosaid(q, 5), { budgetMs: LATENCY_BUDGET_MS / 2 });
+    figures({ quotations: archive.quotationCount, whosaid: run.summary, whosaidCpu: run.cpu, whosaidTruncated: run.truncated, peakRssMb: peakRssMb() });
+  });
+  await guarded('/summary topic', () => {
+    const topics = questions.filter((x) => x.kind === 'headline').map(({ q }) => q.split(/\s+/).slice(0, 4).join(' '));
+    const run = latencies(topics.slice(0, 200), (topic) => summarizeTopic(archive, topic), { budgetMs: LATENCY_BUDGET_MS / 2 });
+    figures({ summary: run.summary, summaryCpu: run.cpu, summaryTruncated: run.truncated, peakRssMb: peakRssMb() });
+  });
 }
 
-/** Runs an optional measurement; its failure becomes a note, not the end of the row. */
+/** Runs a measurement; its failure becomes a note, not the end of the row. */
 async function guarded(label: string, fn: () => void | Promise<void>): Promise<void> {
   try {
     await fn();
@@ -81,13 +73,13 @@ async function guarded(label: string, fn: () => void | Promise<void>): Promise<v
 }
 
 /** Parts of quotations found in a spread of the indexed articles: what a person would paste into /whosaid. */
-function whosaidQueries(articles: readonly Article[], extract: ((a: Article) => Array<{ text: string }>) | undefined): string[] {
-  if (!extract) return [];
+function whosaidQueries(archive: Archive): string[] {
   const queries: string[] = [];
-  const step = Math.max(1, Math.floor(articles.length / 400));
-  for (let i = 0; i < articles.length && queries.length < 1000; i += step) {
-    for (const quote of extract(articles[i]!)) {
-      const words = quote.text.split(/\s+/).filter(Boolean);
+  const ids = [...archive.articles.keys()];
+  const step = Math.max(1, Math.floor(ids.length / 400));
+  for (let i = 0; i < ids.length && queries.length < 1000; i += step) {
+    for (const { quote } of archive.quotes.byArticle(ids[i]!)) {
+      const words = quote.split(/\s+/).filter(Boolean);
       if (words.length < 4) continue;
       const from = Math.floor(words.length / 4);
       queries.push(words.slice(from, from + 8).join(' '));
