@@ -1,13 +1,14 @@
 /**
  * The archive's on-disk cache: article bodies as UTF-8 bytes, passages, postings and quotations as
  * typed arrays, and a small JSON header (article metadata, corpus problems, speakers). Loading
- * reads the arrays as they are and decodes a body or a passage only when it is read, so start-up
- * time and memory stay proportional to the metadata, not to the text.
+ * reads the index arrays as they are; article text stays on disk and a body or a passage is read
+ * and decoded when it is shown or re-ranked, and the quotations are read when the quote index is
+ * first needed. Start-up time and memory follow the index, not the amount of text.
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Archive, completeArchive } from './archive.js';
-import { readSections, type SectionArray, writeSections } from './cacheFile.js';
+import { type SectionArray, type SectionFile, readSections, writeSections } from './cacheFile.js';
 import { PassageTable } from './passageTable.js';
 import { QuoteIndex, type QuoteIndexData } from './quotes/index.js';
 import { type FieldPostings, PassageIndex } from './search/postings.js';
@@ -90,12 +91,12 @@ export async function saveArchive(archive: Archive, problems: CorpusProblem[], c
 
 /** Loads the archive cached for this fingerprint, or returns null when there is none (or it is unreadable). */
 export async function loadArchive(cacheDir: string, fingerprint: string): Promise<CachedArchive | null> {
-  const read = await readSections(cacheFile(cacheDir, fingerprint));
+  const read = await readSections(cacheFile(cacheDir, fingerprint), (name) => name === 'bodyBytes' || name.startsWith('quote.'));
   if (!read) return null;
   const header = read.header as CacheHeader;
   if (header?.version !== CACHE_VERSION || header.fingerprint !== fingerprint) return null;
   try {
-    return restore(header, sectionReader(read.sections));
+    return restore(header, read);
   } catch {
     return null;
   }
@@ -103,20 +104,27 @@ export async function loadArchive(cacheDir: string, fingerprint: string): Promis
 
 type Section = <T extends SectionArray>(name: string, kind: new (n: number) => T) => T;
 
-/** Typed access to the sections; throws when one is missing or of another kind (a damaged cache, rebuilt). */
-function sectionReader(sections: Record<string, SectionArray>): Section {
+/**
+ * Typed access to the sections, those left on disk loaded on first access; throws when one is
+ * missing or of another kind (a damaged cache: it is rebuilt).
+ */
+function sectionReader({ sections, onDisk }: SectionFile): Section {
+  const loaded = new Map<string, SectionArray>();
   return (name, kind) => {
-    const array = sections[name];
+    let array = sections[name] ?? loaded.get(name);
+    if (!array && onDisk[name]) loaded.set(name, (array = onDisk[name].load()));
     if (!(array instanceof kind)) throw new Error(`cache section ${name} missing`);
     return array;
   };
 }
 
-function restore(header: CacheHeader, section: Section): CachedArchive {
+function restore(header: CacheHeader, file: SectionFile): CachedArchive {
+  const section = sectionReader(file);
   const decoder = new TextDecoder();
-  const bodyBytes = section('bodyBytes', Uint8Array);
+  const bodyBytes = file.onDisk.bodyBytes;
+  if (!bodyBytes) throw new Error('cache section bodyBytes missing');
   const bodyStart = section('bodyStart', Float64Array);
-  const articles = header.articles.map((meta, i) => lazyBody(meta, () => decoder.decode(bodyBytes.subarray(bodyStart[i]!, bodyStart[i + 1]!))));
+  const articles = header.articles.map((meta, i) => lazyBody(meta, () => decoder.decode(bodyBytes.bytes(bodyStart[i]!, bodyStart[i + 1]!))));
   const spans = {
     article: section('passage.article', Uint32Array),
     start: section('passage.start', Uint32Array),
@@ -130,7 +138,7 @@ function restore(header: CacheHeader, section: Section): CachedArchive {
     spans,
     (n) => {
       const base = bodyStart[spans.article[n]!]!;
-      return decoder.decode(bodyBytes.subarray(base + byteStart[n]!, base + byteEnd[n]!));
+      return decoder.decode(bodyBytes.bytes(base + byteStart[n]!, base + byteEnd[n]!));
     },
   );
   const field = (name: string): FieldPostings => ({
@@ -140,7 +148,7 @@ function restore(header: CacheHeader, section: Section): CachedArchive {
     lengths: section(`${name}.lengths`, Uint16Array),
   });
   const index = new PassageIndex({ terms: unpackStrings('terms', section), text: field('text'), title: field('title'), firstPassage: section('firstPassage', Uint32Array) });
-  const quoteCount = section('quote.article', Uint32Array).length;
+  const quoteCount = file.onDisk['quote.article']?.length ?? section('quote.article', Uint32Array).length;
   const speakers = unpackStrings('passage.speakers', section);
   const passageSpeaker = section('passage.speaker', Int32Array);
   const archive = completeArchive({

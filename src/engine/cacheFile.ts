@@ -3,7 +3,8 @@
  * bytes. Loading reads each array straight into its own memory, with no parsing, so a large
  * index loads at disk speed instead of at `JSON.parse` speed.
  */
-import { open, rename } from 'node:fs/promises';
+import { readSync } from 'node:fs';
+import { type FileHandle, open, rename } from 'node:fs/promises';
 
 /** The typed arrays a section can hold. */
 export type SectionArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
@@ -41,14 +42,37 @@ export async function writeSections(file: string, header: unknown, sections: Rec
   await rename(temp, file);
 }
 
-/** Reads a file written by `writeSections`; null when it is missing, truncated or of another format. */
-export async function readSections(file: string): Promise<{ header: unknown; sections: Record<string, SectionArray> } | null> {
-  let handle;
+/** A section left on disk: read in part or whole when needed, through a descriptor kept open while it is in use. */
+export interface DiskSection {
+  length: number;
+  /** Bytes `start`…`end` of the section. */
+  bytes(start: number, end: number): Uint8Array;
+  /** The whole section as its typed array. */
+  load(): SectionArray;
+}
+
+/** What `readSections` gives back: the header, the sections read, and those left on disk. */
+export interface SectionFile {
+  header: unknown;
+  sections: Record<string, SectionArray>;
+  onDisk: Record<string, DiskSection>;
+}
+
+/** Closes a cache file once no section left on disk can be read any more. */
+const openFiles = new FinalizationRegistry<FileHandle>((handle) => void handle.close().catch(() => {}));
+
+/**
+ * Reads a file written by `writeSections`; null when it is missing, truncated or of another
+ * format. Sections `keepOnDisk` names are not read now (large, rarely read parts such as texts).
+ */
+export async function readSections(file: string, keepOnDisk: (name: string) => boolean = () => false): Promise<SectionFile | null> {
+  let handle: FileHandle;
   try {
     handle = await open(file, 'r');
   } catch {
     return null;
   }
+  let keepOpen = false;
   try {
     const start = Buffer.alloc(16);
     if (!(await readAll(handle, start, 0)) || !start.subarray(0, 8).equals(MAGIC)) return null;
@@ -56,23 +80,52 @@ export async function readSections(file: string): Promise<{ header: unknown; sec
     if (!(await readAll(handle, json, 16))) return null;
     const { header, sections: entries } = JSON.parse(json.toString('utf8')) as { header: unknown; sections: SectionEntry[] };
     const sections: Record<string, SectionArray> = {};
+    const onDisk: Record<string, DiskSection> = {};
+    const opened = { handle };
     const reads: Array<Promise<boolean>> = [];
     let position = 16 + json.length;
     for (const { name, kind, length } of entries) {
-      const array = new KINDS[kind](length);
-      const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-      reads.push(readAll(handle, bytes, position));
-      position += bytes.length;
-      sections[name] = array;
+      const byteLength = length * KINDS[kind].BYTES_PER_ELEMENT;
+      if (keepOnDisk(name)) onDisk[name] = diskSection(opened, kind, length, position);
+      else {
+        const array = new KINDS[kind](length);
+        reads.push(readAll(handle, new Uint8Array(array.buffer, array.byteOffset, array.byteLength), position));
+        sections[name] = array;
+      }
+      position += byteLength;
     }
     if (!(await Promise.all(reads)).every(Boolean)) return null;
     if ((await handle.stat()).size !== position) return null;
-    return { header, sections };
+    keepOpen = Object.keys(onDisk).length > 0;
+    if (keepOpen) openFiles.register(opened, handle);
+    return { header, sections, onDisk };
   } catch {
     return null;
   } finally {
-    await handle.close();
+    if (!keepOpen) await handle.close();
   }
+}
+
+function diskSection(opened: { handle: FileHandle }, kind: Kind, length: number, offset: number): DiskSection {
+  const bytes = (start: number, end: number) => {
+    const buffer = Buffer.allocUnsafe(end - start);
+    let done = 0;
+    while (done < buffer.length) {
+      const read = readSync(opened.handle.fd, buffer, done, buffer.length - done, offset + start + done);
+      if (read === 0) throw new Error('cache file ended early');
+      done += read;
+    }
+    return buffer;
+  };
+  return {
+    length,
+    bytes,
+    load() {
+      const array = new KINDS[kind](length);
+      new Uint8Array(array.buffer, array.byteOffset, array.byteLength).set(bytes(0, array.byteLength));
+      return array;
+    },
+  };
 }
 
 /** The section kind of an array (a Buffer is stored as the Uint8Array it is). */
@@ -82,9 +135,7 @@ function kindOf(array: SectionArray): Kind {
   return kind;
 }
 
-type Handle = Awaited<ReturnType<typeof open>>;
-
-async function writeAll(handle: Handle, bytes: Uint8Array): Promise<void> {
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
   for (let offset = 0; offset < bytes.length; offset += CHUNK) {
     const part = bytes.subarray(offset, offset + CHUNK);
     let written = 0;
@@ -93,7 +144,7 @@ async function writeAll(handle: Handle, bytes: Uint8Array): Promise<void> {
 }
 
 /** Fills `bytes` from `position`; false when the file ends first. */
-async function readAll(handle: Handle, bytes: Uint8Array, position: number): Promise<boolean> {
+async function readAll(handle: FileHandle, bytes: Uint8Array, position: number): Promise<boolean> {
   let done = 0;
   while (done < bytes.length) {
     const { bytesRead } = await handle.read(bytes, done, Math.min(CHUNK, bytes.length - done), position + done);

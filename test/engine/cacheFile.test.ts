@@ -40,3 +40,16 @@ describe('cache file sections', () => {
     expect(await readSections(file)).toBeNull();
   });
 });
+
+describe('sections left on disk', () => {
+  it('reads a part or the whole of a section only when asked', async () => {
+    const file = join(dir, 'x.idx');
+    const text = new TextEncoder().encode('قال باقري إن التعاون ينمو');
+    await writeSections(file, { v: 1 }, { index: Uint32Array.of(5, 6), text, ends: Float64Array.of(3, 9) });
+    const read = await readSections(file, (name) => name !== 'index');
+    expect(Object.keys(read!.sections)).toEqual(['index']);
+    expect(new TextDecoder().decode(read!.onDisk.text!.bytes(0, 6))).toBe('قال');
+    expect(read!.onDisk.text!.length).toBe(text.length);
+    expect(Array.from(read!.onDisk.ends!.load())).toEqual([3, 9]);
+  });
+});
