@@ -1,9 +1,9 @@
 /**
  * The archive's on-disk cache: article bodies as UTF-8 bytes, passages, postings and quotations as
  * typed arrays, and a small JSON header (article metadata, corpus problems, speakers). Loading
- * reads the index arrays as they are; article text stays on disk and a body or a passage is read
- * and decoded when it is shown or re-ranked, and the quotations are read when the quote index is
- * first needed. Start-up time and memory follow the index, not the amount of text.
+ * reads the index arrays as they are; article text is read from disk in the background (until it is
+ * in memory, a body or passage is read from the file when shown or re-ranked), and the quotations
+ * are read when the quote index is first needed. Start-up time follows the index, not the text.
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -123,6 +123,8 @@ function restore(header: CacheHeader, file: SectionFile): CachedArchive {
   const decoder = new TextDecoder();
   const bodyBytes = file.onDisk.bodyBytes;
   if (!bodyBytes) throw new Error('cache section bodyBytes missing');
+  // The first answers read text from disk; meanwhile it is brought into memory, so later ones do not pay a read each.
+  void bodyBytes.preload();
   const bodyStart = section('bodyStart', Float64Array);
   const articles = header.articles.map((meta, i) => lazyBody(meta, () => decoder.decode(bodyBytes.bytes(bodyStart[i]!, bodyStart[i + 1]!))));
   const spans = {

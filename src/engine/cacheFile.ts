@@ -49,6 +49,8 @@ export interface DiskSection {
   bytes(start: number, end: number): Uint8Array;
   /** The whole section as its typed array. */
   load(): SectionArray;
+  /** Reads the section into memory in the background; `bytes` then reads from memory (a failed read leaves it on disk). */
+  preload(): Promise<void>;
 }
 
 /** What `readSections` gives back: the header, the sections read, and those left on disk. */
@@ -107,7 +109,9 @@ export async function readSections(file: string, keepOnDisk: (name: string) => b
 }
 
 function diskSection(opened: { handle: FileHandle }, kind: Kind, length: number, offset: number): DiskSection {
+  let memory: Uint8Array | null = null;
   const bytes = (start: number, end: number) => {
+    if (memory) return memory.subarray(start, end);
     const buffer = Buffer.allocUnsafe(end - start);
     let done = 0;
     while (done < buffer.length) {
@@ -117,13 +121,18 @@ function diskSection(opened: { handle: FileHandle }, kind: Kind, length: number,
     }
     return buffer;
   };
+  const byteLength = length * KINDS[kind].BYTES_PER_ELEMENT;
   return {
     length,
     bytes,
     load() {
       const array = new KINDS[kind](length);
-      new Uint8Array(array.buffer, array.byteOffset, array.byteLength).set(bytes(0, array.byteLength));
+      new Uint8Array(array.buffer, array.byteOffset, array.byteLength).set(bytes(0, byteLength));
       return array;
+    },
+    async preload() {
+      const buffer = new Uint8Array(byteLength);
+      if (await readAll(opened.handle, buffer, offset).catch(() => false)) memory = buffer;
     },
   };
 }

@@ -53,3 +53,16 @@ describe('sections left on disk', () => {
     expect(Array.from(read!.onDisk.ends!.load())).toEqual([3, 9]);
   });
 });
+
+describe('preloading a section left on disk', () => {
+  it('gives the same bytes from memory once read in the background', async () => {
+    const file = join(dir, 'x.idx');
+    const text = new TextEncoder().encode('التعاون العسكري ينمو ويتسع');
+    await writeSections(file, {}, { text });
+    const section = (await readSections(file, () => true))!.onDisk.text!;
+    const before = Array.from(section.bytes(2, 20));
+    await section.preload();
+    expect(Array.from(section.bytes(2, 20))).toEqual(before);
+    expect(new TextDecoder().decode(section.bytes(0, text.length))).toBe('التعاون العسكري ينمو ويتسع');
+  });
+});
