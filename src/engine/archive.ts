@@ -1,12 +1,12 @@
-import { PassageTable } from './passageTable.js';
+import { PassageTable, type PassageSpans, copyKey } from './passageTable.js';
 import { segmentArticle } from './passages.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { QuoteIndex, type QuoteIndexData } from './quotes/index.js';
 import { type PassageArchive, utcDay } from './search/ask.js';
 import { createPlanner } from './search/planner.js';
-import { type PassageIndex, buildPassageIndex } from './search/postings.js';
-import type { Article, Passage } from './types.js';
+import { PassageIndex, type PassageIndexData, buildPassageIndex } from './search/postings.js';
+import type { Article } from './types.js';
 
 /** The searchable archive built from a corpus. */
 export interface Archive extends PassageArchive {
@@ -29,51 +29,72 @@ export interface ArchiveParts extends Pick<Archive, 'articles' | 'passages' | 'i
 
 /** Cuts every article into passages, indexes them, and finds every quotation. */
 export function buildArchive(articles: Article[]): Archive {
-  return indexArchive(articles, QuoteIndex.build(articles));
+  return assemble(articles, indexParts(articles), QuoteIndex.build(articles));
 }
 
-/** Corpora from this size up find their quotations on a worker thread while the main thread indexes. */
+/** The passages of `articles` (as spans) and the index over them: what a build worker sends back. */
+export interface IndexParts {
+  spans: Required<PassageSpans>;
+  index: PassageIndexData;
+}
+
+/** Cuts `articles` into passages and indexes them. */
+export function indexParts(articles: Article[]): IndexParts {
+  const passages = articles.flatMap((a) => segmentArticle(a));
+  const index = buildPassageIndex(articles, passages).data;
+  const number = new Map(articles.map((a, i) => [a.id, i]));
+  const spans = {
+    article: Uint32Array.from(passages, (p) => number.get(p.articleId)!),
+    start: Uint32Array.from(passages, (p) => p.start),
+    end: Uint32Array.from(passages, (p) => p.end),
+    copyKeys: Uint32Array.from(passages, (p) => copyKey(p.text)),
+  };
+  return { spans, index };
+}
+
+/** Corpora from this size up are built on worker threads. */
 const PARALLEL_FROM = 2_000;
 
 /**
- * `buildArchive` using two cores: quotations are extracted on a worker thread while this thread
- * cuts and indexes passages (on one core, or when the worker cannot start, it all runs here).
+ * `buildArchive` off the main thread: passages are indexed on one worker while quotations are
+ * found on another, so a large build uses two cores and leaves this thread free to answer
+ * queries (from the old archive during a reload). A job whose worker cannot run is done here.
  */
 export async function buildArchiveInParallel(articles: Article[], options: { parallelFrom?: number } = {}): Promise<Archive> {
   if (articles.length < (options.parallelFrom ?? PARALLEL_FROM) || availableParallelism() < 2) return buildArchive(articles);
-  const quotes = quotesOnWorker(articles);
-  quotes.catch(() => {});
-  const passages = articles.flatMap((a) => segmentArticle(a));
-  const index = buildPassageIndex(articles, passages);
-  const data = await quotes.catch(() => null);
-  return indexArchive(articles, data ? QuoteIndex.fromJSON(data) : QuoteIndex.build(articles), { passages, index });
+  const [parts, quotes] = await Promise.all([
+    onWorker<IndexParts>('index', articles).catch(() => indexParts(articles)),
+    onWorker<QuoteIndexData>('quotes', articles).then(
+      (data) => QuoteIndex.fromJSON(data),
+      () => QuoteIndex.build(articles),
+    ),
+  ]);
+  return assemble(articles, parts, quotes);
 }
 
-/** The quote index data of `articles`, made on a worker thread (TypeScript sources run it through tsx). */
-function quotesOnWorker(articles: Article[]): Promise<QuoteIndexData> {
+/** Runs one build job on a worker thread (TypeScript sources run it through tsx). */
+function onWorker<T>(job: 'index' | 'quotes', articles: Article[]): Promise<T> {
   const source = import.meta.url.endsWith('.ts');
-  const worker = new Worker(new URL(source ? './quoteWorker.ts' : './quoteWorker.js', import.meta.url), {
-    workerData: articles,
+  const worker = new Worker(new URL(source ? './buildWorker.ts' : './buildWorker.js', import.meta.url), {
+    workerData: { job, articles },
     execArgv: source ? ['--import', 'tsx'] : [],
   });
   return new Promise((resolve, reject) => {
-    worker.once('message', (data: QuoteIndexData) => {
-      resolve(data);
+    worker.once('message', (result: T) => {
+      resolve(result);
       void worker.terminate();
     });
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`quotation worker stopped (exit code ${code})`)));
+    worker.once('exit', (code) => reject(new Error(`${job} worker stopped (exit code ${code})`)));
   });
 }
 
-/** The archive over `articles` with their quote index; passages and index are made unless given. */
-function indexArchive(articles: Article[], quotes: QuoteIndex, made?: { passages: Passage[]; index: PassageIndex }): Archive {
-  const passages = made?.passages ?? articles.flatMap((a) => segmentArticle(a));
-  const index = made?.index ?? buildPassageIndex(articles, passages);
+/** The archive over `articles` from their indexed passages and their quote index. */
+function assemble(articles: Article[], { spans, index }: IndexParts, quotes: QuoteIndex): Archive {
   return completeArchive({
     articles: new Map(articles.map((a) => [a.id, a])),
-    passages: PassageTable.of(articles, passages),
-    index,
+    passages: PassageTable.fromSpans(articles, spans),
+    index: new PassageIndex(index),
     quotes: () => quotes,
     quotationCount: quotes.size,
   });

@@ -63,16 +63,6 @@ export class PassageTable {
     for (let n = 1; n < this.article.length; n++) this.position[n] = this.article[n] === this.article[n - 1] ? this.position[n - 1]! + 1 : 0;
   }
 
-  /** The given passages of `articles` (grouped by article, in the articles' order), texts sliced from the bodies. */
-  static of(articles: readonly Article[], passages: readonly Passage[]): PassageTable {
-    const number = new Map(articles.map((a, i) => [a.id, i]));
-    return PassageTable.fromSpans(articles, {
-      article: Uint32Array.from(passages, (p) => number.get(p.articleId)!),
-      start: Uint32Array.from(passages, (p) => p.start),
-      end: Uint32Array.from(passages, (p) => p.end),
-    });
-  }
-
   /** Passages given as article numbers (into `articles`) and offsets, texts sliced from the bodies. */
   static fromSpans(articles: readonly Article[], spans: PassageSpans): PassageTable {
     return new PassageTable(
