@@ -65,18 +65,24 @@ export async function updateCorpusState(previous: CorpusState, corpusDir: string
   if (added.length + (old.length - survivors.length) > MAX_UPDATED_SHARE * Math.max(old.length, 1)) return null;
   const rereadProblem = (p: CorpusProblem) => reread.has(p.file) || gone.has(p.file) || !files.some((f) => f.path === p.file);
   return {
-    archive: updateArchive(previous.archive, keep, added),
+    archive: await updateArchive(previous.archive, keep, added),
     problems: [...previous.problems.filter((p) => !rereadProblem(p)), ...corpus.problems, ...fresh.problems],
     files,
   };
 }
 
-/** The archive with the articles `keep` marks (by position) and `added` appended: new articles are analysed, the rest is copied. */
-export function updateArchive(archive: Archive, keep: Uint8Array, added: Article[]): Archive {
+/**
+ * The archive with the articles `keep` marks (by position) and `added` appended: new articles are
+ * analysed, the rest is copied, in steps between which the event loop runs.
+ */
+export async function updateArchive(archive: Archive, keep: Uint8Array, added: Article[]): Promise<Archive> {
   const old = [...archive.articles.values()];
   const articles = [...old.filter((_, i) => keep[i]), ...added];
   const addedPassages = added.flatMap((a) => segmentArticle(a));
-  const index = mergePassageIndex(archive.index, keep, buildPassageIndex(added, addedPassages));
+  const addedIndex = buildPassageIndex(added, addedPassages);
+  await nextTurn();
+  const index = mergePassageIndex(archive.index, keep, addedIndex);
+  await nextTurn();
   const { passages } = archive;
   const keptPassages = Array.from({ length: passages.length }, (_, n) => n).filter((n) => keep[passages.article[n]!]);
   const articleNumber = new Map(articles.map((a, i) => [a.id, i]));
@@ -94,7 +100,9 @@ export function updateArchive(archive: Archive, keep: Uint8Array, added: Article
     spans.end[keptPassages.length + i] = p.end;
     spans.copyKeys[keptPassages.length + i] = copyKey(p.text);
   });
+  await nextTurn();
   const quotes = archive.quotes.update(keep, added);
+  await nextTurn();
   return completeArchive({
     articles: new Map(articles.map((a) => [a.id, a])),
     passages: PassageTable.fromSpans(articles, spans),
@@ -102,6 +110,11 @@ export function updateArchive(archive: Archive, keep: Uint8Array, added: Article
     quotes: () => quotes,
     quotationCount: quotes.size,
   });
+}
+
+/** Lets the event loop run between the steps of an update, so queries and Discord acknowledgements are not held up for its whole length. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Whether a re-read article is the one already indexed (every field, body included). */
