@@ -85,13 +85,19 @@ export async function readSections(file: string, keepOnDisk: (name: string) => b
     const onDisk: Record<string, DiskSection> = {};
     const opened = { handle };
     const reads: Array<Promise<boolean>> = [];
+    // One allocation for every section read now: each large array allocated alone makes the
+    // garbage collector run again for the external memory it adds.
+    const eager = entries.filter(({ name }) => !keepOnDisk(name));
+    const memory = new ArrayBuffer(eager.reduce((n, { kind, length }) => n + aligned(length * KINDS[kind].BYTES_PER_ELEMENT), 0));
+    let used = 0;
     let position = 16 + json.length;
     for (const { name, kind, length } of entries) {
       const byteLength = length * KINDS[kind].BYTES_PER_ELEMENT;
       if (keepOnDisk(name)) onDisk[name] = diskSection(opened, kind, length, position);
       else {
-        const array = new KINDS[kind](length);
-        reads.push(readAll(handle, new Uint8Array(array.buffer, array.byteOffset, array.byteLength), position));
+        const array = new KINDS[kind](memory, used, length);
+        reads.push(readAll(handle, new Uint8Array(memory, used, byteLength), position));
+        used += aligned(byteLength);
         sections[name] = array;
       }
       position += byteLength;
@@ -106,6 +112,11 @@ export async function readSections(file: string, keepOnDisk: (name: string) => b
   } finally {
     if (!keepOpen) await handle.close();
   }
+}
+
+/** A byte count rounded up to a multiple of 8, so every typed array view is aligned. */
+function aligned(bytes: number): number {
+  return Math.ceil(bytes / 8) * 8;
 }
 
 function diskSection(opened: { handle: FileHandle }, kind: Kind, length: number, offset: number): DiskSection {
