@@ -38,6 +38,9 @@ export interface CachedArchive {
   problems: CorpusProblem[];
 }
 
+/** How long after loading the article text starts being read into memory (start-up comes first). */
+const PRELOAD_DELAY_MS = 1000;
+
 function cacheFile(cacheDir: string, fingerprint: string): string {
   return join(cacheDir, `archive-v${CACHE_VERSION}-${fingerprint.slice(0, 16)}.idx`);
 }
@@ -123,8 +126,8 @@ function restore(header: CacheHeader, file: SectionFile): CachedArchive {
   const decoder = new TextDecoder();
   const bodyBytes = file.onDisk.bodyBytes;
   if (!bodyBytes) throw new Error('cache section bodyBytes missing');
-  // The first answers read text from disk; meanwhile it is brought into memory, so later ones do not pay a read each.
-  void bodyBytes.preload();
+  // The first answers read text from disk; soon after start-up it is brought into memory, so later ones do not pay a read each.
+  setTimeout(() => void bodyBytes.preload(), PRELOAD_DELAY_MS).unref();
   const bodyStart = section('bodyStart', Float64Array);
   const articles = header.articles.map((meta, i) => lazyBody(meta, () => decoder.decode(bodyBytes.bytes(bodyStart[i]!, bodyStart[i + 1]!))));
   const spans = {
