@@ -31,9 +31,12 @@ export interface Candidate {
  * it their best sentence covers and how closely the question's terms sit together in them; the
  * rest keep their order behind.
  */
-export function rerank<T extends Candidate>(hits: T[], terms: string[], textOf: (id: number) => string, idf: (term: string) => number, weights = RERANK): T[] {
+export function rerank<T extends Candidate>(hits: T[], terms: string[], textOf: (id: number) => string, idfOf: (term: string) => number, weights = RERANK): T[] {
   const unique = [...new Set(terms)];
   if (hits.length < 2 || unique.length < 2) return hits;
+  // Each term's idf is looked up once per question, not once per passage and sentence.
+  const idfs = new Map(unique.map((t) => [t, idfOf(t)]));
+  const idf = (term: string) => idfs.get(term)!;
   const mass = unique.reduce((sum, t) => sum + idf(t), 0) || 1;
   const best = hits[0]!.score || 1;
   const share = (present: ReadonlySet<string>) => unique.reduce((sum, t) => sum + (present.has(t) ? idf(t) : 0), 0) / mass;
