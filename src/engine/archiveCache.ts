@@ -15,14 +15,14 @@ import { type FieldPostings, PassageIndex } from './search/postings.js';
 import { type Article, type ArticleRef, type CorpusProblem, articleRef } from './types.js';
 
 /** Bumped whenever the cached layout or the analysis changes, so stale caches are rebuilt. */
-export const CACHE_VERSION = 7;
+export const CACHE_VERSION = 8;
 
 /** What the JSON header holds; everything large is a binary section. */
 interface CacheHeader {
   version: number;
   fingerprint: string;
-  /** Articles without their body, in archive order. */
-  articles: Array<Omit<Article, 'body'>>;
+  /** The `meta` of the articles that have one, by article number (the other fields are columns). */
+  metas: Record<number, Record<string, unknown>>;
   problems: CorpusProblem[];
   quotes: {
     /** The quote index's articles when they differ from `articles` (they never do when built by `buildArchive`). */
@@ -65,12 +65,13 @@ export async function saveArchive(archive: Archive, problems: CorpusProblem[], c
   const header: CacheHeader = {
     version: CACHE_VERSION,
     fingerprint,
-    articles: articles.map(({ body: _, ...rest }) => rest),
+    metas: Object.fromEntries(articles.flatMap((a, i) => (a.meta ? [[i, a.meta]] : []))),
     problems,
     quotes: { ...(sameArticles ? {} : { articles: quotes.articles }), failed: quotes.failed, speakers: quotes.speakers },
   };
   const file = cacheFile(cacheDir, fingerprint);
   await writeSections(file, header, {
+    ...articleColumns(articles),
     bodyBytes,
     bodyStart,
     'passage.article': passages.article,
@@ -129,7 +130,7 @@ function restore(header: CacheHeader, file: SectionFile): CachedArchive {
   // The first answers read text from disk; soon after start-up it is brought into memory, so later ones do not pay a read each.
   setTimeout(() => void bodyBytes.preload(), PRELOAD_DELAY_MS).unref();
   const bodyStart = section('bodyStart', Float64Array);
-  const articles = header.articles.map((meta, i) => lazyBody(meta, () => decoder.decode(bodyBytes.bytes(bodyStart[i]!, bodyStart[i + 1]!))));
+  const articles = storedArticles(header, section, (i) => decoder.decode(bodyBytes.bytes(bodyStart[i]!, bodyStart[i + 1]!)));
   const spans = {
     article: section('passage.article', Uint32Array),
     start: section('passage.start', Uint32Array),
@@ -167,9 +168,56 @@ function restore(header: CacheHeader, file: SectionFile): CachedArchive {
   return { archive, problems: header.problems };
 }
 
-/** An article whose body is decoded from the cache each time it is read (bodies are read rarely: summaries, quotations). */
-function lazyBody(meta: Omit<Article, 'body'>, body: () => string): Article {
-  return Object.defineProperty({ ...meta }, 'body', { get: body, enumerable: true }) as Article;
+/** The text fields of articles, one column each; `null` url or author is told apart from an empty one by `article.nulls`. */
+const ARTICLE_COLUMNS = ['id', 'title', 'date', 'source', 'url', 'lang', 'author', 'file'] as const;
+
+function articleColumns(articles: readonly Article[]): Record<string, SectionArray> {
+  const columns: Record<string, SectionArray> = {};
+  for (const name of ARTICLE_COLUMNS) Object.assign(columns, packStrings(`article.${name}`, articles.map((a) => a[name] ?? '')));
+  columns['article.nulls'] = Uint8Array.from(articles, (a) => (a.url === null ? 1 : 0) | (a.author === null ? 2 : 0));
+  return columns;
+}
+
+/** Articles read back from their columns; a body is read from the cache (`bodyOf`) each time it is asked for. */
+function storedArticles(header: CacheHeader, section: Section, bodyOf: (article: number) => string): Article[] {
+  const [id, title, date, source, url, lang, author, file] = ARTICLE_COLUMNS.map((name) => unpackStrings(`article.${name}`, section));
+  const nulls = section('article.nulls', Uint8Array);
+  return id!.map((_, i) => new StoredArticle(i, bodyOf, {
+    id: id![i]!,
+    title: title![i]!,
+    date: date![i]!,
+    source: source![i]!,
+    url: nulls[i]! & 1 ? null : url![i]!,
+    lang: lang![i]!,
+    author: nulls[i]! & 2 ? null : author![i]!,
+    file: file![i]!,
+    ...(header.metas[i] ? { meta: header.metas[i] } : {}),
+  }));
+}
+
+/** An article from the cache: every field in memory but the body, read from the cache file when asked for. */
+class StoredArticle implements Article {
+  id!: string;
+  title!: string;
+  date!: string;
+  source!: string;
+  url!: string | null;
+  lang!: string;
+  author!: string | null;
+  file!: string;
+  meta?: Record<string, unknown>;
+  readonly #number: number;
+  readonly #bodyOf: (article: number) => string;
+
+  constructor(number: number, bodyOf: (article: number) => string, fields: Omit<Article, 'body'>) {
+    Object.assign(this, fields);
+    this.#number = number;
+    this.#bodyOf = bodyOf;
+  }
+
+  get body(): string {
+    return this.#bodyOf(this.#number);
+  }
 }
 
 /** UTF-8 offsets of each passage within its article's encoded body. */

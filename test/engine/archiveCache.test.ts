@@ -42,8 +42,10 @@ describe('the archive cache', () => {
     const loaded = cached!.archive;
     for (const question of QUESTIONS) expect(ask(loaded, { question, limit: 10 }, loaded.sources)).toEqual(ask(built, { question, limit: 10 }, built.sources));
     expect(loaded.quotationCount).toBe(built.quotes.size);
-    expect(loaded.articles.get('wire-1')).toEqual(other);
+    const stored = loaded.articles.get('wire-1')!;
+    expect({ ...stored, body: stored.body }).toEqual(other);
     expect(loaded.articles.get(seed.id)!.body).toBe(seed.body);
+    expect(loaded.articles.get(seed.id)!.url).toBe(seed.url);
   });
 
   it('makes the same quote index on first use', async () => {
