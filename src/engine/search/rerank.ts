@@ -41,9 +41,10 @@ export function rerank<T extends Candidate>(hits: T[], terms: string[], textOf: 
   const best = hits[0]!.score || 1;
   const share = (present: ReadonlySet<string>) => unique.reduce((sum, t) => sum + (present.has(t) ? idf(t) : 0), 0) / mass;
   const head = hits.slice(0, weights.depth).map((hit) => {
-    const text = textOf(hit.id);
-    const stems = analyze(text);
-    const sentence = Math.max(0, ...splitSentences(text).map((s) => share(new Set(analyze(s.text)))));
+    // Sentences cover the passage word for word, so their stems, joined, are the passage's.
+    const sentences = splitSentences(textOf(hit.id)).map((s) => analyze(s.text));
+    const stems = sentences.flat();
+    const sentence = Math.max(0, ...sentences.map((words) => share(new Set(words))));
     const positions = termPositions(stems, unique);
     const vocabulary = new Set(stems);
     const covered = unique.reduce((sum, t) => sum + idf(t) * (positions.has(t) ? 1 : weights.partial * partialMatch(t, vocabulary)), 0) / mass;
