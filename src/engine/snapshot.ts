@@ -105,15 +105,10 @@ export interface ReloadReport {
 export function compareFiles(previous: Pick<Snapshot, 'files' | 'problems'>, next: Pick<Snapshot, 'files' | 'problems' | 'stats'>): ReloadReport {
   const loaded = ({ files, problems }: Pick<Snapshot, 'files' | 'problems'>) => {
     const rejectedWhole = new Set(problems.filter((p) => p.line === undefined).map((p) => p.file));
-    return new Map(files.filter((f) => !rejectedWhole.has(f.path)).map((f) => [f.path, f]));
+    return files.filter((f) => !rejectedWhole.has(f.path));
   };
-  const old = loaded(previous);
-  const now = loaded(next);
-  const differs = (f: CorpusFile) => old.get(f.path)!.size !== f.size || old.get(f.path)!.mtimeMs !== f.mtimeMs;
   return {
-    added: [...now.keys()].filter((p) => !old.has(p)),
-    changed: [...now.values()].filter((f) => old.has(f.path) && differs(f)).map((f) => f.path),
-    removed: [...old.keys()].filter((p) => !now.has(p)),
+    ...fileChanges(loaded(previous), loaded(next)),
     rejected: next.problems,
     stats: next.stats,
   };

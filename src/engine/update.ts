@@ -75,7 +75,7 @@ export async function updateCorpusState(previous: CorpusState, corpusDir: string
  * The archive with the articles `keep` marks (by position) and `added` appended: new articles are
  * analysed, the rest is copied, in steps between which the event loop runs.
  */
-export async function updateArchive(archive: Archive, keep: Uint8Array, added: Article[]): Promise<Archive> {
+async function updateArchive(archive: Archive, keep: Uint8Array, added: Article[]): Promise<Archive> {
   const old = [...archive.articles.values()];
   const articles = [...old.filter((_, i) => keep[i]), ...added];
   const addedPassages = added.flatMap((a) => segmentArticle(a));
