@@ -2,13 +2,28 @@ import { stem } from '../text/stem.js';
 import { WORD, normalizeText } from '../text/normalize.js';
 import { isStopWord } from '../text/stopwords.js';
 
+/** The stem of each word as written (null for a stop word): every answer highlights the same common words again. */
+const STEM_OF = new Map<string, string | null>();
+const STEM_OF_LIMIT = 200_000;
+
 /** Character ranges `[start, end)` of the words of `text` whose stem is one of `stems`. */
 export function highlightRanges(text: string, stems: ReadonlySet<string>): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   for (const match of text.matchAll(WORD)) {
-    const normalized = normalizeText(match[0]).replace(/['’]/g, '');
-    if (isStopWord(normalized) || !stems.has(stem(normalized))) continue;
+    const stemmed = stemOfWritten(match[0]);
+    if (stemmed === null || !stems.has(stemmed)) continue;
     ranges.push([match.index, match.index + match[0].length]);
   }
   return ranges;
+}
+
+function stemOfWritten(word: string): string | null {
+  let stemmed = STEM_OF.get(word);
+  if (stemmed === undefined) {
+    const normalized = normalizeText(word).replace(/['’]/g, '');
+    stemmed = isStopWord(normalized) ? null : stem(normalized);
+    if (STEM_OF.size >= STEM_OF_LIMIT) STEM_OF.clear();
+    STEM_OF.set(word, stemmed);
+  }
+  return stemmed;
 }

@@ -39,3 +39,13 @@ export const RANKING: Omit<PlanOptions, 'accept'> = {
 export function queryTerms(text: string): string[] {
   return words(normalizeText(text)).flatMap(termsOf);
 }
+
+/** The stems of a text's content words, as `analyze` gives them, through the term cache (one lookup a word). */
+export function stemsOf(text: string): string[] {
+  const stems: string[] = [];
+  for (const token of words(normalizeText(text))) {
+    const terms = termsOf(token);
+    if (terms.length) stems.push(terms[0]!);
+  }
+  return stems;
+}

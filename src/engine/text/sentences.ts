@@ -12,19 +12,21 @@ export function paragraphs(body: string): Span[] {
 }
 
 const OPENERS: Record<string, string> = { '«': '»', '“': '”', '‹': '›', '„': '“', '"': '"' };
+/** Any opening mark, to jump from one to the next instead of testing every character. */
+const OPENER = /[«“‹„"]/;
 /** Quotation spans longer than this are taken for stray marks, not a quotation, when splitting. */
 const MAX_QUOTE = 1200;
 
 /** Character ranges `[start, end)` of the balanced quotations of a paragraph; stray marks are ignored. */
 export function quoteRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (let i = 0; i < text.length; i++) {
-    const close = OPENERS[text[i]!];
-    if (!close) continue;
-    const end = text.indexOf(close, i + 1);
+  const opener = new RegExp(OPENER.source, 'g');
+  for (let found = opener.exec(text); found; found = opener.exec(text)) {
+    const i = found.index;
+    const end = text.indexOf(OPENERS[found[0]]!, i + 1);
     if (end < 0 || end - i > MAX_QUOTE) continue;
     ranges.push([i, end + 1]);
-    i = end;
+    opener.lastIndex = end + 1;
   }
   return ranges;
 }
