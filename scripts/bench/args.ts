@@ -10,7 +10,7 @@ export interface BenchArgs {
   heapMb: number;
   /** Time spent timing one kind of query before stopping early, seconds. Default 120. */
   latencyBudgetS: number;
-  /** Time for the whole run, minutes: a child gets at most what is left, and none starts with under 30 s left. Default 20. */
+  /** Time for the whole run, minutes: a child gets at most what is left, and none starts with under 30 s left. Default 45 (the four sizes take ~22 min on 2 cores). */
   budgetMin: number;
   /** Folder for results. Default `bench`. */
   outDir: string;
@@ -33,7 +33,7 @@ export function parseSizes(value: string): number[] {
 
 /** Parses `process.argv.slice(2)`; throws with a message naming the bad flag. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { sizes: DEFAULT_SIZES, timeoutS: null, heapMb: 12_288, latencyBudgetS: 120, budgetMin: 20, outDir: 'bench', renderOnly: false };
+  const args: BenchArgs = { sizes: DEFAULT_SIZES, timeoutS: null, heapMb: 12_288, latencyBudgetS: 120, budgetMin: 45, outDir: 'bench', renderOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
