@@ -28,8 +28,8 @@ export interface EngineOptions {
   logger?: Logger;
   /**
    * Make what is left lazy (the quote index when the archive comes from the cache, the title list
-   * for autocomplete) right after start-up instead of on first use: for long-running front ends,
-   * not for one-shot commands.
+   * for autocomplete, the term tree for spelling variants) right after start-up instead of on
+   * first use: for long-running front ends, not for one-shot commands.
    */
   warmUp?: boolean;
 }
@@ -104,6 +104,7 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
     setImmediate(() => {
       void archive.quotes;
       index ??= articleIndex(archive);
+      archive.index.prepareVariants();
     });
   }
   let reloading: Promise<ReloadReport> | null = null;

@@ -123,13 +123,18 @@ export class PassageIndex {
     return this.data.firstPassage[article + 1]! - this.data.firstPassage[article]!;
   }
 
-  /** Index terms one edit away from `term` (MiniSearch's radix tree, built on first use). */
+  /** Index terms one edit away from `term` (MiniSearch's radix tree, built on first use or by `prepareVariants`). */
   variantsOf(term: string): string[] {
+    return [...this.prepareVariants().fuzzyGet(term, 1).keys()];
+  }
+
+  /** Builds the radix tree of terms for spelling variants now (a long-running front end warms it up after start). */
+  prepareVariants(): SearchableMap<number> {
     if (!this.variantsTree) {
       this.variantsTree = new SearchableMap<number>();
       this.data.terms.forEach((t, i) => this.variantsTree!.set(t, i));
     }
-    return [...this.variantsTree.fuzzyGet(term, 1).keys()];
+    return this.variantsTree;
   }
 }
 
