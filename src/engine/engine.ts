@@ -110,13 +110,14 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
   let reloading: Promise<ReloadReport> | null = null;
   const speakerOf = (articleId: string, start: number, end: number) => archive.quotes.quoteAt(articleId, start, end)?.speaker ?? undefined;
   const reload = async (): Promise<ReloadReport> => {
-    const next = await reloadSnapshot(current, options, logger);
+    const previous = current;
+    const next = await reloadSnapshot(previous, options, logger);
     const report = compareFiles(current, next);
     current = next;
     archive = next.archive;
     index = null;
     // Queries already use the updated archive; writing it to the cache can take its time.
-    if (next.stats.origin === 'update') await cacheSnapshot(next, options, logger);
+    if (next !== previous && next.stats.origin === 'update') await cacheSnapshot(next, options, logger);
     return report;
   };
   return {

@@ -54,6 +54,7 @@ export async function reloadSnapshot(previous: Snapshot, options: EngineOptions,
   const started = performance.now();
   const listing = await walkCorpus(options.corpusDir);
   const changes = fileChanges(previous.files, listing.files);
+  if (!changes.added.length && !changes.changed.length && !changes.removed.length) return previous;
   const updated = await updateCorpusState(previous, options.corpusDir, listing.files, changes);
   if (!updated) return loadSnapshot(options, logger);
   const stats = archiveStats(updated.archive, updated.problems.length, 'update');

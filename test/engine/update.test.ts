@@ -89,6 +89,14 @@ describe('reload in place', () => {
     expect(answer.ok && answer.results[0]!.passage).toBe(WIRE[2]!.body);
   });
 
+  it('keeps the archive as it is when nothing changed', async () => {
+    const engine = await createEngine({ corpusDir: corpus, cacheDir: cache });
+    const before = engine.stats();
+    const report = await engine.reload();
+    expect(report).toMatchObject({ added: [], changed: [], removed: [] });
+    expect(engine.stats()).toBe(before);
+  });
+
   it('loads everything again when a _defaults.json changes', async () => {
     const engine = await createEngine({ corpusDir: corpus, cacheDir: cache });
     writeFileSync(join(corpus, '_defaults.json'), JSON.stringify({ source: 'Renamed Source' }));
