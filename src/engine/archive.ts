@@ -55,21 +55,44 @@ export function indexParts(articles: Article[]): IndexParts {
 /** Corpora from this size up are built on worker threads. */
 const PARALLEL_FROM = 2_000;
 
+/** How a parallel build may use this thread. */
+export interface ParallelBuildOptions {
+  /** Corpora smaller than this are built here, in one go. Default 2,000 articles. */
+  parallelFrom?: number;
+  /**
+   * True while this thread answers queries (a reload): the index is then built on a worker too.
+   * At start-up nothing waits for it, so the index is built here, sparing a worker its own copy
+   * of every article.
+   */
+  serving?: boolean;
+}
+
 /**
- * `buildArchive` off the main thread: passages are indexed on one worker while quotations are
- * found on another, so a large build uses two cores and leaves this thread free to answer
- * queries (from the old archive during a reload). A job whose worker cannot run is done here.
+ * `buildArchive` on two cores: quotations are found on a worker thread while passages are indexed
+ * (here, or on a second worker when this thread is serving queries from the old archive during a
+ * reload). A job whose worker cannot run is done here.
  */
-export async function buildArchiveInParallel(articles: Article[], options: { parallelFrom?: number } = {}): Promise<Archive> {
+export async function buildArchiveInParallel(articles: Article[], options: ParallelBuildOptions = {}): Promise<Archive> {
   if (articles.length < (options.parallelFrom ?? PARALLEL_FROM) || availableParallelism() < 2) return buildArchive(articles);
   const [parts, quotes] = await Promise.all([
-    onWorker<IndexParts>('index', articles).catch(() => indexParts(articles)),
+    options.serving ? onWorker<IndexParts>('index', articles).catch(() => indexParts(articles)) : afterTurn(() => indexParts(articles)),
     onWorker<QuoteIndexData>('quotes', articles).then(
       (data) => QuoteIndex.fromJSON(data),
       () => QuoteIndex.build(articles),
     ),
   ]);
   return assemble(articles, parts, quotes);
+}
+
+/** Runs `work` once the current turn of the event loop is over (so a worker started just before can begin). */
+function afterTurn<T>(work: () => T): Promise<T> {
+  return new Promise((resolve, reject) => setImmediate(() => {
+    try {
+      resolve(work());
+    } catch (error) {
+      reject(error);
+    }
+  }));
 }
 
 /** Runs one build job on a worker thread (TypeScript sources run it through tsx). */

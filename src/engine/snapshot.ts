@@ -17,9 +17,10 @@ export interface Snapshot {
 
 /**
  * Loads the archive from the cache when the corpus files are unchanged (their list, sizes and
- * modification times are all that is read), else loads the corpus, builds the archive and caches it.
+ * modification times are all that is read), else loads the corpus, builds the archive and caches it
+ * (`serving`: the engine answers from an older archive meanwhile, see `buildArchiveInParallel`).
  */
-export async function loadSnapshot(options: EngineOptions, logger: Logger): Promise<Snapshot> {
+export async function loadSnapshot(options: EngineOptions, logger: Logger, build: { serving?: boolean } = {}): Promise<Snapshot> {
   const started = performance.now();
   const listing = await walkCorpus(options.corpusDir);
   const cached = options.cacheDir ? await loadArchive(options.cacheDir, corpusCacheKey(listing.files)) : null;
@@ -29,7 +30,7 @@ export async function loadSnapshot(options: EngineOptions, logger: Logger): Prom
   else {
     origin = 'build';
     const corpus = await loadCorpus(options.corpusDir);
-    snapshot = { archive: await buildArchiveInParallel(corpus.articles), problems: corpus.problems, files: corpus.files };
+    snapshot = { archive: await buildArchiveInParallel(corpus.articles, build), problems: corpus.problems, files: corpus.files };
     if (options.cacheDir) {
       try {
         await saveArchive(snapshot.archive, corpus.problems, options.cacheDir, corpusCacheKey(corpus.files));
@@ -56,7 +57,7 @@ export async function reloadSnapshot(previous: Snapshot, options: EngineOptions,
   const changes = fileChanges(previous.files, listing.files);
   if (!changes.added.length && !changes.changed.length && !changes.removed.length) return previous;
   const updated = await updateCorpusState(previous, options.corpusDir, listing.files, changes);
-  if (!updated) return loadSnapshot(options, logger);
+  if (!updated) return loadSnapshot(options, logger, { serving: true });
   const stats = archiveStats(updated.archive, updated.problems.length, 'update');
   logger.info({ ...stats, ...changes, ms: Math.round(performance.now() - started) }, 'archive updated');
   return { ...updated, stats };

@@ -7,9 +7,9 @@ import { ask } from '../../src/engine/search/ask.js';
 const seed = parseArticleFile('seed.txt', readFileSync('corpus/iran-international-2021-10-20-bagheri-moscow.txt', 'utf8'), { source: 'Iran International' }).articles[0]!;
 
 describe('buildArchiveInParallel', () => {
-  it('finds the same quotations on a worker thread and answers as the one-thread build', async () => {
+  it.each([false, true])('finds the same quotations and passages on worker threads (serving: %s) as the one-thread build', async (serving) => {
     const articles = [seed, { ...seed, id: 'copy', date: '2021-10-21', source: 'Copy Wire' }];
-    const parallel = await buildArchiveInParallel(articles, { parallelFrom: 1 });
+    const parallel = await buildArchiveInParallel(articles, { parallelFrom: 1, serving });
     const serial = buildArchive(articles);
     expect(parallel.quotes.toJSON()).toEqual(serial.quotes.toJSON());
     expect(parallel.quotationCount).toBe(36);
