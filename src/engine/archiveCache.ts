@@ -52,11 +52,11 @@ export async function saveArchive(archive: Archive, problems: CorpusProblem[], c
   const encoder = new TextEncoder();
   // A body read from the cache is decoded on each read: read each one once.
   const texts = articles.map((a) => a.body);
-  const bodies = texts.map((body) => encoder.encode(body));
   const bodyStart = new Float64Array(articles.length + 1);
-  bodies.forEach((bytes, i) => (bodyStart[i + 1] = bodyStart[i]! + bytes.length));
+  texts.forEach((body, i) => (bodyStart[i + 1] = bodyStart[i]! + Buffer.byteLength(body)));
+  // Encoded straight into one buffer: no second copy of every body while saving.
   const bodyBytes = new Uint8Array(bodyStart[articles.length]!);
-  bodies.forEach((bytes, i) => bodyBytes.set(bytes, bodyStart[i]!));
+  texts.forEach((body, i) => encoder.encodeInto(body, bodyBytes.subarray(bodyStart[i]!, bodyStart[i + 1]!)));
   const { passages } = archive;
   const { byteStart, byteEnd } = passageBytes(texts, passages);
   const quotes = archive.quotes.toJSON();
