@@ -75,7 +75,7 @@ export interface ParallelBuildOptions {
 export async function buildArchiveInParallel(articles: Article[], options: ParallelBuildOptions = {}): Promise<Archive> {
   if (articles.length < (options.parallelFrom ?? PARALLEL_FROM) || availableParallelism() < 2) return buildArchive(articles);
   const [parts, quotes] = await Promise.all([
-    options.serving ? onWorker<IndexParts>('index', articles).catch(() => indexParts(articles)) : afterTurn(() => indexParts(articles)),
+    options.serving ? onWorker<IndexParts>('index', articles).catch(() => indexParts(articles)) : nextTurn().then(() => indexParts(articles)),
     onWorker<QuoteIndexData>('quotes', articles).then(
       (data) => QuoteIndex.fromJSON(data),
       () => QuoteIndex.build(articles),
@@ -84,15 +84,9 @@ export async function buildArchiveInParallel(articles: Article[], options: Paral
   return assemble(articles, parts, quotes);
 }
 
-/** Runs `work` once the current turn of the event loop is over (so a worker started just before can begin). */
-function afterTurn<T>(work: () => T): Promise<T> {
-  return new Promise((resolve, reject) => setImmediate(() => {
-    try {
-      resolve(work());
-    } catch (error) {
-      reject(error);
-    }
-  }));
+/** Resolves after the current turn of the event loop, so timers, I/O and other work waiting can run first. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Runs one build job on a worker thread (TypeScript sources run it through tsx). */

@@ -247,17 +247,22 @@ function passageBytes(bodies: readonly string[], passages: PassageTable): { byte
 
 /** The speaker of each passage's quotation (-1: none) and the speakers' names: /ask shows them without the quote index. */
 function passageSpeakers(archive: Archive): Record<string, SectionArray> {
-  const names: string[] = [];
-  const numbers = new Map<string, number>();
-  const speaker = new Int32Array(archive.passages.length).fill(-1);
-  for (let n = 0; n < speaker.length; n++) {
-    const name = archive.speakerOf?.(n);
-    if (name === undefined) continue;
-    let k = numbers.get(name);
-    if (k === undefined) numbers.set(name, (k = names.push(name) - 1));
-    speaker[n] = k;
+  const names = new NameTable();
+  const speaker = Int32Array.from({ length: archive.passages.length }, (_, n) => names.number(archive.speakerOf?.(n) ?? null));
+  return { 'passage.speaker': speaker, ...packStrings('passage.speakers', names.names) };
+}
+
+/** Numbers repeated names (speakers, titles) so each is stored once; null is -1. */
+class NameTable {
+  readonly names: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  number(name: string | null): number {
+    if (name === null) return -1;
+    let k = this.numbers.get(name);
+    if (k === undefined) this.numbers.set(name, (k = this.names.push(name) - 1));
+    return k;
   }
-  return { 'passage.speaker': speaker, ...packStrings('passage.speakers', names) };
 }
 
 function fieldSections(name: string, field: FieldPostings): Record<string, SectionArray> {
@@ -283,14 +288,7 @@ function unpackStrings(name: string, section: Section): string[] {
 /** The quotation rows as columns: numbers in typed arrays, texts and names as string blocks (-1: no speaker). */
 function quoteSections(data: QuoteIndexData): Record<string, SectionArray> {
   const { quotes } = data;
-  const names: string[] = [];
-  const nameNumber = new Map<string, number>();
-  const nameOf = (name: string | null) => {
-    if (name === null) return -1;
-    let k = nameNumber.get(name);
-    if (k === undefined) nameNumber.set(name, (k = names.push(name) - 1));
-    return k;
-  };
+  const names = new NameTable();
   const groupStart = new Uint32Array(data.groups.length + 1);
   data.groups.forEach((g, i) => (groupStart[i + 1] = groupStart[i]! + g.length));
   return {
@@ -298,10 +296,10 @@ function quoteSections(data: QuoteIndexData): Record<string, SectionArray> {
     'quote.start': Uint32Array.from(quotes, (q) => q[1]),
     'quote.end': Uint32Array.from(quotes, (q) => q[2]),
     'quote.direct': Uint8Array.from(quotes, (q) => q[4]),
-    'quote.speaker': Int32Array.from(quotes, (q) => nameOf(q[5])),
-    'quote.speakerTitle': Int32Array.from(quotes, (q) => nameOf(q[6])),
+    'quote.speaker': Int32Array.from(quotes, (q) => names.number(q[5])),
+    'quote.speakerTitle': Int32Array.from(quotes, (q) => names.number(q[6])),
     ...packStrings('quote.text', quotes.map((q) => q[3])),
-    ...packStrings('quote.names', names),
+    ...packStrings('quote.names', names.names),
     ...packStrings('quote.words', data.words),
     'quote.groupStart': groupStart,
     'quote.groupWords': Uint32Array.from(data.groups.flat()),

@@ -4,7 +4,7 @@
  * passages, quotations) is carried over as it is.
  */
 import { posix } from 'node:path';
-import { type Archive, completeArchive } from './archive.js';
+import { type Archive, completeArchive, nextTurn } from './archive.js';
 import { loadCorpus } from './corpus/index.js';
 import { dropDuplicateIds } from './corpus/load.js';
 import { DEFAULTS_FILE, type CorpusFile } from './corpus/walk.js';
@@ -110,11 +110,6 @@ async function updateArchive(archive: Archive, keep: Uint8Array, added: Article[
     quotes: () => quotes,
     quotationCount: quotes.size,
   });
-}
-
-/** Lets the event loop run between the steps of an update, so queries and Discord acknowledgements are not held up for its whole length. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Whether a re-read article is the one already indexed (every field, body included). */
