@@ -1,6 +1,6 @@
 import type { Archive } from './archive.js';
 import { type ReloadReport, type Snapshot, cacheSnapshot, compareFiles, loadSnapshot, reloadSnapshot } from './snapshot.js';
-import { type AskAnswer, ask, checkQuery } from './search/ask.js';
+import { type AskAnswer, ask, checkQuery, sourceKey } from './search/ask.js';
 import { AskQuery } from './search/query.js';
 import { type ArticleSummary, MAX_SENTENCES, type TopicSummary, summarizeArticle, summarizeTopic } from './summary/index.js';
 import type { QuoteMatch } from './quotes/index.js';
@@ -128,8 +128,8 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
     },
     sources: () => archive.sources,
     findSources(typed, limit = 25) {
-      const key = normalizeText(typed).replace(/\s+/g, ' ').trim();
-      return archive.sources.filter((s) => normalizeText(s).replace(/\s+/g, ' ').includes(key)).slice(0, limit);
+      const key = sourceKey(typed);
+      return archive.sources.filter((s) => sourceKey(s).includes(key)).slice(0, limit);
     },
     article: (id) => archive.articles.get(id),
     findArticles(typed, limit = 25) {

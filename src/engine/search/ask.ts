@@ -53,10 +53,15 @@ export function utcDay(date: string): string {
   return Number.isNaN(parsed.getTime()) ? date.slice(0, 10) : parsed.toISOString().slice(0, 10);
 }
 
+/** A source name as it is matched: Arabic spelling variants, case and spacing ignored. */
+export function sourceKey(name: string): string {
+  return normalizeText(name).replace(/\s+/g, ' ').trim();
+}
+
 /** Finds the source as the corpus spells it, ignoring case, spaces and Arabic spelling variants. */
 export function resolveSource(sources: Iterable<string>, wanted: string): string | undefined {
-  const key = normalizeText(wanted).replace(/\s+/g, ' ').trim();
-  for (const source of sources) if (normalizeText(source).replace(/\s+/g, ' ').trim() === key) return source;
+  const key = sourceKey(wanted);
+  for (const source of sources) if (sourceKey(source) === key) return source;
   return undefined;
 }
 
