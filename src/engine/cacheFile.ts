@@ -121,24 +121,22 @@ function aligned(bytes: number): number {
 
 function diskSection(opened: { handle: FileHandle }, kind: Kind, length: number, offset: number): DiskSection {
   let memory: Uint8Array | null = null;
-  const bytes = (start: number, end: number) => {
-    if (memory) return memory.subarray(start, end);
-    const buffer = Buffer.allocUnsafe(end - start);
-    let done = 0;
-    while (done < buffer.length) {
-      const read = readSync(opened.handle.fd, buffer, done, buffer.length - done, offset + start + done);
+  /** Fills `target` from byte `start` of the section. */
+  const readInto = (target: Uint8Array, start: number) => {
+    for (let done = 0; done < target.length; ) {
+      const read = readSync(opened.handle.fd, target, done, target.length - done, offset + start + done);
       if (read === 0) throw new Error('cache file ended early');
       done += read;
     }
-    return buffer;
+    return target;
   };
   const byteLength = length * KINDS[kind].BYTES_PER_ELEMENT;
   return {
     length,
-    bytes,
+    bytes: (start, end) => memory?.subarray(start, end) ?? readInto(Buffer.allocUnsafe(end - start), start),
     load() {
       const array = new KINDS[kind](length);
-      new Uint8Array(array.buffer, array.byteOffset, array.byteLength).set(bytes(0, byteLength));
+      readInto(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), 0);
       return array;
     },
     async preload() {
