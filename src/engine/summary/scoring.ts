@@ -1,4 +1,4 @@
-import { analyze } from '../text/analyzer.js';
+import { analyze, contentWords } from '../text/analyzer.js';
 import type { Span } from '../types.js';
 import { lexRank } from './centrality.js';
 import { needsAntecedent } from './dangling.js';
@@ -34,6 +34,17 @@ export interface ScoredSentence extends Span {
 export { type SentenceUnit, sentenceUnits } from './sentences.js';
 
 /**
+ * LexRank over the sentences' content words as written, weighted by idf over the article's own
+ * sentences: unstemmed words single out the sentences that repeat the article's exact wording,
+ * which stems blur (EASC dev: R2 .443 → .449 against stem vectors).
+ */
+function wordCentrality(spans: readonly SentenceUnit[]): number[] {
+  const bags = spans.map((s) => contentWords(s.text));
+  const idf = localIdf(bags);
+  return lexRank(bags.map((bag) => termVector(bag, idf)));
+}
+
+/**
  * Scores every sentence of an article by position, LexRank centrality, similarity with the
  * title, paragraph openings and a length prior, less a share for sentences that lean on the one
  * before (they read badly out of context); returns them in the article's order.
@@ -42,7 +53,7 @@ export function scoreSentences(title: string, spans: readonly SentenceUnit[], we
   const stems = spans.map((s) => analyze(s.text));
   const weigh = idf ?? localIdf(stems);
   const vectors = stems.map((s) => termVector(s, weigh));
-  const centrality = lexRank(vectors);
+  const centrality = wordCentrality(spans);
   const titleVector = termVector(analyze(title), weigh);
   return spans.map(({ opensParagraph, ...span }, index) => {
     const count = stems[index]!.length;
