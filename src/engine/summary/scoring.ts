@@ -14,7 +14,7 @@ export const DEFAULT_WEIGHTS: SummaryWeights = {
   title: 0.3,
   paragraphStart: 0.15,
   dangling: 0.15,
-  minWords: 3,
+  minWords: 10,
   maxWords: 150,
   lambda: 0.7,
 };
