@@ -10,8 +10,10 @@ import { type Idf, type TermVector, cosine, localIdf, termVector } from './vecto
 export const DEFAULT_WEIGHTS: SummaryWeights = {
   position: 2,
   positionDecay: 0.5,
+  positionScale: 5,
   centrality: 0.5,
   title: 0.3,
+  lead: 0.3,
   paragraphStart: 0.15,
   dangling: 0.15,
   minWords: 10,
@@ -45,9 +47,10 @@ function wordCentrality(spans: readonly SentenceUnit[]): number[] {
 }
 
 /**
- * Scores every sentence of an article by position, LexRank centrality, similarity with the
- * title, paragraph openings and a length prior, less a share for sentences that lean on the one
- * before (they read badly out of context); returns them in the article's order.
+ * Scores every sentence of an article by position (the share of the article read before it, and
+ * a bonus for the lead), LexRank centrality, similarity with the title, paragraph openings and a
+ * length prior, less a share for sentences that lean on the one before (they read badly out of
+ * context); returns them in the article's order.
  */
 export function scoreSentences(title: string, spans: readonly SentenceUnit[], weights: SummaryWeights, idf?: Idf): ScoredSentence[] {
   const stems = spans.map((s) => analyze(s.text));
@@ -59,9 +62,10 @@ export function scoreSentences(title: string, spans: readonly SentenceUnit[], we
     const count = stems[index]!.length;
     const length = Math.min(1, count / Math.max(weights.minWords, 1)) * Math.min(1, weights.maxWords / Math.max(count, 1));
     const raw =
-      weights.position / (index + 1) ** weights.positionDecay +
+      weights.position / (1 + (weights.positionScale * index) / spans.length) ** weights.positionDecay +
       weights.centrality * centrality[index]! +
       weights.title * cosine(vectors[index]!, titleVector) +
+      (index === 0 ? weights.lead : 0) +
       (opensParagraph ? weights.paragraphStart : 0);
     const dangling = needsAntecedent(span.text);
     const score = raw * length * (dangling ? 1 - weights.dangling : 1);

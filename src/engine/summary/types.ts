@@ -33,14 +33,18 @@ export interface TopicSummary {
 
 /** The handful of weights that rank an article's sentences; tuned once on EASC dev, never per article. */
 export interface SummaryWeights {
-  /** Weight of the position prior `1 / (index + 1) ^ positionDecay`. */
+  /** Weight of the position prior `1 / (1 + positionScale · index / sentences) ^ positionDecay`. */
   position: number;
   /** How fast the position prior falls. */
   positionDecay: number;
+  /** Steps of the position prior across a whole article: it falls with the share of the article read, not the sentence count. */
+  positionScale: number;
   /** Weight of LexRank centrality (scaled to 0–1). */
   centrality: number;
   /** Weight of the cosine similarity with the title. */
   title: number;
+  /** Bonus for the article's first sentence (a news lead), which a long article's flat position prior no longer singles out. */
+  lead: number;
   /** Bonus for opening a paragraph. */
   paragraphStart: number;
   /** Share of its score a sentence loses when it leans on the one before ("وأضاف…", "وهو…"). */
