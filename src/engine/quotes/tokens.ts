@@ -1,4 +1,5 @@
 import { normalizeText, words } from '../text/normalize.js';
+import { GOES_ON, HASH_START, SpellingTable, START, astralClass, hashStep, wordClasses } from '../text/scan.js';
 import type { Cue } from './cues.js';
 import { HONORIFICS, ORG_HEADS, PERSON_HEADS, isNationality } from './lexicon.js';
 
@@ -52,78 +53,8 @@ export const DEFINITE = 16;
 const byNorm = new Map<string, WordInfo>();
 const LIMIT = 500_000;
 
-/**
- * Words as written, hashed as they are scanned (FNV-1a over UTF-16 code units) and looked up by
- * comparing characters in place, so a known spelling costs no substring and no Map lookup. The open
- * addressing table holds `[hash, number + 1]` pairs; spellings are numbered in order of first sight,
- * so the frequent ones sit close together.
- */
-class SpellingTable {
-  private slots = new Int32Array(2 << 16);
-  private keys: string[] = [];
-  private infos: WordInfo[] = [];
-
-  /** Number of spellings stored. */
-  get size(): number {
-    return this.keys.length;
-  }
-
-  /** The number of the word `text[start, end)` with hash `h`, or `-1 - free slot` when unseen. */
-  find(text: string, start: number, end: number, h: number): number {
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    const len = end - start;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const k = slots[2 * i + 1]!;
-      if (k === 0) return -1 - i;
-      if (slots[2 * i] === h) {
-        const key = this.keys[k - 1]!;
-        if (key.length === len && text.startsWith(key, start)) return k - 1;
-      }
-    }
-  }
-
-  /** The spelling numbered `k` (a non-negative `find` result). */
-  key(k: number): string {
-    return this.keys[k]!;
-  }
-
-  /** The word information of spelling `k`. */
-  info(k: number): WordInfo {
-    return this.infos[k]!;
-  }
-
-  /** Stores `key` at the free slot a negative `find` result names. */
-  add(miss: number, key: string, h: number, info: WordInfo): void {
-    const i = -1 - miss;
-    this.keys.push(key);
-    this.infos.push(info);
-    this.slots[2 * i] = h;
-    this.slots[2 * i + 1] = this.keys.length;
-    if (this.keys.length * 2 > this.slots.length >> 1) this.grow();
-  }
-
-  /** Forgets every spelling. */
-  clear(): void {
-    this.slots = new Int32Array(2 << 16);
-    this.keys = [];
-    this.infos = [];
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    const slots = (this.slots = new Int32Array(old.length * 2));
-    const mask = (slots.length >> 1) - 1;
-    for (let j = 0; j < old.length; j += 2) {
-      if (old[j + 1] === 0) continue;
-      let i = old[j]! & mask;
-      while (slots[2 * i + 1] !== 0) i = (i + 1) & mask;
-      slots[2 * i] = old[j]!;
-      slots[2 * i + 1] = old[j + 1]!;
-    }
-  }
-}
-const byRaw = new SpellingTable();
+/** Word information by spelling as written. */
+const byRaw = new SpellingTable<WordInfo>();
 
 /** Empties the word caches when they have grown past their bound (only between articles: counts live there). */
 export function trimWordCaches(): void {
@@ -155,30 +86,16 @@ const PUNCT = '،,.:؛;!?؟«»“”"‹›„()…-–—';
 /** The information of punctuation tokens (no word). */
 export const NO_WORD: WordInfo = { n: '', b: '', tail: null, kind: 0, cue: null, comp: false, stop: false, attr: false, light: false, parts: { words: [], folded: [] }, count: 0, stamp: 0 };
 
-/** Character classes of the tokeniser, by code point: a word starts with a letter or digit and goes on with letters, digits, marks, tatweel, ZWNJ/ZWJ and apostrophes. */
-const START = 1;
-const GOES_ON = 2;
-const MARK = 4;
-const START_RE = /^[\p{L}\p{N}]$/u;
-const ON_RE = /^[\p{L}\p{N}\p{M}\u0640\u200C\u200D'’]$/u;
+/** Class bit of the punctuation tokens, added to the shared word classes (see text/scan.ts). */
+const MARK = 64;
 let bmp: Uint8Array | null = null;
-/** The classes of the BMP code units (built on first use; surrogates have none). */
+/** The classes of the BMP code units: words as in `WORD`, and punctuation tokens. */
 function classes(): Uint8Array {
   if (bmp) return bmp;
-  bmp = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue;
-    const ch = String.fromCharCode(c);
-    bmp[c] = (START_RE.test(ch) ? START : 0) | (ON_RE.test(ch) ? GOES_ON : 0);
-  }
+  bmp = Uint8Array.from(wordClasses());
   for (const ch of PUNCT) bmp[ch.charCodeAt(0)]! |= MARK;
   return bmp;
 }
-/** The class of an astral code point. */
-const astral = (cp: number) => {
-  const ch = String.fromCodePoint(cp);
-  return (START_RE.test(ch) ? START : 0) | (ON_RE.test(ch) ? GOES_ON : 0);
-};
 /** Punctuation tokens share one string per mark. */
 const MARKS = new Map([...PUNCT].map((ch) => [ch.charCodeAt(0), ch]));
 
@@ -198,26 +115,29 @@ export function tokenize(text: string, base = 0, infos?: WordInfo[], stamp = 0):
     let k = 0;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       size = 2;
-      k = astral(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000);
+      k = astralClass(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000);
     } else k = cls[c]!;
     if (k & START) {
       const start = i;
-      let h = 0x811c9dc5 | 0;
+      let h = HASH_START;
       for (;;) {
-        for (let s = 0; s < size; s++) h = Math.imul(h ^ text.charCodeAt(i + s), 0x01000193);
+        for (let s = 0; s < size; s++) h = hashStep(h, text.charCodeAt(i + s));
         i += size;
         if (i >= n) break;
         c = text.charCodeAt(i);
         if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
           size = 2;
-          k = astral(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000);
-        } else [size, k] = [1, cls[c]!];
+          k = astralClass(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000);
+        } else {
+          size = 1;
+          k = cls[c]!;
+        }
         if (!(k & GOES_ON)) break;
       }
       const slot = byRaw.find(text, start, i, h);
       let raw: string;
       let info: WordInfo;
-      if (slot >= 0) [raw, info] = [byRaw.key(slot), byRaw.info(slot)];
+      if (slot >= 0) [raw, info] = [byRaw.key(slot), byRaw.value(slot)];
       else byRaw.add(slot, (raw = text.slice(start, i)), h, (info = infoOfNormalized(normalizeText(raw))));
       infos?.push(info);
       if (stamp && info.n) {

@@ -1,6 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { normalizeText, words } from '../text/normalize.js';
 import type { Article, Passage } from '../types.js';
+import { GOES_ON, HASH_START, HIDDEN, SpellingTable, START, UNSAFE, astralClass, hashStep, wordClasses } from '../text/scan.js';
 import { termsOf } from './terms.js';
 
 /**
@@ -174,16 +175,22 @@ export function buildPassageIndex(articles: readonly Article[], passages: readon
   return new PassageIndex({ terms, text: text.postings(terms.length, renumber), title: title.postings(terms.length, renumber), firstPassage });
 }
 
-/** A word as first seen: its number (to count distinct words) and its index terms' numbers. */
+/** A normalised word as first seen: its number (to count distinct words) and its index terms' numbers. */
 interface WordEntry {
   word: number;
   terms: number[];
+  /** `[this]`: the entries of a spelling that is this word alone, shared by all such spellings. */
+  alone: WordEntry[];
 }
 
 /** Numbers the words and terms met while collecting fields. */
 class Vocabulary {
   private readonly words = new Map<string, WordEntry>();
+  /** The entries each spelling gives, as written (normalised alone, as scanned: see `scan`). */
+  private readonly spellings = new SpellingTable<WordEntry[]>();
   private readonly termNumbers = new Map<string, number>();
+  /** The entries of the document being collected, in order (reused from one document to the next). */
+  private readonly found: WordEntry[] = [];
   readonly terms: string[] = [];
 
   /** Counts the terms of each document: the field's postings, in document order, before sorting terms. */
@@ -194,8 +201,7 @@ class Vocabulary {
     const touched: number[] = [];
     documents.forEach((document, doc) => {
       let distinct = 0;
-      for (const token of words(normalizeText(document))) {
-        const entry = this.entry(token);
+      for (const entry of this.wordsOf(document)) {
         if (entry.word >= seen.length) seen = grow(seen, entry.word, -1);
         if (seen[entry.word] !== doc) {
           seen[entry.word] = doc;
@@ -217,7 +223,7 @@ class Vocabulary {
     return field;
   }
 
-  /** The terms sorted, and each collected term number's position among them. */
+  /** The sorted terms, and each collected term number's position among them. */
   sorted(): { terms: string[]; renumber: Uint32Array } {
     const order = this.terms.map((_, i) => i).sort((x, y) => (this.terms[x]! < this.terms[y]! ? -1 : 1));
     const renumber = new Uint32Array(order.length);
@@ -225,10 +231,75 @@ class Vocabulary {
     return { terms: order.map((t) => this.terms[t]!), renumber };
   }
 
+  /** The entries of the words of `words(normalizeText(document))`, in order (the array is reused). */
+  private wordsOf(document: string): WordEntry[] {
+    const found = this.found;
+    found.length = 0;
+    if (this.scan(document)) return found;
+    found.length = 0;
+    for (const token of words(normalizeText(document))) found.push(this.entry(token));
+    return found;
+  }
+
+  /**
+   * Scans the words of `text` as written into `found`, each spelling normalised once: the same words
+   * as normalising the whole text, since a word is cut where normalisation cannot join or split
+   * anything (characters it removes go on a word). False, part-way, for a text holding a character
+   * that must be normalised in context (`UNSAFE`).
+   */
+  private scan(text: string): boolean {
+    const classes = wordClasses();
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      let c = text.charCodeAt(i);
+      let size = 1;
+      let k: number;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        size = 2;
+        k = astralClass(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000);
+      } else k = classes[c]!;
+      if (k & UNSAFE) return false;
+      if (!(k & START)) {
+        i += size;
+        continue;
+      }
+      const start = i;
+      let h = HASH_START;
+      for (;;) {
+        for (let s = 0; s < size; s++) h = hashStep(h, text.charCodeAt(i + s));
+        i += size;
+        if (i >= n) break;
+        c = text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+          size = 2;
+          k = astralClass(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000);
+        } else {
+          size = 1;
+          k = classes[c]!;
+        }
+        if (k & UNSAFE) return false;
+        if (!(k & (GOES_ON | HIDDEN))) break;
+      }
+      const slot = this.spellings.find(text, start, i, h);
+      let entries: WordEntry[];
+      if (slot >= 0) entries = this.spellings.value(slot);
+      else {
+        const raw = text.slice(start, i);
+        const tokens = words(normalizeText(raw));
+        entries = tokens.length === 1 ? this.entry(tokens[0]!).alone : tokens.map((token) => this.entry(token));
+        this.spellings.add(slot, raw, h, entries);
+      }
+      for (const entry of entries) this.found.push(entry);
+    }
+    return true;
+  }
+
   private entry(token: string): WordEntry {
     let entry = this.words.get(token);
     if (entry) return entry;
-    entry = { word: this.words.size, terms: termsOf(token).map((term) => this.termNumber(term)) };
+    entry = { word: this.words.size, terms: termsOf(token).map((term) => this.termNumber(term)), alone: [] };
+    entry.alone.push(entry);
     this.words.set(token, entry);
     return entry;
   }

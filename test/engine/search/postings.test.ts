@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { segmentArticle } from '../../../src/engine/passages.js';
 import { buildPassageIndex, mergePassageIndex } from '../../../src/engine/search/postings.js';
 import { queryTerms } from '../../../src/engine/search/terms.js';
+import { normalizeText, words } from '../../../src/engine/text/normalize.js';
 import type { Article } from '../../../src/engine/types.js';
 
 function article(id: string, title: string, body: string): Article {
@@ -54,6 +56,51 @@ describe('buildPassageIndex', () => {
 
   it('refuses passages that are not grouped by article in the articles order', () => {
     expect(() => buildPassageIndex(articles, [...passages].reverse())).toThrow(/grouped by article/);
+  });
+});
+
+/** The terms of one document as the index holds them (title and body the same text), with its field length. */
+function indexed(text: string): { terms: Map<string, number>; length: number } {
+  const one = buildPassageIndex([article('x', text, text)], [{ articleId: 'x', start: 0, end: text.length, text }]);
+  const { start, tfs, lengths } = one.data.text;
+  const terms = new Map<string, number>();
+  one.data.terms.forEach((term, t) => {
+    if (start[t + 1]! > start[t]!) terms.set(term, tfs[start[t]!]!);
+  });
+  return { terms, length: lengths[0] ?? 0 };
+}
+
+/** What normalising the whole text gives: the terms a question with this text looks up, and its distinct words. */
+function expected(text: string): { terms: Map<string, number>; length: number } {
+  const terms = new Map<string, number>();
+  for (const term of queryTerms(text)) terms.set(term, (terms.get(term) ?? 0) + 1);
+  return { terms, length: new Set(words(normalizeText(text))).size };
+}
+
+describe('indexing words as written', () => {
+  it.each([
+    ['a word cut by an invisible character is one word', 'الطا\u200Bقة النووية', 'الطاقة'],
+    ['a soft hyphen and a bidi mark join too', 'inter\u00ADnational \u200Fموسكو', 'international'],
+    ['tashkeel, tatweel and alef forms are normalised', 'الطَّاقـــة إيران', 'الطاقة'],
+    ['Arabic-Indic digits are numbers', 'عام ٢٠٢١ وعام 2021', '2021'],
+    ['a ligature letter gives its words', 'قال ﷺ', 'صلي'],
+    ['a symbol that normalises into letters is read in context', 'Brand™ news', 'brandtm'],
+    ['a capital sigma is lower-cased in context', 'ΟΔΟΣ news', 'οδος'],
+  ])('%s', (_, text, word) => {
+    const got = indexed(text);
+    expect(got).toEqual(expected(text));
+    expect(got.terms.has(queryTerms(word)[0]!)).toBe(true);
+  });
+
+  it('holds exactly the terms of the whole text normalised at once, for any mix of scripts, marks and symbols', () => {
+    const pieces = ['الطاقة', 'إيران', 'ـ', 'ً', 'ّ', '\u200B', '\u200C', '\u00AD', '\u06DE', ' ', '.', '«', "'", '’', '™', '㎏', '½', 'Σ', 'σ', 'ﻻ', 'ﷲ', '٣', '۴', 'ک', 'ی', 'A', 'é', 'e\u0301', '\u0301', '😀', '\uD800', '\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        expect(indexed(text)).toEqual(expected(text));
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 

@@ -1,0 +1,129 @@
+/**
+ * Word scanning over raw text without building substrings: a table of character classes (the
+ * `WORD` pattern of normalize.ts as bits) and a table of spellings hashed while scanned. Indexing
+ * and quotation reading both go through every word of the archive, so each known spelling costs a
+ * hash and an in-place comparison instead of a substring, a normalisation and a Map lookup.
+ */
+import { normalizeText } from './normalize.js';
+
+/** The character can start a word (a letter or digit). */
+export const START = 1;
+/** The character can go on a word (letters, digits, marks, tatweel, ZWNJ/ZWJ, apostrophes). */
+export const GOES_ON = 2;
+/** Normalisation removes the character (zero-width and bidi marks, Quranic signs): words on both sides join. */
+export const HIDDEN = 4;
+/**
+ * Normalising the character on its own does not give what it gives in running text: a non-word
+ * character that normalises into word characters (`™` → `tm`), or a capital sigma (its lower case
+ * depends on what follows).
+ */
+export const UNSAFE = 8;
+
+const START_RE = /^[\p{L}\p{N}]$/u;
+const ON_RE = /^[\p{L}\p{N}\p{M}\u0640\u200C\u200D'’]$/u;
+const WORDISH = /[\p{L}\p{N}\p{M}]/u;
+
+/** The class bits of one code point (see `classOf`). */
+function classify(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  const bits = (START_RE.test(ch) ? START : 0) | (ON_RE.test(ch) ? GOES_ON : 0);
+  if (cp === 0x3a3) return bits | UNSAFE;
+  if (bits) return bits;
+  const normalized = normalizeText(ch);
+  if (normalized === '') return HIDDEN;
+  return WORDISH.test(normalized) ? UNSAFE : 0;
+}
+
+let bmp: Uint8Array | null = null;
+/** The class bits of every BMP code unit (built on first use; lone surrogates have none). */
+export function wordClasses(): Uint8Array {
+  if (bmp) return bmp;
+  bmp = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) bmp[c] = classify(c);
+  return bmp;
+}
+
+const astralClasses = new Map<number, number>();
+/** The class bits of a code point beyond the BMP (memoised: emoji and rare scripts recur). */
+export function astralClass(cp: number): number {
+  let bits = astralClasses.get(cp);
+  if (bits === undefined) astralClasses.set(cp, (bits = classify(cp)));
+  return bits;
+}
+
+/** FNV-1a offset basis: the hash of an empty spelling. */
+export const HASH_START = 0x811c9dc5 | 0;
+/** One FNV-1a step over a UTF-16 code unit. */
+export const hashStep = (h: number, unit: number) => Math.imul(h ^ unit, 0x01000193);
+
+/**
+ * Spellings hashed as they are scanned (`hashStep` over UTF-16 code units) and looked up by
+ * comparing characters in place, so a known spelling costs no substring and no Map lookup. The
+ * open-addressing table holds `[hash, number + 1]` pairs; spellings are numbered in order of first
+ * sight, so the frequent ones sit close together.
+ */
+export class SpellingTable<T> {
+  private slots = new Int32Array(2 << 16);
+  private keys: string[] = [];
+  private values: T[] = [];
+
+  /** Number of spellings stored. */
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The number of the spelling `text[start, end)` with hash `h`, or `-1 - free slot` when unseen. */
+  find(text: string, start: number, end: number, h: number): number {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const len = end - start;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const k = slots[2 * i + 1]!;
+      if (k === 0) return -1 - i;
+      if (slots[2 * i] === h) {
+        const key = this.keys[k - 1]!;
+        if (key.length === len && text.startsWith(key, start)) return k - 1;
+      }
+    }
+  }
+
+  /** The spelling numbered `k` (a non-negative `find` result). */
+  key(k: number): string {
+    return this.keys[k]!;
+  }
+
+  /** The value stored with spelling `k`. */
+  value(k: number): T {
+    return this.values[k]!;
+  }
+
+  /** Stores `key` with `value` at the free slot a negative `find` result names. */
+  add(miss: number, key: string, h: number, value: T): void {
+    const i = -1 - miss;
+    this.keys.push(key);
+    this.values.push(value);
+    this.slots[2 * i] = h;
+    this.slots[2 * i + 1] = this.keys.length;
+    if (this.keys.length * 2 > this.slots.length >> 1) this.grow();
+  }
+
+  /** Forgets every spelling. */
+  clear(): void {
+    this.slots = new Int32Array(2 << 16);
+    this.keys = [];
+    this.values = [];
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const slots = (this.slots = new Int32Array(old.length * 2));
+    const mask = (slots.length >> 1) - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j + 1] === 0) continue;
+      let i = old[j]! & mask;
+      while (slots[2 * i + 1] !== 0) i = (i + 1) & mask;
+      slots[2 * i] = old[j]!;
+      slots[2 * i + 1] = old[j + 1]!;
+    }
+  }
+}
