@@ -61,7 +61,7 @@ describe('buildPassageIndex', () => {
 
 /** The terms of one document as the index holds them (title and body the same text), with its field length. */
 function indexed(text: string): { terms: Map<string, number>; length: number } {
-  const one = buildPassageIndex([article('x', text, text)], [{ articleId: 'x', start: 0, end: text.length, text }]);
+  const one = buildPassageIndex([article('x', text, text)], [{ id: 'x@0', articleId: 'x', index: 0, start: 0, end: text.length, text }]);
   const { start, tfs, lengths } = one.data.text;
   const terms = new Map<string, number>();
   one.data.terms.forEach((term, t) => {
