@@ -1,11 +1,12 @@
 import { normalizeText } from '../text/normalize.js';
+import { analyze } from '../text/analyzer.js';
 import { type Article, type ArticleRef, type Failure, type Result, articleRef, failure } from '../types.js';
 import { highlightRanges } from './highlight.js';
 import type { PassageTable } from '../passageTable.js';
 import type { PassageIndex } from './postings.js';
 import { RANKING, queryTerms } from './terms.js';
 import type { PlanOptions, PlannedHit } from './planner.js';
-import { rerank } from './rerank.js';
+import { RERANK, rerank } from './rerank.js';
 import type { z } from 'zod';
 import { AskQuery, type ParsedQuestion, containsPhrases, parseQuestion, phraseHaystack } from './query.js';
 
@@ -109,7 +110,9 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
     const df = archive.index.textFrequency(term);
     return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
   };
-  hits = rerank(hits, question.terms, (id) => archive.passages.text(id), idf);
+  const asked = new Set(question.terms);
+  const namedLead = (id: number) => isOpening(archive.passages, id) && namesTitle(asked, archive.articles.get(archive.passages.articleId(id))!.title);
+  hits = rerank(hits, question.terms, (id) => archive.passages.text(id), idf, RERANK, namedLead);
   const { groups, total } = groupCopies(archive, hits, query.offset + query.limit);
   if (total === 0) return failure('no-results', 'Nothing in the archive matches that question.', noResultHints(query, question.phrases.length > 0));
   const stems = new Set(question.terms);
@@ -129,6 +132,17 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
     };
   });
   return { ok: true, query: query.question, total, results, ...(relaxed ? { relaxedPhrases: question.phraseTexts } : {}) };
+}
+
+/** True for the first passage of its article. */
+function isOpening(passages: PassageTable, id: number): boolean {
+  return id === 0 || passages.article[id - 1] !== passages.article[id];
+}
+
+/** True when a question holds every stem of an article's title (it asks about that article's subject). */
+function namesTitle(asked: ReadonlySet<string>, title: string): boolean {
+  const stems = analyze(title);
+  return stems.length > 0 && stems.every((stem) => asked.has(stem));
 }
 
 /** Phrase checks read the passage text, so only this many hits holding every phrase word are checked. */

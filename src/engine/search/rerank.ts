@@ -15,10 +15,12 @@ export interface RerankWeights {
   partial: number;
   /** Share of the question's idf mass found in the passage's best sentence. */
   sentence: number;
+  /** Bonus for an opening passage whose article the question names: a lead introduces its subject. */
+  lead: number;
 }
 
 /** Weights tuned on the Arabic QA dev sets (`npm run eval`). */
-export const RERANK: RerankWeights = { coverage: 1, proximity: 0.5, depth: 40, window: 4, partial: 0.8, sentence: 0.5 };
+export const RERANK: RerankWeights = { coverage: 1, proximity: 0.5, depth: 40, window: 4, partial: 0.8, sentence: 0.5, lead: 0.1 };
 
 /** A scored candidate: an id and its first-stage score. */
 export interface Candidate {
@@ -28,10 +30,17 @@ export interface Candidate {
 
 /**
  * Re-scores the best BM25 hits by how much of the question they cover (idf-weighted), how much of
- * it their best sentence covers and how closely the question's terms sit together in them; the
- * rest keep their order behind.
+ * it their best sentence covers, how closely the question's terms sit together in them and whether
+ * they open an article the question names (`namedLead`); the rest keep their order behind.
  */
-export function rerank<T extends Candidate>(hits: T[], terms: string[], textOf: (id: number) => string, idfOf: (term: string) => number, weights = RERANK): T[] {
+export function rerank<T extends Candidate>(
+  hits: T[],
+  terms: string[],
+  textOf: (id: number) => string,
+  idfOf: (term: string) => number,
+  weights = RERANK,
+  namedLead: (id: number) => boolean = () => false,
+): T[] {
   const unique = [...new Set(terms)];
   if (hits.length < 2 || unique.length < 2) return hits;
   // Each term's idf is looked up once per question, not once per passage and sentence.
@@ -49,7 +58,8 @@ export function rerank<T extends Candidate>(hits: T[], terms: string[], textOf: 
     const vocabulary = new Set(stems);
     const covered = unique.reduce((sum, t) => sum + idf(t) * (positions.has(t) ? 1 : weights.partial * partialMatch(t, vocabulary)), 0) / mass;
     const close = closeness(unique, positions, idf, weights.window) / mass;
-    return { hit, score: hit.score / best + weights.coverage * covered + weights.proximity * close + weights.sentence * sentence };
+    const lead = namedLead(hit.id) ? weights.lead : 0;
+    return { hit, score: hit.score / best + weights.coverage * covered + weights.proximity * close + weights.sentence * sentence + lead };
   });
   head.sort((a, b) => b.score - a.score);
   return [...head.map((h) => h.hit), ...hits.slice(weights.depth)];

@@ -93,6 +93,17 @@ describe('ask filters and phrases', () => {
   });
 });
 
+describe('ask about an article subject', () => {
+  it('answers with the opening passage of the article the question names', () => {
+    const nile = buildArchive([
+      article('nile', 'النيل نهر يقع في شرق أفريقيا.\n\nالنيل نهر يقع عليه سد.', { title: 'النيل' }),
+    ]);
+    const answer = ask(nile, { question: 'أين يقع النيل؟' }, nile.sources);
+    if (!answer.ok) throw new Error(answer.message);
+    expect(answer.results[0]!.passage).toContain('شرق أفريقيا');
+  });
+});
+
 describe('ask with bad input', () => {
   it.each([
     [{ question: '' }, 'bad-query', /too short/],

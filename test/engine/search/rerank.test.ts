@@ -10,4 +10,11 @@ describe('rerank', () => {
     const ranked = rerank(hits, ['river', 'harbour', 'flood'], (id) => texts[id]!, idf, { ...RERANK, proximity: 0 });
     expect(ranked.map((h) => h.id)).toEqual([1, 0]);
   });
+
+  it('puts the opening passage of the article the question names first when the passages are otherwise alike', () => {
+    const texts = ['Nile water feeds the delta farms.', 'Nile water feeds the delta farms.'];
+    const hits = [{ id: 1, score: 1 }, { id: 0, score: 1 }];
+    const ranked = rerank(hits, ['nile', 'water'], (id) => texts[id]!, idf, RERANK, (id) => id === 0);
+    expect(ranked.map((h) => h.id)).toEqual([0, 1]);
+  });
 });
