@@ -2,7 +2,7 @@ import { PassageTable, type PassageSpans, copyKey } from './passageTable.js';
 import { segmentArticle } from './passages.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { QuoteIndex, type QuoteIndexData } from './quotes/index.js';
+import { QuoteIndex, type QuotationRows, extractRows } from './quotes/index.js';
 import { type PassageArchive, utcDay } from './search/ask.js';
 import { createPlanner } from './search/planner.js';
 import { PassageIndex, type PassageIndexData, buildPassageIndex } from './search/postings.js';
@@ -67,21 +67,59 @@ export interface ParallelBuildOptions {
   serving?: boolean;
 }
 
+/** Articles per chunk of quotation reading: the unit the threads of a parallel build share out. */
+const QUOTE_CHUNK = 256;
+
 /**
- * `buildArchive` on two cores: quotations are found on a worker thread while passages are indexed
- * (here, or on a second worker when this thread is serving queries from the old archive during a
- * reload). A job whose worker cannot run is done here.
+ * The chunks of quotation reading this thread claims, until none is left: each thread of a build
+ * takes the next chunk from the shared counter `claims`, so they all finish at about the same time.
+ */
+export function* claimQuotations(articles: readonly Article[], claims: Int32Array): Generator<[number, QuotationRows]> {
+  for (;;) {
+    const from = Atomics.add(claims, 0, 1) * QUOTE_CHUNK;
+    if (from >= articles.length) return;
+    yield [from / QUOTE_CHUNK, extractRows(articles.slice(from, from + QUOTE_CHUNK), from)];
+  }
+}
+
+/** What the index worker sends back: the indexed passages, then the quotation chunks it read. */
+export interface IndexJobResult {
+  parts: IndexParts;
+  quotes: Array<[number, QuotationRows]>;
+}
+
+/**
+ * `buildArchive` on two cores: a worker thread reads quotations while passages are indexed (here,
+ * or on a second worker when this thread is serving queries from the old archive during a reload);
+ * whoever is done first reads its share of the quotations left, chunk by chunk. A job whose worker
+ * cannot run is done here.
  */
 export async function buildArchiveInParallel(articles: Article[], options: ParallelBuildOptions = {}): Promise<Archive> {
   if (articles.length < (options.parallelFrom ?? PARALLEL_FROM) || availableParallelism() < 2) return buildArchive(articles);
-  const [parts, quotes] = await Promise.all([
-    options.serving ? onWorker<IndexParts>('index', articles).catch(() => indexParts(articles)) : nextTurn().then(() => indexParts(articles)),
-    onWorker<QuoteIndexData>('quotes', articles).then(
-      (data) => QuoteIndex.fromJSON(data),
-      () => QuoteIndex.build(articles),
-    ),
-  ]);
-  return assemble(articles, parts, quotes);
+  const claims = new Int32Array(new SharedArrayBuffer(4));
+  const chunks: QuotationRows[] = [];
+  const keep = (found: Array<[number, QuotationRows]>) => found.forEach(([chunk, rows]) => (chunks[chunk] = rows));
+  const quoting = onWorker<Array<[number, QuotationRows]>>('quotes', articles, claims).then(keep, () => {});
+  let parts: IndexParts;
+  if (options.serving) {
+    parts = await onWorker<IndexJobResult>('index', articles, claims).then(
+      (done) => (keep(done.quotes), done.parts),
+      () => indexParts(articles),
+    );
+  } else {
+    await nextTurn();
+    parts = indexParts(articles);
+    for (const found of claimQuotations(articles, claims)) {
+      keep([found]);
+      await nextTurn();
+    }
+  }
+  await quoting;
+  // Chunks a worker claimed but could not finish.
+  for (let from = 0; from < articles.length; from += QUOTE_CHUNK) {
+    chunks[from / QUOTE_CHUNK] ??= extractRows(articles.slice(from, from + QUOTE_CHUNK), from);
+  }
+  return assemble(articles, parts, QuoteIndex.fromRows(articles, chunks));
 }
 
 /** Resolves after the current turn of the event loop, so timers, I/O and other work waiting can run first. */
@@ -90,10 +128,10 @@ export function nextTurn(): Promise<void> {
 }
 
 /** Runs one build job on a worker thread (TypeScript sources run it through tsx). */
-function onWorker<T>(job: 'index' | 'quotes', articles: Article[]): Promise<T> {
+function onWorker<T>(job: 'index' | 'quotes', articles: Article[], claims: Int32Array): Promise<T> {
   const source = import.meta.url.endsWith('.ts');
   const worker = new Worker(new URL(source ? './buildWorker.ts' : './buildWorker.js', import.meta.url), {
-    workerData: { job, articles },
+    workerData: { job, articles, claims },
     execArgv: source ? ['--import', 'tsx'] : [],
   });
   return new Promise((resolve, reject) => {

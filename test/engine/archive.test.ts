@@ -17,4 +17,12 @@ describe('buildArchiveInParallel', () => {
     expect(ask(parallel, question, parallel.sources)).toEqual(ask(serial, question, serial.sources));
     expect(parallel.quotes.whosaid('ينمو ويتسع', 1)[0]!.speaker).toBe('محمد باقري');
   });
+
+  it('shares the quotation reading out in chunks and puts every chunk back in article order', async () => {
+    const articles = Array.from({ length: 700 }, (_, i) => ({ ...seed, id: `copy-${i}`, date: `2021-10-${String(1 + (i % 28)).padStart(2, '0')}` }));
+    const parallel = await buildArchiveInParallel(articles, { parallelFrom: 1 });
+    expect(parallel.quotationCount).toBe(18 * 700);
+    expect(parallel.quotes.toJSON()).toEqual(buildArchive(articles).quotes.toJSON());
+    expect(parallel.quotes.byArticle('copy-699').map((m) => m.speaker)).toEqual(parallel.quotes.byArticle('copy-0').map((m) => m.speaker));
+  });
 });

@@ -98,8 +98,15 @@ function derive(articles: ArticleRef[], quotes: Row[], failed: Array<{ id: strin
   return { version: 2, articles, quotes, ...(failed?.length ? { failed } : {}), words, groups, group, speakers: clusters };
 }
 
-/** The quotation rows of `articles` (numbered from `first`), their matching words when known, and the articles that failed. */
-function extractRows(articles: Article[], first: number): { quotes: Row[]; matching: Array<string[] | null>; failed: Array<{ id: string; error: string }> } {
+/** The quotations found in a run of articles: rows, their matching words when known, and the articles that failed. */
+export interface QuotationRows {
+  quotes: Row[];
+  matching: Array<string[] | null>;
+  failed: Array<{ id: string; error: string }>;
+}
+
+/** The quotation rows of `articles`, which are numbered from `first` in the rows. */
+export function extractRows(articles: readonly Article[], first = 0): QuotationRows {
   const quotes: Row[] = [];
   const matching: Array<string[] | null> = [];
   const failed: Array<{ id: string; error: string }> = [];
@@ -178,8 +185,13 @@ export class QuoteIndex {
 
   /** Extracts and indexes the quotations of `articles`. */
   static build(articles: Article[]): QuoteIndex {
-    const { quotes, matching, failed } = extractRows(articles, 0);
-    return new QuoteIndex(derive(articles.map(articleRef), quotes, failed, matching));
+    return QuoteIndex.fromRows(articles, [extractRows(articles)]);
+  }
+
+  /** Indexes the quotations `extractRows` found in `articles`, run after run (in article order). */
+  static fromRows(articles: readonly Article[], runs: readonly QuotationRows[]): QuoteIndex {
+    const all = (part: 'quotes' | 'matching' | 'failed') => runs.flatMap((run) => run[part] as unknown[]);
+    return new QuoteIndex(derive(articles.map(articleRef), all('quotes') as Row[], all('failed') as QuotationRows['failed'], all('matching') as QuotationRows['matching']));
   }
 
   /**
