@@ -65,6 +65,8 @@ export interface ParallelBuildOptions {
    * of every article.
    */
   serving?: boolean;
+  /** Told when a build worker fails (its job is then done on this thread). */
+  onWorkerFailure?: (job: 'index' | 'quotes', error: unknown) => void;
 }
 
 /** Articles per chunk of quotation reading: the unit the threads of a parallel build share out. */
@@ -99,15 +101,19 @@ export async function buildArchiveInParallel(articles: Article[], options: Paral
   const claims = new Int32Array(new SharedArrayBuffer(4));
   const chunks: QuotationRows[] = [];
   const keep = (found: Array<[number, QuotationRows]>) => found.forEach(([chunk, rows]) => (chunks[chunk] = rows));
-  const quoting = onWorker<Array<[number, QuotationRows]>>('quotes', articles, claims).then(keep, () => {});
+  const failed = (job: 'index' | 'quotes') => (error: unknown) => options.onWorkerFailure?.(job, error);
+  const quoteJob = onWorker<Array<[number, QuotationRows]>>('quotes', articles, claims);
+  const quoting = quoteJob.done.then(keep, failed('quotes'));
   let parts: IndexParts;
   if (options.serving) {
-    parts = await onWorker<IndexJobResult>('index', articles, claims).then(
+    parts = await onWorker<IndexJobResult>('index', articles, claims).done.then(
       (done) => (keep(done.quotes), done.parts),
-      () => indexParts(articles),
+      (error: unknown) => (failed('index')(error), indexParts(articles)),
     );
   } else {
-    await nextTurn();
+    // The worker's modules load while this thread's event loop turns (tsx compiles TypeScript
+    // sources here): indexing before the worker runs would leave it waiting until the index is done.
+    await quoteJob.running;
     parts = indexParts(articles);
     for (const found of claimQuotations(articles, claims)) {
       keep([found]);
@@ -127,21 +133,33 @@ export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Runs one build job on a worker thread (TypeScript sources run it through tsx). */
-function onWorker<T>(job: 'index' | 'quotes', articles: Article[], claims: Int32Array): Promise<T> {
-  const source = import.meta.url.endsWith('.ts');
-  const worker = new Worker(new URL(source ? './buildWorker.ts' : './buildWorker.js', import.meta.url), {
-    workerData: { job, articles, claims },
-    execArgv: source ? ['--import', 'tsx'] : [],
-  });
-  return new Promise((resolve, reject) => {
-    worker.once('message', (result: T) => {
-      resolve(result);
+/** The first message a build worker sends, once its modules are loaded and its job begins. */
+export const WORKER_RUNNING = 'running';
+
+/**
+ * Runs one build job on a worker thread: `running` settles when the job has begun or the worker
+ * has failed, `done` with the job's result. TypeScript sources (run through tsx) load the worker
+ * through tsx's loader, registered in the worker itself: on Node 20 a worker ignores loaders given
+ * in `execArgv`.
+ */
+function onWorker<T>(job: 'index' | 'quotes', articles: Article[], claims: Int32Array): { running: Promise<void>; done: Promise<T> } {
+  const workerData = { job, articles, claims };
+  const worker = import.meta.url.endsWith('.ts')
+    ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./buildWorker.ts', import.meta.url).href)}); });`, { eval: true, workerData })
+    : new Worker(new URL('./buildWorker.js', import.meta.url), { workerData });
+  let begun = () => {};
+  const running = new Promise<void>((resolve) => (begun = resolve));
+  const done = new Promise<T>((resolve, reject) => {
+    worker.on('message', (message: T | typeof WORKER_RUNNING) => {
+      if (message === WORKER_RUNNING) return begun();
+      resolve(message as T);
       void worker.terminate();
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`${job} worker stopped (exit code ${code})`)));
   });
+  done.catch(() => {}).finally(begun);
+  return { running, done };
 }
 
 /** The archive over `articles` from their indexed passages and their quote index. */

@@ -5,10 +5,11 @@
  * transferred rather than copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type IndexJobResult, claimQuotations, indexParts } from './archive.js';
+import { type IndexJobResult, WORKER_RUNNING, claimQuotations, indexParts } from './archive.js';
 import type { Article } from './types.js';
 
 const { job, articles, claims } = workerData as { job: 'index' | 'quotes'; articles: Article[]; claims: Int32Array };
+parentPort?.postMessage(WORKER_RUNNING);
 if (job === 'quotes') parentPort?.postMessage([...claimQuotations(articles, claims)]);
 else {
   const parts = indexParts(articles);

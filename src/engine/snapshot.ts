@@ -30,7 +30,8 @@ export async function loadSnapshot(options: EngineOptions, logger: Logger, build
   else {
     origin = 'build';
     const corpus = await loadCorpus(options.corpusDir);
-    snapshot = { archive: await buildArchiveInParallel(corpus.articles, build), problems: corpus.problems, files: corpus.files };
+    const onWorkerFailure = (job: string, error: unknown) => logger.warn({ job, error: String(error) }, 'build worker failed; its job was done on the main thread');
+    snapshot = { archive: await buildArchiveInParallel(corpus.articles, { ...build, onWorkerFailure }), problems: corpus.problems, files: corpus.files };
     if (options.cacheDir) {
       try {
         await saveArchive(snapshot.archive, corpus.problems, options.cacheDir, corpusCacheKey(corpus.files));

@@ -9,7 +9,9 @@ const seed = parseArticleFile('seed.txt', readFileSync('corpus/iran-internationa
 describe('buildArchiveInParallel', () => {
   it.each([false, true])('finds the same quotations and passages on worker threads (serving: %s) as the one-thread build', async (serving) => {
     const articles = [seed, { ...seed, id: 'copy', date: '2021-10-21', source: 'Copy Wire' }];
-    const parallel = await buildArchiveInParallel(articles, { parallelFrom: 1, serving });
+    const failures: string[] = [];
+    const parallel = await buildArchiveInParallel(articles, { parallelFrom: 1, serving, onWorkerFailure: (job, error) => failures.push(`${job}: ${String(error)}`) });
+    expect(failures).toEqual([]);
     const serial = buildArchive(articles);
     expect(parallel.quotes.toJSON()).toEqual(serial.quotes.toJSON());
     expect(parallel.quotationCount).toBe(36);
@@ -20,7 +22,9 @@ describe('buildArchiveInParallel', () => {
 
   it('shares the quotation reading out in chunks and puts every chunk back in article order', async () => {
     const articles = Array.from({ length: 700 }, (_, i) => ({ ...seed, id: `copy-${i}`, date: `2021-10-${String(1 + (i % 28)).padStart(2, '0')}` }));
-    const parallel = await buildArchiveInParallel(articles, { parallelFrom: 1 });
+    const failures: string[] = [];
+    const parallel = await buildArchiveInParallel(articles, { parallelFrom: 1, onWorkerFailure: (job) => failures.push(job) });
+    expect(failures).toEqual([]);
     expect(parallel.quotationCount).toBe(18 * 700);
     expect(parallel.quotes.toJSON()).toEqual(buildArchive(articles).quotes.toJSON());
     expect(parallel.quotes.byArticle('copy-699').map((m) => m.speaker)).toEqual(parallel.quotes.byArticle('copy-0').map((m) => m.speaker));
