@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 import { QuoteIndex, type QuotationRows, extractRows } from './quotes/index.js';
 import { type PassageArchive, utcDay } from './search/ask.js';
 import { createPlanner } from './search/planner.js';
-import { PassageIndex, type PassageIndexData, buildPassageIndex } from './search/postings.js';
+import { PassageIndex, PassageIndexBuilder, type PassageIndexData } from './search/postings.js';
+import { type BuildArticle, type SharedArticles, shareArticles } from './sharedArticles.js';
 import type { Article } from './types.js';
 
 /** The searchable archive built from a corpus. */
@@ -38,18 +39,25 @@ export interface IndexParts {
   index: PassageIndexData;
 }
 
-/** Cuts `articles` into passages and indexes them. */
-export function indexParts(articles: Article[]): IndexParts {
-  const passages = articles.flatMap((a) => segmentArticle(a));
-  const index = buildPassageIndex(articles, passages).data;
-  const number = new Map(articles.map((a, i) => [a.id, i]));
-  const spans = {
-    article: Uint32Array.from(passages, (p) => number.get(p.articleId)!),
-    start: Uint32Array.from(passages, (p) => p.start),
-    end: Uint32Array.from(passages, (p) => p.end),
-    copyKeys: Uint32Array.from(passages, (p) => copyKey(p.text)),
-  };
-  return { spans, index };
+/** Cuts `articles` into passages and indexes them, article after article. */
+export function indexParts(articles: readonly BuildArticle[]): IndexParts {
+  const builder = new PassageIndexBuilder();
+  const article: number[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  const copyKeys: number[] = [];
+  articles.forEach((a, k) => {
+    const passages = segmentArticle(a);
+    builder.add(a.title, passages.map((p) => p.text));
+    for (const p of passages) {
+      article.push(k);
+      start.push(p.start);
+      end.push(p.end);
+      copyKeys.push(copyKey(p.text));
+    }
+  });
+  const spans = { article: Uint32Array.from(article), start: Uint32Array.from(start), end: Uint32Array.from(end), copyKeys: Uint32Array.from(copyKeys) };
+  return { spans, index: builder.finish().data };
 }
 
 /** Corpora from this size up are built on worker threads. */
@@ -75,56 +83,58 @@ const QUOTE_CHUNK = 256;
 /**
  * The chunks of quotation reading this thread claims, until none is left: each thread of a build
  * takes the next chunk from the shared counter `claims`, so they all finish at about the same time.
+ * `articleAt(k)` gives article `k` of the `count`.
  */
-export function* claimQuotations(articles: readonly Article[], claims: Int32Array): Generator<[number, QuotationRows]> {
+export function* claimQuotations(count: number, articleAt: (k: number) => BuildArticle, claims: Int32Array): Generator<[number, QuotationRows]> {
   for (;;) {
     const from = Atomics.add(claims, 0, 1) * QUOTE_CHUNK;
-    if (from >= articles.length) return;
-    yield [from / QUOTE_CHUNK, extractRows(articles.slice(from, from + QUOTE_CHUNK), from)];
+    if (from >= count) return;
+    yield [from / QUOTE_CHUNK, quotationChunk(from, count, articleAt)];
   }
 }
 
-/** What the index worker sends back: the indexed passages, then the quotation chunks it read. */
-export interface IndexJobResult {
-  parts: IndexParts;
-  quotes: Array<[number, QuotationRows]>;
+/** The quotations of the chunk of articles starting at `from`. */
+function quotationChunk(from: number, count: number, articleAt: (k: number) => BuildArticle): QuotationRows {
+  const chunk: BuildArticle[] = [];
+  for (let k = from; k < Math.min(count, from + QUOTE_CHUNK); k++) chunk.push(articleAt(k));
+  return extractRows(chunk, from);
 }
+
+/** What a build worker posts: that it runs, each quotation chunk it read, and at the end its result. */
+export type WorkerMessage<T> = typeof WORKER_RUNNING | { chunk: number; rows: QuotationRows } | { done: T };
 
 /**
  * `buildArchive` on two cores: a worker thread reads quotations while passages are indexed (here,
  * or on a second worker when this thread is serving queries from the old archive during a reload);
- * whoever is done first reads its share of the quotations left, chunk by chunk. A job whose worker
- * cannot run is done here.
+ * whoever is done first reads its share of the quotations left, chunk by chunk. Workers read the
+ * article text from one shared buffer. A job whose worker cannot run is done here.
  */
 export async function buildArchiveInParallel(articles: Article[], options: ParallelBuildOptions = {}): Promise<Archive> {
   if (articles.length < (options.parallelFrom ?? PARALLEL_FROM) || availableParallelism() < 2) return buildArchive(articles);
   const claims = new Int32Array(new SharedArrayBuffer(4));
   const chunks: QuotationRows[] = [];
-  const keep = (found: Array<[number, QuotationRows]>) => found.forEach(([chunk, rows]) => (chunks[chunk] = rows));
+  const keep = (chunk: number, rows: QuotationRows) => (chunks[chunk] = rows);
   const failed = (job: 'index' | 'quotes') => (error: unknown) => options.onWorkerFailure?.(job, error);
-  const quoteJob = onWorker<Array<[number, QuotationRows]>>('quotes', articles, claims);
-  const quoting = quoteJob.done.then(keep, failed('quotes'));
+  const shared = shareArticles(articles);
+  const quoteJob = onWorker<null>('quotes', shared, claims, keep);
+  const quoting = quoteJob.done.catch(failed('quotes'));
+  const articleAt = (k: number) => articles[k]!;
   let parts: IndexParts;
   if (options.serving) {
-    parts = await onWorker<IndexJobResult>('index', articles, claims).done.then(
-      (done) => (keep(done.quotes), done.parts),
-      (error: unknown) => (failed('index')(error), indexParts(articles)),
-    );
+    parts = await onWorker<IndexParts>('index', shared, claims, keep).done.catch((error: unknown) => (failed('index')(error), indexParts(articles)));
   } else {
     // The worker's modules load while this thread's event loop turns (tsx compiles TypeScript
     // sources here): indexing before the worker runs would leave it waiting until the index is done.
     await quoteJob.running;
     parts = indexParts(articles);
-    for (const found of claimQuotations(articles, claims)) {
-      keep([found]);
+    for (const [chunk, rows] of claimQuotations(articles.length, articleAt, claims)) {
+      keep(chunk, rows);
       await nextTurn();
     }
   }
   await quoting;
   // Chunks a worker claimed but could not finish.
-  for (let from = 0; from < articles.length; from += QUOTE_CHUNK) {
-    chunks[from / QUOTE_CHUNK] ??= extractRows(articles.slice(from, from + QUOTE_CHUNK), from);
-  }
+  for (let from = 0; from < articles.length; from += QUOTE_CHUNK) chunks[from / QUOTE_CHUNK] ??= quotationChunk(from, articles.length, articleAt);
   return assemble(articles, parts, QuoteIndex.fromRows(articles, chunks));
 }
 
@@ -138,22 +148,30 @@ export const WORKER_RUNNING = 'running';
 
 /**
  * Runs one build job on a worker thread: `running` settles when the job has begun or the worker
- * has failed, `done` with the job's result. TypeScript sources (run through tsx) load the worker
- * through tsx's loader, registered in the worker itself: on Node 20 a worker ignores loaders given
- * in `execArgv`.
+ * has failed, `onChunk` receives each quotation chunk as it is read, `done` the job's result.
+ * TypeScript sources (run through tsx) load the worker through tsx's loader, registered in the
+ * worker itself: on Node 20 a worker ignores loaders given in `execArgv`.
  */
-function onWorker<T>(job: 'index' | 'quotes', articles: Article[], claims: Int32Array): { running: Promise<void>; done: Promise<T> } {
-  const workerData = { job, articles, claims };
+function onWorker<T>(
+  job: 'index' | 'quotes',
+  shared: SharedArticles,
+  claims: Int32Array,
+  onChunk: (chunk: number, rows: QuotationRows) => void,
+): { running: Promise<void>; done: Promise<T> } {
+  const workerData = { job, shared, claims };
   const worker = import.meta.url.endsWith('.ts')
     ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./buildWorker.ts', import.meta.url).href)}); });`, { eval: true, workerData })
     : new Worker(new URL('./buildWorker.js', import.meta.url), { workerData });
   let begun = () => {};
   const running = new Promise<void>((resolve) => (begun = resolve));
   const done = new Promise<T>((resolve, reject) => {
-    worker.on('message', (message: T | typeof WORKER_RUNNING) => {
-      if (message === WORKER_RUNNING) return begun();
-      resolve(message as T);
-      void worker.terminate();
+    worker.on('message', (message: WorkerMessage<T>) => {
+      if (message === WORKER_RUNNING) begun();
+      else if ('chunk' in message) onChunk(message.chunk, message.rows);
+      else {
+        resolve(message.done);
+        void worker.terminate();
+      }
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`${job} worker stopped (exit code ${code})`)));
@@ -161,7 +179,6 @@ function onWorker<T>(job: 'index' | 'quotes', articles: Article[], claims: Int32
   done.catch(() => {}).finally(begun);
   return { running, done };
 }
-
 /** The archive over `articles` from their indexed passages and their quote index. */
 function assemble(articles: Article[], { spans, index }: IndexParts, quotes: QuoteIndex): Archive {
   return completeArchive({

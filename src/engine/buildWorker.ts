@@ -1,20 +1,23 @@
 /**
  * Worker thread entry for building an archive off the main thread: `index` cuts the articles into
  * passages and indexes them, then reads quotations as `quotes` does: chunk after chunk, as long as
- * the shared counter `claims` has some left. The result goes back to the parent, typed arrays
- * transferred rather than copied.
+ * the shared counter `claims` has some left, each chunk posted as soon as it is read. Article text
+ * comes from the shared buffer; the index goes back with its typed arrays transferred, not copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type IndexJobResult, WORKER_RUNNING, claimQuotations, indexParts } from './archive.js';
-import type { Article } from './types.js';
+import { type IndexParts, WORKER_RUNNING, type WorkerMessage, claimQuotations, indexParts } from './archive.js';
+import { type SharedArticles, sharedArticle } from './sharedArticles.js';
 
-const { job, articles, claims } = workerData as { job: 'index' | 'quotes'; articles: Article[]; claims: Int32Array };
-parentPort?.postMessage(WORKER_RUNNING);
-if (job === 'quotes') parentPort?.postMessage([...claimQuotations(articles, claims)]);
+const { job, shared, claims } = workerData as { job: 'index' | 'quotes'; shared: SharedArticles; claims: Int32Array };
+const post = (message: WorkerMessage<IndexParts | null>, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(message, transfer);
+post(WORKER_RUNNING);
+const count = shared.ids.length;
+const articleAt = (k: number) => sharedArticle(shared, k);
+const parts = job === 'index' ? indexParts(Array.from({ length: count }, (_, k) => articleAt(k))) : null;
+for (const [chunk, rows] of claimQuotations(count, articleAt, claims)) post({ chunk, rows });
+if (!parts) post({ done: null });
 else {
-  const parts = indexParts(articles);
-  const result: IndexJobResult = { parts, quotes: [...claimQuotations(articles, claims)] };
   const { index, spans } = parts;
   const arrays = [spans.article, spans.start, spans.end, spans.copyKeys, index.firstPassage, ...(['text', 'title'] as const).flatMap((f) => Object.values(index[f]))];
-  parentPort?.postMessage(result, [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))]);
+  post({ done: parts }, [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))]);
 }

@@ -16,7 +16,7 @@ export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = { maxChars: 1200, overlap
  * Cuts an article into passages on paragraph boundaries; a long paragraph becomes windows of
  * whole sentences. Every passage is a verbatim span of the body.
  */
-export function segmentArticle(article: Article, options: PassageOptions = DEFAULT_PASSAGE_OPTIONS): Passage[] {
+export function segmentArticle(article: Pick<Article, 'id' | 'body'>, options: PassageOptions = DEFAULT_PASSAGE_OPTIONS): Passage[] {
   const spans = paragraphs(article.body).flatMap((p) =>
     p.text.length > options.maxChars ? sentenceWindows(article.body, splitSentences(p.text, p.start), options) : [p],
   );

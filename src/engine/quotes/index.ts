@@ -106,7 +106,7 @@ export interface QuotationRows {
 }
 
 /** The quotation rows of `articles`, which are numbered from `first` in the rows. */
-export function extractRows(articles: readonly Article[], first = 0): QuotationRows {
+export function extractRows(articles: readonly Pick<Article, 'id' | 'title' | 'body' | 'lang'>[], first = 0): QuotationRows {
   const quotes: Row[] = [];
   const matching: Array<string[] | null> = [];
   const failed: Array<{ id: string; error: string }> = [];

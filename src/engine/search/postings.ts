@@ -158,21 +158,45 @@ export function termCount(postings: FieldPostings, from: number, to: number, doc
  * Indexes passages, which must come grouped by article in the order of `articles` (as
  * `articles.flatMap(segmentArticle)` gives them). Each distinct word is analysed once.
  */
-export function buildPassageIndex(articles: readonly Article[], passages: readonly Passage[]): PassageIndex {
-  const firstPassage = new Uint32Array(articles.length + 1);
+export function buildPassageIndex(articles: readonly Pick<Article, 'id' | 'title'>[], passages: readonly Passage[]): PassageIndex {
+  const builder = new PassageIndexBuilder();
   let p = 0;
-  articles.forEach((article, a) => {
-    firstPassage[a] = p;
-    while (p < passages.length && passages[p]!.articleId === article.id) p++;
-  });
-  firstPassage[articles.length] = p;
+  for (const article of articles) {
+    const texts: string[] = [];
+    for (; p < passages.length && passages[p]!.articleId === article.id; p++) texts.push(passages[p]!.text);
+    builder.add(article.title, texts);
+  }
   if (p !== passages.length) throw new Error('passages must be grouped by article in the order of the articles');
+  return builder.finish();
+}
 
-  const vocabulary = new Vocabulary();
-  const text = vocabulary.collect(passages.map((passage) => passage.text));
-  const title = vocabulary.collect(articles.map((article) => article.title));
-  const { terms, renumber } = vocabulary.sorted();
-  return new PassageIndex({ terms, text: text.postings(terms.length, renumber), title: title.postings(terms.length, renumber), firstPassage });
+/**
+ * Builds a passage index article after article, so no list of every passage need be held: `add`
+ * each article's title and passage texts in order, then `finish`.
+ */
+export class PassageIndexBuilder {
+  private vocabulary: Vocabulary | null = new Vocabulary();
+  private readonly text = new CollectedField();
+  private readonly title = new CollectedField();
+  private readonly firstPassage: number[] = [];
+  private passages = 0;
+
+  /** Adds the next article: its title, and the texts of its passages in order. */
+  add(title: string, passageTexts: readonly string[]): void {
+    const vocabulary = this.vocabulary!;
+    this.firstPassage.push(this.passages);
+    vocabulary.collect(this.title, title);
+    for (const text of passageTexts) vocabulary.collect(this.text, text);
+    this.passages += passageTexts.length;
+  }
+
+  /** The index of every article added (the builder is spent). */
+  finish(): PassageIndex {
+    const { terms, renumber } = this.vocabulary!.sorted();
+    this.vocabulary = null;
+    const firstPassage = Uint32Array.from([...this.firstPassage, this.passages]);
+    return new PassageIndex({ terms, text: this.text.postings(terms.length, renumber), title: this.title.postings(terms.length, renumber), firstPassage });
+  }
 }
 
 /** A normalised word as first seen: its number (to count distinct words) and its index terms' numbers. */
@@ -191,36 +215,37 @@ class Vocabulary {
   private readonly termNumbers = new Map<string, number>();
   /** The entries of the document being collected, in order (reused from one document to the next). */
   private readonly found: WordEntry[] = [];
+  /** Documents collected (over all fields): the stamp marking the words seen in the current one. */
+  private documents = 0;
+  /** The last document each word was seen in. */
+  private seen = new Int32Array(1024);
+  /** Counts of the current document's terms, and which terms it has. */
+  private counts = new Uint32Array(1024);
+  private readonly touched: number[] = [];
   readonly terms: string[] = [];
 
-  /** Counts the terms of each document: the field's postings, in document order, before sorting terms. */
-  collect(documents: readonly string[]): CollectedField {
-    const field = new CollectedField(documents.length);
-    let seen = new Int32Array(1024).fill(-1);
-    let counts = new Uint32Array(1024);
-    const touched: number[] = [];
-    documents.forEach((document, doc) => {
-      let distinct = 0;
-      for (const entry of this.wordsOf(document)) {
-        if (entry.word >= seen.length) seen = grow(seen, entry.word, -1);
-        if (seen[entry.word] !== doc) {
-          seen[entry.word] = doc;
-          distinct++;
-        }
-        for (const t of entry.terms) {
-          if (t >= counts.length) counts = grow(counts, t, 0);
-          if (counts[t]!++ === 0) touched.push(t);
-        }
+  /** Counts the terms of the next document of `field`. */
+  collect(field: CollectedField, document: string): void {
+    const doc = ++this.documents;
+    let distinct = 0;
+    const touched = this.touched;
+    for (const entry of this.wordsOf(document)) {
+      if (entry.word >= this.seen.length) this.seen = grow(this.seen, entry.word, 0);
+      if (this.seen[entry.word] !== doc) {
+        this.seen[entry.word] = doc;
+        distinct++;
       }
-      field.lengths[doc] = Math.min(distinct, 0xffff);
-      for (const t of touched) {
-        field.add(t, counts[t]!);
-        counts[t] = 0;
+      for (const t of entry.terms) {
+        if (t >= this.counts.length) this.counts = grow(this.counts, t, 0);
+        if (this.counts[t]!++ === 0) touched.push(t);
       }
-      field.endDocument(touched.length);
-      touched.length = 0;
-    });
-    return field;
+    }
+    for (const t of touched) {
+      field.add(t, this.counts[t]!);
+      this.counts[t] = 0;
+    }
+    field.endDocument(distinct, touched.length);
+    touched.length = 0;
   }
 
   /** The sorted terms, and each collected term number's position among them. */
@@ -314,36 +339,42 @@ class Vocabulary {
   }
 }
 
-/** A field's postings as collected: (term, count) pairs document after document. */
-class CollectedField {
-  readonly lengths: Uint16Array;
-  /** How many pairs each document has. */
-  private readonly perDocument: Uint32Array;
-  private pairs = 0;
-  private termOf = new Uint32Array(1 << 16);
-  private countOf = new Uint8Array(1 << 16);
-  private frequency = new Uint32Array(1024);
-  private doc = 0;
+/** Pairs per block of a collected field (blocks are added as documents come, never copied). */
+const BLOCK_BITS = 20;
+const BLOCK = 1 << BLOCK_BITS;
 
-  constructor(documents: number) {
-    this.lengths = new Uint16Array(documents);
-    this.perDocument = new Uint32Array(documents);
-  }
+/** A field's postings as collected: (term, count) pairs document after document, in fixed-size blocks. */
+class CollectedField {
+  private lengths = new Uint16Array(1024);
+  /** How many pairs each document has. */
+  private perDocument = new Uint32Array(1024);
+  private readonly termBlocks: Uint32Array[] = [];
+  private readonly countBlocks: Uint8Array[] = [];
+  private pairs = 0;
+  private frequency = new Uint32Array(1024);
+  private documents = 0;
 
   add(term: number, count: number): void {
-    if (this.pairs === this.termOf.length) {
-      this.termOf = grow(this.termOf, this.pairs, 0);
-      this.countOf = grow(this.countOf, this.pairs, 0);
+    const at = this.pairs & (BLOCK - 1);
+    if (at === 0) {
+      this.termBlocks.push(new Uint32Array(BLOCK));
+      this.countBlocks.push(new Uint8Array(BLOCK));
     }
     if (term >= this.frequency.length) this.frequency = grow(this.frequency, term, 0);
-    this.termOf[this.pairs] = term;
-    this.countOf[this.pairs] = Math.min(count, 0xff);
+    this.termBlocks[this.termBlocks.length - 1]![at] = term;
+    this.countBlocks[this.countBlocks.length - 1]![at] = Math.min(count, 0xff);
     this.frequency[term]!++;
     this.pairs++;
   }
 
-  endDocument(pairs: number): void {
-    this.perDocument[this.doc++] = pairs;
+  /** Ends the current document: `distinct` words (its BM25 length), `pairs` terms. */
+  endDocument(distinct: number, pairs: number): void {
+    if (this.documents === this.lengths.length) {
+      this.lengths = grow(this.lengths, this.documents, 0);
+      this.perDocument = grow(this.perDocument, this.documents, 0);
+    }
+    this.lengths[this.documents] = Math.min(distinct, 0xffff);
+    this.perDocument[this.documents++] = pairs;
   }
 
   /** The postings with terms numbered in sorted order (`renumber`), documents ascending in each list. */
@@ -355,19 +386,19 @@ class CollectedField {
     const docs = new Uint32Array(this.pairs);
     const tfs = new Uint8Array(this.pairs);
     let pair = 0;
-    this.perDocument.forEach((pairs, doc) => {
-      for (const end = pair + pairs; pair < end; pair++) {
-        const position = next[renumber[this.termOf[pair]!]!]!++;
+    for (let doc = 0; doc < this.documents; doc++) {
+      for (const end = pair + this.perDocument[doc]!; pair < end; pair++) {
+        const position = next[renumber[this.termBlocks[pair >>> BLOCK_BITS]![pair & (BLOCK - 1)]!]!]!++;
         docs[position] = doc;
-        tfs[position] = this.countOf[pair]!;
+        tfs[position] = this.countBlocks[pair >>> BLOCK_BITS]![pair & (BLOCK - 1)]!;
       }
-    });
-    return { start, docs, tfs, lengths: this.lengths };
+    }
+    return { start, docs, tfs, lengths: this.lengths.slice(0, this.documents) };
   }
 }
 
 /** A copy of `array` long enough for index `needed`, new slots set to `fill`. */
-function grow<T extends Uint32Array | Int32Array | Uint8Array>(array: T, needed: number, fill: number): T {
+function grow<T extends Uint32Array | Int32Array | Uint16Array | Uint8Array>(array: T, needed: number, fill: number): T {
   let size = array.length * 2;
   while (size <= needed) size *= 2;
   const bigger = new (array.constructor as new (n: number) => T)(size);
