@@ -69,8 +69,8 @@ export interface ParallelBuildOptions {
   parallelFrom?: number;
   /**
    * True while this thread answers queries (a reload): the index is then built on a worker too.
-   * At start-up nothing waits for it, so the index is built here, sparing a worker its own copy
-   * of every article.
+   * At start-up nothing waits for this thread, so the index is built here and a second worker
+   * (its start-up, its own vocabulary) is spared.
    */
   serving?: boolean;
   /** Told when a build worker fails (its job is then done on this thread). */
