@@ -230,13 +230,13 @@ class Vocabulary {
     let distinct = 0;
     const touched = this.touched;
     for (const entry of this.wordsOf(document)) {
-      if (entry.word >= this.seen.length) this.seen = grow(this.seen, entry.word, 0);
+      if (entry.word >= this.seen.length) this.seen = grow(this.seen, entry.word);
       if (this.seen[entry.word] !== doc) {
         this.seen[entry.word] = doc;
         distinct++;
       }
       for (const t of entry.terms) {
-        if (t >= this.counts.length) this.counts = grow(this.counts, t, 0);
+        if (t >= this.counts.length) this.counts = grow(this.counts, t);
         if (this.counts[t]!++ === 0) touched.push(t);
       }
     }
@@ -360,7 +360,7 @@ class CollectedField {
       this.termBlocks.push(new Uint32Array(BLOCK));
       this.countBlocks.push(new Uint8Array(BLOCK));
     }
-    if (term >= this.frequency.length) this.frequency = grow(this.frequency, term, 0);
+    if (term >= this.frequency.length) this.frequency = grow(this.frequency, term);
     this.termBlocks[this.termBlocks.length - 1]![at] = term;
     this.countBlocks[this.countBlocks.length - 1]![at] = Math.min(count, 0xff);
     this.frequency[term]!++;
@@ -370,8 +370,8 @@ class CollectedField {
   /** Ends the current document: `distinct` words (its BM25 length), `pairs` terms. */
   endDocument(distinct: number, pairs: number): void {
     if (this.documents === this.lengths.length) {
-      this.lengths = grow(this.lengths, this.documents, 0);
-      this.perDocument = grow(this.perDocument, this.documents, 0);
+      this.lengths = grow(this.lengths, this.documents);
+      this.perDocument = grow(this.perDocument, this.documents);
     }
     this.lengths[this.documents] = Math.min(distinct, 0xffff);
     this.perDocument[this.documents++] = pairs;
@@ -397,13 +397,12 @@ class CollectedField {
   }
 }
 
-/** A copy of `array` long enough for index `needed`, new slots set to `fill`. */
-function grow<T extends Uint32Array | Int32Array | Uint16Array | Uint8Array>(array: T, needed: number, fill: number): T {
+/** A copy of `array` long enough for index `needed`, new slots 0. */
+function grow<T extends Uint32Array | Int32Array | Uint16Array>(array: T, needed: number): T {
   let size = array.length * 2;
   while (size <= needed) size *= 2;
   const bigger = new (array.constructor as new (n: number) => T)(size);
   bigger.set(array);
-  if (fill !== 0) bigger.fill(fill, array.length);
   return bigger;
 }
 
