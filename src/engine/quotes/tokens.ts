@@ -1,5 +1,5 @@
 import { normalizeText, words } from '../text/normalize.js';
-import { GOES_ON, HASH_START, SpellingTable, START, astralClass, hashStep, wordClasses } from '../text/scan.js';
+import { GOES_ON, SpellingTable, START, classAt, spellingHash, unitLength, wordClasses, wordEnd } from '../text/scan.js';
 import type { Cue } from './cues.js';
 import { HONORIFICS, ORG_HEADS, PERSON_HEADS, isNationality } from './lexicon.js';
 
@@ -107,33 +107,13 @@ const MARKS = new Map([...PUNCT].map((ch) => [ch.charCodeAt(0), ch]));
 export function tokenize(text: string, base = 0, infos?: WordInfo[], stamp = 0): Tok[] {
   const cls = classes();
   const toks: Tok[] = [];
-  const n = text.length;
   let i = 0;
-  while (i < n) {
-    let c = text.charCodeAt(i);
-    let size = 1;
-    let k = 0;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      size = 2;
-      k = astralClass(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000);
-    } else k = cls[c]!;
+  while (i < text.length) {
+    const k = classAt(text, i, cls);
     if (k & START) {
       const start = i;
-      let h = HASH_START;
-      for (;;) {
-        for (let s = 0; s < size; s++) h = hashStep(h, text.charCodeAt(i + s));
-        i += size;
-        if (i >= n) break;
-        c = text.charCodeAt(i);
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-          size = 2;
-          k = astralClass(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000);
-        } else {
-          size = 1;
-          k = cls[c]!;
-        }
-        if (!(k & GOES_ON)) break;
-      }
+      i = wordEnd(text, start, cls, GOES_ON);
+      const h = spellingHash(text, start, i);
       const slot = byRaw.find(text, start, i, h);
       let raw: string;
       let info: WordInfo;
@@ -150,11 +130,11 @@ export function tokenize(text: string, base = 0, infos?: WordInfo[], stamp = 0):
       toks.push({ word: true, raw, n: info.n, start: base + start, end: base + i });
     } else {
       if (k & MARK) {
-        const raw = MARKS.get(c)!;
+        const raw = MARKS.get(text.charCodeAt(i))!;
         infos?.push(NO_WORD);
         toks.push({ word: false, raw, n: raw, start: base + i, end: base + i + 1 });
       }
-      i += size;
+      i += unitLength(text, i);
     }
   }
   return toks;

@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { normalizeText, words } from '../text/normalize.js';
 import type { Article, Passage } from '../types.js';
-import { GOES_ON, HASH_START, HIDDEN, SpellingTable, START, UNSAFE, astralClass, hashStep, wordClasses } from '../text/scan.js';
+import { GOES_ON, HIDDEN, SpellingTable, START, UNSAFE, classAt, spellingHash, unitLength, wordClasses, wordEnd } from '../text/scan.js';
 import { termsOf } from './terms.js';
 
 /**
@@ -274,38 +274,18 @@ class Vocabulary {
    */
   private scan(text: string): boolean {
     const classes = wordClasses();
-    const n = text.length;
     let i = 0;
-    while (i < n) {
-      let c = text.charCodeAt(i);
-      let size = 1;
-      let k: number;
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-        size = 2;
-        k = astralClass(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000);
-      } else k = classes[c]!;
+    while (i < text.length) {
+      const k = classAt(text, i, classes);
       if (k & UNSAFE) return false;
       if (!(k & START)) {
-        i += size;
+        i += unitLength(text, i);
         continue;
       }
       const start = i;
-      let h = HASH_START;
-      for (;;) {
-        for (let s = 0; s < size; s++) h = hashStep(h, text.charCodeAt(i + s));
-        i += size;
-        if (i >= n) break;
-        c = text.charCodeAt(i);
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-          size = 2;
-          k = astralClass(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000);
-        } else {
-          size = 1;
-          k = classes[c]!;
-        }
-        if (k & UNSAFE) return false;
-        if (!(k & (GOES_ON | HIDDEN))) break;
-      }
+      i = wordEnd(text, start, classes, GOES_ON | HIDDEN, UNSAFE);
+      if (i < text.length && classAt(text, i, classes) & UNSAFE) return false;
+      const h = spellingHash(text, start, i);
       const slot = this.spellings.find(text, start, i, h);
       let entries: WordEntry[];
       if (slot >= 0) entries = this.spellings.value(slot);

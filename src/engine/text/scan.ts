@@ -45,19 +45,47 @@ export function wordClasses(): Uint8Array {
 
 const astralClasses = new Map<number, number>();
 /** The class bits of a code point beyond the BMP (memoised: emoji and rare scripts recur). */
-export function astralClass(cp: number): number {
+function astralClass(cp: number): number {
   let bits = astralClasses.get(cp);
   if (bits === undefined) astralClasses.set(cp, (bits = classify(cp)));
   return bits;
 }
 
-/** FNV-1a offset basis: the hash of an empty spelling. */
-export const HASH_START = 0x811c9dc5 | 0;
-/** One FNV-1a step over a UTF-16 code unit. */
-export const hashStep = (h: number, unit: number) => Math.imul(h ^ unit, 0x01000193);
+/** Code units of the code point at `i` of `text`: 2 for a surrogate pair, else 1. */
+export function unitLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+}
+
+/** The class bits of the code point at `i` of `text`, from `classes` (a copy of `wordClasses` a caller may extend). */
+export function classAt(text: string, i: number, classes: Uint8Array): number {
+  const c = text.charCodeAt(i);
+  return unitLength(text, i) === 2 ? astralClass(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000) : classes[c]!;
+}
 
 /**
- * Spellings hashed as they are scanned (`hashStep` over UTF-16 code units) and looked up by
+ * Where the word that starts at `start` ends: it goes on over the code points whose class has a
+ * bit of `goesOn` and none of `stop`.
+ */
+export function wordEnd(text: string, start: number, classes: Uint8Array, goesOn: number, stop = 0): number {
+  let i = start + unitLength(text, start);
+  while (i < text.length) {
+    const k = classAt(text, i, classes);
+    if (!(k & goesOn) || k & stop) break;
+    i += unitLength(text, i);
+  }
+  return i;
+}
+
+/** The hash of the spelling `text[start, end)` (FNV-1a over its UTF-16 code units), as `SpellingTable` takes it. */
+export function spellingHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/**
+ * Spellings hashed (`spellingHash`) and looked up by
  * comparing characters in place, so a known spelling costs no substring and no Map lookup. The
  * open-addressing table holds `[hash, number + 1]` pairs; spellings are numbered in order of first
  * sight, so the frequent ones sit close together.

@@ -64,9 +64,8 @@ function indexed(text: string): { terms: Map<string, number>; length: number } {
   const one = buildPassageIndex([article('x', text, text)], [{ id: 'x@0', articleId: 'x', index: 0, start: 0, end: text.length, text }]);
   const { start, tfs, lengths } = one.data.text;
   const terms = new Map<string, number>();
-  one.data.terms.forEach((term, t) => {
-    if (start[t + 1]! > start[t]!) terms.set(term, tfs[start[t]!]!);
-  });
+  // Every term the index holds is listed, so a term with no posting shows up as a count of 0.
+  one.data.terms.forEach((term, t) => terms.set(term, start[t + 1]! > start[t]! ? tfs[start[t]!]! : 0));
   return { terms, length: lengths[0] ?? 0 };
 }
 
