@@ -2,7 +2,7 @@ import { PassageTable, type PassageSpans, copyKey } from './passageTable.js';
 import { segmentArticle } from './passages.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { QuoteIndex, type QuotationRows, extractRows } from './quotes/index.js';
+import { QuoteIndex, type QuotationRows, extractRows, trimWordCaches } from './quotes/index.js';
 import { type PassageArchive, utcDay } from './search/ask.js';
 import { createPlanner } from './search/planner.js';
 import { PassageIndex, PassageIndexBuilder, type PassageIndexData } from './search/postings.js';
@@ -135,6 +135,8 @@ export async function buildArchiveInParallel(articles: Article[], options: Paral
   await quoting;
   // Chunks a worker claimed but could not finish.
   for (let from = 0; from < articles.length; from += QUOTE_CHUNK) chunks[from / QUOTE_CHUNK] ??= quotationChunk(from, articles.length, articleAt);
+  // The words met reading quotations here would stay in memory for nothing until the next update.
+  trimWordCaches(0);
   return assemble(articles, parts, QuoteIndex.fromRows(articles, chunks));
 }
 

@@ -7,6 +7,7 @@ import type { Quotation, QuoteMatch } from './types.js';
 
 export type { Quotation, QuoteMatch } from './types.js';
 export { extractQuotations } from './extract.js';
+export { trimWordCaches } from './tokens.js';
 
 /** Plain code-unit order (ISO dates sort correctly; much faster than localeCompare on large indexes). */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -56,11 +56,15 @@ const LIMIT = 500_000;
 /** Word information by spelling as written. */
 const byRaw = new SpellingTable<WordInfo>();
 
-/** Empties the word caches when they have grown past their bound (only between articles: counts live there). */
-export function trimWordCaches(): void {
-  if (byRaw.size > LIMIT || byNorm.size > LIMIT) {
+/**
+ * Empties the word caches when they have grown past `limit` (only between articles: counts live
+ * there); 0 forgets every word, once a whole corpus has been read.
+ */
+export function trimWordCaches(limit = LIMIT): void {
+  if (byRaw.size > limit || byNorm.size > limit || bared.size > limit) {
     byRaw.clear();
     byNorm.clear();
+    bared.clear();
   }
 }
 

@@ -2,7 +2,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { normalizeText, words } from '../text/normalize.js';
 import type { Article, Passage } from '../types.js';
 import { GOES_ON, HIDDEN, SpellingTable, START, UNSAFE, classAt, spellingHash, unitLength, wordClasses, wordEnd } from '../text/scan.js';
-import { termsOf } from './terms.js';
+import { indexTermsOf } from './terms.js';
 
 /**
  * One field's postings in compressed-sparse-row form: the documents of term number `t` are
@@ -303,7 +303,7 @@ class Vocabulary {
   private entry(token: string): WordEntry {
     let entry = this.words.get(token);
     if (entry) return entry;
-    entry = { word: this.words.size, terms: termsOf(token).map((term) => this.termNumber(term)), alone: [] };
+    entry = { word: this.words.size, terms: indexTermsOf(token).map((term) => this.termNumber(term)), alone: [] };
     entry.alone.push(entry);
     this.words.set(token, entry);
     return entry;

@@ -1,5 +1,5 @@
 import { normalizeText, words } from '../text/normalize.js';
-import { stem } from '../text/stem.js';
+import { stemOnce } from '../text/stem.js';
 import { isContentWord } from '../text/analyzer.js';
 import type { PlanOptions } from './planner.js';
 
@@ -12,18 +12,22 @@ const SURFACE = '=';
 
 /**
  * The index terms of one normalised token: its stem, plus its surface form when that differs (exact
- * words rank first: +1.4 hit@1 on ARCD); none for a stop word.
+ * words rank first: +1.4 hit@1 on ARCD); none for a stop word. Not memoised: for the index build,
+ * which analyses each distinct word once; questions and passages go through `termsOf`.
  */
+export function indexTermsOf(token: string): readonly string[] {
+  if (!isContentWord(token)) return [];
+  const stemmed = stemOnce(token);
+  return stemmed === token ? [stemmed] : [stemmed, SURFACE + token];
+}
+
+/** `indexTermsOf` through the term cache (questions, reranking and highlighting meet the same words again and again). */
 export function termsOf(token: string): readonly string[] {
   let terms = TERM_CACHE.get(token);
-  if (terms !== undefined) return terms;
-  if (!isContentWord(token)) terms = [];
-  else {
-    const stemmed = stem(token);
-    terms = stemmed === token ? [stemmed] : [stemmed, SURFACE + token];
+  if (terms === undefined) {
+    if (TERM_CACHE.size >= TERM_CACHE_LIMIT) TERM_CACHE.clear();
+    TERM_CACHE.set(token, (terms = indexTermsOf(token)));
   }
-  if (TERM_CACHE.size >= TERM_CACHE_LIMIT) TERM_CACHE.clear();
-  TERM_CACHE.set(token, terms);
   return terms;
 }
 

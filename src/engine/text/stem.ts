@@ -27,7 +27,8 @@ export function stem(token: string): string {
   return stemmed;
 }
 
-function stemOnce(token: string): string {
+/** `stem` without the memo, for a caller that analyses each distinct word once anyway (the index build). */
+export function stemOnce(token: string): string {
   if (LATIN.test(token)) return token.length > 3 ? stemmer(token) : token;
   if (!ARABIC_SCRIPT.test(token)) return token;
   let word = token;
