@@ -32,11 +32,11 @@ export interface QuoteIndexData {
   speakers: SpeakerCluster[];
 }
 
-/** The matching words of a quotation from its words' information. */
-function foldedOf(words: WordInfo[]): string[] {
+/** The matching words of a quotation from its words' information, joined by spaces. */
+function foldedOf(words: WordInfo[]): string {
   const out: string[] = [];
   for (const w of words) for (const x of partsOf(w)!.folded) out.push(x);
-  return out;
+  return out.join(' ');
 }
 
 /**
@@ -69,21 +69,24 @@ interface QuoteIndexDataV1 {
   failed?: Array<{ id: string; error: string }>;
 }
 
-/** Tokenises, groups and clusters the quotations of `rows` (what version 2 stores); `matching` gives the matching words of a row when known. */
-function derive(articles: ArticleRef[], quotes: Row[], failed: Array<{ id: string; error: string }> | undefined, matching?: Array<string[] | null>): QuoteIndexData {
+/**
+ * Tokenises, groups and clusters the quotations of `rows` (what version 2 stores); `matching` gives
+ * the matching words of a row, joined by spaces, when known (one string a quotation is much
+ * cheaper to hold and to post between threads than an array of words).
+ */
+function derive(articles: ArticleRef[], quotes: Row[], failed: Array<{ id: string; error: string }> | undefined, matching?: Array<string | null>): QuoteIndexData {
   const groupOf = new Map<string, number>();
   const idOf = new Map<string, number>();
   const words: string[] = [];
   const groups: number[][] = [];
   const group = new Array<number>(quotes.length);
   quotes.forEach((row, i) => {
-    const toks = matching?.[i] ?? matchTokens(row[3]);
-    const key = toks.join(' ');
+    const key = matching?.[i] ?? matchTokens(row[3]).join(' ');
     let g = groupOf.get(key);
     if (g === undefined) {
       groupOf.set(key, (g = groups.length));
       groups.push(
-        toks.map((t) => {
+        (key === '' ? [] : key.split(' ')).map((t) => {
           let id = idOf.get(t);
           if (id === undefined) {
             idOf.set(t, (id = words.length));
@@ -99,17 +102,17 @@ function derive(articles: ArticleRef[], quotes: Row[], failed: Array<{ id: strin
   return { version: 2, articles, quotes, ...(failed?.length ? { failed } : {}), words, groups, group, speakers: clusters };
 }
 
-/** The quotations found in a run of articles: rows, their matching words when known, and the articles that failed. */
+/** The quotations found in a run of articles: rows, their matching words (joined by spaces) when known, and the articles that failed. */
 export interface QuotationRows {
   quotes: Row[];
-  matching: Array<string[] | null>;
+  matching: Array<string | null>;
   failed: Array<{ id: string; error: string }>;
 }
 
 /** The quotation rows of `articles`, which are numbered from `first` in the rows. */
 export function extractRows(articles: readonly Pick<Article, 'id' | 'title' | 'body' | 'lang'>[], first = 0): QuotationRows {
   const quotes: Row[] = [];
-  const matching: Array<string[] | null> = [];
+  const matching: Array<string | null> = [];
   const failed: Array<{ id: string; error: string }> = [];
   articles.forEach((a, k) => {
     try {
@@ -208,12 +211,12 @@ export class QuoteIndex {
       if (k) number[a] = kept.push(articles[a]!) - 1;
     });
     const rows: Row[] = [];
-    const matching: Array<string[] | null> = [];
+    const matching: Array<string | null> = [];
     quotes.forEach((row, i) => {
       const a = number[row[0]]!;
       if (a < 0) return;
       rows.push([a, row[1], row[2], row[3], row[4], row[5], row[6]]);
-      matching.push(groups[group[i]!]!.map((w) => words[w]!));
+      matching.push(groups[group[i]!]!.map((w) => words[w]!).join(' '));
     });
     const fresh = extractRows(added, kept.length);
     const keptIds = new Set(kept.map((a) => a.id));
