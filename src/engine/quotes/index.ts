@@ -194,8 +194,9 @@ export class QuoteIndex {
 
   /** Indexes the quotations `extractRows` found in `articles`, run after run (in article order). */
   static fromRows(articles: readonly Article[], runs: readonly QuotationRows[]): QuoteIndex {
-    const all = (part: 'quotes' | 'matching' | 'failed') => runs.flatMap((run) => run[part] as unknown[]);
-    return new QuoteIndex(derive(articles.map(articleRef), all('quotes') as Row[], all('failed') as QuotationRows['failed'], all('matching') as QuotationRows['matching']));
+    const quotes = runs.flatMap((run) => run.quotes);
+    const failed = runs.flatMap((run) => run.failed);
+    return new QuoteIndex(derive(articles.map(articleRef), quotes, failed, runs.flatMap((run) => run.matching)));
   }
 
   /**
