@@ -199,22 +199,29 @@ export class PassageIndexBuilder {
   }
 }
 
-/** A normalised word as first seen: its number (to count distinct words) and its index terms' numbers. */
-interface WordEntry {
-  word: number;
-  terms: number[];
-  /** `[this]`: the entries of a spelling that is this word alone, shared by all such spellings. */
-  alone: WordEntry[];
-}
-
-/** Numbers the words and terms met while collecting fields. */
+/**
+ * Numbers the words and terms met while collecting fields. Everything read per token lives in
+ * typed arrays (a spelling's word number, a word's term numbers), so counting a document's terms
+ * chases no object pointers.
+ */
 class Vocabulary {
-  private readonly words = new Map<string, WordEntry>();
-  /** The entries each spelling gives, as written (normalised alone, as scanned: see `scan`). */
-  private readonly spellings = new SpellingTable<WordEntry[]>();
+  /** The number of each normalised word. */
+  private readonly words = new Map<string, number>();
+  /** Each word's term numbers: `termList[termFrom[w]]` on, `termCount[w]` of them. */
+  private termFrom = new Int32Array(1024);
+  private termCount = new Uint8Array(1024);
+  private termList = new Int32Array(4096);
+  private termListLength = 0;
+  /**
+   * The word a spelling gives, as written (normalised alone, as scanned: see `scan`); a spelling
+   * that normalises into any other number of words is `-1 - k`, its words being `multiWords[k]`.
+   */
+  private readonly spellings = new SpellingTable<number>();
+  private readonly multiWords: number[][] = [];
   private readonly termNumbers = new Map<string, number>();
-  /** The entries of the document being collected, in order (reused from one document to the next). */
-  private readonly found: WordEntry[] = [];
+  /** The words of the document being collected, in order: the first `foundCount`. */
+  private found = new Int32Array(1024);
+  private foundCount = 0;
   /** Documents collected (over all fields): the stamp marking the words seen in the current one. */
   private documents = 0;
   /** The last document each word was seen in. */
@@ -229,14 +236,16 @@ class Vocabulary {
     const doc = ++this.documents;
     let distinct = 0;
     const touched = this.touched;
-    for (const entry of this.wordsOf(document)) {
-      if (entry.word >= this.seen.length) this.seen = grow(this.seen, entry.word);
-      if (this.seen[entry.word] !== doc) {
-        this.seen[entry.word] = doc;
+    this.wordsOf(document);
+    const { found, seen, termFrom, termCount, termList } = this;
+    for (let f = 0; f < this.foundCount; f++) {
+      const word = found[f]!;
+      if (seen[word] !== doc) {
+        seen[word] = doc;
         distinct++;
       }
-      for (const t of entry.terms) {
-        if (t >= this.counts.length) this.counts = grow(this.counts, t);
+      for (let i = termFrom[word]!, end = i + termCount[word]!; i < end; i++) {
+        const t = termList[i]!;
         if (this.counts[t]!++ === 0) touched.push(t);
       }
     }
@@ -256,14 +265,12 @@ class Vocabulary {
     return { terms: order.map((t) => this.terms[t]!), renumber };
   }
 
-  /** The entries of the words of `words(normalizeText(document))`, in order (the array is reused). */
-  private wordsOf(document: string): WordEntry[] {
-    const found = this.found;
-    found.length = 0;
-    if (this.scan(document)) return found;
-    found.length = 0;
-    for (const token of words(normalizeText(document))) found.push(this.entry(token));
-    return found;
+  /** Puts the words of `words(normalizeText(document))` in `found`, in order. */
+  private wordsOf(document: string): void {
+    this.foundCount = 0;
+    if (this.scan(document)) return;
+    this.foundCount = 0;
+    for (const token of words(normalizeText(document))) this.push(this.word(token));
   }
 
   /**
@@ -287,26 +294,42 @@ class Vocabulary {
       if (i < text.length && classAt(text, i, classes) & UNSAFE) return false;
       const h = spellingHash(text, start, i);
       const slot = this.spellings.find(text, start, i, h);
-      let entries: WordEntry[];
-      if (slot >= 0) entries = this.spellings.value(slot);
+      let word: number;
+      if (slot >= 0) word = this.spellings.value(slot);
       else {
         const raw = text.slice(start, i);
         const tokens = words(normalizeText(raw));
-        entries = tokens.length === 1 ? this.entry(tokens[0]!).alone : tokens.map((token) => this.entry(token));
-        this.spellings.add(slot, raw, h, entries);
+        word = tokens.length === 1 ? this.word(tokens[0]!) : -1 - (this.multiWords.push(tokens.map((token) => this.word(token))) - 1);
+        this.spellings.add(slot, raw, h, word);
       }
-      for (const entry of entries) this.found.push(entry);
+      if (word >= 0) this.push(word);
+      else for (const w of this.multiWords[-1 - word]!) this.push(w);
     }
     return true;
   }
 
-  private entry(token: string): WordEntry {
-    let entry = this.words.get(token);
-    if (entry) return entry;
-    entry = { word: this.words.size, terms: indexTermsOf(token).map((term) => this.termNumber(term)), alone: [] };
-    entry.alone.push(entry);
-    this.words.set(token, entry);
-    return entry;
+  private push(word: number): void {
+    if (this.foundCount === this.found.length) this.found = grow(this.found, this.foundCount);
+    this.found[this.foundCount++] = word;
+  }
+
+  /** The number of a normalised word, its terms numbered on first sight. */
+  private word(token: string): number {
+    let w = this.words.get(token);
+    if (w !== undefined) return w;
+    w = this.words.size;
+    this.words.set(token, w);
+    const terms = indexTermsOf(token).map((term) => this.termNumber(term));
+    if (w === this.termFrom.length) {
+      this.termFrom = grow(this.termFrom, w);
+      this.termCount = grow(this.termCount, w);
+      this.seen = grow(this.seen, w);
+    }
+    if (this.termListLength + terms.length > this.termList.length) this.termList = grow(this.termList, this.termListLength + terms.length);
+    this.termFrom[w] = this.termListLength;
+    this.termCount[w] = terms.length;
+    for (const t of terms) this.termList[this.termListLength++] = t;
+    return w;
   }
 
   private termNumber(term: string): number {
@@ -314,6 +337,7 @@ class Vocabulary {
     if (t === undefined) {
       this.termNumbers.set(term, (t = this.terms.length));
       this.terms.push(term);
+      if (t === this.counts.length) this.counts = grow(this.counts, t);
     }
     return t;
   }
@@ -378,7 +402,7 @@ class CollectedField {
 }
 
 /** A copy of `array` long enough for index `needed`, new slots 0. */
-function grow<T extends Uint32Array | Int32Array | Uint16Array>(array: T, needed: number): T {
+function grow<T extends Uint32Array | Int32Array | Uint16Array | Uint8Array>(array: T, needed: number): T {
   let size = array.length * 2;
   while (size <= needed) size *= 2;
   const bigger = new (array.constructor as new (n: number) => T)(size);
