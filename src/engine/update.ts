@@ -4,13 +4,12 @@
  * passages, quotations) is carried over as it is.
  */
 import { posix } from 'node:path';
-import { type Archive, completeArchive, nextTurn } from './archive.js';
+import { type Archive, completeArchive, indexParts, nextTurn } from './archive.js';
 import { loadCorpus } from './corpus/index.js';
 import { dropDuplicateIds } from './corpus/load.js';
 import { DEFAULTS_FILE, type CorpusFile } from './corpus/walk.js';
-import { PassageTable, copyKey } from './passageTable.js';
-import { segmentArticle } from './passages.js';
-import { buildPassageIndex, mergePassageIndex } from './search/postings.js';
+import { PassageTable } from './passageTable.js';
+import { PassageIndex, mergePassageIndex } from './search/postings.js';
 import type { Article, CorpusProblem } from './types.js';
 
 /** An archive and the corpus load it reflects. */
@@ -78,15 +77,15 @@ export async function updateCorpusState(previous: CorpusState, corpusDir: string
 async function updateArchive(archive: Archive, keep: Uint8Array, added: Article[]): Promise<Archive> {
   const old = [...archive.articles.values()];
   const articles = [...old.filter((_, i) => keep[i]), ...added];
-  const addedPassages = added.flatMap((a) => segmentArticle(a));
-  const addedIndex = buildPassageIndex(added, addedPassages);
+  const addedParts = indexParts(added);
   await nextTurn();
-  const index = mergePassageIndex(archive.index, keep, addedIndex);
+  const index = mergePassageIndex(archive.index, keep, new PassageIndex(addedParts.index));
   await nextTurn();
   const { passages } = archive;
   const keptPassages = Array.from({ length: passages.length }, (_, n) => n).filter((n) => keep[passages.article[n]!]);
   const articleNumber = new Map(articles.map((a, i) => [a.id, i]));
-  const count = keptPassages.length + addedPassages.length;
+  const fresh = addedParts.spans;
+  const count = keptPassages.length + fresh.article.length;
   const spans = { article: new Uint32Array(count), start: new Uint32Array(count), end: new Uint32Array(count), copyKeys: new Uint32Array(count) };
   keptPassages.forEach((n, i) => {
     spans.article[i] = articleNumber.get(passages.articleId(n))!;
@@ -94,12 +93,12 @@ async function updateArchive(archive: Archive, keep: Uint8Array, added: Article[
     spans.end[i] = passages.end[n]!;
     spans.copyKeys[i] = passages.copyKeys[n]!;
   });
-  addedPassages.forEach((p, i) => {
-    spans.article[keptPassages.length + i] = articleNumber.get(p.articleId)!;
-    spans.start[keptPassages.length + i] = p.start;
-    spans.end[keptPassages.length + i] = p.end;
-    spans.copyKeys[keptPassages.length + i] = copyKey(p.text);
-  });
+  // The added articles follow the kept ones; their passages' article numbers count from there.
+  for (let i = 0; i < fresh.article.length; i++) fresh.article[i]! += articles.length - added.length;
+  spans.article.set(fresh.article, keptPassages.length);
+  spans.start.set(fresh.start, keptPassages.length);
+  spans.end.set(fresh.end, keptPassages.length);
+  spans.copyKeys.set(fresh.copyKeys, keptPassages.length);
   await nextTurn();
   const quotes = archive.quotes.update(keep, added);
   await nextTurn();
