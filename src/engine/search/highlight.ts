@@ -1,6 +1,5 @@
-import { stem } from '../text/stem.js';
-import { WORD, normalizeText } from '../text/normalize.js';
-import { isStopWord } from '../text/stopwords.js';
+import { WORD } from '../text/normalize.js';
+import { stemsOf } from './terms.js';
 
 /** The stem of each word as written (null for a stop word): every answer highlights the same common words again. */
 const STEM_OF = new Map<string, string | null>();
@@ -20,8 +19,7 @@ export function highlightRanges(text: string, stems: ReadonlySet<string>): Array
 function stemOfWritten(word: string): string | null {
   let stemmed = STEM_OF.get(word);
   if (stemmed === undefined) {
-    const normalized = normalizeText(word).replace(/['’]/g, '');
-    stemmed = isStopWord(normalized) ? null : stem(normalized);
+    stemmed = stemsOf(word)[0] ?? null;
     if (STEM_OF.size >= STEM_OF_LIMIT) STEM_OF.clear();
     STEM_OF.set(word, stemmed);
   }
