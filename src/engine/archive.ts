@@ -39,25 +39,40 @@ export interface IndexParts {
   index: PassageIndexData;
 }
 
+/** Cuts articles into passages and indexes them, article after article: `add` each in order, then `finish`. */
+export class PartsBuilder {
+  private readonly builder = new PassageIndexBuilder();
+  private readonly article: number[] = [];
+  private readonly start: number[] = [];
+  private readonly end: number[] = [];
+  private readonly copyKeys: number[] = [];
+  private count = 0;
+
+  /** Adds the next article. */
+  add(a: BuildArticle): void {
+    const k = this.count++;
+    const passages = segmentArticle(a);
+    this.builder.add(a.title, passages.map((p) => p.text));
+    for (const p of passages) {
+      this.article.push(k);
+      this.start.push(p.start);
+      this.end.push(p.end);
+      this.copyKeys.push(copyKey(p.text));
+    }
+  }
+
+  /** The passages (as spans) and the index of every article added (the builder is spent). */
+  finish(): IndexParts {
+    const spans = { article: Uint32Array.from(this.article), start: Uint32Array.from(this.start), end: Uint32Array.from(this.end), copyKeys: Uint32Array.from(this.copyKeys) };
+    return { spans, index: this.builder.finish().data };
+  }
+}
+
 /** Cuts `articles` into passages and indexes them, article after article. */
 export function indexParts(articles: readonly BuildArticle[]): IndexParts {
-  const builder = new PassageIndexBuilder();
-  const article: number[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
-  const copyKeys: number[] = [];
-  articles.forEach((a, k) => {
-    const passages = segmentArticle(a);
-    builder.add(a.title, passages.map((p) => p.text));
-    for (const p of passages) {
-      article.push(k);
-      start.push(p.start);
-      end.push(p.end);
-      copyKeys.push(copyKey(p.text));
-    }
-  });
-  const spans = { article: Uint32Array.from(article), start: Uint32Array.from(start), end: Uint32Array.from(end), copyKeys: Uint32Array.from(copyKeys) };
-  return { spans, index: builder.finish().data };
+  const builder = new PartsBuilder();
+  for (const a of articles) builder.add(a);
+  return builder.finish();
 }
 
 /** Corpora from this size up are built on worker threads. */
@@ -123,10 +138,7 @@ export async function buildArchiveInParallel(articles: Article[], options: Paral
   if (options.serving) {
     parts = await onWorker<IndexParts>('index', shared, claims, keep).done.catch((error: unknown) => (failed('index')(error), indexParts(articles)));
   } else {
-    // The worker's modules load while this thread's event loop turns (tsx compiles TypeScript
-    // sources here): indexing before the worker runs would leave it waiting until the index is done.
-    await quoteJob.running;
-    parts = indexParts(articles);
+    parts = await indexWhileWorkerStarts(articles, quoteJob.running);
     for (const [chunk, rows] of claimQuotations(articles.length, articleAt, claims)) {
       keep(chunk, rows);
       await nextTurn();
@@ -138,6 +150,28 @@ export async function buildArchiveInParallel(articles: Article[], options: Paral
   // The words met reading quotations here would stay in memory for nothing until the next update.
   trimWordCaches(0);
   return assemble(articles, parts, QuoteIndex.fromRows(articles, chunks));
+}
+
+/** While a worker's modules load, this thread indexes in slices this long (ms) between turns of its event loop. */
+const STARTUP_SLICE_MS = 5;
+
+/**
+ * Indexes `articles` here; until `started` settles, in short slices between turns of the event
+ * loop: a worker's modules load while this thread's event loop turns (tsx compiles TypeScript
+ * sources here), so indexing in one go would leave the worker waiting until the index is done.
+ */
+async function indexWhileWorkerStarts(articles: readonly BuildArticle[], started: Promise<void>): Promise<IndexParts> {
+  let running = false;
+  void started.then(() => (running = true));
+  const builder = new PartsBuilder();
+  let k = 0;
+  while (!running && k < articles.length) {
+    const until = performance.now() + STARTUP_SLICE_MS;
+    while (k < articles.length && performance.now() < until) builder.add(articles[k++]!);
+    await nextTurn();
+  }
+  while (k < articles.length) builder.add(articles[k++]!);
+  return builder.finish();
 }
 
 /** Resolves after the current turn of the event loop, so timers, I/O and other work waiting can run first. */
