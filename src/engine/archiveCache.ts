@@ -59,7 +59,7 @@ export async function saveArchive(archive: Archive, problems: CorpusProblem[], c
   texts.forEach((body, i) => encoder.encodeInto(body, bodyBytes.subarray(bodyStart[i]!, bodyStart[i + 1]!)));
   const { passages } = archive;
   const { byteStart, byteEnd } = passageBytes(texts, passages);
-  const quotes = archive.quotes.toJSON();
+  const quotes = archive.quotes.toData();
   const sameArticles = quotes.articles.length === articles.length && quotes.articles.every((ref, i) => ref.id === articles[i]!.id);
   const { terms, text, title, firstPassage } = archive.index.data;
   const header: CacheHeader = {
@@ -161,7 +161,7 @@ function restore(header: CacheHeader, file: SectionFile): CachedArchive {
     articles: new Map(articles.map((a) => [a.id, a])),
     passages,
     index,
-    quotes: () => QuoteIndex.fromJSON(quoteData(header, articles, section)),
+    quotes: () => QuoteIndex.fromData(quoteData(header, articles, section)),
     quotationCount: quoteCount,
     speakerOf: (n) => speakers[passageSpeaker[n]!],
   });
@@ -289,8 +289,6 @@ function unpackStrings(name: string, section: Section): string[] {
 function quoteSections(data: QuoteIndexData): Record<string, SectionArray> {
   const { quotes } = data;
   const names = new NameTable();
-  const groupStart = new Uint32Array(data.groups.length + 1);
-  data.groups.forEach((g, i) => (groupStart[i + 1] = groupStart[i]! + g.length));
   return {
     'quote.article': Uint32Array.from(quotes, (q) => q[0]),
     'quote.start': Uint32Array.from(quotes, (q) => q[1]),
@@ -301,9 +299,9 @@ function quoteSections(data: QuoteIndexData): Record<string, SectionArray> {
     ...packStrings('quote.text', quotes.map((q) => q[3])),
     ...packStrings('quote.names', names.names),
     ...packStrings('quote.words', data.words),
-    'quote.groupStart': groupStart,
-    'quote.groupWords': Uint32Array.from(data.groups.flat()),
-    'quote.group': Uint32Array.from(data.group),
+    'quote.groupStart': data.groupStart,
+    'quote.groupWords': data.groupWords,
+    'quote.group': data.group,
   };
 }
 
@@ -314,8 +312,6 @@ function quoteData(header: CacheHeader, articles: readonly Article[], section: S
   const direct = section('quote.direct', Uint8Array);
   const speaker = section('quote.speaker', Int32Array);
   const speakerTitle = section('quote.speakerTitle', Int32Array);
-  const groupStart = section('quote.groupStart', Uint32Array);
-  const groupWords = section('quote.groupWords', Uint32Array);
   const name = (k: number) => (k < 0 ? null : names[k]!);
   return {
     version: 2,
@@ -323,8 +319,9 @@ function quoteData(header: CacheHeader, articles: readonly Article[], section: S
     quotes: texts.map((text, i) => [article![i]!, start![i]!, end![i]!, text, direct[i] ? 1 : 0, name(speaker[i]!), name(speakerTitle[i]!)]),
     ...(header.quotes.failed ? { failed: header.quotes.failed } : {}),
     words: unpackStrings('quote.words', section),
-    groups: Array.from({ length: groupStart.length - 1 }, (_, g) => Array.from(groupWords.subarray(groupStart[g]!, groupStart[g + 1]!))),
-    group: Array.from(section('quote.group', Uint32Array)),
+    groupStart: section('quote.groupStart', Uint32Array),
+    groupWords: section('quote.groupWords', Uint32Array),
+    group: section('quote.group', Uint32Array),
     speakers: header.quotes.speakers,
   };
 }

@@ -1,4 +1,6 @@
 import { articleRef, type Article, type ArticleRef } from '../types.js';
+import { grow } from '../grow.js';
+import { SpellingTable, spellingHash } from '../text/scan.js';
 import { findQuotations } from './extract.js';
 import { alignScore, editDistance, matchTokens, tolerance } from './fuzzy.js';
 import { partsOf, type WordInfo } from './tokens.js';
@@ -15,7 +17,7 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A stored quotation: `[article, start, end, text, direct, speaker, speakerTitle]`. */
 type Row = [number, number, number, string, 0 | 1, string | null, string | null];
 
-/** The serialisable content of a quote index (cached on disk beside the search index). */
+/** The content of a quote index, cached on disk beside the search index (see archiveCache.ts). */
 export interface QuoteIndexData {
   version: 2;
   articles: ArticleRef[];
@@ -24,10 +26,14 @@ export interface QuoteIndexData {
   failed?: Array<{ id: string; error: string }>;
   /** The matching words of the quotations, each once, in order of first use. */
   words: string[];
-  /** Each distinct quotation text (matching words), in order of first appearance, as numbers into `words`. */
-  groups: number[][];
-  /** The distinct text (number into `groups`) of each quotation. */
-  group: number[];
+  /**
+   * Each distinct quotation text ("group"), in order of first appearance, as its matching words:
+   * numbers into `words`, group `g`'s from `groupWords[groupStart[g]]` up to `groupStart[g + 1]`.
+   */
+  groupStart: Uint32Array;
+  groupWords: Uint32Array;
+  /** The distinct text (group number) of each quotation. */
+  group: Uint32Array;
   /** The speakers, name variants merged; `quotes` are quotation numbers. */
   speakers: SpeakerCluster[];
 }
@@ -69,37 +75,51 @@ interface QuoteIndexDataV1 {
   failed?: Array<{ id: string; error: string }>;
 }
 
+/** The distinct texts of a corpus's quotations: `words`, `groupStart`, `groupWords` and `group` of `QuoteIndexData`. */
+type GroupedTexts = Pick<QuoteIndexData, 'words' | 'groupStart' | 'groupWords' | 'group'>;
+
 /**
- * Tokenises, groups and clusters the quotations of `rows` (what version 2 stores); `matching` gives
- * the matching words of a row, joined by spaces, when known (one string a quotation is much
- * cheaper to hold and to post between threads than an array of words).
+ * Groups the quotations of `quotes` by text; `matching` gives the matching words of a row, joined by
+ * spaces, when known (one string a quotation is much cheaper to hold and to post between threads
+ * than an array of words), else the row's text is tokenised. A new text's words are looked up in
+ * place (see `SpellingTable`), so only words never seen before become strings.
  */
-function derive(articles: ArticleRef[], quotes: Row[], failed: Array<{ id: string; error: string }> | undefined, matching?: Array<string | null>): QuoteIndexData {
+function groupTexts(quotes: readonly Row[], matching?: ReadonlyArray<string | null>): GroupedTexts {
   const groupOf = new Map<string, number>();
-  const idOf = new Map<string, number>();
+  const wordIds = new SpellingTable<number>();
   const words: string[] = [];
-  const groups: number[][] = [];
-  const group = new Array<number>(quotes.length);
-  quotes.forEach((row, i) => {
-    const key = matching?.[i] ?? matchTokens(row[3]).join(' ');
+  const starts: number[] = [0];
+  let groupWords = new Uint32Array(1 << 16);
+  let length = 0;
+  const group = new Uint32Array(quotes.length);
+  for (let i = 0; i < quotes.length; i++) {
+    const key = matching?.[i] ?? matchTokens(quotes[i]![3]).join(' ');
     let g = groupOf.get(key);
     if (g === undefined) {
-      groupOf.set(key, (g = groups.length));
-      groups.push(
-        (key === '' ? [] : key.split(' ')).map((t) => {
-          let id = idOf.get(t);
-          if (id === undefined) {
-            idOf.set(t, (id = words.length));
-            words.push(t);
-          }
-          return id;
-        }),
-      );
+      groupOf.set(key, (g = starts.length - 1));
+      for (let from = 0; key !== '' && from <= key.length; ) {
+        let to = key.indexOf(' ', from);
+        if (to < 0) to = key.length;
+        const h = spellingHash(key, from, to);
+        const slot = wordIds.find(key, from, to, h);
+        let id: number;
+        if (slot >= 0) id = wordIds.value(slot);
+        else wordIds.add(slot, words[(id = words.length)] = key.slice(from, to), h, id);
+        if (length === groupWords.length) groupWords = grow(groupWords, length);
+        groupWords[length++] = id;
+        from = to + 1;
+      }
+      starts.push(length);
     }
     group[i] = g;
-  });
+  }
+  return { words, groupStart: Uint32Array.from(starts), groupWords: groupWords.slice(0, length), group };
+}
+
+/** Groups the texts and clusters the speakers of the quotations of `quotes` (what version 2 stores). */
+function derive(articles: ArticleRef[], quotes: Row[], failed: Array<{ id: string; error: string }> | undefined, matching?: Array<string | null>): QuoteIndexData {
   const { clusters } = clusterSpeakers(quotes.map((r) => ({ speaker: r[5], speakerTitle: r[6], date: articles[r[0]]!.date })));
-  return { version: 2, articles, quotes, ...(failed?.length ? { failed } : {}), words, groups, group, speakers: clusters };
+  return { version: 2, articles, quotes, ...(failed?.length ? { failed } : {}), ...groupTexts(quotes, matching), speakers: clusters };
 }
 
 /** The quotations found in a run of articles: rows, their matching words (joined by spaces) when known, and the articles that failed. */
@@ -127,12 +147,20 @@ export function extractRows(articles: readonly Pick<Article, 'id' | 'title' | 'b
   return { quotes, matching, failed };
 }
 
+const NO_GROUPS = new Uint32Array(0);
+
 /** The archive's quotations, searchable by text (whosaid), speaker and article. */
 export class QuoteIndex {
-  private readonly postings = new Map<string, number[]>();
+  /** The number of each matching word (into `data.words`). */
+  private readonly wordNumber = new Map<string, number>();
+  /** The groups holding each word, ascending: word `w`'s from `wordGroups[wordGroupStart[w]]` up to `wordGroupStart[w + 1]`. */
+  private readonly wordGroupStart: Uint32Array;
+  private readonly wordGroups: Uint32Array;
+  /** The words by their first two letters and length, for typo-tolerant lookups. */
   private readonly vocabulary = new Map<string, string[]>();
-  private readonly group: Int32Array;
-  private readonly groups: number[][] = [];
+  /** The quotations of each group, earliest article first: group `g`'s from `members[memberStart[g]]` up to `memberStart[g + 1]`. */
+  private readonly memberStart: Uint32Array;
+  private readonly members: Uint32Array;
   private readonly clusters: SpeakerCluster[];
   private readonly speakerOf: Int32Array;
   private readonly byArticleIdx = new Map<string, number[]>();
@@ -141,28 +169,46 @@ export class QuoteIndex {
   private speakerOrder: SpeakerCluster[] | null = null;
 
   private constructor(private readonly data: QuoteIndexData) {
-    const { quotes, articles, words } = data;
-    this.group = Int32Array.from(data.group);
-    this.groups = data.groups.map(() => []);
+    const { quotes, articles, words, group, groupStart, groupWords } = data;
+    const groupCount = groupStart.length - 1;
+    this.memberStart = new Uint32Array(groupCount + 1);
+    for (const g of group) this.memberStart[g + 1]!++;
+    for (let g = 0; g < groupCount; g++) this.memberStart[g + 1]! += this.memberStart[g]!;
+    this.members = new Uint32Array(quotes.length);
+    const next = this.memberStart.slice(0, groupCount);
     for (let i = 0; i < quotes.length; i++) {
-      this.groups[this.group[i]!]!.push(i);
+      this.members[next[group[i]!]!++] = i;
       const id = articles[quotes[i]![0]]!.id;
       const list = this.byArticleIdx.get(id);
       if (list) list.push(i);
       else this.byArticleIdx.set(id, [i]);
     }
-    for (const members of this.groups) if (members.length > 1) members.sort((a, b) => cmp(this.dateOf(a), this.dateOf(b)));
-    const lists: number[][] = words.map(() => []);
-    const stamp = new Int32Array(words.length);
-    data.groups.forEach((ids, g) => {
-      for (const id of ids) {
-        if (stamp[id] === g + 1) continue;
-        stamp[id] = g + 1;
-        lists[id]!.push(g);
+    for (let g = 0; g < groupCount; g++) {
+      const from = this.memberStart[g]!;
+      const to = this.memberStart[g + 1]!;
+      if (to - from > 1) this.members.subarray(from, to).sort((a, b) => cmp(this.dateOf(a), this.dateOf(b)) || a - b);
+    }
+    // Each word's groups, each group once: counted, then laid out.
+    this.wordGroupStart = new Uint32Array(words.length + 1);
+    const seenIn = new Int32Array(words.length).fill(-1);
+    const eachWord = (visit: (w: number, g: number) => void) => {
+      for (let g = 0; g < groupCount; g++) {
+        for (let k = groupStart[g]!; k < groupStart[g + 1]!; k++) {
+          const w = groupWords[k]!;
+          if (seenIn[w] === g) continue;
+          seenIn[w] = g;
+          visit(w, g);
+        }
       }
-    });
+    };
+    eachWord((w) => this.wordGroupStart[w + 1]!++);
+    for (let w = 0; w < words.length; w++) this.wordGroupStart[w + 1]! += this.wordGroupStart[w]!;
+    this.wordGroups = new Uint32Array(this.wordGroupStart[words.length]!);
+    const at = this.wordGroupStart.slice(0, words.length);
+    seenIn.fill(-1);
+    eachWord((w, g) => (this.wordGroups[at[w]!++] = g));
     words.forEach((w, id) => {
-      this.postings.set(w, lists[id]!);
+      this.wordNumber.set(w, id);
       const bucket = `${w.slice(0, 2)}|${w.length}`;
       const same = this.vocabulary.get(bucket);
       if (same) same.push(w);
@@ -180,8 +226,8 @@ export class QuoteIndex {
     });
   }
 
-  /** Builds the index from its serialised data (version 1 is re-derived, slowly). */
-  static fromJSON(data: QuoteIndexData | QuoteIndexDataV1): QuoteIndex {
+  /** Builds the index from its data, as `toData` gives it (version 1, with no derived data, is re-derived, slowly). */
+  static fromData(data: QuoteIndexData | QuoteIndexDataV1): QuoteIndex {
     if (data.version === 1) return new QuoteIndex(derive(data.articles, data.quotes, data.failed));
     if (data.version !== 2) throw new Error(`unsupported quote index version ${String((data as { version: unknown }).version)}`);
     return new QuoteIndex(data);
@@ -205,7 +251,7 @@ export class QuoteIndex {
    * articles are read, then speakers are clustered again over all quotations.
    */
   update(keep: Uint8Array, added: Article[]): QuoteIndex {
-    const { articles, quotes, words, groups, group } = this.data;
+    const { articles, quotes, group } = this.data;
     const number = new Int32Array(keep.length).fill(-1);
     const kept: ArticleRef[] = [];
     keep.forEach((k, a) => {
@@ -217,7 +263,7 @@ export class QuoteIndex {
       const a = number[row[0]]!;
       if (a < 0) return;
       rows.push([a, row[1], row[2], row[3], row[4], row[5], row[6]]);
-      matching.push(groups[group[i]!]!.map((w) => words[w]!).join(' '));
+      matching.push(this.tokensOf(group[i]!).join(' '));
     });
     const fresh = extractRows(added, kept.length);
     const keptIds = new Set(kept.map((a) => a.id));
@@ -225,8 +271,8 @@ export class QuoteIndex {
     return new QuoteIndex(derive([...kept, ...added.map(articleRef)], [...rows, ...fresh.quotes], failed, [...matching, ...fresh.matching]));
   }
 
-  /** The data to cache; `QuoteIndex.fromJSON(index.toJSON())` gives the same index. */
-  toJSON(): QuoteIndexData {
+  /** The data to cache; `QuoteIndex.fromData(index.toData())` gives the same index. */
+  toData(): QuoteIndexData {
     return this.data;
   }
 
@@ -250,21 +296,21 @@ export class QuoteIndex {
     if (!query.length) return [];
     const weights = query.map((q) => this.weight(q));
     const votes = new Map<number, number>();
-    const common = Math.max(2000, this.groups.length / 50);
-    const rare = query.some((q) => (this.postings.get(q)?.length ?? 0) <= common);
+    const common = Math.max(2000, this.groupCount / 50);
+    const rare = query.some((q) => this.groupsWith(q).length <= common);
     query.forEach((q, i) => {
-      if (rare && (this.postings.get(q)?.length ?? 0) > common) return;
-      for (const [form, sim] of this.forms(q)) for (const g of this.postings.get(form) ?? []) votes.set(g, (votes.get(g) ?? 0) + weights[i]! * sim);
+      if (rare && this.groupsWith(q).length > common) return;
+      for (const [form, sim] of this.forms(q)) for (const g of this.groupsWith(form)) votes.set(g, (votes.get(g) ?? 0) + weights[i]! * sim);
     });
     const shortlist = topVotes(votes, 60);
     const scored = shortlist.map(([g]) => {
-      const first = this.groups[g]![0]!;
+      const first = this.members[this.memberStart[g]!]!;
       return { g, first, score: alignScore(query, this.tokensOf(g), weights) };
     });
     scored.sort((a, b) => b.score - a.score || cmp(this.dateOf(a.first), this.dateOf(b.first)));
     return scored.filter((s) => s.score >= 0.5).slice(0, limit).map((s) => {
       const m = this.match(s.first, Math.round(s.score * 1000) / 1000);
-      const others = this.groups[s.g]!.slice(1).map((i) => this.data.articles[this.data.quotes[i]![0]]!);
+      const others = Array.from(this.members.subarray(this.memberStart[s.g]! + 1, this.memberStart[s.g + 1]), (i) => this.data.articles[this.data.quotes[i]![0]]!);
       return others.length ? { ...m, alsoIn: others } : m;
     });
   }
@@ -326,7 +372,19 @@ export class QuoteIndex {
 
   /** The matching words of a distinct quotation text. */
   private tokensOf(g: number): string[] {
-    return this.data.groups[g]!.map((id) => this.data.words[id]!);
+    const { groupStart, groupWords, words } = this.data;
+    return Array.from(groupWords.subarray(groupStart[g], groupStart[g + 1]), (id) => words[id]!);
+  }
+
+  /** The number of distinct quotation texts. */
+  private get groupCount(): number {
+    return this.memberStart.length - 1;
+  }
+
+  /** The groups whose text holds the matching word `w` (none for a word not indexed). */
+  private groupsWith(w: string): Uint32Array {
+    const id = this.wordNumber.get(w);
+    return id === undefined ? NO_GROUPS : this.wordGroups.subarray(this.wordGroupStart[id], this.wordGroupStart[id + 1]);
   }
 
   /** Speakers (in index order) with a name variant containing the word `w`. */
@@ -352,14 +410,14 @@ export class QuoteIndex {
   }
 
   private weight(token: string): number {
-    const df = this.postings.get(token)?.length ?? 1;
-    return Math.log(1 + this.groups.length / df);
+    const df = this.groupsWith(token).length || 1;
+    return Math.log(1 + this.groupCount / df);
   }
 
   /** Indexed words a query word may stand for: itself, or spellings within its typo tolerance sharing its first two letters. */
   private forms(q: string): Array<[string, number]> {
     const max = tolerance(q);
-    if (this.postings.has(q) || !max) return [[q, 1]];
+    if (this.wordNumber.has(q) || !max) return [[q, 1]];
     const out: Array<[string, number]> = [];
     for (let len = q.length - max; len <= q.length + max; len++) {
       for (const w of this.vocabulary.get(`${q.slice(0, 2)}|${len}`) ?? []) if (editDistance(q, w, max) <= max) out.push([w, 0.8]);

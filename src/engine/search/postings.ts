@@ -3,6 +3,7 @@ import { normalizeText, words } from '../text/normalize.js';
 import type { Article, Passage } from '../types.js';
 import { GOES_ON, HIDDEN, SpellingTable, START, UNSAFE, classAt, spellingHash, unitLength, wordClasses, wordEnd } from '../text/scan.js';
 import { indexTermsOf } from './terms.js';
+import { grow } from '../grow.js';
 
 /**
  * One field's postings in compressed-sparse-row form: the documents of term number `t` are
@@ -399,15 +400,6 @@ class CollectedField {
     }
     return { start, docs, tfs, lengths: this.lengths.slice(0, this.documents) };
   }
-}
-
-/** A copy of `array` long enough for index `needed`, new slots 0. */
-function grow<T extends Uint32Array | Int32Array | Uint16Array | Uint8Array>(array: T, needed: number): T {
-  let size = array.length * 2;
-  while (size <= needed) size *= 2;
-  const bigger = new (array.constructor as new (n: number) => T)(size);
-  bigger.set(array);
-  return bigger;
 }
 
 /**
