@@ -24,6 +24,9 @@ export function nameKey(name: string): string[] {
 const nationalitiesOf = (title: string | null) =>
   title ? matchTokens(title).map((w) => w.replace(/ه$/, '')).filter((w) => NATIONALITIES.has(w)) : [];
 
+const NO_KEY: string[] = [];
+const NO_CLUSTERS: number[] = [];
+
 /** Milliseconds of an ISO date's day (NaN when it does not parse). */
 const timeOf = (date: string) => Date.parse(date.slice(0, 10));
 /** A bare surname joins a full name only when that person was quoted within this many days (the same story). */
@@ -107,11 +110,20 @@ export function clusterSpeakers(quotes: Array<{ speaker: string | null; speakerT
     else byKey.set(key, [clusters.length - 1]);
     return clusters.length - 1;
   };
-  const keyCache = new Map<string, string[]>();
-  const keyOf = (name: string) => keyCache.get(name) ?? keyCache.set(name, nameKey(name)).get(name)!;
+  const keyCache = new Map<string, { words: string[]; joined: string }>();
+  const keyOf = (name: string) => {
+    let key = keyCache.get(name);
+    if (key === undefined) {
+      const words = nameKey(name);
+      keyCache.set(name, (key = { words, joined: words.join(' ') }));
+    }
+    return key;
+  };
   const natCache = new Map<string, string[]>();
   const natOf = (title: string | null) => (title === null ? [] : natCache.get(title) ?? natCache.set(title, nationalitiesOf(title)).get(title)!);
-  const keys = quotes.map((q) => (q.speaker ? keyOf(q.speaker) : []));
+  /** Whether cluster `c` may take a quotation whose title gives the nationalities `nat`. */
+  const fits = (c: number, nat: string[]) => !nat.length || !clusters[c]!.nationalities.length || nat.some((n) => natSets[c]!.has(n));
+  const keys = quotes.map((q) => (q.speaker ? keyOf(q.speaker).words : NO_KEY));
   const bySurname = new Map<string, number[]>();
   // Longest keys first, in quotation order within a length (a stable sort by key length, descending).
   const byLength: number[][] = [];
@@ -122,13 +134,18 @@ export function clusterSpeakers(quotes: Array<{ speaker: string | null; speakerT
     const q = quotes[qi]!;
     const key = keys[qi]!;
     if (!q.speaker || !key.length) continue;
-    const k = key.join(' ');
+    const k = keyOf(q.speaker).joined;
     const nat = natOf(q.speakerTitle);
-    const fits = (c: number) => !nat.length || !clusters[c]!.nationalities.length || nat.some((n) => natSets[c]!.has(n));
-    let c = (byKey.get(k) ?? []).find(fits);
+    let c: number | undefined;
+    for (const candidate of byKey.get(k) ?? NO_CLUSTERS) {
+      if (fits(candidate, nat)) {
+        c = candidate;
+        break;
+      }
+    }
     const t = timeFor(q.date);
     if (c === undefined && key.length === 1) {
-      const full = (bySurname.get(k) ?? []).filter(fits);
+      const full = (bySurname.get(k) ?? NO_CLUSTERS).filter((i) => fits(i, nat));
       if (full.length === 1) c = full[0];
       else if (full.length > 1) {
         const gaps = new Map(full.map((i) => [i, days[i]!.gap(t)]));
@@ -154,7 +171,7 @@ export function clusterSpeakers(quotes: Array<{ speaker: string | null; speakerT
     assign(c, qi, q.speaker, k, t);
   }
   clusters.forEach((cl, i) => {
-    cl.name = [...counts[i]!.entries()].sort((a, b) => keyOf(b[0]).length - keyOf(a[0]).length || b[1] - a[1])[0]![0];
+    cl.name = [...counts[i]!.entries()].sort((a, b) => keyOf(b[0]).words.length - keyOf(a[0]).words.length || b[1] - a[1])[0]![0];
   });
   return { clusters, of };
 }
