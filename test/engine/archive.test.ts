@@ -13,7 +13,7 @@ describe('buildArchiveInParallel', () => {
     const parallel = await buildArchiveInParallel(articles, { parallelFrom: 1, serving, onWorkerFailure: (job, error) => failures.push(`${job}: ${String(error)}`) });
     expect(failures).toEqual([]);
     const serial = buildArchive(articles);
-    expect(parallel.quotes.toJSON()).toEqual(serial.quotes.toJSON());
+    expect(parallel.quotes.toData()).toEqual(serial.quotes.toData());
     expect(parallel.quotationCount).toBe(36);
     const question = { question: 'التعاون العسكري بين إيران وروسيا', limit: 5 };
     expect(ask(parallel, question, parallel.sources)).toEqual(ask(serial, question, serial.sources));
@@ -26,7 +26,7 @@ describe('buildArchiveInParallel', () => {
     const parallel = await buildArchiveInParallel(articles, { parallelFrom: 1, onWorkerFailure: (job) => failures.push(job) });
     expect(failures).toEqual([]);
     expect(parallel.quotationCount).toBe(18 * 700);
-    expect(parallel.quotes.toJSON()).toEqual(buildArchive(articles).quotes.toJSON());
+    expect(parallel.quotes.toData()).toEqual(buildArchive(articles).quotes.toData());
     expect(parallel.quotes.byArticle('copy-699').map((m) => m.speaker)).toEqual(parallel.quotes.byArticle('copy-0').map((m) => m.speaker));
   });
 });

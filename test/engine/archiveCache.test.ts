@@ -51,7 +51,7 @@ describe('the archive cache', () => {
   it('makes the same quote index on first use', async () => {
     const loaded = (await loadArchive(dir, 'f'.repeat(64)))!.archive;
     expect(loaded.quotes.whosaid('ينمو ويتسع', 3)).toEqual(built.quotes.whosaid('ينمو ويتسع', 3));
-    expect(loaded.quotes.toJSON()).toEqual(built.quotes.toJSON());
+    expect(loaded.quotes.toData()).toEqual(built.quotes.toData());
   });
 
   it('ignores a cache made for other corpus files, or damaged, so the archive is rebuilt', async () => {

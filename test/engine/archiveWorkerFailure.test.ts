@@ -32,7 +32,7 @@ describe('buildArchiveInParallel when a worker fails', () => {
     expect(failures).toContain('quotes: Error: worker out of memory');
     if (serving) expect(failures).toContain('index: Error: worker out of memory');
     expect(archive.quotationCount).toBe(18 * 600);
-    expect(archive.quotes.toJSON()).toEqual(buildArchive(articles).quotes.toJSON());
+    expect(archive.quotes.toData()).toEqual(buildArchive(articles).quotes.toData());
     expect(archive.passages.length).toBe(buildArchive(articles).passages.length);
   });
 });
