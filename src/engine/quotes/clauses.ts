@@ -26,12 +26,15 @@ export function readParagraph(text: string, start: number, stamp = 0): Para {
   const pairs = pairQuotes(toks);
   const inside = insideMap(toks.length, pairs);
   const sentence = new Int32Array(toks.length);
+  const words = new Array<string>(toks.length);
   let from = 0;
-  toks.forEach((t, i) => {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
     sentence[i] = from;
-    if (TERMINAL.has(t.raw) && inside[i] === -1 && !TERMINAL.has(toks[i + 1]?.raw ?? '')) from = i + 1;
-  });
-  return { toks, words: toks.map((t) => (t.word ? t.n : '')), info, pairs, openAt: new Map(pairs.map((p) => [p.open, p])), inside, sentence };
+    words[i] = t.word ? t.n : '';
+    if (!t.word && TERMINAL.has(t.raw) && inside[i] === -1 && !TERMINAL.has(toks[i + 1]?.raw ?? '')) from = i + 1;
+  }
+  return { toks, words, info, pairs, openAt: new Map(pairs.map((p) => [p.open, p])), inside, sentence };
 }
 
 /** Number of words inside a quote pair. */
