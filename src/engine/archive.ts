@@ -2,7 +2,7 @@ import { PassageTable, type PassageSpans, copyKey } from './passageTable.js';
 import { segmentArticle } from './passages.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { QuoteIndex, type QuotationRows, extractRows, trimWordCaches } from './quotes/index.js';
+import { QuoteIndex, type QuotationRows, extractRows, trimWordCaches, withTexts } from './quotes/index.js';
 import { type PassageArchive, utcDay } from './search/ask.js';
 import { createPlanner } from './search/planner.js';
 import { PassageIndex, PassageIndexBuilder, type PassageIndexData } from './search/postings.js';
@@ -129,14 +129,15 @@ export async function buildArchiveInParallel(articles: Article[], options: Paral
   const claims = new Int32Array(new SharedArrayBuffer(4));
   const chunks: QuotationRows[] = [];
   const keep = (chunk: number, rows: QuotationRows) => (chunks[chunk] = rows);
+  const fromWorker = (chunk: number, rows: QuotationRows) => keep(chunk, withTexts(rows, (k) => articles[k]!.body));
   const failed = (job: 'index' | 'quotes') => (error: unknown) => options.onWorkerFailure?.(job, error);
   const shared = shareArticles(articles);
-  const quoteJob = onWorker<null>('quotes', shared, claims, keep);
+  const quoteJob = onWorker<null>('quotes', shared, claims, fromWorker);
   const quoting = quoteJob.done.catch(failed('quotes'));
   const articleAt = (k: number) => articles[k]!;
   let parts: IndexParts;
   if (options.serving) {
-    parts = await onWorker<IndexParts>('index', shared, claims, keep).done.catch((error: unknown) => (failed('index')(error), indexParts(articles)));
+    parts = await onWorker<IndexParts>('index', shared, claims, fromWorker).done.catch((error: unknown) => (failed('index')(error), indexParts(articles)));
   } else {
     parts = await indexWhileWorkerStarts(articles, quoteJob.running);
     for (const [chunk, rows] of claimQuotations(articles.length, articleAt, claims)) {

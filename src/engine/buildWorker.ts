@@ -1,11 +1,13 @@
 /**
  * Worker thread entry for building an archive off the main thread: `index` cuts the articles into
  * passages and indexes them, then reads quotations as `quotes` does: chunk after chunk, as long as
- * the shared counter `claims` has some left, each chunk posted as soon as it is read. Article text
+ * the shared counter `claims` has some left, each chunk posted as soon as it is read (without the
+ * quotation texts: slices of the bodies the main thread holds). Article text
  * comes from the shared buffer; the index goes back with its typed arrays transferred, not copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type IndexParts, WORKER_RUNNING, type WorkerMessage, claimQuotations, indexParts } from './archive.js';
+import { withoutTexts } from './quotes/index.js';
 import { type SharedArticles, sharedArticle } from './sharedArticles.js';
 
 const { job, shared, claims } = workerData as { job: 'index' | 'quotes'; shared: SharedArticles; claims: Int32Array };
@@ -14,7 +16,7 @@ post(WORKER_RUNNING);
 const count = shared.ids.length;
 const articleAt = (k: number) => sharedArticle(shared, k);
 const parts = job === 'index' ? indexParts(Array.from({ length: count }, (_, k) => articleAt(k))) : null;
-for (const [chunk, rows] of claimQuotations(count, articleAt, claims)) post({ chunk, rows });
+for (const [chunk, rows] of claimQuotations(count, articleAt, claims)) post({ chunk, rows: withoutTexts(rows) });
 if (!parts) post({ done: null });
 else {
   const { index, spans } = parts;

@@ -129,6 +129,22 @@ export interface QuotationRows {
   failed: Array<{ id: string; error: string }>;
 }
 
+/**
+ * The rows of `rows` without their quotation texts, to post to another thread: a quotation's text
+ * is the slice of its article's body from `start` to `end`, and the other thread holds the bodies
+ * (`withTexts` puts them back). The rows are changed in place.
+ */
+export function withoutTexts(rows: QuotationRows): QuotationRows {
+  for (const row of rows.quotes) row[3] = '';
+  return rows;
+}
+
+/** The rows of `rows` with their texts cut back out of the article bodies (`bodyOf` an article number); in place. */
+export function withTexts(rows: QuotationRows, bodyOf: (article: number) => string): QuotationRows {
+  for (const row of rows.quotes) row[3] = bodyOf(row[0]).slice(row[1], row[2]);
+  return rows;
+}
+
 /** The quotation rows of `articles`, which are numbered from `first` in the rows. */
 export function extractRows(articles: readonly Pick<Article, 'id' | 'title' | 'body' | 'lang'>[], first = 0): QuotationRows {
   const quotes: Row[] = [];
