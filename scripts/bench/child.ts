@@ -39,7 +39,8 @@ async function engineRun(corpusDir: string, cacheDir: string, questionsFile: str
   const articles = load.value.articles;
   figures({ articles: articles.length, rejected: load.value.problems.length, loadMs: ms(load.ms), rssAfterLoadMb: rssMb() });
   const cpuBefore = cpuMs();
-  const build = await timedAsync(() => buildArchiveInParallel(articles));
+  const onWorkerFailure = (job: string, error: unknown) => send({ note: `build: the ${job} worker failed (${describe(error)}); its work was done on the main thread` });
+  const build = await timedAsync(() => buildArchiveInParallel(articles, { onWorkerFailure }));
   const archive = build.value;
   figures({ passages: archive.passages.length, buildMs: ms(build.ms), buildCpuMs: cpuMs() - cpuBefore, rssAfterBuildMb: rssMb(), peakRssMb: peakRssMb() });
   try {
