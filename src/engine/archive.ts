@@ -2,7 +2,8 @@ import { PassageTable, type PassageSpans, copyKey } from './passageTable.js';
 import { segmentArticle } from './passages.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { QuoteIndex, type QuotationRows, extractRows, trimWordCaches, withTexts } from './quotes/index.js';
+import { QuoteIndex, type QuotationRows, extractRows, groupRows, trimWordCaches, withTexts } from './quotes/index.js';
+import { TextGrouper } from './quotes/grouping.js';
 import { type PassageArchive, utcDay } from './search/ask.js';
 import { createPlanner } from './search/planner.js';
 import { PassageIndex, PassageIndexBuilder, type PassageIndexData } from './search/postings.js';
@@ -128,7 +129,9 @@ export async function buildArchiveInParallel(articles: Article[], options: Paral
   if (articles.length < (options.parallelFrom ?? PARALLEL_FROM) || availableParallelism() < 2) return buildArchive(articles);
   const claims = new Int32Array(new SharedArrayBuffer(4));
   const chunks: QuotationRows[] = [];
-  const keep = (chunk: number, rows: QuotationRows) => (chunks[chunk] = rows);
+  // Each chunk's texts are grouped as it comes (its matching words, no longer needed, are dropped).
+  const grouper = new TextGrouper();
+  const keep = (chunk: number, rows: QuotationRows) => (chunks[chunk] = groupRows(grouper, chunk, rows));
   const fromWorker = (chunk: number, rows: QuotationRows) => keep(chunk, withTexts(rows, (k) => articles[k]!.body));
   const failed = (job: 'index' | 'quotes') => (error: unknown) => options.onWorkerFailure?.(job, error);
   const shared = shareArticles(articles);
@@ -147,10 +150,10 @@ export async function buildArchiveInParallel(articles: Article[], options: Paral
   }
   await quoting;
   // Chunks a worker claimed but could not finish.
-  for (let from = 0; from < articles.length; from += QUOTE_CHUNK) chunks[from / QUOTE_CHUNK] ??= quotationChunk(from, articles.length, articleAt);
+  for (let from = 0; from < articles.length; from += QUOTE_CHUNK) if (!chunks[from / QUOTE_CHUNK]) keep(from / QUOTE_CHUNK, quotationChunk(from, articles.length, articleAt));
   // The words met reading quotations here would stay in memory for nothing until the next update.
   trimWordCaches(0);
-  return assemble(articles, parts, QuoteIndex.fromRows(articles, chunks));
+  return assemble(articles, parts, QuoteIndex.fromRows(articles, chunks, grouper.finish()));
 }
 
 /** While a worker's modules load, this thread indexes in slices this long (ms) between turns of its event loop. */

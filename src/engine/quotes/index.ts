@@ -1,7 +1,6 @@
 import { articleRef, type Article, type ArticleRef } from '../types.js';
-import { grow } from '../grow.js';
-import { SpellingTable, spellingHash } from '../text/scan.js';
 import { findQuotations } from './extract.js';
+import { type GroupedTexts, TextGrouper } from './grouping.js';
 import { alignScore, editDistance, matchTokens, tolerance } from './fuzzy.js';
 import { partsOf, type WordInfo } from './tokens.js';
 import { clusterSpeakers, nameKey, type SpeakerCluster } from './speakers.js';
@@ -18,22 +17,13 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 type Row = [number, number, number, string, 0 | 1, string | null, string | null];
 
 /** The content of a quote index, cached on disk beside the search index (see archiveCache.ts). */
-export interface QuoteIndexData {
+/** (`words`, `groupStart`, `groupWords`, `group`: the distinct quotation texts, see `GroupedTexts`.) */
+export interface QuoteIndexData extends GroupedTexts {
   version: 2;
   articles: ArticleRef[];
   quotes: Row[];
   /** Articles whose quotations could not be extracted (an internal error, logged; the rest of the index is whole). */
   failed?: Array<{ id: string; error: string }>;
-  /** The matching words of the quotations, each once, in order of first use. */
-  words: string[];
-  /**
-   * Each distinct quotation text ("group"), in order of first appearance, as its matching words:
-   * numbers into `words`, group `g`'s from `groupWords[groupStart[g]]` up to `groupStart[g + 1]`.
-   */
-  groupStart: Uint32Array;
-  groupWords: Uint32Array;
-  /** The distinct text (group number) of each quotation. */
-  group: Uint32Array;
   /** The speakers, name variants merged; `quotes` are quotation numbers. */
   speakers: SpeakerCluster[];
 }
@@ -75,51 +65,33 @@ interface QuoteIndexDataV1 {
   failed?: Array<{ id: string; error: string }>;
 }
 
-/** The distinct texts of a corpus's quotations: `words`, `groupStart`, `groupWords` and `group` of `QuoteIndexData`. */
-type GroupedTexts = Pick<QuoteIndexData, 'words' | 'groupStart' | 'groupWords' | 'group'>;
+/** The matching words of row `i` of `quotes` joined by spaces: from `matching` when known, else its text tokenised. */
+const matchingKey = (quotes: readonly Row[], matching: ReadonlyArray<string | null> | undefined, i: number) =>
+  matching?.[i] ?? matchTokens(quotes[i]![3]).join(' ');
 
 /**
- * Groups the quotations of `quotes` by text; `matching` gives the matching words of a row, joined by
- * spaces, when known (one string a quotation is much cheaper to hold and to post between threads
- * than an array of words), else the row's text is tokenised. A new text's words are looked up in
- * place (see `SpellingTable`), so only words never seen before become strings.
+ * Groups the quotations of a run by text into `grouper` (see `TextGrouper`), as run number `run`.
+ * The run's matching words are then no longer needed: the returned rows drop them.
  */
-function groupTexts(quotes: readonly Row[], matching?: ReadonlyArray<string | null>): GroupedTexts {
-  const groupOf = new Map<string, number>();
-  const wordIds = new SpellingTable<number>();
-  const words: string[] = [];
-  const starts: number[] = [0];
-  let groupWords = new Uint32Array(1 << 16);
-  let length = 0;
-  const group = new Uint32Array(quotes.length);
-  for (let i = 0; i < quotes.length; i++) {
-    const key = matching?.[i] ?? matchTokens(quotes[i]![3]).join(' ');
-    let g = groupOf.get(key);
-    if (g === undefined) {
-      groupOf.set(key, (g = starts.length - 1));
-      for (let from = 0; key !== '' && from <= key.length; ) {
-        let to = key.indexOf(' ', from);
-        if (to < 0) to = key.length;
-        const h = spellingHash(key, from, to);
-        const slot = wordIds.find(key, from, to, h);
-        let id: number;
-        if (slot >= 0) id = wordIds.value(slot);
-        else wordIds.add(slot, words[(id = words.length)] = key.slice(from, to), h, id);
-        if (length === groupWords.length) groupWords = grow(groupWords, length);
-        groupWords[length++] = id;
-        from = to + 1;
-      }
-      starts.push(length);
-    }
-    group[i] = g;
-  }
-  return { words, groupStart: Uint32Array.from(starts), groupWords: groupWords.slice(0, length), group };
+export function groupRows(grouper: TextGrouper, run: number, rows: QuotationRows): QuotationRows {
+  grouper.add(run, rows.quotes.length, (i) => matchingKey(rows.quotes, rows.matching, i));
+  return { quotes: rows.quotes, matching: [], failed: rows.failed };
 }
 
-/** Groups the texts and clusters the speakers of the quotations of `quotes` (what version 2 stores). */
-function derive(articles: ArticleRef[], quotes: Row[], failed: Array<{ id: string; error: string }> | undefined, matching?: Array<string | null>): QuoteIndexData {
+/**
+ * Groups texts and clusters speakers of the quotations of `quotes` (what version 2 stores); the
+ * texts are grouped here unless `texts` has them (see `groupRows`). `matching` gives the matching
+ * words of a row, joined by spaces, when known (one string a quotation is much cheaper to hold and
+ * to post between threads than an array of words).
+ */
+function derive(articles: ArticleRef[], quotes: Row[], failed: Array<{ id: string; error: string }> | undefined, matching?: Array<string | null>, texts?: GroupedTexts): QuoteIndexData {
   const { clusters } = clusterSpeakers(quotes.map((r) => ({ speaker: r[5], speakerTitle: r[6], date: articles[r[0]]!.date })));
-  return { version: 2, articles, quotes, ...(failed?.length ? { failed } : {}), ...groupTexts(quotes, matching), speakers: clusters };
+  if (!texts) {
+    const grouper = new TextGrouper();
+    grouper.add(0, quotes.length, (i) => matchingKey(quotes, matching, i));
+    texts = grouper.finish();
+  }
+  return { version: 2, articles, quotes, ...(failed?.length ? { failed } : {}), ...texts, speakers: clusters };
 }
 
 /** The quotations found in a run of articles: rows, their matching words (joined by spaces) when known, and the articles that failed. */
@@ -254,11 +226,14 @@ export class QuoteIndex {
     return QuoteIndex.fromRows(articles, [extractRows(articles)]);
   }
 
-  /** Indexes the quotations `extractRows` found in `articles`, run after run (in article order). */
-  static fromRows(articles: readonly Article[], runs: readonly QuotationRows[]): QuoteIndex {
+  /**
+   * Indexes the quotations `extractRows` found in `articles`, run after run (in article order);
+   * `texts` are their groups when already made run by run (see `groupRows`).
+   */
+  static fromRows(articles: readonly Article[], runs: readonly QuotationRows[], texts?: GroupedTexts): QuoteIndex {
     const quotes = runs.flatMap((run) => run.quotes);
     const failed = runs.flatMap((run) => run.failed);
-    return new QuoteIndex(derive(articles.map(articleRef), quotes, failed, runs.flatMap((run) => run.matching)));
+    return new QuoteIndex(derive(articles.map(articleRef), quotes, failed, texts ? undefined : runs.flatMap((run) => run.matching), texts));
   }
 
   /**

@@ -143,15 +143,23 @@ export class SpellingTable<T> {
   }
 
   private grow(): void {
-    const old = this.slots;
-    const slots = (this.slots = new Int32Array(old.length * 2));
-    const mask = (slots.length >> 1) - 1;
-    for (let j = 0; j < old.length; j += 2) {
-      if (old[j + 1] === 0) continue;
-      let i = old[j]! & mask;
-      while (slots[2 * i + 1] !== 0) i = (i + 1) & mask;
-      slots[2 * i] = old[j]!;
-      slots[2 * i + 1] = old[j + 1]!;
-    }
+    this.slots = doubledTable(this.slots);
   }
+}
+
+/**
+ * An open-addressing table of `[hash, number + 1]` pairs (0: a free slot, linear probing on
+ * `hash & mask`) rebuilt twice as large.
+ */
+export function doubledTable(old: Int32Array): Int32Array<ArrayBuffer> {
+  const table = new Int32Array(old.length * 2);
+  const mask = (table.length >> 1) - 1;
+  for (let j = 0; j < old.length; j += 2) {
+    if (old[j + 1] === 0) continue;
+    let i = old[j]! & mask;
+    while (table[2 * i + 1] !== 0) i = (i + 1) & mask;
+    table[2 * i] = old[j]!;
+    table[2 * i + 1] = old[j + 1]!;
+  }
+  return table;
 }
