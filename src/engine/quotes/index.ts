@@ -16,8 +16,10 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A stored quotation: `[article, start, end, text, direct, speaker, speakerTitle]`. */
 type Row = [number, number, number, string, 0 | 1, string | null, string | null];
 
-/** The content of a quote index, cached on disk beside the search index (see archiveCache.ts). */
-/** (`words`, `groupStart`, `groupWords`, `group`: the distinct quotation texts, see `GroupedTexts`.) */
+/**
+ * The content of a quote index, cached on disk beside the search index (see archiveCache.ts):
+ * the rows, the distinct quotation texts (`GroupedTexts`) and the speakers.
+ */
 export interface QuoteIndexData extends GroupedTexts {
   version: 2;
   articles: ArticleRef[];
@@ -79,18 +81,19 @@ export function groupRows(grouper: TextGrouper, run: number, rows: QuotationRows
 }
 
 /**
- * Groups texts and clusters speakers of the quotations of `quotes` (what version 2 stores); the
- * texts are grouped here unless `texts` has them (see `groupRows`). `matching` gives the matching
- * words of a row, joined by spaces, when known (one string a quotation is much cheaper to hold and
- * to post between threads than an array of words).
+ * The texts of `quotes` grouped in one run; `matching` gives the matching words of a row, joined by
+ * spaces, when known (one string a quotation is much cheaper to hold and to post between threads
+ * than an array of words).
  */
-function derive(articles: ArticleRef[], quotes: Row[], failed: Array<{ id: string; error: string }> | undefined, matching?: Array<string | null>, texts?: GroupedTexts): QuoteIndexData {
+function groupAll(quotes: readonly Row[], matching?: ReadonlyArray<string | null>): GroupedTexts {
+  const grouper = new TextGrouper();
+  grouper.add(0, quotes.length, (i) => matchingKey(quotes, matching, i));
+  return grouper.finish();
+}
+
+/** The quote index data of `quotes`, their texts grouped as `texts`: the speakers clustered (what version 2 stores). */
+function derive(articles: ArticleRef[], quotes: Row[], failed: Array<{ id: string; error: string }> | undefined, texts: GroupedTexts): QuoteIndexData {
   const { clusters } = clusterSpeakers(quotes.map((r) => ({ speaker: r[5], speakerTitle: r[6], date: articles[r[0]]!.date })));
-  if (!texts) {
-    const grouper = new TextGrouper();
-    grouper.add(0, quotes.length, (i) => matchingKey(quotes, matching, i));
-    texts = grouper.finish();
-  }
   return { version: 2, articles, quotes, ...(failed?.length ? { failed } : {}), ...texts, speakers: clusters };
 }
 
@@ -216,7 +219,7 @@ export class QuoteIndex {
 
   /** Builds the index from its data, as `toData` gives it (version 1, with no derived data, is re-derived, slowly). */
   static fromData(data: QuoteIndexData | QuoteIndexDataV1): QuoteIndex {
-    if (data.version === 1) return new QuoteIndex(derive(data.articles, data.quotes, data.failed));
+    if (data.version === 1) return new QuoteIndex(derive(data.articles, data.quotes, data.failed, groupAll(data.quotes)));
     if (data.version !== 2) throw new Error(`unsupported quote index version ${String((data as { version: unknown }).version)}`);
     return new QuoteIndex(data);
   }
@@ -233,7 +236,7 @@ export class QuoteIndex {
   static fromRows(articles: readonly Article[], runs: readonly QuotationRows[], texts?: GroupedTexts): QuoteIndex {
     const quotes = runs.flatMap((run) => run.quotes);
     const failed = runs.flatMap((run) => run.failed);
-    return new QuoteIndex(derive(articles.map(articleRef), quotes, failed, texts ? undefined : runs.flatMap((run) => run.matching), texts));
+    return new QuoteIndex(derive(articles.map(articleRef), quotes, failed, texts ?? groupAll(quotes, runs.flatMap((run) => run.matching))));
   }
 
   /**
@@ -259,7 +262,8 @@ export class QuoteIndex {
     const fresh = extractRows(added, kept.length);
     const keptIds = new Set(kept.map((a) => a.id));
     const failed = [...(this.data.failed ?? []).filter((f) => keptIds.has(f.id)), ...fresh.failed];
-    return new QuoteIndex(derive([...kept, ...added.map(articleRef)], [...rows, ...fresh.quotes], failed, [...matching, ...fresh.matching]));
+    const all = [...rows, ...fresh.quotes];
+    return new QuoteIndex(derive([...kept, ...added.map(articleRef)], all, failed, groupAll(all, [...matching, ...fresh.matching])));
   }
 
   /** The data to cache; `QuoteIndex.fromData(index.toData())` gives the same index. */
