@@ -44,6 +44,8 @@ function cell(m: Measured | null, value: string | undefined): string {
 }
 
 const seconds = (x: number | undefined) => (x === undefined ? undefined : `${(x / 1000).toFixed(1)} s`);
+/** A wall time with the CPU time it took (both threads), which tells a busy machine from slower code. */
+const withCpu = (wall: string | undefined, cpuMs: number | undefined) => (wall === undefined || cpuMs === undefined ? wall : `${wall} (${Math.round(cpuMs / 1000)} s CPU)`);
 const mb = (x: number | undefined) => (x === undefined ? undefined : `${Math.round(x)} MB`);
 const pair = (l: LatencySummary | undefined) => (l === undefined ? undefined : `${fmtMs(l.p50)} / ${fmtMs(l.p99)}`);
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? undefined : `${(a / b).toFixed(1)}×`);
@@ -81,7 +83,7 @@ export function renderTable(results: Pick<BenchResults, 'sizes'>): string {
     return [
       count(num(engine, 'articles') ?? size),
       passages === undefined ? '—' : count(passages),
-      cell(engine, seconds(num(engine, 'buildMs'))),
+      cell(engine, withCpu(seconds(num(engine, 'buildMs')), num(engine, 'buildCpuMs'))),
       cell(engine, mb(num(engine, 'peakRssMb'))),
       cell(engine, num(engine, 'cacheMb') === undefined ? (engine.figures.cacheError ? `not written (${String(engine.figures.cacheError)})` : undefined) : `${num(engine, 'cacheMb')} MB`),
       cell(cold, coldStart(cold)),

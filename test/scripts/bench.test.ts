@@ -101,6 +101,11 @@ describe('renderTable', () => {
     expect(lines[2]).toBe('| 10,000 | 84,778 | 38.1 s | 540 MB | 75.7 MB | 4.2 s | 12 / 150 | n/a | n/a | 3.8 s | 299 MB | 6.2 / 75 | 2.0× / 2.0× |');
   });
 
+  it('gives the CPU time of a build beside its wall time when measured', () => {
+    const engine = done({ ...row.engine.figures, buildCpuMs: 70_400 });
+    expect(renderTable({ sizes: [{ ...row, engine }] }).split('\n')[2]).toContain('| 38.1 s (70 s CPU) | 540 MB |');
+  });
+
   it('says why a figure is missing', () => {
     const unfinished: Measured = { figures: { articles: 300_000, buildMs: 1000 }, unfinished: 'timed out after 600 s', notes: [] };
     const line = renderTable({ sizes: [{ ...row, size: 300_000, engine: unfinished, cold: null }] }).split('\n')[2]!;
