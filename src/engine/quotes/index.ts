@@ -1,4 +1,5 @@
 import { articleRef, type Article, type ArticleRef } from '../types.js';
+import { listsByKey } from '../lists.js';
 import { findQuotations } from './extract.js';
 import { type GroupedTexts, TextGrouper } from './grouping.js';
 import { alignScore, editDistance, matchTokens, tolerance } from './fuzzy.js';
@@ -162,13 +163,10 @@ export class QuoteIndex {
   private constructor(private readonly data: QuoteIndexData) {
     const { quotes, articles, words, group, groupStart, groupWords } = data;
     const groupCount = groupStart.length - 1;
-    this.memberStart = new Uint32Array(groupCount + 1);
-    for (const g of group) this.memberStart[g + 1]!++;
-    for (let g = 0; g < groupCount; g++) this.memberStart[g + 1]! += this.memberStart[g]!;
-    this.members = new Uint32Array(quotes.length);
-    const next = this.memberStart.slice(0, groupCount);
+    ({ start: this.memberStart, items: this.members } = listsByKey(groupCount, (visit) => {
+      for (let i = 0; i < quotes.length; i++) visit(group[i]!, i);
+    }));
     for (let i = 0; i < quotes.length; i++) {
-      this.members[next[group[i]!]!++] = i;
       const id = articles[quotes[i]![0]]!.id;
       const list = this.byArticleIdx.get(id);
       if (list) list.push(i);
@@ -179,10 +177,10 @@ export class QuoteIndex {
       const to = this.memberStart[g + 1]!;
       if (to - from > 1) this.members.subarray(from, to).sort((a, b) => cmp(this.dateOf(a), this.dateOf(b)) || a - b);
     }
-    // Each word's groups, each group once: counted, then laid out.
-    this.wordGroupStart = new Uint32Array(words.length + 1);
-    const seenIn = new Int32Array(words.length).fill(-1);
-    const eachWord = (visit: (w: number, g: number) => void) => {
+    // Each word's groups, each group once.
+    const seenIn = new Int32Array(words.length);
+    ({ start: this.wordGroupStart, items: this.wordGroups } = listsByKey(words.length, (visit) => {
+      seenIn.fill(-1);
       for (let g = 0; g < groupCount; g++) {
         for (let k = groupStart[g]!; k < groupStart[g + 1]!; k++) {
           const w = groupWords[k]!;
@@ -191,13 +189,7 @@ export class QuoteIndex {
           visit(w, g);
         }
       }
-    };
-    eachWord((w) => this.wordGroupStart[w + 1]!++);
-    for (let w = 0; w < words.length; w++) this.wordGroupStart[w + 1]! += this.wordGroupStart[w]!;
-    this.wordGroups = new Uint32Array(this.wordGroupStart[words.length]!);
-    const at = this.wordGroupStart.slice(0, words.length);
-    seenIn.fill(-1);
-    eachWord((w, g) => (this.wordGroups[at[w]!++] = g));
+    }));
     words.forEach((w, id) => {
       this.wordNumber.set(w, id);
       const bucket = `${w.slice(0, 2)}|${w.length}`;
