@@ -150,7 +150,7 @@ export async function buildArchiveInParallel(articles: Article[], options: Paral
   }
   await quoting;
   // Chunks a worker claimed but could not finish.
-  for (let from = 0; from < articles.length; from += QUOTE_CHUNK) if (!chunks[from / QUOTE_CHUNK]) keep(from / QUOTE_CHUNK, quotationChunk(from, articles.length, articleAt));
+  for (let chunk = 0; chunk * QUOTE_CHUNK < articles.length; chunk++) if (!chunks[chunk]) keep(chunk, quotationChunk(chunk * QUOTE_CHUNK, articles.length, articleAt));
   // The words met reading quotations here would stay in memory for nothing until the next update.
   trimWordCaches(0);
   return assemble(articles, parts, QuoteIndex.fromRows(articles, chunks, grouper.finish()));

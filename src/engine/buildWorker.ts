@@ -6,7 +6,7 @@
  * comes from the shared buffer; the index goes back with its typed arrays transferred, not copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type IndexParts, WORKER_RUNNING, type WorkerMessage, claimQuotations, indexParts } from './archive.js';
+import { type IndexParts, PartsBuilder, WORKER_RUNNING, type WorkerMessage, claimQuotations } from './archive.js';
 import { withoutTexts } from './quotes/index.js';
 import { type SharedArticles, sharedArticle } from './sharedArticles.js';
 
@@ -15,7 +15,13 @@ const post = (message: WorkerMessage<IndexParts | null>, transfer: ArrayBuffer[]
 post(WORKER_RUNNING);
 const count = shared.ids.length;
 const articleAt = (k: number) => sharedArticle(shared, k);
-const parts = job === 'index' ? indexParts(Array.from({ length: count }, (_, k) => articleAt(k))) : null;
+let parts: IndexParts | null = null;
+if (job === 'index') {
+  // Article by article: each body is read from the shared buffer only while it is indexed.
+  const builder = new PartsBuilder();
+  for (let k = 0; k < count; k++) builder.add(articleAt(k));
+  parts = builder.finish();
+}
 for (const [chunk, rows] of claimQuotations(count, articleAt, claims)) post({ chunk, rows: withoutTexts(rows) });
 if (!parts) post({ done: null });
 else {
