@@ -1,5 +1,5 @@
 import { normalizeText, words } from '../text/normalize.js';
-import { GOES_ON, SpellingTable, START, classAt, spellingHash, unitLength, wordClasses, wordEnd } from '../text/scan.js';
+import { GOES_ON, SpellingTable, START, WordScanner, classAt, unitLength, wordClasses } from '../text/scan.js';
 import type { Cue } from './cues.js';
 import { HONORIFICS, ORG_HEADS, PERSON_HEADS, isNationality } from './lexicon.js';
 
@@ -100,6 +100,7 @@ function classes(): Uint8Array {
   for (const ch of PUNCT) bmp[ch.charCodeAt(0)]! |= MARK;
   return bmp;
 }
+let scanner: WordScanner | null = null;
 /** Punctuation tokens share one string per mark. */
 const MARKS = new Map([...PUNCT].map((ch) => [ch.charCodeAt(0), ch]));
 
@@ -110,14 +111,16 @@ const MARKS = new Map([...PUNCT].map((ch) => [ch.charCodeAt(0), ch]));
  */
 export function tokenize(text: string, base = 0, infos?: WordInfo[], stamp = 0): Tok[] {
   const cls = classes();
+  const words = (scanner ??= new WordScanner(cls, GOES_ON));
   const toks: Tok[] = [];
   let i = 0;
   while (i < text.length) {
     const k = classAt(text, i, cls);
     if (k & START) {
       const start = i;
-      i = wordEnd(text, start, cls, GOES_ON);
-      const h = spellingHash(text, start, i);
+      words.scan(text, start);
+      i = words.end;
+      const h = words.hash;
       const slot = byRaw.find(text, start, i, h);
       let raw: string;
       let info: WordInfo;

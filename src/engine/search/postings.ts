@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { normalizeText, words } from '../text/normalize.js';
 import type { Article, Passage } from '../types.js';
-import { GOES_ON, HIDDEN, SpellingTable, START, UNSAFE, classAt, spellingHash, unitLength, wordClasses, wordEnd } from '../text/scan.js';
+import { GOES_ON, HIDDEN, SpellingTable, START, UNSAFE, WordScanner, classAt, unitLength, wordClasses } from '../text/scan.js';
 import { indexTermsOf } from './terms.js';
 import { grow } from '../grow.js';
 
@@ -219,6 +219,7 @@ class Vocabulary {
    */
   private readonly spellings = new SpellingTable<number>();
   private readonly multiWords: number[][] = [];
+  private readonly scanner = new WordScanner(wordClasses(), GOES_ON | HIDDEN, UNSAFE);
   private readonly termNumbers = new Map<string, number>();
   /** The words of the document being collected, in order: the first `foundCount`. */
   private found = new Int32Array(1024);
@@ -282,6 +283,7 @@ class Vocabulary {
    */
   private scan(text: string): boolean {
     const classes = wordClasses();
+    const scanner = this.scanner;
     let i = 0;
     while (i < text.length) {
       const k = classAt(text, i, classes);
@@ -291,9 +293,10 @@ class Vocabulary {
         continue;
       }
       const start = i;
-      i = wordEnd(text, start, classes, GOES_ON | HIDDEN, UNSAFE);
+      scanner.scan(text, start);
+      i = scanner.end;
       if (i < text.length && classAt(text, i, classes) & UNSAFE) return false;
-      const h = spellingHash(text, start, i);
+      const h = scanner.hash;
       const slot = this.spellings.find(text, start, i, h);
       let word: number;
       if (slot >= 0) word = this.spellings.value(slot);

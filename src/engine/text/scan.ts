@@ -60,28 +60,59 @@ export function unitLength(text: string, i: number): number {
 /** The class bits of the code point at `i` of `text`, from `classes` (a copy of `wordClasses` a caller may extend). */
 export function classAt(text: string, i: number, classes: Uint8Array): number {
   const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return classes[c]!;
   return unitLength(text, i) === 2 ? astralClass(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000) : classes[c]!;
 }
 
-/**
- * Where the word that starts at `start` ends: it goes on over the code points whose class has a
- * bit of `goesOn` and none of `stop`.
- */
-export function wordEnd(text: string, start: number, classes: Uint8Array, goesOn: number, stop = 0): number {
-  let i = start + unitLength(text, start);
-  while (i < text.length) {
-    const k = classAt(text, i, classes);
-    if (!(k & goesOn) || k & stop) break;
-    i += unitLength(text, i);
-  }
-  return i;
-}
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 /** The hash of the spelling `text[start, end)` (FNV-1a over its UTF-16 code units), as `SpellingTable` takes it. */
 export function spellingHash(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h;
+}
+
+/**
+ * Finds where words end and hashes their spellings (`spellingHash`) in the same pass over the
+ * text: a word goes on over the code points whose class has a bit of `goesOn` and none of `stop`.
+ */
+export class WordScanner {
+  /** Where the last word scanned ends. */
+  end = 0;
+  /** The spelling hash of the last word scanned. */
+  hash = 0;
+
+  constructor(
+    private readonly classes: Uint8Array,
+    private readonly goesOn: number,
+    private readonly stop = 0,
+  ) {}
+
+  /** Scans the word that starts at `start` of `text` (its first code point is taken whatever its class). */
+  scan(text: string, start: number): void {
+    const { classes, goesOn, stop } = this;
+    let h = Math.imul(FNV_OFFSET ^ text.charCodeAt(start), FNV_PRIME);
+    let i = start + 1;
+    if (unitLength(text, start) === 2) h = Math.imul(h ^ text.charCodeAt(i++), FNV_PRIME);
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c < 0xd800 || c > 0xdbff) {
+        const k = classes[c]!;
+        if (!(k & goesOn) || k & stop) break;
+        h = Math.imul(h ^ c, FNV_PRIME);
+        i++;
+        continue;
+      }
+      const k = classAt(text, i, classes);
+      if (!(k & goesOn) || k & stop) break;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      if (unitLength(text, i++) === 2) h = Math.imul(h ^ text.charCodeAt(i++), FNV_PRIME);
+    }
+    this.end = i;
+    this.hash = h;
+  }
 }
 
 /**
