@@ -1,13 +1,13 @@
-import { PassageTable, type PassageSpans, copyKey } from './passageTable.js';
-import { segmentArticle } from './passages.js';
+import { type IndexParts, PartsBuilder, QUOTE_CHUNK, WORKER_RUNNING, type WorkerMessage, claimQuotations, indexParts, quotationChunk } from './buildParts.js';
+import { PassageTable } from './passageTable.js';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { QuoteIndex, type QuotationRows, extractRows, groupRows, trimWordCaches, withTexts } from './quotes/index.js';
+import { QuoteIndex, type QuotationRows, groupRows, trimWordCaches, withTexts } from './quotes/index.js';
 import { TextGrouper } from './quotes/grouping.js';
 import { type PassageArchive, utcDay } from './search/ask.js';
 import { createPlanner } from './search/planner.js';
-import { PassageIndex, PassageIndexBuilder, type PassageIndexData } from './search/postings.js';
+import { PassageIndex } from './search/postings.js';
 import { type BuildArticle, type SharedArticles, shareArticles } from './sharedArticles.js';
 import type { Article } from './types.js';
 
@@ -35,48 +35,6 @@ export function buildArchive(articles: Article[]): Archive {
   return assemble(articles, indexParts(articles), QuoteIndex.build(articles));
 }
 
-/** The passages of `articles` (as spans) and the index over them: what a build worker sends back. */
-export interface IndexParts {
-  spans: Required<PassageSpans>;
-  index: PassageIndexData;
-}
-
-/** Cuts articles into passages and indexes them, article after article: `add` each in order, then `finish`. */
-export class PartsBuilder {
-  private readonly builder = new PassageIndexBuilder();
-  private readonly article: number[] = [];
-  private readonly start: number[] = [];
-  private readonly end: number[] = [];
-  private readonly copyKeys: number[] = [];
-  private count = 0;
-
-  /** Adds the next article. */
-  add(a: BuildArticle): void {
-    const k = this.count++;
-    const passages = segmentArticle(a);
-    this.builder.add(a.title, passages.map((p) => p.text));
-    for (const p of passages) {
-      this.article.push(k);
-      this.start.push(p.start);
-      this.end.push(p.end);
-      this.copyKeys.push(copyKey(p.text));
-    }
-  }
-
-  /** The passages (as spans) and the index of every article added (the builder is spent). */
-  finish(): IndexParts {
-    const spans = { article: Uint32Array.from(this.article), start: Uint32Array.from(this.start), end: Uint32Array.from(this.end), copyKeys: Uint32Array.from(this.copyKeys) };
-    return { spans, index: this.builder.finish().data };
-  }
-}
-
-/** Cuts `articles` into passages and indexes them, article after article. */
-export function indexParts(articles: readonly BuildArticle[]): IndexParts {
-  const builder = new PartsBuilder();
-  for (const a of articles) builder.add(a);
-  return builder.finish();
-}
-
 /** Corpora from this size up are built on worker threads. */
 const PARALLEL_FROM = 2_000;
 
@@ -93,32 +51,6 @@ export interface ParallelBuildOptions {
   /** Told when a build worker fails (its job is then done on this thread). */
   onWorkerFailure?: (job: 'index' | 'quotes', error: unknown) => void;
 }
-
-/** Articles per chunk of quotation reading: the unit the threads of a parallel build share out. */
-const QUOTE_CHUNK = 256;
-
-/**
- * The chunks of quotation reading this thread claims, until none is left: each thread of a build
- * takes the next chunk from the shared counter `claims`, so they all finish at about the same time.
- * `articleAt(k)` gives article `k` of the `count`.
- */
-export function* claimQuotations(count: number, articleAt: (k: number) => BuildArticle, claims: Int32Array): Generator<[number, QuotationRows]> {
-  for (;;) {
-    const from = Atomics.add(claims, 0, 1) * QUOTE_CHUNK;
-    if (from >= count) return;
-    yield [from / QUOTE_CHUNK, quotationChunk(from, count, articleAt)];
-  }
-}
-
-/** The quotations of the chunk of articles starting at `from`. */
-function quotationChunk(from: number, count: number, articleAt: (k: number) => BuildArticle): QuotationRows {
-  const chunk: BuildArticle[] = [];
-  for (let k = from; k < Math.min(count, from + QUOTE_CHUNK); k++) chunk.push(articleAt(k));
-  return extractRows(chunk, from);
-}
-
-/** What a build worker posts: that it runs, each quotation chunk it read, and at the end its result. */
-export type WorkerMessage<T> = typeof WORKER_RUNNING | { chunk: number; rows: QuotationRows } | { done: T };
 
 /**
  * `buildArchive` on two cores: a worker thread reads quotations while passages are indexed (here,
@@ -221,9 +153,6 @@ export function nextTurn(): Promise<void> {
  * the ceiling stops, and its chunks are read here.
  */
 const QUOTE_WORKER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16 };
-
-/** The first message a build worker sends, once its modules are loaded and its job begins. */
-export const WORKER_RUNNING = 'running';
 
 /**
  * Runs one build job on a worker thread: `running` settles when the job has begun or the worker

@@ -6,7 +6,7 @@
  * comes from the shared buffer; the index goes back with its typed arrays transferred, not copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type IndexParts, PartsBuilder, WORKER_RUNNING, type WorkerMessage, claimQuotations } from './archive.js';
+import { type IndexParts, PartsBuilder, WORKER_RUNNING, type WorkerMessage, claimQuotations } from './buildParts.js';
 import { withoutTexts } from './quotes/index.js';
 import { type SharedArticles, sharedArticle } from './sharedArticles.js';
 

@@ -4,7 +4,8 @@
  * passages, quotations) is carried over as it is.
  */
 import { posix } from 'node:path';
-import { type Archive, completeArchive, indexParts, nextTurn } from './archive.js';
+import { type Archive, completeArchive, nextTurn } from './archive.js';
+import { indexParts } from './buildParts.js';
 import { loadCorpus } from './corpus/index.js';
 import { dropDuplicateIds } from './corpus/load.js';
 import { DEFAULTS_FILE, type CorpusFile } from './corpus/walk.js';

@@ -1,6 +1,7 @@
 /** Turns one corpus record into an `Article`, or into the problem that gets it skipped. */
 import type { z } from 'zod';
-import { ArticleInput, type Article, type CorpusProblem } from '../types.js';
+import type { Article, CorpusProblem } from '../types.js';
+import { ArticleInput } from './schema.js';
 import { detectLang } from './lang.js';
 
 /** Where a record comes from. */

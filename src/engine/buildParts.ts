@@ -1,0 +1,81 @@
+/**
+ * The work a build shares out between threads, as each thread does it: cutting articles into
+ * passages and indexing them, and reading quotations chunk by chunk. Build workers import this
+ * module and not the archive's (which also loads the query side).
+ */
+import { copyKey, type PassageSpans } from './passageTable.js';
+import { segmentArticle } from './passages.js';
+import { type QuotationRows, extractRows } from './quotes/index.js';
+import { PassageIndexBuilder, type PassageIndexData } from './search/postings.js';
+import type { BuildArticle } from './sharedArticles.js';
+
+/** The passages of `articles` (as spans) and the index over them: what a build worker sends back. */
+export interface IndexParts {
+  spans: Required<PassageSpans>;
+  index: PassageIndexData;
+}
+
+/** Cuts articles into passages and indexes them, article after article: `add` each in order, then `finish`. */
+export class PartsBuilder {
+  private readonly builder = new PassageIndexBuilder();
+  private readonly article: number[] = [];
+  private readonly start: number[] = [];
+  private readonly end: number[] = [];
+  private readonly copyKeys: number[] = [];
+  private count = 0;
+
+  /** Adds the next article. */
+  add(a: BuildArticle): void {
+    const k = this.count++;
+    const passages = segmentArticle(a);
+    this.builder.add(a.title, passages.map((p) => p.text));
+    for (const p of passages) {
+      this.article.push(k);
+      this.start.push(p.start);
+      this.end.push(p.end);
+      this.copyKeys.push(copyKey(p.text));
+    }
+  }
+
+  /** The passages (as spans) and the index of every article added (the builder is spent). */
+  finish(): IndexParts {
+    const spans = { article: Uint32Array.from(this.article), start: Uint32Array.from(this.start), end: Uint32Array.from(this.end), copyKeys: Uint32Array.from(this.copyKeys) };
+    return { spans, index: this.builder.finish().data };
+  }
+}
+
+/** Cuts `articles` into passages and indexes them, article after article. */
+export function indexParts(articles: readonly BuildArticle[]): IndexParts {
+  const builder = new PartsBuilder();
+  for (const a of articles) builder.add(a);
+  return builder.finish();
+}
+
+/** Articles per chunk of quotation reading: the unit the threads of a parallel build share out. */
+export const QUOTE_CHUNK = 256;
+
+/**
+ * The chunks of quotation reading this thread claims, until none is left: each thread of a build
+ * takes the next chunk from the shared counter `claims`, so they all finish at about the same time.
+ * `articleAt(k)` gives article `k` of the `count`.
+ */
+export function* claimQuotations(count: number, articleAt: (k: number) => BuildArticle, claims: Int32Array): Generator<[number, QuotationRows]> {
+  for (;;) {
+    const from = Atomics.add(claims, 0, 1) * QUOTE_CHUNK;
+    if (from >= count) return;
+    yield [from / QUOTE_CHUNK, quotationChunk(from, count, articleAt)];
+  }
+}
+
+/** The quotations of the chunk of articles starting at `from`. */
+export function quotationChunk(from: number, count: number, articleAt: (k: number) => BuildArticle): QuotationRows {
+  const chunk: BuildArticle[] = [];
+  for (let k = from; k < Math.min(count, from + QUOTE_CHUNK); k++) chunk.push(articleAt(k));
+  return extractRows(chunk, from);
+}
+
+/** What a build worker posts: that it runs, each quotation chunk it read, and at the end its result. */
+export type WorkerMessage<T> = typeof WORKER_RUNNING | { chunk: number; rows: QuotationRows } | { done: T };
+
+/** The first message a build worker sends, once its modules are loaded and its job begins. */
+export const WORKER_RUNNING = 'running';
