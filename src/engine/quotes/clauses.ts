@@ -12,12 +12,15 @@ export interface Para {
   info: WordInfo[];
   pairs: QuotePair[];
   /** Pair opened at a token index. */
-  openAt: Map<number, QuotePair>;
+  openAt: ReadonlyMap<number, QuotePair>;
   /** Index of the pair strictly containing each token, or -1. */
-  inside: Int32Array;
+  inside: number[];
   /** Index of the first token of each token's sentence. */
-  sentence: Int32Array;
+  sentence: number[];
 }
+
+/** The pairs opened in a paragraph without quote marks. */
+const NO_PAIRS: ReadonlyMap<number, QuotePair> = new Map();
 
 /** Tokenises and pairs one paragraph of the body, counting its words for article `stamp` (see `tokenize`). */
 export function readParagraph(text: string, start: number, stamp = 0): Para {
@@ -25,16 +28,16 @@ export function readParagraph(text: string, start: number, stamp = 0): Para {
   const toks = tokenize(text, start, info, stamp);
   const pairs = pairQuotes(toks);
   const inside = insideMap(toks.length, pairs);
-  const sentence = new Int32Array(toks.length);
-  const words = new Array<string>(toks.length);
+  const sentence: number[] = [];
+  const words: string[] = [];
   let from = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    sentence[i] = from;
-    words[i] = t.word ? t.n : '';
+    sentence.push(from);
+    words.push(t.word ? t.n : '');
     if (!t.word && TERMINAL.has(t.raw) && inside[i] === -1 && !TERMINAL.has(toks[i + 1]?.raw ?? '')) from = i + 1;
   }
-  return { toks, words, info, pairs, openAt: new Map(pairs.map((p) => [p.open, p])), inside, sentence };
+  return { toks, words, info, pairs, openAt: pairs.length ? new Map(pairs.map((p) => [p.open, p])) : NO_PAIRS, inside, sentence };
 }
 
 /** Number of words inside a quote pair. */

@@ -52,8 +52,10 @@ function roleOf(toks: Tok[], i: number, hasOpen: boolean): 'open' | 'close' | 's
 }
 
 /** For each token, the index of the quote pair strictly containing it, or -1. */
-export function insideMap(count: number, pairs: QuotePair[]): Int32Array {
-  const map = new Int32Array(count).fill(-1);
+export function insideMap(count: number, pairs: QuotePair[]): number[] {
+  // A plain array: a paragraph's typed array would be an allocation outside the heap each time.
+  const map: number[] = [];
+  for (let i = 0; i < count; i++) map.push(-1);
   pairs.forEach((p, k) => {
     for (let i = p.open + 1; i < p.close; i++) if (map[i] === -1) map[i] = k;
   });
