@@ -3,7 +3,7 @@ import { PassageTable } from './passageTable.js';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { QuoteIndex, type QuotationRows, groupRows, trimWordCaches, withTexts } from './quotes/index.js';
+import { QuoteIndex, type QuotationRows, groupRows, trimWordCaches, withCopies, withTexts } from './quotes/index.js';
 import { TextGrouper } from './quotes/grouping.js';
 import { type PassageArchive, utcDay } from './search/ask.js';
 import { createPlanner } from './search/planner.js';
@@ -102,14 +102,15 @@ async function buildOnTwoThreads(articles: Article[], options: ParallelBuildOpti
     parts = await onWorker<IndexParts>('index', shared, claims, fromWorker).done.catch((error: unknown) => (failed('index')(error), indexParts(articles)));
   } else {
     parts = await indexWhileWorkerStarts(articles, quoteJob.running);
-    for (const [chunk, rows] of claimQuotations(articles.length, articleAt, claims)) {
+    for (const [chunk, rows] of claimQuotations(articles.length, articleAt, claims, shared.copyOf)) {
       keep(chunk, rows);
       await nextTurn();
     }
   }
   await quoting;
   // Chunks a worker claimed but could not finish.
-  for (let chunk = 0; chunk * QUOTE_CHUNK < articles.length; chunk++) if (!chunks[chunk]) keep(chunk, quotationChunk(chunk * QUOTE_CHUNK, articles.length, articleAt));
+  for (let chunk = 0; chunk * QUOTE_CHUNK < articles.length; chunk++) if (!chunks[chunk]) keep(chunk, quotationChunk(chunk * QUOTE_CHUNK, articles.length, articleAt, shared.copyOf));
+  withCopies(chunks, grouper, shared.copyOf, QUOTE_CHUNK, (k) => articles[k]!.id);
   // The words met reading quotations here would stay in memory for nothing until the next update.
   trimWordCaches(0);
   return assemble(articles, parts, QuoteIndex.fromRows(articles, chunks, grouper.finish()));

@@ -57,21 +57,26 @@ export const QUOTE_CHUNK = 256;
 /**
  * The chunks of quotation reading this thread claims, until none is left: each thread of a build
  * takes the next chunk from the shared counter `claims`, so they all finish at about the same time.
- * `articleAt(k)` gives article `k` of the `count`.
+ * `articleAt(k)` gives article `k` of the `count`; the copies `copyOf` marks are not read (see `withCopies`).
  */
-export function* claimQuotations(count: number, articleAt: (k: number) => BuildArticle, claims: Int32Array): Generator<[number, QuotationRows]> {
+export function* claimQuotations(count: number, articleAt: (k: number) => BuildArticle, claims: Int32Array, copyOf: Int32Array): Generator<[number, QuotationRows]> {
   for (;;) {
     const from = Atomics.add(claims, 0, 1) * QUOTE_CHUNK;
     if (from >= count) return;
-    yield [from / QUOTE_CHUNK, quotationChunk(from, count, articleAt)];
+    yield [from / QUOTE_CHUNK, quotationChunk(from, count, articleAt, copyOf)];
   }
 }
 
-/** The quotations of the chunk of articles starting at `from`. */
-export function quotationChunk(from: number, count: number, articleAt: (k: number) => BuildArticle): QuotationRows {
+/** The quotations of the chunk of articles starting at `from`, but for the copies `copyOf` marks. */
+export function quotationChunk(from: number, count: number, articleAt: (k: number) => BuildArticle, copyOf: Int32Array): QuotationRows {
   const chunk: BuildArticle[] = [];
-  for (let k = from; k < Math.min(count, from + QUOTE_CHUNK); k++) chunk.push(articleAt(k));
-  return extractRows(chunk, from);
+  const numbers: number[] = [];
+  for (let k = from; k < Math.min(count, from + QUOTE_CHUNK); k++) {
+    if (copyOf[k]! >= 0) continue;
+    chunk.push(articleAt(k));
+    numbers.push(k);
+  }
+  return extractRows(chunk, (k) => numbers[k]!);
 }
 
 /** What a build worker posts: that it runs, each quotation chunk it read, and at the end its result. */

@@ -22,7 +22,7 @@ if (job === 'index') {
   for (let k = 0; k < count; k++) builder.add(articleAt(k));
   parts = builder.finish();
 }
-for (const [chunk, rows] of claimQuotations(count, articleAt, claims)) post({ chunk, rows: withoutTexts(rows) });
+for (const [chunk, rows] of claimQuotations(count, articleAt, claims, shared.copyOf)) post({ chunk, rows: withoutTexts(rows) });
 if (!parts) post({ done: null });
 else {
   const { index, spans } = parts;

@@ -17,6 +17,8 @@ export interface SharedArticles {
   bodies: Uint16Array;
   /** Where each body ends in `bodies`. */
   ends: Uint32Array;
+  /** For each article, the first article before it with the same body, or -1 (see `firstCopies`). */
+  copyOf: Int32Array;
 }
 
 /** Writes the articles' bodies into one shared buffer. */
@@ -31,7 +33,22 @@ export function shareArticles(articles: readonly BuildArticle[]): SharedArticles
     bytes.write(a.body, at * 2, 'utf16le');
     ends[k] = at += a.body.length;
   });
-  return { ids: articles.map((a) => a.id), titles: articles.map((a) => a.title), langs: articles.map((a) => a.lang), bodies, ends };
+  return { ids: articles.map((a) => a.id), titles: articles.map((a) => a.title), langs: articles.map((a) => a.lang), bodies, ends, copyOf: firstCopies(articles) };
+}
+
+/**
+ * For each article, the number of the first article before it with the very same body, or -1:
+ * archives hold the same wire story under several sources, and its quotations need reading once.
+ */
+export function firstCopies(articles: readonly Pick<BuildArticle, 'body'>[]): Int32Array {
+  const first = new Map<string, number>();
+  const copyOf = new Int32Array(articles.length);
+  articles.forEach((a, k) => {
+    const earlier = first.get(a.body);
+    if (earlier === undefined) first.set(a.body, k);
+    copyOf[k] = earlier ?? -1;
+  });
+  return copyOf;
 }
 
 /** Article number `k`, its body read from the shared buffer. */

@@ -21,12 +21,27 @@ describe('buildArchiveInParallel', () => {
   });
 
   it('shares the quotation reading out in chunks and puts every chunk back in article order', async () => {
-    const articles = Array.from({ length: 700 }, (_, i) => ({ ...seed, id: `copy-${i}`, date: `2021-10-${String(1 + (i % 28)).padStart(2, '0')}` }));
+    // Each body differs (a closing line of its own), so every article is read.
+    const articles = Array.from({ length: 700 }, (_, i) => ({ ...seed, id: `edition-${i}`, body: `${seed.body}\n\nطبعة رقم ${i}.`, date: `2021-10-${String(1 + (i % 28)).padStart(2, '0')}` }));
     const failures: string[] = [];
     const parallel = await buildArchiveInParallel(articles, { parallelFrom: 1, onWorkerFailure: (job) => failures.push(job) });
     expect(failures).toEqual([]);
     expect(parallel.quotationCount).toBe(18 * 700);
     expect(parallel.quotes.toData()).toEqual(buildArchive(articles).quotes.toData());
-    expect(parallel.quotes.byArticle('copy-699').map((m) => m.speaker)).toEqual(parallel.quotes.byArticle('copy-0').map((m) => m.speaker));
+    expect(parallel.quotes.byArticle('edition-699').map((m) => m.speaker)).toEqual(parallel.quotes.byArticle('edition-0').map((m) => m.speaker));
+  });
+
+  it('gives an article whose body another article already has the same quotations, in article order, as reading it would', async () => {
+    // Every third article repeats the body of one a few hundred articles before it (another chunk, often the other thread's).
+    const editions = Array.from({ length: 600 }, (_, i) => ({ ...seed, id: `edition-${i}`, body: `${seed.body}\n\nطبعة رقم ${i}.` }));
+    const articles = editions.map((a, i) => (i % 3 === 2 && i >= 300 ? { ...a, id: `wire-copy-${i}`, source: 'Copy Wire', body: editions[i - 299]!.body } : a));
+    const failures: string[] = [];
+    const parallel = await buildArchiveInParallel(articles, { parallelFrom: 1, onWorkerFailure: (job) => failures.push(job) });
+    expect(failures).toEqual([]);
+    expect(parallel.quotes.toData()).toEqual(buildArchive(articles).quotes.toData());
+    const copy = parallel.quotes.byArticle('wire-copy-302');
+    expect(copy).toHaveLength(18);
+    expect(copy.map((m) => [m.quote, m.speaker])).toEqual(parallel.quotes.byArticle('edition-3').map((m) => [m.quote, m.speaker]));
+    expect(copy[0]!.article.id).toBe('wire-copy-302');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shareArticles, sharedArticle } from '../../src/engine/sharedArticles.js';
+import { firstCopies, shareArticles, sharedArticle } from '../../src/engine/sharedArticles.js';
 
 describe('shareArticles', () => {
   it('gives every article back exactly, whatever its text', () => {
@@ -11,5 +11,12 @@ describe('shareArticles', () => {
     const shared = shareArticles(articles);
     expect(shared.bodies.buffer).toBeInstanceOf(SharedArrayBuffer);
     articles.forEach((article, k) => expect(sharedArticle(shared, k)).toEqual(article));
+  });
+});
+
+describe('firstCopies', () => {
+  it('points each article whose body came before to the first article with it, and only those', () => {
+    const bodies = ['قال باقري إن التعاون ينمو.', 'Bagheri said cooperation grows.', 'قال باقري إن التعاون ينمو.', 'قال باقري إن التعاون ينمو. ', 'Bagheri said cooperation grows.', 'قال باقري إن التعاون ينمو.'];
+    expect(Array.from(firstCopies(bodies.map((body) => ({ body }))))).toEqual([-1, -1, 0, -1, 1, 0]);
   });
 });

@@ -41,6 +41,16 @@ export class TextGrouper {
     this.runs[run] = groups;
   }
 
+  /** The provisional groups of run number `run`, one a quotation, as `add` or `setRun` left them. */
+  runGroups(run: number): Uint32Array {
+    return this.runs[run]!;
+  }
+
+  /** Replaces run number `run` with quotations whose provisional groups are known (copies of quotations grouped before). */
+  setRun(run: number, groups: Uint32Array): void {
+    this.runs[run] = groups;
+  }
+
   /** The groups and words numbered in order of first appearance over the runs in order (every run must have been added). */
   finish(): GroupedTexts {
     const canonical = new Int32Array(this.groupCount).fill(-1);

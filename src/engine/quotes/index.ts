@@ -82,6 +82,63 @@ export function groupRows(grouper: TextGrouper, run: number, rows: QuotationRows
 }
 
 /**
+ * Puts the quotations of copied articles into the runs grouped in `grouper`: article `k` with
+ * `copyOf[k] = j >= 0` has the very body of article `j`, whose quotations were read once, and
+ * gets copies of them (in a run's rows, articles come in order, as if each had been read). Run
+ * `r` holds the articles from `r * runSize` on; `idOf(k)` is article `k`'s id (for failures).
+ */
+export function withCopies(runs: QuotationRows[], grouper: TextGrouper, copyOf: Int32Array, runSize: number, idOf: (k: number) => string): void {
+  const read = runs.slice();
+  const readGroups = read.map((_, r) => grouper.runGroups(r));
+  for (let r = 0; r < runs.length; r++) {
+    const from = r * runSize;
+    const to = Math.min(copyOf.length, from + runSize);
+    if (!copyOf.subarray(from, to).some((j) => j >= 0)) continue;
+    const own = read[r]!;
+    const ownFailures = new Map(own.failed.map((f) => [f.id, f]));
+    const quotes: Row[] = [];
+    const groups: number[] = [];
+    const failed: Array<{ id: string; error: string }> = [];
+    let i = 0;
+    for (let k = from; k < to; k++) {
+      const j = copyOf[k]!;
+      if (j < 0) {
+        for (; i < own.quotes.length && own.quotes[i]![0] === k; i++) {
+          quotes.push(own.quotes[i]!);
+          groups.push(readGroups[r]![i]!);
+        }
+        const failure = ownFailures.get(idOf(k));
+        if (failure) failed.push(failure);
+        continue;
+      }
+      const source = read[Math.floor(j / runSize)]!;
+      const sourceGroups = readGroups[Math.floor(j / runSize)]!;
+      for (let s = firstRowOf(source.quotes, j); s < source.quotes.length && source.quotes[s]![0] === j; s++) {
+        const row = source.quotes[s]!;
+        quotes.push([k, row[1], row[2], row[3], row[4], row[5], row[6]]);
+        groups.push(sourceGroups[s]!);
+      }
+      const failure = source.failed.find((f) => f.id === idOf(j));
+      if (failure) failed.push({ id: idOf(k), error: failure.error });
+    }
+    runs[r] = { quotes, matching: [], failed };
+    grouper.setRun(r, Uint32Array.from(groups));
+  }
+}
+
+/** The first of `quotes` (sorted by article) that belongs to article `article`. */
+function firstRowOf(quotes: readonly Row[], article: number): number {
+  let low = 0;
+  let high = quotes.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (quotes[mid]![0] < article) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
  * The texts of `quotes` grouped in one run; `matching` gives the matching words of a row, joined by
  * spaces, when known (one string a quotation is much cheaper to hold and to post between threads
  * than an array of words).
@@ -121,15 +178,15 @@ export function withTexts(rows: QuotationRows, bodyOf: (article: number) => stri
   return rows;
 }
 
-/** The quotation rows of `articles`, which are numbered from `first` in the rows. */
-export function extractRows(articles: readonly Pick<Article, 'id' | 'title' | 'body' | 'lang'>[], first = 0): QuotationRows {
+/** The quotation rows of `articles`; article `k` of them is number `numberOf(k)` in the rows. */
+export function extractRows(articles: readonly Pick<Article, 'id' | 'title' | 'body' | 'lang'>[], numberOf: (k: number) => number = (k) => k): QuotationRows {
   const quotes: Row[] = [];
   const matching: Array<string | null> = [];
   const failed: Array<{ id: string; error: string }> = [];
   articles.forEach((a, k) => {
     try {
       for (const { quote: q, words } of findQuotations(a)) {
-        quotes.push([first + k, q.start, q.end, q.text, q.direct ? 1 : 0, q.speaker, q.speakerTitle]);
+        quotes.push([numberOf(k), q.start, q.end, q.text, q.direct ? 1 : 0, q.speaker, q.speakerTitle]);
         matching.push(words && foldedOf(words));
       }
     } catch (error) {
@@ -251,7 +308,7 @@ export class QuoteIndex {
       rows.push([a, row[1], row[2], row[3], row[4], row[5], row[6]]);
       matching.push(this.tokensOf(group[i]!).join(' '));
     });
-    const fresh = extractRows(added, kept.length);
+    const fresh = extractRows(added, (k) => kept.length + k);
     const keptIds = new Set(kept.map((a) => a.id));
     const failed = [...(this.data.failed ?? []).filter((f) => keptIds.has(f.id)), ...fresh.failed];
     const all = [...rows, ...fresh.quotes];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { QuoteIndex, buildQuoteIndex } from '../../../src/engine/quotes/index.js';
+import { QuoteIndex, buildQuoteIndex, groupRows, withCopies } from '../../../src/engine/quotes/index.js';
+import { TextGrouper } from '../../../src/engine/quotes/grouping.js';
 import type { Article } from '../../../src/engine/types.js';
 
 const article = (id: string, date: string, body: string, source = 'Iran International'): Article =>
@@ -99,5 +100,28 @@ describe('QuoteIndex.update', () => {
     expect(updated.toData()).toEqual(buildQuoteIndex([...articles.slice(1), added]).toData());
     expect(updated.whosaid('العلاقات مع طهران في أفضل حالاتها', 1)[0]!.article.id).toBe('added');
     expect(updated.byArticle(articles[0]!.id)).toEqual([]);
+  });
+});
+
+describe('withCopies', () => {
+  it('gives copied articles the rows, groups and failures of the article they copy, in article order', () => {
+    // Runs of two articles: article 2 copies article 0, article 3 copies article 1 (whose reading failed).
+    const grouper = new TextGrouper();
+    const read = {
+      quotes: [
+        [0, 10, 40, 'ينمو ويتسع باستمرار', 1, 'محمد باقري', null],
+        [0, 50, 80, 'استراتيجية وطويلة الأمد', 1, 'محمد باقري', null],
+      ] as Parameters<typeof groupRows>[2]['quotes'],
+      matching: ['ينمو يتسع باستمرار', 'استراتيجيه طويله امد'],
+      failed: [{ id: 'a1', error: 'Error: unreadable' }],
+    };
+    const runs = [groupRows(grouper, 0, read), groupRows(grouper, 1, { quotes: [], matching: [], failed: [] })];
+    withCopies(runs, grouper, Int32Array.from([-1, -1, 0, 1]), 2, (k) => `a${k}`);
+    expect(runs[1]!.quotes).toEqual([
+      [2, 10, 40, 'ينمو ويتسع باستمرار', 1, 'محمد باقري', null],
+      [2, 50, 80, 'استراتيجية وطويلة الأمد', 1, 'محمد باقري', null],
+    ]);
+    expect(runs[1]!.failed).toEqual([{ id: 'a3', error: 'Error: unreadable' }]);
+    expect(Array.from(grouper.finish().group)).toEqual([0, 1, 0, 1]);
   });
 });
