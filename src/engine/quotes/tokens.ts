@@ -100,6 +100,7 @@ function classes(): Uint8Array {
   for (const ch of PUNCT) bmp[ch.charCodeAt(0)]! |= MARK;
   return bmp;
 }
+/** Finds the words of a paragraph (made with the classes, on first use). */
 let scanner: WordScanner | null = null;
 /** Punctuation tokens share one string per mark. */
 const MARKS = new Map([...PUNCT].map((ch) => [ch.charCodeAt(0), ch]));
@@ -111,16 +112,16 @@ const MARKS = new Map([...PUNCT].map((ch) => [ch.charCodeAt(0), ch]));
  */
 export function tokenize(text: string, base = 0, infos?: WordInfo[], stamp = 0): Tok[] {
   const cls = classes();
-  const words = (scanner ??= new WordScanner(cls, GOES_ON));
+  const word = (scanner ??= new WordScanner(cls, GOES_ON));
   const toks: Tok[] = [];
   let i = 0;
   while (i < text.length) {
     const k = classAt(text, i, cls);
     if (k & START) {
       const start = i;
-      words.scan(text, start);
-      i = words.end;
-      const h = words.hash;
+      word.scan(text, start);
+      i = word.end;
+      const h = word.hash;
       const slot = byRaw.find(text, start, i, h);
       let raw: string;
       let info: WordInfo;
