@@ -1,3 +1,4 @@
+import { FNV_OFFSET, FNV_PRIME } from './text/scan.js';
 import type { Article, Passage } from './types.js';
 
 /** Where passages are: article numbers and character offsets, and their copy keys when already known. */
@@ -10,7 +11,7 @@ export interface PassageSpans {
 
 /** FNV-1a hash of a text with every run of spacing read as one space: equal for copies that differ only in spacing. */
 export function copyKey(text: string): number {
-  let hash = 0x811c9dc5;
+  let hash = FNV_OFFSET;
   let space = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -18,9 +19,9 @@ export function copyKey(text: string): number {
       space = true;
       continue;
     }
-    if (space) hash = Math.imul(hash ^ 32, 0x01000193);
+    if (space) hash = Math.imul(hash ^ 32, FNV_PRIME);
     space = false;
-    hash = Math.imul(hash ^ code, 0x01000193);
+    hash = Math.imul(hash ^ code, FNV_PRIME);
   }
   return hash >>> 0;
 }

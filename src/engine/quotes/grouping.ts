@@ -1,5 +1,5 @@
 import { grow } from '../grow.js';
-import { SpellingTable, doubledTable, spellingHash } from '../text/scan.js';
+import { FNV_OFFSET, FNV_PRIME, SpellingTable, doubledTable, spellingHash } from '../text/scan.js';
 
 /** The distinct texts ("groups") of a corpus's quotations, as `QuoteIndexData` holds them. */
 export interface GroupedTexts {
@@ -22,7 +22,7 @@ export interface GroupedTexts {
 export class TextGrouper {
   /** Open addressing over the groups: `[hash of its word numbers, provisional number + 1]` pairs (see `doubledTable`). */
   private table = new Int32Array(2 << 12);
-  /** The word numbers of the text being grouped: the first `scratchLength`. */
+  /** The word numbers of the text being grouped (as many as it has words). */
   private scratch = new Uint32Array(256);
   private readonly wordIds = new SpellingTable<number>();
   private readonly words: string[] = [];
@@ -99,8 +99,8 @@ export class TextGrouper {
       this.scratch[n++] = id;
       from = to + 1;
     }
-    let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);
-    for (let k = 0; k < n; k++) h = Math.imul(h ^ this.scratch[k]!, 0x01000193);
+    let h = Math.imul(FNV_OFFSET ^ n, FNV_PRIME);
+    for (let k = 0; k < n; k++) h = Math.imul(h ^ this.scratch[k]!, FNV_PRIME);
     const mask = (this.table.length >> 1) - 1;
     let i = h & mask;
     for (; this.table[2 * i + 1] !== 0; i = (i + 1) & mask) {

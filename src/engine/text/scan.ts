@@ -64,8 +64,9 @@ export function classAt(text: string, i: number, classes: Uint8Array): number {
   return unitLength(text, i) === 2 ? astralClass(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000) : classes[c]!;
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+/** FNV-1a's 32-bit offset basis and prime: the hashes of spellings, passage texts and lists of word numbers. */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
 
 /** The hash of the spelling `text[start, end)` (FNV-1a over its UTF-16 code units), as `SpellingTable` takes it. */
 export function spellingHash(text: string, start: number, end: number): number {
