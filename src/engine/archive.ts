@@ -71,11 +71,10 @@ export async function buildArchiveInParallel(articles: Article[], options: Paral
 /**
  * TurboFan's inlining budget while a parallel build runs: the bytecode size an optimised function
  * may inline in all (V8's default, 920, is set back after the build). Each thread of a build
- * optimises the whole quotation reader for itself, and with the default budget that compilation
- * alone took ~3 s of CPU per thread (30k articles), on V8's helper threads, taking the same two
- * cores as the build. With 300 that compilation takes ~1.8 s instead of ~3.3 s (one thread reading
- * 30k articles' quotations), and the code runs no slower: a 30k-article build's helper threads
- * used 6.8 s of CPU instead of 8.2 s, and it took 14.9 s instead of 15.6 s (3 alternating runs each).
+ * optimises the whole quotation reader for itself, on V8's helper threads, which take the same two
+ * cores as the build: for one thread reading 30k articles' quotations that compilation takes
+ * ~1.8 s of CPU with 300 instead of ~3.3 s, and the code runs no slower (a 30k-article build: the
+ * helper threads' CPU 8.2 -> 6.8 s, 15.6 -> 14.9 s, 3 alternating runs each).
  */
 const BUILD_INLINING_BUDGET = 300;
 const DEFAULT_INLINING_BUDGET = 920;
