@@ -151,7 +151,7 @@ function groupAll(quotes: readonly Row[], matching?: ReadonlyArray<string | null
 
 /** The quote index data of `quotes`, their texts grouped as `texts`: the speakers clustered (what version 2 stores). */
 function derive(articles: ArticleRef[], quotes: Row[], failed: Array<{ id: string; error: string }> | undefined, texts: GroupedTexts): QuoteIndexData {
-  const { clusters } = clusterSpeakers(quotes.map((r) => ({ speaker: r[5], speakerTitle: r[6], date: articles[r[0]]!.date })));
+  const clusters = clusterSpeakers(quotes.map((r) => ({ speaker: r[5], speakerTitle: r[6], date: articles[r[0]]!.date })));
   return { version: 2, articles, quotes, ...(failed?.length ? { failed } : {}), ...texts, speakers: clusters };
 }
 

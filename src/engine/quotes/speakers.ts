@@ -24,7 +24,7 @@ export function nameKey(name: string): string[] {
 const nationalitiesOf = (title: string | null) =>
   title ? matchTokens(title).map((w) => w.replace(/ه$/, '')).filter((w) => NATIONALITIES.has(w)) : [];
 
-const NO_KEY: string[] = [];
+const NO_NATIONALITIES: string[] = [];
 const NO_CLUSTERS: number[] = [];
 
 /** Milliseconds of an ISO date's day (NaN when it does not parse). */
@@ -74,104 +74,138 @@ class Days {
  * Groups quotations by speaker across articles: the same full name is one person (unless their titles
  * give different nationalities); a bare surname joins the only full name ending with it, or, when
  * several people share it, the one quoted closest in time if that is within the same story period.
+ * Quotations are taken longest name key first, in quotation order within a length. Names and keys
+ * are numbered once each (a title's nationalities read once), so the pass over the quotations
+ * compares numbers, not strings.
  */
-export function clusterSpeakers(quotes: Array<{ speaker: string | null; speakerTitle: string | null; date: string }>): { clusters: SpeakerCluster[]; of: Int32Array } {
+export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; speakerTitle: string | null; date: string }>): SpeakerCluster[] {
+  const names = new Numbering<string>();
+  const keys = new Numbering<string>();
+  /** Per name: its key's number and the key's length in words (0: no key). */
+  const keyOfName: number[] = [];
+  const keyLength: number[] = [];
+  /** Per key: the number of its last word as a key of its own (the surname of a full name). */
+  const surnameOfKey: number[] = [];
+  const nameOf = new Int32Array(quotes.length).fill(-1);
+  quotes.forEach((q, qi) => {
+    if (!q.speaker) return;
+    const n = names.number(q.speaker);
+    if (n === keyOfName.length) {
+      const words = nameKey(q.speaker);
+      const k = keys.number(words.join(' '));
+      surnameOfKey[k] ??= words.length > 1 ? keys.number(words[words.length - 1]!) : k;
+      keyOfName.push(k);
+      keyLength.push(words.length);
+    }
+    if (keyLength[n]! > 0) nameOf[qi] = n;
+  });
+  const order = longestKeysFirst(nameOf, keyLength);
+
   const clusters: SpeakerCluster[] = [];
-  const byKey = new Map<string, number[]>();
-  const of = new Int32Array(quotes.length).fill(-1);
-  const counts: Array<Map<string, number>> = [];
+  const variantKeys: number[][] = [];
+  /** The days quoted of each full-name cluster (a bare surname's nearest-day question is only asked of them). */
   const days: Days[] = [];
-  const variantSets: Array<Set<string>> = [];
-  const natSets: Array<Set<string>> = [];
+  const clustersOfKey: number[][] = [];
+  const fullNamesBySurname: number[][] = [];
+  const natCache = new Map<string, string[]>();
+  const natOf = (title: string | null) => {
+    if (title === null) return NO_NATIONALITIES;
+    let nat = natCache.get(title);
+    if (nat === undefined) natCache.set(title, (nat = nationalitiesOf(title)));
+    return nat;
+  };
   const times = new Map<string, number>();
   const timeFor = (date: string) => {
     let t = times.get(date);
     if (t === undefined) times.set(date, (t = timeOf(date)));
     return t;
   };
-  const assign = (c: number, qi: number, name: string, key: string, t: number) => {
-    of[qi] = c;
-    clusters[c]!.quotes.push(qi);
-    if (!variantSets[c]!.has(key)) {
-      variantSets[c]!.add(key);
-      clusters[c]!.variants.push(key);
-    }
-    counts[c]!.set(name, (counts[c]!.get(name) ?? 0) + 1);
-    days[c]!.add(t);
-  };
-  const create = (key: string, nat: string[]) => {
-    clusters.push({ name: '', variants: [], quotes: [], nationalities: [...nat] });
-    counts.push(new Map());
-    days.push(new Days());
-    variantSets.push(new Set());
-    natSets.push(new Set(nat));
-    const list = byKey.get(key);
-    if (list) list.push(clusters.length - 1);
-    else byKey.set(key, [clusters.length - 1]);
-    return clusters.length - 1;
-  };
-  const keyCache = new Map<string, { words: string[]; joined: string }>();
-  const keyOf = (name: string) => {
-    let key = keyCache.get(name);
-    if (key === undefined) {
-      const words = nameKey(name);
-      keyCache.set(name, (key = { words, joined: words.join(' ') }));
-    }
-    return key;
-  };
-  const natCache = new Map<string, string[]>();
-  const natOf = (title: string | null) => (title === null ? [] : natCache.get(title) ?? natCache.set(title, nationalitiesOf(title)).get(title)!);
   /** Whether cluster `c` may take a quotation whose title gives the nationalities `nat`. */
-  const fits = (c: number, nat: string[]) => !nat.length || !clusters[c]!.nationalities.length || nat.some((n) => natSets[c]!.has(n));
-  const keys = quotes.map((q) => (q.speaker ? keyOf(q.speaker).words : NO_KEY));
-  const bySurname = new Map<string, number[]>();
-  // Longest keys first, in quotation order within a length (a stable sort by key length, descending).
-  const byLength: number[][] = [];
-  keys.forEach((k, i) => (byLength[k.length] ??= []).push(i));
-  const order: number[] = [];
-  for (let len = byLength.length - 1; len >= 0; len--) for (const i of byLength[len] ?? []) order.push(i);
+  const fits = (c: number, nat: readonly string[]) => {
+    const own = clusters[c]!.nationalities;
+    return !nat.length || !own.length || nat.some((n) => own.includes(n));
+  };
+  const create = (key: number, nat: readonly string[]) => {
+    const c = clusters.push({ name: '', variants: [], quotes: [], nationalities: [...nat] }) - 1;
+    variantKeys.push([]);
+    (clustersOfKey[key] ??= []).push(c);
+    if (surnameOfKey[key] !== key) {
+      (fullNamesBySurname[surnameOfKey[key]!] ??= []).push(c);
+      days[c] = new Days();
+    }
+    return c;
+  };
   for (const qi of order) {
     const q = quotes[qi]!;
-    const key = keys[qi]!;
-    if (!q.speaker || !key.length) continue;
-    const k = keyOf(q.speaker).joined;
+    const n = nameOf[qi]!;
+    const key = keyOfName[n]!;
     const nat = natOf(q.speakerTitle);
-    let c: number | undefined;
-    for (const candidate of byKey.get(k) ?? NO_CLUSTERS) {
-      if (fits(candidate, nat)) {
-        c = candidate;
-        break;
-      }
-    }
     const t = timeFor(q.date);
-    if (c === undefined && key.length === 1) {
-      const full = (bySurname.get(k) ?? NO_CLUSTERS).filter((i) => fits(i, nat));
-      if (full.length === 1) c = full[0];
-      else if (full.length > 1) {
-        const gaps = new Map(full.map((i) => [i, days[i]!.gap(t)]));
-        const gap = (i: number) => gaps.get(i)!;
-        const near = full.filter((i) => gap(i) <= SAME_STORY_DAYS).sort((a, b) => gap(a) - gap(b));
-        if (near.length === 1 || (near.length > 1 && gap(near[0]!) < gap(near[1]!))) c = near[0];
-      }
+    let c = (clustersOfKey[key] ?? NO_CLUSTERS).find((candidate) => fits(candidate, nat));
+    if (c === undefined && keyLength[n] === 1) c = nearestFullName((fullNamesBySurname[key] ?? NO_CLUSTERS).filter((i) => fits(i, nat)), days, t);
+    if (c === undefined) c = create(key, nat);
+    const cluster = clusters[c]!;
+    for (const x of nat) if (!cluster.nationalities.includes(x)) cluster.nationalities.push(x);
+    cluster.quotes.push(qi);
+    if (!variantKeys[c]!.includes(key)) {
+      variantKeys[c]!.push(key);
+      cluster.variants.push(keys.value(key));
     }
-    if (c === undefined) {
-      c = create(k, nat);
-      if (key.length > 1) {
-        const list = bySurname.get(key[key.length - 1]!);
-        if (list) list.push(c);
-        else bySurname.set(key[key.length - 1]!, [c]);
-      }
-    }
-    for (const n of nat) {
-      if (!natSets[c]!.has(n)) {
-        natSets[c]!.add(n);
-        clusters[c]!.nationalities.push(n);
-      }
-    }
-    assign(c, qi, q.speaker, k, t);
+    days[c]?.add(t);
   }
-  clusters.forEach((cl, i) => {
-    cl.name = [...counts[i]!.entries()].sort((a, b) => keyOf(b[0]).words.length - keyOf(a[0]).words.length || b[1] - a[1])[0]![0];
+  const counts = new Int32Array(keyOfName.length);
+  for (const cluster of clusters) {
+    // The fullest name, then the most quoted, then the first quoted.
+    let best = -1;
+    for (const qi of cluster.quotes) counts[nameOf[qi]!]!++;
+    for (const qi of cluster.quotes) {
+      const n = nameOf[qi]!;
+      if (best < 0 || keyLength[n]! > keyLength[best]! || (keyLength[n] === keyLength[best] && counts[n]! > counts[best]!)) best = n;
+    }
+    for (const qi of cluster.quotes) counts[nameOf[qi]!] = 0;
+    cluster.name = names.value(best);
+  }
+  return clusters;
+}
+
+/** The quotations with a name key (`nameOf` not -1), longest key first, in quotation order within a length. */
+function longestKeysFirst(nameOf: Int32Array, keyLength: readonly number[]): Int32Array {
+  let longest = 0;
+  for (const length of keyLength) longest = Math.max(longest, length);
+  const from = new Int32Array(longest + 2);
+  for (const n of nameOf) if (n >= 0) from[longest - keyLength[n]! + 1]!++;
+  for (let i = 1; i < from.length; i++) from[i]! += from[i - 1]!;
+  const order = new Int32Array(from[from.length - 1]!);
+  nameOf.forEach((n, qi) => {
+    if (n >= 0) order[from[longest - keyLength[n]!]!++] = qi;
   });
-  return { clusters, of };
+  return order;
+}
+
+/** Of the full names a bare surname may stand for, the only one, or the one quoted nearest `t` within the same story period. */
+function nearestFullName(full: number[], days: readonly Days[], t: number): number | undefined {
+  if (full.length <= 1) return full[0];
+  const gaps = new Map(full.map((i) => [i, days[i]!.gap(t)]));
+  const gap = (i: number) => gaps.get(i)!;
+  const near = full.filter((i) => gap(i) <= SAME_STORY_DAYS).sort((a, b) => gap(a) - gap(b));
+  return near.length === 1 || (near.length > 1 && gap(near[0]!) < gap(near[1]!)) ? near[0] : undefined;
+}
+
+/** Numbers distinct values in order of first sight. */
+class Numbering<T> {
+  private readonly numbers = new Map<T, number>();
+  private readonly values: T[] = [];
+  /** The number of `value` (the next free one when it is new). */
+  number(value: T): number {
+    let n = this.numbers.get(value);
+    if (n === undefined) {
+      this.numbers.set(value, (n = this.values.length));
+      this.values.push(value);
+    }
+    return n;
+  }
+  /** The value numbered `n`. */
+  value(n: number): T {
+    return this.values[n]!;
+  }
 }
