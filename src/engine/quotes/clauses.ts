@@ -1,4 +1,4 @@
-import { PERSIAN_LIGHT, attributionAt, cueOf, isComplementizer, isGlossStart, mayAttribute } from './cues.js';
+import { PERSIAN_LIGHT, attributionAt, cueOf, isComplementizer, isGlossStart, lexiconCue, mayAttribute } from './cues.js';
 import { FUNCTION_WORDS, HONORIFICS, ORG_HEADS, PERSON_HEADS, TIME_WORDS } from './lexicon.js';
 import { insideMap, pairQuotes, type QuotePair } from './marks.js';
 import { COMMA, TERMINAL, bare, tokenize, type Tok, type WordInfo } from './tokens.js';
@@ -152,7 +152,7 @@ export function clauseEnd(p: Para, c: number): number {
 export function lex(p: Para, j: number): WordInfo {
   const w = p.info[j]!;
   if (w.cue === undefined) {
-    w.cue = cueOf(w.n);
+    w.cue = lexiconCue(w.n);
     w.comp = isComplementizer(w.n);
     w.stop = w.comp || FUNCTION_WORDS.has(w.n);
     w.attr = mayAttribute(w.n);

@@ -74,9 +74,14 @@ export function cueOf(n: string): Cue | null {
   let c = cues.get(n);
   if (c === undefined) {
     if (cues.size > 500_000) cues.clear();
-    cues.set(n, (c = LEXICON.get(n) ?? LEXICON.get(stripConj(n)) ?? null));
+    cues.set(n, (c = lexiconCue(n)));
   }
   return c;
+}
+
+/** `cueOf` worked out, not memoised: for a word whose answer is kept with its information. */
+export function lexiconCue(n: string): Cue | null {
+  return LEXICON.get(n) ?? LEXICON.get(stripConj(n)) ?? null;
 }
 
 /** Normalised words opening a reported clause (إن، أن، بأن and their pronoun forms; English that; Persian که). */
@@ -111,14 +116,19 @@ function attrHead(raw: string): string {
   let w = attrHeads.get(raw);
   if (w === undefined) {
     if (attrHeads.size > 500_000) attrHeads.clear();
-    w = raw.startsWith('ووفق') ? raw.slice(1) : raw.startsWith('وفق') ? raw : stripConj(raw);
-    attrHeads.set(raw, (w = ATTR_HEADS.has(w) ? w : ''));
+    attrHeads.set(raw, (w = attributionHead(raw)));
   }
   return w;
 }
 
-/** Whether attributionAt can be non-zero at a word `raw` (whatever follows it). */
-export const mayAttribute = (raw: string) => raw.length <= 10 && attrHead(raw) !== '';
+/** `attrHead` worked out, not memoised. */
+function attributionHead(raw: string): string {
+  const w = raw.startsWith('ووفق') ? raw.slice(1) : raw.startsWith('وفق') ? raw : stripConj(raw);
+  return ATTR_HEADS.has(w) ? w : '';
+}
+
+/** Whether attributionAt can be non-zero at a word `raw` (whatever follows it); not memoised: the reader keeps the answer with the word. */
+export const mayAttribute = (raw: string) => raw.length <= 10 && attributionHead(raw) !== '';
 
 /** Glosses that end a reported clause: «في إشارة إلى», «على حد قوله», «وفق تعبيره», «in reference to». */
 export function isGlossStart(words: readonly string[], i: number): boolean {

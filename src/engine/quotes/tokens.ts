@@ -72,9 +72,10 @@ export function trimWordCaches(limit = LIMIT): void {
 export function infoOfNormalized(n: string): WordInfo {
   let w = byNorm.get(n);
   if (w === undefined) {
-    const b = bare(n);
+    // A new word: its bare forms are worked out here, not looked up in (nor added to) `bare`'s cache.
+    const b = withoutArticle(n);
     const kind = (PERSON_HEADS.has(b) ? PERSON : 0) | (ORG_HEADS.has(b) ? ORG : 0) | (HONORIFICS.has(b) ? HONORIFIC : 0) | (isNationality(n) ? NATIONALITY : 0) | (/^ال/.test(n) ? DEFINITE : 0);
-    byNorm.set(n, (w = { n, b, tail: /^[وبل]/.test(n) ? bare(n.slice(1)) : null, kind, cue: undefined, comp: false, stop: false, attr: false, light: false, parts: undefined, count: 0, stamp: 0 }));
+    byNorm.set(n, (w = { n, b, tail: /^[وبل]/.test(n) ? withoutArticle(n.slice(1)) : null, kind, cue: undefined, comp: false, stop: false, attr: false, light: false, parts: undefined, count: 0, stamp: 0 }));
   }
   return w;
 }
@@ -174,12 +175,17 @@ export function bare(n: string): string {
   let b = bared.get(n);
   if (b === undefined) {
     if (bared.size > 500_000) bared.clear();
-    const m = /^(?:[وف]?(?:ال|بال|كال|لل))(.{2,})$/.exec(n);
-    bared.set(n, (b = m ? m[1]! : n));
+    bared.set(n, (b = withoutArticle(n)));
   }
   return b;
 }
 const bared = new Map<string, string>();
+
+/** `bare` worked out (not memoised). */
+function withoutArticle(n: string): string {
+  const m = /^(?:[وف]?(?:ال|بال|كال|لل))(.{2,})$/.exec(n);
+  return m ? m[1]! : n;
+}
 
 /** Sentence-ending punctuation. */
 export const TERMINAL = new Set(['.', '!', '?', '؟', '…']);
