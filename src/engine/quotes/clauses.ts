@@ -1,7 +1,7 @@
 import { PERSIAN_LIGHT, attributionAt, cueOf, isComplementizer, isGlossStart, lexiconCue, mayAttribute } from './cues.js';
 import { FUNCTION_WORDS, HONORIFICS, ORG_HEADS, PERSON_HEADS, TIME_WORDS } from './lexicon.js';
 import { insideMap, pairQuotes, type QuotePair } from './marks.js';
-import { COMMA, TERMINAL, bare, tokenize, type Tok, type WordInfo } from './tokens.js';
+import { COMMA, TERMINAL, bare, bareOf, tokenize, type Tok, type WordInfo } from './tokens.js';
 
 /** One paragraph ready for reading: tokens, paired quote marks, sentence starts. */
 export interface Para {
@@ -97,7 +97,7 @@ function headed(p: Para, from: number, j: number): boolean {
 /** A word a short quoted name can belong to (`قناة "الإخبارية"`, `لمجموعة "بي إن"`). */
 function namesSomething(t: Tok): boolean {
   const b = bare(t.n.replace(/^[لب](?=..)/, ''));
-  return t.word && (ORG_HEADS.has(b) || PERSON_HEADS.has(b) || HONORIFICS.has(b) || ORG_HEADS.has(bare(t.n)));
+  return t.word && (ORG_HEADS.has(b) || PERSON_HEADS.has(b) || HONORIFICS.has(b) || ORG_HEADS.has(bareOf(t)));
 }
 
 /** What a cue introduces, looking ahead from `from`: a colon, an إن/أن clause, or a quotation. */

@@ -6,7 +6,7 @@ import { readParagraph, subjectEnd, type Para } from './clauses.js';
 import { DOCUMENTS, PERSON_HEADS } from './lexicon.js';
 import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
 import { findReports, type Report } from './reports.js';
-import { DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, countOf, partsOf, trimWordCaches, type Tok, type WordInfo } from './tokens.js';
+import { DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, bareOf, countOf, partsOf, trimWordCaches, type Tok, type WordInfo } from './tokens.js';
 import { cueOf } from './cues.js';
 import type { Quotation } from './types.js';
 
@@ -96,7 +96,7 @@ function fullNames(body: string, paras: Para[], counts: WordCounts, cast: Cast):
     (at.get(surname) ?? []).flatMap(([p, i]) => {
       let k = i;
       while (k > 0 && i - k < 2 && p.toks[k - 1]!.word && p.toks[k - 1]!.end + 1 >= p.toks[k]!.start && firstName(p.toks[k - 1]!, counts, p, k - 1)) k--;
-      return k < i ? [{ name: body.slice(p.toks[k]!.start, p.toks[i]!.end), key: p.toks.slice(k, i + 1).map((x) => bare(x.n)) }] : [];
+      return k < i ? [{ name: body.slice(p.toks[k]!.start, p.toks[i]!.end), key: p.toks.slice(k, i + 1).map(bareOf) }] : [];
     });
 }
 

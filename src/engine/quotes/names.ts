@@ -1,6 +1,6 @@
 import { DOCUMENTS, FUNCTION_WORDS, GENERIC, OPINION_HOLDERS, HONORIFICS, NAME_PARTICLES, ORG_HEADS, PERSON_HEADS, feminineTitle, isNationality, isPlace } from './lexicon.js';
 import { cueOf, isComplementizer } from './cues.js';
-import { COMMA, bare, type Tok } from './tokens.js';
+import { COMMA, bare, bareOf, type Tok } from './tokens.js';
 
 /** Who a stretch of words refers to: a name, a description, an organisation, or an anonymous source. */
 export interface NounPhrase {
@@ -39,12 +39,23 @@ function traitsOf(n: string): number {
   let x = traits.get(n);
   if (x === undefined) {
     if (traits.size > 500_000) traits.clear();
-    const definite = /^(?:ال|لل|بال|وال|كال)/.test(n);
-    const desc = describes(n);
-    const nameLike = n.length >= 2 && !describes(n.replace(/^[وف](?=...)/, '')) && !/^\d/.test(n) && !FUNCTION_WORDS.has(n) && !desc && !GENERIC.has(bare(n)) && !/^(?:بال|لل)/.test(n) && !/^م..+ا$/.test(n);
-    traits.set(n, (x = (definite ? DEFINITE_FORM : 0) | (desc ? DESC_WORD : 0) | (nameLike ? NAME_LIKE : 0)));
+    traits.set(n, (x = wordTraits(n)));
   }
   return x;
+}
+/** `traitsOf(t.n)`, kept with the token's word information when it is the token's own. */
+function tokenTraits(t: Tok): number {
+  const w = t.info;
+  if (w.n !== t.n) return traitsOf(t.n);
+  if (w.traits < 0) w.traits = wordTraits(w.n);
+  return w.traits;
+}
+/** `traitsOf` worked out (not memoised). */
+function wordTraits(n: string): number {
+  const definite = /^(?:ال|لل|بال|وال|كال)/.test(n);
+  const desc = describes(n);
+  const nameLike = n.length >= 2 && !describes(n.replace(/^[وف](?=...)/, '')) && !/^\d/.test(n) && !FUNCTION_WORDS.has(n) && !desc && !GENERIC.has(bare(n)) && !/^(?:بال|لل)/.test(n) && !/^م..+ا$/.test(n);
+  return (definite ? DEFINITE_FORM : 0) | (desc ? DESC_WORD : 0) | (nameLike ? NAME_LIKE : 0);
 }
 /** A title, organisation, document, nationality or place word. */
 function describes(n: string): boolean {
@@ -52,10 +63,11 @@ function describes(n: string): boolean {
   return PERSON_HEADS.has(b) || ORG_HEADS.has(b) || HONORIFICS.has(b) || DOCUMENTS.has(b) || isNationality(n) || isPlace(n);
 }
 const isDefinite = (n: string) => (traitsOf(n) & DEFINITE_FORM) !== 0;
-const descWord = (n: string) => (traitsOf(n) & DESC_WORD) !== 0;
+const definiteToken = (t: Tok) => (tokenTraits(t) & DEFINITE_FORM) !== 0;
+const descToken = (t: Tok) => (tokenTraits(t) & DESC_WORD) !== 0;
 const isName = (t: Tok, counts: WordCounts) => {
   if (!t.word) return false;
-  const x = traitsOf(t.n);
+  const x = tokenTraits(t);
   return (x & NAME_LIKE) !== 0 && (!(x & DEFINITE_FORM) || (counts.get(t.n) ?? 0) > 1);
 };
 const text = (body: string, toks: Tok[]) =>
@@ -70,25 +82,25 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
     while (k === 0 && words.length > 1 && FUNCTION_WORDS.has(words[0]!.n)) words.shift();
     const first = words[0];
     if (!first || (k > 0 && FUNCTION_WORDS.has(first.n))) break;
-    const b = bare(first.n);
+    const b = bareOf(first);
     if (GENERIC.has(b) || GENERIC.has(first.n)) {
       np.generic = !np.name && !np.org;
     } else if (PERSON_HEADS.has(b) || HONORIFICS.has(b) || isNationality(first.n)) {
       readTitled(body, part.slice(part.indexOf(first)), counts, np);
     } else if (ORG_HEADS.has(b) || isPlace(first.n)) {
-      if (!np.org) [np.org, np.orgKey] = [orgName(body, part), words.map((t) => bare(t.n))];
+      if (!np.org) [np.org, np.orgKey] = [orgName(body, part), words.map(bareOf)];
     } else if (!np.name && (isName(first, counts) || loneSurname(words, k)) && !(k > 0 && /^ل/.test(first.n))) {
       const name = loneSurname(words, k) ? words : takeName(words, 0, counts);
       if (k > 0 && name.length < words.length) break;
       setName(body, np, name);
       const rest = words.slice(name.length);
-      if (rest[0] && PERSON_HEADS.has(bare(rest[0].n))) readTitled(body, part.slice(part.indexOf(rest[0])), counts, np);
+      if (rest[0] && PERSON_HEADS.has(bareOf(rest[0]))) readTitled(body, part.slice(part.indexOf(rest[0])), counts, np);
     }
     if (np.name && np.desc) break;
   }
   const firstPart = parts[0]?.filter((t) => t.word) ?? [];
   np.joint = firstPart.slice(1).some((t) => /^و/.test(t.n) && (JOINED_HEADS.some((l) => l.has(bare(t.n.slice(1)))) || isPlace(t.n.slice(1))));
-  if (firstPart.length && OPINION_HOLDERS.has(bare(firstPart[0]!.n))) np.joint = true;
+  if (firstPart.length && OPINION_HOLDERS.has(bareOf(firstPart[0]!))) np.joint = true;
   np.mention = np.name ?? np.desc ?? np.org ?? text(body, toks.filter((t) => t.word).slice(0, 4));
   return np;
 }
@@ -98,8 +110,8 @@ const JOINED_HEADS = [GENERIC, ORG_HEADS, PERSON_HEADS];
 
 /** `وقال الجبير إن`: a lone definite word that is no title, body or document is a surname. */
 const loneSurname = (words: Tok[], k: number) =>
-  k === 0 && words.length === 1 && isDefinite(words[0]!.n) && !descWord(words[0]!.n) && !DOCUMENTS.has(bare(words[0]!.n)) &&
-  !FUNCTION_WORDS.has(words[0]!.n) && !GENERIC.has(bare(words[0]!.n)) && !OPINION_HOLDERS.has(bare(words[0]!.n)) && !/^(?:بال|لل)/.test(words[0]!.n);
+  k === 0 && words.length === 1 && definiteToken(words[0]!) && !descToken(words[0]!) && !DOCUMENTS.has(bareOf(words[0]!)) &&
+  !FUNCTION_WORDS.has(words[0]!.n) && !GENERIC.has(bareOf(words[0]!)) && !OPINION_HOLDERS.has(bareOf(words[0]!)) && !/^(?:بال|لل)/.test(words[0]!.n);
 
 function splitParts(toks: Tok[]): Tok[][] {
   const parts: Tok[][] = [[]];
@@ -112,11 +124,11 @@ function splitParts(toks: Tok[]): Tok[][] {
 
 function setName(body: string, np: NounPhrase, name: Tok[]): void {
   let from = 0;
-  while (from < name.length - 1 && HONORIFICS.has(bare(name[from]!.n))) from++;
+  while (from < name.length - 1 && HONORIFICS.has(bareOf(name[from]!))) from++;
   const kept = name.slice(from).filter((t) => t.word);
   if (!kept.length) return;
   np.name = text(body, name.slice(from));
-  np.nameKey = kept.map((t) => bare(t.n));
+  np.nameKey = kept.map(bareOf);
 }
 
 /** `TITLE [NAME]`: description words up to a name that follows a definite word, a place or a nationality. */
@@ -137,25 +149,25 @@ function readTitled(body: string, toks: Tok[], counts: WordCounts, np: NounPhras
       setName(body, np, takeName(words, i + 1, counts));
       break;
     }
-    if (t.n === 'باسم' || ((t.n === 'في' || t.n === 'عن') && desc.length && /^مسوول|^مصدر|^مصادر/.test(bare(desc[0]!.n)))) {
+    if (t.n === 'باسم' || ((t.n === 'في' || t.n === 'عن') && desc.length && /^مسوول|^مصدر|^مصادر/.test(bareOf(desc[0]!)))) {
       np.org ??= orgName(body, toks.slice(toks.indexOf(t) + 1));
       desc.push(...words.slice(i));
       break;
     }
     if (!quoted.has(t) && FUNCTION_WORDS.has(t.n) && !(t.n === 'علي' && closed && isName(words[i + 1] ?? t, counts))) break;
-    if (i > 0 && /^ل[^ل]/.test(t.n) && !isDefinite(t.n)) phrase = true;
-    const startsName = t.n === 'علي' || (isName(t, counts) && !isDefinite(t.n));
+    if (i > 0 && /^ل[^ل]/.test(t.n) && !definiteToken(t)) phrase = true;
+    const startsName = t.n === 'علي' || (isName(t, counts) && !definiteToken(t));
     if (i > 0 && closed && !phrase && !quoted.has(t) && startsName) {
       if (!np.name) setName(body, np, takeName(words, i, counts));
       break;
     }
     desc.push(t);
-    closed = isDefinite(t.n) || isPlace(t.n) || quoted.has(t);
+    closed = definiteToken(t) || isPlace(t.n) || quoted.has(t);
   }
   if (!desc.length || np.desc) return;
   np.desc = text(body, desc);
-  np.descKey = desc.filter((t) => t.word).map((t) => bare(t.n));
-  const head = bare(desc[0]!.n);
+  np.descKey = desc.filter((t) => t.word).map(bareOf);
+  const head = bareOf(desc[0]!);
   np.fem ??= PERSON_HEADS.has(head) ? feminineTitle(head) : null;
 }
 
@@ -176,9 +188,9 @@ export function takeName(words: Tok[], i: number, counts: WordCounts): Tok[] {
     const after = words[j + 1];
     const ends = !after || !after.word || FUNCTION_WORDS.has(after.n) || cueOf(after.n) !== null || isComplementizer(after.n);
     if (!particle && !linked) {
-      const surname = groups >= 1 && isDefinite(t.n) && ends && !FUNCTION_WORDS.has(t.n) && isName({ ...t, n: bare(t.n) }, counts);
+      const surname = groups >= 1 && definiteToken(t) && ends && !FUNCTION_WORDS.has(t.n) && isName({ ...t, n: bareOf(t) }, counts);
       if (!(isName(t, counts) || surname || (j === i && t.n === 'علي'))) break;
-      if (groups >= 1 && isDefinite(t.n) && !ends) break;
+      if (groups >= 1 && definiteToken(t) && !ends) break;
       if (groups >= 1 && /(?:ه|ها|هم)$/.test(t.raw) && t.n.length >= 5 && !/الله$/.test(t.n)) break;
       if (groups >= 2 && !ends) break;
     }
@@ -195,23 +207,23 @@ function orgName(body: string, toks: Tok[]): string | null {
   for (const [k, t] of toks.entries()) {
     if (!t.word || (!words.length && /^(?:هذه|هذا|تلك|ذلك)$/.test(t.n))) continue;
     const place = (n: string) => isPlace(n) || isDefinite(n) || ORG_HEADS.has(bare(n));
-    const loose = words.length >= 2 && !isDefinite(t.n) && !isPlace(t.n) && !(/^[لب]/.test(t.n) && isDefinite(toks[k + 1]?.n ?? '')) && !/^["«“”]$/.test(toks[k - 1]?.raw ?? '');
-    if (words.length && (loose || /^و/.test(t.n) && !isDefinite(t.n.slice(1)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bare(t.n)) && /^ال/.test(t.n)))) break;
+    const loose = words.length >= 2 && !definiteToken(t) && !isPlace(t.n) && !(/^[لب]/.test(t.n) && isDefinite(toks[k + 1]?.n ?? '')) && !/^["«“”]$/.test(toks[k - 1]?.raw ?? '');
+    if (words.length && (loose || /^و/.test(t.n) && !isDefinite(t.n.slice(1)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bareOf(t)) && /^ال/.test(t.n)))) break;
     words.push(t);
     if (words.length >= 8) break;
   }
   const head = words[0];
   if (!head) return null;
-  if (!ORG_HEADS.has(bare(head.n))) return text(body, words);
+  if (!ORG_HEADS.has(bareOf(head))) return text(body, words);
   const mark = toks.indexOf(head) + 1;
   if (toks[mark] && /^["«“”]$/.test(toks[mark]!.raw)) {
     const quoted: Tok[] = [];
     for (let k = mark + 1; k < toks.length && toks[k]!.word; k++) quoted.push(toks[k]!);
-    if (quoted.length) return quoted.length >= 2 || !isDefinite(quoted[0]!.n) ? text(body, quoted) : text(body, [head, ...quoted]);
+    if (quoted.length) return quoted.length >= 2 || !definiteToken(quoted[0]!) ? text(body, quoted) : text(body, [head, ...quoted]);
   }
   const run: Tok[] = [];
   for (const t of words.slice(1)) {
-    if (isDefinite(t.n) || FUNCTION_WORDS.has(t.n) || descWord(t.n)) break;
+    if (definiteToken(t) || FUNCTION_WORDS.has(t.n) || descToken(t)) break;
     run.push(t);
   }
   return text(body, run.length ? run : words);

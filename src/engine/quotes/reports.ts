@@ -2,7 +2,7 @@ import { clauseEnd, findContent, lex, quoteWords, subjectEnd, wordsBetween, type
 import { attributionAt, cueOf, isComplementizer, type Cue } from './cues.js';
 import type { QuotePair } from './marks.js';
 import { FUNCTION_WORDS, HONORIFICS, PERSON_HEADS, PRONOUNS } from './lexicon.js';
-import { TERMINAL, bare, type Tok } from './tokens.js';
+import { TERMINAL, bareOf, type Tok } from './tokens.js';
 import { SELF, attribution } from './attributions.js';
 import { LEADING, contentStart, direct, plain, sentenceEnd, type Span } from './spans.js';
 
@@ -155,7 +155,7 @@ function antecedent(p: Para, k: number): Tok[] | null {
   const end = j + 1;
   for (let n = 0; j >= 0 && n < 6 && p.toks[j]!.word; j--, n++);
   const words = p.toks.slice(j + 1, end);
-  const head = words.findIndex((t) => PERSON_HEADS.has(bare(t.n)) || HONORIFICS.has(bare(t.n)));
+  const head = words.findIndex((t) => PERSON_HEADS.has(bareOf(t)) || HONORIFICS.has(bareOf(t)));
   return words.length ? words.slice(head >= 0 ? head : Math.max(0, words.length - 2)) : null;
 }
 

@@ -11,6 +11,8 @@ export interface Tok {
   n: string;
   start: number;
   end: number;
+  /** Information of the word (NO_WORD for punctuation); a token cut from another keeps the other's (see `bareOf`). */
+  info: WordInfo;
 }
 
 /** What the reader needs to know of one normalised word, computed once per word (see `infoOfNormalized`). */
@@ -35,6 +37,8 @@ export interface WordInfo {
   light: boolean;
   /** What the word gives in a normalised text, filled on first use (see `partsOf`). */
   parts: WordParts | null | undefined;
+  /** What the word is to a noun phrase (names.ts), filled on first use; -1 until then. */
+  traits: number;
   /** Occurrences in the article being read (`stamp` names it). */
   count: number;
   stamp: number;
@@ -75,7 +79,7 @@ export function infoOfNormalized(n: string): WordInfo {
     // A new word: its bare forms are worked out here, not looked up in (nor added to) `bare`'s cache.
     const b = withoutArticle(n);
     const kind = (PERSON_HEADS.has(b) ? PERSON : 0) | (ORG_HEADS.has(b) ? ORG : 0) | (HONORIFICS.has(b) ? HONORIFIC : 0) | (isNationality(n) ? NATIONALITY : 0) | (/^ال/.test(n) ? DEFINITE : 0);
-    byNorm.set(n, (w = { n, b, tail: /^[وبل]/.test(n) ? withoutArticle(n.slice(1)) : null, kind, cue: undefined, comp: false, stop: false, attr: false, light: false, parts: undefined, count: 0, stamp: 0 }));
+    byNorm.set(n, (w = { n, b, tail: /^[وبل]/.test(n) ? withoutArticle(n.slice(1)) : null, kind, cue: undefined, comp: false, stop: false, attr: false, light: false, parts: undefined, traits: -1, count: 0, stamp: 0 }));
   }
   return w;
 }
@@ -89,7 +93,7 @@ export function countOf(n: string, stamp: number): number | undefined {
 /** The punctuation tokens (one character each, none a letter or digit). */
 const PUNCT = '،,.:؛;!?؟«»“”"‹›„()…-–—';
 /** The information of punctuation tokens (no word). */
-export const NO_WORD: WordInfo = { n: '', b: '', tail: null, kind: 0, cue: null, comp: false, stop: false, attr: false, light: false, parts: { words: [], folded: [] }, count: 0, stamp: 0 };
+export const NO_WORD: WordInfo = { n: '', b: '', tail: null, kind: 0, cue: null, comp: false, stop: false, attr: false, light: false, parts: { words: [], folded: [] }, traits: -1, count: 0, stamp: 0 };
 
 /** Class bit of the punctuation tokens, added to the shared word classes (see text/scan.ts). */
 const MARK = 64;
@@ -136,12 +140,12 @@ export function tokenize(text: string, base = 0, infos?: WordInfo[], stamp = 0):
           info.count = 1;
         }
       }
-      toks.push({ word: true, raw, n: info.n, start: base + start, end: base + i });
+      toks.push({ word: true, raw, n: info.n, start: base + start, end: base + i, info });
     } else {
       if (k & MARK) {
         const raw = MARKS.get(text.charCodeAt(i))!;
         infos?.push(NO_WORD);
-        toks.push({ word: false, raw, n: raw, start: base + i, end: base + i + 1 });
+        toks.push({ word: false, raw, n: raw, start: base + i, end: base + i + 1, info: NO_WORD });
       }
       i += unitLength(text, i);
     }
@@ -180,6 +184,9 @@ export function bare(n: string): string {
   return b;
 }
 const bared = new Map<string, string>();
+
+/** `bare(t.n)`, from the token's word information when it is the token's own. */
+export const bareOf = (t: Tok): string => (t.info.n === t.n ? t.info.b : bare(t.n));
 
 /** `bare` worked out (not memoised). */
 function withoutArticle(n: string): string {
