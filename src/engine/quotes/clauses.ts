@@ -8,8 +8,6 @@ export interface Para {
   toks: Tok[];
   /** Normalised form of each token ('' for punctuation), for look-ahead. */
   words: string[];
-  /** Word information of each token (NO_WORD for punctuation). */
-  info: WordInfo[];
   pairs: QuotePair[];
   /** Pair opened at a token index. */
   openAt: ReadonlyMap<number, QuotePair>;
@@ -24,8 +22,7 @@ const NO_PAIRS: ReadonlyMap<number, QuotePair> = new Map();
 
 /** Tokenises and pairs one paragraph of the body, counting its words for article `stamp` (see `tokenize`). */
 export function readParagraph(text: string, start: number, stamp = 0): Para {
-  const info: WordInfo[] = [];
-  const toks = tokenize(text, start, info, stamp);
+  const toks = tokenize(text, start, stamp);
   const pairs = pairQuotes(toks);
   const inside = insideMap(toks.length, pairs);
   const sentence: number[] = [];
@@ -37,7 +34,7 @@ export function readParagraph(text: string, start: number, stamp = 0): Para {
     words.push(t.word ? t.n : '');
     if (!t.word && TERMINAL.has(t.raw) && inside[i] === -1 && !TERMINAL.has(toks[i + 1]?.raw ?? '')) from = i + 1;
   }
-  return { toks, words, info, pairs, openAt: pairs.length ? new Map(pairs.map((p) => [p.open, p])) : NO_PAIRS, inside, sentence };
+  return { toks, words, pairs, openAt: pairs.length ? new Map(pairs.map((p) => [p.open, p])) : NO_PAIRS, inside, sentence };
 }
 
 /** Number of words inside a quote pair. */
@@ -150,7 +147,7 @@ export function clauseEnd(p: Para, c: number): number {
 
 /** The word information of token `j` with its cue fields filled. */
 export function lex(p: Para, j: number): WordInfo {
-  const w = p.info[j]!;
+  const w = p.toks[j]!.info;
   if (w.cue === undefined) {
     w.cue = lexiconCue(w.n);
     w.comp = isComplementizer(w.n);

@@ -62,10 +62,10 @@ function registerTitled(body: string, p: Para, counts: WordCounts, cast: Cast): 
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (!t.word) continue;
-    const kind = p.info[i]!.kind;
+    const kind = t.info.kind;
     if (!(kind & (PERSON | HONORIFIC | NATIONALITY | ORG))) continue;
     const prev = toks[i - 1];
-    if (prev?.word && p.info[i - 1]!.kind & (PERSON | ORG | DEFINITE)) continue;
+    if (prev?.word && prev.info.kind & (PERSON | ORG | DEFINITE)) continue;
     const titled = (kind & (PERSON | HONORIFIC | NATIONALITY)) !== 0;
     const np = parseNounPhrase(body, toks.slice(i, subjectEnd(p, i - 1)), counts);
     if (titled && np.name && np.desc) cast.person(np, t.start);
@@ -84,7 +84,7 @@ function fullNames(body: string, paras: Para[], counts: WordCounts, cast: Cast):
       for (let i = 0; i < toks.length; i++) {
         const t = toks[i]!;
         if (!t.word) continue;
-        const b = p.info[i]!.b;
+        const b = t.info.b;
         if (!wanted.has(b)) continue;
         const list = at.get(b);
         if (list) list.push([p, i]);
@@ -114,7 +114,7 @@ function markSightings(paras: Para[], cast: Cast): void {
     for (let i = 0; i < p.toks.length; i++) {
       const t = p.toks[i]!;
       if (!t.word) continue;
-      const w = p.info[i]!;
+      const w = t.info;
       const e = surnames.get(w.b) ?? (w.tail !== null ? surnames.get(w.tail) : undefined);
       if (e) cast.seen(e, t.start);
     }
@@ -215,8 +215,9 @@ function spanInfos(body: string, paras: Para[], start: number, end: number): Wor
     const t = toks[k]!;
     if (k > from) for (let c = toks[k - 1]!.end; c < t.start; c++) if (body.charCodeAt(c) < 0x20 || body.charCodeAt(c) > 0x7e) return null;
     if (t.word) {
-      if (!partsOf(p.info[k]!)) return null;
-      out.push(p.info[k]!);
+      const w = t.info;
+      if (!partsOf(w)) return null;
+      out.push(w);
     }
     if (t.end >= end) return t.end === end ? out : null;
   }

@@ -112,10 +112,10 @@ const MARKS = new Map([...PUNCT].map((ch) => [ch.charCodeAt(0), ch]));
 
 /**
  * Tokens of `text` (words as in `WORD`, and one-character punctuation tokens), offsets shifted by
- * `base` (the paragraph's start in the body); `infos` receives each token's word information, and
- * a non-zero `stamp` (the article being read) counts each word in it.
+ * `base` (the paragraph's start in the body); a non-zero `stamp` (the article being read) counts
+ * each word in it.
  */
-export function tokenize(text: string, base = 0, infos?: WordInfo[], stamp = 0): Tok[] {
+export function tokenize(text: string, base = 0, stamp = 0): Tok[] {
   const cls = classes();
   const word = (scanner ??= new WordScanner(cls, GOES_ON));
   const toks: Tok[] = [];
@@ -132,7 +132,6 @@ export function tokenize(text: string, base = 0, infos?: WordInfo[], stamp = 0):
       let info: WordInfo;
       if (slot >= 0) [raw, info] = [byRaw.key(slot), byRaw.value(slot)];
       else byRaw.add(slot, (raw = text.slice(start, i)), h, (info = infoOfNormalized(normalizeText(raw))));
-      infos?.push(info);
       if (stamp && info.n) {
         if (info.stamp === stamp) info.count++;
         else {
@@ -144,7 +143,6 @@ export function tokenize(text: string, base = 0, infos?: WordInfo[], stamp = 0):
     } else {
       if (k & MARK) {
         const raw = MARKS.get(text.charCodeAt(i))!;
-        infos?.push(NO_WORD);
         toks.push({ word: false, raw, n: raw, start: base + i, end: base + i + 1, info: NO_WORD });
       }
       i += unitLength(text, i);
