@@ -1,21 +1,16 @@
 /**
  * One measurement in its own process, so peak RSS belongs to one engine at one size.
  * `engine`: load, build, save the cache, time /ask (and /whosaid, /summary when they exist).
+ * `build`: load and build only (the build measured again).
  * `fts5`: the SQLite reference. (The cold start is `coldStart.mjs`, on the compiled build.)
  * Figures are sent to the parent as they are known, so a timeout keeps what was measured.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { type Archive, buildArchiveInParallel } from '../../src/engine/archive.js';
-import { saveArchive } from '../../src/engine/archiveCache.js';
-import { loadCorpus } from '../../src/engine/corpus/index.js';
-import { corpusCacheKey } from '../../src/engine/snapshot.js';
-import { createEngine } from '../../src/engine/engine.js';
-import { segmentArticle } from '../../src/engine/passages.js';
-import { ask } from '../../src/engine/search/ask.js';
+import type { Archive } from '../../src/engine/archive.js';
+import { ask, buildArchiveInParallel, corpusCacheKey, loadCorpus, saveArchive, segmentArticle, summarizeTopic } from './compiled.js';
 import type { BenchQuestion } from './data.js';
 import { buildFts5 } from './fts5.js';
 import { cpuMs, latencies, peakRssMb, rssMb, timed, timedAsync } from './measure.js';
-import { summarizeTopic } from '../../src/engine/summary/index.js';
 
 /** What a child sends: figures to merge into its row, or a note. */
 export type ChildMessage = { figures: Record<string, unknown> } | { note: string };
@@ -35,16 +30,9 @@ const LATENCY_BUDGET_MS = Number(process.env.BENCH_LATENCY_BUDGET_MS ?? 240_000)
 
 async function engineRun(corpusDir: string, cacheDir: string, questionsFile: string): Promise<void> {
   const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as BenchQuestion[];
-  const load = await timedAsync(() => loadCorpus(corpusDir));
-  const articles = load.value.articles;
-  figures({ articles: articles.length, rejected: load.value.problems.length, loadMs: ms(load.ms), rssAfterLoadMb: rssMb() });
-  const cpuBefore = cpuMs();
-  const onWorkerFailure = (job: string, error: unknown) => send({ note: `build: the ${job} worker failed (${describe(error)}); its work was done on the main thread` });
-  const build = await timedAsync(() => buildArchiveInParallel(articles, { onWorkerFailure }));
-  const archive = build.value;
-  figures({ passages: archive.passages.length, buildMs: ms(build.ms), buildCpuMs: cpuMs() - cpuBefore, rssAfterBuildMb: rssMb(), peakRssMb: peakRssMb() });
+  const { archive, problems, files } = await loadAndBuild(corpusDir);
   try {
-    const save = await timedAsync(() => saveArchive(archive, load.value.problems, cacheDir, corpusCacheKey(load.value.files)));
+    const save = await timedAsync(() => saveArchive(archive, problems, cacheDir, corpusCacheKey(files)));
     figures({ saveMs: ms(save.ms), cacheMb: round1(statSync(save.value).size / 1024 / 1024) });
   } catch (error) {
     figures({ cacheError: describe(error) });
@@ -62,6 +50,19 @@ async function engineRun(corpusDir: string, cacheDir: string, questionsFile: str
     const run = latencies(topics.slice(0, 200), (topic) => summarizeTopic(archive, topic), { budgetMs: LATENCY_BUDGET_MS / 2 });
     figures({ summary: run.summary, summaryCpu: run.cpu, summaryTruncated: run.truncated, peakRssMb: peakRssMb() });
   });
+}
+
+/** Loads the corpus and builds the archive, sending the figures of both (peak RSS so far: the build's). */
+async function loadAndBuild(corpusDir: string) {
+  const load = await timedAsync(() => loadCorpus(corpusDir));
+  const { articles, problems, files } = load.value;
+  figures({ articles: articles.length, rejected: problems.length, loadMs: ms(load.ms), rssAfterLoadMb: rssMb() });
+  const cpuBefore = cpuMs();
+  const onWorkerFailure = (job: string, error: unknown) => send({ note: `build: the ${job} worker failed (${describe(error)}); its work was done on the main thread` });
+  const build = await timedAsync(() => buildArchiveInParallel(articles, { onWorkerFailure }));
+  const archive = build.value;
+  figures({ passages: archive.passages.length, buildMs: ms(build.ms), buildCpuMs: cpuMs() - cpuBefore, rssAfterBuildMb: rssMb(), buildPeakRssMb: peakRssMb(), peakRssMb: peakRssMb() });
+  return { archive, problems, files };
 }
 
 /** Runs a measurement; its failure becomes a note, not the end of the row. */
@@ -113,11 +114,12 @@ function describe(error: unknown): string {
 const [mode, ...args] = process.argv.slice(2);
 const runs: Record<string, () => Promise<void>> = {
   engine: () => engineRun(args[0]!, args[1]!, args[2]!),
+  build: async () => void (await loadAndBuild(args[0]!)),
   fts5: () => fts5Run(args[0]!, args[1]!),
 };
 const run = runs[mode ?? ''];
 if (!run) {
-  console.error(`bench child: unknown mode "${mode}" (engine or fts5)`);
+  console.error(`bench child: unknown mode "${mode}" (engine, build or fts5)`);
   process.exit(2);
 }
 run()

@@ -12,6 +12,8 @@ export interface Measured {
 export interface SizeResult {
   size: number;
   engine: Measured;
+  /** The build measured again, each in its own process (load and build only): see `engineBuild`. */
+  builds?: Measured[];
   cold: Measured | null;
   fts5: Measured;
 }
@@ -50,6 +52,50 @@ const mb = (x: number | undefined) => (x === undefined ? undefined : `${Math.rou
 const pair = (l: LatencySummary | undefined) => (l === undefined ? undefined : `${fmtMs(l.p50)} / ${fmtMs(l.p99)}`);
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? undefined : `${(a / b).toFixed(1)}×`);
 
+/** The engine's build at one size: the median of its runs (the engine run and any build-only runs) and their range. */
+export interface EngineBuild {
+  ms: number;
+  cpuMs: number | undefined;
+  /** Peak RSS through the load and build (MB), the median of the runs. */
+  peakMb: number | undefined;
+  runsMs: number[];
+  peaksMb: number[];
+}
+
+/** The build figures of a size: one run's, or the median of several (a busy machine moves a single run by a fifth). */
+export function engineBuild({ engine, builds = [] }: Pick<SizeResult, 'engine' | 'builds'>): EngineBuild | undefined {
+  const runs = [engine, ...builds].flatMap((m) => {
+    const ms = num(m, 'buildMs');
+    return ms === undefined ? [] : [{ ms, cpuMs: num(m, 'buildCpuMs'), peakMb: num(m, 'buildPeakRssMb') ?? num(m, 'peakRssMb') }];
+  });
+  if (!runs.length) return undefined;
+  const byTime = [...runs].sort((a, b) => a.ms - b.ms);
+  const middle = byTime[(byTime.length - 1) >> 1]!;
+  const peaksMb = runs.flatMap((r) => (r.peakMb === undefined ? [] : [r.peakMb])).sort((a, b) => a - b);
+  return { ms: middle.ms, cpuMs: middle.cpuMs, peakMb: peaksMb[(peaksMb.length - 1) >> 1], runsMs: byTime.map((r) => r.ms), peaksMb };
+}
+
+/** The engine's build time cell: the median run's wall and CPU time, and the range when there were several runs. */
+function buildCell(build: EngineBuild | undefined): string | undefined {
+  if (!build) return undefined;
+  const value = withCpu(seconds(build.ms), build.cpuMs)!;
+  const { runsMs } = build;
+  return runsMs.length > 1 ? `${value}, median of ${runsMs.length}: ${seconds(runsMs[0])}–${seconds(runsMs[runsMs.length - 1])}` : value;
+}
+
+/**
+ * The engine's peak RSS cell: through the build (the median of the runs, with their range), and
+ * the engine run's peak over all its measurements when that is higher.
+ */
+function peakCell(engine: Measured, build: EngineBuild | undefined): string | undefined {
+  const whole = num(engine, 'peakRssMb');
+  if (build?.peakMb === undefined) return mb(whole);
+  const { peaksMb } = build;
+  const range = peaksMb.length > 1 ? ` (${peaksMb[0]}–${peaksMb[peaksMb.length - 1]})` : '';
+  const later = whole !== undefined && whole > build.peakMb ? `; whole run ${mb(whole)}` : '';
+  return `${mb(build.peakMb)}${range}${later}`;
+}
+
 /** Cold start, flagged when the engine rebuilt instead of loading the cache (e.g. the engine changed during the run). */
 function coldStart(cold: Measured | null): string | undefined {
   const value = seconds(num(cold, 'coldStartMs'));
@@ -64,7 +110,7 @@ export function fmtMs(x: number): string {
 }
 
 /** Articles with thousands grouped: `31,523`. */
-function count(x: number): string {
+export function count(x: number): string {
   return x.toLocaleString('en-US');
 }
 
@@ -74,7 +120,8 @@ export function renderTable(results: Pick<BenchResults, 'sizes'>): string {
     'articles', 'passages', 'build', 'peak RSS', 'cache on disk', 'cold start', '/ask p50 / p99 (ms)', '/whosaid p50 / p99', '/summary p50 / p99',
     'FTS5 build', 'FTS5 peak RSS', 'FTS5 p50 / p99 (ms)', 'engine ÷ FTS5 p50 / p99',
   ];
-  const rows = results.sizes.map(({ size, engine, cold, fts5 }) => {
+  const rows = results.sizes.map(({ size, engine, builds, cold, fts5 }) => {
+    const build = engineBuild({ engine, builds });
     const ask = lat(engine, 'ask');
     const ref = lat(fts5, 'ask');
     const passages = num(engine, 'passages') ?? num(fts5, 'passages');
@@ -83,8 +130,8 @@ export function renderTable(results: Pick<BenchResults, 'sizes'>): string {
     return [
       count(num(engine, 'articles') ?? size),
       passages === undefined ? '—' : count(passages),
-      cell(engine, withCpu(seconds(num(engine, 'buildMs')), num(engine, 'buildCpuMs'))),
-      cell(engine, mb(num(engine, 'peakRssMb'))),
+      cell(engine, buildCell(build)),
+      cell(engine, peakCell(engine, build)),
       cell(engine, num(engine, 'cacheMb') === undefined ? (engine.figures.cacheError ? `not written (${String(engine.figures.cacheError)})` : undefined) : `${num(engine, 'cacheMb')} MB`),
       cell(cold, coldStart(cold)),
       cell(engine, pair(ask)),
@@ -185,7 +232,7 @@ export function renderChart(results: Pick<BenchResults, 'sizes'>): string {
     { name: 'FTS5 p99', color: FTS, dashed: true, points: points((r) => lat(r.fts5, 'ask')?.p99) },
   ];
   const memory: Series[] = [
-    { name: 'engine peak RSS', color: ENGINE, dashed: false, points: points((r) => num(r.engine, 'peakRssMb')) },
+    { name: 'engine peak RSS', color: ENGINE, dashed: false, points: points((r) => Math.max(engineBuild(r)?.peakMb ?? 0, num(r.engine, 'peakRssMb') ?? 0) || undefined) },
     { name: 'FTS5 peak RSS', color: FTS, dashed: false, points: points((r) => num(r.fts5, 'peakRssMb')) },
   ];
   return [

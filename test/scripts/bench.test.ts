@@ -106,6 +106,30 @@ describe('renderTable', () => {
     expect(renderTable({ sizes: [{ ...row, engine }] }).split('\n')[2]).toContain('| 38.1 s (70 s CPU) | 540 MB |');
   });
 
+  it.each([
+    {
+      name: 'the median of three builds, with their range, and the whole run when its peak is higher',
+      engine: { buildMs: 15_200, buildCpuMs: 28_100, buildPeakRssMb: 781, peakRssMb: 802 },
+      builds: [{ buildMs: 13_900, buildCpuMs: 26_000, buildPeakRssMb: 742 }, { buildMs: 16_800, buildCpuMs: 31_000, buildPeakRssMb: 760 }],
+      cells: '| 15.2 s (28 s CPU), median of 3: 13.9 s–16.8 s | 760 MB (742–781); whole run 802 MB |',
+    },
+    {
+      name: 'the CPU time of the median run, not of the engine run',
+      engine: { buildMs: 17_000, buildCpuMs: 32_000, buildPeakRssMb: 700, peakRssMb: 700 },
+      builds: [{ buildMs: 14_000, buildCpuMs: 26_000, buildPeakRssMb: 690 }, { buildMs: 14_500, buildCpuMs: 27_000, buildPeakRssMb: 695 }],
+      cells: '| 14.5 s (27 s CPU), median of 3: 14.0 s–17.0 s | 695 MB (690–700); whole run 700 MB |',
+    },
+    {
+      name: 'a build-only run that did not finish left out',
+      engine: { buildMs: 12_000, buildPeakRssMb: 650, peakRssMb: 640 },
+      builds: [{}],
+      cells: '| 12.0 s | 650 MB |',
+    },
+  ])('reports $name', ({ engine, builds, cells }) => {
+    const line = renderTable({ sizes: [{ ...row, engine: done({ ...row.engine.figures, ...engine }), builds: builds.map(done) }] }).split('\n')[2]!;
+    expect(line).toContain(cells);
+  });
+
   it('says why a figure is missing', () => {
     const unfinished: Measured = { figures: { articles: 300_000, buildMs: 1000 }, unfinished: 'timed out after 600 s', notes: [] };
     const line = renderTable({ sizes: [{ ...row, size: 300_000, engine: unfinished, cold: null }] }).split('\n')[2]!;

@@ -1,0 +1,22 @@
+/**
+ * The engine as production runs it (`npm run start:prod`): the compiled build in `dist/`, which the
+ * benchmark makes first (`npm run build`), typed by the sources it is compiled from. A build's
+ * worker thread then starts on plain JavaScript, as it does in production, not through tsx.
+ */
+import type * as ArchiveModule from '../../src/engine/archive.js';
+import type * as CacheModule from '../../src/engine/archiveCache.js';
+import type * as CorpusModule from '../../src/engine/corpus/index.js';
+import type * as PassagesModule from '../../src/engine/passages.js';
+import type * as AskModule from '../../src/engine/search/ask.js';
+import type * as SnapshotModule from '../../src/engine/snapshot.js';
+import type * as SummaryModule from '../../src/engine/summary/index.js';
+
+const compiled = <T>(path: string) => import(new URL(`../../dist/src/engine/${path}`, import.meta.url).href) as Promise<T>;
+
+export const { buildArchiveInParallel } = await compiled<typeof ArchiveModule>('archive.js');
+export const { saveArchive } = await compiled<typeof CacheModule>('archiveCache.js');
+export const { loadCorpus } = await compiled<typeof CorpusModule>('corpus/index.js');
+export const { segmentArticle } = await compiled<typeof PassagesModule>('passages.js');
+export const { ask } = await compiled<typeof AskModule>('search/ask.js');
+export const { corpusCacheKey } = await compiled<typeof SnapshotModule>('snapshot.js');
+export const { summarizeTopic } = await compiled<typeof SummaryModule>('summary/index.js');
