@@ -3,7 +3,7 @@ import type { BotCommand, CommandContext } from '../src/discord/command.js';
 import { choiceName } from '../src/discord/format.js';
 import { pageClick } from '../src/discord/pageButton.js';
 import { quotesPage } from '../src/discord/quoteReplies.js';
-import { failureReply } from '../src/discord/replies.js';
+import { failureReply, sendError } from '../src/discord/replies.js';
 
 const data = new SlashCommandBuilder()
   .setName('quotes')
@@ -11,14 +11,17 @@ const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName('speaker').setDescription('Who (type part of the name)').setRequired(true).setAutocomplete(true).setMinLength(2).setMaxLength(100))
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
 
-async function execute(interaction: ChatInputCommandInteraction, { engine, pages }: CommandContext): Promise<void> {
-  const result = engine.quotesBy(interaction.options.getString('speaker', true));
+async function execute(interaction: ChatInputCommandInteraction, { engine, pages, slot }: CommandContext): Promise<void> {
+  const speaker = interaction.options.getString('speaker', true);
+  const ephemeral = interaction.options.getBoolean('private') ?? false;
+  // Acknowledge first: the quote index of an archive started from its cache is made on first use.
+  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  await slot();
+  const result = engine.quotesBy(speaker);
   if (!result.ok) {
-    await interaction.reply(failureReply(result));
+    await sendError(interaction, failureReply(result));
     return;
   }
-  const ephemeral = interaction.options.getBoolean('private') ?? false;
-  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   const session = pages.open(interaction.user.id, result.speaker, result.matches.length, () => {
     interaction.editReply(quotesPage(result.speaker, result.matches, 0, session.id, true)).catch(() => undefined);
   });
@@ -30,18 +33,20 @@ async function autocomplete(interaction: AutocompleteInteraction, { engine }: Co
   await interaction.respond(speakers.map((s) => ({ name: choiceName(`${s.name} (${s.count})`), value: s.name.slice(0, 100) })));
 }
 
-async function button(interaction: ButtonInteraction, { engine, pages }: CommandContext): Promise<void> {
+async function button(interaction: ButtonInteraction, { engine, pages, slot }: CommandContext): Promise<void> {
   const click = await pageClick<string>(interaction, pages, 'quotations', 'quotes');
   if (!click) return;
   const { session } = click;
+  await interaction.deferUpdate();
+  await slot();
   const result = engine.quotesBy(session.request);
   if (!result.ok) {
-    await interaction.reply(failureReply(result));
+    await interaction.followUp(failureReply(result));
     return;
   }
   const offset = Math.min(click.offset, Math.max(0, result.matches.length - 1));
-  await interaction.update(quotesPage(result.speaker, result.matches, offset, session.id));
+  await interaction.editReply(quotesPage(result.speaker, result.matches, offset, session.id));
 }
 
-/** `/quotes`: everything a person is quoted as saying, newest first, three at a time. */
-export const command: BotCommand = { data, execute: execute as BotCommand['execute'], autocomplete, button };
+/** `/quotes`: everything a person is quoted as saying, newest first, three at a time; it defers before waiting for a slot. */
+export const command: BotCommand = { data, execute: execute as BotCommand['execute'], autocomplete, button, acknowledgesFirst: true };

@@ -1,7 +1,7 @@
 import { type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { BotCommand, CommandContext } from '../src/discord/command.js';
 import { whosaidReply } from '../src/discord/quoteReplies.js';
-import { failureReply } from '../src/discord/replies.js';
+import { failureReply, sendError } from '../src/discord/replies.js';
 
 const data = new SlashCommandBuilder()
   .setName('whosaid')
@@ -9,16 +9,19 @@ const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName('quote').setDescription('The quotation, or a few words of it').setRequired(true).setMinLength(2).setMaxLength(1000))
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
 
-async function execute(interaction: ChatInputCommandInteraction, { engine }: CommandContext): Promise<void> {
-  const result = engine.whosaid(interaction.options.getString('quote', true));
+async function execute(interaction: ChatInputCommandInteraction, { engine, slot }: CommandContext): Promise<void> {
+  const quote = interaction.options.getString('quote', true);
+  const ephemeral = interaction.options.getBoolean('private') ?? false;
+  // Acknowledge first: the quote index of an archive started from its cache is made on first use.
+  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  await slot();
+  const result = engine.whosaid(quote);
   if (!result.ok) {
-    await interaction.reply(failureReply(result));
+    await sendError(interaction, failureReply(result));
     return;
   }
-  const ephemeral = interaction.options.getBoolean('private') ?? false;
-  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   await interaction.editReply(whosaidReply(result.matches));
 }
 
-/** `/whosaid`: the speaker of a quotation, found from a partial or misspelt quote. */
-export const command: BotCommand = { data, execute: execute as BotCommand['execute'] };
+/** `/whosaid`: the speaker of a quotation, found from a partial or misspelt quote; it defers before waiting for a slot. */
+export const command: BotCommand = { data, execute: execute as BotCommand['execute'], acknowledgesFirst: true };
