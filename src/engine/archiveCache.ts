@@ -9,6 +9,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Archive, completeArchive } from './archive.js';
 import { type SectionArray, type SectionFile, readSections, writeSections } from './cacheFile.js';
+import { Numbering } from './numbering.js';
 import { PassageTable } from './passageTable.js';
 import { QuoteIndex, type QuoteIndexData } from './quotes/index.js';
 import { type FieldPostings, PassageIndex } from './search/postings.js';
@@ -247,22 +248,9 @@ function passageBytes(bodies: readonly string[], passages: PassageTable): { byte
 
 /** The speaker of each passage's quotation (-1: none) and the speakers' names: /ask shows them without the quote index. */
 function passageSpeakers(archive: Archive): Record<string, SectionArray> {
-  const names = new NameTable();
+  const names = new Numbering();
   const speaker = Int32Array.from({ length: archive.passages.length }, (_, n) => names.number(archive.speakerOf?.(n) ?? null));
-  return { 'passage.speaker': speaker, ...packStrings('passage.speakers', names.names) };
-}
-
-/** Numbers repeated names (speakers, titles) so each is stored once; null is -1. */
-class NameTable {
-  readonly names: string[] = [];
-  private readonly numbers = new Map<string, number>();
-
-  number(name: string | null): number {
-    if (name === null) return -1;
-    let k = this.numbers.get(name);
-    if (k === undefined) this.numbers.set(name, (k = this.names.push(name) - 1));
-    return k;
-  }
+  return { 'passage.speaker': speaker, ...packStrings('passage.speakers', names.values) };
 }
 
 function fieldSections(name: string, field: FieldPostings): Record<string, SectionArray> {
@@ -288,7 +276,7 @@ function unpackStrings(name: string, section: Section): string[] {
 /** The quotation rows as columns: numbers in typed arrays, texts and names as string blocks (-1: no speaker). */
 function quoteSections(data: QuoteIndexData): Record<string, SectionArray> {
   const { quotes } = data;
-  const names = new NameTable();
+  const names = new Numbering();
   return {
     'quote.article': Uint32Array.from(quotes, (q) => q[0]),
     'quote.start': Uint32Array.from(quotes, (q) => q[1]),
@@ -297,7 +285,7 @@ function quoteSections(data: QuoteIndexData): Record<string, SectionArray> {
     'quote.speaker': Int32Array.from(quotes, (q) => names.number(q[5])),
     'quote.speakerTitle': Int32Array.from(quotes, (q) => names.number(q[6])),
     ...packStrings('quote.text', quotes.map((q) => q[3])),
-    ...packStrings('quote.names', names.names),
+    ...packStrings('quote.names', names.values),
     ...packStrings('quote.words', data.words),
     'quote.groupStart': data.groupStart,
     'quote.groupWords': data.groupWords,

@@ -1,5 +1,7 @@
 import { HONORIFICS, NATIONALITIES, PERSON_HEADS } from './lexicon.js';
 import { matchTokens } from './fuzzy.js';
+import { listsByKey } from '../lists.js';
+import { Numbering } from '../numbering.js';
 
 /** One person (or organisation) across the archive, with the name variants merged into it. */
 export interface SpeakerCluster {
@@ -75,12 +77,12 @@ class Days {
  * give different nationalities); a bare surname joins the only full name ending with it, or, when
  * several people share it, the one quoted closest in time if that is within the same story period.
  * Quotations are taken longest name key first, in quotation order within a length. Names and keys
- * are numbered once each (a title's nationalities read once), so the pass over the quotations
- * compares numbers, not strings.
+ * are numbered once each and a title's nationalities read once, so the pass over the quotations
+ * compares names and keys as numbers.
  */
 export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; speakerTitle: string | null; date: string }>): SpeakerCluster[] {
-  const names = new Numbering<string>();
-  const keys = new Numbering<string>();
+  const names = new Numbering();
+  const keys = new Numbering();
   /** Per name: its key's number and the key's length in words (0: no key). */
   const keyOfName: number[] = [];
   const keyLength: number[] = [];
@@ -99,9 +101,17 @@ export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; 
     }
     if (keyLength[n]! > 0) nameOf[qi] = n;
   });
-  const order = longestKeysFirst(nameOf, keyLength);
+  let longest = 0;
+  for (const length of keyLength) longest = Math.max(longest, length);
+  // Longest keys first, in quotation order within a length.
+  const order = listsByKey(longest, (visit) =>
+    nameOf.forEach((n, qi) => {
+      if (n >= 0) visit(longest - keyLength[n]!, qi);
+    }),
+  ).items;
 
   const clusters: SpeakerCluster[] = [];
+  /** Each cluster's name keys, in order of first use (its `variants`, numbered). */
   const variantKeys: number[][] = [];
   /** The days quoted of each full-name cluster (a bare surname's nearest-day question is only asked of them). */
   const days: Days[] = [];
@@ -147,14 +157,12 @@ export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; 
     const cluster = clusters[c]!;
     for (const x of nat) if (!cluster.nationalities.includes(x)) cluster.nationalities.push(x);
     cluster.quotes.push(qi);
-    if (!variantKeys[c]!.includes(key)) {
-      variantKeys[c]!.push(key);
-      cluster.variants.push(keys.value(key));
-    }
+    if (!variantKeys[c]!.includes(key)) variantKeys[c]!.push(key);
     days[c]?.add(t);
   }
   const counts = new Int32Array(keyOfName.length);
-  for (const cluster of clusters) {
+  clusters.forEach((cluster, c) => {
+    cluster.variants = variantKeys[c]!.map((k) => keys.values[k]!);
     // The fullest name, then the most quoted, then the first quoted.
     let best = -1;
     for (const qi of cluster.quotes) counts[nameOf[qi]!]!++;
@@ -163,23 +171,9 @@ export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; 
       if (best < 0 || keyLength[n]! > keyLength[best]! || (keyLength[n] === keyLength[best] && counts[n]! > counts[best]!)) best = n;
     }
     for (const qi of cluster.quotes) counts[nameOf[qi]!] = 0;
-    cluster.name = names.value(best);
-  }
-  return clusters;
-}
-
-/** The quotations with a name key (`nameOf` not -1), longest key first, in quotation order within a length. */
-function longestKeysFirst(nameOf: Int32Array, keyLength: readonly number[]): Int32Array {
-  let longest = 0;
-  for (const length of keyLength) longest = Math.max(longest, length);
-  const from = new Int32Array(longest + 2);
-  for (const n of nameOf) if (n >= 0) from[longest - keyLength[n]! + 1]!++;
-  for (let i = 1; i < from.length; i++) from[i]! += from[i - 1]!;
-  const order = new Int32Array(from[from.length - 1]!);
-  nameOf.forEach((n, qi) => {
-    if (n >= 0) order[from[longest - keyLength[n]!]!++] = qi;
+    cluster.name = names.values[best]!;
   });
-  return order;
+  return clusters;
 }
 
 /** Of the full names a bare surname may stand for, the only one, or the one quoted nearest `t` within the same story period. */
@@ -189,23 +183,4 @@ function nearestFullName(full: number[], days: readonly Days[], t: number): numb
   const gap = (i: number) => gaps.get(i)!;
   const near = full.filter((i) => gap(i) <= SAME_STORY_DAYS).sort((a, b) => gap(a) - gap(b));
   return near.length === 1 || (near.length > 1 && gap(near[0]!) < gap(near[1]!)) ? near[0] : undefined;
-}
-
-/** Numbers distinct values in order of first sight. */
-class Numbering<T> {
-  private readonly numbers = new Map<T, number>();
-  private readonly values: T[] = [];
-  /** The number of `value` (the next free one when it is new). */
-  number(value: T): number {
-    let n = this.numbers.get(value);
-    if (n === undefined) {
-      this.numbers.set(value, (n = this.values.length));
-      this.values.push(value);
-    }
-    return n;
-  }
-  /** The value numbered `n`. */
-  value(n: number): T {
-    return this.values[n]!;
-  }
 }
