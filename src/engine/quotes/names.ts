@@ -47,19 +47,19 @@ function traitsOf(n: string): number {
 function tokenTraits(t: Tok): number {
   const w = t.info;
   if (w.n !== t.n) return traitsOf(t.n);
-  if (w.traits < 0) w.traits = wordTraits(w.n);
+  if (w.traits < 0) w.traits = wordTraits(w.n, w.b);
   return w.traits;
 }
-/** `traitsOf` worked out (not memoised). */
-function wordTraits(n: string): number {
+/** `traitsOf` worked out (not memoised); `b` is `bare(n)`. */
+function wordTraits(n: string, b = bare(n)): number {
   const definite = /^(?:ال|لل|بال|وال|كال)/.test(n);
-  const desc = describes(n);
-  const nameLike = n.length >= 2 && !describes(n.replace(/^[وف](?=...)/, '')) && !/^\d/.test(n) && !FUNCTION_WORDS.has(n) && !desc && !GENERIC.has(bare(n)) && !/^(?:بال|لل)/.test(n) && !/^م..+ا$/.test(n);
+  const desc = describes(n, b);
+  const unjoined = n.replace(/^[وف](?=...)/, '');
+  const nameLike = n.length >= 2 && !(unjoined === n ? desc : describes(unjoined)) && !/^\d/.test(n) && !FUNCTION_WORDS.has(n) && !desc && !GENERIC.has(b) && !/^(?:بال|لل)/.test(n) && !/^م..+ا$/.test(n);
   return (definite ? DEFINITE_FORM : 0) | (desc ? DESC_WORD : 0) | (nameLike ? NAME_LIKE : 0);
 }
-/** A title, organisation, document, nationality or place word. */
-function describes(n: string): boolean {
-  const b = bare(n);
+/** A title, organisation, document, nationality or place word; `b` is `bare(n)`. */
+function describes(n: string, b = bare(n)): boolean {
   return PERSON_HEADS.has(b) || ORG_HEADS.has(b) || HONORIFICS.has(b) || DOCUMENTS.has(b) || isNationality(n) || isPlace(n);
 }
 const isDefinite = (n: string) => (traitsOf(n) & DEFINITE_FORM) !== 0;
