@@ -2,14 +2,14 @@
  * One measurement in its own process, so peak RSS belongs to one engine at one size.
  * `engine`: load, build, save the cache, time /ask (and /whosaid, /summary when they exist).
  * `build`: load and build only (the build measured again).
- * `fts5`: the SQLite reference. (The cold start is `coldStart.mjs`, on the compiled build.)
+ * `fts5`: the SQLite reference. The engine is the compiled build (`compiled.ts`); the cold start is
+ * `coldStart.mjs`.
  * Figures are sent to the parent as they are known, so a timeout keeps what was measured.
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Archive } from '../../src/engine/archive.js';
 import { ask, buildArchiveInParallel, corpusCacheKey, loadCorpus, saveArchive, segmentArticle, summarizeTopic } from './compiled.js';
 import type { BenchQuestion } from './data.js';
-import { buildFts5 } from './fts5.js';
 import { cpuMs, latencies, peakRssMb, rssMb, timed, timedAsync } from './measure.js';
 
 /** What a child sends: figures to merge into its row, or a note. */
@@ -61,7 +61,8 @@ async function loadAndBuild(corpusDir: string) {
   const onWorkerFailure = (job: string, error: unknown) => send({ note: `build: the ${job} worker failed (${describe(error)}); its work was done on the main thread` });
   const build = await timedAsync(() => buildArchiveInParallel(articles, { onWorkerFailure }));
   const archive = build.value;
-  figures({ passages: archive.passages.length, buildMs: ms(build.ms), buildCpuMs: cpuMs() - cpuBefore, rssAfterBuildMb: rssMb(), buildPeakRssMb: peakRssMb(), peakRssMb: peakRssMb() });
+  const peak = peakRssMb();
+  figures({ passages: archive.passages.length, buildMs: ms(build.ms), buildCpuMs: cpuMs() - cpuBefore, rssAfterBuildMb: rssMb(), buildPeakRssMb: peak, peakRssMb: peak });
   return { archive, problems, files };
 }
 
@@ -97,6 +98,8 @@ async function fts5Run(corpusDir: string, questionsFile: string): Promise<void> 
   const passages = articles.flatMap((a) => segmentArticle(a));
   figures({ articles: articles.length, passages: passages.length, rssAfterLoadMb: rssMb() });
   const cpuBefore = cpuMs();
+  // Loaded here only: the engine's runs hold no SQLite.
+  const { buildFts5 } = await import('./fts5.js');
   const build = timed(() => buildFts5(passages, (p) => byId.get(p.articleId)!.title));
   figures({ buildMs: ms(build.ms), buildCpuMs: cpuMs() - cpuBefore, peakRssMb: peakRssMb() });
   const run = latencies(questions, ({ q }) => build.value.search(q, 10), { budgetMs: LATENCY_BUDGET_MS });

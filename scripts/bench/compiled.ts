@@ -13,10 +13,17 @@ import type * as SummaryModule from '../../src/engine/summary/index.js';
 
 const compiled = <T>(path: string) => import(new URL(`../../dist/src/engine/${path}`, import.meta.url).href) as Promise<T>;
 
+/** `buildArchiveInParallel`, compiled. */
 export const { buildArchiveInParallel } = await compiled<typeof ArchiveModule>('archive.js');
+/** `saveArchive`, compiled. */
 export const { saveArchive } = await compiled<typeof CacheModule>('archiveCache.js');
+/** `loadCorpus`, compiled. */
 export const { loadCorpus } = await compiled<typeof CorpusModule>('corpus/index.js');
+/** `segmentArticle`, compiled. */
 export const { segmentArticle } = await compiled<typeof PassagesModule>('passages.js');
+/** `ask`, compiled. */
 export const { ask } = await compiled<typeof AskModule>('search/ask.js');
+/** `corpusCacheKey`, compiled. */
 export const { corpusCacheKey } = await compiled<typeof SnapshotModule>('snapshot.js');
+/** `summarizeTopic`, compiled. */
 export const { summarizeTopic } = await compiled<typeof SummaryModule>('summary/index.js');

@@ -53,17 +53,19 @@ const pair = (l: LatencySummary | undefined) => (l === undefined ? undefined : `
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? undefined : `${(a / b).toFixed(1)}×`);
 
 /** The engine's build at one size: the median of its runs (the engine run and any build-only runs) and their range. */
-export interface EngineBuild {
+interface EngineBuild {
+  /** The median run's wall and CPU time. */
   ms: number;
   cpuMs: number | undefined;
   /** Peak RSS through the load and build (MB), the median of the runs. */
   peakMb: number | undefined;
+  /** Every run's wall time and peak, each list ascending. */
   runsMs: number[];
   peaksMb: number[];
 }
 
-/** The build figures of a size: one run's, or the median of several (a busy machine moves a single run by a fifth). */
-export function engineBuild({ engine, builds = [] }: Pick<SizeResult, 'engine' | 'builds'>): EngineBuild | undefined {
+/** The build figures of a size: one run's, or the median of several (a busy machine moves a single run by a fifth; of two, the faster). */
+function engineBuild({ engine, builds = [] }: Pick<SizeResult, 'engine' | 'builds'>): EngineBuild | undefined {
   const runs = [engine, ...builds].flatMap((m) => {
     const ms = num(m, 'buildMs');
     return ms === undefined ? [] : [{ ms, cpuMs: num(m, 'buildCpuMs'), peakMb: num(m, 'buildPeakRssMb') ?? num(m, 'peakRssMb') }];
@@ -85,14 +87,15 @@ function buildCell(build: EngineBuild | undefined): string | undefined {
 
 /**
  * The engine's peak RSS cell: through the build (the median of the runs, with their range), and
- * the engine run's peak over all its measurements when that is higher.
+ * the engine run's peak over all its measurements when that is above its own build's.
  */
 function peakCell(engine: Measured, build: EngineBuild | undefined): string | undefined {
   const whole = num(engine, 'peakRssMb');
   if (build?.peakMb === undefined) return mb(whole);
   const { peaksMb } = build;
   const range = peaksMb.length > 1 ? ` (${peaksMb[0]}–${peaksMb[peaksMb.length - 1]})` : '';
-  const later = whole !== undefined && whole > build.peakMb ? `; whole run ${mb(whole)}` : '';
+  const ownBuild = num(engine, 'buildPeakRssMb');
+  const later = whole !== undefined && ownBuild !== undefined && whole > ownBuild ? `; whole run ${mb(whole)}` : '';
   return `${mb(build.peakMb)}${range}${later}`;
 }
 

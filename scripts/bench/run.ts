@@ -17,8 +17,9 @@ const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 const COLD_START = fileURLToPath(new URL('./coldStart.mjs', import.meta.url));
 
 /**
- * Forks `child.ts <mode> …args` under Node with tsx, a heap limit and a timeout; mode `cold` runs
- * `coldStart.mjs` on the compiled build instead (`npm run build` first), as production starts.
+ * Forks `child.ts <mode> …args` under Node with tsx (which measures the compiled engine: see
+ * `compiled.ts`), a heap limit and a timeout; mode `cold` runs `coldStart.mjs` under plain Node
+ * instead, as production starts.
  */
 export function runChild(mode: string, args: readonly string[], options: { timeoutMs: number; heapMb: number; env?: NodeJS.ProcessEnv }): Promise<ChildOutcome> {
   const started = performance.now();
