@@ -1,5 +1,5 @@
 /** The benchmark's results as a markdown table and a hand-written SVG chart. */
-import type { LatencySummary } from './measure.js';
+import { type LatencySummary, percentile } from './measure.js';
 
 /** One measurement (a child process): its figures, and why it stopped when it did not finish. */
 export interface Measured {
@@ -74,7 +74,7 @@ function engineBuild({ engine, builds = [] }: Pick<SizeResult, 'engine' | 'build
   const byTime = [...runs].sort((a, b) => a.ms - b.ms);
   const middle = byTime[(byTime.length - 1) >> 1]!;
   const peaksMb = runs.flatMap((r) => (r.peakMb === undefined ? [] : [r.peakMb])).sort((a, b) => a - b);
-  return { ms: middle.ms, cpuMs: middle.cpuMs, peakMb: peaksMb[(peaksMb.length - 1) >> 1], runsMs: byTime.map((r) => r.ms), peaksMb };
+  return { ms: middle.ms, cpuMs: middle.cpuMs, peakMb: peaksMb.length ? percentile(peaksMb, 50) : undefined, runsMs: byTime.map((r) => r.ms), peaksMb };
 }
 
 /** The engine's build time cell: the median run's wall and CPU time, and the range when there were several runs. */
