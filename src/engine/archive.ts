@@ -175,8 +175,15 @@ function onWorker<T>(
   const done = new Promise<T>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage<T>) => {
       if (message === WORKER_RUNNING) begun();
-      else if ('chunk' in message) onChunk(message.chunk, message.rows);
-      else {
+      else if ('chunk' in message) {
+        // A chunk this thread cannot take fails the job like a worker error: its chunks are read here.
+        try {
+          onChunk(message.chunk, message.rows);
+        } catch (error) {
+          reject(error);
+          void worker.terminate();
+        }
+      } else {
         resolve(message.done);
         void worker.terminate();
       }

@@ -44,8 +44,8 @@ export class PartsBuilder {
   }
 }
 
-/** Cuts `articles` into passages and indexes them, article after article. */
-export function indexParts(articles: readonly BuildArticle[]): IndexParts {
+/** Cuts `articles` into passages and indexes them, article after article (each is taken only when it is indexed). */
+export function indexParts(articles: Iterable<BuildArticle>): IndexParts {
   const builder = new PartsBuilder();
   for (const a of articles) builder.add(a);
   return builder.finish();

@@ -6,7 +6,7 @@
  * comes from the shared buffer; the index goes back with its typed arrays transferred, not copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type IndexParts, PartsBuilder, WORKER_RUNNING, type WorkerMessage, claimQuotations } from './buildParts.js';
+import { type IndexParts, WORKER_RUNNING, type WorkerMessage, claimQuotations, indexParts } from './buildParts.js';
 import { withoutTexts } from './quotes/index.js';
 import { type SharedArticles, sharedArticle } from './sharedArticles.js';
 
@@ -16,12 +16,10 @@ post(WORKER_RUNNING);
 const count = shared.ids.length;
 const articleAt = (k: number) => sharedArticle(shared, k);
 let parts: IndexParts | null = null;
-if (job === 'index') {
-  // Article by article: each body is read from the shared buffer only while it is indexed.
-  const builder = new PartsBuilder();
-  for (let k = 0; k < count; k++) builder.add(articleAt(k));
-  parts = builder.finish();
-}
+// Article by article: each body is read from the shared buffer only while it is indexed.
+if (job === 'index') parts = indexParts((function* () {
+  for (let k = 0; k < count; k++) yield articleAt(k);
+})());
 for (const [chunk, rows] of claimQuotations(count, articleAt, claims, shared.copyOf)) post({ chunk, rows: withoutTexts(rows) });
 if (!parts) post({ done: null });
 else {

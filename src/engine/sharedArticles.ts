@@ -38,7 +38,8 @@ export function shareArticles(articles: readonly BuildArticle[]): SharedArticles
 
 /**
  * For each article, the number of the first article before it with the very same body, or -1:
- * archives hold the same wire story under several sources, and its quotations need reading once.
+ * archives hold the same wire story under several sources, and its quotations (read from the body
+ * alone: see `ReadArticle`) need reading once.
  */
 export function firstCopies(articles: readonly Pick<BuildArticle, 'body'>[]): Int32Array {
   const first = new Map<string, number>();

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** An ISO 8601 date (`2021-10-20`) or date-time (`2018-02-18T21:35:43+04:00`). */
-export const IsoDate = z
+const IsoDate = z
   .string()
   .trim()
   .refine((value) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value)), {

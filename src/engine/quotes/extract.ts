@@ -13,6 +13,12 @@ import type { Quotation } from './types.js';
 /** Cheap test before reading an article: a quote mark, or a letter sequence every reporting cue contains. */
 const MAY_QUOTE = /["«»“”‹›]|ق[اؤ]?[لو]|[اأإ]?ض[اي]ف|[أاؤ]?ك[دّ]|ش[اي]?ر|و[ضص]|ع[لت]ن|لف?ت|شدد|عتبر|تابع|ذكر|صرح|ردف|زاد|حذر|ف[اي]د|كشف|[رى]أ?[ىيت]|توقع|عترف|نف[يىت]|كتب|ساءل|كمل|طرد|نوه|لمح|قترح|بين|عتقد|غرد|ختم|تتم|وصف|دع[اوت]|طالب|ناشد|نصح|وعد|شاد|تهم|عز[اوت]|وص[ىي]|عبر|ستهل|فتتح|نقل|حسب|وفق|لسان|said|told|added|according|wrote|گفت|افزود|کرد|گفته/i;
 
+/**
+ * An article as quotation reading takes it: only its body is read (so articles with the same body
+ * have the same quotations: see `firstCopies`).
+ */
+export type ReadArticle = Pick<Article, 'body'> & Partial<Article>;
+
 /** Speaker of a report: an entity, or null for an anonymous source. */
 type Who = { entity: Entity | null; mention: string };
 
@@ -26,12 +32,12 @@ export interface Found {
 }
 
 /** Every quotation of an article body, in text order, with its speaker resolved inside the article. */
-export function extractQuotations(article: Pick<Article, 'id' | 'title' | 'body' | 'lang'>): Quotation[] {
+export function extractQuotations(article: ReadArticle): Quotation[] {
   return findQuotations(article).map((f) => f.quote);
 }
 
 /** The quotations `extractQuotations` gives, each with the word information of its words. */
-export function findQuotations(article: Pick<Article, 'id' | 'title' | 'body' | 'lang'>): Found[] {
+export function findQuotations(article: ReadArticle): Found[] {
   const body = article.body;
   if (!MAY_QUOTE.test(body)) return [];
   trimWordCaches();

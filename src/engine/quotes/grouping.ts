@@ -81,7 +81,8 @@ export class TextGrouper {
       }
       groupStart[g + 1] = at;
     });
-    return { words, groupStart, groupWords, group };
+    // Provisional groups no run uses any more (see `setRun`) leave words over at the end.
+    return { words, groupStart, groupWords: at === groupWords.length ? groupWords : groupWords.slice(0, at), group };
   }
 
   /** The provisional number of the group of text `key` (made on first sight). */

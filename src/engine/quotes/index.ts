@@ -1,6 +1,6 @@
 import { articleRef, type Article, type ArticleRef } from '../types.js';
 import { listsByKey } from '../lists.js';
-import { findQuotations } from './extract.js';
+import { type ReadArticle, findQuotations } from './extract.js';
 import { type GroupedTexts, TextGrouper } from './grouping.js';
 import { alignScore, editDistance, matchTokens, tolerance } from './fuzzy.js';
 import { partsOf, type WordInfo } from './tokens.js';
@@ -179,7 +179,7 @@ export function withTexts(rows: QuotationRows, bodyOf: (article: number) => stri
 }
 
 /** The quotation rows of `articles`; article `k` of them is number `numberOf(k)` in the rows. */
-export function extractRows(articles: readonly Pick<Article, 'id' | 'title' | 'body' | 'lang'>[], numberOf: (k: number) => number = (k) => k): QuotationRows {
+export function extractRows(articles: readonly (ReadArticle & Pick<Article, 'id'>)[], numberOf: (k: number) => number = (k) => k): QuotationRows {
   const quotes: Row[] = [];
   const matching: Array<string | null> = [];
   const failed: Array<{ id: string; error: string }> = [];
