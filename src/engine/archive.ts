@@ -60,6 +60,7 @@ export interface ParallelBuildOptions {
  */
 export async function buildArchiveInParallel(articles: Article[], options: ParallelBuildOptions = {}): Promise<Archive> {
   if (articles.length < (options.parallelFrom ?? PARALLEL_FROM) || availableParallelism() < 2) return buildArchive(articles);
+  if (INLINING_BUDGET_SET_BY_USER) return buildOnTwoThreads(articles, options);
   setInliningBudget(BUILD_INLINING_BUDGET);
   try {
     return await buildOnTwoThreads(articles, options);
@@ -78,6 +79,8 @@ export async function buildArchiveInParallel(articles: Article[], options: Paral
  */
 const BUILD_INLINING_BUDGET = 300;
 const DEFAULT_INLINING_BUDGET = 920;
+/** A budget given on the command line or in NODE_OPTIONS is left as it is. */
+const INLINING_BUDGET_SET_BY_USER = /--max-inlined-bytecode-size-cumulative/.test([...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' '));
 
 /** Sets V8's cumulative inlining budget for the functions it optimises from now on (process-wide). */
 function setInliningBudget(bytes: number): void {
