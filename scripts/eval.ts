@@ -1,5 +1,5 @@
 import { QA_SETS, evaluateAskSet } from './evalAsk.js';
-import { evaluateQuotes } from './evalQuotes.js';
+import { evaluateQuotes, macroAverage } from './evalQuotes.js';
 import { EASC_BASELINES, evaluateSummaries } from './evalSummaries.js';
 
 /** Reference rows of ../shared/eval/README.md for `/ask` (hit@1, hit@5, MRR@10 per set). */
@@ -14,7 +14,7 @@ const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
 /** `npm run eval`: retrieval, attribution and summary quality on the dev sets, next to the reference rows. */
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const wants = (part: string) => only.length === 0 || only.includes(part);
   if (wants('ask')) {
     console.log('\n/ask retrieval (hit@1 / hit@5 / MRR@10)\n');
@@ -26,10 +26,12 @@ async function main(): Promise<void> {
   }
   if (wants('quotes')) {
     console.log('\nQuotations (../shared/eval/quotes)\n');
-    console.log(row(['file', 'gold', 'found', 'precision', 'recall', 'F1', 'speaker accuracy', 'whosaid top-1']));
-    console.log(row(Array(8).fill('---')));
-    for (const s of await evaluateQuotes()) {
-      console.log(row([s.file, String(s.gold), String(s.found), f(s.precision), f(s.recall), f(s.f1), f(s.speakerAccuracy), f(s.whosaidTop1)]));
+    const { files, distractors } = await evaluateQuotes({ distractors: !process.argv.includes('--no-distractors') });
+    console.log(`whosaid asked with six words from the middle of each quotation, against every dev article + ${distractors} ANT distractors\n`);
+    console.log(row(['file', 'gold', 'found', 'precision', 'recall', 'F1', 'speaker accuracy', 'whosaid top-1', 'whosaid right speaker']));
+    console.log(row(Array(9).fill('---')));
+    for (const s of [...files, macroAverage(files)]) {
+      console.log(row([s.file, String(s.gold), String(s.found), f(s.precision), f(s.recall), f(s.f1), f(s.speakerAccuracy), f(s.whosaidTop1), f(s.whosaidSpeaker)]));
     }
   }
   if (wants('summaries')) {
