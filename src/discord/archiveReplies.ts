@@ -21,7 +21,7 @@ function fileList(paths: string[]): string {
   return shown.join('\n') + (rest ? `\n… and ${rest} more` : '');
 }
 
-/** A rejected file with its reason, one line. */
+/** A rejected file (or an article kept with a warning) with its reason, one line. */
 function problemLine(problem: CorpusProblem): string {
   const where = [problem.file, problem.line ? `line ${problem.line}` : '', problem.field ?? ''].filter(Boolean).join(' · ');
   return `\`${inert(where)}\`: ${inert(truncate(problem.reason, 160))}`;
@@ -47,9 +47,10 @@ export function statsEmbed(stats: ArchiveStats, memoryBytes: number): { embeds: 
   return { embeds: [embed], allowedMentions: NO_MENTIONS };
 }
 
-/** `/archive reload`: what changed, and each rejected file with its reason. */
+/** `/archive reload`: what changed, each rejected file with its reason, and the articles loaded with a warning. */
 export function reloadEmbed(report: ReloadReport): { embeds: APIEmbed[]; allowedMentions: typeof NO_MENTIONS } {
   const rejected = report.rejected.map(problemLine).join('\n');
+  const warnings = report.warnings.map(problemLine).join('\n');
   const embed: APIEmbed = {
     color: EMBED_COLOR,
     title: 'Archive reloaded',
@@ -59,6 +60,7 @@ export function reloadEmbed(report: ReloadReport): { embeds: APIEmbed[]; allowed
       { name: `Changed (${report.changed.length})`, value: fileList(report.changed), inline: true },
       { name: `Removed (${report.removed.length})`, value: fileList(report.removed), inline: true },
       { name: `Rejected (${report.rejected.length})`, value: rejected ? truncate(rejected, LIMITS.fieldValue) : '—' },
+      ...(warnings ? [{ name: `Loaded with a warning (${report.warnings.length})`, value: truncate(warnings, LIMITS.fieldValue) }] : []),
     ],
   };
   return { embeds: [embed], allowedMentions: NO_MENTIONS };

@@ -1,5 +1,5 @@
 import { type APIEmbed, escapeMarkdown } from 'discord.js';
-import type { ArticleRef } from '../engine/index.js';
+import { type ArticleRef, articleLink } from '../engine/index.js';
 
 /** Discord's message and embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const LIMITS = {
@@ -94,6 +94,43 @@ export function sourceLine(article: ArticleRef): string {
 /** An article title as an embed title (≤ 256 characters, inert). */
 export function embedTitle(article: ArticleRef): string {
   return truncate(inert(article.title), LIMITS.embedTitle);
+}
+
+/** The longest link put in a masked link (longer ones would crowd out a field's other entries). */
+const MAX_MASKED_URL = 512;
+
+/** An article's link as Discord accepts it: a valid http(s) URI, or undefined when it has none that is usable. */
+export function articleUrl(article: ArticleRef): string | undefined {
+  return article.url ? (articleLink(article.url).url ?? undefined) : undefined;
+}
+
+/** An embed's `url` for an article: spread into the embed (nothing when the article has no usable link). */
+export function embedLink(article: ArticleRef): { url?: string } {
+  const url = articleUrl(article);
+  return url ? { url } : {};
+}
+
+/**
+ * Keeps each URL on the first embed that has it: Discord merges the embeds of a message that share a `url` and
+ * shows only the first, so two passages of one article would otherwise show as one.
+ */
+export function linkEachArticleOnce(embeds: APIEmbed[]): APIEmbed[] {
+  const seen = new Set<string>();
+  return embeds.map((embed) => {
+    if (!embed.url) return embed;
+    if (!seen.has(embed.url)) {
+      seen.add(embed.url);
+      return embed;
+    }
+    const { url: _shared, ...rest } = embed;
+    return rest;
+  });
+}
+
+/** `[text](url)` for an article (parentheses in the URL encoded so they cannot end the link), or the text alone without a usable link. */
+export function maskedLink(text: string, article: ArticleRef): string {
+  const url = articleUrl(article);
+  return url && url.length <= MAX_MASKED_URL ? `[${text}](${url.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : text;
 }
 
 /** Characters an embed counts towards the 6000 total. */

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { QuoteMatch } from '../engine/index.js';
 import { speakerLabel } from '../render/quoteText.js';
-import { EMBED_COLOR, LIMITS, NO_MENTIONS, embedTitle, inert, quoteBlock, sourceLine, truncate } from './format.js';
+import { EMBED_COLOR, LIMITS, NO_MENTIONS, embedLink, embedTitle, inert, linkEachArticleOnce, quoteBlock, sourceLine, truncate } from './format.js';
 import { type ReplyBody, pageButtons } from './replies.js';
 
 /** Quotations shown per message (whosaid) or per page (quotes). */
@@ -16,7 +16,7 @@ export function quoteEmbed(match: QuoteMatch): APIEmbed {
     color: EMBED_COLOR,
     author: { name: truncate(speakerLabel(match).replace(/[\u202A-\u202E\u2066-\u2069]/g, ''), LIMITS.author) },
     title: embedTitle(match.article),
-    ...(match.article.url ? { url: match.article.url } : {}),
+    ...embedLink(match.article),
     description: `${quote}\n\n${sourceLine(match.article)}${match.direct ? '' : ' · reported speech'}`,
     fields,
   };
@@ -27,13 +27,13 @@ export function whosaidReply(matches: QuoteMatch[]): ReplyBody {
   const top = matches.slice(0, QUOTES_PAGE_SIZE);
   const speaker = top[0]?.speaker;
   const content = speaker ? `**${inert(speaker)}** said it${top.length > 1 ? ' (best match first)' : ''}.` : 'Found the quotation, but the article does not say who said it.';
-  return { content, embeds: top.map(quoteEmbed), components: [], allowedMentions: NO_MENTIONS };
+  return { content, embeds: linkEachArticleOnce(top.map(quoteEmbed)), components: [], allowedMentions: NO_MENTIONS };
 }
 
 /** One page of a speaker's quotations, newest first, with Previous/Next. */
 export function quotesPage(speaker: string, matches: QuoteMatch[], offset: number, sessionId: string, disabled = false): ReplyBody {
   const page = matches.slice(offset, offset + QUOTES_PAGE_SIZE);
-  const embeds = page.map(quoteEmbed);
+  const embeds = linkEachArticleOnce(page.map(quoteEmbed));
   const last = embeds.at(-1);
   if (last) last.footer = { text: `${offset + 1}–${offset + page.length} of ${matches.length}` };
   return {

@@ -11,7 +11,7 @@ import {
 import type { AskAnswer, AskResult } from '../engine/index.js';
 import type { Failure } from '../engine/index.js';
 import { relaxedNotice } from '../render/text.js';
-import { EMBED_COLOR, LIMITS, NO_MENTIONS, embedLength, embedTitle, inert, quoteBlock, sourceLine, truncate } from './format.js';
+import { EMBED_COLOR, LIMITS, NO_MENTIONS, embedLength, embedLink, embedTitle, inert, linkEachArticleOnce, quoteBlock, sourceLine, truncate } from './format.js';
 
 /** Answers shown per page of `/ask`. */
 export const ASK_PAGE_SIZE = 3;
@@ -51,7 +51,7 @@ function askEmbed(result: AskResult): APIEmbed {
   return {
     color: EMBED_COLOR,
     title: embedTitle(result.article),
-    ...(result.article.url ? { url: result.article.url } : {}),
+    ...embedLink(result.article),
     description: `${head}\n\n${quoteBlock(result.passage, result.highlights, 1500)}`,
     fields,
   };
@@ -59,7 +59,7 @@ function askEmbed(result: AskResult): APIEmbed {
 
 /** One page of an `/ask` answer: up to three embeds, footer `1–3 of N`, paging buttons. */
 export function askReply(answer: AskAnswer, offset: number, sessionId: string, disabled = false): ReplyBody {
-  const embeds = answer.results.map(askEmbed);
+  const embeds = linkEachArticleOnce(answer.results.map(askEmbed));
   const last = embeds.at(-1);
   if (last) last.footer = { text: `${offset + 1}–${offset + embeds.length} of ${answer.total}` };
   while (embeds.reduce((n, e) => n + embedLength(e), 0) > LIMITS.embedTotal - 100) {

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { ArticleRef, ArticleSummary, TopicSummary } from '../engine/index.js';
 import { withSpeaker } from '../render/summaryText.js';
-import { EMBED_COLOR, LIMITS, NO_MENTIONS, embedTitle, inert, sourceLine, truncate } from './format.js';
+import { EMBED_COLOR, LIMITS, NO_MENTIONS, embedLink, embedTitle, inert, maskedLink, sourceLine, truncate } from './format.js';
 
 /** A summary message: one embed, nobody mentioned. */
 export interface SummaryReply {
@@ -11,9 +11,7 @@ export interface SummaryReply {
 
 /** A cited article as one line: `[n] [title](url) — source · date`. */
 function sourceEntry(cite: number, article: ArticleRef): string {
-  const title = inert(truncate(article.title, 120));
-  const linked = article.url ? `[${title}](${article.url})` : title;
-  return `\`[${cite}]\` ${linked}\n${sourceLine(article)}`;
+  return `\`[${cite}]\` ${maskedLink(inert(truncate(article.title, 120)), article)}\n${sourceLine(article)}`;
 }
 
 /** Joins entries into field values of at most 1024 characters each (as many fields as needed, up to 5). */
@@ -38,7 +36,7 @@ export function articleSummaryReply(summary: ArticleSummary): SummaryReply {
   const embed: APIEmbed = {
     color: EMBED_COLOR,
     title: embedTitle(summary.article),
-    ...(summary.article.url ? { url: summary.article.url } : {}),
+    ...embedLink(summary.article),
     description: truncate(`${sourceLine(summary.article)}\n\n${body}`, LIMITS.embedDescription),
     footer: { text: `Summary: ${summary.sentences.length} sentence${summary.sentences.length === 1 ? '' : 's'} quoted from the article` },
   };

@@ -6,3 +6,4 @@ export { articleRef, dayOf, failure, type Article, type ArticleRef, type CorpusP
 export type { ArticleSummary, SummarySentence, TopicSentence, TopicSummary } from './summary/index.js';
 export type { QuoteMatch } from './quotes/index.js';
 export type { ReloadReport } from './snapshot.js';
+export { articleLink, type Link } from './corpus/links.js';

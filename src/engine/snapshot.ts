@@ -5,7 +5,7 @@ import { type CorpusFile, corpusFingerprint, loadCorpus } from './corpus/index.j
 import { walkCorpus } from './corpus/walk.js';
 import { fileChanges, updateCorpusState } from './update.js';
 import type { ArchiveStats, EngineOptions, Logger } from './engine.js';
-import type { CorpusProblem } from './types.js';
+import { type CorpusProblem, isRejection } from './types.js';
 
 /** Everything one load of the corpus produced: swapped in whole, so a query never sees half a reload. */
 export interface Snapshot {
@@ -40,9 +40,9 @@ export async function loadSnapshot(options: EngineOptions, logger: Logger, build
       }
     }
   }
-  for (const problem of snapshot.problems) logger.warn({ problem }, 'corpus file skipped');
+  for (const problem of snapshot.problems) logger.warn({ problem }, problemLogLine(problem));
   if (origin === 'build') for (const failed of snapshot.archive.quotes.failures) logger.error({ article: failed.id, error: failed.error }, 'quotation extraction failed; the article stays searchable');
-  const stats = archiveStats(snapshot.archive, snapshot.problems.length, origin);
+  const stats = archiveStats(snapshot.archive, snapshot.problems.filter(isRejection).length, origin);
   logger.info({ ...stats, ms: Math.round(performance.now() - started) }, 'archive ready');
   return { ...snapshot, stats };
 }
@@ -59,7 +59,7 @@ export async function reloadSnapshot(previous: Snapshot, options: EngineOptions,
   if (!changes.added.length && !changes.changed.length && !changes.removed.length) return previous;
   const updated = await updateCorpusState(previous, options.corpusDir, listing.files, changes);
   if (!updated) return loadSnapshot(options, logger, { serving: true });
-  const stats = archiveStats(updated.archive, updated.problems.length, 'update');
+  const stats = archiveStats(updated.archive, updated.problems.filter(isRejection).length, 'update');
   logger.info({ ...stats, ...changes, ms: Math.round(performance.now() - started) }, 'archive updated');
   return { ...updated, stats };
 }
@@ -77,6 +77,12 @@ export async function cacheSnapshot(snapshot: Snapshot, options: EngineOptions, 
 /** The cache key of a corpus: its files (paths, sizes, modification times) and the cache layout. */
 export function corpusCacheKey(files: CorpusFile[]): string {
   return createHash('sha256').update(`${CACHE_VERSION}:${corpusFingerprint(files)}`).digest('hex');
+}
+
+/** The log line of a corpus problem: a skipped file or record, or an article kept with a warning. */
+function problemLogLine(problem: CorpusProblem): string {
+  if (!isRejection(problem)) return 'corpus article loaded with a warning';
+  return problem.line === undefined ? 'corpus file skipped' : 'corpus record skipped';
 }
 
 function archiveStats(archive: Archive, rejectedFiles: number, origin: ArchiveStats['origin']): ArchiveStats {
@@ -101,18 +107,21 @@ export interface ReloadReport {
   removed: string[];
   /** Files (or records) rejected, with the reason. */
   rejected: CorpusProblem[];
+  /** Articles loaded with something mended (a title made from the body, a bad link dropped), with the reason. */
+  warnings: CorpusProblem[];
   stats: ArchiveStats;
 }
 
 /** Compares two loads by file; a file rejected whole counts as absent (it is reported under `rejected`). */
 export function compareFiles(previous: Pick<Snapshot, 'files' | 'problems'>, next: Pick<Snapshot, 'files' | 'problems' | 'stats'>): ReloadReport {
   const loaded = ({ files, problems }: Pick<Snapshot, 'files' | 'problems'>) => {
-    const rejectedWhole = new Set(problems.filter((p) => p.line === undefined).map((p) => p.file));
+    const rejectedWhole = new Set(problems.filter((p) => p.line === undefined && isRejection(p)).map((p) => p.file));
     return files.filter((f) => !rejectedWhole.has(f.path));
   };
   return {
     ...fileChanges(loaded(previous), loaded(next)),
-    rejected: next.problems,
+    rejected: next.problems.filter(isRejection),
+    warnings: next.problems.filter((p) => !isRejection(p)),
     stats: next.stats,
   };
 }

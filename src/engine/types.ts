@@ -44,7 +44,7 @@ export interface ArticleRef {
   url: string | null;
 }
 
-/** A problem with one corpus file: reported, and the file (or record) skipped. */
+/** A problem with one corpus file: reported, and the file (or record) skipped, unless `kept` says it still loaded. */
 export interface CorpusProblem {
   /** Path relative to the corpus folder. */
   file: string;
@@ -53,6 +53,13 @@ export interface CorpusProblem {
   /** The offending field, when one is to blame. */
   field?: string;
   reason: string;
+  /** The article still loaded (a warning): its title was made from the body, or a bad link was dropped. */
+  kept?: true;
+}
+
+/** True for a problem that got its file or record skipped (not a warning about an article that loaded). */
+export function isRejection(problem: CorpusProblem): boolean {
+  return problem.kept !== true;
 }
 
 /** Expected failure codes that each front end turns into its own words. */

@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCommands } from '../../src/discord/loadCommands.js';
 import { silentLogger } from '../../src/engine/index.js';
-import { startFakeDiscord, type FakeDiscord, type SentInteraction } from '../support/fakeDiscord.js';
+import { startFakeDiscord, type FakeDiscord, type Invoker, type SentInteraction } from '../support/fakeDiscord.js';
 import { removeDir, startBot, tempCorpus, type BotProcess } from './botProcess.js';
 import { freePort, plain, subcommand } from './commandHelpers.js';
 import { expectAcknowledgedInTime, expectEveryMessageSafe, isEphemeral, waitForMessages } from './e2e.js';
@@ -21,6 +21,9 @@ const NEW_ARTICLE = {
   body: 'بدأ المزارعون في خراسان حصاد الزعفران هذا الأسبوع، وقالوا إن المحصول أوفر من العام الماضي بسبب الأمطار.',
 };
 const SAFFRON_QUESTION = 'حصاد الزعفران';
+const GUILD = '500000000000000001';
+/** A member who may run the archive. */
+const MANAGER: Invoker = { guildId: GUILD, permissions: PermissionFlagsBits.ManageGuild | PermissionFlagsBits.UseApplicationCommands };
 
 /** Fetches a path of the bot's health listener. */
 async function health(port: number, path: string): Promise<{ status: number; text: string }> {
@@ -44,8 +47,8 @@ describe('/about, /archive and the health listener through the real bot process 
   let port: number;
   const sent: SentInteraction[] = [];
 
-  const archive = (sub: string) => {
-    const interaction = fake.sendSlashCommand({ name: 'archive', options: subcommand(sub), guildId: '500000000000000001' });
+  const archive = (sub: string, invoker: Invoker = MANAGER) => {
+    const interaction = fake.sendSlashCommand({ name: 'archive', options: subcommand(sub), ...invoker });
     sent.push(interaction);
     return interaction;
   };
@@ -69,11 +72,13 @@ describe('/about, /archive and the health listener through the real bot process 
     removeDir(corpusDir);
   });
 
-  it('registers /archive for Manage Server only (default_member_permissions "32"), and /about for everyone', async () => {
+  it('registers /archive for Manage Server only (default_member_permissions "32"), in servers only, and /about for everyone', async () => {
     const definitions = [...(await loadCommands(silentLogger)).values()].map((c) => c.data.toJSON());
     const byName = new Map(definitions.map((d) => [d.name, d]));
     expect(byName.get('archive')?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
     expect(byName.get('archive')?.default_member_permissions).toBe('32');
+    expect(byName.get('archive')?.contexts).toEqual([0]);
+    expect(byName.get('archive')?.integration_types).toEqual([0]);
     expect(byName.get('about')?.default_member_permissions ?? null).toBeNull();
   });
 
@@ -108,6 +113,27 @@ describe('/about, /archive and the health listener through the real bot process 
     expect(fields.get('Dates')).toBe('2021-10-20 → 2021-10-20');
     expect(fake.messagesFor(interaction.id).every(isEphemeral)).toBe(true);
     expectAcknowledgedInTime(fake, [interaction]);
+  });
+
+  it.each([
+    ['in a DM', {}, /works only in a server/],
+    ['to a member without Manage Server', { guildId: GUILD }, /needs the \*Manage Server\* permission/],
+  ])('/archive is refused %s, and no reload happens', async (_, invoker: Invoker, said) => {
+    writeFileSync(join(corpusDir, 'refused-reload.jsonl'), `${JSON.stringify({ ...NEW_ARTICLE, id: 'refused', title: 'خبر لا يجب أن يظهر', body: 'نص خبر عن الفستق الحلبي لا يجب أن يظهر قبل إعادة التحميل.' })}\n`);
+    try {
+      for (const sub of ['reload', 'stats']) {
+        const interaction = archive(sub, invoker);
+        const reply = await fake.waitForReply(interaction.id, REPLY);
+        expect(reply.ephemeral).toBe(true);
+        expect(reply.message.content).toMatch(said);
+        expect(reply.message.embeds).toEqual([]);
+      }
+      const probe = ask('الفستق الحلبي');
+      const answer = await waitForMessages(fake, probe.id, 1, REPLY.timeout);
+      expect(answer.map(isEphemeral)).toEqual([true]);
+    } finally {
+      rmSync(join(corpusDir, 'refused-reload.jsonl'));
+    }
   });
 
   it('/archive sources lists the outlets privately', async () => {

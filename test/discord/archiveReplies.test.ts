@@ -22,12 +22,14 @@ describe('reloadEmbed', () => {
       changed: ['a.md'],
       removed: [],
       rejected: [{ file: 'bad.jsonl', line: 7, field: 'date', reason: 'expected an ISO 8601 date such as 2021-10-20, got "20/10/2021"' }],
+      warnings: [{ file: 'feed.jsonl', line: 3, field: 'url', reason: 'url: only http and https links are shown, got a javascript: link; the article is kept without a link', kept: true }],
       stats,
     }).embeds;
     const fields = Object.fromEntries(embed!.fields!.map((f) => [f.name, f.value]));
     expect(fields['Added (500)']).toMatch(/… and \d+ more$/);
     expect(fields['Removed (0)']).toBe('—');
     expect(fields['Rejected (1)']).toContain('`bad.jsonl · line 7 · date`: expected an ISO 8601 date');
+    expect(fields['Loaded with a warning (1)']).toContain('`feed.jsonl · line 3 · url`: url: only http and https links');
     for (const f of embed!.fields!) expect(f.value.length).toBeLessThanOrEqual(1024);
     expect(embedLength(embed!)).toBeLessThanOrEqual(6000);
   });

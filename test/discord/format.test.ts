@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { discordDate, embedLength, inert, quoteBlock, stripSpoofing, truncate } from '../../src/discord/format.js';
+import { discordDate, embedLength, inert, maskedLink, quoteBlock, stripSpoofing, truncate } from '../../src/discord/format.js';
 import { askReply } from '../../src/discord/replies.js';
 import type { AskAnswer } from '../../src/engine/index.js';
 
@@ -84,5 +84,32 @@ describe('askReply', () => {
       ['◀ Previous', true, 'ask:sess:0'],
       ['Next ▶', false, 'ask:sess:3'],
     ]);
+  });
+});
+
+describe('article links in a message', () => {
+  const article = (id: string, url: string | null) => ({ id, title: `عنوان ${id}`, source: 'Al Arabiya', date: '2018-02-18', url });
+  const result = (id: string, url: string | null, passage: string) => ({ passage, score: 1, article: article(id, url), highlights: [], alsoIn: [], speaker: null, passageId: `${id}@0` });
+  const ARABIC_URL = 'http://www.alarabiya.net/ar/culture-and-art/2018/02/18/هكذا-تحالفت.html';
+
+  it('links each article once, so Discord shows every passage of one article instead of merging them', () => {
+    const answer = { query: 'تحالفت', total: 3, results: [result('a', ARABIC_URL, 'أولى'), result('a', ARABIC_URL, 'ثانية'), result('b', 'https://example.com/b', 'ثالثة')] } as unknown as AskAnswer;
+    const embeds = askReply(answer, 0, 's').embeds as APIEmbed[];
+    expect(embeds.map((e) => e.url)).toEqual(['http://www.alarabiya.net/ar/culture-and-art/2018/02/18/%D9%87%D9%83%D8%B0%D8%A7-%D8%AA%D8%AD%D8%A7%D9%84%D9%81%D8%AA.html', undefined, 'https://example.com/b']);
+    expect(embeds.map((e) => e.description)).toEqual([expect.stringContaining('أولى'), expect.stringContaining('ثانية'), expect.stringContaining('ثالثة')]);
+  });
+
+  it.each([
+    ['javascript:alert(1)', undefined],
+    ['not a link', undefined],
+    ['https://example.com/ok', 'https://example.com/ok'],
+  ])('an article link %j becomes embed url %j, never a failed reply', (url, shown) => {
+    const embeds = askReply({ query: 'x', total: 1, results: [result('a', url, 'نص')] } as unknown as AskAnswer, 0, 's').embeds as APIEmbed[];
+    expect(embeds[0]!.url).toBe(shown);
+  });
+
+  it('encodes parentheses of a masked link so they cannot end it', () => {
+    expect(maskedLink('عنوان', article('a', 'https://example.com/x_(1)'))).toBe('[عنوان](https://example.com/x_%281%29)');
+    expect(maskedLink('عنوان', article('a', null))).toBe('عنوان');
   });
 });

@@ -37,6 +37,8 @@ export interface Invoker {
   channelId?: string;
   /** The user's client language (Discord's `locale`); default `en-US`. */
   locale?: Locale;
+  /** The member's permissions in a guild; default: view, send and use application commands (no Manage Server). */
+  permissions?: bigint;
 }
 
 
@@ -115,7 +117,7 @@ function envelope(ctx: BuildContext, invoker: Invoker, channelId = invoker.chann
       deaf: false,
       mute: false,
       flags: 0,
-      permissions: String(MEMBER_PERMISSIONS),
+      permissions: String(invoker.permissions ?? MEMBER_PERMISSIONS),
     },
     channel: { id: channelId, type: ChannelType.GuildText as const, guild_id: guildId, name: 'general' },
     context: InteractionContextType.Guild,

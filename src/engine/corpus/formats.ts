@@ -46,8 +46,10 @@ export function parseArticleFile(relPath: string, content: string, defaults: Def
 function collect(results: Iterable<RecordResult>): ParsedFile {
   const parsed: ParsedFile = { articles: [], problems: [] };
   for (const result of results) {
-    if ('article' in result) parsed.articles.push(result.article);
-    else parsed.problems.push(result.problem);
+    if ('article' in result) {
+      parsed.articles.push(result.article);
+      parsed.problems.push(...result.warnings);
+    } else parsed.problems.push(result.problem);
   }
   return parsed;
 }

@@ -13,11 +13,11 @@ const IsoDate = z
 export const ArticleInput = z
   .object({
     id: z.union([z.string().trim().min(1), z.number().transform(String)]).optional(),
-    title: z.string().trim().min(1, 'title is empty'),
+    title: z.string().trim().nullish(),
     body: z.string().refine((b) => b.trim().length > 0, 'body is empty'),
     date: IsoDate,
     source: z.string().trim().min(1, 'source is empty'),
-    url: z.url().nullish(),
+    url: z.string().nullish(),
     lang: z.string().trim().min(2).max(8).optional(),
     author: z.string().trim().nullish(),
   })

@@ -102,11 +102,11 @@ describe('parseArticleFile', () => {
         loaded: 2,
       },
       {
-        name: 'a missing title, on its .jsonl line',
+        name: 'a missing title, on its .jsonl line: kept, titled from the body, with a warning',
         path: 'feed.jsonl',
         content: jsonLines(RECORD, RECORD, { ...RECORD, title: undefined }),
-        problems: [{ file: 'feed.jsonl', line: 3, field: 'title', reason: 'title: is missing' }],
-        loaded: 2,
+        problems: [{ file: 'feed.jsonl', line: 3, field: 'title', reason: "title: is missing; made from the body's first sentence", kept: true }],
+        loaded: 3,
       },
       {
         name: 'a date that is not ISO 8601',
@@ -117,17 +117,17 @@ describe('parseArticleFile', () => {
       },
       { name: 'an empty body', path: 'a.json', content: JSON.stringify({ ...RECORD, body: ' \n ' }), problems: [{ file: 'a.json', field: 'body', reason: 'body is empty' }], loaded: 0 },
       {
-        name: 'a bad url',
+        name: 'a bad url: the article is kept without a link',
         path: 'a.json',
         content: JSON.stringify({ ...RECORD, url: 'iranintl.com/ar' }),
-        problems: [{ file: 'a.json', field: 'url', reason: 'url: expected a URL such as https://example.com/news/1, got "iranintl.com/ar"' }],
-        loaded: 0,
+        problems: [{ file: 'a.json', field: 'url', reason: 'url: not a URL (expected one such as https://example.com/news/1), got "iranintl.com/ar"; the article is kept without a link', kept: true }],
+        loaded: 1,
       },
       {
         name: 'several bad fields, all named',
         path: 'a.json',
         content: JSON.stringify({ body: BODY, date: 'أمس' }),
-        problems: [{ file: 'a.json', field: 'title', reason: 'title: is missing; date: expected an ISO 8601 date such as 2021-10-20, got "أمس"; source: is missing' }],
+        problems: [{ file: 'a.json', field: 'date', reason: 'date: expected an ISO 8601 date such as 2021-10-20, got "أمس"; source: is missing' }],
         loaded: 0,
       },
       {
@@ -141,7 +141,7 @@ describe('parseArticleFile', () => {
       { name: 'malformed front matter', path: 'a.md', content: `---\ntitle: [باقري\ndate: 2021-10-20\n---\n${BODY}`, problems: [{ file: 'a.md', reason: expect.stringMatching(/^front matter: /) }], loaded: 0 },
       { name: 'unclosed front matter', path: 'a.md', content: `---\ntitle: باقري\n${BODY}`, problems: [{ file: 'a.md', reason: 'front matter: no closing --- line' }], loaded: 0 },
       { name: 'front matter that is a list', path: 'a.md', content: `---\n- باقري\n---\n${BODY}`, problems: [{ file: 'a.md', reason: 'front matter: expected "field: value" lines, got an array' }], loaded: 0 },
-      { name: 'a .md without front matter', path: 'a.md', content: BODY, problems: [{ file: 'a.md', field: 'title', reason: 'title: is missing; date: is missing; source: is missing' }], loaded: 0 },
+      { name: 'a .md without front matter', path: 'a.md', content: BODY, problems: [{ file: 'a.md', field: 'date', reason: 'date: is missing; source: is missing' }], loaded: 0 },
       { name: 'a .txt without a date line', path: 'a.txt', content: `${TITLE}\n${BODY}`, problems: [{ file: 'a.txt', field: 'date', reason: 'date: no date line found' }], loaded: 0 },
     ])('$name', ({ path, content, problems, loaded }) => {
       const parsed = parseArticleFile(path, content, path.endsWith('.txt') ? IRAN_INTERNATIONAL : {});
