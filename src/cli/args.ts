@@ -11,7 +11,17 @@ const COMMAND_TEXT = {
 export type CommandName = keyof typeof COMMAND_TEXT;
 const COMMANDS = Object.keys(COMMAND_TEXT) as CommandName[];
 
-const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const count = (min: number, max: number) => {
+  const expected = `a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: expected }).int(expected).min(min, expected).max(max, expected);
+};
+
+/** A flag's problem in a person's words: the flag, the value given and what is expected. */
+function flagProblem(issue: z.core.$ZodIssue, values: Record<string, unknown>, prefix = '--'): string {
+  const name = issue.path.map(String).join('.');
+  const given = values[name];
+  return `${prefix}${name}: got ${typeof given === 'string' ? JSON.stringify(given) : String(given)}; expected ${issue.message}`;
+}
 
 /** Flags common to every command, and each command's own. */
 export const CliFlags = z.object({
@@ -27,6 +37,11 @@ export const CliFlags = z.object({
 });
 export type CliFlags = z.infer<typeof CliFlags>;
 
+/** How the command line names an option the engine's messages mention: `--from` for a flag, the bare word for the positional text. */
+export function cliOptionName(option: string): string {
+  return option in CliFlags.shape ? `--${option}` : option;
+}
+
 /** A parsed command line: what to run, on what text, with which flags. */
 export interface CliInvocation {
   command: CommandName;
@@ -38,9 +53,9 @@ export interface CliInvocation {
 /** One line of a `--batch` file of a command that takes JSON objects (CONTRACTS §2). */
 const BatchObject = z
   .object({
-    topic: z.string().optional(),
-    speaker: z.string().optional(),
-    article: z.string().min(1).optional(),
+    topic: z.string({ error: 'the topic as text' }).optional(),
+    speaker: z.string({ error: 'the name as text' }).optional(),
+    article: z.string({ error: 'an article id as text' }).min(1, 'an article id').optional(),
     sentences: count(1, 10).optional(),
   })
   .strict();
@@ -58,7 +73,11 @@ export function batchRequest(command: CommandName, line: string, flags: CliFlags
     throw new UsageError(`batch line is not JSON: ${line.slice(0, 80)}`);
   }
   const parsed = BatchObject.safeParse(value);
-  if (!parsed.success) throw new UsageError(`batch line ${line.slice(0, 80)}: ${parsed.error.issues[0]!.path.join('.') || 'line'}: ${parsed.error.issues[0]!.message}`);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const fields = issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; expected "topic", "speaker", "article" or "sentences"` : flagProblem(issue, value as Record<string, unknown>, '');
+    throw new UsageError(`batch line ${line.slice(0, 80)}: ${fields}`);
+  }
   const { topic, speaker, article, sentences } = parsed.data;
   return { text: topic ?? speaker ?? '', flags: { ...flags, article: article ?? flags.article, sentences: sentences ?? flags.sentences } };
 }
@@ -69,7 +88,10 @@ export const USAGE = `Usage: npm run --silent cli -- <command> [options]
   whosaid "<quote or part of it>" [--limit N]
   quotes "<speaker name>" | quotes --article ID
   summary "<topic>" | summary --article ID   [--sentences N]
-Common: --json (one JSON document on stdout), --batch FILE (one request per line), --corpus DIR`;
+Common: --json (one JSON document on stdout), --corpus DIR,
+  --batch FILE: one request per line; for ask and whosaid the line is the question or quote, for quotes
+  and summary a JSON object: {"speaker": "…"} or {"article": "ID"}; {"topic": "…"} or {"article": "ID", "sentences": 3}.
+  A bad line is answered on its own line ({"error": {"code", "message"}} with --json) and the batch goes on.`;
 
 /** A command line that cannot be run; the message says why. */
 export class UsageError extends Error {}
@@ -102,8 +124,7 @@ export function parseCommandLine(argv: string[]): CliInvocation {
   if (!(COMMANDS as string[]).includes(command)) throw new UsageError(`unknown command "${command}"; expected one of ${COMMANDS.join(', ')}`);
   const flags = CliFlags.safeParse(parsed.values);
   if (!flags.success) {
-    const issue = flags.error.issues[0]!;
-    throw new UsageError(`--${issue.path.join('.')}: ${issue.message}`);
+    throw new UsageError(flagProblem(flags.error.issues[0]!, parsed.values));
   }
   const text = words.join(' ').trim();
   const spec = COMMAND_TEXT[command as CommandName];

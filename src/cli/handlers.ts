@@ -2,7 +2,7 @@ import type { Engine, Failure, QuoteMatch, SummarySentence } from '../engine/ind
 import { renderQuotesText } from '../render/quoteText.js';
 import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';
 import { type TextStyle, renderAskText, renderFailureText } from '../render/text.js';
-import type { CliFlags, CommandName } from './args.js';
+import { type CliFlags, type CommandName, cliOptionName } from './args.js';
 
 /** What one request printed: the JSON document and the text a person reads. */
 export interface CliOutput {
@@ -27,7 +27,7 @@ const ask: Handler = (engine, { text, flags }, style) => {
   const limit = flags.limit ?? 10;
   const answer = engine.ask({ question: text, source: flags.source, from: flags.from, to: flags.to, limit });
   if (!answer.ok && answer.code !== 'no-results') return { bad: answer };
-  if (!answer.ok) return { json: { query: text.trim(), total: 0, results: [] }, text: renderFailureText(answer) };
+  if (!answer.ok) return { json: { query: text.trim(), total: 0, results: [] }, text: renderFailureText(answer, cliOptionName) };
   const json = {
     query: answer.query,
     total: answer.total,
@@ -51,7 +51,7 @@ const summary: Handler = (engine, { text, flags }, style) => {
   }
   const result = engine.summarizeTopic(text, flags.sentences);
   if (!result.ok && result.code !== 'no-results') return { bad: result };
-  if (!result.ok) return { json: { topic: text.trim(), sentences: [], sources: [] }, text: renderFailureText(result) };
+  if (!result.ok) return { json: { topic: text.trim(), sentences: [], sources: [] }, text: renderFailureText(result, cliOptionName) };
   const json = { topic: result.topic, sentences: result.sentences.map((s) => ({ ...sentenceJson(s), cite: s.cite })), sources: result.sources };
   return { json, text: renderTopicSummaryText(result, style) };
 };
@@ -59,7 +59,7 @@ const summary: Handler = (engine, { text, flags }, style) => {
 const whosaid: Handler = (engine, { text, flags }, style) => {
   const result = engine.whosaid(text, flags.limit ?? 5);
   if (!result.ok && result.code !== 'quote-not-found') return { bad: result };
-  if (!result.ok) return { json: { quote: text.trim(), matches: [] }, text: renderFailureText(result) };
+  if (!result.ok) return { json: { quote: text.trim(), matches: [] }, text: renderFailureText(result, cliOptionName) };
   return { json: { quote: result.quote, matches: result.matches.map(matchJson) }, text: renderQuotesText(`Who said “${result.quote}”`, result.matches, style) };
 };
 
@@ -71,7 +71,7 @@ const quotes: Handler = (engine, { text, flags }, style) => {
   }
   const result = engine.quotesBy(text);
   if (!result.ok && result.code !== 'not-found') return { bad: result };
-  if (!result.ok) return { json: { speaker: text.trim(), matches: [] }, text: renderFailureText(result) };
+  if (!result.ok) return { json: { speaker: text.trim(), matches: [] }, text: renderFailureText(result, cliOptionName) };
   const matches = result.matches.slice(0, flags.limit ?? result.matches.length);
   return { json: { speaker: result.speaker, matches: matches.map(matchJson) }, text: renderQuotesText(`Quotations of ${result.speaker}`, matches, style) };
 };

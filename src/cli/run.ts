@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { type Engine, type Logger, createEngine } from '../engine/engine.js';
+import { terminalSafe } from '../render/terminal.js';
 import { ANSI, PLAIN, renderFailureText } from '../render/text.js';
 import { failure, type Failure } from '../engine/index.js';
-import { type CliInvocation, USAGE, UsageError, batchRequest, parseCommandLine } from './args.js';
+import { type CliInvocation, USAGE, UsageError, batchRequest, cliOptionName, parseCommandLine } from './args.js';
 import { type CliRequest, HANDLERS } from './handlers.js';
 
 /** Where the CLI writes and what it runs with (injected so tests run it in-process). */
@@ -25,8 +26,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     invocation = parseCommandLine(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`error: ${error.message}\n\n${USAGE}`);
-    return 2;
+    return fail(io, argv.includes('--json'), 'bad-query', error.message, `\n\n${USAGE}`);
   }
   const { flags } = invocation;
   let lines: string[] | null = null;
@@ -34,14 +34,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     try {
       lines = readFileSync(flags.batch, 'utf8').split(/\r?\n/).filter((l) => l.trim());
     } catch (error) {
-      io.stderr(`error: cannot read the batch file ${flags.batch}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      return 2;
+      return fail(io, flags.json, 'bad-query', `cannot read the batch file ${flags.batch}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
   }
   const corpusDir = flags.corpus ?? io.env.CORPUS_DIR ?? 'corpus';
   if (!existsSync(corpusDir) || !statSync(corpusDir).isDirectory()) {
-    io.stderr(`error: the corpus folder "${corpusDir}" does not exist`);
-    return 2;
+    return fail(io, flags.json, 'corpus-invalid', `the corpus folder "${corpusDir}" does not exist`);
   }
   const engine = await createEngine({ corpusDir, cacheDir: io.env.INDEX_CACHE_DIR || '.cache', logger: io.logger });
   let status = 0;
@@ -59,12 +57,25 @@ function runOne(engine: Engine, invocation: CliInvocation, line: string | null, 
   }
   const output = HANDLERS[invocation.command](engine, request, io.isTTY ? ANSI : PLAIN);
   if ('bad' in output) return reportBad(invocation, request.text, output.bad, io);
-  io.stdout(invocation.flags.json ? JSON.stringify(output.json, null, invocation.flags.batch ? undefined : 2) : output.text);
+  // JSON keeps the verbatim text; a person's terminal gets it without bidi overrides or control characters.
+  io.stdout(invocation.flags.json ? JSON.stringify(output.json, null, invocation.flags.batch ? undefined : 2) : terminalSafe(output.text));
   return 0;
 }
 
-function reportBad(invocation: CliInvocation, input: string, bad: Failure, io: CliIo): number {
-  io.stderr(`error: ${renderFailureText(bad)}`);
-  if (invocation.flags.json && invocation.flags.batch) io.stdout(JSON.stringify({ input, error: { code: bad.code, message: bad.message } }));
+/** A run that cannot start: the message on stderr (and as `{"error"}` on stdout with `--json`), status 2. */
+function fail(io: CliIo, json: boolean, code: Failure['code'], message: string, more = ''): number {
+  io.stderr(`error: ${terminalSafe(message)}${more}`);
+  if (json) io.stdout(JSON.stringify({ error: { code, message } }));
   return 2;
+}
+
+/**
+ * Reports bad input on stderr and, with `--json`, as `{"input", "error": {"code", "message"}}` on stdout. A bad line of
+ * a batch is answered on its own line and the batch goes on with status 0 (CONTRACTS §2); a single request's is status 2.
+ */
+function reportBad(invocation: CliInvocation, input: string, bad: Failure, io: CliIo): number {
+  const text = renderFailureText(bad, cliOptionName);
+  io.stderr(`error: ${terminalSafe(text)}`);
+  if (invocation.flags.json) io.stdout(JSON.stringify({ input, error: { code: bad.code, message: renderFailureText({ ...bad, hints: [] }, cliOptionName) } }));
+  return invocation.flags.batch ? 0 : 2;
 }

@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Engine } from '../engine/index.js';
 import { renderQuotesText } from '../render/quoteText.js';
 import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';
+import { terminalSafe } from '../render/terminal.js';
 import { type TextStyle, renderAskText, renderFailureText } from '../render/text.js';
 import { parseConsoleLine } from './parse.js';
 
@@ -30,7 +31,7 @@ export interface ConsoleIo {
 
 /** The local console: the bot's slash commands typed in a terminal, replies printed as plain text. */
 export async function runConsole(engine: Engine, io: ConsoleIo): Promise<void> {
-  const print = (text: string) => io.output.write(`${text}\n\n`);
+  const print = (text: string) => io.output.write(`${terminalSafe(text)}\n\n`);
   const lines = createInterface({ input: io.input, output: io.prompt ? io.output : undefined, terminal: io.prompt });
   const stats = engine.stats();
   const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;

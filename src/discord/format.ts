@@ -46,6 +46,17 @@ export function inert(text: string): string {
     .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200B$2>');
 }
 
+/**
+ * The project's own messages made inert as `inert` does, except their `code` spans (option names such as `` `from` ``),
+ * which Discord shows as code: nothing inside a code span renders as markdown, a mention or a link.
+ */
+export function inertMessage(text: string): string {
+  return text
+    .split(/(`[^`\n]+`)/)
+    .map((part, i) => (i % 2 ? `\`${stripSpoofing(part.slice(1, -1))}\`` : inert(part)))
+    .join('');
+}
+
 /** Cuts text to at most `max` characters at a word boundary, ending with `…`. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

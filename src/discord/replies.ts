@@ -11,7 +11,7 @@ import {
 import type { AskAnswer, AskResult } from '../engine/index.js';
 import type { Failure } from '../engine/index.js';
 import { relaxedNotice } from '../render/text.js';
-import { EMBED_COLOR, LIMITS, NO_MENTIONS, embedLength, embedLink, embedTitle, inert, linkEachArticleOnce, quoteBlock, sourceLine, truncate } from './format.js';
+import { EMBED_COLOR, LIMITS, NO_MENTIONS, embedLength, embedLink, embedTitle, inert, inertMessage, linkEachArticleOnce, quoteBlock, sourceLine, truncate } from './format.js';
 
 /** Answers shown per page of `/ask`. */
 export const ASK_PAGE_SIZE = 3;
@@ -76,8 +76,8 @@ export function askReply(answer: AskAnswer, offset: number, sessionId: string, d
 
 /** An expected failure as an ephemeral message a person can act on. */
 export function failureReply(failure: Failure): InteractionReplyOptions & { flags: MessageFlags.Ephemeral } {
-  const hints = (failure.hints ?? []).map((h) => `• ${inert(h)}`);
-  const content = truncate([inert(failure.message), ...hints].join('\n'), LIMITS.content);
+  const hints = (failure.hints ?? []).map((h) => `• ${inertMessage(h)}`);
+  const content = truncate([inertMessage(failure.message), ...hints].join('\n'), LIMITS.content);
   return { content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS };
 }
 

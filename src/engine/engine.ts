@@ -1,13 +1,13 @@
 import type { Archive } from './archive.js';
 import { type ReloadReport, type Snapshot, cacheSnapshot, compareFiles, loadSnapshot, reloadSnapshot } from './snapshot.js';
 import { type AskAnswer, ask, checkQuery, sourceKey } from './search/ask.js';
-import { AskQuery } from './search/query.js';
+import { AskQuery, askQueryFailure } from './search/query.js';
 import { type ArticleSummary, MAX_SENTENCES, type TopicSummary, summarizeArticle, summarizeTopic } from './summary/index.js';
 import type { QuoteMatch } from './quotes/index.js';
 import { contentWords } from './text/analyzer.js';
 import { normalizeText } from './text/normalize.js';
 import type { Article, ArticleRef, CorpusProblem, Failure, Result } from './types.js';
-import { articleRef, failure } from './types.js';
+import { articleRef, badOption, failure } from './types.js';
 
 /** The few logging calls the engine makes (pino's signature), so any structured logger fits. */
 export interface Logger {
@@ -152,7 +152,7 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
       const bad = badSentenceCount(sentences);
       if (bad) return bad;
       const valid = AskQuery.safeParse({ question: topic });
-      if (!valid.success) return failure('bad-query', valid.error.issues[0]!.message.replace('question', 'topic'));
+      if (!valid.success) return askQueryFailure({ question: topic }, valid.error, () => 'topic');
       return summarizeTopic(archive, valid.data.question, sentences, { speakerOf });
     },
     whosaid(quote, limit = 5) {
@@ -193,5 +193,5 @@ function articleIndex(archive: Archive): Array<{ article: Article; key: string }
 
 function badSentenceCount(sentences: number | undefined) {
   if (sentences === undefined || (Number.isInteger(sentences) && sentences >= 1 && sentences <= MAX_SENTENCES)) return null;
-  return failure('bad-query', `\`sentences\` must be a whole number from 1 to ${MAX_SENTENCES}.`);
+  return badOption('sentences', sentences, `a whole number from 1 to ${MAX_SENTENCES}`);
 }

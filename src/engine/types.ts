@@ -78,6 +78,15 @@ export interface Failure {
 /** Either a value or an expected failure. */
 export type Result<T> = ({ ok: true } & T) | Failure;
 
+/**
+ * A bad option as every front end words it: the option's name (a `code` span, which each front end renders in its own
+ * terms), the value given, what is expected.
+ */
+export function badOption(option: string, given: unknown, expected: string): Failure {
+  const shown = typeof given === 'string' ? JSON.stringify(given.length > 60 ? `${given.slice(0, 59)}…` : given) : String(given);
+  return failure('bad-query', `\`${option}\`: got ${shown}; expected ${expected}.`);
+}
+
 /** Builds an expected failure. */
 export function failure(code: FailureCode, message: string, hints?: string[]): Failure {
   return hints?.length ? { ok: false, code, message, hints } : { ok: false, code, message };

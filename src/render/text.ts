@@ -71,7 +71,11 @@ export function relaxedNotice(phrases: readonly string[]): string {
   return `No passage contains ${phrases.map((p) => `“${p}”`).join(' and ')} as typed; showing the closest matches.`;
 }
 
-/** An expected failure in a person's words, with its hints. */
-export function renderFailureText(failure: Failure): string {
-  return [failure.message, ...(failure.hints ?? []).map((h) => `  – ${h}`)].join('\n');
+/** How a front end names an option the engine's messages give as a `code` span: `from` in the console, `--from` on the command line. */
+export type OptionNamer = (option: string) => string;
+
+/** An expected failure in a person's words, with its hints; option names (`` `from` ``) in the front end's own terms. */
+export function renderFailureText(failure: Failure, optionName: OptionNamer = (o) => `\`${o}\``): string {
+  const text = [failure.message, ...(failure.hints ?? []).map((h) => `  – ${h}`)].join('\n');
+  return text.replace(/`([^`\n]+)`/g, (_, option: string) => optionName(option));
 }

@@ -63,12 +63,13 @@ describe('cli ask', () => {
     [['summary', '--article', 'no-such-article'], /No article has the id "no-such-article"/],
     [['summary', 'التعاون', '--sentences', '11'], /--sentences/],
     [['summary'], /"summary" needs a topic or --article ID/],
-    [['ask', 'التعاون', '--from', '2021-31-01'], /not a real calendar date/],
-    [['ask', 'التعاون', '--source', 'Nowhere'], /Unknown source "Nowhere"/],
+    [['ask', 'التعاون', '--from', '2021-31-01'], /--from: got "2021-31-01"; expected a real calendar date written YYYY-MM-DD/],
+    [['ask', 'التعاون', '--source', 'Nowhere'], /--source: got "Nowhere"; expected one of the archive's sources/],
     [['ask', '؟!'], /no searchable words/],
     [['ask'], /"ask" needs a question/],
     [['frobnicate', 'x'], /unknown command "frobnicate"/],
-    [['ask', 'x y', '--limit', 'many'], /--limit/],
+    [['ask', 'x y', '--limit', 'many'], /--limit: got "many"; expected a whole number from 1 to 100/],
+    [['summary', 'التعاون', '--sentences', '0'], /--sentences: got "0"; expected a whole number from 1 to 10/],
     [['ask', 'x y', '--colour'], /Unknown option '--colour'/],
     [['ask', 'التعاون', '--corpus', '/nonexistent/corpus'], /corpus folder "\/nonexistent\/corpus" does not exist/],
     [['ask', '--batch', '/nonexistent/file.txt'], /cannot read the batch file/],
@@ -77,6 +78,53 @@ describe('cli ask', () => {
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
+  });
+
+  it.each([
+    [['ask', 'التعاون', '--from', '2021-02-30', '--json'], 'bad-query', /^--from: got "2021-02-30"; expected a real calendar date/],
+    [['ask', 'x y', '--limit', 'many', '--json'], 'bad-query', /^--limit: got "many"/],
+    [['ask', 'التعاون', '--corpus', '/nonexistent/corpus', '--json'], 'corpus-invalid', /does not exist/],
+  ])('%j with --json also prints the error as JSON on stdout, exit 2', async (argv, code, message) => {
+    const { status, stdout } = await cli(...argv);
+    expect(status).toBe(2);
+    const doc = JSON.parse(stdout);
+    expect(doc.error.code).toBe(code);
+    expect(doc.error.message).toMatch(message);
+  });
+
+  it('answers a bad line of an ask batch on its own line and goes on, exit 0', async () => {
+    const batch = join(cacheDir, 'questions.txt');
+    writeFileSync(batch, 'التعاون العسكري\n؟!\nينمو ويتسع\n');
+    const { status, stdout } = await cli('ask', '--batch', batch, '--json', '--limit', '1');
+    expect(status).toBe(0);
+    const docs = stdout.split('\n').map((l) => JSON.parse(l));
+    expect(docs).toHaveLength(3);
+    expect(docs[0].results).toHaveLength(1);
+    expect(docs[1]).toEqual({ input: '؟!', error: { code: 'bad-query', message: expect.stringMatching(/no searchable words/) } });
+    expect(docs[2].results[0].passage).toContain('ينمو ويتسع');
+  });
+});
+
+describe('bidi controls in the text output', () => {
+  const SPOOF = '\u202Eعكس\u202C \u2067معزول\u2069';
+  const dir = mkdtempSync(join(tmpdir(), 'cli-bidi-'));
+  writeFileSync(
+    join(dir, 'spoof.json'),
+    JSON.stringify({ title: `خبر ${SPOOF}`, body: `قال الوزير إن الزعفران ${SPOOF} "محصول وفير هذا العام" في خراسان.\x1b]0;owned\x07`, date: '2023-11-05', source: 'Spoof Wire' }),
+  );
+  const run = (...argv: string[]) => cli(...argv, '--corpus', dir);
+
+  it.each([
+    [['ask', 'الزعفران']],
+    [['whosaid', 'محصول وفير هذا العام']],
+    [['summary', 'الزعفران']],
+  ])('%j prints no bidi override, isolate or escape sequence; --json keeps the verbatim text', async (argv) => {
+    const text = await run(...argv);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('الزعفران');
+    expect(text.stdout).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0007]|\x1b\]/);
+    const json = await run(...argv, '--json');
+    expect(json.stdout).toMatch(/\\u202e|\u202E/i);
   });
 });
 
@@ -104,7 +152,7 @@ describe('cli summary', () => {
     const batch = join(cacheDir, 'summaries.jsonl');
     writeFileSync(batch, `{"article": "${SEED_ID}", "sentences": 1}\n{"topic": "ظريف"}\nnot json\n`);
     const { status, stdout, stderr } = await cli('summary', '--batch', batch, '--json');
-    expect(status).toBe(2);
+    expect(status).toBe(0);
     const docs = stdout.split('\n').map((l) => JSON.parse(l));
     expect(docs[0].sentences).toHaveLength(1);
     expect(docs[1].topic).toBe('ظريف');

@@ -1,4 +1,7 @@
 import { PassThrough } from 'node:stream';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConsoleLine } from '../../src/console/parse.js';
 import { runConsole } from '../../src/console/console.js';
@@ -50,8 +53,27 @@ describe('runConsole', () => {
 
   it('explains bad input instead of crashing', async () => {
     const printed = await session('/ask question: التعاون from: 2021-99-99', '/ask ؟', '/frob', 'next');
-    expect(printed).toContain('is not a real calendar date');
-    expect(printed).toContain('too short');
+    expect(printed).toContain('`from`: got "2021-99-99"; expected a real calendar date written YYYY-MM-DD');
+    expect(printed).toContain('`question`: got "؟"; expected 2 to 300 characters');
     expect(printed).toContain('Unknown command /frob');
+  });
+});
+
+describe('runConsole on a crafted article', () => {
+  it('prints no bidi override, isolate or foreign escape sequence from corpus text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'console-bidi-'));
+    const spoof = '\u202Eعكس\u202C \u2067معزول\u2069\u001b]0;owned\u0007';
+    writeFileSync(join(dir, 'spoof.json'), JSON.stringify({ title: `خبر ${spoof}`, body: `قال الوزير إن الزعفران ${spoof} "محصول وفير هذا العام" في خراسان.`, date: '2023-11-05', source: 'Spoof Wire' }));
+    const engine = await createEngine({ corpusDir: dir, cacheDir: null });
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk) => (printed += chunk));
+    const done = runConsole(engine, { input, output, style: PLAIN, prompt: false });
+    input.end('/ask الزعفران\n/whosaid محصول وفير هذا العام\n/summary topic: الزعفران\n');
+    await done;
+    expect(printed).toContain('الزعفران');
+    expect(printed).toContain('عكس');
+    expect(printed).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0007]|\u001b\]/);
   });
 });

@@ -107,10 +107,10 @@ describe('/ask through the real bot process and the fake Discord', () => {
   });
 
   it.each<[string, OptionValues, RegExp]>([
-    ['from after to', { question: WHEAT_QUESTION, from: '2021-01-02', to: '2021-01-01' }, /after/],
+    ['from after to', { question: WHEAT_QUESTION, from: '2021-01-02', to: '2021-01-01' }, /`from`: got "2021-01-02"; expected a day on or before `to` \(2021-01-01\)/],
     ['a malformed date', { question: WHEAT_QUESTION, from: '20-10-2021' }, /YYYY-MM-DD/],
-    ['an impossible date', { question: WHEAT_QUESTION, to: '2021-02-30' }, /real calendar date/],
-    ['an unknown source', { question: WHEAT_QUESTION, source: 'Nowhere News' }, /Unknown source/],
+    ['an impossible date', { question: WHEAT_QUESTION, to: '2021-02-30' }, /`to`: got "2021-02-30"; expected a real calendar date written YYYY-MM-DD/],
+    ['an unknown source', { question: WHEAT_QUESTION, source: 'Nowhere News' }, /`source`: got "Nowhere News"; expected one of the archive's sources/],
   ])('answers %s with an ephemeral error and nothing public', async (_, options, message) => {
     const interaction = ask(options);
     const reply = await fake.waitForReply(interaction.id, { timeout: 10_000 });

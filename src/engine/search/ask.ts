@@ -8,7 +8,7 @@ import { RANKING, queryTerms } from './terms.js';
 import type { PlanOptions, PlannedHit } from './planner.js';
 import { RERANK, rerank } from './rerank.js';
 import type { z } from 'zod';
-import { AskQuery, type ParsedQuestion, containsPhrases, parseQuestion, phraseHaystack } from './query.js';
+import { AskQuery, type ParsedQuestion, askQueryFailure, containsPhrases, parseQuestion, phraseHaystack } from './query.js';
 
 /** One answer to a question: a verbatim passage and its citation. */
 export interface AskResult {
@@ -76,12 +76,12 @@ export interface CheckedQuery {
 /** Checks a question's options without searching: schema, dates, known source, searchable words. */
 export function checkQuery(input: AskQuery, sources: readonly string[]): CheckedQuery | Failure {
   const parsed = AskQuery.safeParse(input);
-  if (!parsed.success) return failure('bad-query', parsed.error.issues[0]?.message ?? 'invalid question');
+  if (!parsed.success) return askQueryFailure(input, parsed.error);
   const query = parsed.data;
   let source: string | undefined;
   if (query.source) {
     source = resolveSource(sources, query.source);
-    if (!source) return failure('bad-query', `Unknown source "${query.source}".`, [`Known sources: ${sources.join(', ')}`]);
+    if (!source) return failure('bad-query', `\`source\`: got ${JSON.stringify(query.source)}; expected one of the archive's sources.`, [`Known sources: ${sources.join(', ')}`]);
   }
   const question = parseQuestion(query.question);
   if (question.terms.length === 0 && question.phrases.length === 0) {

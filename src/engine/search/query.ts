@@ -1,29 +1,40 @@
 import { z } from 'zod';
 import { analyze } from '../text/analyzer.js';
+import { type Failure, badOption } from '../types.js';
 
 
 /** A calendar day as typed by a person: `YYYY-MM-DD`, a real date. */
 export const Day = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD, e.g. 2021-10-20')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD, e.g. 2021-10-20')
   .refine((d) => {
     const time = Date.parse(`${d}T00:00:00Z`);
     return !Number.isNaN(time) && new Date(time).toISOString().startsWith(d);
-  }, 'is not a real calendar date');
+  }, 'a real calendar date written YYYY-MM-DD, e.g. 2021-10-20');
 
 /** The options of an `/ask` question, validated at every front end. */
 export const AskQuery = z
   .object({
-    question: z.string().trim().min(2, 'the question is too short (2 characters at least)').max(300, 'the question is too long (300 characters at most)'),
-    source: z.string().trim().min(1).optional(),
+    question: z.string().trim().min(2, '2 to 300 characters').max(300, '2 to 300 characters'),
+    source: z.string().trim().min(1, 'the name of a source').optional(),
     from: Day.optional(),
     to: Day.optional(),
-    limit: z.number().int().min(1).max(100).default(10),
-    offset: z.number().int().min(0).default(0),
+    limit: z.number().int('a whole number from 1 to 100').min(1, 'a whole number from 1 to 100').max(100, 'a whole number from 1 to 100').default(10),
+    offset: z.number().int('a whole number, 0 or more').min(0, 'a whole number, 0 or more').default(0),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '`from` is after `to`', path: ['from'] });
+  .superRefine((q, ctx) => {
+    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', message: `a day on or before \`to\` (${q.to})`, path: ['from'] });
+  });
 export type AskQuery = z.input<typeof AskQuery>;
+
+/** The first problem of a question's options, naming the option, the value given and what is expected. */
+export function askQueryFailure(input: AskQuery, error: z.ZodError, option = (name: string) => name): Failure {
+  const issue = error.issues[0];
+  const name = String(issue?.path[0] ?? 'question');
+  const given = (input as Record<string, unknown>)[name];
+  return badOption(option(name), typeof given === 'string' ? given.trim() : given, issue?.message ?? 'a valid value');
+}
 
 /** A question taken apart: the words to rank by and the phrases that must appear as typed. */
 export interface ParsedQuestion {
