@@ -7,11 +7,13 @@ export interface HealthChecks {
   gatewayConnected(): boolean;
   /** The archive's index is loaded. */
   indexLoaded(): boolean;
+  /** Articles in the loaded archive (null before it is loaded): an empty archive is reported as a warning. */
+  articles(): number | null;
 }
 
 /**
  * The optional health and metrics listener (`HEALTH_PORT`): `/healthz` answers 200 when the bot
- * is connected and its index loaded (503 otherwise, with the reasons), `/metrics` in Prometheus text.
+ * is connected and its index loaded (503 otherwise, with the reasons; an empty archive is named as a warning), `/metrics` in Prometheus text.
  */
 export function startHealthServer(port: number, checks: HealthChecks, metrics: Metrics, host = '0.0.0.0'): Promise<Server> {
   const server = createServer((request, response) => {
@@ -23,7 +25,9 @@ export function startHealthServer(port: number, checks: HealthChecks, metrics: M
     if (path === '/healthz') {
       const status = { gateway: checks.gatewayConnected(), index: checks.indexLoaded() };
       const healthy = status.gateway && status.index;
-      response.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: healthy, ...status }));
+      const articles = checks.articles();
+      const detail = articles === 0 ? { articles, warning: 'the archive is empty: no article was loaded from the corpus folder' } : {};
+      response.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: healthy, ...status, ...detail }));
       return;
     }
     if (path === '/metrics') {

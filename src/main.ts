@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { Status } from 'discord.js';
 import { startupConfig } from './config.js';
 import { runConsole } from './console/console.js';
@@ -14,6 +15,11 @@ import { watchCorpus } from './watch.js';
 async function main(): Promise<void> {
   const config = startupConfig();
   if (!config) return;
+  if (!existsSync(config.CORPUS_DIR) || !statSync(config.CORPUS_DIR).isDirectory()) {
+    process.stderr.write(`error: CORPUS_DIR: the corpus folder "${config.CORPUS_DIR}" does not exist; create it or point CORPUS_DIR at the folder holding the articles\n`);
+    process.exitCode = 2;
+    return;
+  }
   const token = config.DISCORD_TOKEN;
   const logger = createLogger(token ? config.LOG_LEVEL : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, { secrets: [token] });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
@@ -28,7 +34,11 @@ async function main(): Promise<void> {
   let engine: Engine | null = null;
   let bot: Bot | null = null;
   const health = config.HEALTH_PORT
-    ? await startHealthServer(config.HEALTH_PORT, { gatewayConnected: () => bot?.client.ws.status === Status.Ready, indexLoaded: () => engine !== null }, metrics)
+    ? await startHealthServer(
+        config.HEALTH_PORT,
+        { gatewayConnected: () => bot?.client.ws.status === Status.Ready, indexLoaded: () => engine !== null, articles: () => engine?.stats().articles ?? null },
+        metrics,
+      )
     : null;
   engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true });
   metrics.archiveLoaded(engine.stats());

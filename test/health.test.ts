@@ -6,9 +6,9 @@ import { createMetrics } from '../src/metrics.js';
 let close: (() => void) | undefined;
 afterEach(() => close?.());
 
-async function serve(gateway: boolean, index: boolean) {
+async function serve(gateway: boolean, index: boolean, articles: number | null = 1) {
   const metrics = createMetrics();
-  const server = await startHealthServer(0, { gatewayConnected: () => gateway, indexLoaded: () => index }, metrics, '127.0.0.1');
+  const server = await startHealthServer(0, { gatewayConnected: () => gateway, indexLoaded: () => index, articles: () => articles }, metrics, '127.0.0.1');
   close = () => server.close();
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, metrics };
 }
@@ -19,6 +19,13 @@ describe('health server', () => {
     const response = await fetch(`${base}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true, gateway: true, index: true });
+  });
+
+  it('names an empty archive as a warning', async () => {
+    const { base } = await serve(true, true, 0);
+    const response = await fetch(`${base}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, gateway: true, index: true, articles: 0, warning: 'the archive is empty: no article was loaded from the corpus folder' });
   });
 
   it('answers 503 with the reason when the gateway is down', async () => {
@@ -32,7 +39,7 @@ describe('health server', () => {
     const { base, metrics } = await serve(true, true);
     metrics.commandServed('ask', 'ok', 0.012);
     metrics.commandServed('ask', 'rate-limited', 0.001);
-    metrics.archiveLoaded({ articles: 1, passages: 15, sources: 1, quotations: 18, firstDate: null, lastDate: null, rejectedFiles: 2, loadedAt: '', origin: 'build' });
+    metrics.archiveLoaded({ articles: 1, passages: 15, sources: 1, quotations: 18, firstDate: null, lastDate: null, rejectedFiles: 2, skippedFiles: 0, loadedAt: '', origin: 'build' });
     const text = await (await fetch(`${base}/metrics`)).text();
     expect(text).toContain('bot_commands_total{command="ask",outcome="ok"} 1');
     expect(text).toContain('bot_commands_total{command="ask",outcome="rate-limited"} 1');

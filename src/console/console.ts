@@ -36,6 +36,10 @@ export async function runConsole(engine: Engine, io: ConsoleIo): Promise<void> {
   const stats = engine.stats();
   const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
   print(`News archive console: ${count(stats.articles, 'article')}, ${count(stats.passages, 'passage')} from ${count(stats.sources, 'source')}. Type /help.`);
+  if (!stats.articles) {
+    const skipped = stats.skippedFiles ? `, ${count(stats.skippedFiles, 'file')} skipped for their type` : '';
+    print(`WARNING: the archive is empty (${count(stats.rejectedFiles, 'file')} rejected${skipped}). Articles are read from .md, .json, .jsonl, .txt, .json.gz and .jsonl.gz files.`);
+  }
   let last = null as { options: Record<string, string>; offset: number } | null;
   const ask = (options: Record<string, string>, offset: number) => {
     const answer = engine.ask({ question: options.question ?? '', source: options.source, from: options.from, to: options.to, limit: PAGE_SIZE, offset });

@@ -33,6 +33,7 @@ export function statsEmbed(stats: ArchiveStats, memoryBytes: number): { embeds: 
   const embed: APIEmbed = {
     color: EMBED_COLOR,
     title: 'Archive',
+    ...(stats.articles === 0 ? { description: '⚠️ **The archive is empty**: no article was loaded from the corpus folder. Every question will go unanswered until articles are added (see the rejected and skipped files).' } : {}),
     fields: [
       { name: 'Articles', value: number(stats.articles), inline: true },
       { name: 'Passages', value: number(stats.passages), inline: true },
@@ -40,6 +41,7 @@ export function statsEmbed(stats: ArchiveStats, memoryBytes: number): { embeds: 
       { name: 'Sources', value: number(stats.sources), inline: true },
       { name: 'Dates', value: stats.firstDate ? `${stats.firstDate} → ${stats.lastDate}` : '—', inline: true },
       { name: 'Rejected files', value: number(stats.rejectedFiles), inline: true },
+      { name: 'Skipped files (other types)', value: number(stats.skippedFiles), inline: true },
       { name: 'Index', value: `${ORIGIN[stats.origin]} <t:${loaded}:R>`, inline: true },
       { name: 'Memory', value: `${Math.round(memoryBytes / 1048576)} MB`, inline: true },
     ],

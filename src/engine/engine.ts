@@ -43,6 +43,8 @@ export interface ArchiveStats {
   firstDate: string | null;
   lastDate: string | null;
   rejectedFiles: number;
+  /** Files of a type that holds no articles, skipped. */
+  skippedFiles: number;
   /** When the index was built or loaded. */
   loadedAt: string;
   /** `cache` when the index came from disk, `build` when it was built now, `update` when a reload changed it in place. */
@@ -108,6 +110,13 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
     });
   }
   let reloading: Promise<ReloadReport> | null = null;
+  /** A "nothing found" said as what it is when the archive holds no article at all, rather than as advice on wording. */
+  const unlessEmpty = <T extends { ok: boolean }>(result: T): T | Failure => {
+    if (result.ok || archive.articles.size > 0 || (result as unknown as Failure).code === 'bad-query') return result;
+    return failure('no-results', 'The archive is empty: no article was loaded from the corpus folder.', [
+      `put .md, .json, .jsonl, .txt, .json.gz or .jsonl.gz article files in ${options.corpusDir} (see the README's corpus format)`,
+    ]);
+  };
   const speakerOf = (articleId: string, start: number, end: number) => archive.quotes.quoteAt(articleId, start, end)?.speaker ?? undefined;
   const reload = async (): Promise<ReloadReport> => {
     const previous = current;
@@ -121,7 +130,7 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
     return report;
   };
   return {
-    ask: (query) => ask(archive, query, archive.sources),
+    ask: (query) => unlessEmpty(ask(archive, query, archive.sources)),
     checkAsk(query) {
       const checked = checkQuery(query, archive.sources);
       return 'ok' in checked ? checked : undefined;
@@ -153,7 +162,7 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
       if (bad) return bad;
       const valid = AskQuery.safeParse({ question: topic });
       if (!valid.success) return askQueryFailure({ question: topic }, valid.error, () => 'topic');
-      return summarizeTopic(archive, valid.data.question, sentences, { speakerOf });
+      return unlessEmpty(summarizeTopic(archive, valid.data.question, sentences, { speakerOf }));
     },
     whosaid(quote, limit = 5) {
       const text = quote.trim().slice(0, MAX_QUOTE_QUERY);

@@ -42,8 +42,9 @@ export async function loadSnapshot(options: EngineOptions, logger: Logger, build
   }
   for (const problem of snapshot.problems) logger.warn({ problem }, problemLogLine(problem));
   if (origin === 'build') for (const failed of snapshot.archive.quotes.failures) logger.error({ article: failed.id, error: failed.error }, 'quotation extraction failed; the article stays searchable');
-  const stats = archiveStats(snapshot.archive, snapshot.problems.filter(isRejection).length, origin);
+  const stats = archiveStats(snapshot.archive, snapshot.problems.filter(isRejection).length, listing.skipped.length, origin);
   logger.info({ ...stats, ms: Math.round(performance.now() - started) }, 'archive ready');
+  warnAboutListing(listing.skipped, stats, options, logger);
   return { ...snapshot, stats };
 }
 
@@ -59,8 +60,9 @@ export async function reloadSnapshot(previous: Snapshot, options: EngineOptions,
   if (!changes.added.length && !changes.changed.length && !changes.removed.length) return previous;
   const updated = await updateCorpusState(previous, options.corpusDir, listing.files, changes);
   if (!updated) return loadSnapshot(options, logger, { serving: true });
-  const stats = archiveStats(updated.archive, updated.problems.filter(isRejection).length, 'update');
+  const stats = archiveStats(updated.archive, updated.problems.filter(isRejection).length, listing.skipped.length, 'update');
   logger.info({ ...stats, ...changes, ms: Math.round(performance.now() - started) }, 'archive updated');
+  warnAboutListing(listing.skipped, stats, options, logger);
   return { ...updated, stats };
 }
 
@@ -85,7 +87,18 @@ function problemLogLine(problem: CorpusProblem): string {
   return problem.line === undefined ? 'corpus file skipped' : 'corpus record skipped';
 }
 
-function archiveStats(archive: Archive, rejectedFiles: number, origin: ArchiveStats['origin']): ArchiveStats {
+/** How many skipped files a log line names. */
+const SKIPPED_SHOWN = 20;
+
+/** Says which files were skipped for their type, and warns loudly when the archive holds no article at all. */
+function warnAboutListing(skipped: string[], stats: ArchiveStats, options: EngineOptions, logger: Logger): void {
+  if (skipped.length) {
+    logger.warn({ count: skipped.length, files: skipped.slice(0, SKIPPED_SHOWN) }, 'corpus files skipped for their type: articles are read from .md, .json, .jsonl, .txt, .json.gz and .jsonl.gz files');
+  }
+  if (!stats.articles) logger.warn({ corpusDir: options.corpusDir, rejectedFiles: stats.rejectedFiles, skippedFiles: stats.skippedFiles }, 'THE ARCHIVE IS EMPTY: no article was loaded from the corpus folder');
+}
+
+function archiveStats(archive: Archive, rejectedFiles: number, skippedFiles: number, origin: ArchiveStats['origin']): ArchiveStats {
   const days = [...archive.articles.keys()].map(archive.dayOf).sort();
   return {
     articles: archive.articles.size,
@@ -95,6 +108,7 @@ function archiveStats(archive: Archive, rejectedFiles: number, origin: ArchiveSt
     firstDate: days[0] ?? null,
     lastDate: days.at(-1) ?? null,
     rejectedFiles,
+    skippedFiles,
     loadedAt: new Date().toISOString(),
     origin,
   };

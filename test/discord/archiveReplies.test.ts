@@ -3,7 +3,7 @@ import { reloadEmbed, statsEmbed } from '../../src/discord/archiveReplies.js';
 import { embedLength } from '../../src/discord/format.js';
 import type { ArchiveStats } from '../../src/engine/index.js';
 
-const stats: ArchiveStats = { articles: 31523, passages: 266714, sources: 5, quotations: 90000, firstDate: '2018-02-01', lastDate: '2018-10-31', rejectedFiles: 3, loadedAt: '2026-11-29T10:00:00.000Z', origin: 'cache' };
+const stats: ArchiveStats = { articles: 31523, passages: 266714, sources: 5, quotations: 90000, firstDate: '2018-02-01', lastDate: '2018-10-31', rejectedFiles: 3, skippedFiles: 0, loadedAt: '2026-11-29T10:00:00.000Z', origin: 'cache' };
 
 describe('statsEmbed', () => {
   it('shows the counts, the date range, the index age and memory', () => {

@@ -1,4 +1,5 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -61,5 +62,30 @@ describe('engine.reload', () => {
     const [a, b] = [engine.reload(), engine.reload()];
     expect(a).toBe(b);
     await a;
+  });
+});
+
+describe('an empty archive', () => {
+  it('says so instead of suggesting other words, and counts the files skipped for their type', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'engine-empty-'));
+    writeFileSync(join(empty, 'notes.csv'), 'title,date\n');
+    try {
+      const engine = await createEngine({ corpusDir: empty, cacheDir: null });
+      expect(engine.stats()).toMatchObject({ articles: 0, skippedFiles: 1 });
+      for (const answer of [engine.ask({ question: 'التعاون العسكري' }), engine.summarizeTopic('الاتفاق النووي')]) {
+        expect(answer).toMatchObject({ ok: false, code: 'no-results', message: 'The archive is empty: no article was loaded from the corpus folder.' });
+      }
+      expect(engine.ask({ question: 'ا' })).toMatchObject({ ok: false, code: 'bad-query' });
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('npm start', () => {
+  it('refuses a corpus folder that does not exist, naming the variable, exit 2', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, DISCORD_TOKEN: '', CORPUS_DIR: '/nonexistent/corpus' }, encoding: 'utf8', input: '' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('CORPUS_DIR: the corpus folder "/nonexistent/corpus" does not exist');
   });
 });

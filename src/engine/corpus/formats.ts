@@ -14,6 +14,23 @@ export interface ParsedFile {
 
 /** The file extensions that hold articles. */
 export const ARTICLE_EXTENSIONS: readonly string[] = ['.md', '.json', '.jsonl', '.txt'];
+/** Extensions of gzip-compressed article files: the usual shape of a news dump. */
+export const COMPRESSED_EXTENSIONS: readonly string[] = ['.jsonl.gz', '.json.gz'];
+
+/** How a corpus file is read: its format's extension (`.jsonl` for `a.jsonl.gz`), and whether it is gzipped; null for other files. */
+export interface FileFormat {
+  extension: string;
+  compressed: boolean;
+}
+
+/** The format of a corpus file by its name, or null when it holds no articles. */
+export function fileFormat(path: string): FileFormat | null {
+  const lower = path.toLowerCase();
+  const compressed = COMPRESSED_EXTENSIONS.find((e) => lower.endsWith(e));
+  if (compressed) return { extension: compressed.slice(0, -'.gz'.length), compressed: true };
+  const extension = posix.extname(lower);
+  return ARTICLE_EXTENSIONS.includes(extension) ? { extension, compressed: false } : null;
+}
 
 /** A file's text with a UTF-8 byte order mark removed and `\r\n` line endings made `\n`. */
 export function cleanText(content: string): string {
@@ -21,14 +38,17 @@ export function cleanText(content: string): string {
 }
 
 /**
- * Parses a corpus file by its extension (`.md`, `.json`, `.jsonl`, `.txt`; anything else gives nothing),
+ * Parses a corpus file by its extension (`.md`, `.json`, `.jsonl`, `.txt`, and `.json.gz`/`.jsonl.gz` once
+ * decompressed; anything else gives nothing),
  * with the defaults of its folder under every record. Pure: a bad record is a problem, never an exception.
  */
 export function parseArticleFile(relPath: string, content: string, defaults: Defaults): ParsedFile {
-  const extension = posix.extname(relPath);
-  const origin: RecordOrigin = { file: relPath, fallbackId: relPath.slice(0, relPath.length - extension.length) };
+  const format = fileFormat(relPath);
+  const extension = format?.extension ?? posix.extname(relPath).toLowerCase();
+  const suffix = extension.length + (format?.compressed ? '.gz'.length : 0);
+  const origin: RecordOrigin = { file: relPath, fallbackId: relPath.slice(0, relPath.length - suffix) };
   const text = cleanText(content);
-  switch (extension.toLowerCase()) {
+  switch (extension) {
     case '.md':
       return collect(parseMarkdown(text, defaults, origin));
     case '.json':

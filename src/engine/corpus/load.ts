@@ -1,22 +1,25 @@
 /** Loads a whole corpus folder: walks it, applies defaults, parses every file, rejects duplicate ids. */
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
+import { createGunzip } from 'node:zlib';
 import type { Article, CorpusProblem } from '../types.js';
 import { defaultsByFolder, parseDefaults, type Defaults } from './defaults.js';
 import { decodeCorpusBytes } from './decode.js';
-import { parseArticleFile } from './formats.js';
+import { fileFormat, parseArticleFile } from './formats.js';
 import { DEFAULTS_FILE, describeError, walkCorpus, type CorpusFile } from './walk.js';
 
-/** A loaded corpus: its articles, what was wrong with it, and the files read (for the cache fingerprint). */
+/** A loaded corpus: its articles, what was wrong with it, the files read (for the cache fingerprint), and those skipped for their type. */
 export interface CorpusLoad {
   articles: Article[];
   problems: CorpusProblem[];
   files: CorpusFile[];
+  skipped: string[];
 }
 
 /** How the loader treats large files. */
 export interface CorpusOptions {
-  /** Largest `.jsonl` file read, in bytes (a whole archive in one file). Default: {@link DEFAULT_MAX_JSONL_BYTES}. */
+  /** Largest `.jsonl` file read (and `.jsonl.gz`/`.json.gz` once decompressed), in bytes. Default: {@link DEFAULT_MAX_JSONL_BYTES}. */
   maxJsonlBytes?: number;
   /** Largest file of any other kind read, in bytes (one article, or a `.json` array). Default: {@link DEFAULT_MAX_FILE_BYTES}. */
   maxFileBytes?: number;
@@ -39,14 +42,15 @@ const READ_CONCURRENCY = 32;
  * oversized files are rejected.
  */
 export async function loadCorpus(dir: string, options: CorpusOptions = {}): Promise<CorpusLoad> {
-  const { files, problems } = await walkCorpus(dir);
+  const { files, problems, skipped } = await walkCorpus(dir);
   const read = async (file: CorpusFile): Promise<string | null> => {
-    const limit = posix.extname(file.path).toLowerCase() === '.jsonl'
+    const format = fileFormat(file.path);
+    const limit = format?.extension === '.jsonl' || format?.compressed
       ? options.maxJsonlBytes ?? DEFAULT_MAX_JSONL_BYTES
       : options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     try {
       if (file.size > limit) throw new TooLarge(file.size, limit, file.path);
-      const bytes = await readFile(join(dir, file.path));
+      const bytes = format?.compressed ? await gunzipFile(join(dir, file.path), limit, file.path) : await readFile(join(dir, file.path));
       if (bytes.length > limit) throw new TooLarge(bytes.length, limit, file.path);
       const decoded = decodeCorpusBytes(bytes);
       if ('reason' in decoded) {
@@ -86,7 +90,23 @@ export async function loadCorpus(dir: string, options: CorpusOptions = {}): Prom
   }
 
   const unique = dropDuplicateIds(articles);
-  return { articles: unique.articles, problems: inFileOrder([...problems, ...unique.problems]), files };
+  return { articles: unique.articles, problems: inFileOrder([...problems, ...unique.problems]), files, skipped };
+}
+
+/** A gzipped file's bytes, decompressed as a stream that stops once they pass `limit` (a small file may inflate enormously). */
+async function gunzipFile(path: string, limit: number, relPath: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  const gunzip = createReadStream(path).pipe(createGunzip());
+  for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+    length += chunk.length;
+    if (length > limit) {
+      gunzip.destroy();
+      throw new TooLarge(length, limit, relPath, 'decompressed ');
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, length);
 }
 
 /** Problems sorted by file, then line (files are read concurrently, so they are found in any order). */
@@ -97,9 +117,9 @@ function inFileOrder(problems: CorpusProblem[]): CorpusProblem[] {
 
 /** A file over the size limit, in words that say what to do about it. */
 class TooLarge extends Error {
-  constructor(size: number, limit: number, path: string) {
+  constructor(size: number, limit: number, path: string, what = '') {
     const kind = posix.extname(path).toLowerCase() || 'such';
-    super(`too large: ${formatBytes(size)}, over the ${formatBytes(limit)} limit for ${kind} files; split it into smaller files`);
+    super(`too large: ${what}${formatBytes(size)}${what ? ' or more' : ''}, over the ${formatBytes(limit)} limit for ${kind} files; split it into smaller files`);
   }
 }
 

@@ -1,8 +1,8 @@
 /** Lists the files of a corpus folder: every article file and `_defaults.json`, in a fixed order. */
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, posix, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { CorpusProblem } from '../types.js';
-import { ARTICLE_EXTENSIONS } from './formats.js';
+import { fileFormat } from './formats.js';
 
 /** A corpus file as the index cache fingerprints it. */
 export interface CorpusFile {
@@ -15,14 +15,15 @@ export interface CorpusFile {
 /** The name of the file that gives default field values to its folder and below. */
 export const DEFAULTS_FILE = '_defaults.json';
 
-/** The files found and the folders or files that could not be read. */
+/** The files found, the folders or files that could not be read, and the files skipped for their type. */
 export interface CorpusListing {
   files: CorpusFile[];
   problems: CorpusProblem[];
+  /** Files of a type that holds no articles (`.csv`, `.xml.gz`, `.pdf`, …), relative to the corpus folder. */
+  skipped: string[];
 }
 
-const isCorpusFile = (name: string): boolean =>
-  name === DEFAULTS_FILE || ARTICLE_EXTENSIONS.includes(posix.extname(name).toLowerCase());
+const isCorpusFile = (name: string): boolean => name === DEFAULTS_FILE || fileFormat(name) !== null;
 
 /** Why a symbolic link is skipped: the corpus folder is the only place articles are read from. */
 export const OUTSIDE_LINK_REASON =
@@ -30,11 +31,11 @@ export const OUTSIDE_LINK_REASON =
 
 /**
  * Walks `dir` depth-first, names sorted in each folder, skipping hidden files and folders (`.cache`)
- * and files of other extensions; symbolic links are followed while they stay inside the corpus folder
+ * and listing files of other types as skipped; symbolic links are followed while they stay inside the corpus folder
  * (resolved with realpath; one leading outside is a problem), each real folder visited once.
  */
 export async function walkCorpus(dir: string): Promise<CorpusListing> {
-  const listing: CorpusListing = { files: [], problems: [] };
+  const listing: CorpusListing = { files: [], problems: [], skipped: [] };
   const visited = new Set<string>();
   let root: string | null = null;
 
@@ -61,6 +62,7 @@ export async function walkCorpus(dir: string): Promise<CorpusListing> {
         const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && (await isFolderLink(join(dir, path))));
         if (isFolder) await visit(path);
         else if (isCorpusFile(entry.name)) await addFile(path, entry.isSymbolicLink());
+        else listing.skipped.push(path);
       }
     } catch (error) {
       listing.problems.push({ file: folder || '.', reason: `unreadable folder: ${describeError(error)}` });

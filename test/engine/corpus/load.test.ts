@@ -1,5 +1,6 @@
 import { copyFile, mkdir, mkdtemp, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { corpusFingerprint, loadCorpus, type CorpusFile } from '../../../src/engine/corpus/index.js';
@@ -40,8 +41,9 @@ describe('loadCorpus', () => {
       'ar/notes.csv': 'title,date',
       'README': 'not an article',
     });
-    const { articles, problems, files } = await loadCorpus(dir);
+    const { articles, problems, files, skipped } = await loadCorpus(dir);
     expect(problems).toEqual([]);
+    expect(skipped).toEqual(['README', 'ar/notes.csv']);
     expect(articles.map(({ id, source, lang, file }) => ({ id, source, lang, file }))).toEqual([
       { id: 'ar/archive#1', source: 'Iran International', lang: 'ar', file: 'ar/archive.json' },
       { id: 'ar/feed#1', source: 'Iran International', lang: 'ar', file: 'ar/feed.jsonl' },
@@ -51,6 +53,27 @@ describe('loadCorpus', () => {
     ]);
     expect(files.map((f) => f.path)).toEqual(['_defaults.json', 'ar/archive.json', 'ar/feed.jsonl', 'fa/2021/bagheri.md', 'fa/2021/zarif.md', 'fa/_defaults.json']);
     expect(files.every((f) => f.size > 0 && f.mtimeMs > 0)).toBe(true);
+  });
+
+  it('reads gzipped .jsonl and .json files, the usual shape of a news dump, and lists other compressed files as skipped', async () => {
+    const dir = await corpusOf({});
+    const lines = [RECORD, { ...RECORD, id: 'zarif-2' }].map((r) => JSON.stringify({ ...r, source: 'Dump' })).join('\n');
+    await writeFile(join(dir, 'ant-2018.jsonl.gz'), gzipSync(lines));
+    await writeFile(join(dir, 'one.json.gz'), gzipSync(JSON.stringify({ ...RECORD, source: 'Dump' })));
+    await writeFile(join(dir, 'feed.xml.gz'), gzipSync('<rss/>'));
+    await writeFile(join(dir, 'broken.jsonl.gz'), 'not gzip at all');
+    const { articles, problems, skipped } = await loadCorpus(dir);
+    expect(articles.map((a) => a.id)).toEqual(['ant-2018#1', 'zarif-2', 'one']);
+    expect(problems).toEqual([{ file: 'broken.jsonl.gz', reason: expect.stringMatching(/^unreadable: incorrect header check/) }]);
+    expect(skipped).toEqual(['feed.xml.gz']);
+  });
+
+  it('stops decompressing a gzipped file once it passes the size limit', async () => {
+    const dir = await corpusOf({});
+    await writeFile(join(dir, 'bomb.jsonl.gz'), gzipSync(' '.repeat(5_000_000)));
+    const { articles, problems } = await loadCorpus(dir, { maxJsonlBytes: 1_000_000 });
+    expect(articles).toEqual([]);
+    expect(problems).toEqual([{ file: 'bomb.jsonl.gz', reason: expect.stringMatching(/^too large: decompressed .* or more, over the 976.6 KB limit/) }]);
   });
 
   it('loads the seed as shipped, its source from _defaults.json', async () => {
@@ -110,6 +133,7 @@ describe('loadCorpus', () => {
       articles: [],
       problems: [{ file: '.', reason: 'unreadable folder: ENOENT: no such file or directory' }],
       files: [],
+      skipped: [],
     });
   });
 
