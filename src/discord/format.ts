@@ -1,5 +1,6 @@
 import { type APIEmbed, escapeMarkdown } from 'discord.js';
 import { type ArticleRef, articleLink } from '../engine/index.js';
+import { humanDate } from '../render/text.js';
 
 /** Discord's message and embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const LIMITS = {
@@ -91,10 +92,13 @@ function quoted(text: string, highlights: ReadonlyArray<readonly [number, number
   return body.split('\n').map((line) => `> ${line}`).join('\n');
 }
 
-/** A Discord timestamp tag for a date (`<t:…:D>`), rendered in each reader's locale. */
+/**
+ * An article's day as the publisher wrote it (`20 October 2021`), inert. Not a Discord timestamp: `<t:…:D>` shows the
+ * day in each reader's time zone, so a story published on the 28th would read as the 27th in the Americas and disagree
+ * with the `from`/`to` filters, which use the publisher's day.
+ */
 export function discordDate(date: string): string {
-  const ms = Date.parse(date.length === 10 ? `${date}T00:00:00Z` : date);
-  return Number.isNaN(ms) ? inert(date) : `<t:${Math.floor(ms / 1000)}:D>`;
+  return inert(humanDate(date));
 }
 
 /** `Source · <date>` line shown with every cited article. */

@@ -5,11 +5,11 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { QuoteIndex, type QuotationRows, groupRows, trimWordCaches, withCopies, withTexts } from './quotes/index.js';
 import { TextGrouper } from './quotes/grouping.js';
-import { type PassageArchive, utcDay } from './search/ask.js';
+import type { PassageArchive } from './search/ask.js';
 import { createPlanner } from './search/planner.js';
 import { PassageIndex } from './search/postings.js';
 import { type BuildArticle, type SharedArticles, shareArticles } from './sharedArticles.js';
-import type { Article } from './types.js';
+import { type Article, dayOf } from './types.js';
 
 /** The searchable archive built from a corpus. */
 export interface Archive extends PassageArchive {
@@ -214,7 +214,7 @@ export function completeArchive({ quotes: makeQuotes, speakerOf, ...parts }: Arc
   const quoteIndex = () => (quotes ??= makeQuotes());
   const { passages } = parts;
   const sources = [...new Set([...parts.articles.values()].map((a) => a.source))].sort((a, b) => a.localeCompare(b));
-  const days = new Map([...parts.articles.values()].map((a) => [a.id, utcDay(a.date)]));
+  const days = new Map([...parts.articles.values()].map((a) => [a.id, dayOf(a.date)]));
   const archive = {
     ...parts,
     sources,

@@ -15,7 +15,7 @@ import {
 } from './e2e.js';
 
 /** 2021-10-20 as a Discord timestamp tag (00:00 UTC). */
-const SEED_DAY = `<t:${Date.UTC(2021, 9, 20) / 1000}:D>`;
+const SEED_DAY = '20 October 2021';
 
 describe('/ask through the real bot process and the fake Discord', () => {
   let fake: FakeDiscord;

@@ -20,7 +20,7 @@ export const SEED_ID = 'iran-international-2021-10-20-bagheri-moscow';
 /** The seed article's raw text, as scraped. */
 export const SEED_TEXT = readFileSync(join(ROOT, 'corpus', `${SEED_ID}.txt`), 'utf8');
 /** 2021-10-20 as a Discord timestamp tag (00:00 UTC), as replies show the seed's date. */
-export const SEED_DAY = `<t:${Date.UTC(2021, 9, 20) / 1000}:D>`;
+export const SEED_DAY = '20 October 2021';
 /** محمد باقري's title in the seed. */
 export const BAGHERI_TITLE = 'رئيس الأركان العامة للقوات المسلحة الإيرانية';
 

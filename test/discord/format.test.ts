@@ -47,8 +47,13 @@ describe('quoteBlock', () => {
 });
 
 describe('discordDate', () => {
-  it('renders a day as a Discord date timestamp', () => {
-    expect(discordDate('2021-10-20')).toBe('<t:1634688000:D>');
+  it.each([
+    ['2021-10-20', '20 October 2021'],
+    // The publisher's day as written, whatever the offset: not shifted to UTC or to the reader's zone.
+    ['2018-02-28T00:16:06+04:00', '28 February 2018'],
+    ['2018-02-28T23:50:00-05:00', '28 February 2018'],
+  ])('renders %s as the day the publisher wrote: %s', (date, shown) => {
+    expect(discordDate(date)).toBe(shown);
   });
 });
 

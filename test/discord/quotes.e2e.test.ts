@@ -32,8 +32,8 @@ const BIDI: TestArticle = {
 const REPLY = { timeout: 10_000 };
 /** Bidi overrides and isolates. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
-/** The Discord timestamps (`<t:…:D>`) in a message's embeds, in order. */
-const daysOf = (message: APIMessage) => message.embeds.map((e) => Number(/<t:(\d+):D>/.exec(e.description ?? '')?.[1]));
+/** The days (`· 20 October 2021`) in a message's embeds, in order, as times. */
+const daysOf = (message: APIMessage) => message.embeds.map((e) => Date.parse(/ · (\d{1,2} \w+ \d{4})/.exec(e.description ?? '')?.[1] ?? ''));
 
 describe('/whosaid, /quotes and "Who said this?" through the real bot process and the fake Discord', () => {
   let fake: FakeDiscord;

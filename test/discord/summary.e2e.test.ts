@@ -129,7 +129,7 @@ describe('/summary through the real bot process and the fake Discord', () => {
     const listed = [...sourceText.matchAll(/`\[(\d+)\]`/g)].map((m) => Number(m[1]));
     expect(listed).toEqual(listed.map((_, i) => i + 1));
     for (const cite of cites) expect(listed).toContain(cite);
-    const days = [...sourceText.matchAll(/<t:(\d+):D>/g)].map((m) => Number(m[1]));
+    const days = [...sourceText.matchAll(/ · (\d{1,2} \w+ \d{4})/g)].map((m) => Date.parse(m[1]!));
     expect(days.length).toBe(listed.length);
     expect(days).toEqual([...days].sort((a, b) => a - b));
     expect(sourceText).toContain('Vienna Wire');

@@ -40,7 +40,7 @@ describe('articleSummaryReply', () => {
   it('links the article and shows its date', () => {
     const [embed] = articleSummaryReply({ topic: 'خبر', article: ref(3), sentences: [{ text: 'جملة أولى.', start: 0, end: 9, article: ref(3) }] }).embeds;
     expect(embed!.url).toBe('https://example.org/3');
-    expect(embed!.description).toContain('Sky News Arabia · <t:');
+    expect(embed!.description).toContain('Sky News Arabia · ');
     expect(embed!.description).toContain('• جملة أولى.');
   });
 });

@@ -42,16 +42,10 @@ export interface PassageArchive {
   index: PassageIndex;
   /** The planned BM25+ search over `index` (see `createPlanner`). */
   plan: (terms: string[], options: PlanOptions) => PlannedHit[];
-  /** The UTC day of an article (computed once per archive: date filters ask it for every candidate). */
+  /** The publisher's calendar day of an article, as written (computed once per archive: date filters ask it for every candidate). */
   dayOf: (articleId: string) => string;
   /** Speaker of the quotation that covers a passage, when the quote index knows one. */
   speakerOf?: (passage: number) => string | undefined;
-}
-
-/** The UTC calendar day of an article's date, for `from`/`to` filters. */
-export function utcDay(date: string): string {
-  const parsed = new Date(date.length === 10 ? `${date}T00:00:00Z` : date);
-  return Number.isNaN(parsed.getTime()) ? date.slice(0, 10) : parsed.toISOString().slice(0, 10);
 }
 
 /** A source name as it is matched: Arabic spelling variants, case and spacing ignored. */

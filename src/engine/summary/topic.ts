@@ -1,6 +1,6 @@
 import { analyze } from '../text/analyzer.js';
-import { type PassageArchive, ask, utcDay } from '../search/ask.js';
-import { type Article, type Result, articleRef } from '../types.js';
+import { type PassageArchive, ask } from '../search/ask.js';
+import { type Article, type Result, articleRef, dayOf } from '../types.js';
 import { MAX_SENTENCES } from './article.js';
 import { groupStories } from './duplicates.js';
 import { selectMmr } from './mmr.js';
@@ -55,7 +55,7 @@ export function summarizeTopic(archive: PassageArchive & { sources: readonly str
     sameText(a, b) ? 1 : Math.max(cosine(a.vector, b.vector), a.article === b.article ? SAME_STORY_REDUNDANCY : 0);
   const picked = selectMmr(candidates, count, similarity, weights.lambda, 0.6)
     .map((i) => earliestCopy(candidates[i]!, groups[stories.indexOf(candidates[i]!.article)]!))
-    .sort((a, b) => utcDay(a.article.date).localeCompare(utcDay(b.article.date)) || a.article.id.localeCompare(b.article.id) || a.start - b.start);
+    .sort((a, b) => dayOf(a.article.date).localeCompare(dayOf(b.article.date)) || a.article.id.localeCompare(b.article.id) || a.start - b.start);
   return { ok: true, ...cite(topic, picked, options) };
 }
 
@@ -63,7 +63,7 @@ export function summarizeTopic(archive: PassageArchive & { sources: readonly str
 function earliestCopy(sentence: Candidate, story: readonly Article[]): Candidate {
   let best = sentence;
   for (const article of story) {
-    if (utcDay(article.date) >= utcDay(best.article.date)) continue;
+    if (dayOf(article.date) >= dayOf(best.article.date)) continue;
     const start = article.body.indexOf(sentence.text);
     if (start >= 0) best = { ...sentence, article, start, end: start + sentence.text.length };
   }

@@ -129,3 +129,23 @@ describe('ask with bad input', () => {
     expect(answer.hints).toEqual(expect.arrayContaining(['drop the `source` filter', 'widen or drop the `from`/`to` dates']));
   });
 });
+
+describe('dates: the publisher’s calendar day, as written', () => {
+  const zoned = buildArchive([
+    article('dubai-after-midnight', 'حصاد الزعفران في خراسان بدأ مبكرا هذا العام.', { date: '2018-02-28T00:16:06+04:00' }),
+    article('new-york-late-night', 'حصاد الزعفران في خراسان تأخر في بعض القرى.', { date: '2018-02-28T23:50:00-05:00' }),
+    article('next-day-utc', 'حصاد الزعفران في خراسان انتهى في معظم القرى.', { date: '2018-03-01T00:30:00Z' }),
+  ]);
+  const days = (query: Parameters<typeof ask>[1]) => {
+    const answer = ask(zoned, query, zoned.sources);
+    return answer.ok ? answer.results.map((r) => [r.article.id, r.article.date]).sort() : [];
+  };
+
+  it.each([
+    [{ from: '2018-02-28', to: '2018-02-28' }, [['dubai-after-midnight', '2018-02-28'], ['new-york-late-night', '2018-02-28']]],
+    [{ from: '2018-03-01' }, [['next-day-utc', '2018-03-01']]],
+    [{ to: '2018-02-27' }, []],
+  ])('%j keeps the articles shown with those days, whatever their time zone', (range, expected) => {
+    expect(days({ question: 'حصاد الزعفران', ...range })).toEqual(expected);
+  });
+});
