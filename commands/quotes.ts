@@ -19,7 +19,8 @@ async function execute(interaction: ChatInputCommandInteraction, { engine, pages
   await slot();
   const result = engine.quotesBy(speaker);
   if (!result.ok) {
-    await sendError(interaction, failureReply(result));
+    const hints = result.code === 'not-found' ? [...(result.hints ?? []), 'pick a name from the list that appears as you type'] : result.hints;
+    await sendError(interaction, failureReply({ ...result, ...(hints ? { hints } : {}) }));
     return;
   }
   const session = pages.open(interaction.user.id, result.speaker, result.matches.length, () => {

@@ -20,14 +20,11 @@ async function execute(interaction: ChatInputCommandInteraction, { engine }: Com
     await interaction.reply(failureReply({ ok: false, code: 'bad-query', message: 'Give either an `article` or a `topic` (one of the two).' }));
     return;
   }
-  if (article && !engine.article(article)) {
-    await interaction.reply(failureReply({ ok: false, code: 'not-found', message: 'That article is not in the archive. Pick one from the list as you type its title.' }));
-    return;
-  }
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   const result = article ? engine.summarizeArticle(article, sentences) : engine.summarizeTopic(topic!, sentences);
   if (!result.ok) {
-    await interaction.reply(failureReply(result));
+    const hints = result.code === 'not-found' ? [...(result.hints ?? []), 'pick the article from the list that appears as you type its title'] : result.hints;
+    await interaction.reply(failureReply({ ...result, ...(hints ? { hints } : {}) }));
     return;
   }
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});

@@ -11,10 +11,33 @@ const URL_TOKENS = /\/(webhooks|interactions)\/(\d+)\/[A-Za-z0-9._-]{20,}/g;
 export interface LoggerOptions {
   destination?: DestinationStream | number;
   secrets?: Array<string | undefined>;
+  /** Write each line for a person (`warning: corpus file skipped (file: a.txt, reason: …)`) instead of JSON: for a terminal. */
+  human?: boolean;
+}
+
+/** pino's level numbers as a person reads them. */
+const LEVEL_NAMES: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warning', 50: 'error', 60: 'fatal' };
+/** How much of one field's value a human log line shows. */
+const MAX_FIELD = 200;
+
+/** One JSON log line as a person reads it: level, message, then the fields. */
+export function humanLogLine(json: string): string {
+  let record: Record<string, unknown>;
+  try {
+    record = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return json;
+  }
+  const { level, time: _time, msg, ...fields } = record;
+  const shown = Object.entries(fields).map(([key, value]) => {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    return `${key}: ${text.length > MAX_FIELD ? `${text.slice(0, MAX_FIELD - 1)}…` : text}`;
+  });
+  return `${LEVEL_NAMES[level as number] ?? 'log'}: ${String(msg ?? '')}${shown.length ? ` (${shown.join(', ')})` : ''}\n`;
 }
 
 /**
- * Structured JSON logs on stderr (stdout stays clean for console replies and CLI JSON). Secret
+ * Structured JSON logs on stderr (stdout stays clean for console replies and CLI JSON), or human lines for a terminal. Secret
  * fields are redacted, and every written line is scrubbed of the given secrets and of the tokens in
  * Discord API URLs, so even an error message that carries the request cannot leak them.
  */
@@ -26,7 +49,7 @@ export function createLogger(level: string, options: LoggerOptions = {}): Logger
       level,
       base: undefined,
       redact: { paths: SECRET_PATHS, censor: '[redacted]' },
-      hooks: { streamWrite: (line) => scrub(line, secrets) },
+      hooks: { streamWrite: (line) => (options.human ? humanLogLine(scrub(line, secrets)) : scrub(line, secrets)) },
     },
     destination,
   );

@@ -21,13 +21,17 @@ async function main(): Promise<void> {
     return;
   }
   const token = config.DISCORD_TOKEN;
-  const logger = createLogger(token ? config.LOG_LEVEL : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, { secrets: [token] });
+  // The console on a terminal gets human log lines beside its answers; files, pipes and the bot get JSON.
+  const logger = createLogger(token ? config.LOG_LEVEL : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, { secrets: [token], human: !token && Boolean(process.stderr.isTTY) });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
   if (!token) {
     const engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true });
     const interactive = Boolean(process.stdin.isTTY);
+    // Files added while the console runs are picked up as in Discord mode.
+    const unwatch = config.CORPUS_WATCH ? watchCorpus(config.CORPUS_DIR, engine, logger) : () => undefined;
     await runConsole(engine, { input: process.stdin, output: process.stdout, style: interactive ? ANSI : PLAIN, prompt: interactive });
+    unwatch();
     return;
   }
   const metrics = createMetrics();

@@ -45,3 +45,21 @@ describe('scrub', () => {
     expect(scrub('/interactions/123456789012345678/aW50ZXJhY3Rpb246dG9rZW4xMjM0NTY3/callback', [])).toBe('/interactions/123456789012345678/[redacted]/callback');
   });
 });
+
+describe('human log lines (the console on a terminal)', () => {
+  it('writes level, message and fields for a person, still without the token', async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = createLogger('info', { destination, secrets: [TOKEN], human: true });
+    logger.warn({ problem: { file: 'feed.jsonl', line: 3, reason: 'date: is missing' } }, 'corpus record skipped');
+    logger.error({ token: TOKEN, detail: `token ${TOKEN}` }, 'login failed');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines[0]).toBe('warning: corpus record skipped (problem: {"file":"feed.jsonl","line":3,"reason":"date: is missing"})\n');
+    expect(lines[1]).toMatch(/^error: login failed \(token: \[redacted\], detail: token \[redacted\]\)\n$/);
+  });
+});

@@ -10,6 +10,8 @@ export const CONSOLE_OPTIONS: Record<string, readonly string[]> = {
   summary: ['topic', 'article', 'sentences', 'private'],
   whosaid: ['quote', 'private'],
   quotes: ['speaker', 'private'],
+  archive: ['action'],
+  about: [],
 };
 
 /**

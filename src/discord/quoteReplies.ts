@@ -11,7 +11,7 @@ export const QUOTES_PAGE_SIZE = 3;
 export function quoteEmbed(match: QuoteMatch): APIEmbed {
   const quote = quoteBlock(match.direct ? `«${match.quote}»` : match.quote, [], 1800);
   const fields: NonNullable<APIEmbed['fields']> = [];
-  if (match.alsoIn?.length) fields.push({ name: 'Also reported by', value: truncate(match.alsoIn.map(sourceLine).join('\n'), LIMITS.fieldValue) });
+  if (match.alsoIn?.length) fields.push({ name: 'Also reported by', value: truncate([...new Set(match.alsoIn.map(sourceLine))].join('\n'), LIMITS.fieldValue) });
   return {
     color: EMBED_COLOR,
     author: { name: truncate(speakerLabel(match).replace(/[\u202A-\u202E\u2066-\u2069]/g, ''), LIMITS.author) },

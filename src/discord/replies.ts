@@ -45,7 +45,7 @@ function askEmbed(result: AskResult): APIEmbed {
   const fields: APIEmbed['fields'] = [];
   if (result.speaker) fields.push({ name: 'Speaker', value: truncate(inert(result.speaker), LIMITS.fieldValue), inline: true });
   if (result.alsoIn.length) {
-    const copies = result.alsoIn.map((a) => sourceLine(a)).join('\n');
+    const copies = [...new Set(result.alsoIn.map(sourceLine))].join('\n');
     fields.push({ name: 'Also in', value: truncate(copies, LIMITS.fieldValue), inline: true });
   }
   return {

@@ -6,8 +6,9 @@ import { type ArticleSummary, MAX_SENTENCES, type TopicSummary, summarizeArticle
 import type { QuoteMatch } from './quotes/index.js';
 import { contentWords } from './text/analyzer.js';
 import { normalizeText } from './text/normalize.js';
+import { detectLang } from './corpus/lang.js';
 import type { Article, ArticleRef, CorpusProblem, Failure, Result } from './types.js';
-import { articleRef, badOption, failure } from './types.js';
+import { articleRef, badOption, dayOf, failure } from './types.js';
 
 /** The few logging calls the engine makes (pino's signature), so any structured logger fits. */
 export interface Logger {
@@ -63,8 +64,11 @@ export interface Engine {
   findSources(typed: string, limit?: number): string[];
   /** One article by id. */
   article(id: string): Article | undefined;
-  /** The key sentences of one article, verbatim, in the article's order (`sentences` 1–10). */
-  summarizeArticle(id: string, sentences?: number): Result<ArticleSummary>;
+  /**
+   * The key sentences of one article, verbatim, in the article's order (`sentences` 1–10). The article is named by its
+   * id or, failing that, by its title (or a part of it that only one title holds); several close titles are offered.
+   */
+  summarizeArticle(idOrTitle: string, sentences?: number): Result<ArticleSummary>;
   /** What the archive says about a topic: key sentences of the most relevant stories, in date order, cited. */
   summarizeTopic(topic: string, sentences?: number): Result<TopicSummary>;
   /** Who said a quotation (partial, misspelt or differently marked): best match first, copies grouped. */
@@ -110,12 +114,24 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
     });
   }
   let reloading: Promise<ReloadReport> | null = null;
-  /** A "nothing found" said as what it is when the archive holds no article at all, rather than as advice on wording. */
-  const unlessEmpty = <T extends { ok: boolean }>(result: T): T | Failure => {
-    if (result.ok || archive.articles.size > 0 || (result as unknown as Failure).code === 'bad-query') return result;
-    return failure('no-results', 'The archive is empty: no article was loaded from the corpus folder.', [
-      `put .md, .json, .jsonl, .txt, .json.gz or .jsonl.gz article files in ${options.corpusDir} (see the README's corpus format)`,
-    ]);
+  /** The languages of the archive's articles, worked out on first need (for "no English articles"). */
+  let languages: Set<string> | null = null;
+  /**
+   * A "nothing found" said as what it is, rather than as advice on wording: when the archive holds no article at all,
+   * or none in the language the words are written in.
+   */
+  const unlessEmpty = <T extends { ok: boolean }>(result: T, words = ''): T | Failure => {
+    if (result.ok || (result as unknown as Failure).code === 'bad-query') return result;
+    if (archive.articles.size === 0) {
+      return failure('no-results', 'The archive is empty: no article was loaded from the corpus folder.', [
+        `put .md, .json, .jsonl, .txt, .json.gz or .jsonl.gz article files in ${options.corpusDir} (see the README's corpus format)`,
+      ]);
+    }
+    const lang = words ? detectLang(words) : 'und';
+    languages ??= new Set([...archive.articles.values()].map((a) => a.lang));
+    if (lang === 'und' || languages.has(lang)) return result;
+    const held = [...languages].map(languageName).join(', ');
+    return failure('no-results', `The archive holds no ${languageName(lang)} articles (it holds ${held}).`, ['ask in the language of the articles']);
   };
   const speakerOf = (articleId: string, start: number, end: number) => archive.quotes.quoteAt(articleId, start, end)?.speaker ?? undefined;
   const reload = async (): Promise<ReloadReport> => {
@@ -125,12 +141,13 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
     current = next;
     archive = next.archive;
     index = null;
+    languages = null;
     // Queries already use the updated archive; writing it to the cache can take its time.
     if (next !== previous && next.stats.origin === 'update') await cacheSnapshot(next, options, logger);
     return report;
   };
   return {
-    ask: (query) => unlessEmpty(ask(archive, query, archive.sources)),
+    ask: (query) => unlessEmpty(ask(archive, query, archive.sources), query.question),
     checkAsk(query) {
       const checked = checkQuery(query, archive.sources);
       return 'ok' in checked ? checked : undefined;
@@ -150,19 +167,19 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
       }
       return found;
     },
-    summarizeArticle(id, sentences) {
+    summarizeArticle(idOrTitle, sentences) {
       const bad = badSentenceCount(sentences);
       if (bad) return bad;
-      const article = archive.articles.get(id.trim());
-      if (!article) return failure('not-found', `No article has the id "${id}".`, ['pick the article from the autocomplete list, or search for it with /ask']);
-      return { ok: true, ...summarizeArticle(article, sentences, { speakerOf }) };
+      const found = resolveArticle(archive, (index ??= articleIndex(archive)), idOrTitle);
+      if ('ok' in found) return found;
+      return { ok: true, ...summarizeArticle(found, sentences, { speakerOf }) };
     },
     summarizeTopic(topic, sentences) {
       const bad = badSentenceCount(sentences);
       if (bad) return bad;
       const valid = AskQuery.safeParse({ question: topic });
       if (!valid.success) return askQueryFailure({ question: topic }, valid.error, () => 'topic');
-      return unlessEmpty(summarizeTopic(archive, valid.data.question, sentences, { speakerOf }));
+      return unlessEmpty(summarizeTopic(archive, valid.data.question, sentences, { speakerOf }), valid.data.question);
     },
     whosaid(quote, limit = 5) {
       const text = quote.trim().slice(0, MAX_QUOTE_QUERY);
@@ -175,7 +192,7 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
       const name = speaker.trim();
       if (contentWords(name).length === 0) return failure('bad-query', 'Give the name of the person, e.g. باقري.');
       const found = archive.quotes.bySpeaker(name);
-      if (!found) return failure('not-found', `Nobody called "${name}" is quoted in the archive.`, ['pick a name from the autocomplete list']);
+      if (!found) return failure('not-found', `Nobody called "${name}" is quoted in the archive.`, ['check the spelling, or give the surname alone']);
       return { ok: true, ...found };
     },
     quotesIn(articleId) {
@@ -198,6 +215,36 @@ function articleIndex(archive: Archive): Array<{ article: Article; key: string }
   return [...archive.articles.values()]
     .sort((a, b) => archive.dayOf(b.id).localeCompare(archive.dayOf(a.id)))
     .map((article) => ({ article, key: normalizeText(`${article.title} ${article.id}`) }));
+}
+
+/** Language names for messages; other codes are shown as they are. */
+const LANGUAGE_NAMES: Record<string, string> = { ar: 'Arabic', en: 'English', fa: 'Persian' };
+
+/** `English` for `en`; the code itself when it has no name here. */
+function languageName(code: string): string {
+  return LANGUAGE_NAMES[code] ?? code;
+}
+
+/** How many close titles a "did you mean" offers. */
+const ARTICLE_CHOICES = 5;
+
+/** The article an id or a title names: the id first, then the one title equal to it, then the one title holding it. */
+function resolveArticle(archive: Archive, titles: ReturnType<typeof articleIndex>, idOrTitle: string): Article | Failure {
+  const wanted = idOrTitle.trim();
+  const byId = archive.articles.get(wanted);
+  if (byId) return byId;
+  const key = normalizeText(wanted).replace(/\s+/g, ' ').trim();
+  if (key) {
+    const same = titles.filter((t) => normalizeText(t.article.title).replace(/\s+/g, ' ').trim() === key);
+    if (same.length === 1) return same[0]!.article;
+    const holding = same.length ? same : titles.filter((t) => t.key.includes(key));
+    if (holding.length === 1) return holding[0]!.article;
+    if (holding.length > 1) {
+      const choices = holding.slice(0, ARTICLE_CHOICES).map(({ article }) => `${article.title} (id ${article.id}, ${dayOf(article.date)})`);
+      return failure('not-found', `${holding.length} articles match "${wanted}"; did you mean one of these?`, choices);
+    }
+  }
+  return failure('not-found', `No article has the id or title "${wanted}".`, ['search for it with ask, which shows each article’s id']);
 }
 
 function badSentenceCount(sentences: number | undefined) {

@@ -1,5 +1,5 @@
 import type { QuoteMatch } from '../engine/index.js';
-import { type TextStyle, citationLines, directed, humanDate } from './text.js';
+import { type TextStyle, citationLines, copiesText, directed } from './text.js';
 
 /** The speaker as shown with a quotation: name and title, or that the speaker is unknown. */
 export function speakerLabel(match: Pick<QuoteMatch, 'speaker' | 'speakerTitle'>): string {
@@ -12,7 +12,7 @@ export function speakerLabel(match: Pick<QuoteMatch, 'speaker' | 'speakerTitle'>
 export function quoteLines(match: QuoteMatch, rank: number, style: TextStyle): string[] {
   const quote = match.direct ? `«${match.quote}»` : match.quote;
   const lines = [directed(`${rank}. ${style.bold(speakerLabel(match))}`), directed(`   ${quote}`), ...citationLines(match.article, style)];
-  if (match.alsoIn?.length) lines.push(style.dim(`   also reported by: ${match.alsoIn.map((a) => `${a.source} (${humanDate(a.date)})`).join(', ')}`));
+  if (match.alsoIn?.length) lines.push(style.dim(`   also reported by: ${copiesText(match.alsoIn)}`));
   return lines;
 }
 

@@ -39,9 +39,14 @@ export function humanDate(day: string): string {
   return /^\d{4}-\d{2}-\d{2}/.test(day) && !Number.isNaN(time) ? DAY.format(time) : day;
 }
 
-/** `Source · 20 October 2021 · url` of a cited article. */
+/** `Source · 20 October 2021 · url · id …` of a cited article (the id is what `summary --article` and `quotes --article` take). */
 export function sourceMeta(article: ArticleRef): string {
-  return [article.source, humanDate(article.date), article.url].filter(Boolean).join(' · ');
+  return [article.source, humanDate(article.date), article.url, `id ${article.id}`].filter(Boolean).join(' · ');
+}
+
+/** The other outlets carrying a story, each `source (day)` once, however many copies it ran. */
+export function copiesText(copies: readonly ArticleRef[]): string {
+  return [...new Set(copies.map((a) => `${a.source} (${humanDate(a.date)})`))].join(', ');
 }
 
 /** The title and `Source · 20 October 2021 · url` on separate lines, as a citation under an answer. */
@@ -53,7 +58,7 @@ function resultLines(result: AskResult, rank: number, style: TextStyle): string[
   const lines = [directed(`${rank}. ${withHighlights(result.passage, result.highlights, style.bold)}`)];
   if (result.speaker) lines.push(directed(`   — ${result.speaker}`));
   lines.push(...citationLines(result.article, style));
-  if (result.alsoIn.length) lines.push(style.dim(`   also in: ${result.alsoIn.map((a) => `${a.source} (${humanDate(a.date)})`).join(', ')}`));
+  if (result.alsoIn.length) lines.push(style.dim(`   also in: ${copiesText(result.alsoIn)}`));
   return lines;
 }
 

@@ -60,7 +60,7 @@ describe('cli ask', () => {
   });
 
   it.each([
-    [['summary', '--article', 'no-such-article'], /No article has the id "no-such-article"/],
+    [['summary', '--article', 'no-such-article'], /No article has the id or title "no-such-article"/],
     [['summary', 'التعاون', '--sentences', '11'], /--sentences/],
     [['summary'], /"summary" needs a topic or --article ID/],
     [['ask', 'التعاون', '--from', '2021-31-01'], /--from: got "2021-31-01"; expected a real calendar date written YYYY-MM-DD/],

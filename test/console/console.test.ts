@@ -77,3 +77,59 @@ describe('runConsole on a crafted article', () => {
     expect(printed).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0007]|\u001b\]/);
   });
 });
+
+describe('runConsole as capable as Discord', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await createEngine({ corpusDir: 'corpus', cacheDir: null });
+  });
+  const SEED_ID = 'iran-international-2021-10-20-bagheri-moscow';
+
+  async function session(...lines: string[]): Promise<string> {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk) => (printed += chunk));
+    const done = runConsole(engine, { input, output, style: PLAIN, prompt: false });
+    input.end(lines.join('\n') + '\n');
+    await done;
+    return printed;
+  }
+
+  it('shows each article’s id with its answers', async () => {
+    expect(await session('/ask ينمو ويتسع')).toContain(`id ${SEED_ID}`);
+    expect(await session('/whosaid ينمو ويتسع')).toContain(`id ${SEED_ID}`);
+  });
+
+  it.each([
+    ['its id', SEED_ID],
+    ['its full title', '"الأركان" الإيراني: التعاون العسكري مع موسكو "ينمو ويتسع".. وخامنئي يدعم تطوير العلاقات'],
+    ['a part of its title', 'وخامنئي يدعم تطوير العلاقات'],
+  ])('summarises an article named by %s', async (_, named) => {
+    const printed = await session(`/summary article: ${named} sentences: 2`);
+    expect(printed).toContain('قال محمد باقري');
+    expect(printed).not.toMatch(/autocomplete|No article/);
+  });
+
+  it('says when no article has that id or title, in the console’s own words', async () => {
+    const printed = await session('/summary article: مقال غير موجود');
+    expect(printed).toContain('No article has the id or title "مقال غير موجود"');
+    expect(printed).not.toContain('autocomplete');
+  });
+
+  it('pages the last pageable answer: next after /quotes turns the quotations, not an earlier /ask', async () => {
+    const printed = await session('/ask التعاون', '/quotes باقري', 'next', 'prev');
+    expect(printed.match(/Quotations of محمد باقري \(1–5 of \d+/g)).toHaveLength(2);
+    expect(printed).toMatch(/Quotations of محمد باقري \(6–10 of \d+/);
+    expect(printed.match(/4–6 of/g)).toBeNull();
+  });
+
+  it('answers /about and /archive stats|sources|reload', async () => {
+    const printed = await session('/about', '/archive stats', '/archive sources', '/archive reload', '/archive frob');
+    expect(printed).toContain('This archive holds 1 article from 1 source, 2021-10-20 to 2021-10-20, with 18 quotations.');
+    expect(printed).toContain('Articles: 1 article; passages: 15; quotations: 18; sources: 1');
+    expect(printed).toContain('Iran International');
+    expect(printed).toContain('Unknown /archive action "frob": use stats, sources or reload.');
+    expect(printed).not.toContain('Unknown command');
+  });
+});

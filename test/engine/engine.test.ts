@@ -89,3 +89,15 @@ describe('npm start', () => {
     expect(run.stderr).toContain('CORPUS_DIR: the corpus folder "/nonexistent/corpus" does not exist');
   });
 });
+
+describe('a question in a language the archive does not hold', () => {
+  it('says the archive holds no English articles instead of suggesting other words', async () => {
+    const engine = await createEngine({ corpusDir: corpus, cacheDir: null });
+    expect(engine.ask({ question: 'military cooperation between Iran and Russia' })).toMatchObject({
+      ok: false,
+      code: 'no-results',
+      message: 'The archive holds no English articles (it holds Arabic).',
+    });
+    expect(engine.ask({ question: 'زززز ققققق' })).toMatchObject({ ok: false, code: 'no-results', hints: expect.arrayContaining(['use fewer or more common words']) });
+  });
+});
