@@ -10,6 +10,7 @@ import {
   WIRE_SOURCES,
   expectAcknowledgedInTime,
   expectEveryMessageSafe,
+  failOnMalformedBodies,
   isEphemeral,
   waitForMessages,
 } from './e2e.js';
@@ -35,6 +36,8 @@ describe('/ask through the real bot process and the fake Discord', () => {
     if (!found) throw new Error(`no button ${label} on message ${message.id}`);
     return found;
   };
+
+  failOnMalformedBodies(() => fake);
 
   beforeAll(async () => {
     fake = await startFakeDiscord();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord, type OptionValues, type SentInteraction } from '../support/fakeDiscord.js';
 import { removeDir, startBot, tempCorpus, type BotProcess, type TestArticle } from './botProcess.js';
 import { BAGHERI_TITLE, SEED_DAY, autocompleteChoices, buttonOf, plain } from './commandHelpers.js';
-import { OTHER_USER, expectAcknowledgedInTime, expectEveryMessageSafe, isEphemeral, messageRequests, waitForMessages } from './e2e.js';
+import { OTHER_USER, expectAcknowledgedInTime, expectEveryMessageSafe, failOnMalformedBodies, isEphemeral, messageRequests, waitForMessages } from './e2e.js';
 
 /** A later article quoting محمد باقري, so "newest first" has something to order. */
 const LATER_BAGHERI: TestArticle = {
@@ -49,6 +49,8 @@ describe('/whosaid, /quotes and "Who said this?" through the real bot process an
   /** Everything a reader sees of a message, markdown escapes undone. */
   const shown = (message: APIMessage) =>
     plain([message.content, ...message.embeds.flatMap((e) => [e.author?.name, e.title, e.description, ...(e.fields ?? []).map((f) => f.value)])].join('\n'));
+
+  failOnMalformedBodies(() => fake);
 
   beforeAll(async () => {
     fake = await startFakeDiscord();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord, type OptionValues, type SentInteraction } from '../support/fakeDiscord.js';
 import { removeDir, startBot, tempCorpus, type BotProcess, type TestArticle } from './botProcess.js';
 import { SEED_DAY, SEED_ID, SEED_TEXT, autocompleteChoices, plain } from './commandHelpers.js';
-import { expectAcknowledgedInTime, expectEveryMessageSafe, isEphemeral, waitForMessages } from './e2e.js';
+import { expectAcknowledgedInTime, expectEveryMessageSafe, failOnMalformedBodies, isEphemeral, waitForMessages } from './e2e.js';
 
 const REPLY = { timeout: 10_000 };
 /** Two days later, another outlet repeats the seed's two sentences about ظريف word for word. */
@@ -46,6 +46,8 @@ describe('/summary through the real bot process and the fake Discord', () => {
     sent.push(interaction);
     return interaction;
   };
+
+  failOnMalformedBodies(() => fake);
 
   beforeAll(async () => {
     fake = await startFakeDiscord();

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { ApplicationFlags, MessageFlags, type APIApplicationCommand, type APIMessage, type APIUser } from 'discord-api-types/v10';
+import { checkRequest, type BodyViolation } from './bodyViolations.js';
 import { CommandRegistry } from './commands.js';
 import { FakeGateway, type ReadyKind } from './gateway.js';
 import {
@@ -19,15 +20,27 @@ import {
 import { makeUser } from './messages.js';
 import { InteractionResponses } from './responses.js';
 import { restHandler, type RecordedRequest } from './rest.js';
+import { specValidator } from './specValidator.js';
 import { Waiters, type WaitOptions } from './waiters.js';
 
 export type { RecordedRequest } from './rest.js';
+export type { BodyViolation } from './bodyViolations.js';
+export { describeViolation } from './bodyViolations.js';
 export type { ReadyKind } from './gateway.js';
 export type { WaitOptions } from './waiters.js';
 export type { AutocompleteRequest, ButtonPress, FakeInteraction, Invoker, MessageCommand, SlashCommand } from './interactions.js';
 export { toOptions, type OptionValues } from './options.js';
 
 const BADGE = ApplicationFlags.ApplicationCommandBadge;
+/** The routes the fake serves that take a JSON body, as the spec names them: their validators are compiled before it listens. */
+const BODY_ROUTES = [
+  ['POST', '/interactions/{interaction_id}/{interaction_token}/callback'],
+  ['POST', '/webhooks/{webhook_id}/{webhook_token}'],
+  ['PATCH', '/webhooks/{webhook_id}/{webhook_token}/messages/@original'],
+  ['PATCH', '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}'],
+  ['PUT', '/applications/{application_id}/commands'],
+  ['PUT', '/applications/{application_id}/guilds/{guild_id}/commands'],
+] as const;
 
 /** Settings of the fake; the timings default to Discord's own. */
 export interface FakeDiscordOptions {
@@ -69,6 +82,8 @@ export class FakeDiscord {
   readonly botUser: APIUser;
   /** Every REST call, in arrival order. */
   readonly requests: RecordedRequest[] = [];
+  /** How the calls not yet taken by `takeViolations` break Discord's spec or documented rules. */
+  private readonly violations: BodyViolation[] = [];
   private readonly startedAt = performance.now();
   private readonly waiters = new Waiters();
   private readonly commands: CommandRegistry;
@@ -98,6 +113,7 @@ export class FakeDiscord {
     });
     const record = (request: RecordedRequest) => {
       this.requests.push(request);
+      this.violations.push(...checkRequest(request));
       this.waiters.notify();
     };
     const backend = { applicationId: this.applicationId, botUser: this.botUser, gatewayUrl: this.gatewayUrl, responses: this.responses, commands: this.commands };
@@ -131,6 +147,14 @@ export class FakeDiscord {
   /** The commands registered by bulk overwrite: the guild's, or the global ones. */
   registeredCommands(guildId?: string): APIApplicationCommand[] {
     return this.commands.list(guildId);
+  }
+
+  /**
+   * The ways the REST calls received since the last call break Discord's OpenAPI spec or the documented limits it
+   * leaves out (route, query, body; see `bodyViolations.ts`), then forgets them: the e2e harness fails a test on any.
+   */
+  takeViolations(): BodyViolation[] {
+    return this.violations.splice(0);
   }
 
   /** Every `POST /interactions/{id}/{token}/callback` for the interaction, accepted or not. */
@@ -189,6 +213,8 @@ export class FakeDiscord {
 
 /** Starts a fake Discord on 127.0.0.1 at a random port. */
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const spec = specValidator();
+  for (const [method, template] of BODY_ROUTES) spec.compile(method, template);
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
