@@ -36,8 +36,28 @@ export const MENTIONS_ARTICLE: TestArticle = {
   ].join('\n\n'),
 };
 
+/** The question that finds several passages of the olive oil article. */
+export const OLIVE_QUESTION = 'زيت الزيتون';
+
+/**
+ * An article as news sites publish them: a link with an Arabic path (raw, as copied from the address bar),
+ * a headline longer than an embed title may be, and several passages that answer one question.
+ */
+export const OLIVE_ARTICLE: TestArticle = {
+  id: 'e2e-olive-oil',
+  title: `موسم زيت الزيتون في عفرين: ${'المزارعون يشكون من تراجع الأسعار وارتفاع تكاليف العصر والنقل، '.repeat(5)}والتجار ينتظرون فتح المعابر`,
+  source: 'Olive Wire',
+  date: '2022-11-15',
+  url: 'https://www.example-news.com/ar/اقتصاد/2022/11/15/موسم-زيت-الزيتون-في-عفرين',
+  body: [
+    'بدأ موسم قطاف الزيتون في عفرين، وقال مزارعون إن إنتاج زيت الزيتون هذا العام أقل من العام الماضي بسبب الجفاف.',
+    'وأضاف صاحب معصرة أن سعر صفيحة زيت الزيتون تراجع إلى أربعين دولارا، بينما ارتفعت تكاليف العصر والنقل.',
+    'وينتظر تجار زيت الزيتون فتح المعابر لتصدير الفائض إلى الأسواق المجاورة قبل نهاية العام.',
+  ].join('\n\n'),
+};
+
 /** Every test article the `/ask` suites load beside the seed corpus. */
-export const TEST_ARTICLES: TestArticle[] = [...WHEAT_ARTICLES, MENTIONS_ARTICLE];
+export const TEST_ARTICLES: TestArticle[] = [...WHEAT_ARTICLES, MENTIONS_ARTICLE, OLIVE_ARTICLE];
 
 /** Resolves with the messages users can see for the interaction once there are `count` of them (polls the fake). */
 export async function waitForMessages(fake: FakeDiscord, interactionId: string, count = 1, timeout = 5000): Promise<APIMessage[]> {
