@@ -11,6 +11,7 @@ const LATER_BAGHERI: TestArticle = {
   title: 'باقري يزور بكين',
   source: 'Test Wire',
   date: '2022-05-01',
+  url: 'https://www.example-news.com/ar/سياسة/باقري-يزور-بكين',
   body: 'قال محمد باقري، رئيس الأركان العامة للقوات المسلحة الإيرانية، إن "العلاقات مع الصين تتقدم بثبات" في ختام زيارته.\n\nوأضاف باقري أن "التدريبات المشتركة ستستمر العام المقبل".',
 };
 /** A day-later copy of the seed's «ينمو ويتسع» statement from another outlet: "also reported by". */
@@ -148,6 +149,7 @@ describe('/whosaid, /quotes and "Who said this?" through the real bot process an
       for (const embed of first.embeds) expect(embed.author?.name).toContain('محمد باقري');
       // Newest first: the 2022 article's two quotations come before the 2021 ones.
       expect(first.embeds.slice(0, 2).map((e) => e.title)).toEqual([LATER_BAGHERI.title, LATER_BAGHERI.title]);
+      expect(decodeURI(first.embeds[0]?.url ?? '')).toBe(LATER_BAGHERI.url);
       expect(buttonOf(first, /Previous/).disabled).toBe(true);
       expect(buttonOf(first, /Next/).disabled).toBeFalsy();
 
