@@ -19,7 +19,7 @@ import {
 } from './interactions.js';
 import { makeUser } from './messages.js';
 import { InteractionResponses } from './responses.js';
-import { restHandler, type RecordedRequest } from './rest.js';
+import { BODY_ROUTES, restHandler, type RecordedRequest } from './rest.js';
 import { specValidator } from './specValidator.js';
 import { Waiters, type WaitOptions } from './waiters.js';
 
@@ -32,15 +32,6 @@ export type { AutocompleteRequest, ButtonPress, FakeInteraction, Invoker, Messag
 export { toOptions, type OptionValues } from './options.js';
 
 const BADGE = ApplicationFlags.ApplicationCommandBadge;
-/** The routes the fake serves that take a JSON body, as the spec names them: their validators are compiled before it listens. */
-const BODY_ROUTES = [
-  ['POST', '/interactions/{interaction_id}/{interaction_token}/callback'],
-  ['POST', '/webhooks/{webhook_id}/{webhook_token}'],
-  ['PATCH', '/webhooks/{webhook_id}/{webhook_token}/messages/@original'],
-  ['PATCH', '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}'],
-  ['PUT', '/applications/{application_id}/commands'],
-  ['PUT', '/applications/{application_id}/guilds/{guild_id}/commands'],
-] as const;
 
 /** Settings of the fake; the timings default to Discord's own. */
 export interface FakeDiscordOptions {
@@ -149,10 +140,7 @@ export class FakeDiscord {
     return this.commands.list(guildId);
   }
 
-  /**
-   * The ways the REST calls received since the last call break Discord's OpenAPI spec or the documented limits it
-   * leaves out (route, query, body; see `bodyViolations.ts`), then forgets them: the e2e harness fails a test on any.
-   */
+  /** How the REST calls since the last take break Discord's OpenAPI spec or documented limits (`bodyViolations.ts`). */
   takeViolations(): BodyViolation[] {
     return this.violations.splice(0);
   }
@@ -213,8 +201,8 @@ export class FakeDiscord {
 
 /** Starts a fake Discord on 127.0.0.1 at a random port. */
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
-  const spec = specValidator();
-  for (const [method, template] of BODY_ROUTES) spec.compile(method, template);
+  // The body validators are compiled now, so that no request waits for them.
+  for (const [method, template] of BODY_ROUTES) specValidator().compile(method, template);
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
