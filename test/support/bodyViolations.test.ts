@@ -66,6 +66,7 @@ describe('checkRequest', () => {
     ['a global admin command usable outside servers', { method: 'PUT', path: GLOBAL_COMMANDS, body: [archive()] }, [['docs: COMMAND_CONTEXTS_NOT_GUILD_ONLY', '/0/contexts']]],
     ['default_member_permissions as a number', { method: 'PUT', path: GUILD_COMMANDS, body: [archive({ default_member_permissions: 32 })] }, [['spec: schema type', '/0/default_member_permissions']]],
     ['an undocumented route', { method: 'POST', path: '/channels/1/messages/bulk-send', body: {} }, [['spec: route', '']]],
+    ['an interaction id that is no snowflake', { method: 'POST', path: '/interactions/undefined/token/callback', body: { type: 6 } }, [['spec: path', '']]],
     ['a query parameter the route does not take', { method: 'POST', path: FOLLOW_UP, query: { silent: 'true' }, body: { content: 'x', allowed_mentions: NO_MENTIONS } }, [['spec: query', '']]],
   ])('rejects %s', (_, call, expected) => {
     expect(found(call)).toEqual(expected);

@@ -44,9 +44,9 @@ function documentedRules(request: string, method: string, path: string, body: un
   }
 }
 
-/** One line naming the request, the rule, where in the body, what is wrong and the value at fault. */
+/** One line naming the request, the rule, where in the body (when in it), what is wrong and the value at fault. */
 export function describeViolation({ request, rule, at, message, value }: BodyViolation): string {
   const json = value === undefined ? '(absent)' : JSON.stringify(value);
   const quoted = [...json].length > VALUE_QUOTE ? `${[...json].slice(0, VALUE_QUOTE).join('')}…` : json;
-  return `${request} [${rule}] ${at || '(body)'}: ${message}; value ${quoted}`;
+  return `${request} [${rule}]${at && ` ${at}`}: ${message}; value ${quoted}`;
 }

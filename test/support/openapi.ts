@@ -23,7 +23,7 @@ export type Schema = { [keyword: string]: unknown };
 /** One operation of a path: its request body, by media type. */
 export interface Operation {
   requestBody?: { required?: boolean; content: Record<string, { schema: Schema }> };
-  parameters?: Array<{ name: string; in: string }>;
+  parameters?: Array<{ name: string; in: string; schema?: Schema }>;
 }
 
 /** The parts of the spec the validator reads. */

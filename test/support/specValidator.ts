@@ -1,4 +1,4 @@
-/** Checks REST requests against Discord's OpenAPI spec: a documented route, known query parameters, a body its request schema accepts. */
+/** Checks REST requests against Discord's OpenAPI spec: a documented route, valid path and query parameters, a body its request schema accepts. */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { DataValidateFunction } from 'ajv/dist/types/index.js';
 import addFormats from 'ajv-formats';
@@ -6,20 +6,21 @@ import { CLOSEST_BRANCH, SPEC_ID, loadSpec, type OpenApiDoc, type Operation, typ
 
 /** One way a request breaks the spec. */
 export interface SpecError {
-  /** `route`, `query`, `schema unusable`, or `schema <keyword>` (e.g. `schema maxLength`, `schema format`). */
+  /** `route`, `path`, `query`, `schema unusable`, or `schema <keyword>` (e.g. `schema maxLength`, `schema format`). */
   rule: string;
   /** JSON pointer into the body (`''`: the body itself). */
   at: string;
   message: string;
-  /** What was there (the path for `route`, the parameter for `query`). */
+  /** What was there (the path for `route`, the parameter's value or name for `path` and `query`). */
   value: unknown;
 }
 
 interface Route {
   template: string;
+  /** Captures the path parameters' values, in the template's order. */
   pattern: RegExp;
-  /** Path parameters in the template: fewer means more specific (`messages/@original` before `messages/{message_id}`). */
-  parameters: number;
+  /** The path parameters: fewer means more specific (`messages/@original` before `messages/{message_id}`). */
+  names: string[];
 }
 
 const escapePointer = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
@@ -42,27 +43,31 @@ export class SpecValidator {
     this.routes = Object.keys(doc.paths)
       .map((template) => {
         const source = template.split(/\{[^}]+\}/).map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-        return { template, pattern: new RegExp(`^${source.join('[^/]+')}$`), parameters: source.length - 1 };
+        const names = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+        return { template, pattern: new RegExp(`^${source.join('([^/]+)')}$`), names };
       })
-      .sort((a, b) => a.parameters - b.parameters);
+      .sort((a, b) => a.names.length - b.names.length);
   }
 
-  /** The spec's template for a path below `/api/v10`, e.g. `/webhooks/{webhook_id}/{webhook_token}/messages/@original`. */
-  private template(path: string): string | undefined {
-    return this.routes.find((route) => route.pattern.test(path))?.template;
+  /** The spec's template for a path below `/api/v10` (e.g. `/webhooks/{webhook_id}/{webhook_token}/messages/@original`) and its parameters. */
+  private match(path: string): { template: string; values: Map<string, string> } | undefined {
+    for (const { template, pattern, names } of this.routes) {
+      const found = pattern.exec(path);
+      if (found) return { template, values: new Map(names.map((name, i) => [name, found[i + 1] ?? ''])) };
+    }
+    return undefined;
   }
 
   /** Every way the request breaks the spec; empty when it conforms. `body` is the JSON body (a multipart body's `payload_json`). */
   validate(method: string, path: string, query: Record<string, string>, body: unknown): SpecError[] {
-    const template = this.template(path);
-    const item = template === undefined ? undefined : this.doc.paths[template];
-    if (template === undefined || !item) return [{ rule: 'route', at: '', message: `${path} is not a documented route`, value: path }];
+    const route = this.match(path);
+    const item = route && this.doc.paths[route.template];
+    if (!route || !item) return [{ rule: 'route', at: '', message: `${path} is not a documented route`, value: path }];
+    const { template, values } = route;
     const operation = item[method.toLowerCase()] as Operation | undefined;
     if (!operation) return [{ rule: 'route', at: '', message: `${template} has no ${method}`, value: path }];
-    const known = [...(item.parameters ?? []), ...(operation.parameters ?? [])].filter((p) => p.in === 'query').map((p) => p.name);
-    const unknown = Object.keys(query).filter((name) => !known.includes(name));
-    const queryErrors = unknown.map((name) => ({ rule: 'query', at: '', message: `${template} takes no query parameter "${name}" (only ${known.join(', ') || 'none'})`, value: name }));
-    return [...queryErrors, ...this.bodyErrors(method, template, operation, body)];
+    const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])];
+    return [...this.parameterErrors(template, parameters, values, query), ...this.bodyErrors(method, template, operation, body)];
   }
 
   /** The validator of a route's JSON request body, compiled on first use; call it ahead so no request waits for a compile. */
@@ -71,6 +76,20 @@ export class SpecValidator {
     let validate = this.validators.get(pointer);
     if (!validate) this.validators.set(pointer, (validate = this.ajv.compile({ $ref: `${SPEC_ID}${pointer}` })));
     return validate;
+  }
+
+  /** Path parameters their schemas refuse (a snowflake that is not one); query parameters the route does not take. */
+  private parameterErrors(template: string, parameters: NonNullable<Operation['parameters']>, values: Map<string, string>, query: Record<string, string>): SpecError[] {
+    const pathErrors = parameters.flatMap(({ name, in: where, schema }) => {
+      const value = values.get(name);
+      if (where !== 'path' || !schema || value === undefined) return [];
+      const validate = this.ajv.compile(schema);
+      return validate(value) ? [] : [{ rule: 'path', at: '', message: `{${name}} ${validate.errors?.[0]?.message ?? 'is invalid'}`, value }];
+    });
+    const known = parameters.filter((p) => p.in === 'query').map((p) => p.name);
+    const unknown = Object.keys(query).filter((name) => !known.includes(name));
+    const queryErrors = unknown.map((name) => ({ rule: 'query', at: '', message: `${template} takes no query parameter "${name}" (only ${known.join(', ') || 'none'})`, value: name }));
+    return [...pathErrors, ...queryErrors];
   }
 
   private bodyErrors(method: string, template: string, operation: Operation, body: unknown): SpecError[] {
