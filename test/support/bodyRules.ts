@@ -41,8 +41,8 @@ export function documentedRuleErrors(method: string, path: string, body: unknown
     if (json.type === 8) return collect(['data'], (errors) => choiceLimits((json.data ?? {}) as APICommandAutocompleteInteractionResponseCallbackData, errors));
   } else if (/^\/webhooks\/[^/]+\/[^/]+(\/messages\/[^/]+)?$/.test(path) && (method === 'POST' || method === 'PATCH')) {
     return messageRules(json as MessageBody, []);
-  } else if (commands && (method === 'PUT' || method === 'POST')) {
-    const list = (Array.isArray(body) ? body : [body]) as RESTPutAPIApplicationCommandsJSONBody;
+  } else if (commands && method === 'PUT' && Array.isArray(body)) {
+    const list = body as RESTPutAPIApplicationCommandsJSONBody;
     return collect([], (errors) => {
       commandLimits(list, errors);
       if (!commands[1]) list.forEach((command, i) => guildOnlyAdmin(command, [i], errors));
@@ -61,7 +61,7 @@ function collect(prefix: Path, check: (errors: FormErrors) => void): readonly Fo
 function messageRules(body: MessageBody, prefix: Path): readonly FormError[] {
   return collect(prefix, (errors) => {
     messageLimits(body, errors);
-    if (body.allowed_mentions === undefined) {
+    if (body.allowed_mentions == null) {
       errors.add(['allowed_mentions'], 'ALLOWED_MENTIONS_MISSING', 'Every message says whom it may ping (allowed_mentions), so corpus text never pings anyone');
     }
     (body.embeds ?? []).forEach((embed, i, embeds) => {

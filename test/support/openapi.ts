@@ -32,19 +32,17 @@ export interface OpenApiDoc {
   components: { schemas: Record<string, Schema> };
 }
 
+/** A permission bit set as the docs type it: a string of digits (`"32"`), or null. */
+const PERMISSIONS: Schema = { type: ['string', 'null'], pattern: '^(0|[1-9][0-9]*)$' };
+
 /**
- * Where the spec and the developer docs differ, the docs win (the spec's README). Each entry is a
- * component property and the schema the docs give it.
+ * Where the spec and the developer docs differ, the docs win (the spec's README): component properties
+ * and the schema the docs give them.
  */
-const DOCUMENTED_TYPES: Array<[component: string, property: string, schema: Schema, why: string]> = [
+const DOCUMENTED_TYPES: Array<[component: string, property: string, schema: Schema]> = [
+  // The spec's requests say integer; the docs say "?string", as Discord's own ApplicationCommandResponse has it.
   ...['ApplicationCommandCreateRequest', 'ApplicationCommandUpdateRequest', 'ApplicationCommandPatchRequestPartial'].map(
-    (component): [string, string, Schema, string] => [
-      component,
-      'default_member_permissions',
-      { type: ['string', 'null'], pattern: '^(0|[1-9][0-9]*)$' },
-      // The spec says integer; the docs (and Discord's own responses, ApplicationCommandResponse) say a bit set as a string.
-      'documented as "?string": a permission bit set serialised as a string',
-    ],
+    (component): [string, string, Schema] => [component, 'default_member_permissions', PERMISSIONS],
   ),
 ];
 
@@ -67,8 +65,9 @@ const isNull = (node: unknown) => typeof node === 'object' && node !== null && O
 
 /**
  * The same schemas with absolute `$ref`s (any part compiles on its own) and each `oneOf`/`anyOf` rewritten:
- * a union of constants (Discord's enums) as `enum`; "null or X" as `if null … else X`; a union of objects told apart by disjoint `type` values as one
- * `if type … then branch` per branch; any other union as `CLOSEST_BRANCH`. Errors then come from one branch.
+ * a union of constants (Discord's enums) as `enum`; "null or X" as `if null … else X`; a union of objects
+ * told apart by disjoint `type` values as one `if type … then branch` per branch; any other union as
+ * `CLOSEST_BRANCH`. Errors then come from one branch.
  */
 function readableUnions(node: unknown, resolve: (node: Schema) => Schema | undefined): unknown {
   if (Array.isArray(node)) return node.map((item) => readableUnions(item, resolve));
