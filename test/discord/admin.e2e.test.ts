@@ -7,7 +7,7 @@ import { silentLogger } from '../../src/engine/index.js';
 import { startFakeDiscord, type FakeDiscord, type Invoker, type SentInteraction } from '../support/fakeDiscord.js';
 import { removeDir, startBot, tempCorpus, type BotProcess } from './botProcess.js';
 import { freePort, plain, subcommand } from './commandHelpers.js';
-import { expectAcknowledgedInTime, expectEveryMessageSafe, isEphemeral, waitForMessages } from './e2e.js';
+import { expectAcknowledgedInTime, expectEveryMessageSafe, failOnMalformedBodies, isEphemeral, waitForMessages } from './e2e.js';
 
 const REPLY = { timeout: 10_000 };
 const NEW_FILE = 'reload-saffron.jsonl';
@@ -57,6 +57,8 @@ describe('/about, /archive and the health listener through the real bot process 
     sent.push(interaction);
     return interaction;
   };
+
+  failOnMalformedBodies(() => fake);
 
   beforeAll(async () => {
     fake = await startFakeDiscord();

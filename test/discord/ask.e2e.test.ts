@@ -4,12 +4,15 @@ import { startFakeDiscord, type FakeDiscord, type OptionValues, type SentInterac
 import { removeDir, startBot, tempCorpus, type BotProcess } from './botProcess.js';
 import {
   MENTIONS_QUESTION,
+  OLIVE_ARTICLE,
+  OLIVE_QUESTION,
   OTHER_USER,
   TEST_ARTICLES,
   WHEAT_QUESTION,
   WIRE_SOURCES,
   expectAcknowledgedInTime,
   expectEveryMessageSafe,
+  failOnMalformedBodies,
   isEphemeral,
   waitForMessages,
 } from './e2e.js';
@@ -35,6 +38,8 @@ describe('/ask through the real bot process and the fake Discord', () => {
     if (!found) throw new Error(`no button ${label} on message ${message.id}`);
     return found;
   };
+
+  failOnMalformedBodies(() => fake);
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
@@ -135,6 +140,15 @@ describe('/ask through the real bot process and the fake Discord', () => {
     const messages = await waitForMessages(fake, interaction.id, 1, 10_000);
     expect(messages.map(isEphemeral)).toEqual([true]);
     expect(messages[0]!.content).toMatch(/Nothing in the archive/);
+  });
+
+  it('shows several passages of one article, its long headline cut to fit and its link kept', async () => {
+    const interaction = ask({ question: OLIVE_QUESTION });
+    const { message } = await fake.waitForReply(interaction.id, { timeout: 10_000 });
+    const shown = message.embeds.map((e) => e.description ?? '').join('\n');
+    for (const phrase of ['قطاف الزيتون', 'صفيحة زيت الزيتون', 'فتح المعابر']) expect(shown.replaceAll('**', '')).toContain(phrase);
+    expect(message.embeds[0]?.title).toMatch(/^موسم زيت الزيتون في عفرين/);
+    expect(message.embeds.some((e) => e.url !== undefined && decodeURI(e.url) === OLIVE_ARTICLE.url), JSON.stringify(message.embeds.map((e) => e.url))).toBe(true);
   });
 
   it('never lets corpus text ping anyone, and shows it as inert text', async () => {

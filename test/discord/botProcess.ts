@@ -22,6 +22,8 @@ export interface TestArticle {
   date: string;
   body: string;
   lang?: 'ar' | 'fa' | 'en';
+  /** The article's link, as the site publishes it. */
+  url?: string;
 }
 
 /** A temporary folder holding a copy of `corpus/` plus `articles` in `e2e.jsonl`; removed with `removeDir`. */

@@ -5,6 +5,7 @@ import { loadCommands } from '../../src/discord/loadCommands.js';
 import { silentLogger } from '../../src/engine/index.js';
 import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.js';
 import { FAKE_TOKEN, ROOT } from './botProcess.js';
+import { failOnMalformedBodies } from './e2e.js';
 
 const GUILD = '500000000000000001';
 
@@ -32,6 +33,8 @@ describe('npm run deploy-commands against the fake Discord', () => {
   let definitions: RESTPostAPIApplicationCommandsJSONBody[];
   let runs: Record<'guild' | 'global' | 'noApplication' | 'refused', Run>;
   const putTo = (path: string) => fake.requests.filter((r) => r.method === 'PUT' && r.path === path);
+
+  failOnMalformedBodies(() => fake);
 
   beforeAll(async () => {
     fake = await startFakeDiscord();

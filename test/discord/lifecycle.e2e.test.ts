@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.js';
 import { removeDir, startBot, tempCorpus, type BotProcess } from './botProcess.js';
 import { startDelayProxy, type DelayProxy } from './delayProxy.js';
-import { expectAcknowledgedInTime, expectEveryMessageSafe } from './e2e.js';
+import { expectAcknowledgedInTime, expectEveryMessageSafe, failOnMalformedBodies } from './e2e.js';
 
 const QUESTION = { question: 'ينمو ويتسع' };
 const isOriginalEdit = (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.endsWith('/messages/@original');
@@ -12,6 +12,8 @@ describe('the bot process across a gateway disconnect and a SIGTERM', () => {
   let proxy: DelayProxy;
   let bot: BotProcess | undefined;
   let corpusDir: string;
+
+  failOnMalformedBodies(() => fake);
 
   beforeAll(async () => {
     fake = await startFakeDiscord();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord, type SentInteraction } from '../support/fakeDiscord.js';
 import { removeDir, startBot, tempCorpus, type BotProcess } from './botProcess.js';
 import { startDelayProxy, type DelayProxy } from './delayProxy.js';
-import { expectAcknowledgedInTime, expectEveryMessageSafe, isEphemeral, waitForMessages } from './e2e.js';
+import { expectAcknowledgedInTime, expectEveryMessageSafe, failOnMalformedBodies, isEphemeral, waitForMessages } from './e2e.js';
 
 const QUESTION = { question: 'ينمو ويتسع' };
 const user = (n: number) => ({ id: `3100000000000000${String(n).padStart(2, '0')}`, username: `user${n}` });
@@ -13,6 +13,8 @@ describe('per-user rate limit and global concurrency cap (RATE_LIMIT_PER_MINUTE=
   let proxy: DelayProxy;
   let bot: BotProcess | undefined;
   let corpusDir: string;
+
+  failOnMalformedBodies(() => fake);
 
   beforeAll(async () => {
     fake = await startFakeDiscord();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord, type OptionValues, type SentInteraction } from '../support/fakeDiscord.js';
 import { removeDir, startBot, tempCorpus, type BotProcess, type TestArticle } from './botProcess.js';
 import { BAGHERI_TITLE, SEED_DAY, autocompleteChoices, buttonOf, plain } from './commandHelpers.js';
-import { OTHER_USER, expectAcknowledgedInTime, expectEveryMessageSafe, isEphemeral, messageRequests, waitForMessages } from './e2e.js';
+import { OTHER_USER, expectAcknowledgedInTime, expectEveryMessageSafe, failOnMalformedBodies, isEphemeral, messageRequests, waitForMessages } from './e2e.js';
 
 /** A later article quoting محمد باقري, so "newest first" has something to order. */
 const LATER_BAGHERI: TestArticle = {
@@ -11,6 +11,7 @@ const LATER_BAGHERI: TestArticle = {
   title: 'باقري يزور بكين',
   source: 'Test Wire',
   date: '2022-05-01',
+  url: 'https://www.example-news.com/ar/سياسة/باقري-يزور-بكين',
   body: 'قال محمد باقري، رئيس الأركان العامة للقوات المسلحة الإيرانية، إن "العلاقات مع الصين تتقدم بثبات" في ختام زيارته.\n\nوأضاف باقري أن "التدريبات المشتركة ستستمر العام المقبل".',
 };
 /** A day-later copy of the seed's «ينمو ويتسع» statement from another outlet: "also reported by". */
@@ -49,6 +50,8 @@ describe('/whosaid, /quotes and "Who said this?" through the real bot process an
   /** Everything a reader sees of a message, markdown escapes undone. */
   const shown = (message: APIMessage) =>
     plain([message.content, ...message.embeds.flatMap((e) => [e.author?.name, e.title, e.description, ...(e.fields ?? []).map((f) => f.value)])].join('\n'));
+
+  failOnMalformedBodies(() => fake);
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
@@ -146,6 +149,7 @@ describe('/whosaid, /quotes and "Who said this?" through the real bot process an
       for (const embed of first.embeds) expect(embed.author?.name).toContain('محمد باقري');
       // Newest first: the 2022 article's two quotations come before the 2021 ones.
       expect(first.embeds.slice(0, 2).map((e) => e.title)).toEqual([LATER_BAGHERI.title, LATER_BAGHERI.title]);
+      expect(decodeURI(first.embeds[0]?.url ?? '')).toBe(LATER_BAGHERI.url);
       expect(buttonOf(first, /Previous/).disabled).toBe(true);
       expect(buttonOf(first, /Next/).disabled).toBeFalsy();
 

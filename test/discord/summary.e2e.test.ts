@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord, type OptionValues, type SentInteraction } from '../support/fakeDiscord.js';
 import { removeDir, startBot, tempCorpus, type BotProcess, type TestArticle } from './botProcess.js';
 import { SEED_DAY, SEED_ID, SEED_TEXT, autocompleteChoices, plain } from './commandHelpers.js';
-import { expectAcknowledgedInTime, expectEveryMessageSafe, isEphemeral, waitForMessages } from './e2e.js';
+import { expectAcknowledgedInTime, expectEveryMessageSafe, failOnMalformedBodies, isEphemeral, waitForMessages } from './e2e.js';
 
 const REPLY = { timeout: 10_000 };
 /** Two days later, another outlet repeats the seed's two sentences about ظريف word for word. */
@@ -11,6 +11,7 @@ const ZARIF_COPY: TestArticle = {
   title: 'ظريف: روسيا عرقلت الاتفاق النووي',
   source: 'Copy Wire',
   date: '2021-10-22',
+  url: 'https://www.example-news.com/ar/إيران/ظريف-روسيا-عرقلت-الاتفاق-النووي',
   body: 'وفي أواخر أبريل (نيسان) 2021، أثار نشر ملف صوتي لوزير الخارجية آنذاك، محمد جواد ظريف، حول عرقلة روسيا للاتفاق النووي ردود فعل كثيرة.\n\nوقال ظريف في جزء من الملف الصوتي: "لم يكن هدف الروس التوصل إلى اتفاق نووي، وعندما رأوا أننا نتوصل إلى اتفاق، بدأوا في خلق العراقيل".',
 };
 /** A later story on the same topic from a third outlet. */
@@ -46,6 +47,8 @@ describe('/summary through the real bot process and the fake Discord', () => {
     sent.push(interaction);
     return interaction;
   };
+
+  failOnMalformedBodies(() => fake);
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
@@ -88,6 +91,16 @@ describe('/summary through the real bot process and the fake Discord', () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(embed.footer?.text).toMatch(new RegExp(`${sentences.length} sentences?`));
     expectAcknowledgedInTime(fake, [interaction]);
+  });
+
+  it('links an article summary to the article', async () => {
+    const interaction = summary({ article: ZARIF_COPY.id });
+    const embed = (await fake.waitForReply(interaction.id, REPLY)).message.embeds[0]!;
+    expect(embed.title).toBe(ZARIF_COPY.title);
+    expect(decodeURI(embed.url ?? '')).toBe(ZARIF_COPY.url);
+    const sentences = bullets(embed.description ?? '');
+    expect(sentences.length).toBeGreaterThan(0);
+    for (const sentence of sentences) expect(ZARIF_COPY.body.replace(/\s+/g, ' ')).toContain(sentence.replace(/^[^\s:]+: /, ''));
   });
 
   it('respects sentences: 2', async () => {

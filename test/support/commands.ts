@@ -4,7 +4,7 @@ import {
   type APIApplicationCommandOption,
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { FormErrors, type DiscordError, type Path } from './limits.js';
+import { FormErrors, type Path } from './limits.js';
 import { snowflake } from './messages.js';
 import type { Answer } from './responses.js';
 
@@ -27,7 +27,9 @@ export class CommandRegistry {
 
   /** `PUT /applications/{app}[/guilds/{g}]/commands`: replaces the scope's commands, keeping the ids of same-named ones. */
   overwrite(guildId: string | undefined, body: RESTPutAPIApplicationCommandsJSONBody): Answer {
-    const invalid = checkCommands(body);
+    const errors = new FormErrors([]);
+    commandLimits(body, errors);
+    const invalid = errors.result();
     if (invalid) return invalid;
     const commands = body.map((definition): APIApplicationCommand => ({
       ...definition,
@@ -47,15 +49,15 @@ export class CommandRegistry {
 const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 /**
- * Checks a bulk command overwrite like Discord does: unique names; chat-input names lowercase and
- * 1–32 word characters, descriptions 1–100; at most 25 options, required ones first, unique names, ≤ 25 choices.
+ * Adds to `errors` what Discord refuses in a bulk command overwrite: names not unique; chat-input names not lowercase
+ * 1–32 word characters, descriptions not 1–100; more than 25 options, required ones after optional ones, option names
+ * not unique, more than 25 choices, choices beside autocomplete.
  */
-function checkCommands(commands: RESTPutAPIApplicationCommandsJSONBody): DiscordError | undefined {
-  const errors = new FormErrors([]);
+export function commandLimits(commands: RESTPutAPIApplicationCommandsJSONBody, errors: FormErrors): void {
   const seen = new Set<string>();
   commands.forEach((command, i) => {
     const key = `${command.type ?? ApplicationCommandType.ChatInput}:${command.name}`;
-    if (seen.has(key)) errors.add([i, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', 'Application command names must be unique');
+    if (seen.has(key)) errors.add([i, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', 'Application command names must be unique', command.name);
     seen.add(key);
     if (command.type === undefined || command.type === ApplicationCommandType.ChatInput) {
       checkNamed(errors, [i], command.name, command.description ?? '');
@@ -64,28 +66,27 @@ function checkCommands(commands: RESTPutAPIApplicationCommandsJSONBody): Discord
       errors.between([i, 'name'], command.name, 1, 32);
     }
   });
-  return errors.result();
 }
 
 function checkNamed(errors: FormErrors, at: Path, name: string, description: string): void {
-  if (!NAME.test(name) || name !== name.toLowerCase()) errors.add([...at, 'name'], 'APPLICATION_COMMAND_INVALID_NAME', `Command name is invalid`);
+  if (!NAME.test(name) || name !== name.toLowerCase()) errors.add([...at, 'name'], 'APPLICATION_COMMAND_INVALID_NAME', `Command name is invalid`, name);
   errors.between([...at, 'description'], description, 1, 100);
 }
 
 function checkOptions(errors: FormErrors, at: Path, options: readonly APIApplicationCommandOption[]): void {
-  if (options.length > 25) errors.add(at, 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+  if (options.length > 25) errors.add(at, 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.', options.length);
   const names = new Set<string>();
   let optionalSeen = false;
   options.forEach((option, j) => {
     checkNamed(errors, [...at, j], option.name, option.description);
-    if (names.has(option.name)) errors.add([...at, j, 'name'], 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS', 'Option names must be unique');
+    if (names.has(option.name)) errors.add([...at, j, 'name'], 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS', 'Option names must be unique', option.name);
     names.add(option.name);
     if (option.required && optionalSeen) {
-      errors.add([...at, j, 'required'], 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', 'Required options must be placed before non-required options');
+      errors.add([...at, j, 'required'], 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', 'Required options must be placed before non-required options', option.name);
     }
     optionalSeen ||= !option.required;
     const choices = 'choices' in option ? (option.choices ?? []) : [];
-    if (choices.length > 25) errors.add([...at, j, 'choices'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+    if (choices.length > 25) errors.add([...at, j, 'choices'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.', choices.length);
     if ('autocomplete' in option && option.autocomplete && choices.length > 0) {
       errors.add([...at, j, 'autocomplete'], 'AUTOCOMPLETE_AND_CHOICES_ERROR', 'Autocomplete cannot be enabled with choices');
     }

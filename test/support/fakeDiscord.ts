@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { ApplicationFlags, MessageFlags, type APIApplicationCommand, type APIMessage, type APIUser } from 'discord-api-types/v10';
+import { checkRequest, type BodyViolation } from './bodyViolations.js';
 import { CommandRegistry } from './commands.js';
 import { FakeGateway, type ReadyKind } from './gateway.js';
 import {
@@ -18,10 +19,13 @@ import {
 } from './interactions.js';
 import { makeUser } from './messages.js';
 import { InteractionResponses } from './responses.js';
-import { restHandler, type RecordedRequest } from './rest.js';
+import { BODY_ROUTES, restHandler, type RecordedRequest } from './rest.js';
+import { specValidator } from './specValidator.js';
 import { Waiters, type WaitOptions } from './waiters.js';
 
 export type { RecordedRequest } from './rest.js';
+export type { BodyViolation } from './bodyViolations.js';
+export { describeViolation } from './bodyViolations.js';
 export type { ReadyKind } from './gateway.js';
 export type { WaitOptions } from './waiters.js';
 export type { AutocompleteRequest, ButtonPress, FakeInteraction, Invoker, MessageCommand, SlashCommand } from './interactions.js';
@@ -69,6 +73,8 @@ export class FakeDiscord {
   readonly botUser: APIUser;
   /** Every REST call, in arrival order. */
   readonly requests: RecordedRequest[] = [];
+  /** How the calls not yet taken by `takeViolations` break Discord's spec or documented rules. */
+  private readonly violations: BodyViolation[] = [];
   private readonly startedAt = performance.now();
   private readonly waiters = new Waiters();
   private readonly commands: CommandRegistry;
@@ -98,6 +104,7 @@ export class FakeDiscord {
     });
     const record = (request: RecordedRequest) => {
       this.requests.push(request);
+      this.violations.push(...checkRequest(request));
       this.waiters.notify();
     };
     const backend = { applicationId: this.applicationId, botUser: this.botUser, gatewayUrl: this.gatewayUrl, responses: this.responses, commands: this.commands };
@@ -131,6 +138,11 @@ export class FakeDiscord {
   /** The commands registered by bulk overwrite: the guild's, or the global ones. */
   registeredCommands(guildId?: string): APIApplicationCommand[] {
     return this.commands.list(guildId);
+  }
+
+  /** How the REST calls since the last take break Discord's OpenAPI spec or documented limits (`bodyViolations.ts`). */
+  takeViolations(): BodyViolation[] {
+    return this.violations.splice(0);
   }
 
   /** Every `POST /interactions/{id}/{token}/callback` for the interaction, accepted or not. */
@@ -189,6 +201,8 @@ export class FakeDiscord {
 
 /** Starts a fake Discord on 127.0.0.1 at a random port. */
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  // The body validators are compiled now, so that no request waits for them.
+  for (const [method, template] of BODY_ROUTES) specValidator().compile(method, template);
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

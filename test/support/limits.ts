@@ -27,36 +27,51 @@ export function formError(path: Path, code: string, message: string): DiscordErr
   return errors.result() ?? apiError(400, 50035, 'Invalid Form Body');
 }
 
-/** Collects form errors by path and turns them into Discord's 50035 `Invalid Form Body` answer. */
+/** One broken rule of a request body: where, Discord's error code and message, and the value at fault. */
+export interface FormError {
+  path: Path;
+  code: string;
+  message: string;
+  value?: unknown;
+}
+
+/** Collects form errors by path; lists them, or turns them into Discord's 50035 `Invalid Form Body` answer. */
 export class FormErrors {
-  private readonly tree: ErrorTree = {};
-  private count = 0;
+  private readonly list: FormError[] = [];
 
   constructor(private readonly prefix: Path) {}
 
-  /** Records one error at `path` (below the prefix). */
-  add(path: Path, code: string, message: string): void {
-    let node = this.tree;
-    for (const key of [...this.prefix, ...path]) node = (node[String(key)] ??= {}) as ErrorTree;
-    ((node._errors ??= []) as { code: string; message: string }[]).push({ code, message });
-    this.count++;
+  /** Records one error at `path` (below the prefix), with the offending value when there is one. */
+  add(path: Path, code: string, message: string, value?: unknown): void {
+    this.list.push({ path: [...this.prefix, ...path], code, message, ...(value !== undefined && { value }) });
   }
 
   /** BASE_TYPE_MAX_LENGTH when `text` is longer than `max`. */
   maxLength(path: Path, text: string | undefined | null, max: number): void {
-    if (text != null && length(text) > max) this.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${max} or fewer in length.`);
+    if (text != null && length(text) > max) this.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${max} or fewer in length.`, text);
   }
 
   /** BASE_TYPE_BAD_LENGTH when `text` is not `min`–`max` long. */
   between(path: Path, text: string, min: number, max: number): void {
     const n = length(text);
-    if (n < min || n > max) this.add(path, 'BASE_TYPE_BAD_LENGTH', `Must be between ${min} and ${max} in length.`);
+    if (n < min || n > max) this.add(path, 'BASE_TYPE_BAD_LENGTH', `Must be between ${min} and ${max} in length.`, text);
+  }
+
+  /** The errors recorded so far, in order. */
+  get errors(): readonly FormError[] {
+    return this.list;
   }
 
   /** The 400 answer, or undefined when nothing was wrong. */
   result(): DiscordError | undefined {
-    if (this.count === 0) return undefined;
-    return { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: this.tree } };
+    if (this.list.length === 0) return undefined;
+    const tree: ErrorTree = {};
+    for (const { path, code, message } of this.list) {
+      let node = tree;
+      for (const key of path) node = (node[String(key)] ??= {}) as ErrorTree;
+      ((node._errors ??= []) as { code: string; message: string }[]).push({ code, message });
+    }
+    return { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: tree } };
   }
 }
 
@@ -72,17 +87,21 @@ function length(text: string): number {
  */
 export function checkMessage(body: MessageBody, { prefix = [] as Path, isNew = false } = {}): DiscordError | undefined {
   const errors = new FormErrors(prefix);
-  errors.maxLength(['content'], body.content, 2000);
-  const embeds = body.embeds ?? [];
-  if (embeds.length > 10) errors.add(['embeds'], 'BASE_TYPE_MAX_LENGTH', 'Must be 10 or fewer in length.');
-  embeds.forEach((embed, i) => checkEmbed(embed, ['embeds', i], errors));
-  if (embeds.reduce((sum, embed) => sum + embedSize(embed), 0) > 6000) {
-    errors.add(['embeds'], 'MAX_EMBED_SIZE_EXCEEDED', 'Embed size exceeds maximum size of 6000');
-  }
+  messageLimits(body, errors);
   const invalid = errors.result();
   if (invalid) return invalid;
-  const empty = !body.content && embeds.length === 0 && !body.components?.length && !body.attachments?.length && !body.poll;
+  const empty = !body.content && !body.embeds?.length && !body.components?.length && !body.attachments?.length && !body.poll;
   return isNew && empty ? apiError(400, 50006, 'Cannot send an empty message') : undefined;
+}
+
+/** Adds to `errors` every limit of `checkMessage` that `body` exceeds. */
+export function messageLimits(body: MessageBody, errors: FormErrors): void {
+  errors.maxLength(['content'], body.content, 2000);
+  const embeds = body.embeds ?? [];
+  if (embeds.length > 10) errors.add(['embeds'], 'BASE_TYPE_MAX_LENGTH', 'Must be 10 or fewer in length.', embeds.length);
+  embeds.forEach((embed, i) => checkEmbed(embed, ['embeds', i], errors));
+  const size = embeds.reduce((sum, embed) => sum + embedSize(embed), 0);
+  if (size > 6000) errors.add(['embeds'], 'MAX_EMBED_SIZE_EXCEEDED', 'Embed size exceeds maximum size of 6000', size);
 }
 
 function checkEmbed(embed: APIEmbed, at: Path, errors: FormErrors): void {
@@ -91,11 +110,11 @@ function checkEmbed(embed: APIEmbed, at: Path, errors: FormErrors): void {
   errors.maxLength([...at, 'footer', 'text'], embed.footer?.text, 2048);
   errors.maxLength([...at, 'author', 'name'], embed.author?.name, 256);
   const fields = embed.fields ?? [];
-  if (fields.length > 25) errors.add([...at, 'fields'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+  if (fields.length > 25) errors.add([...at, 'fields'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.', fields.length);
   fields.forEach((field, j) => {
     for (const [key, max] of [['name', 256], ['value', 1024]] as const) {
       const path = [...at, 'fields', j, key];
-      if (!field[key]) errors.add(path, 'BASE_TYPE_REQUIRED', 'This field is required');
+      if (!field[key]) errors.add(path, 'BASE_TYPE_REQUIRED', 'This field is required', field[key]);
       else errors.maxLength(path, field[key], max);
     }
   });
@@ -109,12 +128,17 @@ function embedSize(embed: APIEmbed): number {
 
 /** Checks an autocomplete answer: at most 25 choices, each name 1–100 long, each string value at most 100. */
 export function checkChoices(data: APICommandAutocompleteInteractionResponseCallbackData): DiscordError | undefined {
-  const errors = new FormErrors(['data', 'choices']);
-  const choices = data.choices ?? [];
-  if (choices.length > 25) errors.add([], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
-  choices.forEach((choice, i) => {
-    errors.between([i, 'name'], choice.name, 1, 100);
-    if (typeof choice.value === 'string') errors.maxLength([i, 'value'], choice.value, 100);
-  });
+  const errors = new FormErrors(['data']);
+  choiceLimits(data, errors);
   return errors.result();
+}
+
+/** Adds to `errors` every limit of `checkChoices` that `data` exceeds. */
+export function choiceLimits(data: APICommandAutocompleteInteractionResponseCallbackData, errors: FormErrors): void {
+  const choices = data.choices ?? [];
+  if (choices.length > 25) errors.add(['choices'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.', choices.length);
+  choices.forEach((choice, i) => {
+    errors.between(['choices', i, 'name'], choice.name, 1, 100);
+    if (typeof choice.value === 'string') errors.maxLength(['choices', i, 'value'], choice.value, 100);
+  });
 }

@@ -54,6 +54,16 @@ interface Call {
 }
 type Route = [methods: string, pattern: RegExp, handle: (call: Call) => Answer];
 
+/** The routes served here that take a JSON body, as Discord's OpenAPI spec names them. */
+export const BODY_ROUTES = [
+  ['POST', '/interactions/{interaction_id}/{interaction_token}/callback'],
+  ['POST', '/webhooks/{webhook_id}/{webhook_token}'],
+  ['PATCH', '/webhooks/{webhook_id}/{webhook_token}/messages/@original'],
+  ['PATCH', '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}'],
+  ['PUT', '/applications/{application_id}/commands'],
+  ['PUT', '/applications/{application_id}/guilds/{guild_id}/commands'],
+] as const;
+
 const UNAUTHORIZED: Answer = { status: 401, body: { message: '401: Unauthorized', code: 0 } };
 const NOT_FOUND: Answer = { status: 404, body: { message: '404: Not Found', code: 0 } };
 const ok = (body: unknown): Answer => ({ status: 200, body });
