@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { EVAL_DIR } from './evalData.js';
 import { QA_SETS, evaluateAskSet } from './evalAsk.js';
 import { evaluateQuotes, macroAverage } from './evalQuotes.js';
 import { EASC_BASELINES, evaluateSummaries } from './evalSummaries.js';
@@ -14,6 +16,14 @@ const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
 /** `npm run eval`: retrieval, attribution and summary quality on the dev sets, next to the reference rows. */
 async function main(): Promise<void> {
+  if (!existsSync(EVAL_DIR)) {
+    process.stderr.write(
+      `npm run eval needs the development data: a folder ${EVAL_DIR} (set EVAL_DIR, or put it beside this repository as ../shared/eval) holding qa/, quotes/, summaries/ and news/ ` +
+        '(public data sets: XQuAD, ARCD, MLQA, EASC, the ANT corpus, PolNeAR; see the README\'s Quality section for where each comes from).\n',
+    );
+    process.exitCode = 2;
+    return;
+  }
   const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const wants = (part: string) => only.length === 0 || only.includes(part);
   if (wants('ask')) {

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArticleFile } from '../src/engine/corpus/index.js';
 import type { Article } from '../src/engine/types.js';
 
-/** The shared development data, beside the repository (`../shared/eval`). */
-export const EVAL_DIR = fileURLToPath(new URL('../../shared/eval/', import.meta.url));
+/** The shared development data: `EVAL_DIR` when set, else beside the repository (`../shared/eval`). */
+export const EVAL_DIR = process.env.EVAL_DIR ? `${process.env.EVAL_DIR.replace(/\/+$/, '')}/` : fileURLToPath(new URL('../../shared/eval/', import.meta.url));
 
 /** Reads a JSON-lines file of the eval folder into objects. */
 export function readJsonLines<T>(relativePath: string): T[] {

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { EVAL_DIR } from './evalData.js';
 import { gunzipSync } from 'node:zlib';
 import { parseArticleFile } from '../src/engine/corpus/index.js';
 import { extractQuotations } from '../src/engine/quotes/extract.js';
@@ -57,7 +58,7 @@ export interface QuoteScores {
   distractors: number;
 }
 
-const DIR = new URL('../../shared/eval/quotes/', import.meta.url);
+const DIR = pathToFileURL(`${EVAL_DIR}quotes/`);
 /** The dev files, each scored on its own. */
 export const QUOTE_FILES = ['dev_ant.jsonl', 'dev_ant2.jsonl', 'dev_jawhara.jsonl', 'en_polnear_dev.jsonl', 'seed.jsonl'];
 const DISTRACTORS = 'news/ant-2018-multisource.jsonl.gz';

@@ -1,5 +1,5 @@
 import type { Engine, Failure, QuoteMatch, SummarySentence } from '../engine/index.js';
-import { renderQuotesText } from '../render/quoteText.js';
+import { renderQuotesText, whosaidHeading } from '../render/quoteText.js';
 import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';
 import { type TextStyle, renderAskText, renderFailureText } from '../render/text.js';
 import { type CliFlags, type CommandName, cliOptionName } from './args.js';
@@ -60,7 +60,7 @@ const whosaid: Handler = (engine, { text, flags }, style) => {
   const result = engine.whosaid(text, flags.limit ?? 5);
   if (!result.ok && result.code !== 'quote-not-found') return { bad: result };
   if (!result.ok) return { json: { quote: text.trim(), matches: [] }, text: renderFailureText(result, cliOptionName) };
-  return { json: { quote: result.quote, matches: result.matches.map(matchJson) }, text: renderQuotesText(`Who said “${result.quote}”`, result.matches, style) };
+  return { json: { quote: result.quote, matches: result.matches.map(matchJson) }, text: renderQuotesText(whosaidHeading(result.quote), result.matches, style) };
 };
 
 const quotes: Handler = (engine, { text, flags }, style) => {

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Engine } from '../engine/index.js';
-import { renderQuotesText } from '../render/quoteText.js';
+import { renderQuotesText, whosaidHeading } from '../render/quoteText.js';
 import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';
 import { terminalSafe } from '../render/terminal.js';
 import { type TextStyle, renderAskText, renderFailureText } from '../render/text.js';
@@ -140,7 +140,7 @@ function summary(engine: Engine, options: Record<string, string>, style: TextSty
 
 function whosaid(engine: Engine, quote: string, style: TextStyle): string {
   const result = engine.whosaid(quote);
-  return result.ok ? renderQuotesText(`Who said “${result.quote}”`, result.matches, style) : renderFailureText(result);
+  return result.ok ? renderQuotesText(whosaidHeading(result.quote), result.matches, style) : renderFailureText(result);
 }
 
 /** `/about`: what the archive holds. */

@@ -16,6 +16,14 @@ export function quoteLines(match: QuoteMatch, rank: number, style: TextStyle): s
   return lines;
 }
 
+/** Quote marks a typed quotation may come wrapped in. */
+const WRAPPING_MARKS = /^["'«»“”„‹›「」]+|["'«»“”„‹›「」]+$/g;
+
+/** `Who said “…”` for a whosaid answer, the typed quote's own marks dropped so they are not doubled. */
+export function whosaidHeading(quote: string): string {
+  return `Who said “${quote.trim().replace(WRAPPING_MARKS, '').trim()}”`;
+}
+
 /** A list of quotations under a heading, numbered from `offset + 1`. */
 export function renderQuotesText(heading: string, matches: QuoteMatch[], style: TextStyle, offset = 0): string {
   return [style.bold(directed(heading)), ...matches.map((m, i) => quoteLines(m, offset + i + 1, style).join('\n'))].join('\n\n');

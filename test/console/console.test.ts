@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConsoleLine } from '../../src/console/parse.js';
 import { runConsole } from '../../src/console/console.js';
 import { createEngine, type Engine } from '../../src/engine/index.js';
+import { whosaidHeading } from '../../src/render/quoteText.js';
 import { PLAIN } from '../../src/render/text.js';
 
 describe('parseConsoleLine', () => {
@@ -131,5 +132,15 @@ describe('runConsole as capable as Discord', () => {
     expect(printed).toContain('Iran International');
     expect(printed).toContain('Unknown /archive action "frob": use stats, sources or reload.');
     expect(printed).not.toContain('Unknown command');
+  });
+});
+
+describe('whosaid heading', () => {
+  it.each([
+    ['"ينمو ويتسع"', 'Who said “ينمو ويتسع”'],
+    ['«ينمو ويتسع»', 'Who said “ينمو ويتسع”'],
+    ['ينمو ويتسع', 'Who said “ينمو ويتسع”'],
+  ])('%s → %s (marks not doubled)', (quote, heading) => {
+    expect(whosaidHeading(quote)).toBe(heading);
   });
 });

@@ -1,0 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+describe('npm run eval', () => {
+  it('says what data it needs and where, exit 2, when the development data is absent (no stack trace)', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts'], { env: { ...process.env, EVAL_DIR: '/nonexistent/eval' }, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('npm run eval needs the development data: a folder /nonexistent/eval/');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
