@@ -5,7 +5,7 @@
  * in memory, a body or passage is read from the file when shown or re-ranked), and the quotations
  * are read when the quote index is first needed. Start-up time follows the index, not the text.
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Archive, completeArchive } from './archive.js';
 import { type SectionArray, type SectionFile, readSections, writeSections } from './cacheFile.js';
@@ -94,15 +94,26 @@ export async function saveArchive(archive: Archive, problems: CorpusProblem[], c
   return file;
 }
 
-/** Loads the archive cached for this fingerprint, or returns null when there is none (or it is unreadable). */
-export async function loadArchive(cacheDir: string, fingerprint: string): Promise<CachedArchive | null> {
-  const read = await readSections(cacheFile(cacheDir, fingerprint), (name) => name === 'bodyBytes' || name.startsWith('quote.'));
-  if (!read) return null;
+/**
+ * Loads the archive cached for this fingerprint, or returns null when there is none or it is unreadable; a file that is
+ * there but damaged (cut short, overwritten, of another build) is reported through `onDamaged` before it is rebuilt.
+ */
+export async function loadArchive(cacheDir: string, fingerprint: string, onDamaged: (reason: string) => void = () => undefined): Promise<CachedArchive | null> {
+  const file = cacheFile(cacheDir, fingerprint);
+  const read = await readSections(file, (name) => name === 'bodyBytes' || name.startsWith('quote.'));
+  if (!read) {
+    if (await stat(file).catch(() => null)) onDamaged('not a complete cache file (cut short or overwritten)');
+    return null;
+  }
   const header = read.header as CacheHeader;
-  if (header?.version !== CACHE_VERSION || header.fingerprint !== fingerprint) return null;
+  if (header?.version !== CACHE_VERSION || header.fingerprint !== fingerprint) {
+    onDamaged(`its header is for another build (version ${String(header?.version)})`);
+    return null;
+  }
   try {
     return restore(header, read);
-  } catch {
+  } catch (error) {
+    onDamaged((error as Error).message);
     return null;
   }
 }

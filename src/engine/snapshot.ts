@@ -23,7 +23,8 @@ export interface Snapshot {
 export async function loadSnapshot(options: EngineOptions, logger: Logger, build: { serving?: boolean } = {}): Promise<Snapshot> {
   const started = performance.now();
   const listing = await walkCorpus(options.corpusDir);
-  const cached = options.cacheDir ? await loadArchive(options.cacheDir, corpusCacheKey(listing.files)) : null;
+  const damaged = (reason: string) => logger.warn({ cacheDir: options.cacheDir, reason }, 'index cache damaged: rebuilding it');
+  const cached = options.cacheDir ? await loadArchive(options.cacheDir, corpusCacheKey(listing.files), damaged) : null;
   let snapshot: Omit<Snapshot, 'stats'>;
   let origin: ArchiveStats['origin'] = 'cache';
   if (cached) snapshot = { ...cached, files: listing.files };

@@ -1,9 +1,9 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/engine/index.js';
+import { createEngine, silentLogger } from '../../src/engine/index.js';
 import { windows1256 } from '../support/windows1256.js';
 
 let corpus: string;
@@ -99,5 +99,20 @@ describe('a question in a language the archive does not hold', () => {
       message: 'The archive holds no English articles (it holds Arabic).',
     });
     expect(engine.ask({ question: 'زززز ققققق' })).toMatchObject({ ok: false, code: 'no-results', hints: expect.arrayContaining(['use fewer or more common words']) });
+  });
+});
+
+describe('a damaged index cache', () => {
+  it('is reported and rebuilt once, not silently on every start', async () => {
+    const warnings: string[] = [];
+    const logger = { ...silentLogger, warn: (_fields: object, message: string) => void warnings.push(message) };
+    expect((await createEngine({ corpusDir: corpus, cacheDir: cache, logger })).stats().origin).toBe('build');
+    const [file] = readdirSync(cache).filter((name) => name.startsWith('archive-'));
+    truncateSync(join(cache, file!), 1000);
+    expect((await createEngine({ corpusDir: corpus, cacheDir: cache, logger })).stats().origin).toBe('build');
+    expect(warnings).toContain('index cache damaged: rebuilding it');
+    warnings.length = 0;
+    expect((await createEngine({ corpusDir: corpus, cacheDir: cache, logger })).stats().origin).toBe('cache');
+    expect(warnings).toEqual([]);
   });
 });
