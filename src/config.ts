@@ -23,6 +23,8 @@ export const Config = z.object({
   HEALTH_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   /** Watch the corpus folder and reload the archive a few seconds after files change (`true`/`false`). */
   CORPUS_WATCH: z.preprocess(emptyAsAbsent, z.enum(['true', 'false']).default('true')).transform((v) => v === 'true'),
+  /** Seconds the bot keeps trying to connect to Discord (from its first attempt) before it exits with status 1. */
+  LOGIN_TIMEOUT_SECONDS: positiveInt(300),
 });
 export type Config = z.infer<typeof Config>;
 

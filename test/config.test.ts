@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_MINUTE: 20,
       MAX_CONCURRENT_COMMANDS: 8,
       CORPUS_WATCH: true,
+      LOGIN_TIMEOUT_SECONDS: 300,
     });
   });
 
@@ -25,6 +26,8 @@ describe('loadConfig', () => {
     [{ DISCORD_TOKEN: 'short' }, /DISCORD_TOKEN: looks too short/],
     [{ HEALTH_PORT: '99999' }, /HEALTH_PORT/],
     [{ CORPUS_WATCH: 'sometimes' }, /CORPUS_WATCH/],
+    [{ LOGIN_TIMEOUT_SECONDS: '0' }, /LOGIN_TIMEOUT_SECONDS/],
+    [{ LOGIN_TIMEOUT_SECONDS: 'forever' }, /LOGIN_TIMEOUT_SECONDS/],
   ])('%o is refused with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
