@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { startupConfig } from './config.js';
+import { startupConfig, tokenRequired } from './config.js';
 import { runConsole } from './console/console.js';
 import { type Bot, createBot } from './discord/bot.js';
 import { loadCommands } from './discord/loadCommands.js';
@@ -15,12 +15,17 @@ import { watchCorpus } from './watch.js';
 async function main(): Promise<void> {
   const config = startupConfig();
   if (!config) return;
+  const token = config.DISCORD_TOKEN;
+  if (!token && tokenRequired(config, Boolean(process.stdin.isTTY && process.stdout.isTTY))) {
+    process.stderr.write('error: DISCORD_TOKEN: not set; in production (NODE_ENV=production) with no terminal the bot needs its token to connect to Discord. Set DISCORD_TOKEN, or run it at a terminal (docker run -it) for the local console\n');
+    process.exitCode = 2;
+    return;
+  }
   if (!existsSync(config.CORPUS_DIR) || !statSync(config.CORPUS_DIR).isDirectory()) {
     process.stderr.write(`error: CORPUS_DIR: the corpus folder "${config.CORPUS_DIR}" does not exist; create it or point CORPUS_DIR at the folder holding the articles\n`);
     process.exitCode = 2;
     return;
   }
-  const token = config.DISCORD_TOKEN;
   const logger = createLogger(token ? config.LOG_LEVEL : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, { secrets: [token] });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));

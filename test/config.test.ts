@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, tokenRequired } from '../src/config.js';
 
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
@@ -40,5 +40,17 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain(secret);
     }
+  });
+});
+
+describe('tokenRequired', () => {
+  it.each([
+    [{ NODE_ENV: 'production' }, false, true],
+    [{ NODE_ENV: 'production' }, true, false],
+    [{ NODE_ENV: 'development' }, false, false],
+    [{ NODE_ENV: undefined }, false, false],
+    [{ NODE_ENV: undefined }, true, false],
+  ])('%o, at a terminal: %s → %s', (config, atTerminal, required) => {
+    expect(tokenRequired(config, atTerminal)).toBe(required);
   });
 });
