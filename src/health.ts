@@ -10,13 +10,13 @@ export interface HealthChecks {
   indexLoaded(): boolean;
   /** Articles in the loaded archive (null before it is loaded): an empty archive is reported as a warning. */
   articles(): number | null;
-  /** While the bot is not connected: its login attempts (reported as `login`). */
-  login?(): LoginStatus;
+  /** Its login attempts until it has connected, null after (reported as `login`). */
+  login?(): LoginStatus | null;
 }
 
 /**
  * The optional health and metrics listener (`HEALTH_PORT`): `/healthz` answers 200 when the bot
- * is connected and its index loaded (503 otherwise, with the reasons and, while not connected, the login attempts; an empty
+ * is connected and its index loaded (503 otherwise, with the reasons and, until it has connected, the login attempts; an empty
  * archive is named as a warning), `/metrics` in Prometheus text.
  */
 export function startHealthServer(port: number, checks: HealthChecks, metrics: Metrics, host = '0.0.0.0'): Promise<Server> {
@@ -31,8 +31,9 @@ export function startHealthServer(port: number, checks: HealthChecks, metrics: M
       const healthy = status.gateway && status.index;
       const articles = checks.articles();
       const detail = articles === 0 ? { articles, warning: 'the archive is empty: no article was loaded from the corpus folder' } : {};
-      const login = !status.gateway && checks.login ? { login: checks.login() } : {};
-      response.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: healthy, ...status, ...login, ...detail }));
+      const login = checks.login?.();
+      const attempts = !status.gateway && login ? { login } : {};
+      response.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: healthy, ...status, ...attempts, ...detail }));
       return;
     }
     if (path === '/metrics') {

@@ -75,8 +75,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop({ signal: 'SIGTERM' }, 'shutting down: finishing replies in flight', 0));
   process.once('SIGINT', () => stop({ signal: 'SIGINT' }, 'shutting down: finishing replies in flight', 0));
   await login.run((retrying) => running.login(token, retrying)).catch((failure: LoginFailure) => {
-    const { attempts, lastError } = login.status();
-    stop({ attempts, lastError, exitCode: failure.exitCode }, failure.message, failure.exitCode);
+    stop({ ...login.status(), exitCode: failure.exitCode }, failure.message, failure.exitCode);
   });
 }
 

@@ -9,9 +9,9 @@ afterEach(() => close?.());
 
 const LOGIN: LoginStatus = { attempts: 3, lastError: 'ECONNREFUSED', nextRetryInMs: 3900 };
 
-async function serve(gateway: boolean, index: boolean, articles: number | null = 1, login?: LoginStatus) {
+async function serve(gateway: boolean, index: boolean, articles: number | null = 1, login?: LoginStatus | null) {
   const metrics = createMetrics();
-  const checks = { gatewayConnected: () => gateway, indexLoaded: () => index, articles: () => articles, ...(login && { login: () => login }) };
+  const checks = { gatewayConnected: () => gateway, indexLoaded: () => index, articles: () => articles, ...(login !== undefined && { login: () => login }) };
   const server = await startHealthServer(0, checks, metrics, '127.0.0.1');
   close = () => server.close();
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, metrics };
@@ -39,7 +39,7 @@ describe('health server', () => {
     expect(await response.json()).toEqual({ ok: false, gateway: false, index: true });
   });
 
-  it('names the login attempts while the bot is not connected, and only then', async () => {
+  it('names the login attempts while the bot is logging in, not once connected nor in a later outage', async () => {
     const retrying = await serve(false, true, 1, LOGIN);
     const response = await fetch(`${retrying.base}/healthz`);
     expect(response.status).toBe(503);
@@ -47,6 +47,9 @@ describe('health server', () => {
     close?.();
     const connected = await serve(true, true, 1, LOGIN);
     expect(await (await fetch(`${connected.base}/healthz`)).json()).toEqual({ ok: true, gateway: true, index: true });
+    close?.();
+    const laterOutage = await serve(false, true, 1, null);
+    expect(await (await fetch(`${laterOutage.base}/healthz`)).json()).toEqual({ ok: false, gateway: false, index: true });
   });
 
   it('serves Prometheus metrics with commands by name and outcome, latency and archive size', async () => {

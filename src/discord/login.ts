@@ -21,7 +21,7 @@ export interface RetryPolicy {
 /** 1 s, 2 s, 4 s … at most a minute apart. */
 export const BACKOFF = { firstDelayMs: 1000, maxDelayMs: 60_000 } as const;
 
-/** Where the login stands, as `/healthz` reports it until the bot is connected. */
+/** Where the login stands, as `/healthz` reports it until the bot has connected. */
 export interface LoginStatus {
   /** Connection attempts so far, the gateway's own reconnections included. */
   attempts: number;
@@ -83,14 +83,16 @@ export class LoginRetry {
   private attempts = 0;
   private lastError: string | null = null;
   private retryAt: number | null = null;
+  private connected = false;
 
   constructor(
     private readonly policy: RetryPolicy,
     private readonly logger: Logger,
   ) {}
 
-  /** The status for `/healthz`. */
-  status(): LoginStatus {
+  /** The status for `/healthz` while logging in; null once connected (later outages are the gateway's own reconnections). */
+  status(): LoginStatus | null {
+    if (this.connected) return null;
     const nextRetryInMs = this.retryAt === null ? null : Math.max(0, this.retryAt - Date.now());
     return { attempts: this.attempts, lastError: this.lastError, nextRetryInMs };
   }
@@ -101,8 +103,10 @@ export class LoginRetry {
     for (let failures = 1; ; failures++) {
       this.attempts++;
       this.retryAt = null;
+      let reconnections = 0;
       try {
-        await this.withinDeadline(attempt((error) => this.clientRetrying(error)), deadline);
+        await this.withinDeadline(attempt((error) => this.clientRetrying(error, ++reconnections)), deadline);
+        this.connected = true;
         return;
       } catch (error) {
         if (error instanceof LoginFailure) throw error;
@@ -117,12 +121,12 @@ export class LoginRetry {
     }
   }
 
-  /** A failure the client retries by itself (the gateway reconnects about twice a second): counted, logged at attempts 1, 2, 4, 8 … */
-  private clientRetrying(error: unknown): void {
+  /** A failure the client retries by itself (the gateway reconnects about twice a second): counted, logged at its reconnections 1, 2, 4, 8 … */
+  private clientRetrying(error: unknown, reconnections: number): void {
     this.attempts++;
     this.lastError = failureCode(error);
-    if ((this.attempts & (this.attempts - 1)) === 0) {
-      this.logger.warn({ attempt: this.attempts, code: this.lastError }, 'could not connect to the Discord gateway; the client keeps reconnecting');
+    if ((reconnections & (reconnections - 1)) === 0) {
+      this.logger.warn({ attempt: this.attempts, reconnections, code: this.lastError }, 'could not connect to the Discord gateway; the client keeps reconnecting');
     }
   }
 
