@@ -23,8 +23,22 @@ export const Config = z.object({
   HEALTH_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   /** Watch the corpus folder and reload the archive a few seconds after files change (`true`/`false`). */
   CORPUS_WATCH: z.preprocess(emptyAsAbsent, z.enum(['true', 'false']).default('true')).transform((v) => v === 'true'),
+  /** Seconds the bot keeps trying to connect to Discord (from its first attempt) before it exits with status 1. */
+  LOGIN_TIMEOUT_SECONDS: positiveInt(300),
+  /** `production` (the Docker image): `npm start` without DISCORD_TOKEN is an error unless run at a terminal (`tokenRequired`). */
+  NODE_ENV: optional(z.string()),
 });
 export type Config = z.infer<typeof Config>;
+
+/**
+ * Whether `npm start` without DISCORD_TOKEN must stop (exit 2) instead of opening the local console: in production
+ * (NODE_ENV=production) unless a person is at a terminal (stdin and stdout both TTYs; `docker run -it`). There the
+ * console would read end-of-input at once and exit 0, and a supervisor would restart it in a silent loop. Elsewhere
+ * piping commands into the console (`echo '/ask …' | npm start`) keeps working.
+ */
+export function tokenRequired(config: Pick<Config, 'NODE_ENV'>, atTerminal: boolean): boolean {
+  return config.NODE_ENV === 'production' && !atTerminal;
+}
 
 /** A bad environment variable: the message names it and says what is wrong. */
 export class ConfigError extends Error {}

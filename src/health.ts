@@ -1,4 +1,5 @@
 import { type Server, createServer } from 'node:http';
+import type { LoginStatus } from './discord/login.js';
 import type { Metrics } from './metrics.js';
 
 /** What `/healthz` reports on. */
@@ -9,11 +10,14 @@ export interface HealthChecks {
   indexLoaded(): boolean;
   /** Articles in the loaded archive (null before it is loaded): an empty archive is reported as a warning. */
   articles(): number | null;
+  /** Its login attempts until it has connected, null after (reported as `login`). */
+  login?(): LoginStatus | null;
 }
 
 /**
  * The optional health and metrics listener (`HEALTH_PORT`): `/healthz` answers 200 when the bot
- * is connected and its index loaded (503 otherwise, with the reasons; an empty archive is named as a warning), `/metrics` in Prometheus text.
+ * is connected and its index loaded (503 otherwise, with the reasons and, until it has connected, the login attempts; an empty
+ * archive is named as a warning), `/metrics` in Prometheus text.
  */
 export function startHealthServer(port: number, checks: HealthChecks, metrics: Metrics, host = '0.0.0.0'): Promise<Server> {
   const server = createServer((request, response) => {
@@ -27,7 +31,9 @@ export function startHealthServer(port: number, checks: HealthChecks, metrics: M
       const healthy = status.gateway && status.index;
       const articles = checks.articles();
       const detail = articles === 0 ? { articles, warning: 'the archive is empty: no article was loaded from the corpus folder' } : {};
-      response.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: healthy, ...status, ...detail }));
+      const login = checks.login?.();
+      const attempts = !status.gateway && login ? { login } : {};
+      response.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: healthy, ...status, ...attempts, ...detail }));
       return;
     }
     if (path === '/metrics') {

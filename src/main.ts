@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
-import { Status } from 'discord.js';
-import { startupConfig } from './config.js';
+import { startupConfig, tokenRequired } from './config.js';
 import { runConsole } from './console/console.js';
 import { type Bot, createBot } from './discord/bot.js';
 import { loadCommands } from './discord/loadCommands.js';
+import { BACKOFF, type LoginFailure, LoginRetry } from './discord/login.js';
 import { type Engine, createEngine } from './engine/index.js';
 import { startHealthServer } from './health.js';
 import { createLogger } from './logger.js';
@@ -15,12 +15,17 @@ import { watchCorpus } from './watch.js';
 async function main(): Promise<void> {
   const config = startupConfig();
   if (!config) return;
+  const token = config.DISCORD_TOKEN;
+  if (!token && tokenRequired(config, Boolean(process.stdin.isTTY && process.stdout.isTTY))) {
+    process.stderr.write('error: DISCORD_TOKEN: not set; in production (NODE_ENV=production) with no terminal the bot needs its token to connect to Discord. Set DISCORD_TOKEN, or run it at a terminal (docker run -it) for the local console\n');
+    process.exitCode = 2;
+    return;
+  }
   if (!existsSync(config.CORPUS_DIR) || !statSync(config.CORPUS_DIR).isDirectory()) {
     process.stderr.write(`error: CORPUS_DIR: the corpus folder "${config.CORPUS_DIR}" does not exist; create it or point CORPUS_DIR at the folder holding the articles\n`);
     process.exitCode = 2;
     return;
   }
-  const token = config.DISCORD_TOKEN;
   // The console on a terminal gets human log lines beside its answers; files, pipes and the bot get JSON.
   const logger = createLogger(token ? config.LOG_LEVEL : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, { secrets: [token], human: !token && Boolean(process.stderr.isTTY) });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
@@ -37,10 +42,11 @@ async function main(): Promise<void> {
   const metrics = createMetrics();
   let engine: Engine | null = null;
   let bot: Bot | null = null;
+  const login = new LoginRetry({ ...BACKOFF, timeoutMs: config.LOGIN_TIMEOUT_SECONDS * 1000 }, logger);
   const health = config.HEALTH_PORT
     ? await startHealthServer(
         config.HEALTH_PORT,
-        { gatewayConnected: () => bot?.client.ws.status === Status.Ready, indexLoaded: () => engine !== null, articles: () => engine?.stats().articles ?? null },
+        { gatewayConnected: () => bot?.connected() ?? false, indexLoaded: () => engine !== null, articles: () => engine?.stats().articles ?? null, login: () => login.status() },
         metrics,
       )
     : null;
@@ -58,21 +64,23 @@ async function main(): Promise<void> {
   });
   const unwatch = config.CORPUS_WATCH ? watchCorpus(config.CORPUS_DIR, engine, logger, () => metrics.archiveLoaded(ready.stats())) : () => undefined;
   const running = bot;
-  const stop = (signal: string) => {
-    logger.info({ signal }, 'shutting down: finishing replies in flight');
+  const stop = (reason: object, message: string, exitCode: number) => {
+    logger[exitCode === 0 ? 'info' : 'error'](reason, message);
     unwatch();
     health?.close();
     running.shutdown().then(
-      () => process.exit(0),
+      () => process.exit(exitCode),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
       },
     );
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
-  await running.login(token);
+  process.once('SIGTERM', () => stop({ signal: 'SIGTERM' }, 'shutting down: finishing replies in flight', 0));
+  process.once('SIGINT', () => stop({ signal: 'SIGINT' }, 'shutting down: finishing replies in flight', 0));
+  await login.run((retrying) => running.login(token, retrying)).catch((failure: LoginFailure) => {
+    stop({ ...login.status(), exitCode: failure.exitCode }, failure.message, failure.exitCode);
+  });
 }
 
 await main();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, tokenRequired } from '../src/config.js';
 
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_MINUTE: 20,
       MAX_CONCURRENT_COMMANDS: 8,
       CORPUS_WATCH: true,
+      LOGIN_TIMEOUT_SECONDS: 300,
     });
   });
 
@@ -25,6 +26,8 @@ describe('loadConfig', () => {
     [{ DISCORD_TOKEN: 'short' }, /DISCORD_TOKEN: looks too short/],
     [{ HEALTH_PORT: '99999' }, /HEALTH_PORT/],
     [{ CORPUS_WATCH: 'sometimes' }, /CORPUS_WATCH/],
+    [{ LOGIN_TIMEOUT_SECONDS: '0' }, /LOGIN_TIMEOUT_SECONDS/],
+    [{ LOGIN_TIMEOUT_SECONDS: 'forever' }, /LOGIN_TIMEOUT_SECONDS/],
   ])('%o is refused with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -37,5 +40,17 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain(secret);
     }
+  });
+});
+
+describe('tokenRequired', () => {
+  it.each([
+    [{ NODE_ENV: 'production' }, false, true],
+    [{ NODE_ENV: 'production' }, true, false],
+    [{ NODE_ENV: 'development' }, false, false],
+    [{ NODE_ENV: undefined }, false, false],
+    [{ NODE_ENV: undefined }, true, false],
+  ])('%o, at a terminal: %s → %s', (config, atTerminal, required) => {
+    expect(tokenRequired(config, atTerminal)).toBe(required);
   });
 });

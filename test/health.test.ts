@@ -1,14 +1,18 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { LoginStatus } from '../src/discord/login.js';
 import { startHealthServer } from '../src/health.js';
 import { createMetrics } from '../src/metrics.js';
 
 let close: (() => void) | undefined;
 afterEach(() => close?.());
 
-async function serve(gateway: boolean, index: boolean, articles: number | null = 1) {
+const LOGIN: LoginStatus = { attempts: 3, lastError: 'ECONNREFUSED', nextRetryInMs: 3900 };
+
+async function serve(gateway: boolean, index: boolean, articles: number | null = 1, login?: LoginStatus | null) {
   const metrics = createMetrics();
-  const server = await startHealthServer(0, { gatewayConnected: () => gateway, indexLoaded: () => index, articles: () => articles }, metrics, '127.0.0.1');
+  const checks = { gatewayConnected: () => gateway, indexLoaded: () => index, articles: () => articles, ...(login !== undefined && { login: () => login }) };
+  const server = await startHealthServer(0, checks, metrics, '127.0.0.1');
   close = () => server.close();
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, metrics };
 }
@@ -33,6 +37,19 @@ describe('health server', () => {
     const response = await fetch(`${base}/healthz`);
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ ok: false, gateway: false, index: true });
+  });
+
+  it('names the login attempts while the bot is logging in, not once connected nor in a later outage', async () => {
+    const retrying = await serve(false, true, 1, LOGIN);
+    const response = await fetch(`${retrying.base}/healthz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ ok: false, gateway: false, index: true, login: LOGIN });
+    close?.();
+    const connected = await serve(true, true, 1, LOGIN);
+    expect(await (await fetch(`${connected.base}/healthz`)).json()).toEqual({ ok: true, gateway: true, index: true });
+    close?.();
+    const laterOutage = await serve(false, true, 1, null);
+    expect(await (await fetch(`${laterOutage.base}/healthz`)).json()).toEqual({ ok: false, gateway: false, index: true });
   });
 
   it('serves Prometheus metrics with commands by name and outcome, latency and archive size', async () => {

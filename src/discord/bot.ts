@@ -1,6 +1,7 @@
-import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Status, type Interaction } from 'discord.js';
 import type { Engine, Logger } from '../engine/index.js';
 import type { BotCommand } from './command.js';
+import { GatewayClosed } from './login.js';
 import { PageSessions } from './paging.js';
 import { noticeReply } from './replies.js';
 import { createRouter } from './router.js';
@@ -18,10 +19,15 @@ export interface BotOptions {
   onServed?: (command: string, outcome: string, seconds: number) => void;
 }
 
-/** A running bot: its discord.js client, and a shutdown that lets replies in flight finish. */
+/** A running bot: its connection state, login attempts, and a shutdown that lets replies in flight finish. */
 export interface Bot {
-  client: Client;
-  login(token: string): Promise<void>;
+  /** The gateway connection is up. */
+  connected(): boolean;
+  /**
+   * One login attempt (see `LoginRetry`): resolves once connected; `retrying` hears of the gateway closing before the
+   * session is ready (the client reconnects on its own). A failed attempt's client is discarded, the next gets a new one.
+   */
+  login(token: string, retrying: (error: unknown) => void): Promise<void>;
   shutdown(graceMs?: number): Promise<void>;
 }
 
@@ -36,23 +42,42 @@ const INTERACTION_REQUESTS_PER_SECOND = 500;
 /** Creates the discord.js client (no privileged intents) wired to the command router. */
 export function createBot(options: BotOptions): Bot {
   const rest = { globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND, ...(options.apiUrl ? { api: options.apiUrl } : {}) };
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest });
   const pages = new PageSessions<unknown>();
   const route = createRouter({ ...options, pages });
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
-  client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const handling = (accepting ? route(interaction) : turnAway(interaction, options.logger)).finally(() => inFlight.delete(handling));
-    inFlight.add(handling);
-  });
-  client.once(Events.ClientReady, (ready) => options.logger.info({ user: ready.user.tag, commands: [...options.commands.keys()] }, 'connected to Discord'));
-  client.on(Events.ShardDisconnect, (event) => options.logger.warn({ code: event.code }, 'gateway disconnected'));
-  client.on(Events.ShardResume, () => options.logger.info({}, 'gateway resumed'));
-  client.on(Events.Error, (error) => options.logger.error({ err: error }, 'discord client error'));
+  const newClient = () => {
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest });
+    client.on(Events.InteractionCreate, (interaction: Interaction) => {
+      const handling = (accepting ? route(interaction) : turnAway(interaction, options.logger)).finally(() => inFlight.delete(handling));
+      inFlight.add(handling);
+    });
+    client.once(Events.ClientReady, (ready) => options.logger.info({ user: ready.user.tag, commands: [...options.commands.keys()] }, 'connected to Discord'));
+    client.on(Events.ShardDisconnect, (event) => options.logger.warn({ code: event.code }, 'gateway disconnected'));
+    client.on(Events.ShardResume, () => options.logger.info({}, 'gateway resumed'));
+    client.on(Events.Error, (error) => options.logger.error({ err: error }, 'discord client error'));
+    return client;
+  };
+  let client = newClient();
+  let discarded = false;
   return {
-    client,
-    async login(token) {
-      await client.login(token);
+    connected: () => client.ws.status === Status.Ready,
+    async login(token, retrying) {
+      if (discarded) client = newClient();
+      discarded = false;
+      // Before the session is ready, a reconnection is a failed gateway connection and a disconnect a final close code.
+      let finalClose: number | undefined;
+      const onReconnecting = () => retrying(new GatewayClosed());
+      const onDisconnect = (event: { code: number }) => (finalClose = event.code);
+      client.on(Events.ShardReconnecting, onReconnecting).on(Events.ShardDisconnect, onDisconnect);
+      try {
+        await client.login(token);
+      } catch (error) {
+        discarded = true; // discord.js destroyed it
+        throw finalClose === undefined ? error : new GatewayClosed(finalClose);
+      } finally {
+        client.off(Events.ShardReconnecting, onReconnecting).off(Events.ShardDisconnect, onDisconnect);
+      }
     },
     async shutdown(graceMs = 10_000) {
       accepting = false;

@@ -83,6 +83,10 @@ describe('Dockerfile', () => {
     expect(volumes).toEqual(expect.arrayContaining(['/data/corpus', '/data/cache']));
   });
 
+  it('runs in production, so that a missing DISCORD_TOKEN stops it (exit 2) instead of opening the console', () => {
+    expect(variables(runtime)).toMatchObject({ NODE_ENV: 'production' });
+  });
+
   it('bakes in no secret: no ENV or ARG named like a token or password, no .env copied', () => {
     for (const stage of stages) {
       for (const name of [...Object.keys(variables(stage)), ...Object.keys(variables(stage, 'ARG'))]) expect(name).not.toMatch(SECRET);

@@ -81,13 +81,13 @@ process.once('exit', () => {
 });
 
 /** The environment the child gets: PATH and friends, never the parent's DISCORD_* variables. */
-function childEnv(fake: FakeDiscord, start: BotStart, cacheDir: string): NodeJS.ProcessEnv {
+function childEnv(start: BotStart & { apiUrl: string }, cacheDir: string): NodeJS.ProcessEnv {
   const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SystemRoot'];
   const base = Object.fromEntries(keep.flatMap((k) => (process.env[k] === undefined ? [] : [[k, process.env[k]]])));
   return {
     ...base,
     DISCORD_TOKEN: FAKE_TOKEN,
-    DISCORD_API_URL: start.apiUrl ?? fake.apiUrl,
+    DISCORD_API_URL: start.apiUrl,
     CORPUS_DIR: start.corpusDir,
     INDEX_CACHE_DIR: cacheDir,
     LOG_LEVEL: 'info',
@@ -95,12 +95,12 @@ function childEnv(fake: FakeDiscord, start: BotStart, cacheDir: string): NodeJS.
   };
 }
 
-/** Starts `node --import tsx src/main.ts` against `fake` and resolves once it has logged in and is ready. */
-export async function startBot(fake: FakeDiscord, start: BotStart): Promise<BotProcess> {
+/** Starts `node --import tsx src/main.ts` against the Discord at `start.apiUrl`, without waiting for anything. */
+export function spawnBot(start: BotStart & { apiUrl: string }): BotProcess {
   const cacheDir = start.cacheDir ?? mkdtempSync(join(tmpdir(), 'e2e-cache-'));
   const child = spawn(process.execPath, [...(start.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: childEnv(fake, start, cacheDir),
+    env: childEnv(start, cacheDir),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -141,7 +141,7 @@ export async function startBot(fake: FakeDiscord, start: BotStart): Promise<BotP
     });
 
   let stopping: Promise<Exit> | undefined;
-  const bot: BotProcess = {
+  return {
     child,
     logs: () => stderr,
     output: () => stdout,
@@ -158,14 +158,18 @@ export async function startBot(fake: FakeDiscord, start: BotStart): Promise<BotP
       return stopping;
     },
   };
+}
 
+/** Starts the bot against `fake` (or `start.apiUrl`) and resolves once it has logged in and is ready. */
+export async function startBot(fake: FakeDiscord, start: BotStart): Promise<BotProcess> {
+  const bot = spawnBot({ ...start, apiUrl: start.apiUrl ?? fake.apiUrl });
   const timeout = start.readyTimeoutMs ?? 30_000;
-  const early = exited.then((exit) => {
-    throw new Error(`bot exited before it was ready (${JSON.stringify(exit)}); stderr:\n${stderr.slice(-4000)}`);
+  const early = bot.exited.then((exit) => {
+    throw new Error(`bot exited before it was ready (${JSON.stringify(exit)}); stderr:\n${bot.logs().slice(-4000)}`);
   });
   early.catch(() => undefined);
   try {
-    await Promise.race([Promise.all([fake.waitForReady({ timeout }), waitForLog(/"msg":"connected to Discord"/, timeout)]), early]);
+    await Promise.race([Promise.all([fake.waitForReady({ timeout }), bot.waitForLog(/"msg":"connected to Discord"/, timeout)]), early]);
   } catch (error) {
     await bot.stop('SIGKILL');
     throw error;

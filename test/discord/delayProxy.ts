@@ -35,8 +35,8 @@ async function readAll(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Starts a proxy on 127.0.0.1 that forwards `/api/...` to `targetApiUrl` (e.g. `fake.apiUrl`). */
-export async function startDelayProxy(targetApiUrl: string, initial: DelayRule = () => 0): Promise<DelayProxy> {
+/** Starts a proxy on 127.0.0.1 (at `port`, or any free one) that forwards `/api/...` to `targetApiUrl` (e.g. `fake.apiUrl`). */
+export async function startDelayProxy(targetApiUrl: string, initial: DelayRule = () => 0, port = 0): Promise<DelayProxy> {
   let rule = initial;
   const seen: ProxiedRequest[] = [];
   const listeners = new Set<() => void>();
@@ -62,10 +62,9 @@ export async function startDelayProxy(targetApiUrl: string, initial: DelayRule =
       res.end(JSON.stringify({ code: 0, message: `proxy: ${String(error)}` }));
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
   return {
-    apiUrl: `http://127.0.0.1:${port}${target.pathname}`,
+    apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}${target.pathname}`,
     seen,
     setRule(next) {
       rule = next;
