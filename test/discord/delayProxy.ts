@@ -13,6 +13,8 @@ export interface ProxiedRequest {
   path: string;
   arrivedAt: number;
   delayed: number;
+  /** When its answer went back to the bot (undefined while held or forwarded). */
+  answeredAt?: number;
 }
 
 /** Which requests to hold, and for how long (ms; 0 to pass straight through). */
@@ -46,7 +48,8 @@ export async function startDelayProxy(targetApiUrl: string, initial: DelayRule =
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
     const method = req.method ?? 'GET';
     const delayed = rule({ method, path });
-    seen.push({ method, path, arrivedAt: performance.now(), delayed });
+    const record: ProxiedRequest = { method, path, arrivedAt: performance.now(), delayed };
+    seen.push(record);
     for (const listener of [...listeners]) listener();
     try {
       const body = await readAll(req);
@@ -57,6 +60,7 @@ export async function startDelayProxy(targetApiUrl: string, initial: DelayRule =
       const type = answer.headers.get('content-type');
       res.writeHead(answer.status, type ? { 'content-type': type } : {});
       res.end(out);
+      record.answeredAt = performance.now();
     } catch (error) {
       res.writeHead(502, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ code: 0, message: `proxy: ${String(error)}` }));
