@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { v8BuildTuning } from './buildTuning.js';
 import { startupConfig, tokenRequired } from './config.js';
 import { runConsole } from './console/console.js';
 import { type Bot, createBot } from './discord/bot.js';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
   if (!token) {
-    const engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true });
+    const engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true, buildTuning: v8BuildTuning() });
     const interactive = Boolean(process.stdin.isTTY);
     // Files added while the console runs are picked up as in Discord mode.
     const unwatch = config.CORPUS_WATCH ? watchCorpus(config.CORPUS_DIR, engine, logger) : () => undefined;
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
         metrics,
       )
     : null;
-  engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true });
+  engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true, buildTuning: v8BuildTuning() });
   metrics.archiveLoaded(engine.stats());
   const ready = engine;
   bot = createBot({

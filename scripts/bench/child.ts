@@ -8,7 +8,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Archive } from '../../src/engine/archive.js';
-import { ask, buildArchiveInParallel, corpusCacheKey, loadCorpus, saveArchive, segmentArticle, summarizeTopic } from './compiled.js';
+import { ask, buildArchiveInParallel, corpusCacheKey, loadCorpus, saveArchive, segmentArticle, summarizeTopic, v8BuildTuning } from './compiled.js';
 import type { BenchQuestion } from './data.js';
 import { cpuMs, latencies, peakRssMb, rssMb, timed, timedAsync } from './measure.js';
 
@@ -59,7 +59,7 @@ async function loadAndBuild(corpusDir: string) {
   figures({ articles: articles.length, rejected: problems.length, loadMs: ms(load.ms), rssAfterLoadMb: rssMb() });
   const cpuBefore = cpuMs();
   const onWorkerFailure = (job: string, error: unknown) => send({ note: `build: the ${job} worker failed (${describe(error)}); its work was done on the main thread` });
-  const build = await timedAsync(() => buildArchiveInParallel(articles, { onWorkerFailure }));
+  const build = await timedAsync(() => buildArchiveInParallel(articles, { onWorkerFailure, tuning: v8BuildTuning() }));
   const archive = build.value;
   const peak = peakRssMb();
   figures({ passages: archive.passages.length, buildMs: ms(build.ms), buildCpuMs: cpuMs() - cpuBefore, rssAfterBuildMb: rssMb(), buildPeakRssMb: peak, peakRssMb: peak });

@@ -10,6 +10,7 @@ import type * as PassagesModule from '../../src/engine/passages.js';
 import type * as AskModule from '../../src/engine/search/ask.js';
 import type * as SnapshotModule from '../../src/engine/snapshot.js';
 import type * as SummaryModule from '../../src/engine/summary/index.js';
+import type * as TuningModule from '../../src/buildTuning.js';
 
 const compiled = <T>(path: string) => import(new URL(`../../dist/src/engine/${path}`, import.meta.url).href) as Promise<T>;
 
@@ -25,5 +26,7 @@ export const { segmentArticle } = await compiled<typeof PassagesModule>('passage
 export const { ask } = await compiled<typeof AskModule>('search/ask.js');
 /** `corpusCacheKey`, compiled. */
 export const { corpusCacheKey } = await compiled<typeof SnapshotModule>('snapshot.js');
+/** `v8BuildTuning` (the entry points' V8 settings around a build), compiled. */
+export const { v8BuildTuning } = (await import(new URL('../../dist/src/buildTuning.js', import.meta.url).href)) as typeof TuningModule;
 /** `summarizeTopic`, compiled. */
 export const { summarizeTopic } = await compiled<typeof SummaryModule>('summary/index.js');

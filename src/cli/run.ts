@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { type Engine, type Logger, createEngine } from '../engine/engine.js';
+import { v8BuildTuning } from '../buildTuning.js';
 import { terminalSafe } from '../render/terminal.js';
 import { ANSI, PLAIN, renderFailureText } from '../render/text.js';
 import { failure, type Failure } from '../engine/index.js';
@@ -41,7 +42,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (!existsSync(corpusDir) || !statSync(corpusDir).isDirectory()) {
     return fail(io, flags.json, 'corpus-invalid', `the corpus folder "${corpusDir}" does not exist`);
   }
-  const engine = await createEngine({ corpusDir, cacheDir: io.env.INDEX_CACHE_DIR || '.cache', logger: io.logger });
+  const engine = await createEngine({ corpusDir, cacheDir: io.env.INDEX_CACHE_DIR || '.cache', logger: io.logger, buildTuning: v8BuildTuning() });
   let status = 0;
   for (const line of lines ?? [null]) status = Math.max(status, runOne(engine, invocation, line, io));
   return status;

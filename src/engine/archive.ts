@@ -1,7 +1,6 @@
 import { type IndexParts, PartsBuilder, QUOTE_CHUNK, WORKER_RUNNING, type WorkerMessage, claimQuotations, indexParts, quotationChunk } from './buildParts.js';
 import { PassageTable } from './passageTable.js';
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { QuoteIndex, type QuotationRows, groupRows, trimWordCaches, withCopies, withTexts } from './quotes/index.js';
 import { TextGrouper } from './quotes/grouping.js';
@@ -50,6 +49,14 @@ export interface ParallelBuildOptions {
   serving?: boolean;
   /** Told when a build worker fails (its job is then done on this thread). */
   onWorkerFailure?: (job: 'index' | 'quotes', error: unknown) => void;
+  /** Process-wide settings for the length of a parallel build, given by the program's entry point. */
+  tuning?: BuildTuning;
+}
+
+/** What a program sets around a parallel build (V8 flags, say): the engine itself touches no process-wide setting. */
+export interface BuildTuning {
+  /** Runs the build with the settings in force, and puts them back after. */
+  during<T>(build: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -60,31 +67,7 @@ export interface ParallelBuildOptions {
  */
 export async function buildArchiveInParallel(articles: Article[], options: ParallelBuildOptions = {}): Promise<Archive> {
   if (articles.length < (options.parallelFrom ?? PARALLEL_FROM) || availableParallelism() < 2) return buildArchive(articles);
-  if (INLINING_BUDGET_SET_BY_USER) return buildOnTwoThreads(articles, options);
-  setInliningBudget(BUILD_INLINING_BUDGET);
-  try {
-    return await buildOnTwoThreads(articles, options);
-  } finally {
-    setInliningBudget(DEFAULT_INLINING_BUDGET);
-  }
-}
-
-/**
- * TurboFan's inlining budget while a parallel build runs: the bytecode size an optimised function
- * may inline in all (V8's default, 920, is set back after the build). Each thread of a build
- * optimises the whole quotation reader for itself, on V8's helper threads, which take the same two
- * cores as the build: for one thread reading 30k articles' quotations that compilation takes
- * ~1.8 s of CPU with 300 instead of ~3.3 s, and the code runs no slower (a 30k-article build: the
- * helper threads' CPU 8.2 -> 6.8 s, 15.6 -> 14.9 s, 3 alternating runs each).
- */
-const BUILD_INLINING_BUDGET = 300;
-const DEFAULT_INLINING_BUDGET = 920;
-/** A budget given on the command line or in NODE_OPTIONS is left as it is. */
-const INLINING_BUDGET_SET_BY_USER = /--max-inlined-bytecode-size-cumulative/.test([...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' '));
-
-/** Sets V8's cumulative inlining budget for the functions it optimises from now on (process-wide). */
-function setInliningBudget(bytes: number): void {
-  setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${bytes}`);
+  return options.tuning ? options.tuning.during(() => buildOnTwoThreads(articles, options)) : buildOnTwoThreads(articles, options);
 }
 
 async function buildOnTwoThreads(articles: Article[], options: ParallelBuildOptions): Promise<Archive> {

@@ -1,4 +1,4 @@
-import type { Archive } from './archive.js';
+import type { Archive, BuildTuning } from './archive.js';
 import { type ReloadReport, type Snapshot, cacheSnapshot, compareFiles, loadSnapshot, reloadSnapshot } from './snapshot.js';
 import { type AskAnswer, ask, checkQuery, sourceKey } from './search/ask.js';
 import { AskQuery, askQueryFailure } from './search/query.js';
@@ -33,6 +33,8 @@ export interface EngineOptions {
    * first use: for long-running front ends, not for one-shot commands.
    */
   warmUp?: boolean;
+  /** Process-wide settings around each parallel build, chosen by the program (see `src/buildTuning.ts`). */
+  buildTuning?: BuildTuning;
 }
 
 /** Figures about the loaded archive (for `/about`, `/archive stats` and logs). */

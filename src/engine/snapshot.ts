@@ -32,7 +32,7 @@ export async function loadSnapshot(options: EngineOptions, logger: Logger, build
     origin = 'build';
     const corpus = await loadCorpus(options.corpusDir);
     const onWorkerFailure = (job: string, error: unknown) => logger.warn({ job, error: String(error) }, 'build worker failed; its job was done on the main thread');
-    snapshot = { archive: await buildArchiveInParallel(corpus.articles, { ...build, onWorkerFailure }), problems: corpus.problems, files: corpus.files };
+    snapshot = { archive: await buildArchiveInParallel(corpus.articles, { ...build, onWorkerFailure, tuning: options.buildTuning }), problems: corpus.problems, files: corpus.files };
     if (options.cacheDir) {
       try {
         await saveArchive(snapshot.archive, corpus.problems, options.cacheDir, corpusCacheKey(corpus.files));
