@@ -67,8 +67,8 @@ const EVERY = 'كل';
 /** What ties a statement to an occasion (normalised forms): a number, a weekday, "yesterday", "today". */
 const ANCHORS = new Set(['الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'السبت', 'امس', 'اليوم', 'yesterday', 'today']);
 
-/** A sentence ends with one of these marks (before closing quotes or brackets); a line without one is a heading, caption or link. */
-const CLOSED = /[.!?؟…]["»”'’)\]]*$/u;
+/** A sentence holds one of these marks (the splitter cuts after them); a line with none is a heading, caption or link. */
+const SENTENCE_MARK = /[.!?؟…]/u;
 
 /** Fewer content words than this make a heading ("الاحتجاجات في الأردن.."), not a sentence. */
 const MIN_SENTENCE_WORDS = 4;
@@ -76,11 +76,11 @@ const MIN_SENTENCE_WORDS = 4;
 /**
  * True when a sentence says nothing particular a summary could quote: it speaks to the reader,
  * it is a generalisation tied to no number or day ("…المناسبة التي يحلم بها كل لاعب", every
- * player's dream), or it is a heading, not a sentence (no closing mark, or a few words).
+ * player's dream), or it is a heading, not a sentence (no full stop or other sentence mark, or a few words).
  */
 export function isGeneric(sentence: string): boolean {
   const tokens = words(normalizeText(sentence));
-  if (!CLOSED.test(sentence.trim()) || tokens.filter(isContentWord).length < MIN_SENTENCE_WORDS) return true;
+  if (!SENTENCE_MARK.test(sentence) || tokens.filter(isContentWord).length < MIN_SENTENCE_WORDS) return true;
   if (addressesReader(tokens)) return true;
   const generalises = tokens.some((word, i) => GENERALISING.has(word) || (word === EVERY && tokens[i + 1] !== undefined && !tokens[i + 1]!.startsWith('ال')));
   return generalises && !tokens.some((word) => ANCHORS.has(word) || /\d/.test(word));
