@@ -43,7 +43,7 @@ export function articleSummaryReply(summary: ArticleSummary): SummaryReply {
   return { embeds: [embed], allowedMentions: NO_MENTIONS };
 }
 
-/** A topic summary: cited sentences in date order, and the numbered sources below. */
+/** A topic summary: cited sentences, the most on-topic first and the rest in date order, and the numbered sources below. */
 export function topicSummaryReply(summary: TopicSummary): SummaryReply {
   const body = summary.sentences.map((s) => `${inert(withSpeaker(s))} **[${s.cite}]**`).join('\n\n');
   const embed: APIEmbed = {
@@ -51,7 +51,7 @@ export function topicSummaryReply(summary: TopicSummary): SummaryReply {
     title: truncate(inert(summary.topic), LIMITS.embedTitle),
     description: truncate(body, 3000),
     fields: sourceFields(summary.sources.map((s) => sourceEntry(s.cite, s.article))),
-    footer: { text: `${summary.sentences.length} sentences from ${summary.sources.length} stories, in date order` },
+    footer: { text: `${summary.sentences.length} sentences from ${summary.sources.length} stories: the most on-topic first, then by date` },
   };
   return { embeds: [embed], allowedMentions: NO_MENTIONS };
 }

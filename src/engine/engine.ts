@@ -71,7 +71,7 @@ export interface Engine {
    * id or, failing that, by its title (or a part of it that only one title holds); several close titles are offered.
    */
   summarizeArticle(idOrTitle: string, sentences?: number): Result<ArticleSummary>;
-  /** What the archive says about a topic: key sentences of the most relevant stories, in date order, cited. */
+  /** What the archive says about a topic: key sentences of the most relevant stories, the most on-topic first and the rest in date order, cited. */
   summarizeTopic(topic: string, sentences?: number): Result<TopicSummary>;
   /** Who said a quotation (partial, misspelt or differently marked): best match first, copies grouped. */
   whosaid(quote: string, limit?: number): Result<{ quote: string; matches: QuoteMatch[] }>;

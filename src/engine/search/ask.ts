@@ -99,11 +99,7 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
   let hits = question.phrases.length ? withPhrases(archive, scored, question.phrases) : scored;
   const relaxed = hits.length === 0 && question.phrases.length > 0 && question.terms.length > 0;
   if (relaxed) hits = scored;
-  const passages = archive.passages.length;
-  const idf = (term: string) => {
-    const df = archive.index.textFrequency(term);
-    return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
-  };
+  const idf = passageIdf(archive);
   const asked = new Set(question.terms);
   const namedLead = (id: number) => isOpening(archive.passages, id) && namesTitle(asked, archive.articles.get(archive.passages.articleId(id))!.title);
   hits = rerank(hits, question.terms, (id) => archive.passages.text(id), idf, RERANK, namedLead);
@@ -126,6 +122,15 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
     };
   });
   return { ok: true, query: query.question, total, results, ...(relaxed ? { relaxedPhrases: question.phraseTexts } : {}) };
+}
+
+/** Idf of an index term over the archive's passages, in BM25's form (never negative). */
+export function passageIdf(archive: Pick<PassageArchive, 'index' | 'passages'>): (term: string) => number {
+  const passages = archive.passages.length;
+  return (term) => {
+    const df = archive.index.textFrequency(term);
+    return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
+  };
 }
 
 /** True for the first passage of its article. */

@@ -7,7 +7,8 @@ export interface MmrCandidate {
 /**
  * Greedy maximal marginal relevance: repeatedly takes the candidate with the best
  * `λ·score − (1−λ)·max similarity to those taken`, skipping any whose similarity to a taken
- * one reaches `maxSimilarity` (a near repeat). Returns indices in the order taken.
+ * one reaches `maxSimilarity` (a near repeat), and any that `after` ties to a candidate not yet
+ * taken (a sentence that reads only after another). Returns indices in the order taken.
  */
 export function selectMmr<T extends MmrCandidate>(
   candidates: readonly T[],
@@ -15,6 +16,7 @@ export function selectMmr<T extends MmrCandidate>(
   similarity: (a: T, b: T) => number,
   lambda: number,
   maxSimilarity = 0.8,
+  after: (index: number) => number | undefined = () => undefined,
 ): number[] {
   const taken: number[] = [];
   const closest = candidates.map(() => 0);
@@ -23,6 +25,8 @@ export function selectMmr<T extends MmrCandidate>(
     let bestValue = -Infinity;
     candidates.forEach((c, i) => {
       if (taken.includes(i) || closest[i]! >= maxSimilarity) return;
+      const first = after(i);
+      if (first !== undefined && !taken.includes(first)) return;
       const value = lambda * c.score - (1 - lambda) * closest[i]!;
       if (value > bestValue) [best, bestValue] = [i, value];
     });

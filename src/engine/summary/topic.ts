@@ -1,11 +1,12 @@
 import { analyze } from '../text/analyzer.js';
-import { type PassageArchive, ask } from '../search/ask.js';
+import { type PassageArchive, ask, passageIdf } from '../search/ask.js';
 import { type Article, type Result, articleRef, dayOf } from '../types.js';
 import { MAX_SENTENCES } from './article.js';
 import { groupStories } from './duplicates.js';
 import { selectMmr } from './mmr.js';
-import { DEFAULT_WEIGHTS, type ScoredSentence, scoreSentences, sentenceUnits } from './scoring.js';
+import { DEFAULT_WEIGHTS, type ScoredSentence, type SentenceUnit, scoreSentences, sentenceUnits } from './scoring.js';
 import type { SummaryOptions, TopicSentence, TopicSummary } from './types.js';
+import { type TopicTerms, continuesPrevious, isFeature, isGeneric, topicCoverage, topicTerms } from './topicality.js';
 import { cosine, localIdf, termVector } from './vectors.js';
 
 /** How a topic summary reads the archive. */
@@ -24,39 +25,100 @@ export const DEFAULT_TOPIC_SENTENCES = 5;
 /** Redundancy of two sentences of one story, so a summary hears from several outlets before one says more. */
 const SAME_STORY_REDUNDANCY = 0.5;
 
+/**
+ * Share of the topic's idf weight (archive idf) a sentence must hold to be quoted: the topic's
+ * rarest word, or most of its common ones ("الأمريكي" alone is not "الانسحاب الأمريكي من الاتفاق النووي").
+ */
+const ON_TOPIC_SHARE = 0.5;
+
+/** Weight of similarity with the topic against the sentence's importance in its article (1 − this). */
+const RELEVANCE_WEIGHT = 0.6;
+
 interface Candidate extends ScoredSentence {
   article: Article;
+  /** Share of the topic's idf weight the sentence holds (see `topicCoverage`). */
+  coverage: number;
+  /** The candidate (its number) this one goes on from: it is quoted only right after that one (see `candidatesOf`). */
+  follows?: number;
 }
 
 /**
  * What the archive says about a topic: retrieves with `ask`, counts each story once (copies
- * grouped), picks sentences by relevance and importance with MMR against repeats, and returns
- * them in date order, each with a numbered citation.
+ * grouped) and leaves out features (see `isFeature`), quotes only sentences about the topic that
+ * say something particular (see `candidatesOf`), picks them by similarity with the topic and
+ * importance with MMR against repeats, and returns them with a numbered citation each: the
+ * sentence holding most of the topic first, the rest in date order. Fewer sentences than asked
+ * for when fewer are on topic.
  */
 export function summarizeTopic(archive: PassageArchive & { sources: readonly string[] }, topic: string, sentences?: number, options: TopicOptions = {}): Result<TopicSummary> {
   const answer = ask(archive, { question: topic, limit: options.passages ?? 40 }, archive.sources);
   if (!answer.ok) return answer;
   const ranked = [...new Set(answer.results.flatMap((r) => [r.article.id, ...r.alsoIn.map((a) => a.id)]))].map((id) => archive.articles.get(id)!);
-  const groups = groupStories(ranked, options.sameStory ?? 0.3).slice(0, options.stories ?? 6);
+  const groups: Article[][] = [];
+  for (const group of groupStories(ranked, options.sameStory ?? 0.3)) {
+    if (groups.length === (options.stories ?? 6)) break;
+    if (!isFeature(group[0]!.body)) groups.push(group);
+  }
   const stories = groups.map((group) => group[0]!);
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const units = stories.map((a) => sentenceUnits(a.body));
   const idf = options.idf ?? localIdf(units.flat().map((u) => analyze(u.text)));
   const topicVector = termVector(analyze(topic), idf);
-  const candidates: Candidate[] = stories.flatMap((article, rank) => {
+  const terms = topicTerms(topic, passageIdf(archive));
+  const candidates: Candidate[] = [];
+  stories.forEach((article, rank) => {
     const scored = scoreSentences(article.title, units[rank]!, weights, idf);
     const top = Math.max(...scored.map((s) => s.score), 1e-9);
-    return scored
-      .filter((s) => !s.dangling)
-      .map((s) => ({ ...s, article, score: (0.6 * cosine(s.vector, topicVector) + 0.4 * (s.score / top)) / Math.sqrt(rank + 1) }));
+    const relevance = (s: ScoredSentence) => (RELEVANCE_WEIGHT * cosine(s.vector, topicVector) + (1 - RELEVANCE_WEIGHT) * (s.score / top)) / Math.sqrt(rank + 1);
+    candidates.push(...candidatesOf(scored, units[rank]!, terms, candidates.length).map((c) => ({ ...c, article, score: relevance(c) })));
   });
   const count = Math.min(MAX_SENTENCES, Math.max(1, Math.round(sentences ?? DEFAULT_TOPIC_SENTENCES)));
   const similarity = (a: Candidate, b: Candidate) =>
     sameText(a, b) ? 1 : Math.max(cosine(a.vector, b.vector), a.article === b.article ? SAME_STORY_REDUNDANCY : 0);
-  const picked = selectMmr(candidates, count, similarity, weights.lambda, 0.6)
-    .map((i) => earliestCopy(candidates[i]!, groups[stories.indexOf(candidates[i]!.article)]!))
-    .sort((a, b) => dayOf(a.article.date).localeCompare(dayOf(b.article.date)) || a.article.id.localeCompare(b.article.id) || a.start - b.start);
-  return { ok: true, ...cite(topic, picked, options) };
+  const picked = selectMmr(candidates, count, similarity, weights.lambda, 0.6, (i) => candidates[i]!.follows);
+  return { ok: true, ...cite(topic, leadThenDates(candidates, picked).map((c) => earliestCopy(c, groups[stories.indexOf(c.article)]!)), options) };
+}
+
+/**
+ * The sentences of one article a topic summary may quote, numbered from `first`: those holding
+ * at least `ON_TOPIC_SHARE` of the topic's weight, and those that come next in the paragraph of
+ * one (`continuesPrevious`); none that says nothing particular (`isGeneric`). A sentence that
+ * leans on the one before (`dangling`) or holds too little of the topic itself may be quoted only
+ * right after the sentence before it, so it `follows` that one, and is left out when that one is.
+ */
+function candidatesOf(scored: readonly ScoredSentence[], units: readonly SentenceUnit[], terms: TopicTerms, first: number): Array<Omit<Candidate, 'article'>> {
+  const coverage = scored.map((s) => topicCoverage(s.stems, terms));
+  const numbers = new Map<number, number>();
+  const kept: Array<Omit<Candidate, 'article'>> = [];
+  scored.forEach((s, i) => {
+    const holds = coverage[i]! >= ON_TOPIC_SHARE;
+    const continues = continuesPrevious(units, i) && coverage[i - 1]! >= ON_TOPIC_SHARE;
+    if ((!holds && !continues) || isGeneric(s.text)) return;
+    const dependent = s.dangling || !holds;
+    const follows = dependent ? numbers.get(i - 1) : undefined;
+    if (dependent && follows === undefined) return;
+    numbers.set(i, first + kept.length);
+    kept.push({ ...s, coverage: coverage[i]!, ...(follows === undefined ? {} : { follows }) });
+  });
+  return kept;
+}
+
+/**
+ * The picked sentences (candidate numbers) in reading order: the self-standing one holding most of
+ * the topic first (the earliest on a tie), with the sentences that follow it, then the rest in
+ * date order (a sentence and the one it follows are neighbours in one article, so they stay together).
+ */
+function leadThenDates(candidates: readonly Candidate[], picked: readonly number[]): Candidate[] {
+  const byDate = [...picked].sort((a, b) => {
+    const [x, y] = [candidates[a]!, candidates[b]!];
+    return dayOf(x.article.date).localeCompare(dayOf(y.article.date)) || x.article.id.localeCompare(y.article.id) || x.start - y.start;
+  });
+  const heads = byDate.filter((n) => candidates[n]!.follows === undefined);
+  if (heads.length === 0) return byDate.map((n) => candidates[n]!);
+  const lead = heads.reduce((best, n) => (candidates[n]!.coverage > candidates[best]!.coverage ? n : best));
+  const run = [lead];
+  for (let at = byDate.indexOf(lead) + 1; at < byDate.length && candidates[byDate[at]!]!.follows === run[run.length - 1]; at++) run.push(byDate[at]!);
+  return [...run, ...byDate.filter((n) => !run.includes(n))].map((n) => candidates[n]!);
 }
 
 /** The sentence as the earliest article of its story carries it word for word (the original, not a later copy), else as picked. */

@@ -24,7 +24,7 @@ export interface TopicSentence extends SummarySentence {
   cite: number;
 }
 
-/** A summary across articles: sentences in date order, each cited, and the numbered sources. */
+/** A summary across articles: the most on-topic sentence first, the rest in date order, each cited, and the numbered sources. */
 export interface TopicSummary {
   topic: string;
   sentences: TopicSentence[];

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Archive, buildArchive } from '../../../src/engine/archive.js';
 import { parseArticleFile } from '../../../src/engine/corpus/index.js';
 import { groupStories, summarizeTopic } from '../../../src/engine/summary/index.js';
+import { isGeneric } from '../../../src/engine/summary/topicality.js';
 import type { Article } from '../../../src/engine/types.js';
 import { SEED_FILE, SEED_PATH } from '../corpus/seed.js';
 
@@ -27,7 +28,7 @@ beforeAll(() => {
 });
 
 describe('summarizeTopic', () => {
-  it('counts two copies of the same story once, cites every sentence and keeps dates in order', () => {
+  it('counts two copies of the same story once, cites every sentence and keeps dates in order after the first', () => {
     const summary = summarizeTopic(archive, 'التعاون العسكري بين إيران وروسيا', 6);
     expect(summary.ok).toBe(true);
     if (!summary.ok) return;
@@ -40,7 +41,7 @@ describe('summarizeTopic', () => {
       expect(source?.article).toEqual(s.article);
       expect(articles.find((a) => a.id === s.article.id)!.body.slice(s.start, s.end)).toBe(s.text);
     }
-    const dates = summary.sentences.map((s) => s.article.date);
+    const dates = summary.sentences.slice(1).map((s) => s.article.date);
     expect(dates).toEqual([...dates].sort());
     const texts = summary.sentences.map((s) => s.text);
     expect(new Set(texts).size).toBe(texts.length);
@@ -53,6 +54,78 @@ describe('summarizeTopic', () => {
 
   it('passes on the /ask failure when nothing matches', () => {
     expect(summarizeTopic(archive, 'البطريق القطبي')).toMatchObject({ ok: false, code: 'no-results' });
+  });
+});
+
+/** A news wire on the World Cup: a generic opening line, a dated fact, and a sentence on another subject. */
+const WORLD_CUP_WIRE = article(
+  'cup-wire',
+  '2018-06-14',
+  'Sport Wire',
+  'انطلاق كأس العالم في روسيا',
+  'تعد نهائيات كأس العالم المناسبة التي يحلم بها كل لاعب في مشواره الرياضي.\nانطلقت الخميس في موسكو نهائيات كأس العالم 2018 في روسيا بمباراة المنتخب المضيف والسعودية.\nوتوقعت الأرصاد الجوية أمطارا خفيفة على العاصمة البريطانية لندن نهاية الأسبوع.',
+);
+/** Zakharova's accusation, and the sentence after it in the same paragraph, which names no topic word. */
+const ZAKHAROVA = article(
+  'zakharova',
+  '2018-04-01',
+  'News Wire',
+  'زاخاروفا: الغرب يحاول حرمان روسيا من استضافة كأس العالم',
+  'اتهمت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا بريطانيا بالسعي لمنع روسيا من استضافة كأس العالم. وقالت زاخاروفا إن هذه الحملة الإعلامية لن تنجح في تحقيق أهدافها.',
+);
+/** A listicle: it speaks to the reader, and its items are not what happened. */
+const LISTICLE = article(
+  'listicle',
+  '2018-06-10',
+  'Sport Daily',
+  'نجوم يغيبون عن كأس العالم في روسيا',
+  'اخترنا لكم أبرز نجوم كرة القدم الذين يغيبون عن نهائيات كأس العالم 2018 في روسيا.\nوسيغيب فان دايك عن نهائيات كأس العالم 2018 في روسيا لأن منتخب بلاده هولندا لم يتأهل.',
+);
+
+describe('summarizeTopic stays on topic', () => {
+  const cases: Array<{ name: string; articles: Article[]; topic: string; expected: string[] }> = [
+    {
+      // The seed's own lead is about military cooperation; the nuclear deal comes late in the article.
+      name: "the seed's nuclear-deal sentences, the best self-standing one first, those that go on from one right after it",
+      articles: [seed],
+      topic: 'الاتفاق النووي',
+      expected: [
+        'وفي أواخر أبريل (نيسان) 2021، أثار نشر ملف صوتي لوزير الخارجية آنذاك، محمد جواد ظريف، حول عرقلة روسيا للاتفاق النووي ردود فعل كثيرة.',
+        'وقال ظريف في جزء من الملف الصوتي: "لم يكن هدف الروس التوصل إلى اتفاق نووي، وعندما رأوا أننا نتوصل إلى اتفاق، بدأوا في خلق العراقيل".',
+        'كما أشار ظريف إلى أن "زيارة قاسم سليماني لروسيا في ذلك الوقت جاءت بإرادة موسكو وليس بإرادتنا".',
+        'وذكر أنه يكفي استعراض الأحداث التي وقعت في الأشهر الستة بين وضع اللمسات الأخيرة على الاتفاق النووي وتنفيذه.',
+        'وكان آخرها الهجوم على السفارة السعودية واحتجاز سفينتين أميركيتين، وأولهما رحلة قاسم سليماني إلى روسيا.',
+      ],
+    },
+    {
+      name: "no generic line (every player's dream), no sentence on another subject, nothing from a listicle; a sentence that goes on from an on-topic one follows it",
+      articles: [WORLD_CUP_WIRE, ZAKHAROVA, LISTICLE],
+      topic: 'كأس العالم روسيا',
+      expected: [
+        'اتهمت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا بريطانيا بالسعي لمنع روسيا من استضافة كأس العالم.',
+        'وقالت زاخاروفا إن هذه الحملة الإعلامية لن تنجح في تحقيق أهدافها.',
+        'انطلقت الخميس في موسكو نهائيات كأس العالم 2018 في روسيا بمباراة المنتخب المضيف والسعودية.',
+      ],
+    },
+  ];
+  it.each(cases)('$name', ({ articles, topic, expected }) => {
+    const summary = summarizeTopic(buildArchive(articles), topic);
+    if (!summary.ok) throw new Error(summary.message);
+    expect(summary.sentences.map((s) => s.text)).toEqual(expected);
+  });
+});
+
+describe('isGeneric', () => {
+  it.each([
+    ['تعد نهائيات كأس العالم المناسبة التي يحلم بها كل لاعب في مشواره الرياضي.', true],
+    ['اخترنا لكم أبرز نجوم كرة القدم الذين يغيبون عن نهائيات كأس العالم 2018 في روسيا.', true],
+    ['زلزال إندونيسيا: مئات القتلى والمصابين جراء الزلزال وتسونامي في بالو', true],
+    ['الاحتجاجات في الأردن..', true],
+    ['وحذر من أنه سيجري استهداف كل من يرشح نفسه أو يصوت في الانتخابات المقررة في 12 مايو.', false],
+    ['وأفاد شاهد من رويترز بأن الزلزال وقع في بحر بالي وهز المباني لعدة ثوان في الجزيرة.', false],
+    ['أعلن الرئيس الأمريكي انسحاب الولايات المتحدة من الاتفاق النووي مع إيران.', false],
+  ])('%s → %s', (sentence, generic) => {
+    expect(isGeneric(sentence)).toBe(generic);
   });
 });
 
