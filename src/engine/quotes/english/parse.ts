@@ -1,0 +1,139 @@
+/**
+ * English text as the quotation reader sees it: wink-nlp's tokens (part of speech, lemma, sentence),
+ * placed back on the body by their offsets, with the paragraphs and the quoted regions of the body.
+ */
+import { createRequire } from 'node:module';
+import type { ItsFunction, PartOfSpeech, WinkMethods } from 'wink-nlp';
+import { paragraphs } from '../../text/sentences.js';
+
+/** One token of the body. */
+export interface Tok {
+  start: number;
+  end: number;
+  text: string;
+  /** Lower-cased text, curly apostrophes made straight. */
+  lower: string;
+  pos: PartOfSpeech;
+  /** Lower-cased lemma (`said` → `say`). */
+  lemma: string;
+  /** Index of the token's sentence. */
+  sent: number;
+  /** Index of the token's paragraph. */
+  para: number;
+  /** Index of the quoted region the token is in (its marks included), or -1. */
+  region: number;
+}
+
+/** A sentence: tokens `[first, last)`. */
+export interface Sentence {
+  first: number;
+  last: number;
+  para: number;
+}
+
+/** Words between quotation marks. `start`/`end` bound the words, the marks left out; `open`/`close` include the marks. */
+export interface Region {
+  open: number;
+  close: number;
+  start: number;
+  end: number;
+  para: number;
+  /** The region goes on from the previous paragraph's region (no closing mark at that paragraph's end). */
+  continued: boolean;
+}
+
+/** An English body, tokenised and tagged. */
+export interface EnglishDoc {
+  body: string;
+  toks: Tok[];
+  sentences: Sentence[];
+  regions: Region[];
+}
+
+/** Loads wink-nlp and its English model on first use: Arabic builds never pay for them. */
+export class EnglishParser {
+  private nlp: WinkMethods | null = null;
+
+  /** The body tokenised, tagged and split into sentences, paragraphs and quoted regions. */
+  parse(body: string): EnglishDoc {
+    const nlp = (this.nlp ??= loadWink());
+    const its = nlp.its;
+    const paras = paragraphs(body);
+    const regions = quotedRegions(body, paras);
+    const toks: Tok[] = [];
+    const sentences: Sentence[] = [];
+    paras.forEach((p, para) => {
+      const doc = nlp.readDoc(body.slice(p.start, p.end));
+      const tokens = doc.tokens();
+      const values = tokens.out();
+      const spaces = tokens.out(its.precedingSpaces);
+      const tags = tokens.out(its.pos) as PartOfSpeech[];
+      const lemmas = tokens.out(its.lemma as ItsFunction<string>);
+      const base = toks.length;
+      let at = p.start;
+      values.forEach((text, k) => {
+        at += spaces[k]!.length;
+        const start = body.startsWith(text, at) ? at : body.indexOf(text, at);
+        at = start + text.length;
+        toks.push({ start, end: at, text, lower: text.toLowerCase().replace(/’/g, "'"), pos: tags[k]!, lemma: lemmas[k]!.toLowerCase(), sent: 0, para, region: -1 });
+      });
+      for (const [first, last] of doc.sentences().out(its.span) as unknown as Array<[number, number]>) {
+        sentences.push({ first: base + first, last: base + last + 1, para });
+      }
+    });
+    sentences.forEach((s, k) => {
+      for (let i = s.first; i < s.last; i++) toks[i]!.sent = k;
+    });
+    let r = 0;
+    for (const t of toks) {
+      while (r < regions.length && regions[r]!.close <= t.start) r++;
+      const g = regions[r];
+      if (g && g.open <= t.start && t.end <= g.close) t.region = r;
+    }
+    return { body, toks, sentences, regions };
+  }
+}
+
+function loadWink(): WinkMethods {
+  const require = createRequire(import.meta.url);
+  const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
+  return winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
+}
+
+const OPENING = new Set(['“', '"']);
+
+/**
+ * The quoted regions of each paragraph: `“…”` and `"…"`. A mark left open at a paragraph's end closes
+ * there; when the next paragraph opens with a mark, the quotation goes on in it (news style for a
+ * quotation over several paragraphs).
+ */
+function quotedRegions(body: string, paras: Array<{ start: number; end: number }>): Region[] {
+  const out: Region[] = [];
+  let leftOpen = false;
+  paras.forEach((p, para) => {
+    let open = -1;
+    const continues = leftOpen && OPENING.has(body[p.start]!);
+    leftOpen = false;
+    for (let i = p.start; i < p.end; i++) {
+      const c = body[i]!;
+      if (open < 0 && (c === '“' || c === '"')) open = i;
+      else if (open >= 0 && (c === '”' || c === '"')) {
+        pushRegion(body, out, open, i + 1, para, continues && open === p.start);
+        open = -1;
+      }
+    }
+    if (open >= 0) {
+      pushRegion(body, out, open, p.end, para, continues && open === p.start);
+      leftOpen = true;
+    }
+  });
+  return out;
+}
+
+function pushRegion(body: string, out: Region[], open: number, close: number, para: number, continued: boolean): void {
+  let start = open + 1;
+  let end = body[close - 1] === '”' || (body[close - 1] === '"' && close - 1 > open) ? close - 1 : close;
+  while (start < end && /\s/.test(body[start]!)) start++;
+  while (end > start && /[\s,]/.test(body[end - 1]!)) end--;
+  if (end > start) out.push({ open, close, start, end, para, continued });
+}

@@ -1,0 +1,165 @@
+/**
+ * Reports of an English article: a reporting verb (or `according to`), the phrase naming who reports,
+ * and what is reported: the quotation next to it, or the clause it governs (`X said (that) …`,
+ * `…, X said`, `according to X, …`).
+ */
+import type { EnglishDoc, Region, Tok } from './parse.js';
+import { ADDRESSEE_VERBS, COGNITION_VERBS, INVERTING_VERBS, SPEECH_VERBS } from './lexicon.js';
+import { type Phrase, appositionAfter, phraseAfter, phraseBefore } from './phrases.js';
+
+/** What a report reports: `body.slice(start, end)`. */
+export interface Content {
+  start: number;
+  end: number;
+  direct: boolean;
+}
+
+/** A reporting verb with its subject and its content. */
+export interface Report {
+  /** The cue's tokens `[first, last)`. */
+  cue: Phrase;
+  /** The phrase naming who reports; null when the verb has none of its own (`, saying …`). */
+  subject: Phrase | null;
+  /** Words between commas after the subject: `Jane Doe, a spokeswoman for the campaign,`. */
+  apposition: Phrase | null;
+  contents: Content[];
+  /** Offset of the cue. */
+  at: number;
+}
+
+const PARTICLES = new Set(['out', 'up', 'on', 'about', 'to', 'back', 'for']);
+const PASSIVE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', "'s"]);
+/** Words that carry a sentence on after a report without changing what is reported: `he said Monday in a statement.` */
+const ADJUNCT = new Set(['ADV', 'ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'PRON', 'PART', 'SCONJ']);
+
+/** A token that starts a report. */
+function isCue(t: Tok, next: Tok | undefined): boolean {
+  if (t.region >= 0) return false;
+  if (t.lower === 'according') return next?.lower === 'to';
+  if (t.lemma === 'say') return true;
+  return t.pos === 'VERB' && (SPEECH_VERBS.has(t.lemma) || COGNITION_VERBS.has(t.lemma));
+}
+
+/** Every report of the article, in text order. */
+export function findReports(doc: EnglishDoc): Report[] {
+  const out: Report[] = [];
+  const { toks, sentences } = doc;
+  for (const s of sentences) {
+    let floor = s.first;
+    for (let i = s.first; i < s.last; i++) {
+      const t = toks[i]!;
+      if (!isCue(t, toks[i + 1]) || (PASSIVE.has(toks[i - 1]?.lower ?? '') && t.lemma !== 'say')) continue;
+      const r = t.lower === 'according' ? according(doc, i, floor, s.last) : verbReport(doc, i, floor, s.last, out[out.length - 1]);
+      if (!r || !r.contents.length) continue;
+      out.push(r);
+      floor = Math.max(floor, r.cue.last);
+    }
+  }
+  return out;
+}
+
+/** `according to X, …` and `…, according to X`. */
+function according(doc: EnglishDoc, i: number, floor: number, last: number): Report | null {
+  const toks = doc.toks;
+  const subject = phraseAfter(doc, i + 2, last);
+  if (!subject) return null;
+  const cue = { first: i, last: i + 2 };
+  const after = toks[subject.last]?.text === ',' ? clause(doc, subject.last + 1, last) : null;
+  const before = i > floor ? clause(doc, floor, i) : null;
+  const content = after ?? before;
+  return content ? { cue, subject, apposition: null, contents: [content], at: toks[i]!.start } : null;
+}
+
+function verbReport(doc: EnglishDoc, i: number, floor: number, last: number, previous: Report | undefined): Report | null {
+  const toks = doc.toks;
+  const t = toks[i]!;
+  let cueEnd = i + 1;
+  if (PARTICLES.has(toks[cueEnd]?.lower ?? '') && toks[cueEnd]!.pos !== 'PART' && toks[cueEnd]!.lower !== 'to') cueEnd++;
+  const cue = { first: i, last: cueEnd };
+  const prev = toks[i - 1];
+  const afterContent = prev !== undefined && (prev.region >= 0 || (prev.text === ',' && firstVerb(doc, floor, i - 1) < i - 1));
+  const inverted = INVERTING_VERBS.has(t.lemma) && afterContent && ['PROPN', 'DET', 'NOUN', 'PRON', 'ADJ'].includes(toks[cueEnd]?.pos ?? '');
+  let subject: Phrase | null;
+  let tail = cueEnd;
+  if (inverted) {
+    subject = phraseAfter(doc, cueEnd, last);
+    tail = subject?.last ?? cueEnd;
+  } else if (t.lower.endsWith('ing') && prev?.text === ',') {
+    subject = previous && previous.at >= toks[floor]!.start - 1 ? previous.subject : phraseBefore(doc, firstVerb(doc, floor, i), floor);
+  } else subject = phraseBefore(doc, i, floor);
+  const apposition = subject ? appositionAfter(doc, subject, last) : null;
+  if (inverted && apposition) tail = apposition.last;
+  const attribution = { first: subject && subject.first < i ? subject.first : i, last: tail };
+  const contents = quoted(doc, attribution) ?? (inverted ? null : forward(doc, t, cueEnd, last)) ?? backward(doc, attribution, floor, last);
+  return contents ? { cue, subject, apposition, contents, at: t.start } : null;
+}
+
+const firstVerb = (doc: EnglishDoc, from: number, to: number) => {
+  for (let k = from; k < to; k++) if (doc.toks[k]!.pos === 'VERB' || doc.toks[k]!.pos === 'AUX') return k;
+  return to;
+};
+
+/** The quotations right before or right after the attribution: `"…," she said`, `she said: "…"`, `"…," said Doe. "…"`. */
+function quoted(doc: EnglishDoc, attribution: Phrase): Content[] | null {
+  const toks = doc.toks;
+  let b = attribution.first - 1;
+  while (b >= 0 && toks[b]!.text === ',' && toks[b]!.region < 0) b--;
+  let a = attribution.last;
+  while (a < toks.length && /^[,:]$|^[A-Z][a-z]+day$/.test(toks[a]!.text) && toks[a]!.region < 0) a++;
+  const before = b >= 0 && toks[b]!.region >= 0 && toks[b]!.end === doc.regions[toks[b]!.region]!.close ? toks[b]!.region : -1;
+  const after = a < toks.length && toks[a]!.region >= 0 && toks[a]!.start === doc.regions[toks[a]!.region]!.open ? toks[a]!.region : -1;
+  const picked = [before, after].filter((r) => r >= 0);
+  if (!picked.length) return null;
+  return picked.map((r) => direct(doc.regions[r]!));
+}
+
+const direct = (g: Region): Content => ({ start: g.start, end: g.end, direct: true });
+
+/** `X said (that) …`, `X told reporters …`: the clause after the verb, to the end of the sentence. */
+function forward(doc: EnglishDoc, verb: Tok, from: number, last: number): Content[] | null {
+  const toks = doc.toks;
+  let k = from;
+  if (ADDRESSEE_VERBS.has(verb.lemma)) {
+    const object = phraseAfter(doc, k, last);
+    if (object && toks[object.first]!.region < 0) k = object.last;
+  }
+  for (let n = k; n < Math.min(last, k + 8); n++) {
+    const w = toks[n]!;
+    if (w.lower === 'that' && (w.pos === 'SCONJ' || w.pos === 'DET' || w.pos === 'PRON')) {
+      k = n + 1;
+      break;
+    }
+    if (w.pos === 'VERB' || w.pos === 'AUX' || w.region >= 0 || w.text === '.') break;
+  }
+  while (k < last && (toks[k]!.text === ',' || toks[k]!.text === ':')) k++;
+  const content = clause(doc, k, last);
+  if (!content) return null;
+  const g = toks[k]!.region >= 0 ? doc.regions[toks[k]!.region]! : null;
+  if (g && g.open === toks[k]!.start && g.end >= content.end - 1) return [direct(g)];
+  return onlyAdjuncts(doc, k, last) ? null : [content];
+}
+
+/** `…, she said.`: the words before the attribution, when the sentence ends with it. */
+function backward(doc: EnglishDoc, attribution: Phrase, floor: number, last: number): Content[] | null {
+  if (!onlyAdjuncts(doc, attribution.last, last)) return null;
+  const content = clause(doc, floor, attribution.first);
+  return content ? [content] : null;
+}
+
+/** Tokens `[from, to)` that add no clause: time, place, manner (`Monday in a statement`). */
+function onlyAdjuncts(doc: EnglishDoc, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = doc.toks[k]!;
+    if (t.pos === 'PUNCT' ? /["“”]/.test(t.text) : !ADJUNCT.has(t.pos)) return false;
+  }
+  return to - from < 8;
+}
+
+/** Tokens `[from, to)` as content: trimmed of punctuation at both ends, kept only if a word is left. */
+function clause(doc: EnglishDoc, from: number, to: number): Content | null {
+  const toks = doc.toks;
+  while (from < to && toks[from]!.pos === 'PUNCT' && !/["“]/.test(toks[from]!.text)) from++;
+  while (to > from && (toks[to - 1]!.pos === 'PUNCT' || toks[to - 1]!.pos === 'SPACE') && !/["”]/.test(toks[to - 1]!.text)) to--;
+  if (to <= from) return null;
+  return { start: toks[from]!.start, end: toks[to - 1]!.end, direct: false };
+}
