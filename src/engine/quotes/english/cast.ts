@@ -1,27 +1,30 @@
 /**
  * The people and bodies an English article names: every capitalised name, its fullest form in the
- * article (`Mr. Trump` → `Donald J. Trump`), whether it is an organisation, and each person's sex as
- * told by honorifics and by the he/she that follow their name.
+ * article (`Mr. Trump` → `Donald J. Trump`), what it names (a person, an organisation, a place), and
+ * each person's sex as told by honorifics, first names and the he/she that follow the name.
  */
 import type { EnglishDoc, Tok } from './parse.js';
 import { FEMALE_HONORIFICS, GENDERED, MALE_HONORIFICS, ORG_WORDS, TITLES } from './lexicon.js';
 
-/** One name as written: tokens `[first, last)` (titles left out), its words, and what the title before it tells. */
+/** What a name names; `other` for names the article and the lexicon do not tell (`Islamic State`, a lone surname). */
+export type Kind = 'person' | 'org' | 'place' | 'other';
+
+/** One name as written: tokens `[first, last)` (titles left out) and its words. */
 export interface NameRun {
   first: number;
   last: number;
   words: string[];
-  /** Sex told by an honorific in front (`Mrs.`): true female, false male, null untold. */
+  kind: Kind;
+  /** Sex told by an honorific in front (`Mrs.`) or the first name: true female, false male, null untold. */
   female: boolean | null;
-  org: boolean;
   /** Offset of the name in the body. */
   at: number;
 }
 
-/** Someone the article names: a person or an organisation, under its fullest name. */
+/** Someone the article names, under its fullest name. */
 export interface Entity {
   name: string;
-  org: boolean;
+  kind: Kind;
   /** Votes for the person being female (positive) or male (negative). */
   sex: number;
   /** Offsets where the article names the entity. */
@@ -31,10 +34,6 @@ export interface Entity {
 const CAPITAL = /^\p{Lu}/u;
 const INITIAL = /^\p{Lu}\.$/u;
 const ACRONYM = /^\p{Lu}{2,}$/u;
-
-/** A word of a name: capitalised, tagged a proper noun (or a capitalised noun or adjective inside a sentence). */
-const nameWord = (t: Tok, sentenceStart: boolean) =>
-  CAPITAL.test(t.text) && (t.pos === 'PROPN' || INITIAL.test(t.text) || (!sentenceStart && (t.pos === 'NOUN' || t.pos === 'ADJ')));
 
 const stripPossessive = (w: string) => w.replace(/['’]s?$/, '');
 const key = (words: string[]) => words.map((w) => stripPossessive(w).toLowerCase()).join(' ');
@@ -47,79 +46,94 @@ export class Cast {
   constructor(private readonly doc: EnglishDoc) {
     const { toks, sentences } = doc;
     for (let i = 0; i < toks.length; i++) {
-      const sentenceStart = sentences[toks[i]!.sent]!.first === i;
-      if (!nameWord(toks[i]!, sentenceStart)) continue;
+      if (!this.nameWord(toks[i]!, sentences[toks[i]!.sent]!.first === i, false)) continue;
       let j = i + 1;
-      while (j < toks.length && (nameWord(toks[j]!, false) || (toks[j]!.lower === 'of' && toks[j + 1] && nameWord(toks[j + 1]!, false)))) j++;
+      while (j < toks.length && toks[j]!.para === toks[i]!.para && this.nameWord(toks[j]!, false, true)) j++;
       this.addRun(i, j);
       i = j - 1;
     }
+    for (const r of this.runs) this.entityOf(r, r.at);
     this.voteSexes();
+  }
+
+  /** A word of a name: capitalised, a proper noun (or, inside a sentence or a name, a capitalised word), not a day or month. */
+  private nameWord(t: Tok, sentenceStart: boolean, inName: boolean): boolean {
+    if (!CAPITAL.test(t.text) || t.region >= 0 && !inName && t.pos !== 'PROPN') return false;
+    if (t.text === 'I' || this.doc.names.kindOf(t.lower) === 'time') return false;
+    return t.pos === 'PROPN' || INITIAL.test(t.text) || (!sentenceStart && ['NOUN', 'ADJ', 'VERB', 'X'].includes(t.pos)) || (inName && t.pos !== 'PUNCT');
   }
 
   private addRun(first: number, last: number): void {
     const toks = this.doc.toks;
     const words = toks.slice(first, last).map((t) => t.text);
-    const org = words.some((w) => ORG_WORDS.has(stripPossessive(w).toLowerCase())) || (words.length === 1 && ACRONYM.test(words[0]!));
-    let k = org ? 0 : Math.max(0, words.lastIndexOf('of') + 1);
-    let female: boolean | null = null;
-    while (!org && k < words.length - 1 && TITLES.has(words[k]!.toLowerCase())) {
-      const w = words[k]!.toLowerCase();
-      if (FEMALE_HONORIFICS.has(w)) female = true;
-      else if (MALE_HONORIFICS.has(w)) female = false;
-      k++;
+    const lower = words.map((w) => stripPossessive(w).toLowerCase());
+    const names = this.doc.names;
+    const at = (k: number) => toks[first + k]!.start;
+    const tail = lower[lower.length - 1]!;
+    if (ORG_WORDS.has(tail) || names.kindOf(tail) === 'org' || names.kindOf(lower.join(' ')) === 'org' || (words.length === 1 && ACRONYM.test(words[0]!))) {
+      const k = lower[0] === 'the' ? 1 : 0;
+      this.runs.push({ first: first + k, last, words: words.slice(k).map(stripLast), kind: 'org', female: null, at: at(k) });
+      return;
     }
-    if (!org && TITLES.has(words[k]!.toLowerCase())) return;
-    const kept = words.slice(k).map((w, n, all) => (n === all.length - 1 ? stripPossessive(w) : w));
-    this.runs.push({ first: first + k, last, words: kept, female, org, at: toks[first + k]!.start });
+    let k = words.length - 1;
+    while (k > 0 && !TITLES.has(lower[k - 1]!) && !ORG_WORDS.has(lower[k - 1]!) && (toks[first + k - 1]!.pos === 'PROPN' || nameLike(names.kindOf(lower[k - 1]!)))) k--;
+    const titles = lower.slice(0, k);
+    const kept = words.slice(k).map(stripLast);
+    if (TITLES.has(lower[k]!)) return;
+    const firstKind = names.kindOf(lower[k]!);
+    let female = titles.some((w) => FEMALE_HONORIFICS.has(w)) ? true : titles.some((w) => MALE_HONORIFICS.has(w)) ? false : null;
+    if (female === null && kept.length > 1) female = firstKind === 'female' ? true : firstKind === 'male' ? false : null;
+    const place = names.kindOf(lower.slice(k).join(' ')) === 'place' || (kept.length === 1 && firstKind === 'place');
+    const person = titles.some((w) => TITLES.has(w)) || (kept.length > 1 && (['female', 'male', 'first'].includes(firstKind) || names.kindOf(tail) === 'surname' || lower.slice(k).every((w) => nameLike(names.kindOf(w)))));
+    const kind: Kind = place && !titles.length ? 'place' : person ? 'person' : names.kindOf(tail) === 'surname' ? 'person' : 'other';
+    this.runs.push({ first: first + k, last, words: kept, kind, female, at: at(k) });
   }
 
   /** The entity a name stands for: the fullest name of the article containing its words (same sex when told). */
-  entityOf(run: Pick<NameRun, 'words' | 'female' | 'org'>, at: number): Entity {
-    const wanted = key(run.words);
-    let best = run.words;
+  entityOf(run: Pick<NameRun, 'words' | 'female' | 'kind'>, at: number): Entity {
+    const wanted = ` ${key(run.words)} `;
+    let best: NameRun | null = null;
     for (const r of this.runs) {
-      if (r.org !== run.org || r.words.length <= best.length) continue;
+      if (r.words.length <= (best?.words.length ?? run.words.length) || (run.kind === 'org') !== (r.kind === 'org')) continue;
       if (run.female !== null && r.female !== null && r.female !== run.female) continue;
-      if (` ${key(r.words)} `.includes(` ${wanted} `)) best = r.words;
+      if (` ${key(r.words)} `.includes(wanted)) best = r;
     }
-    const name = best.join(' ');
-    let e = this.entities.get(key(best));
-    if (!e) this.entities.set(key(best), (e = { name, org: run.org, sex: 0, seenAt: [] }));
+    const words = best?.words ?? run.words;
+    const kind = best?.kind ?? run.kind;
+    let e = this.entities.get(key(words));
+    if (!e) this.entities.set(key(words), (e = { name: words.join(' '), kind, sex: 0, seenAt: [] }));
+    if (e.kind === 'other' && kind !== 'other') e.kind = kind;
     if (!e.seenAt.includes(at)) e.seenAt.push(at);
     if (run.female !== null) e.sex += run.female ? 3 : -3;
     return e;
   }
 
-  /** The run naming the token `i`, if any. */
-  runAt(i: number): NameRun | undefined {
-    return this.runs.find((r) => r.first <= i && i < r.last);
-  }
-
   /** The people named before offset `at`, nearest first. */
   peopleBefore(at: number): Entity[] {
-    const seen = new Map<Entity, number>();
+    const seen: Array<[Entity, number]> = [];
     for (const e of this.entities.values()) {
-      if (e.org) continue;
+      if (e.kind !== 'person') continue;
       const last = Math.max(-1, ...e.seenAt.filter((x) => x < at));
-      if (last >= 0) seen.set(e, last);
+      if (last >= 0) seen.push([e, last]);
     }
-    return [...seen].sort((a, b) => b[1] - a[1]).map(([e]) => e);
+    return seen.sort((a, b) => b[1] - a[1]).map(([e]) => e);
   }
 
-  /** Names every run's entity, and gives a person the sex of the he/she that next refers back across a sentence to them alone. */
+  /** Gives a person the sex of each he/she/his/her that follows their name within a sentence, while no other person is named between. */
   private voteSexes(): void {
-    const people = this.runs.filter((r) => !r.org && (r.words.length > 1 || r.female !== null)).map((r) => ({ r, e: this.entityOf(r, r.at) }));
-    for (const r of this.runs) if (!people.some((p) => p.r === r) && !r.org) this.entityOf(r, r.at);
+    const people = this.runs.filter((r) => r.kind === 'person');
     const toks = this.doc.toks;
-    let p = 0;
+    let p = -1;
     for (const t of toks) {
+      while (p < people.length - 1 && people[p + 1]!.at < t.start) p++;
       const sex = GENDERED.get(t.lower);
-      if (sex === undefined || t.region >= 0) continue;
-      while (p < people.length - 1 && people[p + 1]!.r.at < t.start) p++;
       const near = people[p];
-      if (!near || near.r.at > t.start || toks[near.r.first]!.sent < t.sent - 1) continue;
-      near.e.sex += sex ? 1 : -1;
+      if (sex === undefined || t.region >= 0 || !near || toks[near.first]!.sent < t.sent - 1) continue;
+      this.entityOf(near, near.at).sex += sex ? 1 : -1;
     }
   }
 }
+
+/** A word that can stand inside a person's name: a name, or a word the lexicon does not know. */
+const nameLike = (kind: string) => kind !== 'word' && kind !== 'place' && kind !== 'org' && kind !== 'time';
+const stripLast = (w: string, n: number, all: string[]) => (n === all.length - 1 ? stripPossessive(w) : w);

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import type { ItsFunction, PartOfSpeech, WinkMethods } from 'wink-nlp';
 import { paragraphs } from '../../text/sentences.js';
+import { NameBook } from './names.js';
 
 /** One token of the body. */
 export interface Tok {
@@ -48,11 +49,13 @@ export interface EnglishDoc {
   toks: Tok[];
   sentences: Sentence[];
   regions: Region[];
+  names: NameBook;
 }
 
-/** Loads wink-nlp and its English model on first use: Arabic builds never pay for them. */
+/** Loads wink-nlp, its English model and the name lexicon on first use: Arabic builds never pay for them. */
 export class EnglishParser {
   private nlp: WinkMethods | null = null;
+  private readonly names = new NameBook();
 
   /** The body tokenised, tagged and split into sentences, paragraphs and quoted regions. */
   parse(body: string): EnglishDoc {
@@ -90,7 +93,7 @@ export class EnglishParser {
       const g = regions[r];
       if (g && g.open <= t.start && t.end <= g.close) t.region = r;
     }
-    return { body, toks, sentences, regions };
+    return { body, toks, sentences, regions, names: this.names };
   }
 }
 

@@ -16,18 +16,23 @@ const INNER = new Set(['of', 'for', 'at', 'with']);
 
 const isPossessive = (t: Tok) => t.lower === "'s" || t.lower === "'";
 /** A token that can be part of a subject phrase. */
-const nominal = (t: Tok | undefined) => t !== undefined && t.region < 0 && (NOMINAL.has(t.pos) || isPossessive(t) || t.text === '-') && t.pos !== 'PUNCT';
+const nominal = (t: Tok | undefined) => t !== undefined && t.region < 0 && (NOMINAL.has(t.pos) || isPossessive(t) || t.text === '-' || (/^\p{Lu}/u.test(t.text) && CAPITALISED.has(t.pos)));
+/** Tags the tagger gives some capitalised names (`Josh/VERB Earnest`). */
+const CAPITALISED = new Set(['VERB', 'ADV', 'INTJ', 'SYM']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'my', 'our', 'your']);
+/** A word that skips to the next: an adverb or auxiliary, or a day or month (`Trump said Monday`, `On Monday he said`). */
+const skippable = (doc: EnglishDoc, t: Tok) => t.region < 0 && (BETWEEN.has(t.pos) || (t.pos === 'PROPN' && doc.names.kindOf(t.lower) === 'time'));
 
 /** The noun phrase ending just before token `end` (its adverbs and auxiliaries skipped), past an apposition between commas; null if none. */
 export function phraseBefore(doc: EnglishDoc, end: number, floor: number): Phrase | null {
   const toks = doc.toks;
   let j = end;
-  while (j > floor && BETWEEN.has(toks[j - 1]!.pos) && toks[j - 1]!.region < 0) j--;
+  while (j > floor && skippable(doc, toks[j - 1]!)) j--;
   const np = nounPhraseLeft(doc, j, floor);
   if (np) return np;
   if (toks[j - 1]?.text !== ',') return null;
   let c = j - 2;
-  while (c > floor && toks[c]!.text !== ',' && toks[c]!.pos !== 'VERB' && toks[c]!.region < 0) c--;
+  while (c > floor && c > j - 14 && toks[c]!.text !== ',' && toks[c]!.region < 0) c--;
   if (c <= floor || toks[c]!.text !== ',') return null;
   return nounPhraseLeft(doc, c, floor);
 }
@@ -35,7 +40,8 @@ export function phraseBefore(doc: EnglishDoc, end: number, floor: number): Phras
 function nounPhraseLeft(doc: EnglishDoc, end: number, floor: number): Phrase | null {
   const toks = doc.toks;
   let i = end;
-  while (i > floor && (nominal(toks[i - 1]) || (INNER.has(toks[i - 1]!.lower) && nominal(toks[i - 2]) && i < end))) i--;
+  if (toks[end - 1]?.pos === 'PRON' && !POSSESSIVE_PRONOUNS.has(toks[end - 1]!.lower)) return RELATIVES.has(toks[end - 1]!.lower) ? antecedent(doc, end - 1, floor) : { first: end - 1, last: end };
+  while (i > floor && (nominal(toks[i - 1]) || (INNER.has(toks[i - 1]!.lower) && nominal(toks[i - 2]) && i < end)) && !(toks[i - 1]!.pos === 'PRON' && !POSSESSIVE_PRONOUNS.has(toks[i - 1]!.lower))) i--;
   while (i < end && INNER.has(toks[i]!.lower)) i++;
   if (i >= end) return null;
   if (RELATIVES.has(toks[i]!.lower) && toks[i]!.pos !== 'DET') return antecedent(doc, i, floor) ?? { first: i, last: end };

@@ -1,8 +1,8 @@
 /** The English quotation reader: reports found by part of speech, speakers resolved inside the article. */
 import type { Quotation } from '../types.js';
-import { Cast, type Entity } from './cast.js';
+import { Cast, type Entity, type NameRun } from './cast.js';
 import { GENDERED, GENERIC, MOUTHPIECES, TITLES } from './lexicon.js';
-import type { EnglishDoc, EnglishParser } from './parse.js';
+import type { EnglishDoc, EnglishParser, Tok } from './parse.js';
 import { type Phrase, phraseText } from './phrases.js';
 import { type Report, findReports } from './reports.js';
 
@@ -22,7 +22,7 @@ export function readEnglish(parser: EnglishParser, body: string): Quotation[] {
   const out: Quotation[] = [];
   for (const r of reports) {
     const who = r.subject ? resolve(doc, cast, r.subject, r.at, speakers) : { entity: speakers[speakers.length - 1] ?? null, mention: '' };
-    if (who.entity && !who.entity.org) speakers.push(who.entity);
+    if (who.entity?.kind === 'person') speakers.push(who.entity);
     const cue = doc.body.slice(doc.toks[r.cue.first]!.start, doc.toks[r.cue.last - 1]!.end);
     for (const c of r.contents) {
       out.push({ start: c.start, end: c.end, text: body.slice(c.start, c.end), direct: c.direct, speaker: who.entity?.name ?? null, speakerTitle: r.apposition ? phraseText(doc, r.apposition) : null, mention: who.mention, cue });
@@ -31,29 +31,41 @@ export function readEnglish(parser: EnglishParser, body: string): Quotation[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** The entity a subject phrase names. */
+/** The entity a subject phrase names: the person it names (`Jane Doe`, `Mr. Doe`, `the senator`), else the body it speaks for. */
 function resolve(doc: EnglishDoc, cast: Cast, np: Phrase, at: number, speakers: Entity[]): Who {
   const toks = doc.toks;
   const mention = phraseText(doc, np);
-  const head = toks[np.last - 1]!;
-  if (np.last - np.first === 1 && head.pos === 'PRON') {
-    const female = GENDERED.get(head.lower);
+  if (np.last - np.first === 1 && toks[np.first]!.pos === 'PRON') {
+    const female = GENDERED.get(toks[np.first]!.lower);
     return { entity: female === undefined ? null : byPronoun(cast, female, at, speakers), mention };
   }
-  const runs = cast.runs.filter((r) => r.first >= np.first && r.last <= np.last);
-  const mouthpiece = runs.length > 0 && MOUTHPIECES.has(head.lower);
-  const personRun = runs.find((r) => !r.org && !(r.last < np.last && toks[r.last]!.pos === 'NOUN' && toks[r.last]!.lower !== "'s"));
-  if (personRun && !mouthpiece) return { entity: cast.entityOf(personRun, personRun.at), mention };
-  const run = runs.find((r) => r.org) ?? runs[0];
-  if (run) {
-    const body = toks[run.last]?.lower === 'campaign' || toks[run.last]?.lower === 'administration' ? toks[run.last]!.text : null;
-    const words = body ? [...run.words, body] : run.words;
-    return { entity: cast.entityOf({ words, female: null, org: run.org || body !== null }, run.at), mention };
+  let cut = np.first;
+  while (cut < np.last && !INNER.has(toks[cut]!.lower)) cut++;
+  const head = toks[cut - 1]!;
+  if (isGroup(toks, np.first, head)) return { entity: null, mention };
+  const runs = cast.runs.filter((r) => r.last > np.first && r.first < cut);
+  const modifies = (r: NameRun) => r.last < cut && (toks[r.last]!.pos === 'NOUN' || toks[r.last]!.lower === "'s");
+  const named = runs.filter((r) => r.kind !== 'org' && !modifies(r)).pop();
+  if (named && !MOUTHPIECES.has(head.lower)) return { entity: cast.entityOf(named, named.at), mention };
+  const owner = cast.runs.find((r) => r.first >= cut && r.last <= np.last) ?? runs.find((r) => r.kind === 'org') ?? runs[0];
+  if (owner) {
+    const unit = toks[owner.last + (toks[owner.last]?.lower === "'s" ? 1 : 0)];
+    const body = unit && BODIES.has(unit.lower) ? unit.text : null;
+    const words = body ? [...owner.words, body] : owner.words;
+    return { entity: cast.entityOf({ words, female: owner.female, kind: body ? 'org' : owner.kind }, owner.at), mention };
   }
-  if (GENERIC.has(head.lower) || GENERIC.has(toks[np.first]!.lower)) return { entity: null, mention };
   if (TITLES.has(head.lower) && toks[np.first]!.lower === 'the') return { entity: speakers[speakers.length - 1] ?? cast.peopleBefore(at)[0] ?? null, mention };
   return { entity: null, mention };
 }
+
+/** Anonymous or generic groups (`some USDP members`, `Clinton supporters`, `79 percent of Democrats`): no one speaker. */
+const isGroup = (toks: Tok[], first: number, head: Tok) =>
+  GENERIC.has(head.lower) || GENERIC.has(toks[first]!.lower) || toks[first]!.pos === 'NUM' ||
+  (head.pos === 'NOUN' && head.lower !== head.lemma && head.lower.endsWith('s') && !MOUTHPIECES.has(head.lower));
+
+/** Nouns that make a person's name a body: `the Clinton campaign`, `Obama's administration`. */
+const BODIES = new Set(['campaign', 'administration']);
+const INNER = new Set(['of', 'for', 'at', 'with']);
 
 /** he/she: the last speaker of that sex, else the nearest person of that sex named before. */
 function byPronoun(cast: Cast, female: boolean, at: number, speakers: Entity[]): Entity | null {
@@ -61,5 +73,5 @@ function byPronoun(cast: Cast, female: boolean, at: number, speakers: Entity[]):
   const last = speakers[speakers.length - 1];
   if (last && fits(last)) return last;
   const people = cast.peopleBefore(at);
-  return people.find(fits) ?? people.find((e) => e.sex === 0) ?? null;
+  return people.find(fits) ?? null;
 }

@@ -4,7 +4,7 @@
  * `…, X said`, `according to X, …`).
  */
 import type { EnglishDoc, Region, Tok } from './parse.js';
-import { ADDRESSEE_VERBS, COGNITION_VERBS, INVERTING_VERBS, SPEECH_VERBS } from './lexicon.js';
+import { ADDRESSEE_VERBS, COGNITION_VERBS, GENDERED, INVERTING_VERBS, SPEECH_VERBS } from './lexicon.js';
 import { type Phrase, appositionAfter, phraseAfter, phraseBefore } from './phrases.js';
 
 /** What a report reports: `body.slice(start, end)`. */
@@ -45,17 +45,27 @@ export function findReports(doc: EnglishDoc): Report[] {
   const out: Report[] = [];
   const { toks, sentences } = doc;
   for (const s of sentences) {
+    const cues: number[] = [];
+    for (let i = s.first; i < s.last; i++) if (isCue(toks[i]!, toks[i + 1]) && !(PASSIVE.has(toks[i - 1]?.lower ?? '') && toks[i]!.lemma !== 'say')) cues.push(i);
     let floor = s.first;
-    for (let i = s.first; i < s.last; i++) {
-      const t = toks[i]!;
-      if (!isCue(t, toks[i + 1]) || (PASSIVE.has(toks[i - 1]?.lower ?? '') && t.lemma !== 'say')) continue;
-      const r = t.lower === 'according' ? according(doc, i, floor, s.last) : verbReport(doc, i, floor, s.last, out[out.length - 1]);
-      if (!r || !r.contents.length) continue;
+    cues.forEach((i, n) => {
+      const next = cues[n + 1];
+      const ceiling = next === undefined ? s.last : clauseEnd(doc, next, i);
+      const r = toks[i]!.lower === 'according' ? according(doc, i, floor, ceiling) : verbReport(doc, i, floor, ceiling, out[out.length - 1]);
+      if (!r || !r.contents.length) return;
       out.push(r);
       floor = Math.max(floor, r.cue.last);
-    }
+    });
   }
   return out;
+}
+
+/** Where the clause of a cue ends when another cue follows in its sentence: before that cue's subject and the `, and` before it. */
+function clauseEnd(doc: EnglishDoc, next: number, cue: number): number {
+  const toks = doc.toks;
+  let end = phraseBefore(doc, next, cue + 1)?.first ?? next;
+  while (end > cue + 1 && (toks[end - 1]!.pos === 'CCONJ' || toks[end - 1]!.pos === 'ADV' || toks[end - 1]!.text === ',')) end--;
+  return end;
 }
 
 /** `according to X, …` and `…, according to X`. */
@@ -78,12 +88,13 @@ function verbReport(doc: EnglishDoc, i: number, floor: number, last: number, pre
   const cue = { first: i, last: cueEnd };
   const prev = toks[i - 1];
   const afterContent = prev !== undefined && (prev.region >= 0 || (prev.text === ',' && firstVerb(doc, floor, i - 1) < i - 1));
-  const inverted = INVERTING_VERBS.has(t.lemma) && afterContent && ['PROPN', 'DET', 'NOUN', 'PRON', 'ADJ'].includes(toks[cueEnd]?.pos ?? '');
+  const after = INVERTING_VERBS.has(t.lemma) && afterContent ? phraseAfter(doc, cueEnd, last) : null;
+  const inverted = after !== null && !['VERB', 'AUX'].includes(toks[after.last]?.pos ?? '') && (toks[after.first]!.pos !== 'PRON' || after.last - after.first > 1 || GENDERED.has(toks[after.first]!.lower));
   let subject: Phrase | null;
   let tail = cueEnd;
   if (inverted) {
-    subject = phraseAfter(doc, cueEnd, last);
-    tail = subject?.last ?? cueEnd;
+    subject = after;
+    tail = after.last;
   } else if (t.lower.endsWith('ing') && prev?.text === ',') {
     subject = previous && previous.at >= toks[floor]!.start - 1 ? previous.subject : phraseBefore(doc, firstVerb(doc, floor, i), floor);
   } else subject = phraseBefore(doc, i, floor);
@@ -106,7 +117,8 @@ function quoted(doc: EnglishDoc, attribution: Phrase): Content[] | null {
   while (b >= 0 && toks[b]!.text === ',' && toks[b]!.region < 0) b--;
   let a = attribution.last;
   while (a < toks.length && /^[,:]$|^[A-Z][a-z]+day$/.test(toks[a]!.text) && toks[a]!.region < 0) a++;
-  const before = b >= 0 && toks[b]!.region >= 0 && toks[b]!.end === doc.regions[toks[b]!.region]!.close ? toks[b]!.region : -1;
+  const g = b >= 0 && toks[b]!.region >= 0 ? doc.regions[toks[b]!.region]! : null;
+  const before = g && toks[b]!.end === g.close && !/\.$/.test(doc.body.slice(g.start, g.end)) ? toks[b]!.region : -1;
   const after = a < toks.length && toks[a]!.region >= 0 && toks[a]!.start === doc.regions[toks[a]!.region]!.open ? toks[a]!.region : -1;
   const picked = [before, after].filter((r) => r >= 0);
   if (!picked.length) return null;
@@ -122,6 +134,7 @@ function forward(doc: EnglishDoc, verb: Tok, from: number, last: number): Conten
   if (ADDRESSEE_VERBS.has(verb.lemma)) {
     const object = phraseAfter(doc, k, last);
     if (object && toks[object.first]!.region < 0) k = object.last;
+    while (k < last && (toks[k]!.pos === 'ADV' || toks[k]!.text === ',')) k++;
   }
   for (let n = k; n < Math.min(last, k + 8); n++) {
     const w = toks[n]!;
