@@ -119,6 +119,25 @@ export class Cast {
     return seen.sort((a, b) => b[1] - a[1]).map(([e]) => e);
   }
 
+  /** The last person named first in a sentence (outside quotations) before offset `at` that `fits`, with where. */
+  subjectBefore(at: number, fits: (e: Entity) => boolean): { entity: Entity; at: number } | null {
+    const toks = this.doc.toks;
+    let sentence = -1;
+    const firsts: NameRun[] = [];
+    for (const r of this.runs) {
+      if (r.at >= at) break;
+      const t = toks[r.first]!;
+      if (t.sent !== sentence && t.region < 0) firsts.push(r);
+      sentence = t.sent;
+    }
+    for (const r of firsts.reverse()) {
+      if (r.kind !== 'person') continue;
+      const e = this.entityOf(r, r.at);
+      if (fits(e)) return { entity: e, at: r.at };
+    }
+    return null;
+  }
+
   /** Gives a person the sex of each he/she/his/her that follows their name within a sentence, while no other person is named between. */
   private voteSexes(): void {
     const people = this.runs.filter((r) => r.kind === 'person');

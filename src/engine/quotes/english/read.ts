@@ -18,11 +18,11 @@ export function readEnglish(parser: EnglishParser, body: string): Quotation[] {
   const reports = findReports(doc);
   if (!reports.length) return [];
   const cast = new Cast(doc);
-  const speakers: Entity[] = [];
+  const speakers: Spoken[] = [];
   const out: Quotation[] = [];
   for (const r of reports) {
-    const who = r.subject ? resolve(doc, cast, r.subject, r.at, speakers) : { entity: speakers[speakers.length - 1] ?? null, mention: '' };
-    if (who.entity?.kind === 'person') speakers.push(who.entity);
+    const who = r.subject ? resolve(doc, cast, r.subject, r.at, speakers) : { entity: speakers[speakers.length - 1]?.entity ?? null, mention: '' };
+    if (who.entity?.kind === 'person') speakers.push({ entity: who.entity, at: r.at });
     const cue = doc.body.slice(doc.toks[r.cue.first]!.start, doc.toks[r.cue.last - 1]!.end);
     for (const c of r.contents) {
       out.push({ start: c.start, end: c.end, text: body.slice(c.start, c.end), direct: c.direct, speaker: who.entity?.name ?? null, speakerTitle: r.apposition ? phraseText(doc, r.apposition) : null, mention: who.mention, cue });
@@ -32,7 +32,7 @@ export function readEnglish(parser: EnglishParser, body: string): Quotation[] {
 }
 
 /** The entity a subject phrase names: the person it names (`Jane Doe`, `Mr. Doe`, `the senator`), else the body it speaks for. */
-function resolve(doc: EnglishDoc, cast: Cast, np: Phrase, at: number, speakers: Entity[]): Who {
+function resolve(doc: EnglishDoc, cast: Cast, np: Phrase, at: number, speakers: Spoken[]): Who {
   const toks = doc.toks;
   const mention = phraseText(doc, np);
   if (np.last - np.first === 1 && toks[np.first]!.pos === 'PRON') {
@@ -54,7 +54,7 @@ function resolve(doc: EnglishDoc, cast: Cast, np: Phrase, at: number, speakers: 
     const words = body ? [...owner.words, body] : owner.words;
     return { entity: cast.entityOf({ words, female: owner.female, kind: body ? 'org' : owner.kind }, owner.at), mention };
   }
-  if (TITLES.has(head.lower) && toks[np.first]!.lower === 'the') return { entity: speakers[speakers.length - 1] ?? cast.peopleBefore(at)[0] ?? null, mention };
+  if (TITLES.has(head.lower) && toks[np.first]!.lower === 'the') return { entity: speakers[speakers.length - 1]?.entity ?? cast.peopleBefore(at)[0] ?? null, mention };
   return { entity: null, mention };
 }
 
@@ -67,11 +67,17 @@ const isGroup = (toks: Tok[], first: number, head: Tok) =>
 const BODIES = new Set(['campaign', 'administration']);
 const INNER = new Set(['of', 'for', 'at', 'with']);
 
-/** he/she: the last speaker of that sex, else the nearest person of that sex named before. */
-function byPronoun(cast: Cast, female: boolean, at: number, speakers: Entity[]): Entity | null {
+/** A person's report: who and where. */
+interface Spoken {
+  entity: Entity;
+  at: number;
+}
+
+/** he/she: the person of that sex who last spoke, unless a person of that sex opened a sentence since. */
+function byPronoun(cast: Cast, female: boolean, at: number, speakers: Spoken[]): Entity | null {
   const fits = (e: Entity) => (female ? e.sex > 0 : e.sex < 0);
-  const last = speakers[speakers.length - 1];
-  if (last && fits(last)) return last;
-  const people = cast.peopleBefore(at);
-  return people.find(fits) ?? null;
+  const last = [...speakers].reverse().find((s) => fits(s.entity));
+  const subject = cast.subjectBefore(at, fits);
+  if (subject && (!last || subject.at > last.at)) return subject.entity;
+  return last?.entity ?? cast.peopleBefore(at).find(fits) ?? null;
 }
