@@ -29,8 +29,9 @@ export interface Report {
 
 const PARTICLES = new Set(['out', 'up', 'on', 'about', 'to', 'back', 'for']);
 const PASSIVE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', "'s"]);
-/** Words that carry a sentence on after a report without changing what is reported: `he said Monday in a statement.` */
-const ADJUNCT = new Set(['ADV', 'ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'PRON', 'PART', 'SCONJ']);
+
+/** `was rejected by`, `Reporting by`: the one who reports is not the subject. */
+const passive = (toks: Tok[], i: number) => (PASSIVE.has(toks[i - 1]?.lower ?? '') && toks[i]!.lemma !== 'say') || toks[i + 1]?.lower === 'by';
 
 /** A token that starts a report. */
 function isCue(t: Tok, next: Tok | undefined): boolean {
@@ -46,7 +47,7 @@ export function findReports(doc: EnglishDoc): Report[] {
   const { toks, sentences } = doc;
   for (const s of sentences) {
     const cues: number[] = [];
-    for (let i = s.first; i < s.last; i++) if (isCue(toks[i]!, toks[i + 1]) && !(PASSIVE.has(toks[i - 1]?.lower ?? '') && toks[i]!.lemma !== 'say')) cues.push(i);
+    for (let i = s.first; i < s.last; i++) if (isCue(toks[i]!, toks[i + 1]) && !passive(toks, i)) cues.push(i);
     let floor = s.first;
     cues.forEach((i, n) => {
       const next = cues[n + 1];
@@ -74,9 +75,8 @@ function according(doc: EnglishDoc, i: number, floor: number, last: number): Rep
   const subject = phraseAfter(doc, i + 2, last);
   if (!subject) return null;
   const cue = { first: i, last: i + 2 };
-  const after = toks[subject.last]?.text === ',' ? clause(doc, subject.last + 1, last) : null;
-  const before = i > floor ? clause(doc, floor, i) : null;
-  const content = after ?? before;
+  const opening = i === floor || toks.slice(floor, i).every((t) => t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'ADV');
+  const content = opening ? (toks[subject.last]?.text === ',' ? clause(doc, subject.last + 1, last) : null) : clause(doc, floor, i);
   return content ? { cue, subject, apposition: null, contents: [content], at: toks[i]!.start } : null;
 }
 
@@ -152,20 +152,26 @@ function forward(doc: EnglishDoc, verb: Tok, from: number, last: number): Conten
   return onlyAdjuncts(doc, k, last) ? null : [content];
 }
 
-/** `…, she said.`: the words before the attribution, when the sentence ends with it. */
+/** `…, she said.`: the clause before the attribution, after a comma, when the sentence ends with the attribution. */
 function backward(doc: EnglishDoc, attribution: Phrase, floor: number, last: number): Content[] | null {
-  if (!onlyAdjuncts(doc, attribution.last, last)) return null;
+  const toks = doc.toks;
+  const comma = toks[attribution.first - 1];
+  if (!onlyAdjuncts(doc, attribution.last, last) || !comma || (comma.text !== ',' && comma.region < 0)) return null;
+  if (firstVerb(doc, floor, attribution.first) >= attribution.first) return null;
   const content = clause(doc, floor, attribution.first);
   return content ? [content] : null;
 }
 
-/** Tokens `[from, to)` that add no clause: time, place, manner (`Monday in a statement`). */
+/** Tokens `[from, to)` that add no clause: none, or time, place and manner (`Monday in a statement`, `on Twitter`). */
 function onlyAdjuncts(doc: EnglishDoc, from: number, to: number): boolean {
+  const first = doc.toks[from];
+  if (from >= to || !first) return true;
+  if (!(first.pos === 'ADP' || first.pos === 'ADV' || first.text === ',' || doc.names.kindOf(first.lower) === 'time')) return false;
   for (let k = from; k < to; k++) {
     const t = doc.toks[k]!;
-    if (t.pos === 'PUNCT' ? /["“”]/.test(t.text) : !ADJUNCT.has(t.pos)) return false;
+    if (t.region >= 0 || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ') return false;
   }
-  return to - from < 8;
+  return to - from < 10;
 }
 
 /** Tokens `[from, to)` as content: trimmed of punctuation at both ends, kept only if a word is left. */
@@ -173,6 +179,8 @@ function clause(doc: EnglishDoc, from: number, to: number): Content | null {
   const toks = doc.toks;
   while (from < to && toks[from]!.pos === 'PUNCT' && !/["“]/.test(toks[from]!.text)) from++;
   while (to > from && (toks[to - 1]!.pos === 'PUNCT' || toks[to - 1]!.pos === 'SPACE') && !/["”]/.test(toks[to - 1]!.text)) to--;
-  if (to <= from) return null;
+  let words = 0;
+  for (let k = from; k < to && words < 2; k++) if (toks[k]!.pos !== 'PUNCT') words++;
+  if (words < 2) return null;
   return { start: toks[from]!.start, end: toks[to - 1]!.end, direct: false };
 }
