@@ -122,10 +122,17 @@ function quoted(doc: EnglishDoc, attribution: Phrase): Content[] | null {
   const after = a < toks.length && toks[a]!.region >= 0 && toks[a]!.start === doc.regions[toks[a]!.region]!.open ? toks[a]!.region : -1;
   const picked = [before, after].filter((r) => r >= 0);
   if (!picked.length) return null;
-  return picked.map((r) => direct(doc.regions[r]!));
+  return picked.map((r) => direct(doc.regions, r));
 }
 
-const direct = (g: Region): Content => ({ start: g.start, end: g.end, direct: true });
+/** Region `r` as direct content, with the paragraphs the quotation goes on over before and after it. */
+function direct(regions: Region[], r: number): Content {
+  let first = r;
+  while (regions[first]!.continued && first > 0) first--;
+  let last = r;
+  while (regions[last + 1]?.continued) last++;
+  return { start: regions[first]!.start, end: regions[last]!.end, direct: true };
+}
 
 /** `X said (that) …`, `X told reporters …`: the clause after the verb, to the end of the sentence. */
 function forward(doc: EnglishDoc, verb: Tok, from: number, last: number): Content[] | null {
@@ -147,8 +154,8 @@ function forward(doc: EnglishDoc, verb: Tok, from: number, last: number): Conten
   while (k < last && (toks[k]!.text === ',' || toks[k]!.text === ':')) k++;
   const content = clause(doc, k, last);
   if (!content) return null;
-  const g = toks[k]!.region >= 0 ? doc.regions[toks[k]!.region]! : null;
-  if (g && g.open === toks[k]!.start && g.end >= content.end - 1) return [direct(g)];
+  const r = toks[k]!.region;
+  if (r >= 0 && doc.regions[r]!.open === toks[k]!.start && doc.regions[r]!.end >= content.end - 1) return [direct(doc.regions, r)];
   return onlyAdjuncts(doc, k, last) ? null : [content];
 }
 
