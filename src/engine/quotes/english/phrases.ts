@@ -27,7 +27,11 @@ const skippable = (doc: EnglishDoc, t: Tok) => t.region < 0 && (BETWEEN.has(t.po
 export function phraseBefore(doc: EnglishDoc, end: number, floor: number): Phrase | null {
   const toks = doc.toks;
   let j = end;
-  while (j > floor && skippable(doc, toks[j - 1]!)) j--;
+  for (;;) {
+    if (j > floor && skippable(doc, toks[j - 1]!)) j--;
+    else if (j - 1 > floor && toks[j - 2]!.pos === 'ADP' && doc.names.kindOf(toks[j - 1]!.lower) === 'time') j -= 2;
+    else break;
+  }
   const np = nounPhraseLeft(doc, j, floor);
   if (np) return np;
   if (toks[j - 1]?.text !== ',') return null;

@@ -27,7 +27,8 @@ export interface Report {
   at: number;
 }
 
-const PARTICLES = new Set(['out', 'up', 'on', 'about', 'to', 'back', 'for']);
+/** Verbs read with their particle: `pointed out`, `called for`. */
+const PHRASAL = new Set(['point out', 'call for', 'call on', 'speak out', 'talk about', 'shoot back', 'lash out', 'weigh in', 'sign on', 'back up', 'hit back', 'fire back']);
 const PASSIVE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', "'s"]);
 
 /** `was rejected by`, `Reporting by`: the one who reports is not the subject. */
@@ -49,12 +50,16 @@ export function findReports(doc: EnglishDoc): Report[] {
     const cues: number[] = [];
     for (let i = s.first; i < s.last; i++) if (isCue(toks[i]!, toks[i + 1]) && !passive(toks, i)) cues.push(i);
     let floor = s.first;
+    let main: Phrase | null = null;
+    let reported = -1;
     cues.forEach((i, n) => {
-      const next = cues[n + 1];
-      const ceiling = next === undefined ? s.last : clauseEnd(doc, next, i);
-      const r = toks[i]!.lower === 'according' ? according(doc, i, floor, ceiling) : verbReport(doc, i, floor, ceiling, out[out.length - 1]);
+      if (toks[i]!.start < reported && !INVERTING_VERBS.has(toks[i]!.lemma)) return;
+      const ceiling = cues.slice(n + 1).map((next) => clauseEnd(doc, next, i)).find((end) => end > i + 2) ?? s.last;
+      const r = toks[i]!.lower === 'according' ? according(doc, i, floor, ceiling) : verbReport(doc, i, floor, ceiling, main);
       if (!r || !r.contents.length) return;
       out.push(r);
+      main ??= r.subject;
+      reported = Math.max(reported, ...r.contents.map((c) => c.end));
       floor = Math.max(floor, r.cue.last);
     });
   }
@@ -80,11 +85,12 @@ function according(doc: EnglishDoc, i: number, floor: number, last: number): Rep
   return content ? { cue, subject, apposition: null, contents: [content], at: toks[i]!.start } : null;
 }
 
-function verbReport(doc: EnglishDoc, i: number, floor: number, last: number, previous: Report | undefined): Report | null {
+/** The report of the verb at `i`; `main` is the subject of the sentence's first report, which a participle or a second verb shares. */
+function verbReport(doc: EnglishDoc, i: number, floor: number, last: number, main: Phrase | null): Report | null {
   const toks = doc.toks;
   const t = toks[i]!;
   let cueEnd = i + 1;
-  if (PARTICLES.has(toks[cueEnd]?.lower ?? '') && toks[cueEnd]!.pos !== 'PART' && toks[cueEnd]!.lower !== 'to') cueEnd++;
+  if (PHRASAL.has(`${t.lemma} ${toks[cueEnd]?.lower}`)) cueEnd++;
   const cue = { first: i, last: cueEnd };
   const prev = toks[i - 1];
   const afterContent = prev !== undefined && (prev.region >= 0 || (prev.text === ',' && firstVerb(doc, floor, i - 1) < i - 1));
@@ -96,8 +102,8 @@ function verbReport(doc: EnglishDoc, i: number, floor: number, last: number, pre
     subject = after;
     tail = after.last;
   } else if (t.lower.endsWith('ing') && prev?.text === ',') {
-    subject = previous && previous.at >= toks[floor]!.start - 1 ? previous.subject : phraseBefore(doc, firstVerb(doc, floor, i), floor);
-  } else subject = phraseBefore(doc, i, floor);
+    subject = main ?? phraseBefore(doc, firstVerb(doc, floor, i), floor);
+  } else subject = phraseBefore(doc, i, floor) ?? (prev?.pos === 'CCONJ' ? main : null);
   const apposition = subject ? appositionAfter(doc, subject, last) : null;
   if (inverted && apposition) tail = apposition.last;
   const attribution = { first: subject && subject.first < i ? subject.first : i, last: tail };
@@ -176,6 +182,7 @@ function onlyAdjuncts(doc: EnglishDoc, from: number, to: number): boolean {
   if (!(first.pos === 'ADP' || first.pos === 'ADV' || first.text === ',' || doc.names.kindOf(first.lower) === 'time')) return false;
   for (let k = from; k < to; k++) {
     const t = doc.toks[k]!;
+    if (t.text === ',' && doc.toks[k + 1]?.pos === 'CCONJ') return true;
     if (t.region >= 0 || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ') return false;
   }
   return to - from < 10;
