@@ -103,40 +103,38 @@ function loadWink(): WinkMethods {
   return winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
 }
 
-const OPENING = new Set(['“', '"']);
+/** Quotation marks: curly, straight, and the doubled apostrophes some outlets print (`''…''`). */
+const MARK = /[“”"]|''/g;
 
 /**
- * The quoted regions of each paragraph: `“…”` and `"…"`. A mark left open at a paragraph's end closes
- * there; when the next paragraph opens with a mark, the quotation goes on in it (news style for a
- * quotation over several paragraphs).
+ * The quoted regions of each paragraph: `“…”`, `"…"`, `''…''`. A mark left open at a paragraph's end
+ * closes there; when the next paragraph opens with a mark, the quotation goes on in it (news style
+ * for a quotation over several paragraphs).
  */
 function quotedRegions(body: string, paras: Array<{ start: number; end: number }>): Region[] {
   const out: Region[] = [];
   let leftOpen = false;
   paras.forEach((p, para) => {
-    let open = -1;
-    const continues = leftOpen && OPENING.has(body[p.start]!);
-    leftOpen = false;
-    for (let i = p.start; i < p.end; i++) {
-      const c = body[i]!;
-      if (open < 0 && (c === '“' || c === '"')) open = i;
-      else if (open >= 0 && (c === '”' || c === '"')) {
-        pushRegion(body, out, open, i + 1, para, continues && open === p.start);
-        open = -1;
+    const text = body.slice(p.start, p.end);
+    const continues = leftOpen && /^(?:[“"]|'')/.test(text);
+    let open: { at: number; length: number } | null = null;
+    for (const m of text.matchAll(MARK)) {
+      const at = p.start + m.index;
+      if (!open && m[0] !== '”') open = { at, length: m[0].length };
+      else if (open && m[0] !== '“') {
+        pushRegion(body, out, { open: open.at, close: at + m[0].length, start: open.at + open.length, end: at, para, continued: continues && open.at === p.start });
+        open = null;
       }
     }
-    if (open >= 0) {
-      pushRegion(body, out, open, p.end, para, continues && open === p.start);
-      leftOpen = true;
-    }
+    leftOpen = open !== null;
+    if (open) pushRegion(body, out, { open: open.at, close: p.end, start: open.at + open.length, end: p.end, para, continued: continues && open.at === p.start });
   });
   return out;
 }
 
-function pushRegion(body: string, out: Region[], open: number, close: number, para: number, continued: boolean): void {
-  let start = open + 1;
-  let end = body[close - 1] === '”' || (body[close - 1] === '"' && close - 1 > open) ? close - 1 : close;
-  while (start < end && /\s/.test(body[start]!)) start++;
-  while (end > start && /[\s,]/.test(body[end - 1]!)) end--;
-  if (end > start) out.push({ open, close, start, end, para, continued });
+/** Adds a region, its words trimmed of spaces and of a trailing comma, if any are left. */
+function pushRegion(body: string, out: Region[], g: Region): void {
+  while (g.start < g.end && /\s/.test(body[g.start]!)) g.start++;
+  while (g.end > g.start && /[\s,]/.test(body[g.end - 1]!)) g.end--;
+  if (g.end > g.start) out.push(g);
 }
