@@ -71,7 +71,8 @@ export const GENERIC = set(`
   i we you they it one some many most few several others someone somebody anyone people everyone nobody critics
   experts analysts officials observers supporters opponents voters residents witnesses sources aides advisers
   republicans democrats conservatives liberals americans members lawmakers leaders activists economists scientists
-  researchers polls surveys studies reports data numbers figures this that these those there
+  researchers polls surveys studies reports data numbers figures this that these those there percent majority
+  minority half allies friends strategists
 `);
 
 /** Relative pronouns: the speaker is their antecedent. */

@@ -37,8 +37,9 @@ export function phraseBefore(doc: EnglishDoc, end: number, floor: number): Phras
   if (toks[j - 1]?.text !== ',') return null;
   let c = j - 2;
   while (c > floor && c > j - 14 && toks[c]!.text !== ',' && toks[c]!.region < 0) c--;
-  if (c <= floor || toks[c]!.text !== ',') return null;
-  return nounPhraseLeft(doc, c, floor);
+  if (c < floor || toks[c]!.text !== ',') return null;
+  const named = c + 1 < j - 1 && toks.slice(c + 1, j - 1).every((t) => t.region < 0 && (t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text)));
+  return named ? { first: c + 1, last: j - 1 } : nounPhraseLeft(doc, c, floor);
 }
 
 function nounPhraseLeft(doc: EnglishDoc, end: number, floor: number): Phrase | null {

@@ -61,7 +61,9 @@ function resolve(doc: EnglishDoc, cast: Cast, np: Phrase, at: number, speakers: 
 /** Anonymous or generic groups (`some USDP members`, `Clinton supporters`, `79 percent of Democrats`): no one speaker. */
 const isGroup = (toks: Tok[], first: number, head: Tok) =>
   GENERIC.has(head.lower) || GENERIC.has(toks[first]!.lower) || toks[first]!.pos === 'NUM' ||
-  (head.pos === 'NOUN' && head.lower !== head.lemma && head.lower.endsWith('s') && !MOUTHPIECES.has(head.lower));
+  (head.lower !== head.lemma && head.lower.endsWith('s') && !MOUTHPIECES.has(head.lower) && !GROUP_NAMES.test(head.text));
+/** Plural names of bodies that speak as one: `the Democrats` in a name such as `Senate Democrats` stay groups, `the Times` does not. */
+const GROUP_NAMES = /^(?:Times|News|Affairs|Services|Nations|States|Partners|Industries|Brothers|Workers)$/;
 
 /** Nouns that make a person's name a body: `the Clinton campaign`, `Obama's administration`. */
 const BODIES = new Set(['campaign', 'administration']);

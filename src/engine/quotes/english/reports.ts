@@ -35,8 +35,8 @@ const PASSIVE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', "'s"
 const passive = (toks: Tok[], i: number) => (PASSIVE.has(toks[i - 1]?.lower ?? '') && toks[i]!.lemma !== 'say') || toks[i + 1]?.lower === 'by';
 
 /** A token that starts a report. */
-function isCue(t: Tok, next: Tok | undefined): boolean {
-  if (t.region >= 0) return false;
+function isCue(t: Tok, next: Tok | undefined, sentenceStart: boolean): boolean {
+  if (t.region >= 0 || (!sentenceStart && /^\p{Lu}/u.test(t.text))) return false;
   if (t.lower === 'according') return next?.lower === 'to';
   if (t.lemma === 'say') return true;
   return t.pos === 'VERB' && (SPEECH_VERBS.has(t.lemma) || COGNITION_VERBS.has(t.lemma));
@@ -48,7 +48,7 @@ export function findReports(doc: EnglishDoc): Report[] {
   const { toks, sentences } = doc;
   for (const s of sentences) {
     const cues: number[] = [];
-    for (let i = s.first; i < s.last; i++) if (isCue(toks[i]!, toks[i + 1]) && !passive(toks, i)) cues.push(i);
+    for (let i = s.first; i < s.last; i++) if (isCue(toks[i]!, toks[i + 1], i === s.first) && !passive(toks, i)) cues.push(i);
     let floor = s.first;
     let main: Phrase | null = null;
     let reported = -1;
