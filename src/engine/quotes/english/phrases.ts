@@ -34,12 +34,29 @@ export function phraseBefore(doc: EnglishDoc, end: number, floor: number): Phras
   }
   const np = nounPhraseLeft(doc, j, floor);
   if (np) return np;
-  if (toks[j - 1]?.text !== ',') return null;
-  let c = j - 2;
-  while (c > floor && c > j - 14 && toks[c]!.text !== ',' && toks[c]!.region < 0) c--;
-  if (c < floor || toks[c]!.text !== ',') return null;
-  const named = c + 1 < j - 1 && toks.slice(c + 1, j - 1).every((t) => t.region < 0 && (t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text)));
-  return named ? { first: c + 1, last: j - 1 } : nounPhraseLeft(doc, c, floor);
+  return toks[j - 1]?.text === ',' ? appositionChain(doc, j - 1, floor) : null;
+}
+
+/**
+ * The subject before an apposition ending at the comma `comma`: `Yin Myint May, 60, a doctor,` → the
+ * name; `a spokeswoman, Anna Richardson White,` → the name between the commas. Of the phrases chained
+ * by commas, the first that is a bare name, else the first.
+ */
+function appositionChain(doc: EnglishDoc, comma: number, floor: number): Phrase | null {
+  const toks = doc.toks;
+  const chain: Phrase[] = [];
+  let c = comma;
+  while (chain.length < 3) {
+    let b = c - 1;
+    while (b > floor && b > c - 16 && toks[b]!.text !== ',' && toks[b]!.region < 0) b--;
+    if (b <= floor || toks[b]!.text !== ',') break;
+    if (b + 1 < c) chain.unshift({ first: b + 1, last: c });
+    c = b;
+  }
+  const head = nounPhraseLeft(doc, c, floor);
+  if (!chain.length) return null;
+  const bare = (p: Phrase) => toks.slice(p.first, p.last).every((t) => /^\p{Lu}/u.test(t.text) && t.pos !== 'DET');
+  return [head, ...chain].find((p): p is Phrase => p !== null && bare(p)) ?? head;
 }
 
 function nounPhraseLeft(doc: EnglishDoc, end: number, floor: number): Phrase | null {
