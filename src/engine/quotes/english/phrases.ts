@@ -6,6 +6,8 @@ import { RELATIVES } from './lexicon.js';
 export interface Phrase {
   first: number;
   last: number;
+  /** Where the words naming the subject begin when appositions come before it (`a spokeswoman, Anna White,`); else `first`. */
+  from?: number;
 }
 
 const NOMINAL = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PRON', 'X']);
@@ -56,7 +58,8 @@ function appositionChain(doc: EnglishDoc, comma: number, floor: number): Phrase 
   const head = nounPhraseLeft(doc, c, floor);
   if (!chain.length) return null;
   const bare = (p: Phrase) => toks.slice(p.first, p.last).every((t) => /^\p{Lu}/u.test(t.text) && t.pos !== 'DET');
-  return [head, ...chain].find((p): p is Phrase => p !== null && bare(p)) ?? head;
+  const subject = [head, ...chain].find((p): p is Phrase => p !== null && bare(p)) ?? head;
+  return subject && { ...subject, from: head?.first ?? chain[0]!.first };
 }
 
 function nounPhraseLeft(doc: EnglishDoc, end: number, floor: number): Phrase | null {

@@ -69,7 +69,8 @@ export function findReports(doc: EnglishDoc): Report[] {
 /** Where the clause of a cue ends when another cue follows in its sentence: before that cue's subject and the `, and` before it. */
 function clauseEnd(doc: EnglishDoc, next: number, cue: number): number {
   const toks = doc.toks;
-  let end = phraseBefore(doc, next, cue + 1)?.first ?? next;
+  const subject = phraseBefore(doc, next, cue + 1);
+  let end = subject ? (subject.from ?? subject.first) : next;
   while (end > cue + 1 && (toks[end - 1]!.pos === 'CCONJ' || toks[end - 1]!.pos === 'ADV' || toks[end - 1]!.text === ',')) end--;
   return end;
 }
@@ -106,7 +107,7 @@ function verbReport(doc: EnglishDoc, i: number, floor: number, last: number, mai
   } else subject = phraseBefore(doc, i, floor) ?? (prev?.pos === 'CCONJ' ? main : null);
   const apposition = subject ? appositionAfter(doc, subject, last) : null;
   if (inverted && apposition) tail = apposition.last;
-  const attribution = { first: subject && subject.first < i ? subject.first : i, last: tail };
+  const attribution = { first: subject && subject.first < i ? (subject.from ?? subject.first) : i, last: tail };
   const contents = quoted(doc, attribution) ?? (inverted ? null : forward(doc, t, cueEnd, last)) ?? backward(doc, attribution, floor, last);
   return contents ? { cue, subject, apposition, contents, at: t.start } : null;
 }
@@ -177,12 +178,15 @@ function backward(doc: EnglishDoc, attribution: Phrase, floor: number, last: num
 
 /** Tokens `[from, to)` that add no clause: none, or time, place and manner (`Monday in a statement`, `on Twitter`). */
 function onlyAdjuncts(doc: EnglishDoc, from: number, to: number): boolean {
-  const first = doc.toks[from];
+  const toks = doc.toks;
+  while (from < to && toks[from]!.pos === 'PUNCT' && toks[from]!.region < 0 && toks[from]!.text !== ',') from++;
+  while (to > from && (toks[to - 1]!.pos === 'PUNCT' || toks[to - 1]!.pos === 'SPACE') && toks[to - 1]!.region < 0) to--;
+  const first = toks[from];
   if (from >= to || !first) return true;
   if (!(first.pos === 'ADP' || first.pos === 'ADV' || first.text === ',' || doc.names.kindOf(first.lower) === 'time')) return false;
   for (let k = from; k < to; k++) {
-    const t = doc.toks[k]!;
-    if (t.text === ',' && doc.toks[k + 1]?.pos === 'CCONJ') return true;
+    const t = toks[k]!;
+    if (t.text === ',' && toks[k + 1]?.pos === 'CCONJ') return true;
     if (t.region >= 0 || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ') return false;
   }
   return to - from < 10;
