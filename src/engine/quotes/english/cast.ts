@@ -48,7 +48,7 @@ export class Cast {
     for (let i = 0; i < toks.length; i++) {
       if (!this.nameWord(toks[i]!, sentences[toks[i]!.sent]!.first === i, false)) continue;
       let j = i + 1;
-      while (j < toks.length && toks[j]!.para === toks[i]!.para && this.nameWord(toks[j]!, false, true)) j++;
+      while (j < toks.length && toks[j]!.para === toks[i]!.para && (this.nameWord(toks[j]!, false, true) || this.ofInName(i, j))) j++;
       this.addRun(i, j);
       i = j - 1;
     }
@@ -61,6 +61,13 @@ export class Cast {
     if (!CAPITAL.test(t.text) || t.region >= 0 && !inName && t.pos !== 'PROPN') return false;
     if (t.text === 'I' || this.doc.names.kindOf(t.lower) === 'time') return false;
     return t.pos === 'PROPN' || INITIAL.test(t.text) || (!sentenceStart && ['NOUN', 'ADJ', 'VERB', 'X'].includes(t.pos)) || (inName && t.pos !== 'PUNCT');
+  }
+
+  /** `of` inside an organisation's name: `Republican Party of Wyoming`, `Communications Workers of America`. */
+  private ofInName(first: number, j: number): boolean {
+    const toks = this.doc.toks;
+    const next = toks[j + 1];
+    return toks[j]!.lower === 'of' && j > first && ORG_WORDS.has(toks[j - 1]!.lower) && next !== undefined && this.nameWord(next, false, true);
   }
 
   private addRun(first: number, last: number): void {
@@ -76,7 +83,7 @@ export class Cast {
       return;
     }
     let k = words.length - 1;
-    while (k > 0 && !TITLES.has(lower[k - 1]!) && !ORG_WORDS.has(lower[k - 1]!) && (toks[first + k - 1]!.pos === 'PROPN' || nameLike(names.kindOf(lower[k - 1]!)))) k--;
+    while (k > 0 && !TITLES.has(lower[k - 1]!) && !ORG_WORDS.has(lower[k - 1]!) && lower[k - 1] !== 'of' && (toks[first + k - 1]!.pos === 'PROPN' || nameLike(names.kindOf(lower[k - 1]!)))) k--;
     const titles = lower.slice(0, k);
     const kept = words.slice(k).map(stripLast);
     if (TITLES.has(lower[k]!)) return;
@@ -153,6 +160,6 @@ export class Cast {
   }
 }
 
-/** A word that can stand inside a person's name: a name, or a word the lexicon does not know. */
+/** A word that can make a name a person's: a name, or a word the lexicon does not know. */
 const nameLike = (kind: string) => kind !== 'word' && kind !== 'place' && kind !== 'org' && kind !== 'time';
 const stripLast = (w: string, n: number, all: string[]) => (n === all.length - 1 ? stripPossessive(w) : w);

@@ -34,7 +34,7 @@ export const TITLES = set(`
   president vice senator representative congressman congresswoman governor mayor secretary minister premier chancellor
   judge justice speaker chairman chairwoman chair leader sir lord lady king queen prince princess pope sheikh
   former candidate nominee attorney general state defense treasury homeland commerce labor press house white
-  democratic republican gop independent presidential hopeful front-runner frontrunner rival businessman billionaire
+  democratic republican democrat gop independent presidential hopeful front-runner frontrunner rival businessman billionaire
   spokesman spokeswoman spokesperson adviser advisor aide strategist manager director chief officer ambassador
   gubernatorial councilman councilwoman commissioner
 `);
@@ -51,7 +51,7 @@ export const ORG_WORDS = set(`
   ministry government police army navy force forces agency project watch pac caucus poll polls institution alliance
   reuters press tribune gazette magazine review herald telegraph globe chronicle daily weekly radio tv television
   cnn msnbc fox abc cbs nbc npr pbs bbc politico breitbart huffpost huffington twitter facebook google
-  democrats republicans
+  democrats republicans workers
 `);
 
 /** Heads of a body's mouthpiece: `a spokesman for X`, `a State Department official` speak for X. */

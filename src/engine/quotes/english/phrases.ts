@@ -23,7 +23,8 @@ const nominal = (t: Tok | undefined) => t !== undefined && t.region < 0 && (NOMI
 const CAPITALISED = new Set(['VERB', 'ADV', 'INTJ', 'SYM']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'my', 'our', 'your']);
 /** A word that skips to the next: an adverb or auxiliary, or a day or month (`Trump said Monday`, `On Monday he said`). */
-const skippable = (doc: EnglishDoc, t: Tok) => t.region < 0 && (BETWEEN.has(t.pos) || (t.pos === 'PROPN' && doc.names.kindOf(t.lower) === 'time'));
+const skippable = (doc: EnglishDoc, t: Tok) => t.region < 0 && (BETWEEN.has(t.pos) || doc.names.kindOf(t.lower) === 'time' || PARTS_OF_DAY.has(t.lower));
+const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night', 'today', 'yesterday', 'tonight']);
 
 /** The noun phrase ending just before token `end` (its adverbs and auxiliaries skipped), past an apposition between commas; null if none. */
 export function phraseBefore(doc: EnglishDoc, end: number, floor: number): Phrase | null {
