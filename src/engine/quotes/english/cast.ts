@@ -4,7 +4,7 @@
  * each person's sex as told by honorifics, first names and the he/she that follow the name.
  */
 import type { EnglishDoc, Tok } from './parse.js';
-import { FEMALE_HONORIFICS, GENDERED, MALE_HONORIFICS, ORG_WORDS, TITLES } from './lexicon.js';
+import { FEMALE_HONORIFICS, MALE_HONORIFICS, ORG_WORDS, TITLES } from './lexicon.js';
 
 /** What a name names; `other` for names the article and the lexicon do not tell (`Islamic State`, a lone surname). */
 export type Kind = 'person' | 'org' | 'place' | 'other';
@@ -60,6 +60,7 @@ export class Cast {
   private nameWord(t: Tok, sentenceStart: boolean, inName: boolean): boolean {
     if (!CAPITAL.test(t.text) || t.region >= 0 && !inName && t.pos !== 'PROPN') return false;
     if (t.text === 'I' || this.doc.names.kindOf(t.lower) === 'time') return false;
+    if (sentenceStart && t.pos !== 'PROPN') return ['female', 'male', 'first'].includes(this.doc.names.kindOf(t.lower));
     return t.pos === 'PROPN' || INITIAL.test(t.text) || (!sentenceStart && ['NOUN', 'ADJ', 'VERB', 'X'].includes(t.pos)) || (inName && t.pos !== 'PUNCT');
   }
 
@@ -145,14 +146,14 @@ export class Cast {
     return null;
   }
 
-  /** Gives a person the sex of each he/she/his/her that follows their name within a sentence, while no other person is named between. */
+  /** Gives a person the sex of each he/she that follows their name within a sentence, while no other person is named between. */
   private voteSexes(): void {
     const people = this.runs.filter((r) => r.kind === 'person');
     const toks = this.doc.toks;
     let p = -1;
     for (const t of toks) {
       while (p < people.length - 1 && people[p + 1]!.at < t.start) p++;
-      const sex = GENDERED.get(t.lower);
+      const sex = t.lower === 'he' ? false : t.lower === 'she' ? true : undefined;
       const near = people[p];
       if (sex === undefined || t.region >= 0 || !near || toks[near.first]!.sent < t.sent - 1) continue;
       this.entityOf(near, near.at).sex += sex ? 1 : -1;

@@ -19,7 +19,7 @@ export const SPEECH_VERBS = set(`
 /** Verbs of thinking, wanting and planning (lemmas): PolNeAR counts their complements as attributed too. */
 export const COGNITION_VERBS = set(`
   believe think know feel hope want wish expect fear worry doubt suspect consider see view regard assume understand
-  realize realise recognize recognise remember forget plan intend prefer seek aim decide determine hold imagine
+  realize realise recognize recognise remember forget plan intend prefer seek aim decide determine imagine
 `);
 
 /** Verbs whose object is the addressee: `told reporters`, `urged voters to` (the addressee is never the speaker). */

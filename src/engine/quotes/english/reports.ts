@@ -54,7 +54,7 @@ export function findReports(doc: EnglishDoc): Report[] {
     let reported = -1;
     cues.forEach((i, n) => {
       if (toks[i]!.start < reported && !INVERTING_VERBS.has(toks[i]!.lemma)) return;
-      const ceiling = cues.slice(n + 1).map((next) => clauseEnd(doc, next, i)).find((end) => end > i + 2) ?? s.last;
+      const ceiling = cues.slice(n + 1).map((next) => clauseEnd(doc, next, i)).find((end) => end !== null) ?? s.last;
       const r = toks[i]!.lower === 'according' ? according(doc, i, floor, ceiling) : verbReport(doc, i, floor, ceiling, main);
       if (!r || !r.contents.length) return;
       out.push(r);
@@ -66,11 +66,17 @@ export function findReports(doc: EnglishDoc): Report[] {
   return out;
 }
 
-/** Where the clause of a cue ends when another cue follows in its sentence: before that cue's subject and the `, and` before it. */
-function clauseEnd(doc: EnglishDoc, next: number, cue: number): number {
+/**
+ * Where the clause of a cue ends when another cue follows in its sentence and is coordinated with it
+ * (`…, and she said`, `… and added`): before that cue's subject and the `, and` before it; null when the
+ * next cue is inside the clause (`X said he welcomed …`, `X said that the talks would continue`).
+ */
+function clauseEnd(doc: EnglishDoc, next: number, cue: number): number | null {
   const toks = doc.toks;
   const subject = phraseBefore(doc, next, cue + 1);
   let end = subject ? (subject.from ?? subject.first) : next;
+  const before = toks[end - 1];
+  if (!before || end - 1 <= cue || !(before.pos === 'CCONJ' || before.region >= 0 || /^[,;:—–-]$/.test(before.text))) return null;
   while (end > cue + 1 && (toks[end - 1]!.pos === 'CCONJ' || toks[end - 1]!.pos === 'ADV' || toks[end - 1]!.text === ',')) end--;
   return end;
 }
