@@ -6,14 +6,14 @@ const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 /** Verbs of saying (lemmas): their subject speaks, their complement or the adjacent quotation is what was said. */
 export const SPEECH_VERBS = set(`
   say tell add ask write tweet post note explain argue claim insist warn suggest announce state declare report
-  continue reply respond answer recall remark observe acknowledge admit concede confirm deny reject dismiss
-  predict promise pledge vow urge call cite mention point stress emphasize emphasise reiterate repeat assert allege
-  contend maintain complain lament caution testify quip joke shout yell scream boast brag tout praise criticize
-  criticise blast slam attack accuse blame charge describe conclude estimate propose recommend demand order advise
-  inform assure remind concur agree disagree counter retort interrupt begin conclude summarize summarise signal indicate
-  reveal disclose release publish read show find suggest imply hint speculate guess wonder question question announce
-  proclaim tweete preach vote endorse support oppose condemn defend apologize apologise threaten encourage welcome
-  highlight underscore reaffirm voice express raise lay outline detail share recount relate describe characterize
+  continue reply respond answer recall remark observe acknowledge admit concede confirm deny reject dismiss predict
+  promise pledge vow urge call cite mention point stress emphasize emphasise reiterate repeat assert allege contend
+  maintain complain lament caution testify quip joke shout yell scream boast brag tout praise criticize criticise
+  blast slam attack accuse blame charge describe conclude estimate propose recommend demand order advise inform
+  assure remind concur agree disagree counter retort interrupt begin summarize summarise signal indicate reveal
+  disclose release publish read show find imply hint speculate guess wonder question proclaim preach vote endorse
+  support oppose condemn defend apologize apologise threaten encourage welcome highlight underscore reaffirm voice
+  express raise outline detail share recount characterize
 `);
 
 /** Verbs of thinking, wanting and planning (lemmas): PolNeAR counts their complements as attributed too. */
@@ -48,7 +48,7 @@ export const ORG_WORDS = set(`
   committee party department campaign administration association institute center centre university college council
   news post times journal network inc inc. corp corp. company group foundation agency bureau office court congress
   senate house assembly commission service organization organisation union coalition fund bank board club league
-  ministry government police army navy force forces agency project watch pac caucus poll polls institution alliance
+  ministry government police army navy force forces project watch pac caucus poll polls institution alliance
   reuters press tribune gazette magazine review herald telegraph globe chronicle daily weekly radio tv television
   cnn msnbc fox abc cbs nbc npr pbs bbc politico breitbart huffpost huffington twitter facebook google
   democrats republicans workers
