@@ -14,7 +14,7 @@ const NOMINAL = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PRON', 'X']);
 /** Words between a subject and its verb: `Trump later said`, `she has also said`, `officials did not say`. */
 const BETWEEN = new Set(['ADV', 'AUX', 'PART']);
 /** Prepositions inside a name or a mouthpiece phrase: `Secretary of State`, `a spokesman for the campaign`. */
-const INNER = new Set(['of', 'for', 'at', 'with']);
+export const INNER = new Set(['of', 'for', 'at', 'with']);
 
 const isPossessive = (t: Tok) => t.lower === "'s" || t.lower === "'";
 /** A token that can be part of a subject phrase. */

@@ -3,7 +3,7 @@ import type { Quotation } from '../types.js';
 import { Cast, type Entity, type NameRun } from './cast.js';
 import { GENDERED, GENERIC, MOUTHPIECES, TITLES } from './lexicon.js';
 import type { EnglishDoc, EnglishParser, Tok } from './parse.js';
-import { type Phrase, phraseText } from './phrases.js';
+import { INNER, type Phrase, phraseText } from './phrases.js';
 import { type Report, findReports } from './reports.js';
 
 /** Who a report's subject names: an entity, or null for an anonymous or unresolvable source. */
@@ -67,7 +67,6 @@ const GROUP_NAMES = /^(?:Times|News|Affairs|Services|Nations|States|Partners|Ind
 
 /** Nouns that make a person's name a body: `the Clinton campaign`, `Obama's administration`. */
 const BODIES = new Set(['campaign', 'administration']);
-const INNER = new Set(['of', 'for', 'at', 'with']);
 
 /** A person's report: who and where. */
 interface Spoken {
