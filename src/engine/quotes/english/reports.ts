@@ -88,7 +88,9 @@ function according(doc: EnglishDoc, i: number, floor: number, last: number): Rep
   if (!subject) return null;
   const cue = { first: i, last: i + 2 };
   const opening = i === floor || toks.slice(floor, i).every((t) => t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'ADV');
-  const content = opening ? (toks[subject.last]?.text === ',' ? clause(doc, subject.last + 1, last) : null) : clause(doc, floor, i);
+  let comma = subject.last;
+  while (opening && comma < Math.min(last, subject.last + 25) && toks[comma]!.text !== ',') comma++;
+  const content = opening ? (toks[comma]?.text === ',' ? clause(doc, comma + 1, last) : null) : clause(doc, floor, i);
   return content ? { cue, subject, apposition: null, contents: [content], at: toks[i]!.start } : null;
 }
 
