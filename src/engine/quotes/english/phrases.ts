@@ -23,7 +23,8 @@ const nominal = (t: Tok | undefined) => t !== undefined && t.region < 0 && (NOMI
 const CAPITALISED = new Set(['VERB', 'ADV', 'INTJ', 'SYM']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'my', 'our', 'your']);
 /** A word that skips to the next: an adverb or auxiliary, or a day or month (`Trump said Monday`, `On Monday he said`). */
-const skippable = (doc: EnglishDoc, t: Tok) => t.region < 0 && (BETWEEN.has(t.pos) || doc.names.kindOf(t.lower) === 'time' || PARTS_OF_DAY.has(t.lower));
+const skippable = (doc: EnglishDoc, t: Tok) => t.region < 0 && (BETWEEN.has(t.pos) || isTime(doc, t));
+const isTime = (doc: EnglishDoc, t: Tok) => doc.names.kindOf(t.lower) === 'time' || PARTS_OF_DAY.has(t.lower);
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night', 'today', 'yesterday', 'tonight']);
 
 /** The noun phrase ending just before token `end` (its adverbs and auxiliaries skipped), past an apposition between commas; null if none. */
@@ -31,8 +32,10 @@ export function phraseBefore(doc: EnglishDoc, end: number, floor: number): Phras
   const toks = doc.toks;
   let j = end;
   for (;;) {
-    if (j > floor && skippable(doc, toks[j - 1]!)) j--;
-    else if (j - 1 > floor && toks[j - 2]!.pos === 'ADP' && doc.names.kindOf(toks[j - 1]!.lower) === 'time') j -= 2;
+    const t = toks[j - 1];
+    if (j <= floor || !t) break;
+    if (skippable(doc, t) || (t.pos === 'ADP' && j < end && isTime(doc, toks[j]!))) j--;
+    else if (t.text === ')') j = Math.max(floor, toks.slice(floor, j).map((x) => x.text).lastIndexOf('(') + floor);
     else break;
   }
   const np = nounPhraseLeft(doc, j, floor);
@@ -51,16 +54,27 @@ function appositionChain(doc: EnglishDoc, comma: number, floor: number): Phrase 
   let c = comma;
   while (chain.length < 3) {
     let b = c - 1;
-    while (b > floor && b > c - 16 && toks[b]!.text !== ',' && toks[b]!.region < 0) b--;
+    while (b > floor && b > c - 24 && toks[b]!.text !== ',' && toks[b]!.region < 0) b--;
     if (b <= floor || toks[b]!.text !== ',') break;
     if (b + 1 < c) chain.unshift({ first: b + 1, last: c });
     c = b;
   }
   const head = nounPhraseLeft(doc, c, floor);
   if (!chain.length) return null;
-  const bare = (p: Phrase) => toks.slice(p.first, p.last).every((t) => /^\p{Lu}/u.test(t.text) && t.pos !== 'DET');
+  const bare = (p: Phrase) => withoutParentheses(toks.slice(p.first, p.last)).every((t) => /^\p{Lu}/u.test(t.text) && t.pos !== 'DET');
   const subject = [head, ...chain].find((p): p is Phrase => p !== null && bare(p)) ?? head;
   return subject && { ...subject, from: head?.first ?? chain[0]!.first };
+}
+
+/** Tokens without those between parentheses: `Sen. Tim Kaine (D-Va.)` → `Sen. Tim Kaine`. */
+function withoutParentheses(toks: Tok[]): Tok[] {
+  let depth = 0;
+  return toks.filter((t) => {
+    if (t.text === '(') depth++;
+    const inside = depth > 0;
+    if (t.text === ')') depth = Math.max(0, depth - 1);
+    return !inside;
+  });
 }
 
 function nounPhraseLeft(doc: EnglishDoc, end: number, floor: number): Phrase | null {

@@ -112,13 +112,20 @@ function verbReport(doc: EnglishDoc, i: number, floor: number, last: number, mai
     tail = after.last;
   } else if (t.lower.endsWith('ing') && prev?.text === ',') {
     subject = main ?? phraseBefore(doc, firstVerb(doc, floor, i), floor);
-  } else subject = phraseBefore(doc, i, floor) ?? (prev?.pos === 'CCONJ' ? main : null);
+  } else subject = phraseBefore(doc, i, floor) ?? (coordinated(toks, i) ? (main ?? phraseBefore(doc, firstVerb(doc, floor, i), floor)) : null);
   const apposition = subject ? appositionAfter(doc, subject, last) : null;
   if (inverted && apposition) tail = apposition.last;
   const attribution = { first: subject && subject.first < i ? (subject.from ?? subject.first) : i, last: tail };
   const contents = quoted(doc, attribution) ?? (inverted ? null : forward(doc, t, cueEnd, last)) ?? backward(doc, attribution, floor, last);
   return contents ? { cue, subject, apposition, contents, at: t.start } : null;
 }
+
+/** A verb after `and`/`but` (adverbs between): it shares the subject of the verb before. */
+const coordinated = (toks: Tok[], i: number) => {
+  let k = i - 1;
+  while (k > 0 && toks[k]!.pos === 'ADV') k--;
+  return toks[k]?.pos === 'CCONJ';
+};
 
 const firstVerb = (doc: EnglishDoc, from: number, to: number) => {
   for (let k = from; k < to; k++) if (doc.toks[k]!.pos === 'VERB' || doc.toks[k]!.pos === 'AUX') return k;
