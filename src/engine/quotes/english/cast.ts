@@ -61,7 +61,7 @@ export class Cast {
     if (!CAPITAL.test(t.text) || t.region >= 0 && !inName && t.pos !== 'PROPN') return false;
     if (t.text === 'I' || this.doc.names.kindOf(t.lower) === 'time') return false;
     if (sentenceStart && t.pos !== 'PROPN') return ['female', 'male', 'first'].includes(this.doc.names.kindOf(t.lower));
-    return t.pos === 'PROPN' || INITIAL.test(t.text) || (!sentenceStart && ['NOUN', 'ADJ', 'VERB', 'X'].includes(t.pos)) || (inName && t.pos !== 'PUNCT');
+    return t.pos === 'PROPN' || INITIAL.test(t.text) || (!sentenceStart && ['NOUN', 'ADJ', 'VERB', 'AUX', 'X'].includes(t.pos)) || (inName && t.pos !== 'PUNCT');
   }
 
   /** `of` inside an organisation's name: `Republican Party of Wyoming`, `Communications Workers of America`. */
@@ -78,7 +78,7 @@ export class Cast {
     const names = this.doc.names;
     const at = (k: number) => toks[first + k]!.start;
     const tail = lower[lower.length - 1]!;
-    if (ORG_WORDS.has(tail) || names.kindOf(tail) === 'org' || names.kindOf(lower.join(' ')) === 'org' || (words.length === 1 && ACRONYM.test(words[0]!))) {
+    if (ORG_WORDS.has(tail) || lower.includes('of') || names.kindOf(tail) === 'org' || names.kindOf(lower.join(' ')) === 'org' || (words.length === 1 && ACRONYM.test(words[0]!))) {
       const k = lower[0] === 'the' ? 1 : 0;
       this.runs.push({ first: first + k, last, words: words.slice(k).map(stripLast), kind: 'org', female: null, at: at(k) });
       return;

@@ -33,7 +33,7 @@ export const TITLES = set(`
   mr mr. mrs mrs. ms ms. miss dr dr. sen sen. rep rep. gov gov. gen gen. lt lt. col col. sgt sgt. rev rev. prof prof.
   president vice senator representative congressman congresswoman governor mayor secretary minister premier chancellor
   judge justice speaker chairman chairwoman chair leader sir lord lady king queen prince princess pope sheikh
-  former candidate nominee attorney general state defense treasury homeland commerce labor press house white
+  former candidate nominee attorney general state defense treasury homeland commerce labor
   democratic republican democrat gop independent presidential hopeful front-runner frontrunner rival businessman billionaire
   spokesman spokeswoman spokesperson adviser advisor aide strategist manager director chief officer ambassador
   gubernatorial councilman councilwoman commissioner

@@ -51,7 +51,7 @@ function resolve(doc: EnglishDoc, cast: Cast, np: Phrase, at: number, speakers: 
   if (owner) {
     const unit = toks[owner.last + (toks[owner.last]?.lower === "'s" ? 1 : 0)];
     const body = unit && BODIES.has(unit.lower) ? unit.text : null;
-    const words = body ? [...owner.words, body] : owner.words;
+    const words = body ? [owner.words[owner.words.length - 1]!, body] : owner.words;
     return { entity: cast.entityOf({ words, female: owner.female, kind: body ? 'org' : owner.kind }, owner.at), mention };
   }
   if (TITLES.has(head.lower) && toks[np.first]!.lower === 'the') return { entity: speakers[speakers.length - 1]?.entity ?? cast.peopleBefore(at)[0] ?? null, mention };
