@@ -39,8 +39,9 @@ export const TITLES = set(`
   gubernatorial councilman councilwoman commissioner
 `);
 
-/** Honorifics that tell a person's sex. */
+/** Honorifics and titles that tell a man. */
 export const MALE_HONORIFICS = set(`mr mr. sir lord king prince congressman councilman chairman spokesman businessman`);
+/** Honorifics and titles that tell a woman. */
 export const FEMALE_HONORIFICS = set(`mrs mrs. ms ms. miss lady queen princess congresswoman councilwoman chairwoman spokeswoman businesswoman`);
 
 /** Words that make a capitalised name an organisation. */

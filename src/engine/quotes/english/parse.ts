@@ -29,7 +29,6 @@ export interface Tok {
 export interface Sentence {
   first: number;
   last: number;
-  para: number;
 }
 
 /** Words between quotation marks. `start`/`end` bound the words, the marks left out; `open`/`close` include the marks. */
@@ -38,7 +37,6 @@ export interface Region {
   close: number;
   start: number;
   end: number;
-  para: number;
   /** The region goes on from the previous paragraph's region (no closing mark at that paragraph's end). */
   continued: boolean;
 }
@@ -76,12 +74,13 @@ export class EnglishParser {
       let at = p.start;
       values.forEach((text, k) => {
         at += spaces[k]!.length;
-        const start = body.startsWith(text, at) ? at : body.indexOf(text, at);
-        at = start + text.length;
+        const found = body.startsWith(text, at) ? at : body.indexOf(text, at);
+        const start = found >= 0 && found < p.end ? found : at;
+        at = Math.min(p.end, start + text.length);
         toks.push({ start, end: at, text, lower: text.toLowerCase().replace(/’/g, "'"), pos: tags[k]!, lemma: lemmas[k]!.toLowerCase(), sent: 0, para, region: -1 });
       });
       for (const [first, last] of doc.sentences().out(its.span) as unknown as Array<[number, number]>) {
-        sentences.push({ first: base + first, last: base + last + 1, para });
+        sentences.push({ first: base + first, last: base + last + 1 });
       }
     });
     sentences.forEach((s, k) => {
@@ -114,7 +113,7 @@ const MARK = /[“”"]|''/g;
 function quotedRegions(body: string, paras: Array<{ start: number; end: number }>): Region[] {
   const out: Region[] = [];
   let leftOpen = false;
-  paras.forEach((p, para) => {
+  paras.forEach((p) => {
     const text = body.slice(p.start, p.end);
     const continues = leftOpen && /^(?:[“"]|'')/.test(text);
     let open: { at: number; length: number } | null = null;
@@ -122,12 +121,12 @@ function quotedRegions(body: string, paras: Array<{ start: number; end: number }
       const at = p.start + m.index;
       if (!open && m[0] !== '”') open = { at, length: m[0].length };
       else if (open && m[0] !== '“') {
-        pushRegion(body, out, { open: open.at, close: at + m[0].length, start: open.at + open.length, end: at, para, continued: continues && open.at === p.start });
+        pushRegion(body, out, { open: open.at, close: at + m[0].length, start: open.at + open.length, end: at, continued: continues && open.at === p.start });
         open = null;
       }
     }
     leftOpen = open !== null;
-    if (open) pushRegion(body, out, { open: open.at, close: p.end, start: open.at + open.length, end: p.end, para, continued: continues && open.at === p.start });
+    if (open) pushRegion(body, out, { open: open.at, close: p.end, start: open.at + open.length, end: p.end, continued: continues && open.at === p.start });
   });
   return out;
 }
