@@ -24,7 +24,8 @@ const CAPITALISED = new Set(['VERB', 'ADV', 'INTJ', 'SYM']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'my', 'our', 'your']);
 /** A word that skips to the next: an adverb or auxiliary, or a day or month (`Trump said Monday`, `On Monday he said`). */
 const skippable = (doc: EnglishDoc, t: Tok) => t.region < 0 && (BETWEEN.has(t.pos) || isTime(doc, t));
-const isTime = (doc: EnglishDoc, t: Tok) => doc.names.kindOf(t.lower) === 'time' || PARTS_OF_DAY.has(t.lower);
+/** A day, a month or a part of the day (`Monday`, `evening`). */
+export const isTime = (doc: EnglishDoc, t: Tok | undefined) => t !== undefined && t.region < 0 && (doc.names.kindOf(t.lower) === 'time' || PARTS_OF_DAY.has(t.lower));
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night', 'today', 'yesterday', 'tonight']);
 
 /** The noun phrase ending just before token `end` (its adverbs and auxiliaries skipped), past an apposition between commas; null if none. */
@@ -82,7 +83,7 @@ function nounPhraseLeft(doc: EnglishDoc, end: number, floor: number): Phrase | n
   let i = end;
   if (toks[end - 1]?.pos === 'PRON' && !POSSESSIVE_PRONOUNS.has(toks[end - 1]!.lower)) return RELATIVES.has(toks[end - 1]!.lower) ? antecedent(doc, end - 1, floor) : { first: end - 1, last: end };
   while (i > floor && (nominal(toks[i - 1]) || (INNER.has(toks[i - 1]!.lower) && nominal(toks[i - 2]) && i < end)) && !(toks[i - 1]!.pos === 'PRON' && !POSSESSIVE_PRONOUNS.has(toks[i - 1]!.lower))) i--;
-  while (i < end && INNER.has(toks[i]!.lower)) i++;
+  while (i < end && (INNER.has(toks[i]!.lower) || toks[i]!.text === '-')) i++;
   if (i >= end) return null;
   if (RELATIVES.has(toks[i]!.lower) && toks[i]!.pos !== 'DET') return antecedent(doc, i, floor) ?? { first: i, last: end };
   return { first: i, last: end };
@@ -108,7 +109,8 @@ export function phraseAfter(doc: EnglishDoc, start: number, ceiling: number): Ph
 export function appositionAfter(doc: EnglishDoc, np: Phrase, ceiling: number): Phrase | null {
   const toks = doc.toks;
   if (toks[np.last]?.text !== ',') return null;
-  const first = np.last + 1;
+  const age = toks[np.last + 1]?.pos === 'NUM' && toks[np.last + 2]?.text === ',';
+  const first = np.last + (age ? 3 : 1);
   const t = toks[first];
   if (!t || !['DET', 'PRON', 'ADJ', 'NOUN', 'NUM'].includes(t.pos) || RELATIVES.has(t.lower)) return null;
   return phraseAfter(doc, first, ceiling);

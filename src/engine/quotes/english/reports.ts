@@ -5,7 +5,7 @@
  */
 import type { EnglishDoc, Region, Tok } from './parse.js';
 import { ADDRESSEE_VERBS, COGNITION_VERBS, GENDERED, INVERTING_VERBS, SPEECH_VERBS } from './lexicon.js';
-import { type Phrase, appositionAfter, phraseAfter, phraseBefore } from './phrases.js';
+import { type Phrase, appositionAfter, isTime, phraseAfter, phraseBefore } from './phrases.js';
 
 /** What a report reports: `body.slice(start, end)`. */
 export interface Content {
@@ -171,9 +171,11 @@ function forward(doc: EnglishDoc, verb: Tok, from: number, last: number): Conten
       k = n + 1;
       break;
     }
-    if (w.pos === 'VERB' || w.pos === 'AUX' || w.region >= 0 || w.text === '.') break;
+    if (((w.pos === 'VERB' || w.pos === 'AUX') && !/^\p{Lu}/u.test(w.text)) || w.region >= 0 || w.text === '.') break;
   }
   while (k < last && (toks[k]!.text === ',' || toks[k]!.text === ':')) k++;
+  if (toks[k]?.pos === 'ADP' && isTime(doc, toks[k + 1])) k += 2;
+  else if (isTime(doc, toks[k])) k++;
   const content = clause(doc, k, last);
   if (!content) return null;
   const r = toks[k]!.region;
@@ -210,7 +212,7 @@ function onlyAdjuncts(doc: EnglishDoc, from: number, to: number): boolean {
 /** Tokens `[from, to)` as content: trimmed of punctuation at both ends, kept only if a word is left. */
 function clause(doc: EnglishDoc, from: number, to: number): Content | null {
   const toks = doc.toks;
-  while (from < to && toks[from]!.pos === 'PUNCT' && !/["“]/.test(toks[from]!.text)) from++;
+  while (from < to && ((toks[from]!.pos === 'PUNCT' && !/["“]/.test(toks[from]!.text)) || (toks[from]!.lower === 'that' && toks[from]!.pos === 'SCONJ'))) from++;
   while (to > from && (toks[to - 1]!.pos === 'PUNCT' || toks[to - 1]!.pos === 'SPACE') && !/["”]/.test(toks[to - 1]!.text)) to--;
   let words = 0;
   for (let k = from; k < to && words < 2; k++) if (toks[k]!.pos !== 'PUNCT') words++;
