@@ -37,6 +37,8 @@ export interface Region {
   close: number;
   start: number;
   end: number;
+  /** Index of the region's paragraph. */
+  para: number;
   /** The region goes on from the previous paragraph's region (no closing mark at that paragraph's end). */
   continued: boolean;
 }
@@ -113,7 +115,7 @@ const MARK = /[“”"]|''/g;
 function quotedRegions(body: string, paras: Array<{ start: number; end: number }>): Region[] {
   const out: Region[] = [];
   let leftOpen = false;
-  paras.forEach((p) => {
+  paras.forEach((p, para) => {
     const text = body.slice(p.start, p.end);
     const continues = leftOpen && /^(?:[“"]|'')/.test(text);
     let open: { at: number; length: number } | null = null;
@@ -121,12 +123,12 @@ function quotedRegions(body: string, paras: Array<{ start: number; end: number }
       const at = p.start + m.index;
       if (!open && m[0] !== '”') open = { at, length: m[0].length };
       else if (open && m[0] !== '“') {
-        pushRegion(body, out, { open: open.at, close: at + m[0].length, start: open.at + open.length, end: at, continued: continues && open.at === p.start });
+        pushRegion(body, out, { open: open.at, close: at + m[0].length, start: open.at + open.length, end: at, para, continued: continues && open.at === p.start });
         open = null;
       }
     }
     leftOpen = open !== null;
-    if (open) pushRegion(body, out, { open: open.at, close: p.end, start: open.at + open.length, end: p.end, continued: continues && open.at === p.start });
+    if (open) pushRegion(body, out, { open: open.at, close: p.end, start: open.at + open.length, end: p.end, para, continued: continues && open.at === p.start });
   });
   return out;
 }

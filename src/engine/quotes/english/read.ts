@@ -28,8 +28,34 @@ export function readEnglish(parser: EnglishParser, body: string): Quotation[] {
       out.push({ start: c.start, end: c.end, text: body.slice(c.start, c.end), direct: c.direct, speaker: who.entity?.name ?? null, speakerTitle: r.apposition ? phraseText(doc, r.apposition) : null, mention: who.mention, cue });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return [...out, ...continuations(doc, out)].sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Quotations no cue of their own reports, after a direct quotation in their paragraph
+ * (`"…," she said. "…"`) or opening the paragraph after it: the same speaker's words go on.
+ */
+function continuations(doc: EnglishDoc, read: Quotation[]): Quotation[] {
+  const out: Quotation[] = [];
+  const byStart = [...read].sort((a, b) => a.start - b.start);
+  let k = 0;
+  let last: Quotation | null = null;
+  let lastPara = -1;
+  for (const g of doc.regions) {
+    while (k < byStart.length && byStart[k]!.start <= g.start) {
+      const q = byStart[k++]!;
+      if (q.direct) [last, lastPara] = [q, paraAt(doc, q.start)];
+    }
+    if (read.some((q) => q.start < g.close && g.open < q.end) || !last || g.para > lastPara + 1) continue;
+    if (doc.body.slice(g.start, g.end).split(/\s+/).length < 3) continue;
+    const q: Quotation = { ...last, start: g.start, end: g.end, text: doc.body.slice(g.start, g.end), mention: '', cue: '' };
+    out.push(q);
+    [last, lastPara] = [q, g.para];
+  }
+  return out;
+}
+
+const paraAt = (doc: EnglishDoc, offset: number) => doc.toks.find((t) => t.end > offset)?.para ?? -1;
 
 /** The entity a subject phrase names: the person it names (`Jane Doe`, `Mr. Doe`, `the senator`), else the body it speaks for. */
 function resolve(doc: EnglishDoc, cast: Cast, np: Phrase, at: number, speakers: Spoken[]): Who {

@@ -31,6 +31,15 @@ describe('readEnglish', () => {
     expect(quotes(body)).toMatchObject([{ text: 'We will win this state. We will win it big.\n\n“And then we will win the White House', speaker: 'Bernie Sanders', mention: 'Senator Bernie Sanders', cue: 'told', direct: true }]);
   });
 
+  it('gives the speaker of a quotation to the quotations that go on after it without a cue', () => {
+    const body = '"There will be no snap election," Theresa May told parliament. "The country needs stability."\n\n"We have a plan and we will stick to it."\n\nThe pound fell.';
+    expect(quotes(body).map((q) => [q.text, q.speaker, q.cue])).toEqual([
+      ['There will be no snap election', 'Theresa May', 'told'],
+      ['The country needs stability.', 'Theresa May', ''],
+      ['We have a plan and we will stick to it.', 'Theresa May', ''],
+    ]);
+  });
+
   it('gives a second verb the first one\'s subject, and keeps a report inside a clause in it', () => {
     expect(quotes('Sanders said he welcomed the debate and added, "I will keep fighting."').map((q) => [q.text, q.speaker, q.cue])).toEqual([
       ['he welcomed the debate', 'Sanders', 'said'],
