@@ -13,7 +13,7 @@ export const SPEECH_VERBS = set(`
   assure remind concur agree disagree counter retort interrupt begin summarize summarise signal indicate reveal
   disclose release publish read show find imply hint speculate guess wonder question proclaim preach vote endorse
   support oppose condemn defend apologize apologise threaten encourage welcome highlight underscore reaffirm voice
-  express raise outline detail share recount characterize
+  express outline detail share recount characterize
 `);
 
 /** Verbs of thinking, wanting and planning (lemmas): PolNeAR counts their complements as attributed too. */

@@ -32,7 +32,11 @@ const PHRASAL = new Set(['point out', 'call for', 'call on', 'speak out', 'talk 
 const PASSIVE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', "'s"]);
 
 /** `was rejected by`, `Reporting by`: the one who reports is not the subject. */
-const passive = (toks: Tok[], i: number) => (PASSIVE.has(toks[i - 1]?.lower ?? '') && toks[i]!.lemma !== 'say') || toks[i + 1]?.lower === 'by';
+const passive = (toks: Tok[], i: number) => (PASSIVE.has(toks[i - 1]?.lower ?? '') && toks[i]!.lemma !== 'say') || toks[i + 1]?.lower === 'by' || NOT_CUES.has(`${toks[i]!.lemma} ${toks[i + 1]?.lower}`);
+/** Verb and particle pairs that report nothing: `show up`, `known as`. */
+const NOT_CUES = new Set(['show up', 'know as', 'see as', 'expect to']);
+/** Verbs that report only a quotation next to them (`"…," he continued`), not a clause (`continue to work`). */
+const QUOTING_ONLY = new Set(['continue', 'begin']);
 
 /** A token that starts a report. */
 function isCue(t: Tok, next: Tok | undefined, sentenceStart: boolean): boolean {
@@ -116,7 +120,8 @@ function verbReport(doc: EnglishDoc, i: number, floor: number, last: number, mai
   const apposition = subject ? appositionAfter(doc, subject, last) : null;
   if (inverted && apposition) tail = apposition.last;
   const attribution = { first: subject && subject.first < i ? (subject.from ?? subject.first) : i, last: tail };
-  const contents = quoted(doc, attribution) ?? (inverted ? null : forward(doc, t, cueEnd, last)) ?? backward(doc, attribution, floor, last);
+  const quotes = quoted(doc, attribution);
+  const contents = quotes ?? (QUOTING_ONLY.has(t.lemma) ? null : ((inverted ? null : forward(doc, t, cueEnd, last)) ?? backward(doc, attribution, floor, last)));
   return contents ? { cue, subject, apposition, contents, at: t.start } : null;
 }
 
