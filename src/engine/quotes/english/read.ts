@@ -4,7 +4,7 @@ import { Cast, type Entity, type NameRun } from './cast.js';
 import { GENDERED, GENERIC, MOUTHPIECES, TITLES } from './lexicon.js';
 import type { EnglishDoc, EnglishParser, Tok } from './parse.js';
 import { INNER, type Phrase, phraseText } from './phrases.js';
-import { type Report, findReports } from './reports.js';
+import { findReports } from './reports.js';
 
 /** Who a report's subject names: an entity, or null for an anonymous or unresolvable source. */
 interface Who {
