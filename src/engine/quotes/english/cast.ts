@@ -52,7 +52,10 @@ export class Cast {
       this.addRun(i, j);
       i = j - 1;
     }
-    for (const r of this.runs) this.entityOf(r, r.at);
+    for (const r of this.runs) {
+      const e = this.entityOf(r, r.at);
+      if (r.female !== null) e.sex += r.female ? 3 : -3;
+    }
     this.voteSexes();
   }
 
@@ -112,7 +115,6 @@ export class Cast {
     if (!e) this.entities.set(key(words), (e = { name: words.join(' '), kind, sex: 0, seenAt: [] }));
     if (e.kind === 'other' && kind !== 'other') e.kind = kind;
     if (!e.seenAt.includes(at)) e.seenAt.push(at);
-    if (run.female !== null) e.sex += run.female ? 3 : -3;
     return e;
   }
 
