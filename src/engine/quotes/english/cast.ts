@@ -118,6 +118,17 @@ export class Cast {
     return e;
   }
 
+  /** `the campaign`, `the department`: the organisation named last before offset `at` whose name ends with that word. */
+  bodyBefore(word: string, at: number): Entity | null {
+    let best: [Entity, number] | null = null;
+    for (const e of this.entities.values()) {
+      if (e.kind !== 'org' || e.name.split(' ').pop()!.toLowerCase() !== word) continue;
+      const last = Math.max(-1, ...e.seenAt.filter((x) => x < at));
+      if (last >= 0 && (!best || last > best[1])) best = [e, last];
+    }
+    return best?.[0] ?? null;
+  }
+
   /** The people named before offset `at`, nearest first. */
   peopleBefore(at: number): Entity[] {
     const seen: Array<[Entity, number]> = [];

@@ -1,7 +1,7 @@
 /** The English quotation reader: reports found by part of speech, speakers resolved inside the article. */
 import type { Quotation } from '../types.js';
 import { Cast, type Entity, type NameRun } from './cast.js';
-import { GENDERED, GENERIC, MOUTHPIECES, TITLES } from './lexicon.js';
+import { GENDERED, GENERIC, MOUTHPIECES, ORG_WORDS, TITLES } from './lexicon.js';
 import type { EnglishDoc, EnglishParser, Tok } from './parse.js';
 import { INNER, type Phrase, phraseText } from './phrases.js';
 import { findReports } from './reports.js';
@@ -80,6 +80,8 @@ function resolve(doc: EnglishDoc, cast: Cast, np: Phrase, at: number, speakers: 
     const words = body ? [owner.words[owner.words.length - 1]!, body] : owner.words;
     return { entity: cast.entityOf({ words, female: owner.female, kind: body ? 'org' : owner.kind }, owner.at), mention };
   }
+  const definite = toks[np.first]!.lower === 'the' && cut - np.first === 2;
+  if (definite && (ORG_WORDS.has(head.lower) || BODIES.has(head.lower))) return { entity: cast.bodyBefore(head.lower, at), mention };
   if (TITLES.has(head.lower) && toks[np.first]!.lower === 'the') return { entity: speakers[speakers.length - 1]?.entity ?? cast.peopleBefore(at)[0] ?? null, mention };
   return { entity: null, mention };
 }

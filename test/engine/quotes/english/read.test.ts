@@ -18,6 +18,7 @@ describe('readEnglish', () => {
     ['according to a spokesman for X: X', 'According to a spokesman for the Clinton campaign, the emails were never classified.', 'the emails were never classified', 'Clinton campaign', false],
     ['said that, after a day', 'The White House said on Tuesday that the talks would continue.', 'the talks would continue', 'White House', false],
     ['a clause before he said', 'The economy is weak, Senator Bernie Sanders told voters. The banks are to blame, he said.', 'The banks are to blame', 'Bernie Sanders', false],
+    ['the campaign: the campaign named before', 'The Clinton campaign said the emails were never classified. The campaign added that it would appeal the ruling.', 'it would appeal the ruling', 'Clinton campaign', false],
     ['a group is no speaker', 'Some Republicans said the nominee was unfit for office.', 'the nominee was unfit for office', null, false],
     ["doubled apostrophes as marks", "''We will win,'' said Paul Ryan, the speaker of the House.", 'We will win', 'Paul Ryan', true],
   ])('%s', (_, body, text, speaker, direct) => {
