@@ -2,7 +2,7 @@
 import type { Quotation } from '../types.js';
 import { Cast, type Entity, type NameRun } from './cast.js';
 import { GENDERED, GENERIC, MOUTHPIECES, ORG_WORDS, TITLES } from './lexicon.js';
-import type { EnglishDoc, EnglishParser, Tok } from './parse.js';
+import type { EnglishDoc, EnglishParser, Region, Tok } from './parse.js';
 import { INNER, type Phrase, phraseText } from './phrases.js';
 import { findReports } from './reports.js';
 
@@ -47,13 +47,17 @@ function continuations(doc: EnglishDoc, read: Quotation[]): Quotation[] {
       if (q.direct) [last, lastPara] = [q, paraAt(doc, q.start)];
     }
     if (read.some((q) => q.start < g.close && g.open < q.end) || !last || g.para > lastPara + 1) continue;
-    if (doc.body.slice(g.start, g.end).split(/\s+/).length < 3) continue;
+    if (!sentenceLike(doc, g)) continue;
     const q: Quotation = { ...last, start: g.start, end: g.end, text: doc.body.slice(g.start, g.end), mention: '', cue: '' };
     out.push(q);
     [last, lastPara] = [q, g.para];
   }
   return out;
 }
+
+/** A quotation that says something: three words or more with a verb of its own (not a scare-quoted phrase). */
+const sentenceLike = (doc: EnglishDoc, g: Region) =>
+  doc.body.slice(g.start, g.end).split(/\s+/).length >= 3 && doc.toks.some((t) => t.start >= g.start && t.end <= g.end && (t.pos === 'VERB' || t.pos === 'AUX'));
 
 const paraAt = (doc: EnglishDoc, offset: number) => doc.toks.find((t) => t.end > offset)?.para ?? -1;
 
