@@ -8,6 +8,9 @@ import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
 import { findReports, type Report } from './reports.js';
 import { DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, bareOf, countOf, partsOf, trimWordCaches, type Tok, type WordInfo } from './tokens.js';
 import { cueOf } from './cues.js';
+import { EnglishParser } from './english/parse.js';
+import { readEnglish } from './english/read.js';
+import { detectLang } from '../corpus/lang.js';
 import type { Quotation } from './types.js';
 
 /** Cheap test before reading an article: a quote mark, or a letter sequence every reporting cue contains. */
@@ -21,6 +24,9 @@ export type ReadArticle = Pick<Article, 'body'> & Partial<Article>;
 
 /** Speaker of a report: an entity, or null for an anonymous source. */
 type Who = { entity: Entity | null; mention: string };
+
+/** English is parsed with wink-nlp, loaded at the first English article. */
+const english = new EnglishParser();
 
 /** Numbers the articles read, for the word counts kept in the word information. */
 let articleStamp = 0;
@@ -39,6 +45,7 @@ export function extractQuotations(article: ReadArticle): Quotation[] {
 /** The quotations `extractQuotations` gives, each with the word information of its words. */
 export function findQuotations(article: ReadArticle): Found[] {
   const body = article.body;
+  if ((article.lang ?? detectLang(body)) === 'en') return dedupe(readEnglish(english, body).map((quote) => ({ quote, words: null })));
   if (!MAY_QUOTE.test(body)) return [];
   trimWordCaches();
   const stamp = ++articleStamp;
