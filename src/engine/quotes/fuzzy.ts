@@ -40,18 +40,26 @@ export function wordSimilarity(a: string, b: string): number {
   return d > max ? 0 : 1 - d / (a.length + 1);
 }
 
+/** How a query lines up with a quotation (see `align`). */
+export interface Alignment {
+  /** 0–1: the share of the query found in the quotation, in order (see `align`). */
+  score: number;
+  /** Per query word, its similarity to the quotation word it matched (0: not found). */
+  matched: number[];
+}
+
 /**
  * How well query words are found in a quotation: the best window of the quotation scored by the
  * share of query words matched (allowing typos), with a bonus for keeping their order, and a small
  * preference for quotations no longer than the query needs.
  */
-export function alignScore(query: string[], quote: string[], weights: number[]): number {
-  if (!query.length || !quote.length) return 0;
+export function align(query: string[], quote: string[], weights: number[]): Alignment {
+  const matched: number[] = [];
+  if (!query.length || !quote.length) return { score: 0, matched };
   let total = 0;
   let got = 0;
   let ordered = 0;
   let lastPos = -1;
-  const positions: number[] = [];
   query.forEach((q, i) => {
     const w = weights[i] ?? 1;
     total += w;
@@ -63,11 +71,44 @@ export function alignScore(query: string[], quote: string[], weights: number[]):
       if (best === 1 && j > lastPos) break;
     }
     got += best * w;
+    matched.push(best);
     if (at > lastPos) ordered++;
-    if (at >= 0) [lastPos, positions[i]] = [at, at];
+    if (at >= 0) lastPos = at;
   });
   const coverage = got / total;
   const order = query.length > 1 ? (ordered - 1) / (query.length - 1) : 1;
   const density = Math.min(1, query.length / quote.length);
-  return coverage * (0.85 + 0.1 * Math.max(0, order) + 0.05 * density);
+  return { score: coverage * (0.85 + 0.1 * Math.max(0, order) + 0.05 * density), matched };
+}
+
+/**
+ * How much of a quotation a (longer) text holds: the share of the quotation's words (weighted by
+ * `weights`, one a quotation word) found in the text, allowing typos, with a bonus for finding them
+ * in the quotation's order; and the quotation words found.
+ */
+export function containment(text: string[], quote: string[], weights: number[]): { score: number; found: string[] } {
+  const exact = new Map<string, number>();
+  text.forEach((w, i) => exact.has(w) || exact.set(w, i));
+  let total = 0;
+  let got = 0;
+  const found: string[] = [];
+  let ordered = 0;
+  let lastPos = -1;
+  quote.forEach((t, j) => {
+    const w = weights[j] ?? 1;
+    total += w;
+    let best = exact.has(t) ? 1 : 0;
+    let at = exact.get(t) ?? -1;
+    for (let i = 0; best < 1 && i < text.length; i++) {
+      const s = wordSimilarity(t, text[i]!);
+      if (s > best) [best, at] = [s, i];
+    }
+    if (!best) return;
+    got += best * w;
+    found.push(t);
+    if (at > lastPos) ordered++;
+    lastPos = at;
+  });
+  const order = found.length > 1 ? (ordered - 1) / (found.length - 1) : 1;
+  return { score: total ? (got / total) * (0.85 + 0.15 * order) : 0, found };
 }

@@ -2,7 +2,8 @@ import { articleRef, type Article, type ArticleRef } from '../types.js';
 import { listsByKey } from '../lists.js';
 import { type ReadArticle, findQuotations } from './extract.js';
 import { type GroupedTexts, TextGrouper } from './grouping.js';
-import { alignScore, editDistance, matchTokens, tolerance } from './fuzzy.js';
+import { editDistance, matchTokens, tolerance } from './fuzzy.js';
+import { QuoteLookup } from './lookup.js';
 import { partsOf, type WordInfo } from './tokens.js';
 import { clusterSpeakers, nameKey, type SpeakerCluster } from './speakers.js';
 import type { Quotation, QuoteMatch } from './types.js';
@@ -36,28 +37,6 @@ function foldedOf(words: WordInfo[]): string {
   const out: string[] = [];
   for (const w of words) for (const x of partsOf(w)!.folded) out.push(x);
   return out.join(' ');
-}
-
-/**
- * The `k` best-voted groups, best first, ties in voting order: the same as sorting every entry stably by
- * votes and keeping `k`, without sorting the long tail.
- */
-function topVotes(votes: Map<number, number>, k: number): Array<[number, number]> {
-  if (votes.size <= k) return [...votes.entries()].sort((a, b) => b[1] - a[1]);
-  const scores = Float64Array.from(votes.values()).sort();
-  const kth = scores[scores.length - k]!;
-  let above = 0;
-  for (let i = scores.length - 1; i >= 0 && scores[i]! > kth; i--) above++;
-  let ties = k - above;
-  const out: Array<[number, number]> = [];
-  for (const entry of votes) {
-    if (entry[1] > kth) out.push(entry);
-    else if (entry[1] === kth && ties > 0) {
-      out.push(entry);
-      ties--;
-    }
-  }
-  return out.sort((a, b) => b[1] - a[1]);
 }
 
 /** Version 1 (no derived data: loading it re-tokenises every quotation). */
@@ -216,6 +195,7 @@ export class QuoteIndex {
   private readonly byVariant = new Map<string, number[]>();
   private byVariantWord: Map<string, number[]> | null = null;
   private speakerOrder: SpeakerCluster[] | null = null;
+  private lookup: QuoteLookup | null = null;
 
   private constructor(private readonly data: QuoteIndexData) {
     const { quotes, articles, words, group, groupStart, groupWords } = data;
@@ -331,30 +311,22 @@ export class QuoteIndex {
   }
 
   /**
-   * Quotations matching a (partial, misspelt, differently marked) quote, best first; repeats grouped
-   * under the earliest. Candidates come from the inverted index (very common words only vote when the
-   * query has nothing rarer), then each is verified by aligning the query with the quotation.
+   * Quotations a text quotes, best first, each with the query's words it matched; repeats grouped under
+   * the earliest. The text may be a partial, misspelt or differently marked quote, or a message, tweet,
+   * headline or reporting sentence around the quotation (see `QuoteLookup`).
    */
   whosaid(text: string, limit = 5): QuoteMatch[] {
-    const query = matchTokens(text);
-    if (!query.length) return [];
-    const weights = query.map((q) => this.weight(q));
-    const votes = new Map<number, number>();
-    const common = Math.max(2000, this.groupCount / 50);
-    const rare = query.some((q) => this.groupsWith(q).length <= common);
-    query.forEach((q, i) => {
-      if (rare && this.groupsWith(q).length > common) return;
-      for (const [form, sim] of this.forms(q)) for (const g of this.groupsWith(form)) votes.set(g, (votes.get(g) ?? 0) + weights[i]! * sim);
+    this.lookup ??= new QuoteLookup({
+      groupCount: this.groupCount,
+      groupsWith: (w) => this.groupsWith(w),
+      tokensOf: (g) => this.tokensOf(g),
+      lengthOf: (g) => this.data.groupStart[g + 1]! - this.data.groupStart[g]!,
+      forms: (q) => this.forms(q),
+      dateOf: (g) => this.dateOf(this.members[this.memberStart[g]!]!),
     });
-    const shortlist = topVotes(votes, 60);
-    const scored = shortlist.map(([g]) => {
-      const first = this.members[this.memberStart[g]!]!;
-      return { g, first, score: alignScore(query, this.tokensOf(g), weights) };
-    });
-    scored.sort((a, b) => b.score - a.score || cmp(this.dateOf(a.first), this.dateOf(b.first)));
-    return scored.filter((s) => s.score >= 0.5).slice(0, limit).map((s) => {
-      const m = this.match(s.first, Math.round(s.score * 1000) / 1000);
-      const others = Array.from(this.members.subarray(this.memberStart[s.g]! + 1, this.memberStart[s.g + 1]), (i) => this.data.articles[this.data.quotes[i]![0]]!);
+    return this.lookup.find(text, limit).map(({ group, score, matchedWords }) => {
+      const m = { ...this.match(this.members[this.memberStart[group]!]!, score), matchedWords };
+      const others = Array.from(this.members.subarray(this.memberStart[group]! + 1, this.memberStart[group + 1]), (i) => this.data.articles[this.data.quotes[i]![0]]!);
       return others.length ? { ...m, alsoIn: others } : m;
     });
   }
@@ -451,11 +423,6 @@ export class QuoteIndex {
 
   private dateOf(i: number): string {
     return this.data.articles[this.data.quotes[i]![0]]!.date;
-  }
-
-  private weight(token: string): number {
-    const df = this.groupsWith(token).length || 1;
-    return Math.log(1 + this.groupCount / df);
   }
 
   /** Indexed words a query word may stand for: itself, or spellings within its typo tolerance sharing its first two letters. */
