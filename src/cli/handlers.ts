@@ -76,10 +76,10 @@ const quotes: Handler = (engine, { text, flags }, style) => {
   return { json: { speaker: result.speaker, matches: matches.map(matchJson) }, text: renderQuotesText(`Quotations of ${result.speaker}`, matches, style) };
 };
 
-/** A quotation in the CONTRACTS §2 match shape. */
+/** A quotation in the CONTRACTS §2 match shape (`matchedWords`: whosaid's words found in it). */
 function matchJson(match: QuoteMatch) {
-  const { speaker, speakerTitle, quote, direct, article, alsoIn } = match;
-  return { speaker, speakerTitle, quote, direct, article, ...(alsoIn?.length ? { alsoIn } : {}) };
+  const { speaker, speakerTitle, quote, direct, article, alsoIn, matchedWords } = match;
+  return { speaker, speakerTitle, quote, direct, article, ...(alsoIn?.length ? { alsoIn } : {}), ...(matchedWords?.length ? { matchedWords } : {}) };
 }
 
 function sentenceJson(sentence: SummarySentence) {

@@ -22,11 +22,13 @@ export function quoteEmbed(match: QuoteMatch): APIEmbed {
   };
 }
 
-/** The answer to `/whosaid` and "Who said this?": the best matches, the best first. */
+/** The answer to `/whosaid` and "Who said this?": the best matches, the best first, and the words of the query the best one matched. */
 export function whosaidReply(matches: QuoteMatch[]): ReplyBody {
   const top = matches.slice(0, QUOTES_PAGE_SIZE);
   const speaker = top[0]?.speaker;
-  const content = speaker ? `**${inert(speaker)}** said it${top.length > 1 ? ' (best match first)' : ''}.` : 'Found the quotation, but the article does not say who said it.';
+  const said = speaker ? `**${inert(speaker)}** said it${top.length > 1 ? ' (best match first)' : ''}.` : 'Found the quotation, but the article does not say who said it.';
+  const matched = top[0]?.matchedWords?.length ? ` Matched words: ${inert(truncate(top[0].matchedWords.join(' '), 300))}` : '';
+  const content = said + matched;
   return { content, embeds: top.map(quoteEmbed), components: [], allowedMentions: NO_MENTIONS };
 }
 

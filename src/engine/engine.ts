@@ -3,7 +3,7 @@ import { type ReloadReport, type Snapshot, cacheSnapshot, compareFiles, loadSnap
 import { type AskAnswer, ask, checkQuery, sourceKey } from './search/ask.js';
 import { AskQuery } from './search/query.js';
 import { type ArticleSummary, MAX_SENTENCES, type TopicSummary, summarizeArticle, summarizeTopic } from './summary/index.js';
-import type { QuoteMatch } from './quotes/index.js';
+import { type QuoteMatch, hasQuoteWords } from './quotes/index.js';
 import { contentWords } from './text/analyzer.js';
 import { normalizeText } from './text/normalize.js';
 import type { Article, ArticleRef, CorpusProblem, Failure, Result } from './types.js';
@@ -157,9 +157,12 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
     },
     whosaid(quote, limit = 5) {
       const text = quote.trim().slice(0, MAX_QUOTE_QUERY);
-      if (text.length < 2 || contentWords(text).length === 0) return failure('bad-query', 'Give a few words of the quotation (at least one that is not a very common word).');
+      if (!hasQuoteWords(text)) return failure('bad-query', 'Give a few words of the quotation (links, mentions, hashtags and emoji are not searched).');
       const matches = archive.quotes.whosaid(text, limit);
-      if (!matches.length) return failure('quote-not-found', 'No quotation in the archive matches those words.', ['try a shorter, distinctive part of the quote', 'search the wording with /ask']);
+      if (!matches.length) {
+        if (!contentWords(text).length) return failure('quote-not-found', 'No quotation in the archive has exactly these words.', ['a quotation made only of common words is found by its exact wording: check it word for word']);
+        return failure('quote-not-found', 'No quotation in the archive matches those words.', ['try a shorter, distinctive part of the quote', 'search the wording with /ask']);
+      }
       return { ok: true, quote: text, matches };
     },
     quotesBy(speaker) {

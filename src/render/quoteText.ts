@@ -8,10 +8,11 @@ export function speakerLabel(match: Pick<QuoteMatch, 'speaker' | 'speakerTitle'>
   return match.speakerTitle ? `${match.speaker}${comma} ${match.speakerTitle}` : match.speaker;
 }
 
-/** One quotation as a person reads it: «quote», who said it, where and when. */
+/** One quotation as a person reads it: «quote», who said it, where and when (and the words whosaid matched). */
 export function quoteLines(match: QuoteMatch, rank: number, style: TextStyle): string[] {
   const quote = match.direct ? `«${match.quote}»` : match.quote;
   const lines = [directed(`${rank}. ${style.bold(speakerLabel(match))}`), directed(`   ${quote}`), ...citationLines(match.article, style)];
+  if (match.matchedWords?.length) lines.push(style.dim(directed(`   matched: ${match.matchedWords.join(' ')}`)));
   if (match.alsoIn?.length) lines.push(style.dim(`   also reported by: ${match.alsoIn.map((a) => `${a.source} (${humanDate(a.date)})`).join(', ')}`));
   return lines;
 }

@@ -10,6 +10,7 @@ import type { Quotation, QuoteMatch } from './types.js';
 
 export type { Quotation, QuoteMatch } from './types.js';
 export { extractQuotations } from './extract.js';
+export { hasQuoteWords } from './query.js';
 export { trimWordCaches } from './tokens.js';
 
 /** Plain code-unit order (ISO dates sort correctly; much faster than localeCompare on large indexes). */

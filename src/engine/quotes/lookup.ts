@@ -76,11 +76,11 @@ export class QuoteLookup {
         const quote = this.texts.tokensOf(g);
         const { score: covered, matched } = align(words, quote, weights);
         const held = heldShare(words, quote, quote.map(weight));
-        const share = reading === whole ? covered : align(wholeWords, quote, wholeWeights).score;
+        const { score: share, matched: inWhole } = reading === whole ? { score: covered, matched } : align(wholeWords, quote, wholeWeights);
         const score = Math.max(covered, HELD * held * (0.8 + 0.2 * Math.min(1, share / 0.2)));
         const rank = score + 0.1 * Math.min(covered, held) + share;
         const previous = best.get(g);
-        if (!previous || rank > previous.rank) best.set(g, { rank, score, matched: reading.filter((_, i) => matched[i]! > 0) });
+        if (!previous || rank > previous.rank) best.set(g, { rank, score, matched: whole.filter((_, i) => inWhole[i]! > 0) });
       }
     }
     return [...best]
@@ -95,8 +95,12 @@ export class QuoteLookup {
     return Math.log(1 + this.texts.groupCount / (this.texts.groupsWith(w).length || 1));
   }
 
-  /** The groups worth aligning with a reading: the best voted, those holding most of their words in it, those holding it exactly. */
+  /**
+   * The groups worth aligning with a reading: the best voted, those holding most of their words in it,
+   * those holding it exactly; only the last for a reading of common words alone (scattered, they say nothing).
+   */
   private candidates(words: string[], weights: number[]): Set<number> {
+    if (!words.some(isContentWord)) return new Set(this.exact(words));
     this.vote(words, weights);
     const votes = this.votes!;
     const hits = this.hits!;

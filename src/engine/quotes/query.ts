@@ -41,6 +41,9 @@ export function readQuoteQuery(text: string): QuoteQuery {
   return { text: clean, spans: quotedSpans(clean) };
 }
 
+/** Whether a pasted text has a word to look up once links, mentions and hashtags are left out. */
+export const hasQuoteWords = (text: string) => queryWords(readQuoteQuery(text).text).length > 0;
+
 /** The texts between paired quote marks of `text` that hold a word: each outer span, then the spans inside it. */
 export function quotedSpans(text: string): string[] {
   const spans: string[] = [];
