@@ -166,10 +166,11 @@ function heldShare(words: string[], quote: string[], weights: number[]): number 
 /** Whether two readings have the same words. */
 const same = (a: QueryWord[], b: QueryWord[]) => a.length === b.length && a.every((w, i) => w.folded === b[i]!.folded);
 
-/** The words shown as matched: the content words among them when there are any (else all: a quotation of common words), each once. */
+/** The words shown as matched: the content words among them, each once, when there are any; else all, in order (a quotation of common words). */
 function shownWords(matched: QueryWord[]): string[] {
-  const content = matched.filter((w) => isContentWord(w.folded));
-  return [...new Set((content.length ? content : matched).map((w) => w.surface))];
+  const seen = new Set<string>();
+  const content = matched.filter((w) => isContentWord(w.folded) && !seen.has(w.folded) && seen.add(w.folded));
+  return (content.length ? content : matched).map((w) => w.surface);
 }
 
 /**

@@ -40,6 +40,40 @@ describe('whosaid', () => {
   });
 });
 
+describe('whosaid on whole messages', () => {
+  const archive = buildQuoteIndex([
+    ...articles,
+    article('c1', '2022-01-10', 'وسئل وزير المالية سامي الخطيب عن الأزمة فقال: «قال إن هذا هو الحل».'),
+    { ...article('c2', '2016-05-02', 'John Miller said: "It is what it is."', 'Test Wire'), lang: 'en' },
+  ]);
+
+  it.each([
+    ['a reporting sentence around the quotation', 'رئيس الأركان قال إن التعاون العسكري مع موسكو "ينمو ويتسع باستمرار"', 'محمد باقري', 'التعاون العسكري مع موسكو "ينمو ويتسع باستمرار"', ['التعاون', 'العسكري', 'موسكو', 'ينمو', 'ويتسع', 'باستمرار']],
+    ['the article\'s own sentence, pasted whole', 'ووصف المسؤول العسكري الإيراني الكبير العلاقات بأنها "استراتيجية وطويلة الأمد".', 'محمد باقري', 'استراتيجية وطويلة الأمد', ['استراتيجية', 'وطويلة', 'الأمد']],
+    ['the same sentence without its quote marks', 'ووصف المسؤول العسكري الإيراني الكبير العلاقات بأنها استراتيجية وطويلة الأمد', 'محمد باقري', 'استراتيجية وطويلة الأمد', ['استراتيجية', 'وطويلة', 'الأمد']],
+    ['a tweet: emoji, handle, hashtag and link around it', '🔥 عاجل: ظريف @JZarif: «المفاوضات النووية وصلت إلى طريق مسدود» #إيران https://t.co/x1', 'محمد جواد ظريف', 'المفاوضات النووية وصلت إلى طريق مسدود', ['المفاوضات', 'النووية', 'وصلت', 'طريق', 'مسدود']],
+    ['a headline', 'ظريف: المفاوضات النووية وصلت إلى طريق مسدود', 'محمد جواد ظريف', 'المفاوضات النووية وصلت إلى طريق مسدود', ['المفاوضات', 'النووية', 'وصلت', 'طريق', 'مسدود']],
+    ['the bare quotation', 'ينمو ويتسع', 'محمد باقري', 'التعاون العسكري مع موسكو "ينمو ويتسع باستمرار"', ['ينمو', 'ويتسع']],
+  ])('finds the speaker from %s, saying which words matched', (_, message, speaker, quote, matchedWords) => {
+    expect(archive.whosaid(message)[0]).toMatchObject({ speaker, quote, matchedWords });
+  });
+
+  it.each([
+    ['an Arabic quotation of common words', 'قال إن هذا هو الحل', 'سامي الخطيب', 'قال إن هذا هو الحل', ['قال', 'الحل']],
+    ['an English quotation of common words', 'It is what it is', 'John Miller', 'It is what it is.', ['It', 'is', 'what', 'it', 'is']],
+    ['the same, quoted in a message', 'Miller on the polls: “It is what it is” 😂 #election', 'John Miller', 'It is what it is.', ['It', 'is', 'what', 'it', 'is']],
+  ])('finds %s by its exact word sequence', (_, message, speaker, quote, matchedWords) => {
+    expect(archive.whosaid(message)[0]).toMatchObject({ speaker, quote, matchedWords });
+  });
+
+  it.each([
+    ['common words not in that order', 'is it what'],
+    ['common words no quotation has together', 'what it is about'],
+  ])('answers nothing for %s', (_, message) => {
+    expect(archive.whosaid(message)).toEqual([]);
+  });
+});
+
 describe('bySpeaker and speakers', () => {
   it('merges name variants of one person, newest first', () => {
     const result = index.bySpeaker('باقري')!;
