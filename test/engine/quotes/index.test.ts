@@ -93,6 +93,22 @@ describe('bySpeaker and speakers', () => {
   });
 });
 
+describe('bySpeaker across spellings', () => {
+  const archive = buildQuoteIndex([
+    article('t1', '2018-05-08', 'وقال الرئيس الأمريكي دونالد ترامب إن "الاتفاق النووي مع إيران كارثي".'),
+    article('t2', '2018-05-09', 'وقال الرئيس الأمريكي دونالد ترامب إن "العقوبات ستعود بأقوى مستوياتها".'),
+    article('t3', '2018-05-10', 'وقال الرئيس الأميركي دونالد ترمب إن "إيران لن تحصل على سلاح نووي".'),
+    article('t4', '2018-11-20', 'وقال ترامب: "سنرى ما سيحدث".'),
+    article('t5', '2018-11-21', 'وكتب ترمب: "الاقتصاد في أفضل حالاته".'),
+  ]);
+
+  it.each(['ترامب', 'ترمب', 'دونالد ترامب', 'دونالد ترمب', 'الرئيس دونالد ترامب'])('/quotes %s leads to one person with every spelling\'s quotations', (name) => {
+    const found = archive.bySpeaker(name)!;
+    expect(found.speaker).toBe('دونالد ترامب');
+    expect(found.matches.map((m) => m.article.id)).toEqual(['t5', 't4', 't3', 't2', 't1']);
+  });
+});
+
 describe('byArticle, quoteAt and data', () => {
   it('lists an article in text order and finds the quotation under a passage', () => {
     const quotes = index.byArticle('a1');
