@@ -30,8 +30,15 @@ export function nameKey(name: string): string[] {
 function readTitle(title: string, spelling: (nationality: string) => string): { nationalities: string[]; roles: string[] } {
   const normalized = words(normalizeText(title));
   // A role word is read with its first letter (وزير: no و + زير) unless only its و/ف makes it unknown.
-  const roles = normalized.map((w) => [bare(w), fold(w)].find((b) => PERSON_HEADS.has(b))).filter((b) => b !== undefined);
-  return { nationalities: normalized.map((w) => fold(w).replace(/ه$/, '')).filter((w) => NATIONALITIES.has(w)).map(spelling), roles };
+  const roles: string[] = [];
+  const nationalities: string[] = [];
+  for (const w of normalized) {
+    const [b, folded] = [bare(w), fold(w)];
+    if (PERSON_HEADS.has(b) || PERSON_HEADS.has(folded)) roles.push(PERSON_HEADS.has(b) ? b : folded);
+    const n = folded.replace(/ه$/, '');
+    if (NATIONALITIES.has(n)) nationalities.push(spelling(n));
+  }
+  return { nationalities, roles };
 }
 
 const NO_TITLE = { nationalities: [] as string[], roles: [] as string[] };
@@ -92,6 +99,8 @@ class Days {
 export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; speakerTitle: string | null; date: string }>): SpeakerCluster[] {
   const names = new Numbering();
   const keys = new Numbering();
+  /** Per key: its words. */
+  const keyWords: string[][] = [];
   /** Per name: its key's number and the key's length in words (0: no key). */
   const keyOfName: number[] = [];
   const keyLength: number[] = [];
@@ -104,6 +113,7 @@ export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; 
     if (n === keyOfName.length) {
       const words = nameKey(q.speaker);
       const k = keys.number(words.join(' '));
+      keyWords[k] ??= words;
       surnameOfKey[k] ??= words.length > 1 ? keys.number(words[words.length - 1]!) : k;
       keyOfName.push(k);
       keyLength.push(words.length);
@@ -180,7 +190,7 @@ export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; 
     if (!variantKeys[c]!.includes(key)) variantKeys[c]!.push(key);
     days[c]?.add(t);
   }
-  const people = mergeClusters(clusters, variantKeys, (k) => keys.values[k]!, roles);
+  const people = mergeClusters(clusters, variantKeys, keyWords, roles);
   const counts = new Int32Array(keyOfName.length);
   people.forEach(({ cluster, variantKeys: own }) => {
     cluster.variants = own.map((k) => keys.values[k]!);
@@ -198,8 +208,8 @@ export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; 
 }
 
 /** The clusters with spelling variants of one person merged (see `mergeSpellings`), each with its name keys. */
-function mergeClusters(clusters: SpeakerCluster[], variantKeys: number[][], keyText: (k: number) => string, roles: string[][]): Array<{ cluster: SpeakerCluster; variantKeys: number[] }> {
-  const into = mergeSpellings(clusters.map((c, k) => ({ words: keyText(variantKeys[k]![0]!).split(' '), nationalities: c.nationalities, roles: roles[k]!, size: c.quotes.length })));
+function mergeClusters(clusters: SpeakerCluster[], variantKeys: number[][], keyWords: string[][], roles: string[][]): Array<{ cluster: SpeakerCluster; variantKeys: number[] }> {
+  const into = mergeSpellings(clusters.map((c, k) => ({ words: keyWords[variantKeys[k]![0]!]!, nationalities: c.nationalities, roles: roles[k]!, size: c.quotes.length })));
   into.forEach((target, k) => {
     if (target === k) return;
     const [from, to] = [clusters[k]!, clusters[target]!];

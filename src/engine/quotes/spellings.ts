@@ -14,9 +14,9 @@ export interface SpeakerSummary {
  * Letters a transliteration writes either way, to one of them: emphatic and plain consonants (ط ت,
  * ص س, ض د, ظ ذ ز), ث س, ق ك, غ ج (for a Latin g), and Persian letters to their Arabic neighbours.
  */
-const LETTER: Record<string, string> = { 'ط': 'ت', 'ص': 'س', 'ث': 'س', 'ض': 'د', 'ظ': 'ز', 'ذ': 'ز', 'ق': 'ك', 'غ': 'ج', 'پ': 'ب', 'چ': 'ج', 'ژ': 'ز', 'گ': 'ك', 'ڤ': 'ف' };
+const LETTER = new Map([...'طتصسثسضدظزذزقكغجپبچجژزگكڤف'.matchAll(/../g)].map(([pair]) => [pair.charCodeAt(0), pair.charCodeAt(1)]));
 /** Letters that write vowels (Arabic long vowels, Latin vowels), dropped between a word's first and last letters. */
-const VOWELS = new Set('اويaeiouy');
+const VOWELS = new Set(Array.from('اويaeiouy', (ch) => ch.charCodeAt(0)));
 
 /**
  * A normalised word's Latin-like skeleton: its first and last letters and the consonants between
@@ -25,13 +25,14 @@ const VOWELS = new Set('اويaeiouy');
  * موسكو and ماسك do not.
  */
 export function skeleton(word: string): string {
-  let out = '';
+  const out: number[] = [];
   for (let i = 0; i < word.length; i++) {
-    const ch = LETTER[word[i]!] ?? word[i]!;
+    const code = word.charCodeAt(i);
+    const ch = LETTER.get(code) ?? code;
     if (i > 0 && i < word.length - 1 && VOWELS.has(ch)) continue;
-    if (out[out.length - 1] !== ch) out += ch;
+    if (out[out.length - 1] !== ch) out.push(ch);
   }
-  return out;
+  return String.fromCharCode(...out);
 }
 
 /** How many times the quotations of the next most quoted candidate a shorter name's person must have, to take it. */
@@ -63,15 +64,22 @@ export function mergeSpellings(speakers: readonly SpeakerSummary[]): Int32Array 
   const bySkeleton = new Map<string, number[]>();
   /** Speakers by the skeletons of each proper ending of their names (the last word, the last two, …). */
   const byEnding = new Map<string, number[]>();
-  let longest = 0;
-  speakers.forEach(({ words }, k) => {
+  /** Speakers by the number of words of their names. */
+  const byLength: number[][] = [];
+  // Only names whose titles give a nationality and a role merge on evidence (and any bare surname may
+  // join a person): only they are looked up. Every full name is a candidate for the shorter names.
+  speakers.forEach((s, k) => {
+    const { words } = s;
+    const evidence = hasEvidence(s);
     let key = skeletonOf(words[words.length - 1]!);
     for (let from = words.length - 2; from >= 0; from--) {
       add(byEnding, key, k);
       key = `${skeletonOf(words[from]!)} ${key}`;
     }
-    add(bySkeleton, (keys[k] = key), k);
-    longest = Math.max(longest, words.length);
+    if (!evidence && words.length > 1) return;
+    keys[k] = key;
+    if (evidence) add(bySkeleton, key, k);
+    (byLength[words.length] ??= []).push(k);
   });
   const agree = (a: SpeakerSummary, b: SpeakerSummary) => shares(a.nationalities, b.nationalities) && shares(a.roles, b.roles);
   // Names of one skeleton: the most quoted first, each joining the first it agrees with.
@@ -88,17 +96,18 @@ export function mergeSpellings(speakers: readonly SpeakerSummary[]): Int32Array 
     }
   }
   // Shorter names still apart, longest first: into the dominant person whose name ends with them.
-  for (let length = longest - 1; length >= 1; length--) {
-    speakers.forEach((s, k) => {
-      const longer = s.words.length === length && root(k) === k ? byEnding.get(keys[k]!) : undefined;
-      if (longer === undefined) return;
+  for (let length = byLength.length - 2; length >= 1; length--) {
+    for (const k of byLength[length] ?? []) {
+      const longer = root(k) === k ? byEnding.get(keys[k]!) : undefined;
+      if (longer === undefined) continue;
+      const s = speakers[k]!;
       const bare = length === 1;
       const people = new Set<number>();
       for (const j of longer) if (bare ? fits(s, speakers[j]!) && sameSurname(s.words[0]!, speakers[j]!.words.at(-1)!) : agree(s, speakers[j]!)) people.add(root(j));
       const [first, second] = [...people].sort((a, b) => size[b]! - size[a]!);
-      if (first === undefined || (second !== undefined && size[first]! < DOMINANT * size[second]!)) return;
+      if (first === undefined || (second !== undefined && size[first]! < DOMINANT * size[second]!)) continue;
       if (bare ? speakers[first]!.roles.length && size[first]! >= DOMINANT * size[k]! : 2 * size[first]! >= size[k]!) merge(k, first);
-    });
+    }
   }
   return into.map((_, k) => root(k));
 }
@@ -114,7 +123,7 @@ function sameSurname(a: string, b: string): boolean {
   let i = 0;
   for (const ch of long) {
     if (ch === short[i]) i++;
-    else if (!VOWELS.has(ch)) return false;
+    else if (!VOWELS.has(ch.charCodeAt(0))) return false;
   }
   return i === short.length;
 }
@@ -125,6 +134,9 @@ function add(map: Map<string, number[]>, key: string, k: number): void {
   if (list) list.push(k);
   else map.set(key, [k]);
 }
+
+/** Whether a speaker's titles give both a nationality and a role (what merging on evidence compares). */
+const hasEvidence = (s: SpeakerSummary) => s.nationalities.length > 0 && s.roles.length > 0;
 
 /** Whether two lists (neither empty) share an item. */
 const shares = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
