@@ -3,7 +3,7 @@ import { type ReloadReport, type Snapshot, cacheSnapshot, compareFiles, loadSnap
 import { type AskAnswer, ask, checkQuery, sourceKey } from './search/ask.js';
 import { AskQuery } from './search/query.js';
 import { type ArticleSummary, MAX_SENTENCES, type TopicSummary, summarizeArticle, summarizeTopic } from './summary/index.js';
-import { type QuoteMatch, hasQuoteWords } from './quotes/index.js';
+import { type QuoteMatch, type SpeakerQuotes, hasQuoteWords } from './quotes/index.js';
 import { contentWords } from './text/analyzer.js';
 import { normalizeText } from './text/normalize.js';
 import type { Article, ArticleRef, CorpusProblem, Failure, Result } from './types.js';
@@ -67,8 +67,8 @@ export interface Engine {
   summarizeTopic(topic: string, sentences?: number): Result<TopicSummary>;
   /** Who said a quotation (partial, misspelt or differently marked): best match first, copies grouped. */
   whosaid(quote: string, limit?: number): Result<{ quote: string; matches: QuoteMatch[] }>;
-  /** One person's quotations, newest first, name variants merged. */
-  quotesBy(speaker: string): Result<{ speaker: string; matches: QuoteMatch[] }>;
+  /** One person's quotations, newest first, name variants merged; with a bare surname others share, those others to choose from. */
+  quotesBy(speaker: string): Result<SpeakerQuotes>;
   /** Every quotation of one article, in text order (speaker null when unknown). */
   quotesIn(articleId: string): Result<{ article: string; matches: QuoteMatch[] }>;
   /** The people the archive quotes whose name matches what is typed, most quoted first (for autocomplete). */

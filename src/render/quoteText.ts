@@ -21,3 +21,8 @@ export function quoteLines(match: QuoteMatch, rank: number, style: TextStyle): s
 export function renderQuotesText(heading: string, matches: QuoteMatch[], style: TextStyle, offset = 0): string {
   return [style.bold(directed(heading)), ...matches.map((m, i) => quoteLines(m, offset + i + 1, style).join('\n'))].join('\n\n');
 }
+
+/** The other people a bare surname may mean, to ask for by name: `Others called ظريف: علي ظريف (3), …`. */
+export function namesakesLine(surname: string, namesakes: ReadonlyArray<{ name: string; count: number }>, style: TextStyle): string {
+  return style.dim(directed(`Others called ${surname}: ${namesakes.map((n) => `${n.name} (${n.count})`).join(', ')}`));
+}

@@ -177,6 +177,15 @@ export function extractRows(articles: readonly (ReadArticle & Pick<Article, 'id'
 }
 
 const NO_GROUPS = new Uint32Array(0);
+/** Namesakes listed with a person found by a bare surname. */
+const MAX_NAMESAKES = 10;
+
+/** One person's quotations, newest first; `namesakes`: others sharing the bare surname asked for. */
+export interface SpeakerQuotes {
+  speaker: string;
+  matches: QuoteMatch[];
+  namesakes?: Array<{ name: string; count: number }>;
+}
 
 /** The archive's quotations, searchable by text (whosaid), speaker and article. */
 export class QuoteIndex {
@@ -333,7 +342,7 @@ export class QuoteIndex {
   }
 
   /** That person's quotations, newest first, name variants merged (`باقري`, `اللواء محمد باقري`). */
-  bySpeaker(name: string): { speaker: string; matches: QuoteMatch[] } | null {
+  bySpeaker(name: string): SpeakerQuotes | null {
     const key = nameKey(name).join(' ');
     if (!key) return null;
     const tokens = key.split(' ');
@@ -343,7 +352,17 @@ export class QuoteIndex {
     for (const c of pool) if (!best || c.quotes.length > best.quotes.length) best = c;
     if (!best) return null;
     const matches = best.quotes.map((i) => this.match(i, 1)).sort((a, b) => cmp(b.article.date, a.article.date) || a.start - b.start);
-    return { speaker: best.name, matches };
+    const namesakes = tokens.length === 1 ? this.namesakes(tokens[0]!, best) : [];
+    return { speaker: best.name, matches, ...(namesakes.length ? { namesakes } : {}) };
+  }
+
+  /** Other people (quoted twice or more) with a name ending in the bare surname `surname`, most quoted first, for a user to choose from. */
+  private namesakes(surname: string, chosen: SpeakerCluster): Array<{ name: string; count: number }> {
+    return this.withWord(surname)
+      .filter((c) => c !== chosen && c.quotes.length > 1 && c.variants.some((v) => v.endsWith(` ${surname}`)))
+      .sort((a, b) => b.quotes.length - a.quotes.length || cmp(a.name, b.name))
+      .slice(0, MAX_NAMESAKES)
+      .map((c) => ({ name: c.name, count: c.quotes.length }));
   }
 
   /** Speakers whose name (any variant) starts with or contains `prefix`, most quoted first, for autocomplete. */

@@ -109,6 +109,28 @@ describe('bySpeaker across spellings', () => {
   });
 });
 
+describe('bySpeaker with a bare surname several people share', () => {
+  const archive = buildQuoteIndex([
+    article('z1', '2018-01-10', 'وقال وزير الخارجية الإيراني محمد جواد ظريف إن "الاتفاق النووي غير قابل للتفاوض".'),
+    article('z2', '2018-01-11', 'وقال وزير الخارجية الإيراني محمد جواد ظريف إن "العقوبات لن تغير سياستنا".'),
+    article('z3', '2018-06-01', 'وقال حسين ظريف، وزير الرياضة العراقي، إن "الفريق جاهز للمباراة".'),
+    article('z4', '2018-06-02', 'وقال حسين ظريف، وزير الرياضة العراقي، إن "اللاعبين قدموا كل ما لديهم".'),
+    article('z5', '2019-12-01', 'وقال ظريف: "سنواصل العمل".'),
+  ]);
+
+  it('answers the bare name and lists the people who share it, to choose from', () => {
+    expect(archive.bySpeaker('ظريف')).toMatchObject({
+      speaker: 'ظريف',
+      matches: [{ quote: 'سنواصل العمل' }],
+      namesakes: [{ name: 'حسين ظريف', count: 2 }, { name: 'محمد جواد ظريف', count: 2 }],
+    });
+  });
+
+  it('lists no namesakes for a full name', () => {
+    expect(archive.bySpeaker('حسين ظريف')).not.toHaveProperty('namesakes');
+  });
+});
+
 describe('byArticle, quoteAt and data', () => {
   it('lists an article in text order and finds the quotation under a passage', () => {
     const quotes = index.byArticle('a1');
