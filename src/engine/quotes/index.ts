@@ -3,7 +3,7 @@ import { listsByKey } from '../lists.js';
 import { type ReadArticle, findQuotations } from './extract.js';
 import { type GroupedTexts, TextGrouper } from './grouping.js';
 import { editDistance, matchTokens, tolerance } from './fuzzy.js';
-import { QuoteLookup } from './lookup.js';
+import { QuoteLookup, cmp } from './lookup.js';
 import { partsOf, type WordInfo } from './tokens.js';
 import { clusterSpeakers, nameKey, type SpeakerCluster } from './speakers.js';
 import type { Quotation, QuoteMatch } from './types.js';
@@ -13,8 +13,6 @@ export { extractQuotations } from './extract.js';
 export { hasQuoteWords } from './query.js';
 export { trimWordCaches } from './tokens.js';
 
-/** Plain code-unit order (ISO dates sort correctly; much faster than localeCompare on large indexes). */
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A stored quotation: `[article, start, end, text, direct, speaker, speakerTitle]`. */
 type Row = [number, number, number, string, 0 | 1, string | null, string | null];
