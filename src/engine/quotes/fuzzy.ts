@@ -31,14 +31,8 @@ export function editDistance(a: string, b: string, max: number): number {
 /** Typos tolerated in a word of this length: none for short words, one from 4 letters, two from 8. */
 export const tolerance = (w: string) => (w.length >= 8 ? 2 : w.length >= 4 ? 1 : 0);
 
-/** Similarity of two words: 1 when equal, less per edit, 0 beyond the tolerance. */
-export function wordSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const max = tolerance(a);
-  if (!max) return 0;
-  const d = editDistance(a, b, max);
-  return d > max ? 0 : 1 - d / (a.length + 1);
-}
+/** The similarity of query word `i` to a quotation word: 1 when equal, less per typo, 0 when unlike. */
+export type Similarity = (i: number, word: string) => number;
 
 /** How a query lines up with a quotation (see `align`). */
 export interface Alignment {
@@ -53,20 +47,20 @@ export interface Alignment {
  * share of query words matched (allowing typos), with a bonus for keeping their order, and a small
  * preference for quotations no longer than the query needs.
  */
-export function align(query: string[], quote: string[], weights: number[]): Alignment {
+export function align(query: string[], quote: string[], weights: number[], sim: Similarity): Alignment {
   const matched: number[] = [];
   if (!query.length || !quote.length) return { score: 0, matched };
   let total = 0;
   let got = 0;
   let ordered = 0;
   let lastPos = -1;
-  query.forEach((q, i) => {
+  query.forEach((_, i) => {
     const w = weights[i] ?? 1;
     total += w;
     let best = 0;
     let at = -1;
     for (let j = 0; j < quote.length; j++) {
-      const s = wordSimilarity(q, quote[j]!);
+      const s = sim(i, quote[j]!);
       if (s > best || (s === best && s > 0 && j > lastPos && at <= lastPos)) [best, at] = [s, j];
       if (best === 1 && j > lastPos) break;
     }
@@ -83,12 +77,11 @@ export function align(query: string[], quote: string[], weights: number[]): Alig
 
 /**
  * How much of a quotation a (longer) text holds: the share of the quotation's words (weighted by
- * `weights`, one a quotation word) found in the text, allowing typos, with a bonus for finding them
- * in the quotation's order; and the quotation words found.
+ * `weights`, one a quotation word) found in the text (`sim`: text word `i` against a quotation
+ * word), allowing typos, with a bonus for finding them in the quotation's order; and the quotation
+ * words found.
  */
-export function containment(text: string[], quote: string[], weights: number[]): { score: number; found: string[] } {
-  const exact = new Map<string, number>();
-  text.forEach((w, i) => exact.has(w) || exact.set(w, i));
+export function containment(text: string[], quote: string[], weights: number[], sim: Similarity): { score: number; found: string[] } {
   let total = 0;
   let got = 0;
   const found: string[] = [];
@@ -97,10 +90,10 @@ export function containment(text: string[], quote: string[], weights: number[]):
   quote.forEach((t, j) => {
     const w = weights[j] ?? 1;
     total += w;
-    let best = exact.has(t) ? 1 : 0;
-    let at = exact.get(t) ?? -1;
+    let best = 0;
+    let at = -1;
     for (let i = 0; best < 1 && i < text.length; i++) {
-      const s = wordSimilarity(t, text[i]!);
+      const s = sim(i, t);
       if (s > best) [best, at] = [s, i];
     }
     if (!best) return;

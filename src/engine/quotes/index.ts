@@ -330,6 +330,7 @@ export class QuoteIndex {
       tokensOf: (g) => this.tokensOf(g),
       lengthOf: (g) => this.data.groupStart[g + 1]! - this.data.groupStart[g]!,
       forms: (q) => this.forms(q),
+      similar: (q) => this.similar(q),
       dateOf: (g) => this.dateOf(this.members[this.memberStart[g]!]!),
     });
     return this.lookup.find(text, limit).map(({ group, score, matchedWords }) => {
@@ -445,11 +446,23 @@ export class QuoteIndex {
 
   /** Indexed words a query word may stand for: itself, or spellings within its typo tolerance sharing its first two letters. */
   private forms(q: string): Array<[string, number]> {
+    if (this.wordNumber.has(q) || !tolerance(q)) return [[q, 1]];
+    return Array.from(this.similar(q).keys(), (w) => [w, 0.8]);
+  }
+
+  /**
+   * Indexed words like a query word, with their similarity to it: itself (1), and spellings within
+   * its typo tolerance sharing its first two letters (less per edit).
+   */
+  private similar(q: string): Map<string, number> {
+    const out = new Map<string, number>();
+    if (this.wordNumber.has(q)) out.set(q, 1);
     const max = tolerance(q);
-    if (this.wordNumber.has(q) || !max) return [[q, 1]];
-    const out: Array<[string, number]> = [];
-    for (let len = q.length - max; len <= q.length + max; len++) {
-      for (const w of this.vocabulary.get(`${q.slice(0, 2)}|${len}`) ?? []) if (editDistance(q, w, max) <= max) out.push([w, 0.8]);
+    for (let len = q.length - max; max && len <= q.length + max; len++) {
+      for (const w of this.vocabulary.get(`${q.slice(0, 2)}|${len}`) ?? []) {
+        const d = w === q ? 0 : editDistance(q, w, max);
+        if (d && d <= max) out.set(w, 1 - d / (q.length + 1));
+      }
     }
     return out;
   }

@@ -1,5 +1,5 @@
 import { isContentWord } from '../text/analyzer.js';
-import { align, containment } from './fuzzy.js';
+import { type Similarity, align, containment } from './fuzzy.js';
 import { type QueryWord, queryWords, readQuoteQuery } from './query.js';
 
 /** What a lookup needs of the quote index: the distinct quotation texts ("groups") and their words. */
@@ -14,6 +14,8 @@ export interface QuoteTexts {
   lengthOf(g: number): number;
   /** Indexed words a query word may stand for, with their similarity to it (typo tolerance). */
   forms(q: string): Array<[string, number]>;
+  /** Indexed words like a query word (itself and its typos), with their similarity to it. */
+  similar(q: string): Map<string, number>;
   /** The date of the earliest article carrying group `g` (ties between equal scores go to the earliest). */
   dateOf(g: number): string;
 }
@@ -33,7 +35,7 @@ const SHORTLIST = 60;
 const EXACT_CHECKS = 50_000;
 const EXACT_KEPT = 20;
 /** Postings visited before the rarer words stop bringing new candidates (later words only add votes). */
-const POSTINGS_BUDGET = 200_000;
+const POSTINGS_BUDGET = 50_000;
 /** Lowest score answered. */
 const MIN_SCORE = 0.5;
 /** A quotation a text holds (not the other way round) scores at most this: a partial quote found whole comes first. */
@@ -66,18 +68,26 @@ export class QuoteLookup {
     if (!whole.length) return [];
     const weightOf = new Map<string, number>();
     const weight = (w: string) => weightOf.get(w) ?? weightOf.set(w, this.weight(w)).get(w)!;
+    const likeOf = new Map<string, Map<string, number>>();
+    const similarity = (words: string[]): Similarity => {
+      const like = words.map((w) => likeOf.get(w) ?? likeOf.set(w, this.texts.similar(w)).get(w)!);
+      return (i, t) => like[i]!.get(t) ?? 0;
+    };
     const wholeWords = whole.map((w) => w.folded);
     const wholeWeights = wholeWords.map(weight);
+    const wholeSim = similarity(wholeWords);
     const readings = [whole, ...query.spans.map(queryWords)].filter((r, k, all) => r.length && all.findIndex((o) => same(o, r)) === k);
     const best = new Map<number, { rank: number; score: number; matched: QueryWord[] }>();
     for (const reading of readings) {
       const words = reading.map((w) => w.folded);
       const weights = words.map(weight);
+      const sim = reading === whole ? wholeSim : similarity(words);
       for (const g of this.candidates(words, weights)) {
         const quote = this.texts.tokensOf(g);
-        const { score: covered, matched } = align(words, quote, weights);
-        const held = heldShare(words, quote, quote.map(weight));
-        const { score: share, matched: inWhole } = reading === whole ? { score: covered, matched } : align(wholeWords, quote, wholeWeights);
+        const { score: covered, matched } = align(words, quote, weights, sim);
+        const held = heldShare(words, quote, quote.map(weight), sim);
+        if (Math.max(covered, HELD * held) < MIN_SCORE) continue;
+        const { score: share, matched: inWhole } = reading === whole ? { score: covered, matched } : align(wholeWords, quote, wholeWeights, wholeSim);
         // A quotation the text holds scores less when it is a small part of the text (under a fifth).
         const score = Math.max(covered, HELD * held * (0.8 + 0.2 * Math.min(1, share / 0.2)));
         // Ranked by score plus cover of the whole text (of quotations matching a quoted span alike, the one
@@ -162,8 +172,8 @@ export class QuoteLookup {
 }
 
 /** The share of a quotation a reading holds (see `containment`), counted only when it holds two of its content words or more. */
-function heldShare(words: string[], quote: string[], weights: number[]): number {
-  const { score, found } = containment(words, quote, weights);
+function heldShare(words: string[], quote: string[], weights: number[], sim: Similarity): number {
+  const { score, found } = containment(words, quote, weights, sim);
   return found.filter(isContentWord).length >= 2 ? score : 0;
 }
 
