@@ -1,5 +1,5 @@
 import { isContentWord } from '../text/analyzer.js';
-import { type Similarity, align, containment } from './fuzzy.js';
+import { type Matches, align, containment, matchesIn } from './fuzzy.js';
 import { type QueryWord, queryWords, readQuoteQuery } from './query.js';
 
 /** What a lookup needs of the quote index: the distinct quotation texts ("groups") and their words. */
@@ -69,26 +69,35 @@ export class QuoteLookup {
     const weightOf = new Map<string, number>();
     const weight = (w: string) => weightOf.get(w) ?? weightOf.set(w, this.weight(w)).get(w)!;
     const likeOf = new Map<string, Map<string, number>>();
-    const similarity = (words: string[]): Similarity => {
-      const like = words.map((w) => likeOf.get(w) ?? likeOf.set(w, this.texts.similar(w)).get(w)!);
-      return (i, t) => like[i]!.get(t) ?? 0;
+    /** For a reading, the matches of its words in a quotation. */
+    const matcher = (words: string[]) => {
+      const like = new Map<string, Array<[number, number]>>();
+      words.forEach((w, i) => {
+        const similar = likeOf.get(w) ?? likeOf.set(w, this.texts.similar(w)).get(w)!;
+        for (const [t, s] of similar) {
+          const list = like.get(t);
+          if (list) list.push([i, s]);
+          else like.set(t, [[i, s]]);
+        }
+      });
+      return (quote: string[]): Matches => matchesIn(words.length, quote, (t) => like.get(t));
     };
     const wholeWords = whole.map((w) => w.folded);
     const wholeWeights = wholeWords.map(weight);
-    const wholeSim = similarity(wholeWords);
+    const inWholeText = matcher(wholeWords);
     const readings = [whole, ...query.spans.map(queryWords)].filter((r, k, all) => r.length && all.findIndex((o) => same(o, r)) === k);
     const best = new Map<number, { rank: number; score: number; matched: QueryWord[] }>();
     for (const reading of readings) {
       const words = reading.map((w) => w.folded);
       const weights = words.map(weight);
-      const sim = reading === whole ? wholeSim : similarity(words);
+      const inReading = reading === whole ? inWholeText : matcher(words);
       for (const g of this.candidates(words, weights)) {
         const quote = this.texts.tokensOf(g);
-        const { score: covered, matched } = align(words, quote, weights, sim);
-        const held = heldShare(words, quote, quote.map(weight), sim);
+        const matches = inReading(quote);
+        const { score: covered, matched } = align(matches, quote.length, weights);
+        const held = heldShare(matches, quote, quote.map(weight));
         if (Math.max(covered, HELD * held) < MIN_SCORE) continue;
-        const { score: share, matched: inWhole } = reading === whole ? { score: covered, matched } : align(wholeWords, quote, wholeWeights, wholeSim);
-        // A quotation the text holds scores less when it is a small part of the text (under a fifth).
+        const { score: share, matched: inWhole } = reading === whole ? { score: covered, matched } : align(inWholeText(quote), quote.length, wholeWeights);
         const score = Math.max(covered, HELD * held * (0.8 + 0.2 * Math.min(1, share / 0.2)));
         // Ranked by score plus cover of the whole text (of quotations matching a quoted span alike, the one
         // covering more of the message comes first), then by how well the reading matched it both ways.
@@ -172,8 +181,8 @@ export class QuoteLookup {
 }
 
 /** The share of a quotation a reading holds (see `containment`), counted only when it holds two of its content words or more. */
-function heldShare(words: string[], quote: string[], weights: number[], sim: Similarity): number {
-  const { score, found } = containment(words, quote, weights, sim);
+function heldShare(matches: Matches, quote: string[], weights: number[]): number {
+  const { score, found } = containment(matches, quote, weights);
   return found.filter(isContentWord).length >= 2 ? score : 0;
 }
 
