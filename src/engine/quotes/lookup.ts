@@ -36,6 +36,8 @@ const EXACT_CHECKS = 50_000;
 const EXACT_KEPT = 20;
 /** Postings visited before the rarer words stop bringing new candidates (later words only add votes). */
 const POSTINGS_BUDGET = 50_000;
+/** Postings or candidates visited before the commoner words of a long text stop voting at all. */
+const VOTING_WORK = 4 * POSTINGS_BUDGET;
 /** Lowest score answered. */
 const MIN_SCORE = 0.5;
 /** A quotation a text holds (not the other way round) scores at most this: a partial quote found whole comes first. */
@@ -136,8 +138,8 @@ export class QuoteLookup {
 
   /**
    * Votes for the groups holding the reading's words, rarest words first; very common words only
-   * vote when the reading has nothing rarer, and once the budget of postings is spent a word only
-   * adds to groups already voted for.
+   * vote when the reading has nothing rarer, once the budget of postings is spent a word only adds
+   * to groups already voted for, and past `VOTING_WORK` the remaining words do not vote.
    */
   private vote(words: string[], weights: number[]): void {
     const { groupCount } = this.texts;
@@ -151,17 +153,23 @@ export class QuoteLookup {
     let visited = 0;
     for (const i of order) {
       for (const [form, sim] of this.texts.forms(words[i]!)) {
+        if (visited >= VOTING_WORK) return;
         const groups = this.texts.groupsWith(form);
-        const open = visited < POSTINGS_BUDGET;
-        visited += groups.length;
         const add = (g: number) => {
           if (!hits[g]) this.touched.push(g);
           votes[g]! += weights[i]! * sim;
           hits[g]!++;
         };
-        if (open) groups.forEach(add);
-        else if (groups.length <= this.touched.length) for (const g of groups) if (hits[g]) add(g);
-        else for (const g of this.touched.slice()) if (includes(groups, g)) add(g);
+        if (visited < POSTINGS_BUDGET) {
+          visited += groups.length;
+          groups.forEach(add);
+        } else if (groups.length <= this.touched.length) {
+          visited += groups.length;
+          for (const g of groups) if (hits[g]) add(g);
+        } else {
+          visited += this.touched.length;
+          for (const g of this.touched) if (includes(groups, g)) add(g);
+        }
       }
     }
   }
