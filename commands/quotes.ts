@@ -2,7 +2,7 @@ import { type AutocompleteInteraction, type ButtonInteraction, type ChatInputCom
 import type { BotCommand, CommandContext } from '../src/discord/command.js';
 import { choiceName } from '../src/discord/format.js';
 import { pageClick } from '../src/discord/pageButton.js';
-import { quotesPage } from '../src/discord/quoteReplies.js';
+import { namesakesNote, quotesPage } from '../src/discord/quoteReplies.js';
 import { failureReply, sendError } from '../src/discord/replies.js';
 
 const data = new SlashCommandBuilder()
@@ -23,10 +23,11 @@ async function execute(interaction: ChatInputCommandInteraction, { engine, pages
     await sendError(interaction, failureReply({ ...result, ...(hints ? { hints } : {}) }));
     return;
   }
+  const note = result.namesakes ? namesakesNote(speaker.trim(), result.namesakes) : '';
   const session = pages.open(interaction.user.id, result.speaker, result.matches.length, () => {
-    interaction.editReply(quotesPage(result.speaker, result.matches, 0, session.id, true)).catch(() => undefined);
+    interaction.editReply(quotesPage(result.speaker, result.matches, 0, session.id, true, note)).catch(() => undefined);
   });
-  await interaction.editReply(quotesPage(result.speaker, result.matches, 0, session.id));
+  await interaction.editReply(quotesPage(result.speaker, result.matches, 0, session.id, false, note));
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, { engine }: CommandContext): Promise<void> {

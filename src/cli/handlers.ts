@@ -1,5 +1,5 @@
 import type { Engine, Failure, QuoteMatch, SummarySentence } from '../engine/index.js';
-import { renderQuotesText, whosaidHeading } from '../render/quoteText.js';
+import { namesakesLine, renderQuotesText, whosaidHeading } from '../render/quoteText.js';
 import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';
 import { type TextStyle, renderAskText, renderFailureText } from '../render/text.js';
 import { type CliFlags, type CommandName, cliOptionName } from './args.js';
@@ -73,13 +73,19 @@ const quotes: Handler = (engine, { text, flags }, style) => {
   if (!result.ok && result.code !== 'not-found') return { bad: result };
   if (!result.ok) return { json: { speaker: text.trim(), matches: [] }, text: renderFailureText(result, cliOptionName) };
   const matches = result.matches.slice(0, flags.limit ?? result.matches.length);
-  return { json: { speaker: result.speaker, matches: matches.map(matchJson) }, text: renderQuotesText(`Quotations of ${result.speaker}`, matches, style) };
+  const { speaker, namesakes } = result;
+  return {
+    json: { speaker, matches: matches.map(matchJson), ...(namesakes ? { namesakes } : {}) },
+    text: renderQuotesText(`Quotations of ${speaker}`, matches, style) + (namesakes ? `
+
+${namesakesLine(text.trim(), namesakes, style)}` : ''),
+  };
 };
 
-/** A quotation in the CONTRACTS §2 match shape. */
+/** A quotation in the CONTRACTS §2 match shape (`matchedWords`: whosaid's words found in it). */
 function matchJson(match: QuoteMatch) {
-  const { speaker, speakerTitle, quote, direct, article, alsoIn } = match;
-  return { speaker, speakerTitle, quote, direct, article, ...(alsoIn?.length ? { alsoIn } : {}) };
+  const { speaker, speakerTitle, quote, direct, article, alsoIn, matchedWords } = match;
+  return { speaker, speakerTitle, quote, direct, article, ...(alsoIn?.length ? { alsoIn } : {}), ...(matchedWords?.length ? { matchedWords } : {}) };
 }
 
 function sentenceJson(sentence: SummarySentence) {

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Engine } from '../engine/index.js';
-import { renderQuotesText, whosaidHeading } from '../render/quoteText.js';
+import { namesakesLine, renderQuotesText, whosaidHeading } from '../render/quoteText.js';
 import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';
 import { terminalSafe } from '../render/terminal.js';
 import { type TextStyle, renderAskText, renderFailureText } from '../render/text.js';
@@ -96,7 +96,8 @@ export async function runConsole(engine: Engine, io: ConsoleIo): Promise<void> {
           this.offset = offset;
           const shown = result.matches.slice(offset, offset + QUOTES_PAGE_SIZE);
           const heading = `Quotations of ${result.speaker} (${offset + 1}–${offset + shown.length} of ${total}, newest first)`;
-          return { offset, total, text: renderQuotesText(heading, shown, io.style, offset) };
+          const others = offset === 0 && result.namesakes ? `\n\n${namesakesLine(speaker.trim(), result.namesakes, io.style)}` : '';
+          return { offset, total, text: renderQuotesText(heading, shown, io.style, offset) + others };
         },
       },
       0,

@@ -22,22 +22,30 @@ export function quoteEmbed(match: QuoteMatch): APIEmbed {
   };
 }
 
-/** The answer to `/whosaid` and "Who said this?": the best matches, the best first. */
+/** The answer to `/whosaid` and "Who said this?": the best matches, the best first, and the words of the query the best one matched. */
 export function whosaidReply(matches: QuoteMatch[]): ReplyBody {
   const top = matches.slice(0, QUOTES_PAGE_SIZE);
   const speaker = top[0]?.speaker;
-  const content = speaker ? `**${inert(speaker)}** said it${top.length > 1 ? ' (best match first)' : ''}.` : 'Found the quotation, but the article does not say who said it.';
+  const said = speaker ? `**${inert(speaker)}** said it${top.length > 1 ? ' (best match first)' : ''}.` : 'Found the quotation, but the article does not say who said it.';
+  const matched = top[0]?.matchedWords?.length ? ` Matched words: ${inert(truncate(top[0].matchedWords.join(' '), 300))}` : '';
+  const content = said + matched;
   return { content, embeds: linkEachArticleOnce(top.map(quoteEmbed)), components: [], allowedMentions: NO_MENTIONS };
 }
 
-/** One page of a speaker's quotations, newest first, with Previous/Next. */
-export function quotesPage(speaker: string, matches: QuoteMatch[], offset: number, sessionId: string, disabled = false): ReplyBody {
+/** Others sharing the surname a user typed, as Discord shows them under `/quotes`: each with a count, to pick from. */
+export function namesakesNote(surname: string, namesakes: ReadonlyArray<{ name: string; count: number }>): string {
+  const list = namesakes.map((n) => `**${inert(n.name)}** (${n.count})`).join(', ');
+  return truncate(`Others called ${inert(surname)}: ${list}. Run /quotes with the full name for one of them.`, 1200);
+}
+
+/** One page of a speaker's quotations, newest first, with Previous/Next (and, on the first page, others of the same name). */
+export function quotesPage(speaker: string, matches: QuoteMatch[], offset: number, sessionId: string, disabled = false, note = ''): ReplyBody {
   const page = matches.slice(offset, offset + QUOTES_PAGE_SIZE);
   const embeds = linkEachArticleOnce(page.map(quoteEmbed));
   const last = embeds.at(-1);
   if (last) last.footer = { text: `${offset + 1}–${offset + page.length} of ${matches.length}` };
   return {
-    content: `Quotations of **${inert(speaker)}**, newest first`,
+    content: [`Quotations of **${inert(speaker)}**, newest first`, note].filter(Boolean).join('\n'),
     embeds,
     components: pageButtons('quotes', sessionId, offset, QUOTES_PAGE_SIZE, matches.length, disabled),
     allowedMentions: NO_MENTIONS,

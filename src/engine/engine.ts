@@ -3,7 +3,7 @@ import { type ReloadReport, type Snapshot, cacheSnapshot, compareFiles, loadSnap
 import { type AskAnswer, ask, checkQuery, sourceKey } from './search/ask.js';
 import { AskQuery, askQueryFailure } from './search/query.js';
 import { type ArticleSummary, MAX_SENTENCES, type TopicSummary, summarizeArticle, summarizeTopic } from './summary/index.js';
-import type { QuoteMatch } from './quotes/index.js';
+import { type QuoteMatch, type SpeakerQuotes, hasQuoteWords } from './quotes/index.js';
 import { contentWords } from './text/analyzer.js';
 import { normalizeText } from './text/normalize.js';
 import { detectLang } from './corpus/lang.js';
@@ -75,8 +75,8 @@ export interface Engine {
   summarizeTopic(topic: string, sentences?: number): Result<TopicSummary>;
   /** Who said a quotation (partial, misspelt or differently marked): best match first, copies grouped. */
   whosaid(quote: string, limit?: number): Result<{ quote: string; matches: QuoteMatch[] }>;
-  /** One person's quotations, newest first, name variants merged. */
-  quotesBy(speaker: string): Result<{ speaker: string; matches: QuoteMatch[] }>;
+  /** One person's quotations, newest first, name variants merged; with a bare surname others share, those others to choose from. */
+  quotesBy(speaker: string): Result<SpeakerQuotes>;
   /** Every quotation of one article, in text order (speaker null when unknown). */
   quotesIn(articleId: string): Result<{ article: string; matches: QuoteMatch[] }>;
   /** The people the archive quotes whose name matches what is typed, most quoted first (for autocomplete). */
@@ -185,9 +185,12 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
     },
     whosaid(quote, limit = 5) {
       const text = quote.trim().slice(0, MAX_QUOTE_QUERY);
-      if (text.length < 2 || contentWords(text).length === 0) return failure('bad-query', 'Give a few words of the quotation (at least one that is not a very common word).');
+      if (!hasQuoteWords(text)) return failure('bad-query', 'Give a few words of the quotation (links, mentions, hashtags and emoji are not searched).');
       const matches = archive.quotes.whosaid(text, limit);
-      if (!matches.length) return failure('quote-not-found', 'No quotation in the archive matches those words.', ['try a shorter, distinctive part of the quote', 'search the wording with /ask']);
+      if (!matches.length) {
+        if (!contentWords(text).length) return failure('quote-not-found', 'No quotation in the archive has exactly these words.', ['a quotation made only of common words is found by its exact wording: check it word for word']);
+        return failure('quote-not-found', 'No quotation in the archive matches those words.', ['try a shorter, distinctive part of the quote', 'search the wording with /ask']);
+      }
       return { ok: true, quote: text, matches };
     },
     quotesBy(speaker) {

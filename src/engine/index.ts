@@ -5,6 +5,6 @@ export type { AskAnswer, AskResult } from './search/ask.js';
 export { AskQuery, Day } from './search/query.js';
 export { articleRef, badOption, dayOf, failure, type Article, type ArticleRef, type CorpusProblem, type Failure, type FailureCode, type Result } from './types.js';
 export type { ArticleSummary, SummarySentence, TopicSentence, TopicSummary } from './summary/index.js';
-export type { QuoteMatch } from './quotes/index.js';
+export type { QuoteMatch, SpeakerQuotes } from './quotes/index.js';
 export type { ReloadReport } from './snapshot.js';
 export { articleLink, type Link } from './corpus/links.js';

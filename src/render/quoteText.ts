@@ -8,10 +8,11 @@ export function speakerLabel(match: Pick<QuoteMatch, 'speaker' | 'speakerTitle'>
   return match.speakerTitle ? `${match.speaker}${comma} ${match.speakerTitle}` : match.speaker;
 }
 
-/** One quotation as a person reads it: «quote», who said it, where and when. */
+/** One quotation as a person reads it: «quote», who said it, where and when (and the words whosaid matched). */
 export function quoteLines(match: QuoteMatch, rank: number, style: TextStyle): string[] {
   const quote = match.direct ? `«${match.quote}»` : match.quote;
   const lines = [directed(`${rank}. ${style.bold(speakerLabel(match))}`), directed(`   ${quote}`), ...citationLines(match.article, style)];
+  if (match.matchedWords?.length) lines.push(style.dim(directed(`   matched: ${match.matchedWords.join(' ')}`)));
   if (match.alsoIn?.length) lines.push(style.dim(`   also reported by: ${copiesText(match.alsoIn)}`));
   return lines;
 }
@@ -27,4 +28,9 @@ export function whosaidHeading(quote: string): string {
 /** A list of quotations under a heading, numbered from `offset + 1`. */
 export function renderQuotesText(heading: string, matches: QuoteMatch[], style: TextStyle, offset = 0): string {
   return [style.bold(directed(heading)), ...matches.map((m, i) => quoteLines(m, offset + i + 1, style).join('\n'))].join('\n\n');
+}
+
+/** The other people a bare surname may mean, to ask for by name: `Others called ظريف: علي ظريف (3), …`. */
+export function namesakesLine(surname: string, namesakes: ReadonlyArray<{ name: string; count: number }>, style: TextStyle): string {
+  return style.dim(directed(`Others called ${surname}: ${namesakes.map((n) => `${n.name} (${n.count})`).join(', ')}`));
 }

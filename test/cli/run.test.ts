@@ -175,6 +175,35 @@ describe('cli whosaid and quotes', () => {
     expect(doc.matches[0]).toMatchObject({ speaker, article: { source: 'Iran International', date: '2021-10-20' } });
   });
 
+  it.each([
+    ['a reporting sentence', 'رئيس الأركان قال إن التعاون العسكري مع روسيا "ينمو ويتسع"', 'محمد باقري', 'ينمو ويتسع', ['ينمو', 'ويتسع']],
+    ['the article\'s own sentence', 'ووصف المسؤول العسكري الإيراني الكبير التعاون العسكري بين إيران وروسيا بأنه "ينمو ويتسع"', 'محمد باقري', 'ينمو ويتسع', ['ينمو', 'ويتسع']],
+    ['the article\'s own sentence without quote marks', 'ووصف المسؤول العسكري الإيراني الكبير التعاون العسكري بين إيران وروسيا بأنه ينمو ويتسع', 'محمد باقري', 'ينمو ويتسع', ['ينمو', 'ويتسع']],
+    ['a tweet', '🇮🇷🇷🇺 رئيس الأركان الإيراني باقري من موسكو: «ينمو ويتسع» 👇 @IranIntl_Ar #إيران #روسيا https://t.co/Xy12', 'محمد باقري', 'ينمو ويتسع', ['ينمو', 'ويتسع']],
+    ['a headline', 'ظريف: لم يكن هدف الروس التوصل إلى اتفاق نووي', 'محمد جواد ظريف', 'لم يكن هدف الروس التوصل إلى اتفاق نووي، وعندما رأوا أننا نتوصل إلى اتفاق، بدأوا في خلق العراقيل', ['يكن', 'هدف', 'الروس', 'التوصل', 'اتفاق', 'نووي']],
+    ['the bare quotation', 'ينمو ويتسع', 'محمد باقري', 'ينمو ويتسع', ['ينمو', 'ويتسع']],
+  ])('whosaid finds the speaker from %s and says which words matched', async (_, message, speaker, quote, matchedWords) => {
+    const { status, stdout } = await cli('whosaid', message, '--json');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).matches[0]).toMatchObject({ speaker, quote, matchedWords, article: { source: 'Iran International', date: '2021-10-20' } });
+  });
+
+  it('shows the matched words in the text answer', async () => {
+    const { status, stdout } = await cli('whosaid', 'رئيس الأركان قال إن التعاون العسكري مع روسيا "ينمو ويتسع"');
+    expect(status).toBe(0);
+    expect(stdout).toContain('محمد باقري');
+    expect(stdout).toContain('matched: ينمو ويتسع');
+  });
+
+  it('looks a quotation of common words up by its exact wording, and says when nothing has it', async () => {
+    const json = await cli('whosaid', 'قال إن هذا هو الحل', '--json');
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({ quote: 'قال إن هذا هو الحل', matches: [] });
+    const text = await cli('whosaid', 'It is what it is');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('No quotation in the archive has exactly these words.');
+  });
+
   it('names the title with the speaker', async () => {
     const doc = JSON.parse((await cli('whosaid', 'ينمو ويتسع', '--json')).stdout);
     expect(doc.matches[0].speakerTitle).toBe('رئيس الأركان العامة للقوات المسلحة الإيرانية');

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { quoteEmbed, quotesPage, whosaidReply } from '../../src/discord/quoteReplies.js';
+import { namesakesNote, quoteEmbed, quotesPage, whosaidReply } from '../../src/discord/quoteReplies.js';
 import type { QuoteMatch } from '../../src/engine/index.js';
 
 const match = (n: number, extra: Partial<QuoteMatch> = {}): QuoteMatch => ({
@@ -47,5 +47,13 @@ describe('quotesPage', () => {
     expect((reply.embeds as APIEmbed[]).at(-1)!.footer!.text).toBe('4–6 of 7');
     const ids = reply.components[0]!.components.map((b) => ('custom_id' in b ? b.custom_id : ''));
     expect(ids).toEqual(['quotes:sess:0', 'quotes:sess:6']);
+  });
+});
+
+describe('namesakes under /quotes', () => {
+  it('lists the others sharing a typed surname, with counts, inert, on the first page', () => {
+    const note = namesakesNote('عباس', [{ name: 'محمد عباس', count: 4 }, { name: 'عباس @everyone', count: 2 }]);
+    expect(note).toBe('Others called عباس: **محمد عباس** (4), **عباس @\u200Beveryone** (2). Run /quotes with the full name for one of them.');
+    expect(quotesPage('محمود عباس', [], 0, 's', false, note).content).toBe(`Quotations of **محمود عباس**, newest first\n${note}`);
   });
 });

@@ -117,6 +117,13 @@ describe('/whosaid, /quotes and "Who said this?" through the real bot process an
       expect(plain(reply.message.embeds[0]?.description ?? '')).toContain('لقد بذلنا جهودًا واسعةً');
     });
 
+    it('names محمد جواد ظريف for a whole headline around his quotation, with the words that matched', async () => {
+      const interaction = command('whosaid', { quote: 'ظريف: لم يكن هدف الروس التوصل إلى اتفاق نووي' });
+      const reply = await fake.waitForReply(interaction.id, REPLY);
+      expect(reply.message.content).toContain('محمد جواد ظريف');
+      expect(plain(reply.message.content)).toContain('Matched words: يكن هدف الروس التوصل اتفاق نووي');
+    });
+
     it('answers a quotation nobody in the archive said with an ephemeral message only', async () => {
       const interaction = command('whosaid', { quote: 'الطقس في القطب الجنوبي بارد جدا هذا الشتاء' });
       const messages = await waitForMessages(fake, interaction.id, 1, REPLY.timeout);
@@ -226,6 +233,29 @@ describe('/whosaid, /quotes and "Who said this?" through the real bot process an
       expect(reply.message.embeds[0]?.author?.name).toContain(BAGHERI_TITLE);
       expect(shown(reply.message)).toContain('ينمو ويتسع');
       expectAcknowledgedInTime(fake, [interaction]);
+    });
+
+    it.each([
+      ['a whole reporting sentence', 'رئيس الأركان قال إن التعاون العسكري مع روسيا "ينمو ويتسع"'],
+      ['the article\'s own sentence, pasted whole', 'ووصف المسؤول العسكري الإيراني الكبير التعاون العسكري بين إيران وروسيا بأنه "ينمو ويتسع"'],
+      ['a tweet with the quotation inside', '🇮🇷🇷🇺 رئيس الأركان الإيراني من موسكو: «ينمو ويتسع» 👇 @IranIntl_Ar #إيران #روسيا https://t.co/Xy12'],
+      ['the bare quotation', 'ينمو ويتسع'],
+    ])('names محمد باقري for %s, saying which words matched', async (_, content) => {
+      const interaction = fake.sendMessageCommand({ name: 'Who said this?', targetMessage: { content } });
+      sent.push(interaction);
+      const reply = await fake.waitForReply(interaction.id, REPLY);
+      expect(reply.ephemeral).toBe(false);
+      expect(plain(reply.message.content)).toMatch(/محمد باقري.*Matched words: ينمو ويتسع$/);
+      expect(reply.message.embeds[0]?.author?.name).toContain(BAGHERI_TITLE);
+      expect(plain(reply.message.embeds[0]?.description ?? '')).toContain('«ينمو ويتسع»');
+    });
+
+    it('answers a message of links, mentions and emoji only with an ephemeral message', async () => {
+      const interaction = fake.sendMessageCommand({ name: 'Who said this?', targetMessage: { content: '👀 @someone https://t.co/Xy12 #إيران' } });
+      sent.push(interaction);
+      const messages = await waitForMessages(fake, interaction.id, 1, REPLY.timeout);
+      expect(messages.map(isEphemeral)).toEqual([true]);
+      expect(messages[0]!.content).toMatch(/words of the quotation/);
     });
 
     it('answers a message with no text with an ephemeral message', async () => {

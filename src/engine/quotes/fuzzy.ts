@@ -31,43 +31,88 @@ export function editDistance(a: string, b: string, max: number): number {
 /** Typos tolerated in a word of this length: none for short words, one from 4 letters, two from 8. */
 export const tolerance = (w: string) => (w.length >= 8 ? 2 : w.length >= 4 ? 1 : 0);
 
-/** Similarity of two words: 1 when equal, less per edit, 0 beyond the tolerance. */
-export function wordSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const max = tolerance(a);
-  if (!max) return 0;
-  const d = editDistance(a, b, max);
-  return d > max ? 0 : 1 - d / (a.length + 1);
+/** For each query word, where a quotation has a word like it: `[position, similarity]` pairs in quotation order. */
+export type Matches = Array<Array<[number, number]>>;
+
+/**
+ * Where the `queryLength` words of a query are found in a quotation; `like(word)` gives the query
+ * words like a quotation word, as `[query word number, similarity]` (1 when equal, less per typo).
+ */
+export function matchesIn(queryLength: number, quote: readonly string[], like: (word: string) => ReadonlyArray<readonly [number, number]> | undefined): Matches {
+  const out: Matches = Array.from({ length: queryLength }, () => []);
+  quote.forEach((t, j) => {
+    for (const [i, s] of like(t) ?? []) out[i]!.push([j, s]);
+  });
+  return out;
+}
+
+/** How a query lines up with a quotation (see `align`). */
+export interface Alignment {
+  /** 0–1: the share of the query found in the quotation, in order (see `align`). */
+  score: number;
+  /** Per query word, its similarity to the quotation word it matched (0: not found). */
+  matched: number[];
 }
 
 /**
- * How well query words are found in a quotation: the best window of the quotation scored by the
- * share of query words matched (allowing typos), with a bonus for keeping their order, and a small
- * preference for quotations no longer than the query needs.
+ * How well query words are found in a quotation of `quoteLength` words (`matches`, see `matchesIn`):
+ * the share of query words matched (weighted by `weights`, allowing typos), with a bonus for keeping
+ * their order, and a small preference for quotations no longer than the query needs.
  */
-export function alignScore(query: string[], quote: string[], weights: number[]): number {
-  if (!query.length || !quote.length) return 0;
+export function align(matches: Matches, quoteLength: number, weights: number[]): Alignment {
+  const matched: number[] = [];
+  if (!matches.length || !quoteLength) return { score: 0, matched };
   let total = 0;
   let got = 0;
   let ordered = 0;
   let lastPos = -1;
-  const positions: number[] = [];
-  query.forEach((q, i) => {
+  matches.forEach((found, i) => {
     const w = weights[i] ?? 1;
     total += w;
     let best = 0;
     let at = -1;
-    for (let j = 0; j < quote.length; j++) {
-      const s = wordSimilarity(q, quote[j]!);
-      if (s > best || (s === best && s > 0 && j > lastPos && at <= lastPos)) [best, at] = [s, j];
+    for (const [j, s] of found) {
+      if (s > best || (s === best && j > lastPos && at <= lastPos)) [best, at] = [s, j];
       if (best === 1 && j > lastPos) break;
     }
     got += best * w;
+    matched.push(best);
     if (at > lastPos) ordered++;
-    if (at >= 0) [lastPos, positions[i]] = [at, at];
+    if (at >= 0) lastPos = at;
   });
   const coverage = got / total;
-  const order = query.length > 1 ? (ordered - 1) / (query.length - 1) : 1;
-  const density = Math.min(1, query.length / quote.length);
-  return coverage * (0.85 + 0.1 * Math.max(0, order) + 0.05 * density);
+  const order = matches.length > 1 ? (ordered - 1) / (matches.length - 1) : 1;
+  const density = Math.min(1, matches.length / quoteLength);
+  return { score: coverage * (0.85 + 0.1 * Math.max(0, order) + 0.05 * density), matched };
+}
+
+/**
+ * How much of a quotation a (longer) text holds (`matches` of the text's words in it, see
+ * `matchesIn`): the share of the quotation's words (weighted by `weights`, one a quotation word)
+ * found in the text, allowing typos, with a bonus for finding them in the quotation's order; and
+ * the quotation words found.
+ */
+export function containment(matches: Matches, quote: readonly string[], weights: number[]): { score: number; found: string[] } {
+  // Each quotation word's best text word, the first of equals.
+  const best = new Float64Array(quote.length);
+  const from = new Int32Array(quote.length).fill(-1);
+  matches.forEach((found, i) => {
+    for (const [j, s] of found) if (s > best[j]!) [best[j], from[j]] = [s, i];
+  });
+  let total = 0;
+  let got = 0;
+  const found: string[] = [];
+  let ordered = 0;
+  let lastPos = -1;
+  quote.forEach((t, j) => {
+    const w = weights[j] ?? 1;
+    total += w;
+    if (!best[j]) return;
+    got += best[j]! * w;
+    found.push(t);
+    if (from[j]! > lastPos) ordered++;
+    lastPos = from[j]!;
+  });
+  const order = found.length > 1 ? (ordered - 1) / (found.length - 1) : 1;
+  return { score: total ? (got / total) * (0.85 + 0.15 * order) : 0, found };
 }

@@ -2,17 +2,17 @@ import { articleRef, type Article, type ArticleRef } from '../types.js';
 import { listsByKey } from '../lists.js';
 import { type ReadArticle, findQuotations } from './extract.js';
 import { type GroupedTexts, TextGrouper } from './grouping.js';
-import { alignScore, editDistance, matchTokens, tolerance } from './fuzzy.js';
+import { editDistance, matchTokens, tolerance } from './fuzzy.js';
+import { QuoteLookup, cmp } from './lookup.js';
 import { partsOf, type WordInfo } from './tokens.js';
 import { clusterSpeakers, nameKey, type SpeakerCluster } from './speakers.js';
 import type { Quotation, QuoteMatch } from './types.js';
 
 export type { Quotation, QuoteMatch } from './types.js';
 export { extractQuotations } from './extract.js';
+export { hasQuoteWords } from './query.js';
 export { trimWordCaches } from './tokens.js';
 
-/** Plain code-unit order (ISO dates sort correctly; much faster than localeCompare on large indexes). */
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A stored quotation: `[article, start, end, text, direct, speaker, speakerTitle]`. */
 type Row = [number, number, number, string, 0 | 1, string | null, string | null];
@@ -36,28 +36,6 @@ function foldedOf(words: WordInfo[]): string {
   const out: string[] = [];
   for (const w of words) for (const x of partsOf(w)!.folded) out.push(x);
   return out.join(' ');
-}
-
-/**
- * The `k` best-voted groups, best first, ties in voting order: the same as sorting every entry stably by
- * votes and keeping `k`, without sorting the long tail.
- */
-function topVotes(votes: Map<number, number>, k: number): Array<[number, number]> {
-  if (votes.size <= k) return [...votes.entries()].sort((a, b) => b[1] - a[1]);
-  const scores = Float64Array.from(votes.values()).sort();
-  const kth = scores[scores.length - k]!;
-  let above = 0;
-  for (let i = scores.length - 1; i >= 0 && scores[i]! > kth; i--) above++;
-  let ties = k - above;
-  const out: Array<[number, number]> = [];
-  for (const entry of votes) {
-    if (entry[1] > kth) out.push(entry);
-    else if (entry[1] === kth && ties > 0) {
-      out.push(entry);
-      ties--;
-    }
-  }
-  return out.sort((a, b) => b[1] - a[1]);
 }
 
 /** Version 1 (no derived data: loading it re-tokenises every quotation). */
@@ -197,6 +175,15 @@ export function extractRows(articles: readonly (ReadArticle & Pick<Article, 'id'
 }
 
 const NO_GROUPS = new Uint32Array(0);
+/** Namesakes listed with a person found by a bare surname. */
+const MAX_NAMESAKES = 10;
+
+/** One person's quotations, newest first; `namesakes`: others sharing the bare surname asked for. */
+export interface SpeakerQuotes {
+  speaker: string;
+  matches: QuoteMatch[];
+  namesakes?: Array<{ name: string; count: number }>;
+}
 
 /** The archive's quotations, searchable by text (whosaid), speaker and article. */
 export class QuoteIndex {
@@ -216,6 +203,7 @@ export class QuoteIndex {
   private readonly byVariant = new Map<string, number[]>();
   private byVariantWord: Map<string, number[]> | null = null;
   private speakerOrder: SpeakerCluster[] | null = null;
+  private lookup: QuoteLookup | null = null;
 
   private constructor(private readonly data: QuoteIndexData) {
     const { quotes, articles, words, group, groupStart, groupWords } = data;
@@ -331,36 +319,29 @@ export class QuoteIndex {
   }
 
   /**
-   * Quotations matching a (partial, misspelt, differently marked) quote, best first; repeats grouped
-   * under the earliest. Candidates come from the inverted index (very common words only vote when the
-   * query has nothing rarer), then each is verified by aligning the query with the quotation.
+   * Quotations a text quotes, best first, each with the query's words it matched; repeats grouped under
+   * the earliest. The text may be a partial, misspelt or differently marked quote, or a message, tweet,
+   * headline or reporting sentence around the quotation (see `QuoteLookup`).
    */
   whosaid(text: string, limit = 5): QuoteMatch[] {
-    const query = matchTokens(text);
-    if (!query.length) return [];
-    const weights = query.map((q) => this.weight(q));
-    const votes = new Map<number, number>();
-    const common = Math.max(2000, this.groupCount / 50);
-    const rare = query.some((q) => this.groupsWith(q).length <= common);
-    query.forEach((q, i) => {
-      if (rare && this.groupsWith(q).length > common) return;
-      for (const [form, sim] of this.forms(q)) for (const g of this.groupsWith(form)) votes.set(g, (votes.get(g) ?? 0) + weights[i]! * sim);
+    this.lookup ??= new QuoteLookup({
+      groupCount: this.groupCount,
+      groupsWith: (w) => this.groupsWith(w),
+      tokensOf: (g) => this.tokensOf(g),
+      lengthOf: (g) => this.data.groupStart[g + 1]! - this.data.groupStart[g]!,
+      forms: (q) => this.forms(q),
+      similar: (q) => this.similar(q),
+      dateOf: (g) => this.dateOf(this.members[this.memberStart[g]!]!),
     });
-    const shortlist = topVotes(votes, 60);
-    const scored = shortlist.map(([g]) => {
-      const first = this.members[this.memberStart[g]!]!;
-      return { g, first, score: alignScore(query, this.tokensOf(g), weights) };
-    });
-    scored.sort((a, b) => b.score - a.score || cmp(this.dateOf(a.first), this.dateOf(b.first)));
-    return scored.filter((s) => s.score >= 0.5).slice(0, limit).map((s) => {
-      const m = this.match(s.first, Math.round(s.score * 1000) / 1000);
-      const others = Array.from(this.members.subarray(this.memberStart[s.g]! + 1, this.memberStart[s.g + 1]), (i) => this.data.articles[this.data.quotes[i]![0]]!);
+    return this.lookup.find(text, limit).map(({ group, score, matchedWords }) => {
+      const m = { ...this.match(this.members[this.memberStart[group]!]!, score), matchedWords };
+      const others = Array.from(this.members.subarray(this.memberStart[group]! + 1, this.memberStart[group + 1]), (i) => this.data.articles[this.data.quotes[i]![0]]!);
       return others.length ? { ...m, alsoIn: others } : m;
     });
   }
 
   /** That person's quotations, newest first, name variants merged (`باقري`, `اللواء محمد باقري`). */
-  bySpeaker(name: string): { speaker: string; matches: QuoteMatch[] } | null {
+  bySpeaker(name: string): SpeakerQuotes | null {
     const key = nameKey(name).join(' ');
     if (!key) return null;
     const tokens = key.split(' ');
@@ -370,7 +351,17 @@ export class QuoteIndex {
     for (const c of pool) if (!best || c.quotes.length > best.quotes.length) best = c;
     if (!best) return null;
     const matches = best.quotes.map((i) => this.match(i, 1)).sort((a, b) => cmp(b.article.date, a.article.date) || a.start - b.start);
-    return { speaker: best.name, matches };
+    const namesakes = tokens.length === 1 ? this.namesakes(tokens[0]!, best) : [];
+    return { speaker: best.name, matches, ...(namesakes.length ? { namesakes } : {}) };
+  }
+
+  /** Other people (quoted twice or more) with a name ending in the bare surname `surname`, most quoted first, for a user to choose from. */
+  private namesakes(surname: string, chosen: SpeakerCluster): Array<{ name: string; count: number }> {
+    return this.withWord(surname)
+      .filter((c) => c !== chosen && c.quotes.length > 1 && c.variants.some((v) => v.endsWith(` ${surname}`)))
+      .sort((a, b) => b.quotes.length - a.quotes.length || cmp(a.name, b.name))
+      .slice(0, MAX_NAMESAKES)
+      .map((c) => ({ name: c.name, count: c.quotes.length }));
   }
 
   /** Speakers whose name (any variant) starts with or contains `prefix`, most quoted first, for autocomplete. */
@@ -453,18 +444,25 @@ export class QuoteIndex {
     return this.data.articles[this.data.quotes[i]![0]]!.date;
   }
 
-  private weight(token: string): number {
-    const df = this.groupsWith(token).length || 1;
-    return Math.log(1 + this.groupCount / df);
-  }
-
   /** Indexed words a query word may stand for: itself, or spellings within its typo tolerance sharing its first two letters. */
   private forms(q: string): Array<[string, number]> {
+    if (this.wordNumber.has(q) || !tolerance(q)) return [[q, 1]];
+    return Array.from(this.similar(q).keys(), (w) => [w, 0.8]);
+  }
+
+  /**
+   * Indexed words like a query word, with their similarity to it: itself (1), and spellings within
+   * its typo tolerance sharing its first two letters (less per edit).
+   */
+  private similar(q: string): Map<string, number> {
+    const out = new Map<string, number>();
+    if (this.wordNumber.has(q)) out.set(q, 1);
     const max = tolerance(q);
-    if (this.wordNumber.has(q) || !max) return [[q, 1]];
-    const out: Array<[string, number]> = [];
-    for (let len = q.length - max; len <= q.length + max; len++) {
-      for (const w of this.vocabulary.get(`${q.slice(0, 2)}|${len}`) ?? []) if (editDistance(q, w, max) <= max) out.push([w, 0.8]);
+    for (let len = q.length - max; max && len <= q.length + max; len++) {
+      for (const w of this.vocabulary.get(`${q.slice(0, 2)}|${len}`) ?? []) {
+        const d = w === q ? 0 : editDistance(q, w, max);
+        if (d && d <= max) out.set(w, 1 - d / (q.length + 1));
+      }
     }
     return out;
   }

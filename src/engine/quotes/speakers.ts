@@ -1,7 +1,10 @@
 import { HONORIFICS, NATIONALITIES, PERSON_HEADS } from './lexicon.js';
 import { matchTokens } from './fuzzy.js';
+import { bare, fold } from './tokens.js';
+import { normalizeText, words } from '../text/normalize.js';
 import { listsByKey } from '../lists.js';
 import { Numbering } from '../numbering.js';
+import { mergeSpellings, skeleton } from './spellings.js';
 
 /** One person (or organisation) across the archive, with the name variants merged into it. */
 export interface SpeakerCluster {
@@ -23,10 +26,22 @@ export function nameKey(name: string): string[] {
   return w.slice(i);
 }
 
-const nationalitiesOf = (title: string | null) =>
-  title ? matchTokens(title).map((w) => w.replace(/ه$/, '')).filter((w) => NATIONALITIES.has(w)) : [];
+/** The nationality words of a title, each as `spelling` gives it, and its role words (رييس, وزير, …). */
+function readTitle(title: string, spelling: (nationality: string) => string): { nationalities: string[]; roles: string[] } {
+  const normalized = words(normalizeText(title));
+  // A role word is read with its first letter (وزير: no و + زير) unless only its و/ف makes it unknown.
+  const roles: string[] = [];
+  const nationalities: string[] = [];
+  for (const w of normalized) {
+    const [b, folded] = [bare(w), fold(w)];
+    if (PERSON_HEADS.has(b) || PERSON_HEADS.has(folded)) roles.push(PERSON_HEADS.has(b) ? b : folded);
+    const n = folded.replace(/ه$/, '');
+    if (NATIONALITIES.has(n)) nationalities.push(spelling(n));
+  }
+  return { nationalities, roles };
+}
 
-const NO_NATIONALITIES: string[] = [];
+const NO_TITLE = { nationalities: [] as string[], roles: [] as string[] };
 const NO_CLUSTERS: number[] = [];
 
 /** Milliseconds of an ISO date's day (NaN when it does not parse). */
@@ -76,6 +91,7 @@ class Days {
  * Groups quotations by speaker across articles: the same full name is one person (unless their titles
  * give different nationalities); a bare surname joins the only full name ending with it, or, when
  * several people share it, the one quoted closest in time if that is within the same story period.
+ * Spelling variants and shorter names of one person are then merged on evidence (see `mergeSpellings`).
  * Quotations are taken longest name key first, in quotation order within a length. Names and keys
  * are numbered once each and a title's nationalities read once, so the pass over the quotations
  * compares names and keys as numbers.
@@ -83,6 +99,8 @@ class Days {
 export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; speakerTitle: string | null; date: string }>): SpeakerCluster[] {
   const names = new Numbering();
   const keys = new Numbering();
+  /** Per key: its words. */
+  const keyWords: string[][] = [];
   /** Per name: its key's number and the key's length in words (0: no key). */
   const keyOfName: number[] = [];
   const keyLength: number[] = [];
@@ -95,6 +113,7 @@ export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; 
     if (n === keyOfName.length) {
       const words = nameKey(q.speaker);
       const k = keys.number(words.join(' '));
+      keyWords[k] ??= words;
       surnameOfKey[k] ??= words.length > 1 ? keys.number(words[words.length - 1]!) : k;
       keyOfName.push(k);
       keyLength.push(words.length);
@@ -117,13 +136,21 @@ export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; 
   const days: Days[] = [];
   const clustersOfKey: number[][] = [];
   const fullNamesBySurname: number[][] = [];
-  const natCache = new Map<string, string[]>();
-  const natOf = (title: string | null) => {
-    if (title === null) return NO_NATIONALITIES;
-    let nat = natCache.get(title);
-    if (nat === undefined) natCache.set(title, (nat = nationalitiesOf(title)));
-    return nat;
+  /** Each nationality written as its first spelling with the same skeleton (امريكي, اميركي). */
+  const spellings = new Map<string, string>();
+  const spelling = (n: string) => {
+    const key = skeleton(n);
+    return spellings.get(key) ?? (spellings.set(key, n), n);
   };
+  const titles = new Map<string, { nationalities: string[]; roles: string[] }>();
+  const titleOf = (title: string | null) => {
+    if (title === null) return NO_TITLE;
+    let read = titles.get(title);
+    if (read === undefined) titles.set(title, (read = readTitle(title, spelling)));
+    return read;
+  };
+  /** Each cluster's role words. */
+  const roles: string[][] = [];
   const times = new Map<string, number>();
   const timeFor = (date: string) => {
     let t = times.get(date);
@@ -138,6 +165,7 @@ export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; 
   const create = (key: number, nat: readonly string[]) => {
     const c = clusters.push({ name: '', variants: [], quotes: [], nationalities: [...nat] }) - 1;
     variantKeys.push([]);
+    roles.push([]);
     (clustersOfKey[key] ??= []).push(c);
     if (surnameOfKey[key] !== key) {
       (fullNamesBySurname[surnameOfKey[key]!] ??= []).push(c);
@@ -149,20 +177,23 @@ export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; 
     const q = quotes[qi]!;
     const n = nameOf[qi]!;
     const key = keyOfName[n]!;
-    const nat = natOf(q.speakerTitle);
+    const title = titleOf(q.speakerTitle);
+    const nat = title.nationalities;
     const t = timeFor(q.date);
     let c = (clustersOfKey[key] ?? NO_CLUSTERS).find((candidate) => fits(candidate, nat));
     if (c === undefined && keyLength[n] === 1) c = nearestFullName((fullNamesBySurname[key] ?? NO_CLUSTERS).filter((i) => fits(i, nat)), days, t);
     if (c === undefined) c = create(key, nat);
     const cluster = clusters[c]!;
     for (const x of nat) if (!cluster.nationalities.includes(x)) cluster.nationalities.push(x);
+    for (const x of title.roles) if (!roles[c]!.includes(x)) roles[c]!.push(x);
     cluster.quotes.push(qi);
     if (!variantKeys[c]!.includes(key)) variantKeys[c]!.push(key);
     days[c]?.add(t);
   }
+  const people = mergeClusters(clusters, variantKeys, keyWords, roles);
   const counts = new Int32Array(keyOfName.length);
-  clusters.forEach((cluster, c) => {
-    cluster.variants = variantKeys[c]!.map((k) => keys.values[k]!);
+  people.forEach(({ cluster, variantKeys: own }) => {
+    cluster.variants = own.map((k) => keys.values[k]!);
     // The fullest name, then the most quoted, then the first quoted.
     let best = -1;
     for (const qi of cluster.quotes) counts[nameOf[qi]!]!++;
@@ -173,7 +204,20 @@ export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; 
     for (const qi of cluster.quotes) counts[nameOf[qi]!] = 0;
     cluster.name = names.values[best]!;
   });
-  return clusters;
+  return people.map((p) => p.cluster);
+}
+
+/** The clusters with spelling variants of one person merged (see `mergeSpellings`), each with its name keys. */
+function mergeClusters(clusters: SpeakerCluster[], variantKeys: number[][], keyWords: string[][], roles: string[][]): Array<{ cluster: SpeakerCluster; variantKeys: number[] }> {
+  const into = mergeSpellings(clusters.map((c, k) => ({ words: keyWords[variantKeys[k]![0]!]!, nationalities: c.nationalities, roles: roles[k]!, size: c.quotes.length })));
+  into.forEach((target, k) => {
+    if (target === k) return;
+    const [from, to] = [clusters[k]!, clusters[target]!];
+    for (const qi of from.quotes) to.quotes.push(qi);
+    for (const key of variantKeys[k]!) if (!variantKeys[target]!.includes(key)) variantKeys[target]!.push(key);
+    for (const x of from.nationalities) if (!to.nationalities.includes(x)) to.nationalities.push(x);
+  });
+  return clusters.flatMap((cluster, k) => (into[k] === k ? [{ cluster, variantKeys: variantKeys[k]! }] : []));
 }
 
 /** Of the full names a bare surname may stand for, the only one, or the one quoted nearest `t` within the same story period. */

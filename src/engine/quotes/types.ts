@@ -30,6 +30,8 @@ export interface QuoteMatch {
   end: number;
   /** 0–1: how well the query matched (1 for listings). */
   score: number;
+  /** whosaid: the query's words found in the quotation, as the user wrote them (content words when any matched). */
+  matchedWords?: string[];
   /** Other articles carrying the same quotation, earliest first. */
   alsoIn?: ArticleRef[];
 }

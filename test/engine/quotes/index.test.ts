@@ -40,6 +40,40 @@ describe('whosaid', () => {
   });
 });
 
+describe('whosaid on whole messages', () => {
+  const archive = buildQuoteIndex([
+    ...articles,
+    article('c1', '2022-01-10', 'وسئل وزير المالية سامي الخطيب عن الأزمة فقال: «قال إن هذا هو الحل».'),
+    { ...article('c2', '2016-05-02', 'John Miller said: "It is what it is."', 'Test Wire'), lang: 'en' },
+  ]);
+
+  it.each([
+    ['a reporting sentence around the quotation', 'رئيس الأركان قال إن التعاون العسكري مع موسكو "ينمو ويتسع باستمرار"', 'محمد باقري', 'التعاون العسكري مع موسكو "ينمو ويتسع باستمرار"', ['التعاون', 'العسكري', 'موسكو', 'ينمو', 'ويتسع', 'باستمرار']],
+    ['the article\'s own sentence, pasted whole', 'ووصف المسؤول العسكري الإيراني الكبير العلاقات بأنها "استراتيجية وطويلة الأمد".', 'محمد باقري', 'استراتيجية وطويلة الأمد', ['استراتيجية', 'وطويلة', 'الأمد']],
+    ['the same sentence without its quote marks', 'ووصف المسؤول العسكري الإيراني الكبير العلاقات بأنها استراتيجية وطويلة الأمد', 'محمد باقري', 'استراتيجية وطويلة الأمد', ['استراتيجية', 'وطويلة', 'الأمد']],
+    ['a tweet: emoji, handle, hashtag and link around it', '🔥 عاجل: ظريف @JZarif: «المفاوضات النووية وصلت إلى طريق مسدود» #إيران https://t.co/x1', 'محمد جواد ظريف', 'المفاوضات النووية وصلت إلى طريق مسدود', ['المفاوضات', 'النووية', 'وصلت', 'طريق', 'مسدود']],
+    ['a headline', 'ظريف: المفاوضات النووية وصلت إلى طريق مسدود', 'محمد جواد ظريف', 'المفاوضات النووية وصلت إلى طريق مسدود', ['المفاوضات', 'النووية', 'وصلت', 'طريق', 'مسدود']],
+    ['the bare quotation', 'ينمو ويتسع', 'محمد باقري', 'التعاون العسكري مع موسكو "ينمو ويتسع باستمرار"', ['ينمو', 'ويتسع']],
+  ])('finds the speaker from %s, saying which words matched', (_, message, speaker, quote, matchedWords) => {
+    expect(archive.whosaid(message)[0]).toMatchObject({ speaker, quote, matchedWords });
+  });
+
+  it.each([
+    ['an Arabic quotation of common words', 'قال إن هذا هو الحل', 'سامي الخطيب', 'قال إن هذا هو الحل', ['قال', 'الحل']],
+    ['an English quotation of common words', 'It is what it is', 'John Miller', 'It is what it is.', ['It', 'is', 'what', 'it', 'is']],
+    ['the same, quoted in a message', 'Miller on the polls: “It is what it is” 😂 #election', 'John Miller', 'It is what it is.', ['It', 'is', 'what', 'it', 'is']],
+  ])('finds %s by its exact word sequence', (_, message, speaker, quote, matchedWords) => {
+    expect(archive.whosaid(message)[0]).toMatchObject({ speaker, quote, matchedWords });
+  });
+
+  it.each([
+    ['common words not in that order', 'is it what'],
+    ['common words no quotation has together', 'what it is about'],
+  ])('answers nothing for %s', (_, message) => {
+    expect(archive.whosaid(message)).toEqual([]);
+  });
+});
+
 describe('bySpeaker and speakers', () => {
   it('merges name variants of one person, newest first', () => {
     const result = index.bySpeaker('باقري')!;
@@ -56,6 +90,44 @@ describe('bySpeaker and speakers', () => {
   it('autocompletes from a prefix of any name word', () => {
     expect(index.speakers('ظر')).toEqual([{ name: 'محمد جواد ظريف', count: 1 }]);
     expect(index.speakers('', 2).map((s) => s.name)).toEqual(['محمد باقري', 'حسين باقري']);
+  });
+});
+
+describe('bySpeaker across spellings', () => {
+  const archive = buildQuoteIndex([
+    article('t1', '2018-05-08', 'وقال الرئيس الأمريكي دونالد ترامب إن "الاتفاق النووي مع إيران كارثي".'),
+    article('t2', '2018-05-09', 'وقال الرئيس الأمريكي دونالد ترامب إن "العقوبات ستعود بأقوى مستوياتها".'),
+    article('t3', '2018-05-10', 'وقال الرئيس الأميركي دونالد ترمب إن "إيران لن تحصل على سلاح نووي".'),
+    article('t4', '2018-11-20', 'وقال ترامب: "سنرى ما سيحدث".'),
+    article('t5', '2018-11-21', 'وكتب ترمب: "الاقتصاد في أفضل حالاته".'),
+  ]);
+
+  it.each(['ترامب', 'ترمب', 'دونالد ترامب', 'دونالد ترمب', 'الرئيس دونالد ترامب'])('/quotes %s leads to one person with every spelling\'s quotations', (name) => {
+    const found = archive.bySpeaker(name)!;
+    expect(found.speaker).toBe('دونالد ترامب');
+    expect(found.matches.map((m) => m.article.id)).toEqual(['t5', 't4', 't3', 't2', 't1']);
+  });
+});
+
+describe('bySpeaker with a bare surname several people share', () => {
+  const archive = buildQuoteIndex([
+    article('z1', '2018-01-10', 'وقال وزير الخارجية الإيراني محمد جواد ظريف إن "الاتفاق النووي غير قابل للتفاوض".'),
+    article('z2', '2018-01-11', 'وقال وزير الخارجية الإيراني محمد جواد ظريف إن "العقوبات لن تغير سياستنا".'),
+    article('z3', '2018-06-01', 'وقال حسين ظريف، وزير الرياضة العراقي، إن "الفريق جاهز للمباراة".'),
+    article('z4', '2018-06-02', 'وقال حسين ظريف، وزير الرياضة العراقي، إن "اللاعبين قدموا كل ما لديهم".'),
+    article('z5', '2019-12-01', 'وقال ظريف: "سنواصل العمل".'),
+  ]);
+
+  it('answers the bare name and lists the people who share it, to choose from', () => {
+    expect(archive.bySpeaker('ظريف')).toMatchObject({
+      speaker: 'ظريف',
+      matches: [{ quote: 'سنواصل العمل' }],
+      namesakes: [{ name: 'حسين ظريف', count: 2 }, { name: 'محمد جواد ظريف', count: 2 }],
+    });
+  });
+
+  it('lists no namesakes for a full name', () => {
+    expect(archive.bySpeaker('حسين ظريف')).not.toHaveProperty('namesakes');
   });
 });
 

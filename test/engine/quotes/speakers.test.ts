@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterSpeakers } from '../../../src/engine/quotes/speakers.js';
+import { skeleton } from '../../../src/engine/quotes/spellings.js';
 
 type Quote = { speaker: string | null; speakerTitle: string | null; date: string };
 const q = (speaker: string | null, date = '2018-09-07T10:00:00Z', speakerTitle: string | null = null): Quote => ({ speaker, speakerTitle, date });
@@ -31,6 +32,51 @@ describe('clusterSpeakers', () => {
       ['محمد جواد ظريف: 0', 'علي ظريف: 1', 'ظريف: 2'],
     ],
     ['quotations without a speaker belong to no one', [q(null), q('محمد باقري'), q(null)], ['محمد باقري: 1']],
+    [
+      'a nationality spelled two ways is one nationality',
+      [q('مايك بومبيو', '2018-05-01', 'وزير الخارجية الأمريكي'), q('مايك بومبيو', '2018-05-02', 'وزير الخارجية الأميركي')],
+      ['مايك بومبيو: 0,1'],
+    ],
+    [
+      'transliterations of one person merge when their titles agree on nationality and role',
+      [q('دونالد ترامب', '2018-05-01', 'الرئيس الأمريكي'), q('دونالد ترمب', '2018-05-02', 'الرئيس الأميركي'), q('دونالد ترامب', '2018-05-03', 'الرئيس الأمريكي')],
+      ['دونالد ترامب: 0,2,1'],
+    ],
+    [
+      'نتنياهو and نتانياهو, prime minister of Israel, are one person',
+      [q('بنيامين نتنياهو', '2018-05-01', 'رئيس الوزراء الإسرائيلي'), q('بنيامين نتانياهو', '2018-05-02', 'رئيس الحكومة الإسرائيلية')],
+      ['بنيامين نتنياهو: 0,1'],
+    ],
+    [
+      'namesakes one letter apart with other roles stay apart',
+      [q('محمود عباس', '2018-05-01', 'الرئيس الفلسطيني'), q('محمد عباس', '2018-05-02', 'الوزير الفلسطيني')],
+      ['محمود عباس: 0', 'محمد عباس: 1'],
+    ],
+    [
+      'a transliteration without a title stays apart (no evidence it is the same person)',
+      [q('دونالد ترامب', '2018-05-01', 'الرئيس الأمريكي'), q('دونالد ترمب', '2018-05-02')],
+      ['دونالد ترامب: 0', 'دونالد ترمب: 1'],
+    ],
+    [
+      'a shorter full name joins the longer one ending with it when the titles agree',
+      [q('محمد جواد ظريف', '2018-05-01', 'وزير الخارجية الإيراني'), q('جواد ظريف', '2018-05-02', 'وزير خارجية إيران الإيراني'), q('محمد جواد ظريف', '2018-06-01', 'وزير الخارجية الإيراني')],
+      ['محمد جواد ظريف: 0,2,1'],
+    ],
+    [
+      'a bare surname several people share, or its transliteration, joins the one quoted far more often',
+      [
+        ...['2018-01-01', '2018-02-01', '2018-03-01'].map((d) => q('دونالد ترامب', d, 'الرئيس الأمريكي')),
+        q('ميلانيا ترامب', '2018-02-01', 'السيدة الأولى'),
+        q('ترامب', '2019-06-01'),
+        q('ترمب', '2019-06-02'),
+      ],
+      ['دونالد ترامب: 0,1,2,4,5', 'ميلانيا ترامب: 3'],
+    ],
+    [
+      'a bare surname two people share about as often stays apart',
+      [q('دونالد ترامب', '2018-01-01', 'الرئيس الأمريكي'), q('دونالد ترامب', '2018-01-02', 'الرئيس الأمريكي'), q('إيفانكا ترامب', '2018-02-01', 'مستشارة الرئيس'), q('ترامب', '2019-06-01')],
+      ['دونالد ترامب: 0,1', 'إيفانكا ترامب: 2', 'ترامب: 3'],
+    ],
   ])('%s', (_, quotes, expected) => {
     expect(shape(quotes)).toEqual(expected);
   });
@@ -44,5 +90,20 @@ describe('clusterSpeakers', () => {
     ]);
     expect(rest).toEqual([]);
     expect(cluster).toEqual({ name: 'محمد باقري', variants: ['محمد باقري', 'باقري'], quotes: [1, 2, 0, 3], nationalities: ['ايراني'] });
+  });
+});
+
+describe('skeleton', () => {
+  it.each([
+    ['ترامب', 'ترمب', true],
+    ['نتنياهو', 'نتانياهو', true],
+    ['امريكي', 'اميركي', true],
+    ['انجيلا', 'انغيلا', true],
+    ['بوتين', 'بوتن', true],
+    ['اسراييل', 'اسراييلي', false],
+    ['موسكو', 'ماسك', false],
+    ['ترامب', 'ترابط', false],
+  ])('%s and %s: same skeleton %s', (a, b, same) => {
+    expect(skeleton(a) === skeleton(b)).toBe(same);
   });
 });
