@@ -50,7 +50,7 @@ export function findReports(p: Para): Report[] {
     }
     const light = info.light && /^كرد/.test(p.words[i + 1] ?? '');
     const cue = light ? cueOf('گفت') : info.cue;
-    if (!cue) continue;
+    if (!cue || doubled(p, i)) continue;
     const r = fromCue(p, light ? i + 1 : i, cue, used, nested);
     if (!r) continue;
     add(r);
@@ -64,6 +64,14 @@ export function findReports(p: Para): Report[] {
     add({ cue: null, cueText: '', at: p.toks[0]!.start, sentenceAt: p.toks[0]!.start, subject: null, fromSentence: false, nested: false, spans: [direct(p, first)] });
   }
   return reports;
+}
+
+/** A finite cue right before another (`أكد أكد الوزير`, a typo; `قال يقول`): the second one reads the report. */
+function doubled(p: Para, i: number): boolean {
+  const next = p.toks[i + 1];
+  if (!next?.word || next.start > p.toks[i]!.end + 2) return false;
+  const c = lex(p, i + 1).cue;
+  return c !== null && !c.participle && !lex(p, i).cue!.participle;
 }
 
 function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boolean): Report | null {
