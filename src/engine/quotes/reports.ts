@@ -88,7 +88,7 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
   } else if (!cue.participle) {
     const end = subjectEnd(p, i);
     if (end > i + 1) [subject, from] = [p.toks.slice(i + 1, end), end];
-    else if (!/^[وف]/.test(t.n) || cueOf(t.n.slice(1)) === null) subject = subjectBefore(p, i);
+    else if (!/^[وف]/.test(t.n) || cueOf(t.n.slice(1)) === null) subject = subjectBefore(p, i, cue);
   }
   const words = subject?.filter((x) => x.word) ?? [];
   if (words.length === 1 && PRONOUNS.has(words[0]!.n)) {
@@ -136,7 +136,7 @@ function clause(p: Para, c: number, cue: Cue): Span[] {
 }
 
 /** The subject before a cue (`ولكن عراقجي قال`, `وكان بنس قد قال`, English `she said`), or null. */
-function subjectBefore(p: Para, i: number): Tok[] | null {
+function subjectBefore(p: Para, i: number, cue: Cue): Tok[] | null {
   let j = i - 1;
   while (j >= 0 && p.words[j] === 'قد') j--;
   const end = j + 1;
@@ -152,9 +152,17 @@ function subjectBefore(p: Para, i: number): Tok[] | null {
   const last = words.filter((t) => t.word).pop();
   if (last && PRONOUNS.has(last.n)) return [last];
   if (last && FUNCTION_WORDS.has(last.n)) return null;
-  if (words.length === 1 && /^(?:الذي|التي)$/.test(words[0]!.n)) return antecedent(p, start);
+  if (words.length === 1 && RELATIVE.test(words[0]!.n)) return agrees(words[0]!.n, cue) ? antecedent(p, start) : null;
   return words.some((t) => t.word) ? words : null;
 }
+
+/** Relative pronouns, with their و: `والتي قال إنها …`. */
+const RELATIVE = /^و?(?:الذي|التي|الذين)$/;
+/**
+ * Whether a relative pronoun can be the subject of the cue after it: a verb agrees with its subject, so
+ * `التي قال` (a feminine antecedent, a masculine verb) is an object relative whose subject is dropped.
+ */
+const agrees = (rel: string, cue: Cue) => cue.fem === null || /التي$/.test(rel) === cue.fem;
 
 /** The noun phrase a relative pronoun at `k` refers back to (`الرئيس فلورنتينو بيريز، الذي قال`). */
 function antecedent(p: Para, k: number): Tok[] | null {
