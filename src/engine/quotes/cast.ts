@@ -106,6 +106,8 @@ export class Cast {
     for (const e of this.entities) {
       if (e.org) continue;
       for (const full of occurrences(e.key[e.key.length - 1]!)) {
+        // A word in -ت before a woman's name is the verb agreeing with her (`اعتذرت ليدي غاغا`), not a first name.
+        if (e.fem === true && /ت$/.test(full.key[0]!)) continue;
         if (full.key.length > e.key.length && e.key.every((w) => full.key.includes(w))) Object.assign(e, { name: full.name, key: full.key });
       }
     }

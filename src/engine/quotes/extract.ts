@@ -3,11 +3,11 @@ import { normalizeText, words } from '../text/normalize.js';
 import { paragraphs } from '../text/sentences.js';
 import { Cast, type Entity } from './cast.js';
 import { readParagraph, subjectEnd, type Para } from './clauses.js';
-import { DOCUMENTS, PERSON_HEADS } from './lexicon.js';
+import { DOCUMENTS, FUNCTION_WORDS, PERSON_HEADS } from './lexicon.js';
 import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
 import { findReports, type Report } from './reports.js';
 import { DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, bareOf, countOf, partsOf, trimWordCaches, type Tok, type WordInfo } from './tokens.js';
-import { cueOf } from './cues.js';
+import { attributionAt, cueOf } from './cues.js';
 import type { Quotation } from './types.js';
 
 /** Cheap test before reading an article: a quote mark, or a letter sequence every reporting cue contains. */
@@ -54,7 +54,10 @@ export function findQuotations(article: ReadArticle): Found[] {
       if (!r.subject) continue;
       const np = parseNounPhrase(body, r.subject, counts);
       phrases.set(r, np);
-      if (np.name && !np.joint && !r.nested && !describesObject(np, r)) cast.person(np, r.at);
+      if (np.name && !np.joint && !r.nested && !describesObject(np, r)) {
+        const e = cast.person(np, r.at);
+        if (r.cue?.fem != null && !np.desc) e.fem ??= r.cue.fem;
+      }
     }
   });
   cast.complete(fullNames(body, paras, counts, cast));
@@ -99,7 +102,7 @@ function fullNames(body: string, paras: Para[], counts: WordCounts, cast: Cast):
     }
   }
   return (surname) =>
-    (at.get(surname) ?? []).flatMap(([p, i]) => {
+    (at.get(surname) ?? []).slice(0, 1).flatMap(([p, i]) => {
       let k = i;
       while (k > 0 && i - k < 2 && p.toks[k - 1]!.word && p.toks[k - 1]!.end + 1 >= p.toks[k]!.start && firstName(p.toks[k - 1]!, counts, p, k - 1)) k--;
       return k < i ? [{ name: body.slice(p.toks[k]!.start, p.toks[i]!.end), key: p.toks.slice(k, i + 1).map(bareOf) }] : [];
@@ -110,7 +113,19 @@ function fullNames(body: string, paras: Para[], counts: WordCounts, cast: Cast):
 const firstName = (t: Tok, counts: WordCounts, p: Para, k: number) =>
   p.sentence[k] !== k &&
   !/^(?:يدعي|يدعى|يسمى|يسمي)$/.test(t.n) &&
-  (t.n === 'علي' || (!/^ال|^[وبل]ال/.test(t.n) && !/(?:ات|ون|ين|ة)$/.test(t.raw) && !cueOf(t.n) && parseNounPhrase('', [t], counts).nameKey.length === 1));
+  !attributionAt(p.words, k) &&
+  !(t.raw === 'على' && !titleBefore(p, k)) &&
+  !(/(?:ه|ها|هم)$/.test(t.raw) && t.n.length >= 5 && !/الله$/.test(t.n)) &&
+  (t.n === 'علي' || (!FUNCTION_WORDS.has(t.n) && !/^ال|^[وبل]ال/.test(t.n) && !/(?:ات|ون|ين|ة)$/.test(t.raw) && !cueOf(t.n) && parseNounPhrase('', [t], counts).nameKey.length === 1));
+
+/**
+ * `على` is a first name (`المرشد الإيراني على خامنئي`) only after a title or at a phrase boundary;
+ * elsewhere it is the preposition (`حسابهم على غوغل`).
+ */
+function titleBefore(p: Para, k: number): boolean {
+  const prev = p.toks[k - 1];
+  return !prev?.word || (prev.info.kind & (PERSON | HONORIFIC | NATIONALITY)) !== 0;
+}
 
 /** Records where each person's surname appears, for salience. */
 function markSightings(paras: Para[], cast: Cast): void {

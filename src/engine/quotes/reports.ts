@@ -152,8 +152,21 @@ function subjectBefore(p: Para, i: number, cue: Cue): Tok[] | null {
   const last = words.filter((t) => t.word).pop();
   if (last && PRONOUNS.has(last.n)) return [last];
   if (last && FUNCTION_WORDS.has(last.n)) return null;
+  const first = words.find((t) => t.word);
+  if (first && first !== last && fronted(first.n)) return null;
   if (words.length === 1 && RELATIVE.test(words[0]!.n)) return agrees(words[0]!.n, cue) ? antecedent(p, start) : null;
   return words.some((t) => t.word) ? words : null;
+}
+
+/** Words that open a fronted adverbial or topic (`وعن بدايته قال`, `وحول الأحداث قال`, `حينها قال`), besides the prepositions. */
+const FRONTED = new Set(['بخصوص', 'بشان', 'بالنسبه', 'حينها', 'حينذاك', 'عندها', 'ربما', 'اذا', 'لما', 'رغم', 'بسبب', 'ازاء', 'تجاه', 'فيما', 'بعدما', 'وقتها', 'ردا', 'تعليقا', 'تعقيبا']);
+/**
+ * A subject never starts with a preposition or an adverb: a stretch opening with one is a fronted
+ * topic or circumstance (`وعن …`، `وفي ذات السياق`، `وبخصوص …`), and the verb after it has a dropped subject.
+ */
+function fronted(n: string): boolean {
+  const w = /^[وف]../.test(n) && !FUNCTION_WORDS.has(n) && !FRONTED.has(n) ? n.slice(1) : n;
+  return FRONTED.has(w) || (FUNCTION_WORDS.has(w) && !PRONOUNS.has(w) && !RELATIVE.test(w) && !/^[a-z]/.test(w));
 }
 
 /** Relative pronouns, with their و: `والتي قال إنها …`. */
