@@ -71,7 +71,7 @@ function doubled(p: Para, i: number): boolean {
   const next = p.toks[i + 1];
   if (!next?.word || next.start > p.toks[i]!.end + 2) return false;
   const c = lex(p, i + 1).cue;
-  return c !== null && !c.participle && !lex(p, i).cue!.participle;
+  return !!c && !c.participle && !lex(p, i).cue!.participle;
 }
 
 function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boolean): Report | null {
