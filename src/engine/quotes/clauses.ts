@@ -1,5 +1,5 @@
 import { PERSIAN_LIGHT, attributionAt, cueOf, isComplementizer, isGlossStart, lexiconCue, mayAttribute } from './cues.js';
-import { FUNCTION_WORDS, HONORIFICS, ORG_HEADS, PERSON_HEADS, TIME_WORDS } from './lexicon.js';
+import { FUNCTION_WORDS, GENERIC, HONORIFICS, ORG_HEADS, PERSON_HEADS, TIME_WORDS } from './lexicon.js';
 import { insideMap, pairQuotes, type QuotePair } from './marks.js';
 import { COMMA, TERMINAL, bare, bareOf, tokenize, type Tok, type WordInfo } from './tokens.js';
 
@@ -69,7 +69,8 @@ export function subjectEnd(p: Para, i: number): number {
       const w = lex(p, j + 1);
       if (w.stop || TIME_WORDS.has(next) || w.cue || (w.attr && attributionAt(p.words, j + 1))) break;
     } else {
-      if (t.n === 'في' && j > from && headed(p, from, j)) {
+      if (j > from && addressee(t.n)) break;
+      if (t.n === 'في' && j > from && headed(p, from, j) && !SPEECH_EVENTS.has(bare(p.words[j + 1] ?? ''))) {
         j++;
         continue;
       }
@@ -85,10 +86,19 @@ export function subjectEnd(p: Para, i: number): number {
   return j;
 }
 
+/** Occasions of speech: `في تصريح لـ…`, `في حديث إلى …`, `في بيان` end a subject. */
+const SPEECH_EVENTS = new Set(['تصريح', 'تصريحات', 'حديث', 'مقابله', 'بيان', 'كلمه', 'لقاء', 'خطاب', 'مومتر', 'حوار', 'تغريده', 'رساله', 'منشور', 'تدوينه', 'اتصال', 'ندوه']);
+/** A word after the subject naming the outlet the words were said to (`لمراسل الوكالة`, `لوكالة تونس إفريقيا`, `للصحفيين`): never the speaker. */
+function addressee(n: string): boolean {
+  return n.length >= 4 && n.charCodeAt(0) === 0x644 && MEDIA.has(bare(n.slice(1)));
+}
+/** Outlets and reporters words are said to (after ل: `لوكالة`, `للصحفيين`); after a title, ل + another body is its genitive (`الأمين العام للجامعة`). */
+const MEDIA = new Set(['مراسل', 'مراسلي', 'مراسله', 'وكاله', 'صحيفه', 'قناه', 'موقع', 'اذاعه', 'تلفزيون', 'شبكه', 'مجله', 'صحفيين', 'صحافيين', 'صحفي', 'صحافي', 'صحفيون', 'وسايل', 'اعلام', 'اعلاميين', 'برنامج', 'تلفزيونات']);
+
 /** `في` at `j` belongs to a subject headed by a title (`المتحدث في …`) or an organisation (`وزارة في الجيش`). */
 function headed(p: Para, from: number, j: number): boolean {
   const head = bare(p.words[from] ?? '');
-  return PERSON_HEADS.has(head) || (ORG_HEADS.has(head) && /^(?:ال|ج)/.test(p.words[j + 1] ?? ''));
+  return PERSON_HEADS.has(head) || (GENERIC.has(head) && /^ال/.test(p.words[j + 1] ?? '')) || (ORG_HEADS.has(head) && /^(?:ال|ج)/.test(p.words[j + 1] ?? ''));
 }
 
 /** A word a short quoted name can belong to (`قناة "الإخبارية"`, `لمجموعة "بي إن"`). */

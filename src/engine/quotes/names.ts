@@ -84,6 +84,13 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
     if (!first || (k > 0 && FUNCTION_WORDS.has(first.n))) break;
     const b = bareOf(first);
     if (GENERIC.has(b) || GENERIC.has(first.n)) {
+      const body_ = !np.name && !np.org ? bodyOfSource(words) : -1;
+      if (body_ > 0) {
+        np.org = orgName(body, words.slice(body_).map((t, k) => (k === 0 && /^ب[^ا]/.test(t.n) ? withoutPrefix(t) : t)));
+        np.orgKey = words.slice(body_).map(bareOf);
+        np.desc = text(body, words);
+        np.descKey = words.map(bareOf);
+      }
       np.generic = !np.name && !np.org;
     } else if (PERSON_HEADS.has(b) || HONORIFICS.has(b) || isNationality(first.n)) {
       readTitled(body, part.slice(part.indexOf(first)), counts, np);
@@ -103,6 +110,28 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
   if (firstPart.length && OPINION_HOLDERS.has(bareOf(firstPart[0]!))) np.joint = true;
   np.mention = np.name ?? np.desc ?? np.org ?? text(body, toks.filter((t) => t.word).slice(0, 4));
   return np;
+}
+
+/** Words after which an anonymous source is not of the body named next (`مصادر مقربة من التحقيق`). */
+const NEAR = /^(?:مقرب|مقربه|قريب|قريبه|مطلع|مطلعه|مطلعون|مقربون)$/;
+/**
+ * Where the body an anonymous source belongs to starts (`مصدر في الدفاع المدني`, `مصدر أمني بمنطقة أمن صفاقس`,
+ * `مسؤولون في الحزب`), or -1: rule 6 gives an unnamed official's words to the body they speak for.
+ */
+function bodyOfSource(words: Tok[]): number {
+  for (let k = 1; k < words.length && k <= 4; k++) {
+    const t = words[k]!;
+    if (NEAR.test(bare(t.n))) return -1;
+    if ((t.n === 'في' || t.n === 'من' || t.n === 'لدي' || t.n === 'داخل') && words[k + 1]) return definiteToken(words[k + 1]!) || ORG_HEADS.has(bareOf(words[k + 1]!)) || isPlace(words[k + 1]!.n) ? k + 1 : -1;
+    if (/^ب[^ا]../.test(t.n) && (ORG_HEADS.has(t.n.slice(1)) || isPlace(t.n.slice(1)))) return k;
+    if (FUNCTION_WORDS.has(t.n) || !(/^ال|ي$|يه$|يين$|يون$/.test(t.n) || PERSON_HEADS.has(bareOf(t)))) return -1;
+  }
+  return -1;
+}
+
+/** `بمنطقة` → `منطقة` (a body after an anonymous source), offsets kept inside the word. */
+function withoutPrefix(t: Tok): Tok {
+  return { ...t, raw: t.raw.slice(1), n: t.n.slice(1), start: t.start + 1 };
 }
 
 /** Word lists whose words, after و, join a second subject (`أكدت أوبك وروسيا`). */
