@@ -3,7 +3,7 @@ import { normalizeText, words } from '../text/normalize.js';
 import { paragraphs } from '../text/sentences.js';
 import { Cast, type Entity } from './cast.js';
 import { readParagraph, subjectEnd, type Para } from './clauses.js';
-import { DOCUMENTS, FUNCTION_WORDS, PERSON_HEADS } from './lexicon.js';
+import { DOCUMENTS, FUNCTION_WORDS, PERSON_HEADS, isPlace } from './lexicon.js';
 import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
 import { findReports, type Report } from './reports.js';
 import { DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, bareOf, countOf, partsOf, trimWordCaches, type Tok, type WordInfo } from './tokens.js';
@@ -101,13 +101,26 @@ function fullNames(body: string, paras: Para[], counts: WordCounts, cast: Cast):
       }
     }
   }
-  return (surname) =>
-    (at.get(surname) ?? []).slice(0, 1).flatMap(([p, i]) => {
+  return (surname) => {
+    const list = at.get(surname) ?? [];
+    const before = list.slice(0, 1).flatMap(([p, i]) => {
       let k = i;
       while (k > 0 && i - k < 2 && p.toks[k - 1]!.word && p.toks[k - 1]!.end + 1 >= p.toks[k]!.start && firstName(p.toks[k - 1]!, counts, p, k - 1)) k--;
       return k < i ? [{ name: body.slice(p.toks[k]!.start, p.toks[i]!.end), key: p.toks.slice(k, i + 1).map(bareOf) }] : [];
     });
+    if (before.length) return before;
+    // A person known by a first name (`وقالت إيمان`) written somewhere with a nisba surname after it (`إيمان الفجاري`).
+    for (const [p, i] of list) {
+      const t = p.toks[i]!;
+      const next = p.toks[i + 1];
+      if (next?.word && next.start <= t.end + 1 && nisba(next)) return [{ name: body.slice(t.start, next.end), key: [bareOf(t), bareOf(next)] }];
+    }
+    return [];
+  };
 }
+
+/** A definite nisba (`الفجاري`, `الحمزاوي`), no title, body, nationality or place: a family name. */
+const nisba = (t: Tok) => /^ال..+ي$/.test(t.n) && !(t.info.kind & (PERSON | ORG | HONORIFIC | NATIONALITY)) && !isPlace(t.n) && !FUNCTION_WORDS.has(t.n);
 
 /** A word that can be a first name: name-like, no article, no plural or feminine noun ending, not opening its sentence (a verb there). */
 const firstName = (t: Tok, counts: WordCounts, p: Para, k: number) =>

@@ -219,12 +219,15 @@ export function takeName(words: Tok[], i: number, counts: WordCounts): Tok[] {
     if (!particle && !linked) {
       const surname = groups >= 1 && definiteToken(t) && ends && !FUNCTION_WORDS.has(t.n) && isName({ ...t, n: bareOf(t) }, counts);
       if (!(isName(t, counts) || surname || (j === i && t.n === 'علي'))) break;
-      if (groups >= 1 && definiteToken(t) && !ends) break;
+      // A definite word after a first name is its surname when it ends the phrase, or when it is a nisba
+      // (-ي) the article uses again (`ليلى العياشي المرشحة …`, then `وأوضحت العياشي`); it closes the name.
+      if (groups >= 1 && definiteToken(t) && !ends && !(/ي$/.test(t.n) && (counts.get(t.n) ?? 0) > 1 && !descToken(t))) break;
       if (groups >= 1 && /(?:ه|ها|هم)$/.test(t.raw) && t.n.length >= 5 && !/الله$/.test(t.n)) break;
       if (groups >= 2 && !ends) break;
     }
     name.push(t);
     if (!particle) groups++;
+    if (groups >= 2 && definiteToken(t) && !particle) break;
   }
   while (name.length && NAME_PARTICLES.has(name[name.length - 1]!.n)) name.pop();
   return name;
