@@ -97,6 +97,14 @@ export class Cast {
     return before ?? (orgHead ? null : pool.sort((a, b) => first(a) - first(b))[0] ?? null);
   }
 
+  /** The person (other than `except`, and with a full name) last seen before `at`, else the first seen after it. */
+  nearestPerson(at: number, fem: boolean | null, except: Entity): Entity | null {
+    const pool = this.entities.filter((e) => !e.org && e !== except && e.key.length > 1 && genderOk(e.fem, fem));
+    const before = pool.filter((e) => lastBefore(e, at) >= 0).sort((a, b) => lastBefore(b, at) - lastBefore(a, at))[0];
+    const first = (e: Entity) => Math.min(...e.seenAt);
+    return before ?? pool.sort((a, b) => first(a) - first(b))[0] ?? null;
+  }
+
   /**
    * Completes surnames from the text: a person known as `ظريف` whose surname follows one or two
    * first names somewhere (`محمد جواد ظريف`) takes the full name; `occurrences` gives the names

@@ -194,6 +194,8 @@ function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): W
   if (np.name) {
     if (describesObject(np, r)) return null;
     entity = cast.person(np, r.at);
+    // A lone definite word the article never gives with a first name is a role (`أكد القيادي …`), not a surname.
+    if (entity.key.length === 1 && !entity.title && /^ال/.test(normalizeText(np.name))) entity = cast.nearestPerson(r.at, fem, entity) ?? entity;
   } else if (personTitle) {
     entity = cast.byDescription(np, r.at, np.fem ?? fem, true) ?? (np.org ? orgOf(np, cast, r.at) : cast.byDescription(np, r.at, np.fem ?? fem));
   } else if (np.org) entity = orgOf(np, cast, r.at);
