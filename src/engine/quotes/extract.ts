@@ -77,7 +77,8 @@ function registerTitled(body: string, p: Para, counts: WordCounts, cast: Cast): 
     if (prev?.word && prev.info.kind & (PERSON | ORG | DEFINITE)) continue;
     const titled = (kind & (PERSON | HONORIFIC | NATIONALITY)) !== 0;
     const np = parseNounPhrase(body, toks.slice(i, subjectEnd(p, i - 1)), counts);
-    if (titled && np.name && np.desc) cast.person(np, t.start);
+    // A one-word name after a title must recur (`الرئيس ترامب`); else it may be a verb (`وكان رئيس الجمهورية حل …`).
+    if (titled && np.name && np.desc && (np.nameKey.length > 1 || (counts.get(normalizeText(np.name)) ?? 0) > 1)) cast.person(np, t.start);
     else if (!titled && np.org && np.orgKey.length > words(normalizeText(np.org)).length) orgOf(np, cast, t.start);
   }
 }
