@@ -97,6 +97,11 @@ export class Cast {
     return before ?? (orgHead ? null : pool.sort((a, b) => first(a) - first(b))[0] ?? null);
   }
 
+  /** The body whose name starts with `word` (`المرصد` for `المرصد السوري لحقوق الإنسان`), if one is known. */
+  bodyNamed(word: string): Entity | null {
+    return this.entities.find((e) => e.org && e.key[0] === word && e.key.length > 1) ?? null;
+  }
+
   /** The person (other than `except`, and with a full name) last seen before `at`, else the first seen after it. */
   nearestPerson(at: number, fem: boolean | null, except: Entity): Entity | null {
     const pool = this.entities.filter((e) => !e.org && e !== except && e.key.length > 1 && genderOk(e.fem, fem));

@@ -163,7 +163,7 @@ function attribute(body: string, reports: Report[], phrases: Map<Report, NounPhr
   for (const r of reports) {
     const fem = r.cue?.fem ?? null;
     const np = phrases.get(r);
-    if (r.nested && !(np?.name || np?.org)) continue;
+    if (r.nested && !(np?.name || (np?.org && !np.byForm))) continue;
     const named = np ? explicit(np, r, cast, fem) : null;
     if (named === 'skip') continue;
     const who = named ?? inherit(r, history, bySentence, cast, fem);
@@ -196,7 +196,7 @@ function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): W
     if (describesObject(np, r)) return null;
     entity = cast.person(np, r.at);
     // A lone definite word the article never gives with a first name is a role (`أكد القيادي …`), not a surname.
-    if (entity.key.length === 1 && !entity.title && /^ال/.test(normalizeText(np.name))) entity = cast.nearestPerson(r.at, fem, entity) ?? entity;
+    if (entity.key.length === 1 && !entity.title && /^ال/.test(normalizeText(np.name))) entity = cast.bodyNamed(np.nameKey[0]!) ?? cast.nearestPerson(r.at, fem, entity) ?? entity;
   } else if (personTitle) {
     entity = cast.byDescription(np, r.at, np.fem ?? fem, true) ?? (np.org ? orgOf(np, cast, r.at) : cast.byDescription(np, r.at, np.fem ?? fem));
   } else if (np.org) entity = orgOf(np, cast, r.at);

@@ -1,6 +1,6 @@
 import { DOCUMENTS, FUNCTION_WORDS, GENERIC, OPINION_HOLDERS, HONORIFICS, NAME_PARTICLES, ORG_HEADS, PERSON_HEADS, feminineTitle, isNationality, isPlace } from './lexicon.js';
 import { cueOf, isComplementizer } from './cues.js';
-import { COMMA, bare, bareOf, type Tok } from './tokens.js';
+import { COMMA, HONORIFIC, ORG, PERSON, bare, bareOf, type Tok } from './tokens.js';
 
 /** Who a stretch of words refers to: a name, a description, an organisation, or an anonymous source. */
 export interface NounPhrase {
@@ -15,6 +15,8 @@ export interface NounPhrase {
   org: string | null;
   /** Normalised words of the whole organisation phrase (head word included: منظمة، الشركة الفرنسية). */
   orgKey: string[];
+  /** The organisation is read from the phrase's form only (`المرصد السوري …`, no head word such as منظمة): not enough inside a quotation. */
+  byForm: boolean;
   /** Two subjects joined by و (`أكدت أوبك وروسيا`), or general opinion (`يرى الكثيرون`): not attributed. */
   joint: boolean;
   /** An anonymous source (مصدر، محللون، الكثيرون): the speaker is unknown. */
@@ -75,7 +77,7 @@ const text = (body: string, toks: Tok[]) =>
 
 /** Reads the noun phrase `toks` (a subject, or what follows بحسب/عن) as name, title, organisation or anonymous source. */
 export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): NounPhrase {
-  const np: NounPhrase = { name: null, nameKey: [], desc: null, descKey: [], org: null, orgKey: [], joint: false, generic: false, fem: null, mention: '' };
+  const np: NounPhrase = { name: null, nameKey: [], desc: null, descKey: [], org: null, orgKey: [], byForm: false, joint: false, generic: false, fem: null, mention: '' };
   const parts = splitParts(toks);
   for (const [k, part] of parts.entries()) {
     const words = part.filter((t) => t.word || t.raw === '-');
@@ -94,7 +96,8 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
       np.generic = !np.name && !np.org;
     } else if (PERSON_HEADS.has(b) || HONORIFICS.has(b) || isNationality(first.n)) {
       readTitled(body, part.slice(part.indexOf(first)), counts, np);
-    } else if (ORG_HEADS.has(b) || isPlace(first.n)) {
+    } else if (ORG_HEADS.has(b) || isPlace(first.n) || (k === 0 && !np.name && namedBody(words))) {
+      np.byForm = !ORG_HEADS.has(b) && !isPlace(first.n);
       if (!np.org) [np.org, np.orgKey] = [orgName(body, part), words.map(bareOf)];
     } else if (!np.name && (isName(first, counts) || loneSurname(words, k)) && !(k > 0 && /^ل/.test(first.n))) {
       const name = loneSurname(words, k) ? words : takeName(words, 0, counts);
@@ -132,6 +135,18 @@ function bodyOfSource(words: Tok[]): number {
 /** `بمنطقة` → `منطقة` (a body after an anonymous source), offsets kept inside the word. */
 function withoutPrefix(t: Tok): Tok {
   return { ...t, raw: t.raw.slice(1), n: t.n.slice(1), start: t.start + 1 };
+}
+
+/**
+ * A definite noun with a definite adjective or a ل-complement (`المرصد السوري لحقوق الإنسان`, `الدفاع المدني`),
+ * or a noun phrase closed by a feminine nisba (`موانئ دبي العالمية`): the name of a body, not of a person.
+ */
+function namedBody(words: Tok[]): boolean {
+  const [a, b] = words;
+  if (!a || !b || descToken(a) || FUNCTION_WORDS.has(a.n)) return false;
+  if (definiteToken(a) && !/^(?:بال|لل)/.test(a.n)) return (definiteToken(b) && !(b.info.kind & (PERSON | ORG | HONORIFIC)) && !FUNCTION_WORDS.has(b.n)) || (/^لل/.test(b.n) && b.n.length > 4);
+  const last = words[Math.min(words.length, 4) - 1]!;
+  return words.length <= 4 && words.length >= 2 && /^ال..+يه$/.test(last.n) && !definiteToken(a);
 }
 
 /** Word lists whose words, after و, join a second subject (`أكدت أوبك وروسيا`). */
@@ -239,7 +254,7 @@ function orgName(body: string, toks: Tok[]): string | null {
   for (const [k, t] of toks.entries()) {
     if (!t.word || (!words.length && /^(?:هذه|هذا|تلك|ذلك)$/.test(t.n))) continue;
     const place = (n: string) => isPlace(n) || isDefinite(n) || ORG_HEADS.has(bare(n));
-    const loose = words.length >= 2 && !definiteToken(t) && !isPlace(t.n) && !(/^[لب]/.test(t.n) && isDefinite(toks[k + 1]?.n ?? '')) && !/^["«“”]$/.test(toks[k - 1]?.raw ?? '');
+    const loose = words.length >= 2 && !definiteToken(t) && !isPlace(t.n) && !(/^[لب]/.test(t.n) && isDefinite(toks[k + 1]?.n ?? '')) && !/^["«“”]$/.test(toks[k - 1]?.raw ?? '') && words[words.length - 1]!.n !== 'بلا' && t.n !== 'بلا';
     if (words.length && (loose || /^و/.test(t.n) && !isDefinite(t.n.slice(1)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bareOf(t)) && /^ال/.test(t.n)))) break;
     words.push(t);
     if (words.length >= 8) break;
@@ -255,7 +270,7 @@ function orgName(body: string, toks: Tok[]): string | null {
   }
   const run: Tok[] = [];
   for (const t of words.slice(1)) {
-    if (definiteToken(t) || FUNCTION_WORDS.has(t.n) || descToken(t)) break;
+    if ((definiteToken(t) || FUNCTION_WORDS.has(t.n) || descToken(t)) && run[run.length - 1]?.n !== 'بلا') break;
     run.push(t);
   }
   return text(body, run.length ? run : words);
