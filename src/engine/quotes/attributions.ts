@@ -25,7 +25,7 @@ export function attribution(p: Para, i: number, len: number, used: Set<QuotePair
   const named = SELF.test(p.words[x] ?? '') ? [] : p.toks.slice(x, end).map((t, k) => (k === 0 && /^ل[^ل]../.test(t.n) ? withoutLam(t) : t));
   const subject = named.some((t) => t.word) ? named : null;
   const closing = p.toks.slice(end, end + 4).some((t) => TERMINAL.has(t.raw)) || end + 3 >= p.toks.length;
-  const report: Report = { cue: { kind: 'say', fem: null, participle: false }, cueText: p.toks[i]!.raw, at: p.toks[i]!.start, sentenceAt: p.toks[s]!.start, subject: subject?.length ? subject : null, fromSentence: !subject, nested: false, spans: [] };
+  const report: Report = { cue: { kind: 'say', fem: null, participle: false, denial: false }, cueText: p.toks[i]!.raw, at: p.toks[i]!.start, sentenceAt: p.toks[s]!.start, subject: subject?.length ? subject : null, fromSentence: !subject, nested: false, spans: [] };
   const earlier = reports.some((r) => r.sentenceAt === report.sentenceAt);
   const after = p.openAt.get(end);
   if (after && subject) report.spans.push(direct(p, after, used));

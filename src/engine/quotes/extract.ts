@@ -173,10 +173,12 @@ function attribute(body: string, reports: Report[], phrases: Map<Report, NounPhr
     }
     if (!bySentence.has(r.sentenceAt)) bySentence.set(r.sentenceAt, who);
     for (const s of r.spans) {
-      out.push({
+      const q: Quotation = {
         start: s.start, end: s.end, text: body.slice(s.start, s.end), direct: s.direct,
         speaker: who.entity?.name ?? null, speakerTitle: who.entity?.title ?? null, mention: who.mention, cue: r.cueText,
-      });
+      };
+      if (r.cue?.denial) q.polarity = 'denial';
+      out.push(q);
     }
   }
   return out;
