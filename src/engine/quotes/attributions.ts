@@ -16,7 +16,11 @@ export const SELF = /^(?:تعبير|قول|وصف|زعم)(?:ه|ها|هم)$/;
 export function attribution(p: Para, i: number, len: number, used: Set<QuotePair>, reports: Report[]): Report | null {
   const s = p.sentence[i]!;
   let x = i + len;
-  if (p.words[x] === 'ما') x += 2;
+  if (p.words[x] === 'ما' || p.words[x] === 'لما') {
+    // `وفق ما نقلت "فرانس برس"`, `وفقا لما نقلته …`: an outlet that relayed the words is never their speaker.
+    if (/^(?:ت|ي)?نقل/.test(p.words[x + 1] ?? '')) return null;
+    x += 2;
+  }
   while (/^(?:the|a|an)$/.test(p.words[x] ?? '')) x++;
   const initial = p.toks.slice(s, i).every((t) => !t.word || LEADING.has(t.n));
   let end = subjectEnd(p, x - 1);
