@@ -103,7 +103,7 @@ export class Cast {
   }
 
   /** The person (other than `except`, and with a full name) last seen before `at`, else the first seen after it. */
-  nearestPerson(at: number, fem: boolean | null, except: Entity): Entity | null {
+  nearestPerson(at: number, fem: boolean | null, except: Entity | null): Entity | null {
     const pool = this.entities.filter((e) => !e.org && e !== except && e.key.length > 1 && genderOk(e.fem, fem));
     const before = pool.filter((e) => lastBefore(e, at) >= 0).sort((a, b) => lastBefore(b, at) - lastBefore(a, at))[0];
     const first = (e: Entity) => Math.min(...e.seenAt);

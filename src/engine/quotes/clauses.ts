@@ -42,7 +42,7 @@ export const quoteWords = (p: Para, q: QuotePair) => p.toks.slice(q.open + 1, q.
 
 const CLAUSE_STARTS = new Set(['حيث', 'اذ', 'بينما', 'فيما', 'كما', 'بعدما', 'عندما']);
 /** Words before a quoted name or label, not speech: `سمي بـ"…"`, `شعار "…"`, `بعنوان "…"`. */
-const LABELS = /^(?:سمي|يسمي|تسمي|مسمي|شعار|بعنوان|عنوان|اسم|باسم|هاشتاغ|وسم)$/;
+const LABELS = /^(?:سمي|يسمي|تسمي|مسمي|شعار|بعنوان|عنوان|اسم|باسم|هاشتاغ|وسم|(?:[وبل]|[وب]?ال|لل)?(?:برنامج|فيلم|مسلسل|اغنيه|كتاب|روايه|مسرحيه|ديوان|مهرجان))$/;
 const isConjCue = (n: string) => /^[وف]/.test(n) && cueOf(n) !== null && cueOf(n.slice(1)) !== null;
 
 /** End (exclusive) of the subject after a verb-first cue at `i`: stops at إن/أن, a colon, a long quote, a preposition or time word. */

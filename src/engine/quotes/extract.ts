@@ -230,7 +230,9 @@ function inherit(r: Report, history: Entity[], bySentence: Map<number, Who>, cas
     const e = history[k]!;
     if (fem === null || e.fem === null || e.fem === fem || e.org) return { entity: e, mention: '' };
   }
-  return { entity: history[history.length - 1] ?? null, mention: '' };
+  if (history.length) return { entity: history[history.length - 1]!, mention: '' };
+  // No one has spoken yet: a dropped subject refers to the person in focus (an interviewee named once as the object of التقت).
+  return { entity: cast.nearestPerson(r.at, fem, null) ?? null, mention: '' };
 }
 
 /**

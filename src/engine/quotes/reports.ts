@@ -50,7 +50,8 @@ export function findReports(p: Para): Report[] {
     }
     const light = info.light && /^كرد/.test(p.words[i + 1] ?? '');
     const cue = light ? cueOf('گفت') : info.cue;
-    if (!cue || doubled(p, i)) continue;
+    // `نفي` spelt with ي is the verbal noun (`تأكيد أو نفي ما ورد`); the verb is written نفى.
+    if (!cue || doubled(p, i) || /^[وف]?نفي$/.test(t.raw)) continue;
     const r = fromCue(p, light ? i + 1 : i, cue, used, nested);
     if (!r) continue;
     add(r);
@@ -63,7 +64,32 @@ export function findReports(p: Para): Report[] {
   if (!reports.length && first && first.close >= p.toks.length - 3) {
     add({ cue: null, cueText: '', at: p.toks[0]!.start, sentenceAt: p.toks[0]!.start, subject: null, fromSentence: false, nested: false, spans: [direct(p, first)] });
   }
+  if (!reports.length) {
+    const answer = topicAnswer(p);
+    if (answer) add(answer);
+  }
   return reports;
+}
+
+/** Words that open an interview question's topic (`وعن`, `وحول`, `وبخصوص`, `وفيما يتعلق`, `وبشأن`). */
+const TOPICS = /^[وف]?(?:عن|حول|بخصوص|بشان|بالنسبه|فيما|ازاء|تجاه|حيال)$/;
+
+/**
+ * An interview answer with no verb: a paragraph opening on a topic (`وعن رأيه في المنافسين: "…"`,
+ * `وحول الأحداث: …`) then a colon; the answer is the interviewee's, the speaker in focus.
+ */
+function topicAnswer(p: Para): Report | null {
+  const w = contentStart(p, 0);
+  if (!p.toks[w]?.word || !TOPICS.test(p.words[w]!)) return null;
+  for (let j = w + 1; j < p.toks.length && j < w + 16; j++) {
+    const t = p.toks[j]!;
+    if (TERMINAL.has(t.raw) || (t.word && lex(p, j).cue)) return null;
+    if (t.raw !== ':' || !p.toks[j + 1]) continue;
+    const q = p.openAt.get(j + 1);
+    const span = q ? direct(p, q) : plain(p, j + 1, sentenceEnd(p, j + 1), true);
+    return { cue: null, cueText: '', at: p.toks[j + 1]!.start, sentenceAt: p.toks[0]!.start, subject: null, fromSentence: false, nested: false, spans: [span] };
+  }
+  return null;
 }
 
 /** A finite cue right before another (`أكد أكد الوزير`, a typo; `قال يقول`): the second one reads the report. */
@@ -159,7 +185,7 @@ function subjectBefore(p: Para, i: number, cue: Cue): Tok[] | null {
 }
 
 /** Words that open a fronted adverbial or topic (`وعن بدايته قال`, `وحول الأحداث قال`, `حينها قال`), besides the prepositions. */
-const FRONTED = new Set(['بخصوص', 'بشان', 'بالنسبه', 'حينها', 'حينذاك', 'عندها', 'ربما', 'اذا', 'لما', 'رغم', 'بسبب', 'ازاء', 'تجاه', 'فيما', 'بعدما', 'وقتها', 'ردا', 'تعليقا', 'تعقيبا']);
+const FRONTED = new Set(['يتعلق', 'يخص', 'بخصوص', 'بشان', 'بالنسبه', 'حينها', 'حينذاك', 'عندها', 'ربما', 'اذا', 'لما', 'رغم', 'بسبب', 'ازاء', 'تجاه', 'فيما', 'بعدما', 'وقتها', 'ردا', 'تعليقا', 'تعقيبا']);
 /**
  * A subject never starts with a preposition or an adverb: a stretch opening with one is a fronted
  * topic or circumstance (`وعن …`، `وفي ذات السياق`، `وبخصوص …`), and the verb after it has a dropped subject.
