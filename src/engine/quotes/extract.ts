@@ -11,7 +11,7 @@ import { attributionAt, cueOf } from './cues.js';
 import type { Quotation } from './types.js';
 
 /** Cheap test before reading an article: a quote mark, or a letter sequence every reporting cue contains. */
-const MAY_QUOTE = /["«»“”‹›]|ق[اؤ]?[لو]|[اأإ]?ض[اي]ف|[أاؤ]?ك[دّ]|ش[اي]?ر|و[ضص]|ع[لت]ن|لف?ت|شدد|عتبر|تابع|ذكر|صرح|ردف|زاد|حذر|ف[اي]د|كشف|[رى]أ?[ىيت]|توقع|عترف|نف[يىت]|كتب|ساءل|كمل|طرد|نوه|لمح|قترح|بين|عتقد|غرد|ختم|تتم|وصف|دع[اوت]|طالب|ناشد|نصح|وعد|شاد|تهم|عز[اوت]|وص[ىي]|عبر|ستهل|فتتح|نقل|حسب|وفق|لسان|said|told|added|according|wrote|گفت|افزود|کرد|گفته/i;
+const MAY_QUOTE = /["«»“”‹›]|ق[اؤ]?[لو]|[اأإ]?ض[اي]ف|[أاؤ]?ك[دّ]|ش[اي]?ر|و[ضص]|ع[لت]ن|لف?ت|شدد|عتبر|تابع|ذكر|صرح|ردف|زاد|حذر|ف[اي]د|كشف|[رى]أ?[ىيت]|توقع|عترف|نف[يىت]|نكر|دحض|كتب|ساءل|كمل|طرد|نوه|لمح|قترح|بين|عتقد|غرد|ختم|تتم|وصف|دع[اوت]|طالب|ناشد|نصح|وعد|شاد|تهم|عز[اوت]|وص[ىي]|عبر|ستهل|فتتح|نقل|حسب|وفق|لسان|said|told|added|according|wrote|گفت|افزود|کرد|گفته/i;
 
 /**
  * An article as quotation reading takes it: only its body is read (so articles with the same body
@@ -197,8 +197,11 @@ function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): W
   if (np.name) {
     if (describesObject(np, r)) return null;
     entity = cast.person(np, r.at);
-    // A lone definite word the article never gives with a first name is a role (`أكد القيادي …`), not a surname.
-    if (entity.key.length === 1 && !entity.title && /^ال/.test(normalizeText(np.name))) entity = cast.bodyNamed(np.nameKey[0]!) ?? cast.nearestPerson(r.at, fem, entity) ?? entity;
+    // A lone definite word that starts a known body's name is that body (`المرصد`); one the article never
+    // gives with a first name and that heads a complement is a role (`أكد القيادي عن حركة …`), not a surname.
+    if (entity.key.length === 1 && !entity.title && /^ال/.test(normalizeText(np.name))) {
+      entity = cast.bodyNamed(np.nameKey[0]!) ?? (r.role ? cast.nearestPerson(r.at, fem, entity) : null) ?? entity;
+    }
   } else if (personTitle) {
     entity = cast.byDescription(np, r.at, np.fem ?? fem, true) ?? (np.org ? orgOf(np, cast, r.at) : cast.byDescription(np, r.at, np.fem ?? fem));
   } else if (np.org) entity = orgOf(np, cast, r.at);

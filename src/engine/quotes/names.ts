@@ -88,7 +88,9 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
     if (GENERIC.has(b) || GENERIC.has(first.n)) {
       const body_ = !np.name && !np.org ? bodyOfSource(words) : -1;
       if (body_ > 0) {
-        np.org = orgName(body, words.slice(body_).map((t, k) => (k === 0 && /^ب[^ا]/.test(t.n) ? withoutPrefix(t) : t)));
+        const rest = words.slice(body_).map((t, k) => (k === 0 && /^ب[^ا]/.test(t.n) ? withoutPrefix(t) : t));
+        const upTo = rest.findIndex((t) => FUNCTION_WORDS.has(t.n));
+        np.org = text(body, upTo > 0 ? rest.slice(0, upTo) : rest);
         np.orgKey = words.slice(body_).map(bareOf);
         np.desc = text(body, words);
         np.descKey = words.map(bareOf);
@@ -126,7 +128,7 @@ function bodyOfSource(words: Tok[]): number {
     const t = words[k]!;
     if (NEAR.test(bare(t.n))) return -1;
     if ((t.n === 'في' || t.n === 'من' || t.n === 'لدي' || t.n === 'داخل') && words[k + 1]) return definiteToken(words[k + 1]!) || ORG_HEADS.has(bareOf(words[k + 1]!)) || isPlace(words[k + 1]!.n) ? k + 1 : -1;
-    if (/^ب[^ا]../.test(t.n) && (ORG_HEADS.has(t.n.slice(1)) || isPlace(t.n.slice(1)))) return k;
+    if (/^ب[^ا]../.test(t.n) && (ORG_HEADS.has(t.n.slice(1)) || isPlace(t.n.slice(1)) || (words[k + 1] && !FUNCTION_WORDS.has(words[k + 1]!.n)))) return k;
     if (FUNCTION_WORDS.has(t.n) || !(/^ال|ي$|يه$|يين$|يون$/.test(t.n) || PERSON_HEADS.has(bareOf(t)))) return -1;
   }
   return -1;

@@ -22,6 +22,8 @@ export interface Report {
   fromSentence: boolean;
   /** Inside a quotation or a reported clause: only an explicitly named speaker counts (A says that B said …). */
   nested: boolean;
+  /** The subject is one definite word heading a prepositional complement (`القيادي في الحزب …`): a role, not a surname. */
+  role?: boolean;
   spans: Span[];
 }
 
@@ -124,6 +126,7 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
   if (nested && !subject) return null;
   const initial = p.toks.slice(s, i).every((x) => !x.word || LEADING.has(x.n) || x.raw === '-');
   const report: Report = { cue, cueText: t.raw, at: t.start, sentenceAt: p.toks[s]!.start, subject, fromSentence: !subject && (cue.participle || !initial), nested, spans: [] };
+  if (subject?.length === 1 && from > i && /^(?:في|عن|من|لدي)$/.test(p.words[from] ?? '') && p.toks[from + 1]?.word) report.role = true;
   const content = findContent(p, from);
   if (content?.type === 'colon') {
     const q = p.openAt.get(content.at);
