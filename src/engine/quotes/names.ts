@@ -234,7 +234,7 @@ export function takeName(words: Tok[], i: number, counts: WordCounts): Tok[] {
     const after = words[j + 1];
     const ends = !after || !after.word || FUNCTION_WORDS.has(after.n) || cueOf(after.n) !== null || isComplementizer(after.n);
     if (!particle && !linked) {
-      const surname = groups >= 1 && definiteToken(t) && ends && !FUNCTION_WORDS.has(t.n) && isName({ ...t, n: bareOf(t) }, counts);
+      const surname = groups >= 1 && /^ال/.test(t.n) && ends && !FUNCTION_WORDS.has(t.n) && isName({ ...t, n: bareOf(t) }, counts);
       if (!(isName(t, counts) || surname || (j === i && t.n === 'علي'))) break;
       // A definite word after a first name is its surname when it ends the phrase, or when it is a nisba
       // (-ي) the article uses again (`ليلى العياشي المرشحة …`, then `وأوضحت العياشي`); it closes the name.

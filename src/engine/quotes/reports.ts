@@ -2,7 +2,7 @@ import { clauseEnd, findContent, lex, quoteWords, subjectEnd, wordsBetween, type
 import { attributionAt, cueOf, isComplementizer, type Cue } from './cues.js';
 import type { QuotePair } from './marks.js';
 import { FUNCTION_WORDS, HONORIFICS, PERSON_HEADS, PRONOUNS } from './lexicon.js';
-import { TERMINAL, bareOf, type Tok } from './tokens.js';
+import { DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, TERMINAL, bareOf, type Tok } from './tokens.js';
 import { SELF, attribution } from './attributions.js';
 import { LEADING, contentStart, direct, plain, sentenceEnd, type Span } from './spans.js';
 
@@ -119,6 +119,8 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
     else if (!/^[وف]/.test(t.n) || cueOf(t.n.slice(1)) === null) subject = subjectBefore(p, i, cue);
   }
   const words = subject?.filter((x) => x.word) ?? [];
+  // `وأضاف ذات المصدر`، `نفس المسؤول`: the same one as before.
+  if (words.length > 1 && /^(?:ذات|نفس)$/.test(words[0]!.n)) subject = null;
   if (words.length === 1 && PRONOUNS.has(words[0]!.n)) {
     cue = { ...cue, fem: PRONOUNS.get(words[0]!.n) ?? cue.fem };
     subject = null;
@@ -167,7 +169,7 @@ function clause(p: Para, c: number, cue: Cue): Span[] {
 /** The subject before a cue (`ولكن عراقجي قال`, `وكان بنس قد قال`, English `she said`), or null. */
 function subjectBefore(p: Para, i: number, cue: Cue): Tok[] | null {
   let j = i - 1;
-  while (j >= 0 && p.words[j] === 'قد') j--;
+  while (j >= 0 && /^(?:[وف]?قد|لقد)$/.test(p.words[j] ?? '')) j--;
   const end = j + 1;
   for (let n = 0; j >= 0 && n < 14; j--) {
     const t = p.toks[j]!;
@@ -182,7 +184,7 @@ function subjectBefore(p: Para, i: number, cue: Cue): Tok[] | null {
   if (last && PRONOUNS.has(last.n)) return [last];
   if (last && FUNCTION_WORDS.has(last.n)) return null;
   const first = words.find((t) => t.word);
-  if (first && first !== last && fronted(first.n)) return null;
+  if (first && first !== last && (fronted(first.n) || verbFirst(first))) return null;
   if (words.length === 1 && RELATIVE.test(words[0]!.n)) return agrees(words[0]!.n, cue) ? antecedent(p, start) : null;
   return words.some((t) => t.word) ? words : null;
 }
@@ -197,6 +199,13 @@ function fronted(n: string): boolean {
   const w = /^[وف]../.test(n) && !FUNCTION_WORDS.has(n) && !FRONTED.has(n) ? n.slice(1) : n;
   return FRONTED.has(w) || (FUNCTION_WORDS.has(w) && !PRONOUNS.has(w) && !RELATIVE.test(w) && !/^[a-z]/.test(w));
 }
+
+/**
+ * A sentence opening on و + a perfect verb (`وأصدر ممثل لواينستين بيانا … قال`, `وأصدرت جماعة زنكي بيانا قالت`):
+ * a coordinated news sentence is verb-first, so the cue after it is in a relative clause, not after its subject.
+ * (و + alif or ta + three letters or more, not definite and not ending in ة: not وليد، وائل، وزير.)
+ */
+const verbFirst = (t: Tok) => /^و[اتي]...+$/.test(t.n) && !/ه$/.test(t.n) && !(t.info.kind & (PERSON | ORG | HONORIFIC | NATIONALITY | DEFINITE));
 
 /** Relative pronouns, with their و: `والتي قال إنها …`. */
 const RELATIVE = /^و?(?:الذي|التي|الذين)$/;
