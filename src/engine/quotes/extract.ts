@@ -3,7 +3,7 @@ import { normalizeText, words } from '../text/normalize.js';
 import { paragraphs } from '../text/sentences.js';
 import { Cast, type Entity } from './cast.js';
 import { readParagraph, subjectEnd, type Para } from './clauses.js';
-import { DOCUMENTS, FUNCTION_WORDS, PERSON_HEADS, isPlace } from './lexicon.js';
+import { CAPITALS, DOCUMENTS, FUNCTION_WORDS, PERSON_HEADS, isPlace } from './lexicon.js';
 import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
 import { findReports, type Report } from './reports.js';
 import { DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, bareOf, countOf, partsOf, trimWordCaches, type Tok, type WordInfo } from './tokens.js';
@@ -216,7 +216,12 @@ function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): W
 const describesObject = (np: NounPhrase, r: Report) =>
   r.cue?.kind === 'describe' && np.nameKey.length === 1 && !np.desc && /^ال/.test(normalizeText(np.name ?? ''));
 
-const orgOf = (np: NounPhrase, cast: Cast, at: number) => cast.org(np.org!, words(normalizeText(np.org!)).map(bare), np.orgKey, at);
+function orgOf(np: NounPhrase, cast: Cast, at: number): Entity {
+  const key = words(normalizeText(np.org!)).map(bare);
+  const country = CAPITALS.get(key.join(' '));
+  if (country) return cast.org(country, words(normalizeText(country)).map(bare), np.orgKey, at);
+  return cast.org(np.org!, key, np.orgKey, at);
+}
 
 const firstIn = (e: Entity, from: number) => Math.min(...e.seenAt.filter((x) => x >= from));
 
