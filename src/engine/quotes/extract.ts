@@ -6,8 +6,8 @@ import { readParagraph, subjectEnd, type Para } from './clauses.js';
 import { CAPITALS, DOCUMENTS, FUNCTION_WORDS, PERSON_HEADS, isPlace } from './lexicon.js';
 import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
 import { findReports, type Report } from './reports.js';
-import { DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, bareOf, countOf, partsOf, trimWordCaches, type Tok, type WordInfo } from './tokens.js';
-import { attributionAt, cueOf } from './cues.js';
+import { DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, bareOf, countOf, infoOfNormalized, partsOf, trimWordCaches, type Tok, type WordInfo } from './tokens.js';
+import { attributionAt, cueOf, mayAttribute } from './cues.js';
 import type { Quotation } from './types.js';
 
 /** Cheap test before reading an article: a quote mark, or a letter sequence every reporting cue contains. */
@@ -52,7 +52,8 @@ export function findQuotations(article: ReadArticle): Found[] {
     registerTitled(body, p, counts, cast);
     for (const r of reports[k]!) {
       if (!r.subject) continue;
-      const np = parseNounPhrase(body, r.subject, counts);
+      const parsed = parseNounPhrase(body, r.subject, counts);
+      const np = mayAttribute(normalizeText(r.cueText)) || DOCUMENTS.has(bareOf(r.subject.find((t) => t.word) ?? r.subject[0]!)) ? issuer(body, parsed, r.subject, counts) : parsed;
       phrases.set(r, np);
       if (np.name && !np.joint && !r.nested && !describesObject(np, r)) {
         const e = cast.person(np, r.at);
@@ -63,6 +64,26 @@ export function findQuotations(article: ReadArticle): Found[] {
   cast.complete(fullNames(body, paras, counts, cast));
   markSightings(paras, cast);
   return dedupe(attribute(body, reports.flat(), phrases, cast).map((quote) => ({ quote, words: spanInfos(body, paras, quote.start, quote.end) })));
+}
+
+/**
+ * The issuer of a document or figure named by its ل-complement after بحسب/وفق or a document word (`وفق حصيلة
+ * جديدة للمرصد`, `بحسب المؤشرات اليومية للبنك المركزي`, `بيان للخارجية`): names no title or body head itself, so
+ * the body or person after ل speaks.
+ */
+function issuer(body: string, np: NounPhrase, subject: Tok[], counts: WordCounts): NounPhrase {
+  if ((np.org && !np.byForm) || np.generic || np.joint || (np.desc && PERSON_HEADS.has(np.descKey[0] ?? ''))) return np;
+  const k = subject.findIndex((t, j) => j > 0 && t.word && /^لل..|^لـ./.test(t.raw));
+  if (k < 0) return np;
+  const t = subject[k]!;
+  const cut = t.raw.startsWith('لـ') ? 2 : 1;
+  // `للمرصد` is ل + `المرصد` with one lam written: the owner's words start one letter in, with ا put back.
+  const article = t.raw.startsWith('لل');
+  const n = article ? `ا${t.n.slice(1)}` : t.n.slice(1);
+  const head: Tok = { ...t, raw: t.raw.slice(cut), n, start: t.start + cut, info: infoOfNormalized(n) };
+  const owner = parseNounPhrase(body, [head, ...subject.slice(k + 1)], counts);
+  const fix = (x: string | null) => (x && article && x.startsWith('ل') ? `ا${x}` : x);
+  return owner.name || owner.org ? { ...owner, name: fix(owner.name), org: fix(owner.org), mention: np.mention } : np;
 }
 
 /** Names introduced by a title anywhere in the article (`وزير الخارجية السعودي عادل الجبير`), so later titles find them. */
