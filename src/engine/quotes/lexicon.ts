@@ -10,7 +10,7 @@ export const PERSON_HEADS = set(`
   مدرب مدربه لاعب لاعبه حارس نجم نجمه مسوول مسووله مسوولون مسوولين عضو عضوه محافظ حاكم قاضي مفوض مبعوث مندوب
   خبير خبيره محلل محلله مراسل مراسله صحفي صحفيه ناشط ناشطه اعلامي اعلاميه عاهل ولي بابا مصنف مصنفه موسس مالك
   متطوع متطوعه طبيب طبيبه استاذ استاذه مهندس محامي محاميه كاتب كاتبه مساعد مساعده وكيل وكيله ممثل ممثله مغني
-  مغنيه فنان فنانه بطل بطله قاده نواب وزراء مسوولي رجل امراه سيناتور حاخام مفتي امام داعيه باحث باحثه
+  مغنيه سكرتير سكرتيره فنان فنانه بطل بطله قاده نواب وزراء مسوولي رجل امراه سيناتور حاخام مفتي امام داعيه باحث باحثه
   president minister spokesman spokeswoman secretary director chief senator governor mr mrs ms dr
 `);
 /** Honorifics and titles stripped from a name (rule 5). */
@@ -25,7 +25,7 @@ export const ORG_HEADS = set(`
   اداره اليزيه جمهوريه مملكه ولايه كرملين بنتاغون ministry company committee agency government council
 `);
 /** Documents: a statement or report speaks for whoever issued it (بيان، تقرير، تغريدة …). */
-export const DOCUMENTS = set(`بيان تقرير تغريده رساله مقال وثيقه تصريحات تصريح تدوينه منشور`);
+export const DOCUMENTS = set(`بيان تقرير تغريده رساله مقال وثيقه وثايق تصريحات تصريح تدوينه منشور دعوي نص مذكره شكوي`);
 
 /** Anonymous, unaffiliated sources: their quotations get a null speaker (rule 6). */
 export const GENERIC = set(`

@@ -98,6 +98,9 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
       np.generic = !np.name && !np.org;
     } else if (PERSON_HEADS.has(b) || HONORIFICS.has(b) || isNationality(first.n)) {
       readTitled(body, part.slice(part.indexOf(first)), counts, np);
+    } else if (k === 0 && !np.name && !ORG_HEADS.has(b) && !isPlace(first.n) && namedBody(words) && namesPerson(words, counts)) {
+      // An unlisted title then a name (`السكرتير الدائم بالنيابة أنديرس أولسون`).
+      readTitled(body, part.slice(part.indexOf(first)), counts, np);
     } else if (ORG_HEADS.has(b) || isPlace(first.n) || (k === 0 && !np.name && namedBody(words))) {
       np.byForm = !ORG_HEADS.has(b) && !isPlace(first.n);
       if (!np.org) [np.org, np.orgKey] = [orgName(body, part), words.map(bareOf)];
@@ -149,6 +152,15 @@ function namedBody(words: Tok[]): boolean {
   if (definiteToken(a) && !/^(?:بال|لل)/.test(a.n)) return (definiteToken(b) && !(b.info.kind & (PERSON | ORG | HONORIFIC)) && !FUNCTION_WORDS.has(b.n)) || (/^لل/.test(b.n) && b.n.length > 4);
   const last = words[Math.min(words.length, 4) - 1]!;
   return words.length <= 4 && words.length >= 2 && /^ال..+يه$/.test(last.n) && !definiteToken(a);
+}
+
+/** Two name words in a row after the first two words of a phrase (no article, no ل/ب prefix): a person's name. */
+function namesPerson(words: Tok[], counts: WordCounts): boolean {
+  for (let k = 2; k + 1 < words.length; k++) {
+    const [a, b] = [words[k]!, words[k + 1]!];
+    if (!definiteToken(a) && !/^[لب]/.test(a.n) && isName(a, counts) && isName(b, counts) && !definiteToken(b)) return true;
+  }
+  return false;
 }
 
 /** Word lists whose words, after و, join a second subject (`أكدت أوبك وروسيا`). */
