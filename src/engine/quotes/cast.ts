@@ -59,7 +59,7 @@ export class Cast {
     const generic = ORG_HEADS.has(phrase[0] ?? '') && key.every((w) => phrase.includes(w)) && phrase.length <= 3 && key.length === phrase.length;
     const found =
       orgs.find((e) => e.name === name || (key.length > 0 && key.every((w) => e.key.includes(w)))) ??
-      (generic ? orgs.filter((e) => phrase.every((w) => e.titleKey.has(w) || NATIONALITIES.has(w.replace(/ه$/, '')))).sort((a, b) => lastBefore(b, at) - lastBefore(a, at))[0] : undefined);
+      (generic ? orgs.filter((e) => phrase.every((w, k) => e.titleKey.has(w) || NATIONALITIES.has(w.replace(/ه$/, '')) || (k > 0 && /يه?$/.test(w)))).sort((a, b) => lastBefore(b, at) - lastBefore(a, at))[0] : undefined);
     const e = found ?? { name, key, title: null, titleKey: new Set([...key, ...phrase]), fem: null, org: true, seenAt: [] };
     for (const w of phrase) e.titleKey.add(w);
     if (!found) this.entities.push(e);
@@ -102,12 +102,12 @@ export class Cast {
     return this.entities.find((e) => e.org && e.key[0] === word && e.key.length > 1) ?? null;
   }
 
-  /** The person (other than `except`, and with a full name) last seen before `at`, else the first seen after it. */
-  nearestPerson(at: number, fem: boolean | null, except: Entity | null): Entity | null {
+  /** The person (other than `except`, and with a full name) last seen before `at`, else (when `after`) the first seen after it. */
+  nearestPerson(at: number, fem: boolean | null, except: Entity | null, after = true): Entity | null {
     const pool = this.entities.filter((e) => !e.org && e !== except && e.key.length > 1 && genderOk(e.fem, fem));
     const before = pool.filter((e) => lastBefore(e, at) >= 0).sort((a, b) => lastBefore(b, at) - lastBefore(a, at))[0];
     const first = (e: Entity) => Math.min(...e.seenAt);
-    return before ?? pool.sort((a, b) => first(a) - first(b))[0] ?? null;
+    return before ?? (after ? pool.sort((a, b) => first(a) - first(b))[0] ?? null : null);
   }
 
   /**

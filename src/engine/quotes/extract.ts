@@ -73,6 +73,12 @@ export function findQuotations(article: ReadArticle): Found[] {
  */
 function issuer(body: string, np: NounPhrase, subject: Tok[], counts: WordCounts): NounPhrase {
   if ((np.org && !np.byForm) || np.generic || np.joint || (np.desc && PERSON_HEADS.has(np.descKey[0] ?? ''))) return np;
+  const words = subject.filter((t) => t.word);
+  if (DOCUMENTS.has(bareOf(words[0]!)) && !/^ال/.test(words[0]!.n) && words[1] && /^ال/.test(words[1].n) && !DOCUMENTS.has(bareOf(words[1]))) {
+    // `بيان المنظمة الأممية` (the head in construct, without ال): the document's genitive issued it.
+    const owner = parseNounPhrase(body, subject.slice(subject.indexOf(words[1])), counts);
+    if (owner.name || owner.org) return { ...owner, mention: np.mention };
+  }
   const k = subject.findIndex((t, j) => j > 0 && t.word && /^لل..|^لـ./.test(t.raw));
   if (k < 0) return np;
   const t = subject[k]!;
@@ -261,7 +267,7 @@ function inherit(r: Report, history: Entity[], bySentence: Map<number, Who>, cas
   }
   if (history.length) return { entity: history[history.length - 1]!, mention: '' };
   // No one has spoken yet: a dropped subject refers to the person in focus (an interviewee named once as the object of التقت).
-  return { entity: cast.nearestPerson(r.at, fem, null) ?? null, mention: '' };
+  return { entity: cast.nearestPerson(r.at, fem, null, false), mention: '' };
 }
 
 /**

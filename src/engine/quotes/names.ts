@@ -154,6 +154,16 @@ function namedBody(words: Tok[]): boolean {
   return words.length <= 4 && words.length >= 2 && /^ال..+يه$/.test(last.n) && !definiteToken(a);
 }
 
+/**
+ * A definite word after a complete definite phrase that is no adjective (`… للطفولة اليونيسيف`, `… لكرة القدم
+ * الفيفا`): the acronym or short name in apposition, not part of the name. Adjectives end in a nisba or
+ * plural ending, or have the elative/colour form أفعل (`البيت الأبيض`).
+ */
+function apposition(words: Tok[], t: Tok): boolean {
+  const prev = words[words.length - 1]!;
+  return words.length >= 2 && /^ال/.test(t.n) && /^(?:ال|لل)/.test(prev.n) && !/(?:ي|ه|ين|ون|ات|يا|ي)$/.test(t.n) && !/^ال[اي]...$/.test(t.n) && !FUNCTION_WORDS.has(t.n);
+}
+
 /** Two name words in a row after the first two words of a phrase (no article, no ل/ب prefix): a person's name. */
 function namesPerson(words: Tok[], counts: WordCounts): boolean {
   for (let k = 2; k + 1 < words.length; k++) {
@@ -269,7 +279,7 @@ function orgName(body: string, toks: Tok[]): string | null {
     if (!t.word || (!words.length && /^(?:هذه|هذا|تلك|ذلك)$/.test(t.n))) continue;
     const place = (n: string) => isPlace(n) || isDefinite(n) || ORG_HEADS.has(bare(n));
     const loose = words.length >= 2 && !definiteToken(t) && !isPlace(t.n) && !(/^[لب]/.test(t.n) && isDefinite(toks[k + 1]?.n ?? '')) && !/^["«“”]$/.test(toks[k - 1]?.raw ?? '') && words[words.length - 1]!.n !== 'بلا' && t.n !== 'بلا';
-    if (words.length && (loose || /^و/.test(t.n) && !isDefinite(t.n.slice(1)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bareOf(t)) && /^ال/.test(t.n)))) break;
+    if (words.length && (loose || apposition(words, t) || /^و/.test(t.n) && !isDefinite(t.n.slice(1)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bareOf(t)) && /^ال/.test(t.n)))) break;
     words.push(t);
     if (words.length >= 8) break;
   }

@@ -51,7 +51,7 @@ export function findReports(p: Para): Report[] {
       continue;
     }
     const light = info.light && /^كرد/.test(p.words[i + 1] ?? '');
-    const cue = light ? cueOf('گفت') : info.cue;
+    const cue = light ? cueOf('گفت') : JAA.test(t.n) && p.words[i + 1] === 'في' ? CAME_IN : info.cue;
     // `نفي` spelt with ي is the verbal noun (`تأكيد أو نفي ما ورد`); the verb is written نفى.
     if (!cue || doubled(p, i) || /^[وف]?نفي$/.test(t.raw)) continue;
     const r = fromCue(p, light ? i + 1 : i, cue, used, nested);
@@ -94,6 +94,10 @@ function topicAnswer(p: Para): Report | null {
   return null;
 }
 
+/** `جاء` (with its و/ف): `وجاء في البيان أن …` reports what a document says. */
+const JAA = /^[وف]?جاء$/;
+const CAME_IN: Cue = { kind: 'say', fem: null, participle: false, denial: false };
+
 /** A finite cue right before another (`أكد أكد الوزير`, a typo; `قال يقول`): the second one reads the report. */
 function doubled(p: Para, i: number): boolean {
   const next = p.toks[i + 1];
@@ -107,7 +111,11 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
   const s = p.sentence[i]!;
   let subject: Tok[] | null = null;
   let from = i + 1;
-  if (/^و?نقل/.test(t.n)) {
+  if (JAA.test(t.n) && p.words[i + 1] === 'في') {
+    // `وجاء في البيان أن …`, `وجاء في بيان للوزارة: …`: the document (or its issuer) is the subject.
+    const end = subjectEnd(p, i + 1);
+    if (end > i + 2) [subject, from] = [p.toks.slice(i + 2, end), end];
+  } else if (/^و?نقل/.test(t.n)) {
     const about = p.words.indexOf('عن', i);
     const say = about > 0 ? p.words.findIndex((w, k) => k > about && /^(?:ب?قوله|قولها)$/.test(w)) : -1;
     if (say > 0 && say - about < 10) [subject, from] = [p.toks.slice(about + 1, say), say + 1];
