@@ -75,7 +75,7 @@ export function subjectEnd(p: Para, i: number): number {
         continue;
       }
       const w = lex(p, j);
-      if (w.stop || w.cue || (w.attr && attributionAt(p.words, j)) || (t.raw.charCodeAt(0) === 0x644 && /^لـ|^ل[a-z]/.test(t.raw))) break;
+      if ((w.stop && !nameParticle(p, j)) || w.cue || (w.attr && attributionAt(p.words, j)) || (t.raw.charCodeAt(0) === 0x644 && /^لـ|^ل[a-z]/.test(t.raw))) break;
       if (j === from && TIME_WORDS.has(t.n)) break;
       count++;
     }
@@ -94,6 +94,9 @@ function addressee(n: string): boolean {
 }
 /** Outlets and reporters words are said to (after ل: `لوكالة`, `للصحفيين`); after a title, ل + another body is its genitive (`الأمين العام للجامعة`). */
 const MEDIA = new Set(['مراسل', 'مراسلي', 'مراسله', 'وكاله', 'صحيفه', 'قناه', 'موقع', 'اذاعه', 'تلفزيون', 'شبكه', 'مجله', 'صحفيين', 'صحافيين', 'صحفي', 'صحافي', 'صحفيون', 'وسايل', 'اعلام', 'اعلاميين', 'برنامج', 'تلفزيونات']);
+
+/** `فان` written without hamza between two words of a name (`لويس فان غال`): the particle van, not فإنّ. */
+const nameParticle = (p: Para, j: number) => p.toks[j]!.raw === 'فان' && !!p.toks[j - 1]?.word && !!p.toks[j + 1]?.word && p.toks[j - 1]!.end + 1 >= p.toks[j]!.start;
 
 /** `في` at `j` belongs to a subject headed by a title (`المتحدث في …`) or an organisation (`وزارة في الجيش`). */
 function headed(p: Para, from: number, j: number): boolean {
@@ -124,7 +127,7 @@ export function findContent(p: Para, from: number, limit = 30): Content {
     if (q) return { type: 'quote', pair: q };
     if (!t.word) continue;
     const w = lex(p, j);
-    if (w.comp) {
+    if (w.comp && !nameParticle(p, j)) {
       let at = j + 1;
       while (isComplementizer(p.words[at] ?? '') && p.words[at] !== 'that') at++;
       return { type: 'clause', at };

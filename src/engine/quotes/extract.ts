@@ -3,7 +3,7 @@ import { normalizeText, words } from '../text/normalize.js';
 import { paragraphs } from '../text/sentences.js';
 import { Cast, type Entity } from './cast.js';
 import { readParagraph, subjectEnd, type Para } from './clauses.js';
-import { CAPITALS, DOCUMENTS, FUNCTION_WORDS, PERSON_HEADS, isPlace } from './lexicon.js';
+import { CAPITALS, DOCUMENTS, FUNCTION_WORDS, ORG_HEADS, PERSON_HEADS, isPlace } from './lexicon.js';
 import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
 import { findReports, type Report } from './reports.js';
 import { DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, bareOf, countOf, infoOfNormalized, partsOf, trimWordCaches, type Tok, type WordInfo } from './tokens.js';
@@ -155,6 +155,7 @@ const firstName = (t: Tok, counts: WordCounts, p: Para, k: number) =>
   p.sentence[k] !== k &&
   !/^(?:يدعي|يدعى|يسمى|يسمي)$/.test(t.n) &&
   !attributionAt(p.words, k) &&
+  !(/^[بل]/.test(t.n) && (isPlace(t.n.slice(1)) || (t.info.tail !== null && ORG_HEADS.has(t.info.tail)))) &&
   !(t.raw === 'على' && !titleBefore(p, k)) &&
   !(/(?:ه|ها|هم)$/.test(t.raw) && t.n.length >= 5 && !/الله$/.test(t.n)) &&
   (t.n === 'علي' || (!FUNCTION_WORDS.has(t.n) && !/^ال|^[وبل]ال/.test(t.n) && !/(?:ات|ون|ين|ة)$/.test(t.raw) && !cueOf(t.n) && parseNounPhrase('', [t], counts).nameKey.length === 1));

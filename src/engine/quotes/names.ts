@@ -81,6 +81,8 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
   const parts = splitParts(toks);
   for (const [k, part] of parts.entries()) {
     const words = part.filter((t) => t.word || t.raw === '-');
+    // `أحد المشرعين`، `إحدى الناشطات`: one of a group, an anonymous source.
+    if (k === 0 && words.length > 1 && /^(?:احد|احدي)$/.test(words[0]!.n) && !np.name) np.generic = true;
     while (k === 0 && words.length > 1 && FUNCTION_WORDS.has(words[0]!.n)) words.shift();
     const first = words[0];
     if (!first || (k > 0 && FUNCTION_WORDS.has(first.n))) break;
@@ -113,6 +115,7 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
     }
     if (np.name && np.desc) break;
   }
+  if (np.generic && (np.name || np.org)) np.generic = false;
   const firstPart = parts[0]?.filter((t) => t.word) ?? [];
   np.joint = firstPart.slice(1).some((t) => /^و/.test(t.n) && (JOINED_HEADS.some((l) => l.has(bare(t.n.slice(1)))) || isPlace(t.n.slice(1))));
   if (firstPart.length && OPINION_HOLDERS.has(bareOf(firstPart[0]!))) np.joint = true;
