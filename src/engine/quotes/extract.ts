@@ -6,7 +6,7 @@ import { readParagraph, subjectEnd, type Para } from './clauses.js';
 import { CAPITALS, DOCUMENTS, FUNCTION_WORDS, ORG_HEADS, PERSON_HEADS, isPlace } from './lexicon.js';
 import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
 import { findReports, type Report } from './reports.js';
-import { DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, bareOf, countOf, infoOfNormalized, partsOf, trimWordCaches, type Tok, type WordInfo } from './tokens.js';
+import { COMMA, DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, bareOf, countOf, infoOfNormalized, partsOf, trimWordCaches, type Tok, type WordInfo } from './tokens.js';
 import { attributionAt, cueOf, mayAttribute } from './cues.js';
 import type { Quotation } from './types.js';
 
@@ -106,8 +106,21 @@ function registerTitled(body: string, p: Para, counts: WordCounts, cast: Cast): 
     const np = parseNounPhrase(body, toks.slice(i, subjectEnd(p, i - 1)), counts);
     // A one-word name after a title must recur (`الرئيس ترامب`); else it may be a verb (`وكان رئيس الجمهورية حل …`).
     if (titled && np.name && np.desc && (np.nameKey.length > 1 || (counts.get(normalizeText(np.name)) ?? 0) > 1)) cast.person(np, t.start);
+    else if (titled && np.desc && !np.name && prev && COMMA.has(prev.raw)) appositive(body, p, i - 1, np, counts, cast);
     else if (!titled && np.org && np.orgKey.length > words(normalizeText(np.org)).length) orgOf(np, cast, t.start);
   }
+}
+
+/** `حسن نصرالله، الأمين العام لحزب الله،`: a full name then its title in apposition after the comma at `comma`. */
+function appositive(body: string, p: Para, comma: number, title: NounPhrase, counts: WordCounts, cast: Cast): void {
+  const last = comma - 1;
+  const t = p.toks[last];
+  if (!t?.word || p.sentence[last] === last || !firstName(t, counts, p, last) && !/^ال/.test(t.n)) return;
+  let k = last;
+  while (k > 0 && last - k < 3 && p.toks[k - 1]!.word && firstName(p.toks[k - 1]!, counts, p, k - 1)) k--;
+  if (k === last) return;
+  const np = parseNounPhrase(body, p.toks.slice(k, comma), counts);
+  if (np.name && !np.desc && !np.org && np.nameKey.length > 1) cast.person({ ...np, desc: title.desc, descKey: title.descKey, fem: title.fem }, p.toks[k]!.start);
 }
 
 /** The names written with first names before a surname somewhere in the article (`محمد جواد ظريف`), by surname (of the cast's people). */

@@ -113,7 +113,7 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
       const rest = words.slice(name.length);
       if (rest[0] && PERSON_HEADS.has(bareOf(rest[0]))) readTitled(body, part.slice(part.indexOf(rest[0])), counts, np);
     }
-    if (np.name && np.desc) break;
+    if (np.name && np.desc && !np.descKey.every((w) => HONORIFICS.has(w))) break;
   }
   if (np.generic && (np.name || np.org)) np.generic = false;
   const firstPart = parts[0]?.filter((t) => t.word) ?? [];
@@ -235,7 +235,7 @@ function readTitled(body: string, toks: Tok[], counts: WordCounts, np: NounPhras
     desc.push(t);
     closed = definiteToken(t) || isPlace(t.n) || quoted.has(t);
   }
-  if (!desc.length || np.desc) return;
+  if (!desc.length || (np.desc && !np.descKey.every((w) => HONORIFICS.has(w)))) return;
   np.desc = text(body, desc);
   np.descKey = desc.filter((t) => t.word).map(bareOf);
   const head = bareOf(desc[0]!);
