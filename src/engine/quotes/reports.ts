@@ -2,7 +2,7 @@ import { clauseEnd, findContent, lex, quoteWords, subjectEnd, wordsBetween, type
 import { attributionAt, cueOf, isComplementizer, type Cue } from './cues.js';
 import type { QuotePair } from './marks.js';
 import { FUNCTION_WORDS, HONORIFICS, PERSON_HEADS, PRONOUNS } from './lexicon.js';
-import { DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, TERMINAL, bareOf, type Tok } from './tokens.js';
+import { COMMA, DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, TERMINAL, bareOf, type Tok } from './tokens.js';
 import { SELF, attribution } from './attributions.js';
 import { LEADING, contentStart, direct, plain, sentenceEnd, type Span } from './spans.js';
 
@@ -176,6 +176,8 @@ function clause(p: Para, c: number, cue: Cue): Span[] {
 
 /** The subject before a cue (`ولكن عراقجي قال`, `وكان بنس قد قال`, English `she said`), or null. */
 function subjectBefore(p: Para, i: number, cue: Cue): Tok[] | null {
+  const topic = ammaTopic(p, i);
+  if (topic) return topic;
   let j = i - 1;
   while (j >= 0 && /^(?:[وف]?قد|لقد)$/.test(p.words[j] ?? '')) j--;
   const end = j + 1;
@@ -214,6 +216,22 @@ function fronted(n: string): boolean {
  * (و + alif or ta + three letters or more, not definite and not ending in ة: not وليد، وائل، وزير.)
  */
 const verbFirst = (t: Tok) => /^و[اتي]...+$/.test(t.n) && !/ه$/.test(t.n) && !(t.info.kind & (PERSON | ORG | HONORIFIC | NATIONALITY | DEFINITE));
+
+/**
+ * `أما X، …، فقد قال` / `أما X فقال`: the topic after أما is the subject of the verb its ف resumes with
+ * (the words up to the first comma).
+ */
+function ammaTopic(p: Para, i: number): Tok[] | null {
+  const s = p.sentence[i]!;
+  let a = s;
+  while (a < i && !p.toks[a]!.word) a++;
+  if (!/^و?اما$/.test(p.words[a] ?? '')) return null;
+  if (!/^ف/.test(p.toks[i]!.n) && !/^ف(?:قد)?$/.test(p.words[i - 1] ?? '')) return null;
+  let e = a + 1;
+  while (e < i && !COMMA.has(p.toks[e]!.raw) && !/^ف/.test(p.words[e] ?? '-')) e++;
+  const toks = p.toks.slice(a + 1, e);
+  return toks.some((t) => t.word) ? toks : null;
+}
 
 /** Relative pronouns, with their و: `والتي قال إنها …`. */
 const RELATIVE = /^و?(?:الذي|التي|الذين)$/;
