@@ -66,6 +66,9 @@ export function findQuotations(article: ReadArticle): Found[] {
   return dedupe(attribute(body, reports.flat(), phrases, cast).map((quote) => ({ quote, words: spanInfos(body, paras, quote.start, quote.end) })));
 }
 
+/** A verb issuing a document, with its pronoun object (`أصدرها`، `نشره`، `أعدته`). */
+const ISSUED = /^(?:اصدر|نشر|اعد|وزع|بث)ت?(?:ه|ها)$/;
+
 /**
  * The issuer of a document or figure named by its ل-complement after بحسب/وفق or a document word (`وفق حصيلة
  * جديدة للمرصد`, `بحسب المؤشرات اليومية للبنك المركزي`, `بيان للخارجية`): names no title or body head itself, so
@@ -74,6 +77,11 @@ export function findQuotations(article: ReadArticle): Found[] {
 function issuer(body: string, np: NounPhrase, subject: Tok[], counts: WordCounts): NounPhrase {
   if ((np.org && !np.byForm) || np.generic || np.joint || (np.desc && PERSON_HEADS.has(np.descKey[0] ?? ''))) return np;
   const words = subject.filter((t) => t.word);
+  if (DOCUMENTS.has(bareOf(words[0]!)) && words[2] && ISSUED.test(words[1]!.n)) {
+    // `نشرية أصدرها البنك المركزي`: the subject of the verb that issued the document.
+    const owner = parseNounPhrase(body, subject.slice(subject.indexOf(words[2])), counts);
+    if (owner.name || owner.org) return { ...owner, mention: np.mention };
+  }
   if (DOCUMENTS.has(bareOf(words[0]!)) && !/^ال/.test(words[0]!.n) && words[1] && /^ال/.test(words[1].n) && !DOCUMENTS.has(bareOf(words[1]))) {
     // `بيان المنظمة الأممية` (the head in construct, without ال): the document's genitive issued it.
     const owner = parseNounPhrase(body, subject.slice(subject.indexOf(words[1])), counts);

@@ -25,7 +25,7 @@ export const ORG_HEADS = set(`
   اداره اليزيه جمهوريه مملكه ولايه كرملين بنتاغون ministry company committee agency government council
 `);
 /** Documents: a statement or report speaks for whoever issued it (بيان، تقرير، تغريدة …). */
-export const DOCUMENTS = set(`بيان تقرير تغريده رساله مقال وثيقه وثايق تصريحات تصريح تدوينه منشور دعوي نص مذكره شكوي`);
+export const DOCUMENTS = set(`بيان تقرير تغريده رساله مقال وثيقه وثايق تصريحات تصريح تدوينه منشور دعوي نص مذكره شكوي نشريه`);
 
 /** Anonymous, unaffiliated sources: their quotations get a null speaker (rule 6). */
 export const GENERIC = set(`

@@ -220,6 +220,12 @@ function readTitled(body: string, toks: Tok[], counts: WordCounts, np: NounPhras
       setName(body, np, takeName(words, i + 1, counts));
       break;
     }
+    if (i === 1 && /^مراسل/.test(bareOf(desc[0] ?? t)) && definiteToken(t) && !PERSON_HEADS.has(bareOf(t))) {
+      // `مراسل الوكالة الفرنسية للأنباء`: a reporter speaks for the outlet.
+      np.org ??= orgName(body, toks.slice(toks.indexOf(t)));
+      desc.push(...words.slice(i));
+      break;
+    }
     if (t.n === 'باسم' || ((t.n === 'في' || t.n === 'عن') && desc.length && /^مسوول|^مصدر|^مصادر/.test(bareOf(desc[0]!)))) {
       np.org ??= orgName(body, toks.slice(toks.indexOf(t) + 1));
       desc.push(...words.slice(i));
@@ -227,13 +233,15 @@ function readTitled(body: string, toks: Tok[], counts: WordCounts, np: NounPhras
     }
     if (!quoted.has(t) && FUNCTION_WORDS.has(t.n) && !(t.n === 'علي' && closed && isName(words[i + 1] ?? t, counts))) break;
     if (i > 0 && /^ل[^ل]/.test(t.n) && !definiteToken(t)) phrase = true;
-    const startsName = t.n === 'علي' || (isName(t, counts) && !definiteToken(t));
+    // `… بصفاقس عبد الرزاق كرشان`: a ب/ل-prefixed word before a compound first name is the place, not the name.
+    const placeBefore = /^[بل][^ال]/.test(t.n) && /^(?:عبد|ابو|ابن|ام)$/.test(words[i + 1]?.n ?? '');
+    const startsName = !placeBefore && (t.n === 'علي' || (isName(t, counts) && !definiteToken(t)) || (/^(?:عبد|ابو)$/.test(t.n) && !!words[i + 1]?.word));
     if (i > 0 && closed && !phrase && !quoted.has(t) && startsName) {
       if (!np.name) setName(body, np, takeName(words, i, counts));
       break;
     }
     desc.push(t);
-    closed = definiteToken(t) || isPlace(t.n) || quoted.has(t);
+    closed = definiteToken(t) || isPlace(t.n) || quoted.has(t) || placeBefore;
   }
   if (!desc.length || (np.desc && !np.descKey.every((w) => HONORIFICS.has(w)))) return;
   np.desc = text(body, desc);
