@@ -55,7 +55,7 @@ export function subjectEnd(p: Para, i: number): number {
     const t = p.toks[j]!;
     if (!t.word) {
       const q = p.openAt.get(j);
-      if (q && j > from && namesSomething(p.toks[j - 1]!) && quoteWords(p, q) <= 8) {
+      if (q && j > from && namesBefore(p, j) && quoteWords(p, q) <= 8) {
         j = q.close + 1;
         continue;
       }
@@ -105,6 +105,14 @@ function headed(p: Para, from: number, j: number): boolean {
 }
 
 /** A word a short quoted name can belong to (`قناة "الإخبارية"`, `لمجموعة "بي إن"`). */
+/** The words before the quote mark at `j` name what it names: a head word, or a head and its genitive (`وكالة أنباء "…"`). */
+function namesBefore(p: Para, j: number): boolean {
+  const a = p.toks[j - 1]!;
+  if (namesSomething(a)) return true;
+  const b = p.toks[j - 2];
+  return !!b && a.word && !/^(?:ال|[بل])/.test(a.n) && b.word && !/^(?:[وبل]?ال|لل)/.test(b.n) && ORG_HEADS.has(bareOf(b)) && a.start <= b.end + 1;
+}
+
 function namesSomething(t: Tok): boolean {
   const b = bare(t.n.replace(/^[لب](?=..)/, ''));
   return t.word && (ORG_HEADS.has(b) || PERSON_HEADS.has(b) || HONORIFICS.has(b) || ORG_HEADS.has(bareOf(t)));
@@ -120,7 +128,7 @@ export function findContent(p: Para, from: number, limit = 30): Content {
     if (TERMINAL.has(t.raw) && p.inside[j] === -1) return null;
     if (t.raw === ':') return { type: 'colon', at: j + 1 };
     const q = p.openAt.get(j);
-    if (q && j > 0 && (namesSomething(p.toks[j - 1]!) || LABELS.test(p.words[j - 1] ?? ''))) {
+    if (q && j > 0 && (namesBefore(p, j) || LABELS.test(p.words[j - 1] ?? ''))) {
       j = q.close;
       continue;
     }

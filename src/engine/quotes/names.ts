@@ -297,7 +297,9 @@ function orgName(body: string, toks: Tok[]): string | null {
   const head = words[0];
   if (!head) return null;
   if (!ORG_HEADS.has(bareOf(head))) return text(body, words);
-  const mark = toks.indexOf(head) + 1;
+  let mark = toks.indexOf(head) + 1;
+  // `وكالة أنباء "إنترفاكس"`: the quoted name after the head's genitive.
+  if (toks[mark]?.word && toks[mark + 1] && /^["«“”]$/.test(toks[mark + 1]!.raw) && !definiteToken(toks[mark]!)) mark++;
   if (toks[mark] && /^["«“”]$/.test(toks[mark]!.raw)) {
     const quoted: Tok[] = [];
     for (let k = mark + 1; k < toks.length && toks[k]!.word; k++) quoted.push(toks[k]!);
