@@ -49,7 +49,7 @@ const isConjCue = (n: string) => /^[وف]/.test(n) && cueOf(n) !== null && cueOf
 export function subjectEnd(p: Para, i: number): number {
   let j = i + 1;
   let count = 0;
-  while (/^(?:عنه|عنها|له|لها|فيها|فيه)$/.test(p.words[j] ?? '')) j++;
+  while (/^(?:عنه|عنها|له|لها|لهم|لنا|لي|لكم|فيها|فيه)$/.test(p.words[j] ?? '')) j++;
   const from = j;
   while (j < p.toks.length && count < 14) {
     const t = p.toks[j]!;

@@ -3,7 +3,7 @@ import { normalizeText, words } from '../text/normalize.js';
 import { paragraphs } from '../text/sentences.js';
 import { Cast, type Entity } from './cast.js';
 import { readParagraph, subjectEnd, type Para } from './clauses.js';
-import { CAPITALS, DOCUMENTS, FUNCTION_WORDS, ORG_HEADS, PERSON_HEADS, isPlace } from './lexicon.js';
+import { CAPITALS, DOCUMENTS, FIGURES, FUNCTION_WORDS, ORG_HEADS, PERSON_HEADS, isPlace } from './lexicon.js';
 import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
 import { findReports, type Report } from './reports.js';
 import { COMMA, DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, bareOf, countOf, infoOfNormalized, partsOf, trimWordCaches, type Tok, type WordInfo } from './tokens.js';
@@ -53,7 +53,11 @@ export function findQuotations(article: ReadArticle): Found[] {
     for (const r of reports[k]!) {
       if (!r.subject) continue;
       const parsed = parseNounPhrase(body, r.subject, counts);
-      const np = mayAttribute(normalizeText(r.cueText)) || DOCUMENTS.has(bareOf(r.subject.find((t) => t.word) ?? r.subject[0]!)) ? issuer(body, parsed, r.subject, counts) : parsed;
+      const head = bareOf(r.subject.find((t) => t.word) ?? r.subject[0]!);
+      const figure = FIGURES.has(head);
+      const np = mayAttribute(normalizeText(r.cueText)) || DOCUMENTS.has(head) || figure ? issuer(body, parsed, r.subject, counts) : parsed;
+      // Figures no one is said to have issued (`وكشفت بيانات حديثة`) speak for no one.
+      if (figure && np === parsed) Object.assign(np, { name: null, nameKey: [], org: null, orgKey: [], generic: true });
       phrases.set(r, np);
       if (np.name && !np.joint && !r.nested && !describesObject(np, r)) {
         const e = cast.person(np, r.at);
@@ -77,12 +81,13 @@ const ISSUED = /^(?:اصدر|نشر|اعد|وزع|بث)ت?(?:ه|ها)$/;
 function issuer(body: string, np: NounPhrase, subject: Tok[], counts: WordCounts): NounPhrase {
   if ((np.org && !np.byForm) || np.generic || np.joint || (np.desc && PERSON_HEADS.has(np.descKey[0] ?? ''))) return np;
   const words = subject.filter((t) => t.word);
-  if (DOCUMENTS.has(bareOf(words[0]!)) && words[2] && ISSUED.test(words[1]!.n)) {
+  const document = (t: Tok) => DOCUMENTS.has(bareOf(t)) || FIGURES.has(bareOf(t));
+  if (document(words[0]!) && words[2] && ISSUED.test(words[1]!.n)) {
     // `نشرية أصدرها البنك المركزي`: the subject of the verb that issued the document.
     const owner = parseNounPhrase(body, subject.slice(subject.indexOf(words[2])), counts);
     if (owner.name || owner.org) return { ...owner, mention: np.mention };
   }
-  if (DOCUMENTS.has(bareOf(words[0]!)) && !/^ال/.test(words[0]!.n) && words[1] && /^ال/.test(words[1].n) && !DOCUMENTS.has(bareOf(words[1]))) {
+  if (document(words[0]!) && !/^ال/.test(words[0]!.n) && words[1] && /^ال/.test(words[1].n) && !document(words[1])) {
     // `بيان المنظمة الأممية` (the head in construct, without ال): the document's genitive issued it.
     const owner = parseNounPhrase(body, subject.slice(subject.indexOf(words[1])), counts);
     if (owner.name || owner.org) return { ...owner, mention: np.mention };
