@@ -82,9 +82,10 @@ function issuer(body: string, np: NounPhrase, subject: Tok[], counts: WordCounts
   if ((np.org && !np.byForm) || np.generic || np.joint || (np.desc && PERSON_HEADS.has(np.descKey[0] ?? ''))) return np;
   const words = subject.filter((t) => t.word);
   const document = (t: Tok) => DOCUMENTS.has(bareOf(t)) || FIGURES.has(bareOf(t));
-  if (document(words[0]!) && words[2] && ISSUED.test(words[1]!.n)) {
-    // `نشرية أصدرها البنك المركزي`: the subject of the verb that issued the document.
-    const owner = parseNounPhrase(body, subject.slice(subject.indexOf(words[2])), counts);
+  const verb = document(words[0]!) ? words.findIndex((t, k) => k >= 1 && k <= 2 && ISSUED.test(t.n)) : -1;
+  if (verb > 0 && words[verb + 1]) {
+    // `نشرية أصدرها البنك المركزي`, `بيانات حديثة نشرها البنك الدولي`: the subject of the verb that issued it.
+    const owner = parseNounPhrase(body, subject.slice(subject.indexOf(words[verb + 1]!)), counts);
     if (owner.name || owner.org) return { ...owner, mention: np.mention };
   }
   if (document(words[0]!) && !/^ال/.test(words[0]!.n) && words[1] && /^ال/.test(words[1].n) && !document(words[1])) {
