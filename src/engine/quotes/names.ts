@@ -289,7 +289,7 @@ function orgName(body: string, toks: Tok[]): string | null {
   for (const [k, t] of toks.entries()) {
     if (!t.word || (!words.length && /^(?:هذه|هذا|تلك|ذلك)$/.test(t.n))) continue;
     const place = (n: string) => isPlace(n) || isDefinite(n) || ORG_HEADS.has(bare(n));
-    const loose = words.length >= 2 && !definiteToken(t) && !isPlace(t.n) && !(/^[لب]/.test(t.n) && isDefinite(toks[k + 1]?.n ?? '')) && !/^["«“”]$/.test(toks[k - 1]?.raw ?? '') && words[words.length - 1]!.n !== 'بلا' && t.n !== 'بلا';
+    const loose = (words.length >= 4 || (words.length >= 3 && definiteToken(words[words.length - 1]!))) && !definiteToken(t) && !isPlace(t.n) && !(/^[لب]/.test(t.n) && isDefinite(toks[k + 1]?.n ?? '')) && !/^["«“”]$/.test(toks[k - 1]?.raw ?? '') && words[words.length - 1]!.n !== 'بلا' && t.n !== 'بلا';
     if (words.length && (loose || apposition(words, t) || /^و/.test(t.n) && !isDefinite(t.n.slice(1)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bareOf(t)) && /^ال/.test(t.n)))) break;
     words.push(t);
     if (words.length >= 8) break;
@@ -306,9 +306,14 @@ function orgName(body: string, toks: Tok[]): string | null {
     if (quoted.length) return quoted.length >= 2 || !definiteToken(quoted[0]!) ? text(body, quoted) : text(body, [head, ...quoted]);
   }
   const run: Tok[] = [];
-  for (const t of words.slice(1)) {
+  // `وكالة الأنباء رويترز`: the proper name after the head and its definite genitive.
+  let from = 1;
+  if (words.length === 3 && definiteToken(words[1]!) && !definiteToken(words[2]!) && !descToken(words[2]!) && !/^[لب]/.test(words[2]!.n)) from = 2;
+  for (const t of words.slice(from)) {
     if ((definiteToken(t) || FUNCTION_WORDS.has(t.n) || descToken(t)) && run[run.length - 1]?.n !== 'بلا') break;
     run.push(t);
   }
+  // `معهد أوسلو لأبحاث السلام`: a name with a ل/ب-complement is the whole phrase.
+  if (run.some((t, k) => k > 0 && /^[لب]/.test(t.n))) return text(body, words);
   return text(body, run.length ? run : words);
 }
