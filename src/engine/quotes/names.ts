@@ -314,6 +314,6 @@ function orgName(body: string, toks: Tok[]): string | null {
     run.push(t);
   }
   // `معهد أوسلو لأبحاث السلام`: a name with a ل/ب-complement is the whole phrase.
-  if (run.some((t, k) => k > 0 && /^[لب]/.test(t.n))) return text(body, words);
+  if (run.some((t, k) => k > 0 && /^[لب]/.test(t.n) && t.n !== 'بلا')) return text(body, words);
   return text(body, run.length ? run : words);
 }
