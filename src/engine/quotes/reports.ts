@@ -121,6 +121,9 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
     if (say > 0 && say - about < 10) [subject, from] = [p.toks.slice(about + 1, say), say + 1];
   } else if (PRONOUNS.has(p.words[i - 1] ?? '')) {
     cue = { ...cue, fem: PRONOUNS.get(p.words[i - 1]!) ?? cue.fem };
+  } else if (!cue.participle && RELATIVE.test(p.words[i - 1] ?? '') && agrees(p.words[i - 1]!, cue)) {
+    // `…، الذي وصف الاتفاق بأنه …`: the relative's antecedent is the subject, what follows the verb its object.
+    subject = subjectBefore(p, i, cue);
   } else if (!cue.participle) {
     const end = subjectEnd(p, i);
     if (end > i + 1) [subject, from] = [p.toks.slice(i + 1, end), end];
@@ -180,6 +183,11 @@ function subjectBefore(p: Para, i: number, cue: Cue): Tok[] | null {
   if (topic) return topic;
   let j = i - 1;
   while (j >= 0 && /^(?:[وف]?قد|لقد)$/.test(p.words[j] ?? '')) j--;
+  if (RELATIVE.test(p.words[j] ?? '')) {
+    const a = agrees(p.words[j]!, cue) ? antecedent(p, j) : null;
+    // A lone definite common noun (`الاتفاق الذي يقول`) is a thing, not a speaker.
+    return a && (a.length > 1 || a.some((t) => t.info.kind & (PERSON | ORG | HONORIFIC | NATIONALITY) || !/^ال/.test(t.n))) ? a : null;
+  }
   const end = j + 1;
   for (let n = 0; j >= 0 && n < 14; j--) {
     const t = p.toks[j]!;
@@ -246,7 +254,7 @@ function antecedent(p: Para, k: number): Tok[] | null {
   let j = k - 1;
   while (j >= 0 && !p.toks[j]!.word) j--;
   const end = j + 1;
-  for (let n = 0; j >= 0 && n < 6 && p.toks[j]!.word; j--, n++);
+  for (let n = 0; j >= 0 && n < 6 && p.toks[j]!.word && !FUNCTION_WORDS.has(p.toks[j]!.n); j--, n++);
   const words = p.toks.slice(j + 1, end);
   const head = words.findIndex((t) => PERSON_HEADS.has(bareOf(t)) || HONORIFICS.has(bareOf(t)));
   return words.length ? words.slice(head >= 0 ? head : Math.max(0, words.length - 2)) : null;
