@@ -137,6 +137,8 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
     subject = null;
   }
   if (nested && !subject) return null;
+  // Impersonal `يُعتقد أن` (it is believed): no one's words.
+  if (!subject && /^[وف]?يعتقد$/.test(t.n)) return null;
   const initial = p.toks.slice(s, i).every((x) => !x.word || LEADING.has(x.n) || x.raw === '-');
   const report: Report = { cue, cueText: t.raw, at: t.start, sentenceAt: p.toks[s]!.start, subject, fromSentence: !subject && (cue.participle || !initial), nested, spans: [] };
   if (subject?.length === 1 && from > i && /^(?:في|عن|من|لدي)$/.test(p.words[from] ?? '') && p.toks[from + 1]?.word) report.role = true;
