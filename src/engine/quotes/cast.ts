@@ -15,6 +15,8 @@ export interface Entity {
   seenAt: number[];
 }
 
+/** Adjectives describing a body rather than naming it (besides nationalities): `الرسمية`, `الحكومية`. */
+const DESCRIBING = new Set(['رسميه', 'رسمي', 'حكوميه', 'حكومي']);
 const nationalities = (key: Iterable<string>) => new Set([...key].map((w) => w.replace(/ه$/, '')).filter((w) => NATIONALITIES.has(w)));
 const lastBefore = (e: Entity, at: number) => e.seenAt.reduce((m, p) => (p < at && p > m ? p : m), -1);
 const genderOk = (a: boolean | null, b: boolean | null) => a === null || b === null || a === b;
@@ -58,9 +60,12 @@ export class Cast {
     const orgs = this.entities.filter((e) => e.org);
     const generic = ORG_HEADS.has(phrase[0] ?? '') && key.every((w) => phrase.includes(w)) && phrase.length <= 3 && key.length === phrase.length;
     const found =
-      orgs.find((e) => e.name === name || (key.length > 0 && key.every((w) => e.key.includes(w)))) ??
+      // A shorter form shares the name's first word or two of its words (`الحزب` / `الحزب الاشتراكي`, `العفو الدولية`), not just a country in it.
+      orgs.find((e) => e.name === name || (key.length > 0 && key.every((w) => e.key.includes(w)) && (key[0] === e.key[0] || key.length >= 2))) ??
       (generic ? orgs.filter((e) => phrase.every((w, k) => e.titleKey.has(w) || NATIONALITIES.has(w.replace(/ه$/, '')) || (k > 0 && /يه?$/.test(w)))).sort((a, b) => lastBefore(b, at) - lastBefore(a, at))[0] : undefined);
     const e = found ?? { name, key, title: null, titleKey: new Set([...key, ...phrase]), fem: null, org: true, seenAt: [] };
+    // `قناة الإخبارية السعودية الرسمية`, then `قناة "الإخبارية"`: the head and proper name without the describing adjectives.
+    if (found && key.length >= 2 && key.length < found.key.length && key[0] === found.key[0] && key.every((w) => found.key.includes(w)) && found.key.every((w) => key.includes(w) || DESCRIBING.has(w) || NATIONALITIES.has(w.replace(/ه$/, '')))) Object.assign(found, { name, key });
     for (const w of phrase) e.titleKey.add(w);
     if (!found) this.entities.push(e);
     e.seenAt.push(at);

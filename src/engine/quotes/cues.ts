@@ -31,7 +31,7 @@ const ARABIC: Array<[string, string, string, CueKind]> = [
   ['افاد', 'يفيد', 'مفيدا', 'say'], ['كشف', 'يكشف', 'كاشفا', 'say'], ['راي', 'يري', '', 'say'],
   ['توقع', 'يتوقع', 'متوقعا', 'say'], ['اعترف', 'يعترف', 'معترفا', 'say'], ['نفي', 'ينفي', 'نافيا', 'say'], ['انكر', 'ينكر', 'منكرا', 'say'],
   ['دحض', 'يدحض', '', 'say'], ['علق', 'يعلق', 'معلقا', 'say'], ['روي', 'يروي', 'راويا', 'say'],
-  ['استنكر', 'يستنكر', 'مستنكرا', 'say'], ['ندد', 'يندد', 'منددا', 'describe'], ['دان', 'يدين', '', 'describe'],
+  ['استنكر', 'يستنكر', 'مستنكرا', 'say'], ['ندد', 'يندد', 'منددا', 'describe'], ['دان', 'يدين', '', 'describe'], ['هتف', 'يهتف', 'هاتفا', 'say'],
   ['كتب', 'يكتب', 'كاتبا', 'say'], ['تساءل', 'يتساءل', 'متسايلا', 'say'], ['اكمل', 'يكمل', 'مكملا', 'say'],
   ['استطرد', 'يستطرد', 'مستطردا', 'say'], ['نوه', 'ينوه', 'منوها', 'say'], ['لمح', 'يلمح', 'ملمحا', 'say'],
   ['المح', '', '', 'say'], ['اقترح', 'يقترح', 'مقترحا', 'say'], ['', 'يبين', 'مبينا', 'say'],
@@ -63,6 +63,8 @@ for (const [past, present, part, kind] of ARABIC) {
   if (past) {
     put(past, kind, false, false, denial);
     put(/[اي]$/.test(past) ? `${past.slice(0, -1)}ت` : `${past}ت`, kind, true, false, denial);
+    // Plural (`قالوا`، `أضافوا`): gender unmarked for the speaker's resolution.
+    if (!/[اي]$/.test(past)) put(`${past}وا`, kind, null, false, denial);
   }
   if (present) {
     put(present, kind, false, false, denial);
@@ -142,7 +144,7 @@ export const mayAttribute = (raw: string) => raw.length <= 10 && attributionHead
 export function isGlossStart(words: readonly string[], i: number): boolean {
   const w = stripConj(words[i] ?? '');
   const next = words[i + 1] ?? '';
-  if (w === 'في' && /^اشاره/.test(next)) return true;
+  if (w === 'في' && /^(?:اشاره|تحذير|تلميح|انتقاد|رساله|تعليق)/.test(next)) return true;
   if (w === 'علي' && next === 'حد') return true;
   if (words[i] === 'وذلك') return true;
   return attributionAt(words, i) > 0;

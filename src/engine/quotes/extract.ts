@@ -121,7 +121,7 @@ function registerTitled(body: string, p: Para, counts: WordCounts, cast: Cast): 
     // A one-word name after a title must recur (`الرئيس ترامب`); else it may be a verb (`وكان رئيس الجمهورية حل …`).
     if (titled && np.name && np.desc && (np.nameKey.length > 1 || (counts.get(normalizeText(np.name)) ?? 0) > 1)) cast.person(np, t.start);
     else if (titled && np.desc && !np.name && prev && COMMA.has(prev.raw)) appositive(body, p, i - 1, np, counts, cast);
-    else if (!titled && np.org && np.orgKey.length > words(normalizeText(np.org)).length) orgOf(np, cast, t.start);
+    else if (!titled && np.org && (np.orgKey.length > words(normalizeText(np.org)).length || np.orgKey.length >= 2)) orgOf(np, cast, t.start);
   }
 }
 

@@ -81,8 +81,11 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
   const parts = splitParts(toks);
   for (const [k, part] of parts.entries()) {
     const words = part.filter((t) => t.word || t.raw === '-');
-    // `أحد المشرعين`، `إحدى الناشطات`: one of a group, an anonymous source.
-    if (k === 0 && words.length > 1 && /^(?:احد|احدي)$/.test(words[0]!.n) && !np.name) np.generic = true;
+    // `أحد المشرعين`، `إحدى الناشطات`، `عدد من أتباع الحركة`: some of a group, an anonymous source.
+    if (k === 0 && /^(?:احد|احدي|عدد|عددا|بعض)$/.test(words[0]?.n ?? '')) {
+      np.generic = true;
+      break;
+    }
     while (k === 0 && words.length > 1 && FUNCTION_WORDS.has(words[0]!.n)) words.shift();
     const first = words[0];
     if (!first || (k > 0 && FUNCTION_WORDS.has(first.n))) break;
@@ -98,7 +101,7 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
         np.descKey = words.map(bareOf);
       }
       np.generic = !np.name && !np.org;
-    } else if (PERSON_HEADS.has(b) || HONORIFICS.has(b) || isNationality(first.n)) {
+    } else if (PERSON_HEADS.has(b) || HONORIFICS.has(b) || (isNationality(first.n) && !(words.length === 1 && isPlace(first.n)))) {
       readTitled(body, part.slice(part.indexOf(first)), counts, np);
     } else if (k === 0 && !np.name && !ORG_HEADS.has(b) && !isPlace(first.n) && namedBody(words) && namesPerson(words, counts)) {
       // An unlisted title then a name (`السكرتير الدائم بالنيابة أنديرس أولسون`).
