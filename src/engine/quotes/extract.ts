@@ -113,7 +113,7 @@ function registerTitled(body: string, p: Para, counts: WordCounts, cast: Cast): 
     const t = toks[i]!;
     if (!t.word) continue;
     const kind = t.info.kind;
-    if (!(kind & (PERSON | HONORIFIC | NATIONALITY | ORG))) continue;
+    if (!(kind & (PERSON | HONORIFIC | NATIONALITY | ORG)) || /^(?:لل|بال)/.test(t.n)) continue;
     const prev = toks[i - 1];
     if (prev?.word && prev.info.kind & (PERSON | ORG | DEFINITE)) continue;
     const titled = (kind & (PERSON | HONORIFIC | NATIONALITY)) !== 0;

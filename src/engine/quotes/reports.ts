@@ -139,7 +139,10 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
   if (nested && !subject) return null;
   // Impersonal `يُعتقد أن` (it is believed): no one's words.
   if (!subject && /^[وف]?يعتقد$/.test(t.n)) return null;
-  const initial = p.toks.slice(s, i).every((x) => !x.word || LEADING.has(x.n) || x.raw === '-');
+  // After a fronted topic (`وعن استعدادات المنتخب قال`) the dropped subject is the one in focus, not a body named in the topic.
+  const c = contentStart(p, s);
+  const topic = !subject && c < i && p.toks[c]!.word && TOPICS.test(p.words[c]!);
+  const initial = topic || p.toks.slice(s, i).every((x) => !x.word || LEADING.has(x.n) || x.raw === '-');
   const report: Report = { cue, cueText: t.raw, at: t.start, sentenceAt: p.toks[s]!.start, subject, fromSentence: !subject && (cue.participle || !initial), nested, spans: [] };
   if (subject?.length === 1 && from > i && /^(?:في|عن|من|لدي)$/.test(p.words[from] ?? '') && p.toks[from + 1]?.word) report.role = true;
   const content = findContent(p, from);
