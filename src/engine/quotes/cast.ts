@@ -91,6 +91,9 @@ export class Cast {
     for (const e of this.entities) {
       if (!compatible(e) || e.org !== orgHead) continue;
       if (!e.titleKey.has(head)) continue;
+      // `المتحدث باسم وزارة الخارجية` is not the spokesman of another body.
+      const of = key.indexOf('باسم');
+      if (of >= 0 && key[of + 1] && !e.titleKey.has(key[of + 1]!)) continue;
       const score = key.filter((w) => e.titleKey.has(w) || e.key.includes(w)).length;
       if (score > bestScore || (score === bestScore && best && lastBefore(e, at) > lastBefore(best, at))) [best, bestScore] = [e, score];
     }

@@ -95,8 +95,9 @@ function addressee(n: string): boolean {
 /** Outlets and reporters words are said to (after ل: `لوكالة`, `للصحفيين`); after a title, ل + another body is its genitive (`الأمين العام للجامعة`). */
 const MEDIA = new Set(['مراسل', 'مراسلي', 'مراسله', 'وكاله', 'صحيفه', 'قناه', 'موقع', 'اذاعه', 'تلفزيون', 'شبكه', 'مجله', 'صحفيين', 'صحافيين', 'صحفي', 'صحافي', 'صحفيون', 'وسايل', 'اعلام', 'اعلاميين', 'برنامج', 'تلفزيونات']);
 
-/** `فان` written without hamza between two words of a name (`لويس فان غال`): the particle van, not فإنّ. */
-const nameParticle = (p: Para, j: number) => p.toks[j]!.raw === 'فان' && !!p.toks[j - 1]?.word && !!p.toks[j + 1]?.word && p.toks[j - 1]!.end + 1 >= p.toks[j]!.start;
+/** `فان` written without hamza (`لويس فان غال`: van, not فإنّ) or `علي` with ي after a first name (`عبدالعزيز علي إبراهيم`): inside a name. */
+const nameParticle = (p: Para, j: number) =>
+  (p.toks[j]!.raw === 'فان' || (p.toks[j]!.raw === 'علي' && !/^ال/.test(p.words[j - 1] ?? 'ال'))) && !!p.toks[j - 1]?.word && !!p.toks[j + 1]?.word && p.toks[j - 1]!.end + 1 >= p.toks[j]!.start;
 
 /** `في` at `j` belongs to a subject headed by a title (`المتحدث في …`) or an organisation (`وزارة في الجيش`). */
 function headed(p: Para, from: number, j: number): boolean {

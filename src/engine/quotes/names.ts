@@ -122,6 +122,8 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
   const firstPart = parts[0]?.filter((t) => t.word) ?? [];
   np.joint = firstPart.slice(1).some((t) => /^و/.test(t.n) && (JOINED_HEADS.some((l) => l.has(bare(t.n.slice(1)))) || isPlace(t.n.slice(1))));
   if (firstPart.length && OPINION_HOLDERS.has(bareOf(firstPart[0]!))) np.joint = true;
+  // A dual title in construct (`وزيرا الخارجية والتنمية`): two speakers at once.
+  if (firstPart.length > 1 && /^(?:[وف]?ال)?..+ا$/.test(firstPart[0]!.n) && PERSON_HEADS.has(bareOf(firstPart[0]!).slice(0, -1))) np.joint = true;
   np.mention = np.name ?? np.desc ?? np.org ?? text(body, toks.filter((t) => t.word).slice(0, 4));
   return np;
 }
@@ -230,8 +232,12 @@ function readTitled(body: string, toks: Tok[], counts: WordCounts, np: NounPhras
       break;
     }
     if (t.n === 'باسم' || ((t.n === 'في' || t.n === 'عن') && desc.length && /^مسوول|^مصدر|^مصادر/.test(bareOf(desc[0]!)))) {
-      np.org ??= orgName(body, toks.slice(toks.indexOf(t) + 1));
-      desc.push(...words.slice(i));
+      // `الناطق باسم وزارة الداخلية خليفة الشيباني`: the body, then the spokesperson's own name when given.
+      const named = words.findIndex((w, k) => k > i + 1 && !definiteToken(w) && !descToken(w) && !/^[لب]/.test(w.n) && definiteToken(words[k - 1]!) && isName(w, counts) && !!words[k + 1] && (isName(words[k + 1]!, counts) || /^ال..+ي$/.test(words[k + 1]!.n)));
+      const end = named > 0 ? toks.indexOf(words[named]!) : toks.length;
+      np.org ??= orgName(body, toks.slice(toks.indexOf(t) + 1, end));
+      desc.push(...words.slice(i, named > 0 ? named : words.length));
+      if (named > 0 && !np.name) setName(body, np, takeName(words, named, counts));
       break;
     }
     if (!quoted.has(t) && FUNCTION_WORDS.has(t.n) && !(t.n === 'علي' && closed && isName(words[i + 1] ?? t, counts))) break;
@@ -271,7 +277,8 @@ export function takeName(words: Tok[], i: number, counts: WordCounts): Tok[] {
     const ends = !after || !after.word || FUNCTION_WORDS.has(after.n) || cueOf(after.n) !== null || isComplementizer(after.n);
     if (!particle && !linked) {
       const surname = groups >= 1 && /^ال/.test(t.n) && ends && !FUNCTION_WORDS.has(t.n) && isName({ ...t, n: bareOf(t) }, counts);
-      if (!(isName(t, counts) || surname || (j === i && t.n === 'علي'))) break;
+      // `علي` spelt with ي inside a name (`عبدالعزيز علي إبراهيم`) is the name, not the preposition على.
+      if (!(isName(t, counts) || surname || (t.n === 'علي' && (j === i || t.raw !== 'على')))) break;
       // A definite word after a first name is its surname when it ends the phrase, or when it is a nisba
       // (-ي) the article uses again (`ليلى العياشي المرشحة …`, then `وأوضحت العياشي`); it closes the name.
       if (groups >= 1 && definiteToken(t) && !ends && !(/ي$/.test(t.n) && (counts.get(t.n) ?? 0) > 1 && !descToken(t))) break;

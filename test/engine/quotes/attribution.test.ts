@@ -51,6 +51,9 @@ describe('extractQuotations: Arabic attribution patterns', () => {
     ['role, then the surname', 'أكد القيادي عن حركة نداء تونس خميس قسيلة أن الحزب يعاني أزمة حقيقية.\nوأضاف قسيلة أن نداء تونس مكسب للشعب التونسي.', 'الحزب يعاني', 'خميس قسيلة'],
     ['first name, surname written elsewhere', 'تقدم الزميلة "إيمان الفجاري" برنامجا إذاعيا جديدا.\nوقالت إيمان إن البرنامج يبث في نهاية الأسبوع.', 'البرنامج يبث', 'إيمان الفجاري'],
     ['nisba surname before an apposition', 'أكدت ليلى العياشي المرشحة للانتخابات التشريعية أنها اختارت تونس لبدء حملتها.\nوأوضحت العياشي أنها مرشحة عن حزب ماكرون.', 'اختارت تونس', 'ليلى العياشي'],
+    ['spokesperson named after the body', 'وقال الناطق الرسمي باسم وزارة الداخلية خليفة الشيباني في تصريح لقناة نسمة الخاصة إن قوات الأمن طاردت مشتبهين.', 'قوات الأمن طاردت', 'خليفة الشيباني'],
+    ['علي inside a name', 'وقال المتحدث باسم الحكومة، عبدالعزيز علي إبراهيم: "وقع انفجار كبير أمام الفندق".', 'وقع انفجار', 'عبدالعزيز علي إبراهيم'],
+    ['spokesperson of another body', 'وقال المتحدث باسم الحكومة، عبدالعزيز علي إبراهيم: "وقع انفجار كبير أمام الفندق".\nوقال المتحدث باسم وزارة الخارجية إن الوزير سيزور المنطقة.', 'الوزير سيزور', 'وزارة الخارجية'],
     // Anonymous sources: of a named body → the body; reports and the media → unknown.
     ['anonymous source of a body', 'وذكر مصدر أمني مسؤول بمنطقة أمن صفاقس المدينة أنه تم العثور على أسلحة.', 'تم العثور', 'منطقة أمن صفاقس المدينة'],
     ['source close to, not of', 'وقالت مصادر مقربة من التحقيق إن المتهم اعترف بالتهم.', 'المتهم اعترف', null],
@@ -67,6 +70,12 @@ describe('extractQuotations: Arabic attribution patterns', () => {
     ['حينها', 'وتوقع حينها أن يكون كل الموجودين مدعوين من الوفد.'],
   ])('never gives a grammatical word (%s) as the speaker', (word, body) => {
     for (const q of read(body)) expect(q.speaker ?? '').not.toContain(word);
+  });
+});
+
+describe('extractQuotations: joint speakers', () => {
+  it('skips what a dual title says for two people at once', () => {
+    expect(read('وقال وزيرا الخارجية والتنمية الدولية بوريس جونسون وبيني موردونت في بيان مشترك إن على إيران التوقف.')).toEqual([]);
   });
 });
 
