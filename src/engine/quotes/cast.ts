@@ -62,7 +62,7 @@ export class Cast {
     const found =
       // A shorter form shares the name's first word or two of its words (`الحزب` / `الحزب الاشتراكي`, `العفو الدولية`), not just a country in it.
       orgs.find((e) => e.name === name || (key.length > 0 && key.every((w) => e.key.includes(w)) && (key[0] === e.key[0] || key.length >= 2))) ??
-      (generic ? orgs.filter((e) => phrase.every((w, k) => e.titleKey.has(w) || NATIONALITIES.has(w.replace(/ه$/, '')) || (k > 0 && /يه?$/.test(w)))).sort((a, b) => lastBefore(b, at) - lastBefore(a, at))[0] : undefined);
+      (generic ? orgs.filter((e) => phrase.every((w, k) => e.titleKey.has(w) || (NATIONALITIES.has(w.replace(/ه$/, '')) ? !nationalities(e.titleKey).size : k > 0 && /يه?$/.test(w)))).sort((a, b) => lastBefore(b, at) - lastBefore(a, at))[0] : undefined);
     const e = found ?? { name, key, title: null, titleKey: new Set([...key, ...phrase]), fem: null, org: true, seenAt: [] };
     // `قناة الإخبارية السعودية الرسمية`, then `قناة "الإخبارية"`: the head and proper name without the describing adjectives.
     if (found && key.length >= 2 && key.length < found.key.length && key[0] === found.key[0] && key.every((w) => found.key.includes(w)) && found.key.every((w) => key.includes(w) || DESCRIBING.has(w) || NATIONALITIES.has(w.replace(/ه$/, '')))) Object.assign(found, { name, key });

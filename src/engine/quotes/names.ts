@@ -81,8 +81,8 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
   const parts = splitParts(toks);
   for (const [k, part] of parts.entries()) {
     const words = part.filter((t) => t.word || t.raw === '-');
-    // `أحد المشرعين`، `إحدى الناشطات`، `عدد من أتباع الحركة`: some of a group, an anonymous source.
-    if (k === 0 && /^(?:احد|احدي|عدد|عددا|بعض)$/.test(words[0]?.n ?? '')) {
+    // `أحد المشرعين`، `إحدى الناشطات`، `عدد من أتباع الحركة`، `62٪ منهم`: some of a group, an anonymous source.
+    if (k === 0 && (/^(?:احد|احدي|عدد|عددا|بعض)$/.test(words[0]?.n ?? '') || /^\d/.test(words[0]?.n ?? ''))) {
       np.generic = true;
       break;
     }
@@ -299,7 +299,8 @@ function orgName(body: string, toks: Tok[]): string | null {
   for (const [k, t] of toks.entries()) {
     if (!t.word || (!words.length && /^(?:هذه|هذا|تلك|ذلك)$/.test(t.n))) continue;
     const place = (n: string) => isPlace(n) || isDefinite(n) || ORG_HEADS.has(bare(n));
-    const loose = (words.length >= 4 || (words.length >= 3 && definiteToken(words[words.length - 1]!))) && !definiteToken(t) && !isPlace(t.n) && !(/^[لب]/.test(t.n) && isDefinite(toks[k + 1]?.n ?? '')) && !/^["«“”]$/.test(toks[k - 1]?.raw ?? '') && words[words.length - 1]!.n !== 'بلا' && t.n !== 'بلا';
+    const last = words[words.length - 1];
+    const loose = (words.length >= 4 || (words.length >= 2 && !!last && definiteToken(last) && (words.length >= 3 || /يه?$/.test(last.n)))) && !definiteToken(t) && !isPlace(t.n) && !(/^[لب]/.test(t.n) && isDefinite(toks[k + 1]?.n ?? '')) && !/^["«“”]$/.test(toks[k - 1]?.raw ?? '') && words[words.length - 1]!.n !== 'بلا' && t.n !== 'بلا';
     if (words.length && (loose || apposition(words, t) || /^و/.test(t.n) && !isDefinite(t.n.slice(1)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bareOf(t)) && /^ال/.test(t.n)))) break;
     words.push(t);
     if (words.length >= 8) break;
@@ -318,7 +319,7 @@ function orgName(body: string, toks: Tok[]): string | null {
   const run: Tok[] = [];
   // `وكالة الأنباء رويترز`: the proper name after the head and its definite genitive.
   let from = 1;
-  if (words.length === 3 && definiteToken(words[1]!) && !definiteToken(words[2]!) && !descToken(words[2]!) && !/^[لب]/.test(words[2]!.n)) from = 2;
+  if (words.length === 3 && definiteToken(words[1]!) && !/يه?$/.test(words[1]!.n) && !definiteToken(words[2]!) && !descToken(words[2]!) && !/^[لب]/.test(words[2]!.n)) from = 2;
   for (const t of words.slice(from)) {
     if ((definiteToken(t) || FUNCTION_WORDS.has(t.n) || descToken(t)) && run[run.length - 1]?.n !== 'بلا') break;
     run.push(t);

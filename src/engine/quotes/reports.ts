@@ -121,8 +121,8 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
     if (say > 0 && say - about < 10) [subject, from] = [p.toks.slice(about + 1, say), say + 1];
   } else if (PRONOUNS.has(p.words[i - 1] ?? '')) {
     cue = { ...cue, fem: PRONOUNS.get(p.words[i - 1]!) ?? cue.fem };
-  } else if (!cue.participle && RELATIVE.test(p.words[i - 1] ?? '') && agrees(p.words[i - 1]!, cue)) {
-    // `…، الذي وصف الاتفاق بأنه …`: the relative's antecedent is the subject, what follows the verb its object.
+  } else if (!cue.participle && cue.kind === 'describe' && RELATIVE.test(p.words[i - 1] ?? '') && agrees(p.words[i - 1]!, cue)) {
+    // `…، الذي وصف الاتفاق بأنه …`: the relative's antecedent is the subject, what follows وصف/اتهم … its object.
     subject = subjectBefore(p, i, cue);
   } else if (!cue.participle) {
     const end = subjectEnd(p, i);
@@ -260,7 +260,9 @@ function antecedent(p: Para, k: number): Tok[] | null {
   while (j >= 0 && !p.toks[j]!.word) j--;
   const end = j + 1;
   for (let n = 0; j >= 0 && n < 6 && p.toks[j]!.word && !FUNCTION_WORDS.has(p.toks[j]!.n); j--, n++);
-  const words = p.toks.slice(j + 1, end);
+  let words = p.toks.slice(j + 1, end);
+  // `وأصبح مارادونا، الذي …`: not the verb the antecedent follows.
+  if (words.length > 1 && verbFirst(words[0]!)) words = words.slice(1);
   const head = words.findIndex((t) => PERSON_HEADS.has(bareOf(t)) || HONORIFICS.has(bareOf(t)));
   return words.length ? words.slice(head >= 0 ? head : Math.max(0, words.length - 2)) : null;
 }
