@@ -324,6 +324,9 @@ function orgName(body: string, toks: Tok[]): string | null {
     if ((definiteToken(t) || FUNCTION_WORDS.has(t.n) || descToken(t)) && run[run.length - 1]?.n !== 'بلا') break;
     run.push(t);
   }
+  // `وكالة أنباء الإمارات`: a run in construct with a definite noun (not an adjective) is no proper name; the phrase is.
+  const next = words[from + run.length];
+  if (run.length && next && definiteToken(next) && !/[يه]$/.test(next.n) && !FUNCTION_WORDS.has(next.n)) return text(body, words);
   // `معهد أوسلو لأبحاث السلام`: a name with a ل/ب-complement is the whole phrase.
   if (run.some((t, k) => k > 0 && /^[لب]/.test(t.n) && t.n !== 'بلا')) return text(body, words);
   return text(body, run.length ? run : words);
