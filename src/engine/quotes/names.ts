@@ -300,7 +300,8 @@ function orgName(body: string, toks: Tok[]): string | null {
     if (!t.word || (!words.length && /^(?:هذه|هذا|تلك|ذلك)$/.test(t.n))) continue;
     const place = (n: string) => isPlace(n) || isDefinite(n) || ORG_HEADS.has(bare(n));
     const last = words[words.length - 1];
-    const loose = (words.length >= 4 || (words.length >= 2 && !!last && definiteToken(last) && (words.length >= 3 || /يه?$/.test(last.n)))) && !definiteToken(t) && !isPlace(t.n) && !(/^[لب]/.test(t.n) && isDefinite(toks[k + 1]?.n ?? '')) && !/^["«“”]$/.test(toks[k - 1]?.raw ?? '') && words[words.length - 1]!.n !== 'بلا' && t.n !== 'بلا';
+    // A proper name runs over indefinite words (`صحيفة نيويورك تايمز`), but not over a verb or plural in -ت (`بولوريه استخدمت نشاطات`).
+    const loose = (words.length >= 4 || (words.length >= 2 && /ت$/.test(t.n)) || (words.length >= 2 && !!last && definiteToken(last) && (words.length >= 3 || /يه?$/.test(last.n)))) && !definiteToken(t) && !isPlace(t.n) && !(/^[لب]/.test(t.n) && isDefinite(toks[k + 1]?.n ?? '')) && !/^["«“”]$/.test(toks[k - 1]?.raw ?? '') && words[words.length - 1]!.n !== 'بلا' && t.n !== 'بلا';
     if (words.length && (loose || apposition(words, t) || /^و/.test(t.n) && !isDefinite(t.n.slice(1)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bareOf(t)) && /^ال/.test(t.n)))) break;
     words.push(t);
     if (words.length >= 8) break;
