@@ -15,6 +15,8 @@ export interface Entity {
   seenAt: number[];
 }
 
+/** Adjectives describing a body rather than naming it (besides nationalities): `الرسمية`, `الحكومية`. */
+const DESCRIBING = new Set(['رسميه', 'رسمي', 'حكوميه', 'حكومي']);
 const nationalities = (key: Iterable<string>) => new Set([...key].map((w) => w.replace(/ه$/, '')).filter((w) => NATIONALITIES.has(w)));
 const lastBefore = (e: Entity, at: number) => e.seenAt.reduce((m, p) => (p < at && p > m ? p : m), -1);
 const genderOk = (a: boolean | null, b: boolean | null) => a === null || b === null || a === b;
@@ -58,9 +60,12 @@ export class Cast {
     const orgs = this.entities.filter((e) => e.org);
     const generic = ORG_HEADS.has(phrase[0] ?? '') && key.every((w) => phrase.includes(w)) && phrase.length <= 3 && key.length === phrase.length;
     const found =
-      orgs.find((e) => e.name === name || (key.length > 0 && key.every((w) => e.key.includes(w)))) ??
-      (generic ? orgs.filter((e) => phrase.every((w) => e.titleKey.has(w) || NATIONALITIES.has(w.replace(/ه$/, '')))).sort((a, b) => lastBefore(b, at) - lastBefore(a, at))[0] : undefined);
+      // A shorter form shares the name's first word or two of its words (`الحزب` / `الحزب الاشتراكي`, `العفو الدولية`), not just a country in it.
+      orgs.find((e) => e.name === name || (key.length > 0 && key.every((w) => e.key.includes(w)) && (key[0] === e.key[0] || key.length >= 2))) ??
+      (generic ? orgs.filter((e) => phrase.every((w, k) => e.titleKey.has(w) || (NATIONALITIES.has(w.replace(/ه$/, '')) ? !nationalities(e.titleKey).size : k > 0 && /يه?$/.test(w)))).sort((a, b) => lastBefore(b, at) - lastBefore(a, at))[0] : undefined);
     const e = found ?? { name, key, title: null, titleKey: new Set([...key, ...phrase]), fem: null, org: true, seenAt: [] };
+    // `قناة الإخبارية السعودية الرسمية`, then `قناة "الإخبارية"`: the head and proper name without the describing adjectives.
+    if (found && key.length >= 2 && key.length < found.key.length && key[0] === found.key[0] && key.every((w) => found.key.includes(w)) && found.key.every((w) => key.includes(w) || DESCRIBING.has(w) || NATIONALITIES.has(w.replace(/ه$/, '')))) Object.assign(found, { name, key });
     for (const w of phrase) e.titleKey.add(w);
     if (!found) this.entities.push(e);
     e.seenAt.push(at);
@@ -86,6 +91,9 @@ export class Cast {
     for (const e of this.entities) {
       if (!compatible(e) || e.org !== orgHead) continue;
       if (!e.titleKey.has(head)) continue;
+      // `المتحدث باسم وزارة الخارجية` is not the spokesman of another body.
+      const of = key.indexOf('باسم');
+      if (of >= 0 && key[of + 1] && !e.titleKey.has(key[of + 1]!)) continue;
       const score = key.filter((w) => e.titleKey.has(w) || e.key.includes(w)).length;
       if (score > bestScore || (score === bestScore && best && lastBefore(e, at) > lastBefore(best, at))) [best, bestScore] = [e, score];
     }
@@ -97,6 +105,19 @@ export class Cast {
     return before ?? (orgHead ? null : pool.sort((a, b) => first(a) - first(b))[0] ?? null);
   }
 
+  /** The body whose name starts with `word` (`المرصد` for `المرصد السوري لحقوق الإنسان`), if one is known. */
+  bodyNamed(word: string): Entity | null {
+    return this.entities.find((e) => e.org && e.key[0] === word && e.key.length > 1) ?? null;
+  }
+
+  /** The person (other than `except`, and with a full name) last seen before `at`, else (when `after`) the first seen after it. */
+  nearestPerson(at: number, fem: boolean | null, except: Entity | null, after = true): Entity | null {
+    const pool = this.entities.filter((e) => !e.org && e !== except && e.key.length > 1 && genderOk(e.fem, fem));
+    const before = pool.filter((e) => lastBefore(e, at) >= 0).sort((a, b) => lastBefore(b, at) - lastBefore(a, at))[0];
+    const first = (e: Entity) => Math.min(...e.seenAt);
+    return before ?? (after ? pool.sort((a, b) => first(a) - first(b))[0] ?? null : null);
+  }
+
   /**
    * Completes surnames from the text: a person known as `ظريف` whose surname follows one or two
    * first names somewhere (`محمد جواد ظريف`) takes the full name; `occurrences` gives the names
@@ -106,6 +127,8 @@ export class Cast {
     for (const e of this.entities) {
       if (e.org) continue;
       for (const full of occurrences(e.key[e.key.length - 1]!)) {
+        // A word in -ت before a woman's name is the verb agreeing with her (`اعتذرت ليدي غاغا`), not a first name.
+        if (e.fem === true && /ت$/.test(full.key[0]!)) continue;
         if (full.key.length > e.key.length && e.key.every((w) => full.key.includes(w))) Object.assign(e, { name: full.name, key: full.key });
       }
     }

@@ -1,5 +1,5 @@
 import { PERSIAN_LIGHT, attributionAt, cueOf, isComplementizer, isGlossStart, lexiconCue, mayAttribute } from './cues.js';
-import { FUNCTION_WORDS, HONORIFICS, ORG_HEADS, PERSON_HEADS, TIME_WORDS } from './lexicon.js';
+import { FUNCTION_WORDS, GENERIC, HONORIFICS, ORG_HEADS, PERSON_HEADS, TIME_WORDS } from './lexicon.js';
 import { insideMap, pairQuotes, type QuotePair } from './marks.js';
 import { COMMA, TERMINAL, bare, bareOf, tokenize, type Tok, type WordInfo } from './tokens.js';
 
@@ -42,20 +42,20 @@ export const quoteWords = (p: Para, q: QuotePair) => p.toks.slice(q.open + 1, q.
 
 const CLAUSE_STARTS = new Set(['حيث', 'اذ', 'بينما', 'فيما', 'كما', 'بعدما', 'عندما']);
 /** Words before a quoted name or label, not speech: `سمي بـ"…"`, `شعار "…"`, `بعنوان "…"`. */
-const LABELS = /^(?:سمي|يسمي|تسمي|مسمي|شعار|بعنوان|عنوان|اسم|باسم|هاشتاغ|وسم)$/;
+const LABELS = /^(?:سمي|يسمي|تسمي|مسمي|شعار|بعنوان|عنوان|اسم|باسم|هاشتاغ|وسم|(?:[وبل]|[وب]?ال|لل)?(?:برنامج|فيلم|مسلسل|اغنيه|كتاب|روايه|مسرحيه|ديوان|مهرجان))$/;
 const isConjCue = (n: string) => /^[وف]/.test(n) && cueOf(n) !== null && cueOf(n.slice(1)) !== null;
 
 /** End (exclusive) of the subject after a verb-first cue at `i`: stops at إن/أن, a colon, a long quote, a preposition or time word. */
 export function subjectEnd(p: Para, i: number): number {
   let j = i + 1;
   let count = 0;
-  while (/^(?:عنه|عنها|له|لها|فيها|فيه)$/.test(p.words[j] ?? '')) j++;
+  while (/^(?:عنه|عنها|له|لها|لهم|لنا|لي|لكم|فيها|فيه)$/.test(p.words[j] ?? '')) j++;
   const from = j;
   while (j < p.toks.length && count < 14) {
     const t = p.toks[j]!;
     if (!t.word) {
       const q = p.openAt.get(j);
-      if (q && j > from && namesSomething(p.toks[j - 1]!) && quoteWords(p, q) <= 8) {
+      if (q && j > from && namesBefore(p, j) && quoteWords(p, q) <= 8) {
         j = q.close + 1;
         continue;
       }
@@ -69,12 +69,13 @@ export function subjectEnd(p: Para, i: number): number {
       const w = lex(p, j + 1);
       if (w.stop || TIME_WORDS.has(next) || w.cue || (w.attr && attributionAt(p.words, j + 1))) break;
     } else {
-      if (t.n === 'في' && j > from && headed(p, from, j)) {
+      if (j > from && addressee(t.n)) break;
+      if (t.n === 'في' && j > from && headed(p, from, j) && !SPEECH_EVENTS.has(bare(p.words[j + 1] ?? ''))) {
         j++;
         continue;
       }
       const w = lex(p, j);
-      if (w.stop || w.cue || (w.attr && attributionAt(p.words, j)) || (t.raw.charCodeAt(0) === 0x644 && /^لـ|^ل[a-z]/.test(t.raw))) break;
+      if ((w.stop && !nameParticle(p, j)) || w.cue || (w.attr && attributionAt(p.words, j)) || (t.raw.charCodeAt(0) === 0x644 && /^لـ|^ل[a-z]/.test(t.raw))) break;
       if (j === from && TIME_WORDS.has(t.n)) break;
       count++;
     }
@@ -85,13 +86,34 @@ export function subjectEnd(p: Para, i: number): number {
   return j;
 }
 
+/** Occasions of speech: `في تصريح لـ…`, `في حديث إلى …`, `في بيان` end a subject. */
+const SPEECH_EVENTS = new Set(['تصريح', 'تصريحات', 'حديث', 'مقابله', 'بيان', 'كلمه', 'لقاء', 'خطاب', 'مومتر', 'حوار', 'تغريده', 'رساله', 'منشور', 'تدوينه', 'اتصال', 'ندوه']);
+/** A word after the subject naming the outlet the words were said to (`لمراسل الوكالة`, `لوكالة تونس إفريقيا`, `للصحفيين`): never the speaker. */
+function addressee(n: string): boolean {
+  return n.length >= 4 && n.charCodeAt(0) === 0x644 && MEDIA.has(bare(n.slice(1)));
+}
+/** Outlets and reporters words are said to (after ل: `لوكالة`, `للصحفيين`); after a title, ل + another body is its genitive (`الأمين العام للجامعة`). */
+const MEDIA = new Set(['مراسل', 'مراسلي', 'مراسله', 'وكاله', 'صحيفه', 'قناه', 'موقع', 'اذاعه', 'تلفزيون', 'شبكه', 'مجله', 'صحفيين', 'صحافيين', 'صحفي', 'صحافي', 'صحفيون', 'وسايل', 'اعلام', 'اعلاميين', 'برنامج', 'تلفزيونات']);
+
+/** `فان` written without hamza (`لويس فان غال`: van, not فإنّ) or `علي` with ي after a first name (`عبدالعزيز علي إبراهيم`): inside a name. */
+const nameParticle = (p: Para, j: number) =>
+  (p.toks[j]!.raw === 'فان' || (p.toks[j]!.raw === 'علي' && !/^ال/.test(p.words[j - 1] ?? 'ال'))) && !!p.toks[j - 1]?.word && !!p.toks[j + 1]?.word && p.toks[j - 1]!.end + 1 >= p.toks[j]!.start;
+
 /** `في` at `j` belongs to a subject headed by a title (`المتحدث في …`) or an organisation (`وزارة في الجيش`). */
 function headed(p: Para, from: number, j: number): boolean {
   const head = bare(p.words[from] ?? '');
-  return PERSON_HEADS.has(head) || (ORG_HEADS.has(head) && /^(?:ال|ج)/.test(p.words[j + 1] ?? ''));
+  return PERSON_HEADS.has(head) || (GENERIC.has(head) && /^ال/.test(p.words[j + 1] ?? '')) || (ORG_HEADS.has(head) && /^(?:ال|ج)/.test(p.words[j + 1] ?? ''));
 }
 
 /** A word a short quoted name can belong to (`قناة "الإخبارية"`, `لمجموعة "بي إن"`). */
+/** The words before the quote mark at `j` name what it names: a head word, or a head and its genitive (`وكالة أنباء "…"`). */
+function namesBefore(p: Para, j: number): boolean {
+  const a = p.toks[j - 1]!;
+  if (namesSomething(a)) return true;
+  const b = p.toks[j - 2];
+  return !!b && a.word && !/^(?:ال|[بل])/.test(a.n) && b.word && !/^(?:[وبل]?ال|لل)/.test(b.n) && ORG_HEADS.has(bareOf(b)) && a.start <= b.end + 1;
+}
+
 function namesSomething(t: Tok): boolean {
   const b = bare(t.n.replace(/^[لب](?=..)/, ''));
   return t.word && (ORG_HEADS.has(b) || PERSON_HEADS.has(b) || HONORIFICS.has(b) || ORG_HEADS.has(bareOf(t)));
@@ -107,14 +129,14 @@ export function findContent(p: Para, from: number, limit = 30): Content {
     if (TERMINAL.has(t.raw) && p.inside[j] === -1) return null;
     if (t.raw === ':') return { type: 'colon', at: j + 1 };
     const q = p.openAt.get(j);
-    if (q && j > 0 && (namesSomething(p.toks[j - 1]!) || LABELS.test(p.words[j - 1] ?? ''))) {
+    if (q && j > 0 && (namesBefore(p, j) || LABELS.test(p.words[j - 1] ?? ''))) {
       j = q.close;
       continue;
     }
     if (q) return { type: 'quote', pair: q };
     if (!t.word) continue;
     const w = lex(p, j);
-    if (w.comp) {
+    if (w.comp && !nameParticle(p, j)) {
       let at = j + 1;
       while (isComplementizer(p.words[at] ?? '') && p.words[at] !== 'that') at++;
       return { type: 'clause', at };

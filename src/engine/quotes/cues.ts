@@ -14,7 +14,12 @@ export interface Cue {
   fem: boolean | null;
   /** Participle or verbal noun (مضيفا، قائلا، بقوله): its subject is the governing clause's. */
   participle: boolean;
+  /** A verb of denial (نفى، أنكر، دحض، نافيا): what it introduces is what the speaker denied. */
+  denial: boolean;
 }
+
+/** Past forms (normalised) of the verbs of denial; their present and participle forms deny too. */
+const DENIALS = new Set(['نفي', 'انكر', 'دحض']);
 
 /** Arabic reporting verbs, normalised: past, present (3rd m. sg.), participle (accusative). */
 const ARABIC: Array<[string, string, string, CueKind]> = [
@@ -24,7 +29,9 @@ const ARABIC: Array<[string, string, string, CueKind]> = [
   ['تابع', 'يتابع', 'متابعا', 'say'], ['ذكر', '', 'مذكرا', 'say'], ['صرح', 'يصرح', 'مصرحا', 'say'],
   ['اردف', 'يردف', 'مردفا', 'say'], ['زاد', '', '', 'say'], ['حذر', 'يحذر', 'محذرا', 'say'],
   ['افاد', 'يفيد', 'مفيدا', 'say'], ['كشف', 'يكشف', 'كاشفا', 'say'], ['راي', 'يري', '', 'say'],
-  ['توقع', 'يتوقع', 'متوقعا', 'say'], ['اعترف', 'يعترف', 'معترفا', 'say'], ['نفي', 'ينفي', 'نافيا', 'say'],
+  ['توقع', 'يتوقع', 'متوقعا', 'say'], ['اعترف', 'يعترف', 'معترفا', 'say'], ['نفي', 'ينفي', 'نافيا', 'say'], ['انكر', 'ينكر', 'منكرا', 'say'],
+  ['دحض', 'يدحض', '', 'say'], ['علق', 'يعلق', 'معلقا', 'say'], ['روي', 'يروي', 'راويا', 'say'],
+  ['استنكر', 'يستنكر', 'مستنكرا', 'say'], ['ندد', 'يندد', 'منددا', 'describe'], ['دان', 'يدين', '', 'describe'], ['هتف', 'يهتف', 'هاتفا', 'say'],
   ['كتب', 'يكتب', 'كاتبا', 'say'], ['تساءل', 'يتساءل', 'متسايلا', 'say'], ['اكمل', 'يكمل', 'مكملا', 'say'],
   ['استطرد', 'يستطرد', 'مستطردا', 'say'], ['نوه', 'ينوه', 'منوها', 'say'], ['لمح', 'يلمح', 'ملمحا', 'say'],
   ['المح', '', '', 'say'], ['اقترح', 'يقترح', 'مقترحا', 'say'], ['', 'يبين', 'مبينا', 'say'],
@@ -48,21 +55,24 @@ const OTHER: Array<[string, CueKind]> = [
 export const PERSIAN_LIGHT = new Set(['تاكيد', 'اعلام', 'اظهار', 'عنوان', 'اشاره', 'تصريح']);
 
 const LEXICON = new Map<string, Cue>();
-function put(form: string, kind: CueKind, fem: boolean | null, participle: boolean): void {
-  if (form && !LEXICON.has(form)) LEXICON.set(form, { kind, fem, participle });
+function put(form: string, kind: CueKind, fem: boolean | null, participle: boolean, denial = false): void {
+  if (form && !LEXICON.has(form)) LEXICON.set(form, { kind, fem, participle, denial });
 }
 for (const [past, present, part, kind] of ARABIC) {
+  const denial = DENIALS.has(past);
   if (past) {
-    put(past, kind, false, false);
-    put(/[اي]$/.test(past) ? `${past.slice(0, -1)}ت` : `${past}ت`, kind, true, false);
+    put(past, kind, false, false, denial);
+    put(/[اي]$/.test(past) ? `${past.slice(0, -1)}ت` : `${past}ت`, kind, true, false, denial);
+    // Plural (`قالوا`، `أضافوا`): gender unmarked for the speaker's resolution.
+    if (!/[اي]$/.test(past)) put(`${past}وا`, kind, null, false, denial);
   }
   if (present) {
-    put(present, kind, false, false);
-    put(`ت${present.slice(1)}`, kind, true, false);
+    put(present, kind, false, false, denial);
+    put(`ت${present.slice(1)}`, kind, true, false, denial);
   }
   if (part) {
-    put(part, kind, false, true);
-    put(`${part.slice(0, -1)}ه`, kind, true, true);
+    put(part, kind, false, true, denial);
+    put(`${part.slice(0, -1)}ه`, kind, true, true, denial);
   }
 }
 for (const n of NOUNS) put(n, 'say', n.endsWith('ها') ? true : null, true);
@@ -134,7 +144,7 @@ export const mayAttribute = (raw: string) => raw.length <= 10 && attributionHead
 export function isGlossStart(words: readonly string[], i: number): boolean {
   const w = stripConj(words[i] ?? '');
   const next = words[i + 1] ?? '';
-  if (w === 'في' && /^اشاره/.test(next)) return true;
+  if (w === 'في' && /^(?:اشاره|تحذير|تلميح|انتقاد|رساله|تعليق)/.test(next)) return true;
   if (w === 'علي' && next === 'حد') return true;
   if (words[i] === 'وذلك') return true;
   return attributionAt(words, i) > 0;

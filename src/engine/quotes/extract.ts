@@ -3,18 +3,18 @@ import { normalizeText, words } from '../text/normalize.js';
 import { paragraphs } from '../text/sentences.js';
 import { Cast, type Entity } from './cast.js';
 import { readParagraph, subjectEnd, type Para } from './clauses.js';
-import { DOCUMENTS, PERSON_HEADS } from './lexicon.js';
+import { CAPITALS, DOCUMENTS, FIGURES, FUNCTION_WORDS, ORG_HEADS, PERSON_HEADS, isPlace } from './lexicon.js';
 import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
 import { findReports, type Report } from './reports.js';
-import { DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, bareOf, countOf, partsOf, trimWordCaches, type Tok, type WordInfo } from './tokens.js';
-import { cueOf } from './cues.js';
+import { COMMA, DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, bareOf, countOf, infoOfNormalized, partsOf, trimWordCaches, type Tok, type WordInfo } from './tokens.js';
+import { attributionAt, cueOf, mayAttribute } from './cues.js';
 import { EnglishParser } from './english/parse.js';
 import { readEnglish } from './english/read.js';
 import { detectLang } from '../corpus/lang.js';
 import type { Quotation } from './types.js';
 
 /** Cheap test before reading an article: a quote mark, or a letter sequence every reporting cue contains. */
-const MAY_QUOTE = /["«»“”‹›]|ق[اؤ]?[لو]|[اأإ]?ض[اي]ف|[أاؤ]?ك[دّ]|ش[اي]?ر|و[ضص]|ع[لت]ن|لف?ت|شدد|عتبر|تابع|ذكر|صرح|ردف|زاد|حذر|ف[اي]د|كشف|[رى]أ?[ىيت]|توقع|عترف|نف[يىت]|كتب|ساءل|كمل|طرد|نوه|لمح|قترح|بين|عتقد|غرد|ختم|تتم|وصف|دع[اوت]|طالب|ناشد|نصح|وعد|شاد|تهم|عز[اوت]|وص[ىي]|عبر|ستهل|فتتح|نقل|حسب|وفق|لسان|said|told|added|according|wrote|گفت|افزود|کرد|گفته/i;
+const MAY_QUOTE = /["«»“”‹›]|ق[اؤ]?[لو]|[اأإ]?ض[اي]ف|[أاؤ]?ك[دّ]|ش[اي]?ر|و[ضص]|ع[لت]ن|لف?ت|شدد|عتبر|تابع|ذكر|صرح|ردف|زاد|حذر|ف[اي]د|كشف|[رى]أ?[ىيت]|توقع|عترف|نف[يىت]|نكر|دحض|كتب|ساءل|كمل|طرد|نوه|لمح|قترح|بين|عتقد|غرد|ختم|تتم|وصف|دع[اوت]|طالب|ناشد|نصح|وعد|شاد|تهم|عز[اوت]|وص[ىي]|عبر|ستهل|فتتح|نقل|حسب|وفق|لسان|said|told|added|according|wrote|گفت|افزود|کرد|گفته/i;
 
 /**
  * An article as quotation reading takes it: only its body is read (so articles with the same body
@@ -59,14 +59,58 @@ export function findQuotations(article: ReadArticle): Found[] {
     registerTitled(body, p, counts, cast);
     for (const r of reports[k]!) {
       if (!r.subject) continue;
-      const np = parseNounPhrase(body, r.subject, counts);
+      const parsed = parseNounPhrase(body, r.subject, counts);
+      const head = bareOf(r.subject.find((t) => t.word) ?? r.subject[0]!);
+      const figure = FIGURES.has(head);
+      const np = mayAttribute(normalizeText(r.cueText)) || DOCUMENTS.has(head) || figure ? issuer(body, parsed, r.subject, counts) : parsed;
+      // Figures no one is said to have issued (`وكشفت بيانات حديثة`) speak for no one.
+      if (figure && np === parsed) Object.assign(np, { name: null, nameKey: [], org: null, orgKey: [], generic: true });
       phrases.set(r, np);
-      if (np.name && !np.joint && !r.nested && !describesObject(np, r)) cast.person(np, r.at);
+      if (np.name && !np.joint && !r.nested && !describesObject(np, r)) {
+        const e = cast.person(np, r.at);
+        if (r.cue?.fem != null && !np.desc) e.fem ??= r.cue.fem;
+      }
     }
   });
   cast.complete(fullNames(body, paras, counts, cast));
   markSightings(paras, cast);
   return dedupe(attribute(body, reports.flat(), phrases, cast).map((quote) => ({ quote, words: spanInfos(body, paras, quote.start, quote.end) })));
+}
+
+/** A verb issuing a document, with its pronoun object (`أصدرها`، `نشره`، `أعدته`). */
+const ISSUED = /^(?:اصدر|نشر|اعد|وزع|بث)ت?(?:ه|ها)$/;
+
+/**
+ * The issuer of a document or figure named by its ل-complement after بحسب/وفق or a document word (`وفق حصيلة
+ * جديدة للمرصد`, `بحسب المؤشرات اليومية للبنك المركزي`, `بيان للخارجية`): names no title or body head itself, so
+ * the body or person after ل speaks.
+ */
+function issuer(body: string, np: NounPhrase, subject: Tok[], counts: WordCounts): NounPhrase {
+  if ((np.org && !np.byForm) || np.generic || np.joint || (np.desc && PERSON_HEADS.has(np.descKey[0] ?? ''))) return np;
+  const words = subject.filter((t) => t.word);
+  const document = (t: Tok) => DOCUMENTS.has(bareOf(t)) || FIGURES.has(bareOf(t));
+  const verb = document(words[0]!) ? words.findIndex((t, k) => k >= 1 && k <= 2 && ISSUED.test(t.n)) : -1;
+  if (verb > 0 && words[verb + 1]) {
+    // `نشرية أصدرها البنك المركزي`, `بيانات حديثة نشرها البنك الدولي`: the subject of the verb that issued it.
+    const owner = parseNounPhrase(body, subject.slice(subject.indexOf(words[verb + 1]!)), counts);
+    if (owner.name || owner.org) return { ...owner, mention: np.mention };
+  }
+  if (document(words[0]!) && !/^ال/.test(words[0]!.n) && words[1] && /^ال/.test(words[1].n) && !document(words[1])) {
+    // `بيان المنظمة الأممية` (the head in construct, without ال): the document's genitive issued it.
+    const owner = parseNounPhrase(body, subject.slice(subject.indexOf(words[1])), counts);
+    if (owner.name || owner.org) return { ...owner, mention: np.mention };
+  }
+  const k = subject.findIndex((t, j) => j > 0 && t.word && /^لل..|^لـ./.test(t.raw));
+  if (k < 0) return np;
+  const t = subject[k]!;
+  const cut = t.raw.startsWith('لـ') ? 2 : 1;
+  // `للمرصد` is ل + `المرصد` with one lam written: the owner's words start one letter in, with ا put back.
+  const article = t.raw.startsWith('لل');
+  const n = article ? `ا${t.n.slice(1)}` : t.n.slice(1);
+  const head: Tok = { ...t, raw: t.raw.slice(cut), n, start: t.start + cut, info: infoOfNormalized(n) };
+  const owner = parseNounPhrase(body, [head, ...subject.slice(k + 1)], counts);
+  const fix = (x: string | null) => (x && article && x.startsWith('ل') ? `ا${x}` : x);
+  return owner.name || owner.org ? { ...owner, name: fix(owner.name), org: fix(owner.org), mention: np.mention } : np;
 }
 
 /** Names introduced by a title anywhere in the article (`وزير الخارجية السعودي عادل الجبير`), so later titles find them. */
@@ -76,14 +120,28 @@ function registerTitled(body: string, p: Para, counts: WordCounts, cast: Cast): 
     const t = toks[i]!;
     if (!t.word) continue;
     const kind = t.info.kind;
-    if (!(kind & (PERSON | HONORIFIC | NATIONALITY | ORG))) continue;
+    if (!(kind & (PERSON | HONORIFIC | NATIONALITY | ORG)) || /^(?:لل|بال)/.test(t.n)) continue;
     const prev = toks[i - 1];
     if (prev?.word && prev.info.kind & (PERSON | ORG | DEFINITE)) continue;
     const titled = (kind & (PERSON | HONORIFIC | NATIONALITY)) !== 0;
     const np = parseNounPhrase(body, toks.slice(i, subjectEnd(p, i - 1)), counts);
-    if (titled && np.name && np.desc) cast.person(np, t.start);
-    else if (!titled && np.org && np.orgKey.length > words(normalizeText(np.org)).length) orgOf(np, cast, t.start);
+    // A one-word name after a title must recur (`الرئيس ترامب`); else it may be a verb (`وكان رئيس الجمهورية حل …`).
+    if (titled && np.name && np.desc && (np.nameKey.length > 1 || (counts.get(normalizeText(np.name)) ?? 0) > 1)) cast.person(np, t.start);
+    else if (titled && np.desc && !np.name && prev && COMMA.has(prev.raw)) appositive(body, p, i - 1, np, counts, cast);
+    else if (!titled && np.org && (np.orgKey.length > words(normalizeText(np.org)).length || np.orgKey.length >= 2)) orgOf(np, cast, t.start);
   }
+}
+
+/** `حسن نصرالله، الأمين العام لحزب الله،`: a full name then its title in apposition after the comma at `comma`. */
+function appositive(body: string, p: Para, comma: number, title: NounPhrase, counts: WordCounts, cast: Cast): void {
+  const last = comma - 1;
+  const t = p.toks[last];
+  if (!t?.word || p.sentence[last] === last || !firstName(t, counts, p, last) && !/^ال/.test(t.n)) return;
+  let k = last;
+  while (k > 0 && last - k < 3 && p.toks[k - 1]!.word && firstName(p.toks[k - 1]!, counts, p, k - 1)) k--;
+  if (k === last) return;
+  const np = parseNounPhrase(body, p.toks.slice(k, comma), counts);
+  if (np.name && !np.desc && !np.org && np.nameKey.length > 1) cast.person({ ...np, desc: title.desc, descKey: title.descKey, fem: title.fem }, p.toks[k]!.start);
 }
 
 /** The names written with first names before a surname somewhere in the article (`محمد جواد ظريف`), by surname (of the cast's people). */
@@ -105,19 +163,45 @@ function fullNames(body: string, paras: Para[], counts: WordCounts, cast: Cast):
       }
     }
   }
-  return (surname) =>
-    (at.get(surname) ?? []).flatMap(([p, i]) => {
+  return (surname) => {
+    const list = at.get(surname) ?? [];
+    const before = list.slice(0, 1).flatMap(([p, i]) => {
       let k = i;
       while (k > 0 && i - k < 2 && p.toks[k - 1]!.word && p.toks[k - 1]!.end + 1 >= p.toks[k]!.start && firstName(p.toks[k - 1]!, counts, p, k - 1)) k--;
       return k < i ? [{ name: body.slice(p.toks[k]!.start, p.toks[i]!.end), key: p.toks.slice(k, i + 1).map(bareOf) }] : [];
     });
+    if (before.length) return before;
+    // A person known by a first name (`وقالت إيمان`) written somewhere with a nisba surname after it (`إيمان الفجاري`).
+    for (const [p, i] of list) {
+      const t = p.toks[i]!;
+      const next = p.toks[i + 1];
+      if (next?.word && next.start <= t.end + 1 && nisba(next)) return [{ name: body.slice(t.start, next.end), key: [bareOf(t), bareOf(next)] }];
+    }
+    return [];
+  };
 }
+
+/** A definite nisba (`الفجاري`, `الحمزاوي`), no title, body, nationality or place: a family name. */
+const nisba = (t: Tok) => /^ال..+ي$/.test(t.n) && !(t.info.kind & (PERSON | ORG | HONORIFIC | NATIONALITY)) && !isPlace(t.n) && !FUNCTION_WORDS.has(t.n);
 
 /** A word that can be a first name: name-like, no article, no plural or feminine noun ending, not opening its sentence (a verb there). */
 const firstName = (t: Tok, counts: WordCounts, p: Para, k: number) =>
   p.sentence[k] !== k &&
   !/^(?:يدعي|يدعى|يسمى|يسمي)$/.test(t.n) &&
-  (t.n === 'علي' || (!/^ال|^[وبل]ال/.test(t.n) && !/(?:ات|ون|ين|ة)$/.test(t.raw) && !cueOf(t.n) && parseNounPhrase('', [t], counts).nameKey.length === 1));
+  !attributionAt(p.words, k) &&
+  !(/^[بل]/.test(t.n) && (isPlace(t.n.slice(1)) || (t.info.tail !== null && ORG_HEADS.has(t.info.tail)))) &&
+  !(t.raw === 'على' && !titleBefore(p, k)) &&
+  !(/(?:ه|ها|هم)$/.test(t.raw) && t.n.length >= 5 && !/الله$/.test(t.n)) &&
+  (t.n === 'علي' || (!FUNCTION_WORDS.has(t.n) && !/^ال|^[وبل]ال/.test(t.n) && !/(?:ات|ون|ين|ة)$/.test(t.raw) && !cueOf(t.n) && parseNounPhrase('', [t], counts).nameKey.length === 1));
+
+/**
+ * `على` is a first name (`المرشد الإيراني على خامنئي`) only after a title or at a phrase boundary;
+ * elsewhere it is the preposition (`حسابهم على غوغل`).
+ */
+function titleBefore(p: Para, k: number): boolean {
+  const prev = p.toks[k - 1];
+  return !prev?.word || (prev.info.kind & (PERSON | HONORIFIC | NATIONALITY)) !== 0;
+}
 
 /** Records where each person's surname appears, for salience. */
 function markSightings(paras: Para[], cast: Cast): void {
@@ -141,7 +225,7 @@ function attribute(body: string, reports: Report[], phrases: Map<Report, NounPhr
   for (const r of reports) {
     const fem = r.cue?.fem ?? null;
     const np = phrases.get(r);
-    if (r.nested && !(np?.name || np?.org)) continue;
+    if (r.nested && !(np?.name || (np?.org && !np.byForm))) continue;
     const named = np ? explicit(np, r, cast, fem) : null;
     if (named === 'skip') continue;
     const who = named ?? inherit(r, history, bySentence, cast, fem);
@@ -151,10 +235,12 @@ function attribute(body: string, reports: Report[], phrases: Map<Report, NounPhr
     }
     if (!bySentence.has(r.sentenceAt)) bySentence.set(r.sentenceAt, who);
     for (const s of r.spans) {
-      out.push({
+      const q: Quotation = {
         start: s.start, end: s.end, text: body.slice(s.start, s.end), direct: s.direct,
         speaker: who.entity?.name ?? null, speakerTitle: who.entity?.title ?? null, mention: who.mention, cue: r.cueText,
-      });
+      };
+      if (r.cue?.denial) q.polarity = 'denial';
+      out.push(q);
     }
   }
   return out;
@@ -173,6 +259,11 @@ function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): W
   if (np.name) {
     if (describesObject(np, r)) return null;
     entity = cast.person(np, r.at);
+    // A lone definite word that starts a known body's name is that body (`المرصد`); one the article never
+    // gives with a first name and that heads a complement is a role (`أكد القيادي عن حركة …`), not a surname.
+    if (entity.key.length === 1 && !entity.title && /^ال/.test(normalizeText(np.name))) {
+      entity = cast.bodyNamed(np.nameKey[0]!) ?? (r.role ? cast.nearestPerson(r.at, fem, entity) : null) ?? entity;
+    }
   } else if (personTitle) {
     entity = cast.byDescription(np, r.at, np.fem ?? fem, true) ?? (np.org ? orgOf(np, cast, r.at) : cast.byDescription(np, r.at, np.fem ?? fem));
   } else if (np.org) entity = orgOf(np, cast, r.at);
@@ -187,7 +278,12 @@ function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): W
 const describesObject = (np: NounPhrase, r: Report) =>
   r.cue?.kind === 'describe' && np.nameKey.length === 1 && !np.desc && /^ال/.test(normalizeText(np.name ?? ''));
 
-const orgOf = (np: NounPhrase, cast: Cast, at: number) => cast.org(np.org!, words(normalizeText(np.org!)).map(bare), np.orgKey, at);
+function orgOf(np: NounPhrase, cast: Cast, at: number): Entity {
+  const key = words(normalizeText(np.org!)).map(bare);
+  const country = CAPITALS.get(key.join(' '));
+  if (country) return cast.org(country, words(normalizeText(country)).map(bare), np.orgKey, at);
+  return cast.org(np.org!, key, np.orgKey, at);
+}
 
 const firstIn = (e: Entity, from: number) => Math.min(...e.seenAt.filter((x) => x >= from));
 
@@ -204,7 +300,9 @@ function inherit(r: Report, history: Entity[], bySentence: Map<number, Who>, cas
     const e = history[k]!;
     if (fem === null || e.fem === null || e.fem === fem || e.org) return { entity: e, mention: '' };
   }
-  return { entity: history[history.length - 1] ?? null, mention: '' };
+  if (history.length) return { entity: history[history.length - 1]!, mention: '' };
+  // No one has spoken yet: a dropped subject refers to the person in focus (an interviewee named once as the object of التقت).
+  return { entity: cast.nearestPerson(r.at, fem, null, false), mention: '' };
 }
 
 /**

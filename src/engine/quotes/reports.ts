@@ -2,7 +2,7 @@ import { clauseEnd, findContent, lex, quoteWords, subjectEnd, wordsBetween, type
 import { attributionAt, cueOf, isComplementizer, type Cue } from './cues.js';
 import type { QuotePair } from './marks.js';
 import { FUNCTION_WORDS, HONORIFICS, PERSON_HEADS, PRONOUNS } from './lexicon.js';
-import { TERMINAL, bareOf, type Tok } from './tokens.js';
+import { COMMA, DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, TERMINAL, bareOf, type Tok } from './tokens.js';
 import { SELF, attribution } from './attributions.js';
 import { LEADING, contentStart, direct, plain, sentenceEnd, type Span } from './spans.js';
 
@@ -22,6 +22,8 @@ export interface Report {
   fromSentence: boolean;
   /** Inside a quotation or a reported clause: only an explicitly named speaker counts (A says that B said …). */
   nested: boolean;
+  /** The subject is one definite word heading a prepositional complement (`القيادي في الحزب …`): a role, not a surname. */
+  role?: boolean;
   spans: Span[];
 }
 
@@ -49,8 +51,9 @@ export function findReports(p: Para): Report[] {
       continue;
     }
     const light = info.light && /^كرد/.test(p.words[i + 1] ?? '');
-    const cue = light ? cueOf('گفت') : info.cue;
-    if (!cue) continue;
+    const cue = light ? cueOf('گفت') : JAA.test(t.n) && p.words[i + 1] === 'في' ? CAME_IN : info.cue;
+    // `نفي` spelt with ي is the verbal noun (`تأكيد أو نفي ما ورد`); the verb is written نفى.
+    if (!cue || doubled(p, i) || /^[وف]?نفي$/.test(t.raw)) continue;
     const r = fromCue(p, light ? i + 1 : i, cue, used, nested);
     if (!r) continue;
     add(r);
@@ -63,7 +66,44 @@ export function findReports(p: Para): Report[] {
   if (!reports.length && first && first.close >= p.toks.length - 3) {
     add({ cue: null, cueText: '', at: p.toks[0]!.start, sentenceAt: p.toks[0]!.start, subject: null, fromSentence: false, nested: false, spans: [direct(p, first)] });
   }
+  if (!reports.length) {
+    const answer = topicAnswer(p);
+    if (answer) add(answer);
+  }
   return reports;
+}
+
+/** Words that open an interview question's topic (`وعن`, `وحول`, `وبخصوص`, `وفيما يتعلق`, `وبشأن`). */
+const TOPICS = /^[وف]?(?:عن|حول|بخصوص|بشان|بالنسبه|فيما|ازاء|تجاه|حيال)$/;
+
+/**
+ * An interview answer with no verb: a paragraph opening on a topic (`وعن رأيه في المنافسين: "…"`,
+ * `وحول الأحداث: …`) then a colon; the answer is the interviewee's, the speaker in focus.
+ */
+function topicAnswer(p: Para): Report | null {
+  const w = contentStart(p, 0);
+  if (!p.toks[w]?.word || !TOPICS.test(p.words[w]!)) return null;
+  for (let j = w + 1; j < p.toks.length && j < w + 16; j++) {
+    const t = p.toks[j]!;
+    if (TERMINAL.has(t.raw) || (t.word && lex(p, j).cue)) return null;
+    if (t.raw !== ':' || !p.toks[j + 1]) continue;
+    const q = p.openAt.get(j + 1);
+    const span = q ? direct(p, q) : plain(p, j + 1, sentenceEnd(p, j + 1), true);
+    return { cue: null, cueText: '', at: p.toks[j + 1]!.start, sentenceAt: p.toks[0]!.start, subject: null, fromSentence: false, nested: false, spans: [span] };
+  }
+  return null;
+}
+
+/** `جاء` (with its و/ف): `وجاء في البيان أن …` reports what a document says. */
+const JAA = /^[وف]?جاء$/;
+const CAME_IN: Cue = { kind: 'say', fem: null, participle: false, denial: false };
+
+/** A finite cue right before another (`أكد أكد الوزير`, a typo; `قال يقول`): the second one reads the report. */
+function doubled(p: Para, i: number): boolean {
+  const next = p.toks[i + 1];
+  if (!next?.word || next.start > p.toks[i]!.end + 2) return false;
+  const c = lex(p, i + 1).cue;
+  return !!c && !c.participle && !lex(p, i).cue!.participle;
 }
 
 function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boolean): Report | null {
@@ -71,25 +111,40 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
   const s = p.sentence[i]!;
   let subject: Tok[] | null = null;
   let from = i + 1;
-  if (/^و?نقل/.test(t.n)) {
+  if (JAA.test(t.n) && p.words[i + 1] === 'في') {
+    // `وجاء في البيان أن …`, `وجاء في بيان للوزارة: …`: the document (or its issuer) is the subject.
+    const end = subjectEnd(p, i + 1);
+    if (end > i + 2) [subject, from] = [p.toks.slice(i + 2, end), end];
+  } else if (/^و?نقل/.test(t.n)) {
     const about = p.words.indexOf('عن', i);
     const say = about > 0 ? p.words.findIndex((w, k) => k > about && /^(?:ب?قوله|قولها)$/.test(w)) : -1;
     if (say > 0 && say - about < 10) [subject, from] = [p.toks.slice(about + 1, say), say + 1];
   } else if (PRONOUNS.has(p.words[i - 1] ?? '')) {
     cue = { ...cue, fem: PRONOUNS.get(p.words[i - 1]!) ?? cue.fem };
+  } else if (!cue.participle && cue.kind === 'describe' && RELATIVE.test(p.words[i - 1] ?? '') && agrees(p.words[i - 1]!, cue)) {
+    // `…، الذي وصف الاتفاق بأنه …`: the relative's antecedent is the subject, what follows وصف/اتهم … its object.
+    subject = subjectBefore(p, i, cue);
   } else if (!cue.participle) {
     const end = subjectEnd(p, i);
     if (end > i + 1) [subject, from] = [p.toks.slice(i + 1, end), end];
-    else if (!/^[وف]/.test(t.n) || cueOf(t.n.slice(1)) === null) subject = subjectBefore(p, i);
+    else if (!/^[وف]/.test(t.n) || cueOf(t.n.slice(1)) === null) subject = subjectBefore(p, i, cue);
   }
   const words = subject?.filter((x) => x.word) ?? [];
+  // `وأضاف ذات المصدر`، `نفس المسؤول`: the same one as before.
+  if (words.length > 1 && /^(?:ذات|نفس)$/.test(words[0]!.n)) subject = null;
   if (words.length === 1 && PRONOUNS.has(words[0]!.n)) {
     cue = { ...cue, fem: PRONOUNS.get(words[0]!.n) ?? cue.fem };
     subject = null;
   }
   if (nested && !subject) return null;
-  const initial = p.toks.slice(s, i).every((x) => !x.word || LEADING.has(x.n) || x.raw === '-');
+  // Impersonal `يُعتقد أن` (it is believed): no one's words.
+  if (!subject && /^[وف]?يعتقد$/.test(t.n)) return null;
+  // After a fronted topic (`وعن استعدادات المنتخب قال`) the dropped subject is the one in focus, not a body named in the topic.
+  const c = contentStart(p, s);
+  const topic = !subject && c < i && p.toks[c]!.word && TOPICS.test(p.words[c]!);
+  const initial = topic || p.toks.slice(s, i).every((x) => !x.word || LEADING.has(x.n) || x.raw === '-');
   const report: Report = { cue, cueText: t.raw, at: t.start, sentenceAt: p.toks[s]!.start, subject, fromSentence: !subject && (cue.participle || !initial), nested, spans: [] };
+  if (subject?.length === 1 && from > i && /^(?:في|عن|من|لدي)$/.test(p.words[from] ?? '') && p.toks[from + 1]?.word) report.role = true;
   const content = findContent(p, from);
   if (content?.type === 'colon') {
     const q = p.openAt.get(content.at);
@@ -128,9 +183,16 @@ function clause(p: Para, c: number, cue: Cue): Span[] {
 }
 
 /** The subject before a cue (`ولكن عراقجي قال`, `وكان بنس قد قال`, English `she said`), or null. */
-function subjectBefore(p: Para, i: number): Tok[] | null {
+function subjectBefore(p: Para, i: number, cue: Cue): Tok[] | null {
+  const topic = ammaTopic(p, i);
+  if (topic) return topic;
   let j = i - 1;
-  while (j >= 0 && p.words[j] === 'قد') j--;
+  while (j >= 0 && /^(?:[وف]?قد|لقد)$/.test(p.words[j] ?? '')) j--;
+  if (RELATIVE.test(p.words[j] ?? '')) {
+    const a = agrees(p.words[j]!, cue) ? antecedent(p, j) : null;
+    // A lone definite common noun (`الاتفاق الذي يقول`) is a thing, not a speaker.
+    return a && (a.length > 1 || a.some((t) => t.info.kind & (PERSON | ORG | HONORIFIC | NATIONALITY) || !/^ال/.test(t.n))) ? a : null;
+  }
   const end = j + 1;
   for (let n = 0; j >= 0 && n < 14; j--) {
     const t = p.toks[j]!;
@@ -144,17 +206,63 @@ function subjectBefore(p: Para, i: number): Tok[] | null {
   const last = words.filter((t) => t.word).pop();
   if (last && PRONOUNS.has(last.n)) return [last];
   if (last && FUNCTION_WORDS.has(last.n)) return null;
-  if (words.length === 1 && /^(?:الذي|التي)$/.test(words[0]!.n)) return antecedent(p, start);
+  const first = words.find((t) => t.word);
+  if (first && first !== last && (fronted(first.n) || verbFirst(first))) return null;
+  if (words.length === 1 && RELATIVE.test(words[0]!.n)) return agrees(words[0]!.n, cue) ? antecedent(p, start) : null;
   return words.some((t) => t.word) ? words : null;
 }
+
+/** Words that open a fronted adverbial or topic (`وعن بدايته قال`, `وحول الأحداث قال`, `حينها قال`), besides the prepositions. */
+const FRONTED = new Set(['يتعلق', 'يخص', 'بخصوص', 'بشان', 'بالنسبه', 'حينها', 'حينذاك', 'عندها', 'ربما', 'اذا', 'لما', 'رغم', 'بسبب', 'ازاء', 'تجاه', 'فيما', 'بعدما', 'وقتها', 'ردا', 'تعليقا', 'تعقيبا']);
+/**
+ * A subject never starts with a preposition or an adverb: a stretch opening with one is a fronted
+ * topic or circumstance (`وعن …`، `وفي ذات السياق`، `وبخصوص …`), and the verb after it has a dropped subject.
+ */
+function fronted(n: string): boolean {
+  const w = /^[وف]../.test(n) && !FUNCTION_WORDS.has(n) && !FRONTED.has(n) ? n.slice(1) : n;
+  return FRONTED.has(w) || (FUNCTION_WORDS.has(w) && !PRONOUNS.has(w) && !RELATIVE.test(w) && !/^[a-z]/.test(w));
+}
+
+/**
+ * A sentence opening on و + a perfect verb (`وأصدر ممثل لواينستين بيانا … قال`, `وأصدرت جماعة زنكي بيانا قالت`):
+ * a coordinated news sentence is verb-first, so the cue after it is in a relative clause, not after its subject.
+ * (و + alif or ta + three letters or more, not definite and not ending in ة: not وليد، وائل، وزير.)
+ */
+const verbFirst = (t: Tok) => /^و[اتي]...+$/.test(t.n) && !/ه$/.test(t.n) && !(t.info.kind & (PERSON | ORG | HONORIFIC | NATIONALITY | DEFINITE));
+
+/**
+ * `أما X، …، فقد قال` / `أما X فقال`: the topic after أما is the subject of the verb its ف resumes with
+ * (the words up to the first comma).
+ */
+function ammaTopic(p: Para, i: number): Tok[] | null {
+  const s = p.sentence[i]!;
+  let a = s;
+  while (a < i && !p.toks[a]!.word) a++;
+  if (!/^و?اما$/.test(p.words[a] ?? '')) return null;
+  if (!/^ف/.test(p.toks[i]!.n) && !/^ف(?:قد)?$/.test(p.words[i - 1] ?? '')) return null;
+  let e = a + 1;
+  while (e < i && !COMMA.has(p.toks[e]!.raw) && !/^ف/.test(p.words[e] ?? '-')) e++;
+  const toks = p.toks.slice(a + 1, e);
+  return toks.some((t) => t.word) ? toks : null;
+}
+
+/** Relative pronouns, with their و: `والتي قال إنها …`. */
+const RELATIVE = /^و?(?:الذي|التي|الذين)$/;
+/**
+ * Whether a relative pronoun can be the subject of the cue after it: a verb agrees with its subject, so
+ * `التي قال` (a feminine antecedent, a masculine verb) is an object relative whose subject is dropped.
+ */
+const agrees = (rel: string, cue: Cue) => cue.fem === null || /التي$/.test(rel) === cue.fem;
 
 /** The noun phrase a relative pronoun at `k` refers back to (`الرئيس فلورنتينو بيريز، الذي قال`). */
 function antecedent(p: Para, k: number): Tok[] | null {
   let j = k - 1;
   while (j >= 0 && !p.toks[j]!.word) j--;
   const end = j + 1;
-  for (let n = 0; j >= 0 && n < 6 && p.toks[j]!.word; j--, n++);
-  const words = p.toks.slice(j + 1, end);
+  for (let n = 0; j >= 0 && n < 6 && p.toks[j]!.word && !FUNCTION_WORDS.has(p.toks[j]!.n); j--, n++);
+  let words = p.toks.slice(j + 1, end);
+  // `وأصبح مارادونا، الذي …`: not the verb the antecedent follows.
+  if (words.length > 1 && verbFirst(words[0]!)) words = words.slice(1);
   const head = words.findIndex((t) => PERSON_HEADS.has(bareOf(t)) || HONORIFICS.has(bareOf(t)));
   return words.length ? words.slice(head >= 0 ? head : Math.max(0, words.length - 2)) : null;
 }

@@ -16,6 +16,11 @@ export interface Quotation {
   mention: string;
   /** The reporting word as written, with its و/ف ('' for bare quotes). */
   cue: string;
+  /**
+   * `'denial'` when the cue is a verb of denial (`نفى أن …`, `أنكر`, `نافيا`): the text is what the speaker
+   * denied, to be shown as such (`نفى:`), never as a plain statement. Absent for ordinary statements.
+   */
+  polarity?: 'denial';
 }
 
 /** A quotation found by the quote index (CONTRACTS §2 `whosaid` match). */
