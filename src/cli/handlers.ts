@@ -84,8 +84,8 @@ ${namesakesLine(text.trim(), namesakes, style)}` : ''),
 
 /** A quotation in the CONTRACTS §2 match shape (`matchedWords`: whosaid's words found in it). */
 function matchJson(match: QuoteMatch) {
-  const { speaker, speakerTitle, quote, direct, article, alsoIn, matchedWords } = match;
-  return { speaker, speakerTitle, quote, direct, article, ...(alsoIn?.length ? { alsoIn } : {}), ...(matchedWords?.length ? { matchedWords } : {}) };
+  const { speaker, speakerTitle, quote, direct, article, alsoIn, matchedWords, polarity } = match;
+  return { speaker, speakerTitle, quote, direct, ...(polarity ? { polarity } : {}), article, ...(alsoIn?.length ? { alsoIn } : {}), ...(matchedWords?.length ? { matchedWords } : {}) };
 }
 
 function sentenceJson(sentence: SummarySentence) {

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { QuoteMatch } from '../engine/index.js';
-import { speakerLabel } from '../render/quoteText.js';
+import { shownQuote, speakerLabel } from '../render/quoteText.js';
 import { EMBED_COLOR, LIMITS, NO_MENTIONS, embedLink, embedTitle, inert, linkEachArticleOnce, quoteBlock, sourceLine, truncate } from './format.js';
 import { type ReplyBody, pageButtons } from './replies.js';
 
@@ -9,7 +9,7 @@ export const QUOTES_PAGE_SIZE = 3;
 
 /** One quotation as an embed: who said it (bold), the quotation as a quote block, the article and date. */
 export function quoteEmbed(match: QuoteMatch): APIEmbed {
-  const quote = quoteBlock(match.direct ? `«${match.quote}»` : match.quote, [], 1800);
+  const quote = quoteBlock(shownQuote(match), [], 1800);
   const fields: NonNullable<APIEmbed['fields']> = [];
   if (match.alsoIn?.length) fields.push({ name: 'Also reported by', value: truncate([...new Set(match.alsoIn.map(sourceLine))].join('\n'), LIMITS.fieldValue) });
   return {

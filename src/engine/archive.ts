@@ -201,7 +201,7 @@ export function completeArchive({ quotes: makeQuotes, speakerOf, ...parts }: Arc
   const archive = {
     ...parts,
     sources,
-    speakerOf: speakerOf ?? ((n: number) => quoteIndex().quoteAt(passages.articleId(n), passages.start[n]!, passages.end[n]!)?.speaker ?? undefined),
+    speakerOf: speakerOf ?? ((n: number) => quoteIndex().attributionAt(passages.articleId(n), passages.start[n]!, passages.end[n]!)?.speaker),
     dayOf: (articleId: string) => days.get(articleId) ?? '',
     plan: createPlanner(parts.index),
   };

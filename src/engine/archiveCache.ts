@@ -292,7 +292,7 @@ function quoteSections(data: QuoteIndexData): Record<string, SectionArray> {
     'quote.article': Uint32Array.from(quotes, (q) => q[0]),
     'quote.start': Uint32Array.from(quotes, (q) => q[1]),
     'quote.end': Uint32Array.from(quotes, (q) => q[2]),
-    'quote.direct': Uint8Array.from(quotes, (q) => q[4]),
+    'quote.flags': Uint8Array.from(quotes, (q) => q[4]),
     'quote.speaker': Int32Array.from(quotes, (q) => names.number(q[5])),
     'quote.speakerTitle': Int32Array.from(quotes, (q) => names.number(q[6])),
     ...packStrings('quote.text', quotes.map((q) => q[3])),
@@ -308,14 +308,14 @@ function quoteData(header: CacheHeader, articles: readonly Article[], section: S
   const texts = unpackStrings('quote.text', section);
   const names = unpackStrings('quote.names', section);
   const [article, start, end] = ['article', 'start', 'end'].map((c) => section(`quote.${c}`, Uint32Array));
-  const direct = section('quote.direct', Uint8Array);
+  const flags = section('quote.flags', Uint8Array);
   const speaker = section('quote.speaker', Int32Array);
   const speakerTitle = section('quote.speakerTitle', Int32Array);
   const name = (k: number) => (k < 0 ? null : names[k]!);
   return {
     version: 2,
     articles: header.quotes.articles ?? articles.map(articleRef),
-    quotes: texts.map((text, i) => [article![i]!, start![i]!, end![i]!, text, direct[i] ? 1 : 0, name(speaker[i]!), name(speakerTitle[i]!)]),
+    quotes: texts.map((text, i) => [article![i]!, start![i]!, end![i]!, text, flags[i]!, name(speaker[i]!), name(speakerTitle[i]!)]),
     ...(header.quotes.failed ? { failed: header.quotes.failed } : {}),
     words: unpackStrings('quote.words', section),
     groupStart: section('quote.groupStart', Uint32Array),

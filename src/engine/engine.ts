@@ -135,7 +135,7 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
     const held = [...languages].map(languageName).join(', ');
     return failure('no-results', `The archive holds no ${languageName(lang)} articles (it holds ${held}).`, ['ask in the language of the articles']);
   };
-  const speakerOf = (articleId: string, start: number, end: number) => archive.quotes.quoteAt(articleId, start, end)?.speaker ?? undefined;
+  const speakerOf = (articleId: string, start: number, end: number) => archive.quotes.attributionAt(articleId, start, end);
   const reload = async (): Promise<ReloadReport> => {
     const previous = current;
     const next = await reloadSnapshot(previous, options, logger);

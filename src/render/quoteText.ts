@@ -8,10 +8,20 @@ export function speakerLabel(match: Pick<QuoteMatch, 'speaker' | 'speakerTitle'>
   return match.speakerTitle ? `${match.speaker}${comma} ${match.speakerTitle}` : match.speaker;
 }
 
+/** `نفى` in an Arabic or Persian text, `denied` otherwise: how a denial is marked in the quotation's own language. */
+export function denialWord(text: string): string {
+  return /[\u0600-\u06FF]/.test(text) ? 'نفى' : 'denied';
+}
+
+/** The quotation as shown: in «» when quoted speech, and, when it is a denial, marked so it never reads as a statement. */
+export function shownQuote(match: Pick<QuoteMatch, 'quote' | 'direct' | 'polarity'>): string {
+  const quote = match.direct ? `«${match.quote}»` : match.quote;
+  return match.polarity === 'denial' ? `${denialWord(match.quote)}: ${quote}` : quote;
+}
+
 /** One quotation as a person reads it: «quote», who said it, where and when (and the words whosaid matched). */
 export function quoteLines(match: QuoteMatch, rank: number, style: TextStyle): string[] {
-  const quote = match.direct ? `«${match.quote}»` : match.quote;
-  const lines = [directed(`${rank}. ${style.bold(speakerLabel(match))}`), directed(`   ${quote}`), ...citationLines(match.article, style)];
+  const lines = [directed(`${rank}. ${style.bold(speakerLabel(match))}`), directed(`   ${shownQuote(match)}`), ...citationLines(match.article, style)];
   if (match.matchedWords?.length) lines.push(style.dim(directed(`   matched: ${match.matchedWords.join(' ')}`)));
   if (match.alsoIn?.length) lines.push(style.dim(`   also reported by: ${copiesText(match.alsoIn)}`));
   return lines;

@@ -1,17 +1,20 @@
 import type { ArticleSummary, SummarySentence, TopicSummary } from '../engine/index.js';
+import { denialWord } from './quoteText.js';
 import { type TextStyle, citationLines, directed, sourceMeta } from './text.js';
 
 /**
  * A sentence as a reader sees it: on one line (a sentence joined from hard-wrapped lines keeps its
- * line breaks in the data, as a verbatim extract), with its speaker in front (`باقري: …`) when it
- * is a quotation and the sentence does not name them.
+ * line breaks in the data, as a verbatim extract), the sentence itself untouched, its speaker after
+ * it (`… — باقري`) when it is a quotation and the sentence does not name them, and a denial said as
+ * one (`— ظريف (نفى)`) whether named or not.
  */
 export function withSpeaker(sentence: SummarySentence): string {
   const text = sentence.text.replace(/\s+/g, ' ');
   const speaker = sentence.speaker;
   if (!speaker) return text;
   const surname = speaker.split(/\s+/).at(-1)!;
-  return text.includes(surname) ? text : `${surname}: ${text}`;
+  if (sentence.denial) return `${text} — ${surname} (${denialWord(text)})`;
+  return text.includes(surname) ? text : `${text} — ${surname}`;
 }
 
 /** An article summary as a person reads it in a terminal. */

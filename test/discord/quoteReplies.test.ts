@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { namesakesNote, quoteEmbed, quotesPage, whosaidReply } from '../../src/discord/quoteReplies.js';
+import { shownQuote } from '../../src/render/quoteText.js';
 import type { QuoteMatch } from '../../src/engine/index.js';
 
 const match = (n: number, extra: Partial<QuoteMatch> = {}): QuoteMatch => ({
@@ -55,5 +56,15 @@ describe('namesakes under /quotes', () => {
     const note = namesakesNote('عباس', [{ name: 'محمد عباس', count: 4 }, { name: 'عباس @everyone', count: 2 }]);
     expect(note).toBe('Others called عباس: **محمد عباس** (4), **عباس @\u200Beveryone** (2). Run /quotes with the full name for one of them.');
     expect(quotesPage('محمود عباس', [], 0, 's', false, note).content).toBe(`Quotations of **محمود عباس**, newest first\n${note}`);
+  });
+});
+
+describe('denials', () => {
+  it('are shown as denials, never as statements, in Discord and in text', () => {
+    const match = { speaker: 'محمد جواد ظريف', speakerTitle: null, quote: 'أن تكون بلاده قد أرسلت أسلحة', direct: false, polarity: 'denial' as const, article: { id: 'a', title: 'ظريف ينفي', source: 'Wire', date: '2021-10-20', url: null }, start: 0, end: 10, score: 1 };
+    expect(quoteEmbed(match).description).toMatch(/^> نفى: أن تكون بلاده قد أرسلت أسلحة/);
+    expect(shownQuote(match)).toBe('نفى: أن تكون بلاده قد أرسلت أسلحة');
+    expect(shownQuote({ quote: 'the talks had failed', direct: false, polarity: 'denial' })).toBe('denied: the talks had failed');
+    expect(shownQuote({ quote: 'ينمو ويتسع', direct: true })).toBe('«ينمو ويتسع»');
   });
 });

@@ -33,8 +33,9 @@ function bullets(description: string): string[] {
     .map((line) => plain(line.slice(2)));
 }
 
-/** A sentence as the article has it: the bot may put the speaker's surname in front (`باقري: …`). */
-const inArticle = (sentence: string) => SEED_FLAT.includes(sentence) || SEED_FLAT.includes(sentence.replace(/^[^\s:]+: /, ''));
+/** A sentence as the article has it: the bot may put the speaker's surname after it (`… — باقري`), never inside. */
+const withoutSpeaker = (sentence: string) => sentence.replace(/ — [^\s]+( \([^)]+\))?$/, '');
+const inArticle = (sentence: string) => SEED_FLAT.includes(withoutSpeaker(sentence));
 
 describe('/summary through the real bot process and the fake Discord', () => {
   let fake: FakeDiscord;
@@ -87,7 +88,7 @@ describe('/summary through the real bot process and the fake Discord', () => {
     for (const sentence of sentences) expect(inArticle(sentence), sentence).toBe(true);
     expect(sentences[0]).toMatch(/باقري/);
     // In the article's order.
-    const positions = sentences.map((s) => SEED_FLAT.indexOf(s.replace(/^[^\s:]+: /, '')));
+    const positions = sentences.map((s) => SEED_FLAT.indexOf(withoutSpeaker(s)));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(embed.footer?.text).toMatch(new RegExp(`${sentences.length} sentences?`));
     expectAcknowledgedInTime(fake, [interaction]);

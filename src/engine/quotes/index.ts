@@ -6,16 +6,26 @@ import { editDistance, matchTokens, tolerance } from './fuzzy.js';
 import { QuoteLookup, cmp } from './lookup.js';
 import { partsOf, type WordInfo } from './tokens.js';
 import { clusterSpeakers, nameKey, type SpeakerCluster } from './speakers.js';
-import type { Quotation, QuoteMatch } from './types.js';
+import type { Quotation, QuoteMatch, SpanAttribution } from './types.js';
 
-export type { Quotation, QuoteMatch } from './types.js';
+export type { Quotation, QuoteMatch, SpanAttribution } from './types.js';
 export { extractQuotations } from './extract.js';
 export { hasQuoteWords } from './query.js';
 export { trimWordCaches } from './tokens.js';
 
 
-/** A stored quotation: `[article, start, end, text, direct, speaker, speakerTitle]`. */
-type Row = [number, number, number, string, 0 | 1, string | null, string | null];
+/** A stored quotation: `[article, start, end, text, flags (ROW_DIRECT | ROW_DENIAL | ROW_NAMED), speaker, speakerTitle]`. */
+type Row = [number, number, number, string, number, string | null, string | null];
+
+/** A row's flags: quoted speech; a denial; the speaker named at the cue. */
+const ROW_DIRECT = 1;
+const ROW_DENIAL = 2;
+const ROW_NAMED = 4;
+
+/** The flags of a quotation's row. */
+function rowFlags(q: Quotation): number {
+  return (q.direct ? ROW_DIRECT : 0) | (q.polarity === 'denial' ? ROW_DENIAL : 0) | (q.mention ? ROW_NAMED : 0);
+}
 
 /**
  * The content of a quote index, cached on disk beside the search index (see archiveCache.ts):
@@ -164,7 +174,7 @@ export function extractRows(articles: readonly (ReadArticle & Pick<Article, 'id'
   articles.forEach((a, k) => {
     try {
       for (const { quote: q, words } of findQuotations(a)) {
-        quotes.push([numberOf(k), q.start, q.end, q.text, q.direct ? 1 : 0, q.speaker, q.speakerTitle]);
+        quotes.push([numberOf(k), q.start, q.end, q.text, rowFlags(q), q.speaker, q.speakerTitle]);
         matching.push(words && foldedOf(words));
       }
     } catch (error) {
@@ -386,8 +396,8 @@ export class QuoteIndex {
     return (this.byArticleIdx.get(articleId) ?? []).map((i) => this.match(i, 1)).sort((a, b) => a.start - b.start);
   }
 
-  /** The quotation overlapping `[start, end)` of an article most (so a search passage can show its speaker). */
-  quoteAt(articleId: string, start: number, end: number): Quotation | undefined {
+  /** Who is quoted in `[start, end)` of an article: the speaker of the quotation overlapping it most, when it has one. */
+  attributionAt(articleId: string, start: number, end: number): SpanAttribution | undefined {
     let best: Row | undefined;
     let bestOverlap = 0;
     for (const i of this.byArticleIdx.get(articleId) ?? []) {
@@ -395,14 +405,17 @@ export class QuoteIndex {
       const overlap = Math.min(end, row[2]) - Math.max(start, row[1]);
       if (overlap > bestOverlap) [best, bestOverlap] = [row, overlap];
     }
-    return best && { start: best[1], end: best[2], text: best[3], direct: best[4] === 1, speaker: best[5], speakerTitle: best[6], mention: '', cue: '' };
+    if (!best?.[5]) return undefined;
+    return { speaker: best[5], denial: (best[4] & ROW_DENIAL) !== 0, named: (best[4] & ROW_NAMED) !== 0 };
   }
 
   private match(i: number, score: number): QuoteMatch {
-    const [a, start, end, quote, direct, , speakerTitle] = this.data.quotes[i]!;
+    const [a, start, end, quote, flags, , speakerTitle] = this.data.quotes[i]!;
     const c = this.speakerOf[i]!;
     const speaker = c >= 0 ? this.clusters[c]!.name : null;
-    return { speaker, speakerTitle, quote, direct: direct === 1, article: this.data.articles[a]!, start, end, score };
+    const match: QuoteMatch = { speaker, speakerTitle, quote, direct: (flags & ROW_DIRECT) !== 0, article: this.data.articles[a]!, start, end, score };
+    if (flags & ROW_DENIAL) match.polarity = 'denial';
+    return match;
   }
 
   /** The matching words of a distinct quotation text. */

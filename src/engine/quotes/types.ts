@@ -23,6 +23,15 @@ export interface Quotation {
   polarity?: 'denial';
 }
 
+/** Who is quoted in a span of an article, as summaries show it. */
+export interface SpanAttribution {
+  speaker: string;
+  /** The span is what the speaker denied. */
+  denial: boolean;
+  /** The cue names the speaker (a name or a description at the reporting verb), rather than the speaker being inferred from earlier sentences. */
+  named: boolean;
+}
+
 /** A quotation found by the quote index (CONTRACTS §2 `whosaid` match). */
 export interface QuoteMatch {
   speaker: string | null;
@@ -37,6 +46,8 @@ export interface QuoteMatch {
   score: number;
   /** whosaid: the query's words found in the quotation, as the user wrote them (content words when any matched). */
   matchedWords?: string[];
+  /** `denial`: the words are what the speaker denied (نفى أن …, denied that …), never to be shown as a statement. */
+  polarity?: 'denial';
   /** Other articles carrying the same quotation, earliest first. */
   alsoIn?: ArticleRef[];
 }

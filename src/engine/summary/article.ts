@@ -3,6 +3,7 @@ import { selectMmr } from './mmr.js';
 import { DEFAULT_WEIGHTS, type ScoredSentence, scoreSentences, sentenceUnits } from './scoring.js';
 import type { ArticleSummary, SummaryOptions, SummarySentence } from './types.js';
 import { cosine } from './vectors.js';
+import { attributed } from './attribution.js';
 
 /** Most sentences a user may ask for (the `/summary sentences:` option is 1–10); front ends validate it. */
 export const MAX_SENTENCES = 10;
@@ -26,8 +27,7 @@ export function summarizeArticle(article: Article, sentences?: number, options: 
     topic: article.title,
     article: ref,
     sentences: picked.map(({ start, end, text }): SummarySentence => {
-      const speaker = options.speakerOf?.(article.id, start, end);
-      return { text, start, end, article: ref, ...(speaker ? { speaker } : {}) };
+      return { text, start, end, article: ref, ...attributed(options.speakerOf?.(article.id, start, end)) };
     }),
   };
 }

@@ -2,6 +2,7 @@ import { analyze } from '../text/analyzer.js';
 import { type PassageArchive, ask, passageIdf } from '../search/ask.js';
 import { type Article, type Result, articleRef, dayOf } from '../types.js';
 import { MAX_SENTENCES } from './article.js';
+import { attributed } from './attribution.js';
 import { groupStories } from './duplicates.js';
 import { selectMmr } from './mmr.js';
 import { DEFAULT_WEIGHTS, type ScoredSentence, type SentenceUnit, scoreSentences, sentenceUnits } from './scoring.js';
@@ -147,8 +148,9 @@ function cite(topic: string, picked: readonly Candidate[], options: SummaryOptio
       numbers.set(s.article.id, number);
       sources.push({ cite: number, article: articleRef(s.article) });
     }
-    const speaker = options.speakerOf?.(s.article.id, s.start, s.end);
-    return { text: s.text, start: s.start, end: s.end, article: articleRef(s.article), cite: number, ...(speaker ? { speaker } : {}) };
+    // A topic summary's sentences come from many stories: a speaker is shown only when the cue names them there.
+    const attribution = options.speakerOf?.(s.article.id, s.start, s.end);
+    return { text: s.text, start: s.start, end: s.end, article: articleRef(s.article), cite: number, ...attributed(attribution?.named ? attribution : undefined) };
   });
   return { topic, sentences, sources };
 }

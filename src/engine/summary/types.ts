@@ -1,14 +1,17 @@
+import type { SpanAttribution } from '../quotes/types.js';
 import type { ArticleRef, Span } from '../types.js';
 import type { Idf } from './vectors.js';
 
-/** The speaker of the quotation covering `[start, end)` of an article body, when the quote index knows one. */
-export type SpeakerOf = (articleId: string, start: number, end: number) => string | undefined;
+/** Who is quoted in `[start, end)` of an article body, when the quote index knows (see `SpanAttribution`). */
+export type SpeakerOf = (articleId: string, start: number, end: number) => SpanAttribution | undefined;
 
 /** One sentence of a summary: a verbatim span of its article's body (CONTRACTS §2 `summary`). */
 export interface SummarySentence extends Span {
   article: ArticleRef;
-  /** Who is quoted in the sentence, when `speakerOf` names someone. */
+  /** Who is quoted in the sentence, when `speakerOf` names someone (in topic summaries, only when the cue names them). */
   speaker?: string;
+  /** The sentence is what the speaker denied. */
+  denial?: true;
 }
 
 /** A summary of one article: its key sentences in the article's order. */

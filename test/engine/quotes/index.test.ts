@@ -131,12 +131,19 @@ describe('bySpeaker with a bare surname several people share', () => {
   });
 });
 
-describe('byArticle, quoteAt and data', () => {
-  it('lists an article in text order and finds the quotation under a passage', () => {
+describe('byArticle, attributionAt and data', () => {
+  it('lists an article in text order and finds who is quoted under a passage', () => {
     const quotes = index.byArticle('a1');
     expect(quotes.map((q) => q.direct)).toEqual([false, true]);
     const body = articles[0]!.body;
-    expect(index.quoteAt('a1', body.indexOf('ووصف'), body.length)).toMatchObject({ text: 'استراتيجية وطويلة الأمد', speaker: 'محمد باقري' });
+    expect(index.attributionAt('a1', body.indexOf('ووصف'), body.length)).toEqual({ speaker: 'محمد باقري', denial: false, named: true });
+  });
+
+  it('keeps a denial a denial, in listings and under a passage', () => {
+    const body = 'نفى وزير الخارجية الإيراني محمد جواد ظريف أن تكون بلاده قد أرسلت أسلحة إلى اليمن.';
+    const denials = QuoteIndex.build([{ ...articles[0]!, id: 'denial', body }]);
+    expect(denials.byArticle('denial')).toEqual([expect.objectContaining({ speaker: 'محمد جواد ظريف', polarity: 'denial' })]);
+    expect(denials.attributionAt('denial', 0, body.length)).toMatchObject({ speaker: 'محمد جواد ظريف', denial: true });
   });
 
   it('is rebuilt from a copy of its data alone', () => {

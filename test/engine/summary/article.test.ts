@@ -45,8 +45,9 @@ describe('summarizeArticle on the seed', () => {
   });
 
   it('attaches the speaker the quote index gives', () => {
-    const speakerOf = (id: string, start: number) => (id === seed.id && start === 0 ? 'محمد باقري' : undefined);
+    const speakerOf = (id: string, start: number) => (id === seed.id && start === 0 ? { speaker: 'محمد باقري', denial: false, named: true } : undefined);
     expect(summarizeArticle(seed, 3, { speakerOf }).sentences[0]).toMatchObject({ speaker: 'محمد باقري' });
+    expect(summarizeArticle(seed, 3, { speakerOf }).sentences[0]).not.toHaveProperty('denial');
   });
 });
 
