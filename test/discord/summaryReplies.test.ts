@@ -21,7 +21,7 @@ describe('topicSummaryReply', () => {
   it('cites every sentence, lists the sources with links, and keeps the speaker', () => {
     const [embed] = topicSummaryReply(summary).embeds;
     expect(embed!.description).toContain('**[1]**');
-    expect(embed!.description).toContain('ظريف: لم يكن هدف الروس');
+    expect(embed!.description).toContain('لم يكن هدف الروس التوصل إلى اتفاق نووي. — ظريف **[2]**');
     expect(embed!.description).not.toContain('@everyone');
     expect(embed!.fields![0]!.name).toBe('Sources');
     expect(embed!.fields![0]!.value).toContain('[خبر رقم 2 \\*\\*مهم\\*\\*](https://example.org/2)');
