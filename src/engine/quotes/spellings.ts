@@ -68,9 +68,12 @@ export function mergeSpellings(speakers: readonly SpeakerSummary[]): Int32Array 
   const byLength: number[][] = [];
   // Only names whose titles give a nationality and a role merge on evidence (and any bare surname may
   // join a person): only they are looked up. Every full name is a candidate for the shorter names.
+  /** Names of two words or more by their whole skeleton (`عبد` joined to the next word), evidence or not. */
+  const byWhole = new Map<string, number[]>();
   speakers.forEach((s, k) => {
     const { words } = s;
     const evidence = hasEvidence(s);
+    if (words.length > 1) add(byWhole, joinedAbd(words).map(skeletonOf).join(' '), k);
     let key = skeletonOf(words[words.length - 1]!);
     for (let from = words.length - 2; from >= 0; from--) {
       add(byEnding, key, k);
@@ -93,6 +96,18 @@ export function mergeSpellings(speakers: readonly SpeakerSummary[]): Int32Array 
         merge(k, group[j]!);
         break;
       }
+    }
+  }
+  // Names of two words or more written two ways (عبدالفتاح السيسي, عبد الفتاح السيسي; الأمريكية, الأميركية): the
+  // most quoted first, each joining the first whose titles do not contradict it.
+  for (const group of byWhole.values()) {
+    if (group.length < 2) continue;
+    group.sort((a, b) => speakers[b]!.size - speakers[a]!.size || a - b);
+    for (let i = 1; i < group.length; i++) {
+      const k = group[i]!;
+      if (root(k) !== k) continue;
+      const target = group.slice(0, i).find((j) => root(j) === j && compatible(speakers[j]!, speakers[k]!));
+      if (target !== undefined) merge(k, target);
     }
   }
   // Shorter names still apart, longest first: into the dominant person whose name ends with them.
@@ -134,6 +149,27 @@ function add(map: Map<string, number[]>, key: string, k: number): void {
   if (list) list.push(k);
   else map.set(key, [k]);
 }
+
+/** A compound name's first part, written joined to the next word or apart (عبد الفتاح, عبدالفتاح). */
+const ABD = 'عبد';
+
+/**
+ * A name's words (as `nameKey` gives them: the article dropped) with `عبد` joined to the word after it, so both ways of
+ * writing a compound name compare alike (`عبد فتاح` and `عبدالفتاح` are both `عبدفتاح`).
+ */
+function joinedAbd(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word === ABD && i + 1 < words.length) out.push(ABD + words[++i]!);
+    else out.push(word.startsWith(`${ABD}ال`) && word.length > ABD.length + 3 ? ABD + word.slice(ABD.length + 2) : word);
+  }
+  return out;
+}
+
+/** Whether two speakers' titles do not contradict: each of nationality and role missing on one side or shared. */
+const compatible = (a: SpeakerSummary, b: SpeakerSummary) =>
+  (!a.nationalities.length || !b.nationalities.length || shares(a.nationalities, b.nationalities)) && (!a.roles.length || !b.roles.length || shares(a.roles, b.roles));
 
 /** Whether a speaker's titles give both a nationality and a role (what merging on evidence compares). */
 const hasEvidence = (s: SpeakerSummary) => s.nationalities.length > 0 && s.roles.length > 0;

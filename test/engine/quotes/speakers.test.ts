@@ -53,9 +53,19 @@ describe('clusterSpeakers', () => {
       ['محمود عباس: 0', 'محمد عباس: 1'],
     ],
     [
-      'a transliteration without a title stays apart (no evidence it is the same person)',
+      'a full name written another way joins it when no title contradicts (its first and last names, not a surname alone)',
       [q('دونالد ترامب', '2018-05-01', 'الرئيس الأمريكي'), q('دونالد ترمب', '2018-05-02')],
-      ['دونالد ترامب: 0', 'دونالد ترمب: 1'],
+      ['دونالد ترامب: 0,1'],
+    ],
+    [
+      'a compound name written joined or apart is one person',
+      [q('عبد الفتاح السيسي', '2018-05-01', 'الرئيس المصري'), q('عبدالفتاح السيسي', '2018-05-02'), q('عبد الفتاح السيسي', '2018-05-03')],
+      ['عبد الفتاح السيسي: 0,2,1'],
+    ],
+    [
+      'names of one skeleton whose titles contradict stay apart',
+      [q('محمد عباس', '2018-05-01', 'الرئيس الفلسطيني'), q('محمود عباس', '2018-05-02', 'المدرب المصري')],
+      ['محمد عباس: 0', 'محمود عباس: 1'],
     ],
     [
       'a shorter full name joins the longer one ending with it when the titles agree',
