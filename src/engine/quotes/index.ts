@@ -410,9 +410,11 @@ export class QuoteIndex {
   }
 
   private match(i: number, score: number): QuoteMatch {
-    const [a, start, end, quote, flags, , speakerTitle] = this.data.quotes[i]!;
+    const [a, start, end, quote, flags, own, speakerTitle] = this.data.quotes[i]!;
     const c = this.speakerOf[i]!;
-    const speaker = c >= 0 ? this.clusters[c]!.name : null;
+    // The name as this article spells it (نتنياهو here, نتانياهو in most of the archive); the person's name across the
+    // archive (its fullest, most quoted spelling) heads `/quotes`.
+    const speaker = c < 0 ? null : (own ?? this.clusters[c]!.name);
     const match: QuoteMatch = { speaker, speakerTitle, quote, direct: (flags & ROW_DIRECT) !== 0, article: this.data.articles[a]!, start, end, score };
     if (flags & ROW_DENIAL) match.polarity = 'denial';
     return match;

@@ -1,4 +1,4 @@
-import { HONORIFICS, NATIONALITIES, PERSON_HEADS } from './lexicon.js';
+import { HONORIFICS, NATIONALITIES, PERSON_HEADS, isPlace } from './lexicon.js';
 import { matchTokens } from './fuzzy.js';
 import { bare, fold } from './tokens.js';
 import { normalizeText, words } from '../text/normalize.js';
@@ -181,7 +181,8 @@ export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; 
     const nat = title.nationalities;
     const t = timeFor(q.date);
     let c = (clustersOfKey[key] ?? NO_CLUSTERS).find((candidate) => fits(candidate, nat));
-    if (c === undefined && keyLength[n] === 1) c = nearestFullName((fullNamesBySurname[key] ?? NO_CLUSTERS).filter((i) => fits(i, nat)), days, t);
+    // A country or a place (روسيا) is no surname: it never joins a longer name that happens to end with it.
+    if (c === undefined && keyLength[n] === 1 && !isPlace(keyWords[key]![0]!)) c = nearestFullName((fullNamesBySurname[key] ?? NO_CLUSTERS).filter((i) => fits(i, nat)), days, t);
     if (c === undefined) c = create(key, nat);
     const cluster = clusters[c]!;
     for (const x of nat) if (!cluster.nationalities.includes(x)) cluster.nationalities.push(x);

@@ -1,3 +1,5 @@
+import { isPlace } from './lexicon.js';
+
 /** What spelling merges need to know of one speaker cluster. */
 export interface SpeakerSummary {
   /** The words of its name key (its first variant). */
@@ -117,6 +119,8 @@ export function mergeSpellings(speakers: readonly SpeakerSummary[]): Int32Array 
       if (longer === undefined) continue;
       const s = speakers[k]!;
       const bare = length === 1;
+      // A country or a place (روسيا) is never a surname: it does not join a longer name that happens to end with it.
+      if (bare && isPlace(s.words[0]!)) continue;
       const people = new Set<number>();
       for (const j of longer) if (bare ? fits(s, speakers[j]!) && sameSurname(s.words[0]!, speakers[j]!.words.at(-1)!) : agree(s, speakers[j]!)) people.add(root(j));
       const [first, second] = [...people].sort((a, b) => size[b]! - size[a]!);
