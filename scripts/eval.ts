@@ -79,7 +79,7 @@ function evalFlags(args: string[]): z.infer<typeof EvalFlags> | null {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { backend: { type: 'string' }, 'no-distractors': { type: 'boolean' } } });
     const parsed = EvalFlags.safeParse({ ...values, parts: positionals });
     if (parsed.success) return parsed.data;
-    process.stderr.write(`npm run eval: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n`);
+    process.stderr.write(`npm run eval: ${parsed.error.issues.map((i) => `${i.path[0] === 'parts' ? 'part' : `--${String(i.path[0])}`}: ${i.message}`).join('; ')}\n`);
   } catch (error) {
     process.stderr.write(`npm run eval: ${error instanceof Error ? error.message : String(error)}\n`);
   }

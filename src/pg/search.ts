@@ -41,8 +41,7 @@ const MAX_VARIANTS = 8;
 export function postgresAsk(pool: pg.Pool): AskBackend {
   return {
     async ask(input) {
-      const sources = (await pool.query<{ source: string }>('SELECT DISTINCT source FROM articles')).rows.map((r) => r.source).sort((a, b) => a.localeCompare(b));
-      const checked = checkQuery(input, sources);
+      const checked = checkQuery(input, input.source ? await sourcesOf(pool) : []);
       if ('ok' in checked) return checked;
       const terms = queryTerms(checked.question.text);
       const stats = await termStats(pool, [...new Set([...terms, ...checked.question.terms])]);
@@ -59,6 +58,12 @@ export function postgresAsk(pool: pg.Pool): AskBackend {
       return answer(rowView(fetched, totals.passages, (term) => stats.get(term)?.text ?? 0, hasTerm), checked, hits);
     },
   };
+}
+
+/** The archive's sources, sorted as the embedded archive sorts them (read only for a question with a source filter). */
+async function sourcesOf(db: pg.Pool): Promise<string[]> {
+  const result = await db.query<{ source: string }>('SELECT DISTINCT source FROM articles');
+  return result.rows.map((r) => r.source).sort((a, b) => a.localeCompare(b));
 }
 
 /** Passages holding each term, per field, for the terms the archive has. */
