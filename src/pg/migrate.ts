@@ -61,9 +61,9 @@ export async function migrate(client: pg.ClientBase, options: MigrateOptions): P
   return applied;
 }
 
-/** Runs `work` in a transaction, rolled back if it throws. */
-export async function inTransaction<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
-  await client.query('BEGIN');
+/** Runs `work` in a transaction (opened by `begin`), rolled back if it throws. */
+export async function inTransaction<T>(client: pg.ClientBase, work: () => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  await client.query(begin);
   try {
     const result = await work();
     await client.query('COMMIT');

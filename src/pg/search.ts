@@ -1,9 +1,11 @@
 import type pg from 'pg';
-import { type AskView, type CheckedQuery, answer, checkQuery, passagesToRead } from '../engine/search/ask.js';
+import { type AskAnswer, type AskView, type CheckedQuery, answer, checkQuery, passagesToRead } from '../engine/search/ask.js';
+import type { AskQuery } from '../engine/search/query.js';
 import type { AskBackend } from '../engine/search/backend.js';
 import { type PlanOptions, type PlannedHit, inverseFrequency, saturation } from '../engine/search/planner.js';
 import { RANKING, queryTerms } from '../engine/search/terms.js';
-import type { ArticleRef, Passage } from '../engine/types.js';
+import type { ArticleRef, Passage, Result } from '../engine/types.js';
+import { inTransaction } from './migrate.js';
 
 /** A question term as the plan reads it: its weight and the passages holding it in each field (0 for a field not boosted). */
 interface PlannedTerm {
@@ -41,38 +43,52 @@ const MAX_VARIANTS = 8;
 export function postgresAsk(pool: pg.Pool): AskBackend {
   return {
     async ask(input) {
-      const checked = checkQuery(input, input.source ? await sourcesOf(pool) : []);
-      if ('ok' in checked) return checked;
-      const terms = queryTerms(checked.question.text);
-      const stats = await termStats(pool, [...new Set([...terms, ...checked.question.terms])]);
-      const totals = await readTotals(pool);
-      const planned = await planTerms(pool, terms, stats, RANKING);
-      const phraseStems = checked.question.phrases.flat();
-      const counted = [...new Set([...planned.map((t) => t.term), ...phraseStems])];
-      const rows = await candidates(pool, checked, planned, counted, RANKING.budget);
-      const hits = score(rows, planned, counted, totals, RANKING);
-      const column = new Map(counted.map((term, i) => [term, i]));
-      const textTfs = new Map(rows.map((row) => [Number(row.id), row.text_tfs]));
-      const hasTerm = (passage: number, term: string) => (textTfs.get(passage)?.[column.get(term) ?? -1] ?? 0) > 0;
-      const fetched = await passageRows(pool, passagesToRead(checked, hits, hasTerm));
-      return answer(rowView(fetched, totals.passages, (term) => stats.get(term)?.text ?? 0, hasTerm), checked, hits);
+      const client = await pool.connect();
+      try {
+        // One snapshot for all the statements of an answer: a batch ingested meanwhile is seen whole or not at all.
+        return await inTransaction(client, () => askIn(client, input), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      } finally {
+        client.release();
+      }
     },
   };
 }
 
+/** A connection the search's statements run on. */
+type Db = Pick<pg.ClientBase, 'query'>;
+
+/** The answer to one question, every statement on `db`. */
+async function askIn(db: Db, input: AskQuery): Promise<Result<AskAnswer>> {
+  const checked = checkQuery(input, input.source ? await sourcesOf(db) : []);
+  if ('ok' in checked) return checked;
+  const terms = queryTerms(checked.question.text);
+  const stats = await termStats(db, [...new Set([...terms, ...checked.question.terms])]);
+  const totals = await readTotals(db);
+  const planned = await planTerms(db, terms, stats, RANKING);
+  const phraseStems = checked.question.phrases.flat();
+  const counted = [...new Set([...planned.map((t) => t.term), ...phraseStems])];
+  const rows = await candidates(db, checked, planned, counted, RANKING.budget);
+  const hits = score(rows, planned, counted, totals, RANKING);
+  const column = new Map(counted.map((term, i) => [term, i]));
+  const textTfs = new Map(rows.map((row) => [Number(row.id), row.text_tfs]));
+  const hasTerm = (passage: number, term: string) => (textTfs.get(passage)?.[column.get(term) ?? -1] ?? 0) > 0;
+  const fetched = await passageRows(db, passagesToRead(checked, hits, hasTerm));
+  return answer(rowView(fetched, totals.passages, (term) => stats.get(term)?.text ?? 0, hasTerm), checked, hits);
+}
+
 /** The archive's sources, sorted as the embedded archive sorts them (read only for a question with a source filter). */
-async function sourcesOf(db: pg.Pool): Promise<string[]> {
+async function sourcesOf(db: Db): Promise<string[]> {
   const result = await db.query<{ source: string }>('SELECT DISTINCT source FROM articles');
   return result.rows.map((r) => r.source).sort((a, b) => a.localeCompare(b));
 }
 
 /** Passages holding each term, per field, for the terms the archive has. */
-async function termStats(db: pg.Pool, terms: string[]): Promise<Map<string, { text: number; title: number }>> {
+async function termStats(db: Db, terms: string[]): Promise<Map<string, { text: number; title: number }>> {
   const result = await db.query<{ term: string; text_passages: string; title_passages: string }>('SELECT term, text_passages, title_passages FROM term_stats WHERE term = ANY($1::text[])', [terms]);
   return new Map(result.rows.map((r) => [r.term, { text: Number(r.text_passages), title: Number(r.title_passages) }]));
 }
 
-async function readTotals(db: pg.Pool): Promise<Totals> {
+async function readTotals(db: Db): Promise<Totals> {
   const row = (await db.query<{ passages: string; text_length: string; title_length: string }>('SELECT passages, text_length, title_length FROM corpus_stats')).rows[0];
   const passages = Number(row?.passages ?? 0);
   const n = passages || 1;
@@ -83,7 +99,7 @@ async function readTotals(db: pg.Pool): Promise<Totals> {
  * The question's terms as the embedded planner orders them: each distinct term weighted by its
  * repeats, a term the archive lacks replaced by its spelling variants, the cheapest (rarest) first.
  */
-async function planTerms(db: pg.Pool, terms: string[], stats: Map<string, { text: number; title: number }>, options: PlanOptions): Promise<PlannedTerm[]> {
+async function planTerms(db: Db, terms: string[], stats: Map<string, { text: number; title: number }>, options: PlanOptions): Promise<PlannedTerm[]> {
   const weights = new Map<string, number>();
   for (const term of terms) weights.set(term, (weights.get(term) ?? 0) + 1);
   const boosted = (term: string, weight: number, found = stats.get(term)): PlannedTerm => ({
@@ -109,7 +125,7 @@ async function planTerms(db: pg.Pool, terms: string[], stats: Map<string, { text
  * Index terms one edit away from a term the archive lacks (words of 5+ letters, stems only), in
  * code-unit order as the embedded index's radix tree gives them, at most eight.
  */
-async function variantsOf(db: pg.Pool, term: string): Promise<string[]> {
+async function variantsOf(db: Db, term: string): Promise<string[]> {
   if (term.length < 5 || term.startsWith('=')) return [];
   const alphabet = (await db.query<{ ch: string }>('SELECT ch FROM term_chars')).rows.map((r) => r.ch);
   const edits = new Set<string>();
@@ -131,7 +147,7 @@ async function variantsOf(db: pg.Pool, term: string): Promise<string[]> {
  * (the rarest terms, read until the budget, as the planner reads them), with the question's
  * filters, and the count of every planned or phrase term (`counted`) in each field.
  */
-async function candidates(db: pg.Pool, { query, source }: CheckedQuery, planned: PlannedTerm[], counted: string[], budget: number): Promise<CandidateRow[]> {
+async function candidates(db: Db, { query, source }: CheckedQuery, planned: PlannedTerm[], counted: string[], budget: number): Promise<CandidateRow[]> {
   const generating: string[] = [];
   let read = 0;
   for (const term of planned) {
@@ -184,7 +200,7 @@ interface FetchedPassage {
   copyKey: number;
 }
 
-async function passageRows(db: pg.Pool, ids: number[]): Promise<Map<number, FetchedPassage>> {
+async function passageRows(db: Db, ids: number[]): Promise<Map<number, FetchedPassage>> {
   const result = await db.query<{ id: string; position: number; start_offset: number; end_offset: number; text: string; copy_key: string; article_id: string; title: string; source: string; day: string; url: string | null }>(
     `SELECT p.id, p.position, p.start_offset, p.end_offset, p.text, p.copy_key, a.id AS article_id, a.title, a.source, a.day, a.url
      FROM passages p JOIN articles a ON a.number = p.article WHERE p.id = ANY($1::bigint[])`,
