@@ -1,8 +1,10 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/engine/engine.js';
-import { runMigrate } from '../../src/pg/commands.js';
+import { runIngest, runMigrate } from '../../src/pg/commands.js';
 import { migrate } from '../../src/pg/migrate.js';
+import { createPool } from '../../src/pg/pool.js';
+import { postgresAsk } from '../../src/pg/search.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
@@ -60,6 +62,23 @@ describe('migrate', () => {
     // Run again: the roles are updated (a new password takes effect), nothing is applied twice.
     expect(await runMigrate({ ...env, DATABASE_READER_PASSWORD: 'reader-secret-2' }, logger)).toBe(0);
     expect(await asRole(url, 'news_bot', 'reader-secret-2', 'SELECT count(*) FROM articles')).toBe('ok');
+  });
+
+  it('lets the writer ingest the seed and the read-only role answer from it', async () => {
+    const { url } = await freshDatabase(server());
+    const as = (role: string, password: string) => Object.assign(new URL(url), { username: role, password }).toString();
+    const env = { DATABASE_URL: url, DATABASE_READER_ROLE: 'seed_bot', DATABASE_READER_PASSWORD: 'reader-secret', DATABASE_WRITER_ROLE: 'seed_ingest', DATABASE_WRITER_PASSWORD: 'writer-secret' };
+    expect(await runMigrate(env, silentLogger)).toBe(0);
+    expect(await runIngest(['corpus'], { DATABASE_URL: as('seed_ingest', 'writer-secret') }, silentLogger)).toBe(0);
+    const reader = createPool(as('seed_bot', 'reader-secret'), silentLogger);
+    try {
+      const answer = await postgresAsk(reader).ask({ question: 'التعاون العسكري بين إيران وروسيا', limit: 1 });
+      if (!answer.ok) throw new Error(answer.message);
+      expect(answer.results[0]!.passage).toContain('ينمو ويتسع');
+      expect(answer.results[0]!.article).toMatchObject({ source: 'Iran International', date: '2021-10-20' });
+    } finally {
+      await reader.end();
+    }
   });
 
   it('names what is missing, exit 2, without touching the database', async () => {
