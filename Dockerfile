@@ -12,6 +12,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
 RUN npm run build
+# The PostgreSQL migrations are SQL files read at run time by `node dist/src/dbMigrate.js`: tsc does not copy them.
+RUN cp -r src/pg/migrations dist/src/pg/migrations
 
 # ---- runtime: dist/ and production dependencies, as the unprivileged `node` user ----
 FROM node:20-slim AS runtime

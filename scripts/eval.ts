@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { EVAL_DIR } from './evalData.js';
-import { QA_SETS, evaluateAskSet } from './evalAsk.js';
+import { type AskScores, QA_SETS, evaluateAskSet } from './evalAsk.js';
+import { evaluatePostgres } from './evalAskPostgres.js';
 import { evaluateQuotes, macroAverage } from './evalQuotes.js';
 import { EASC_BASELINES, evaluateSummaries } from './evalSummaries.js';
 
@@ -24,19 +27,30 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-  const wants = (part: string) => only.length === 0 || only.includes(part);
+  const flags = evalFlags(process.argv.slice(2));
+  if (!flags) return;
+  const only = flags.parts;
+  const wants = (part: (typeof only)[number]) => only.length === 0 || only.includes(part);
   if (wants('ask')) {
     console.log('\n/ask retrieval (hit@1 / hit@5 / MRR@10)\n');
     console.log(row(['system', ...QA_SETS]));
     console.log(row(['---', ...QA_SETS.map(() => '---')]));
     for (const [name, sets] of ASK_REFERENCES) console.log(row([name, ...sets.map((s) => s.map(f).join(' / '))]));
-    const ours = QA_SETS.map(evaluateAskSet);
-    console.log(row(['**this bot**', ...ours.map((s) => [s.hit1, s.hit5, s.mrr10].map(f).join(' / '))]));
+    const scores = (sets: Array<{ hit1: number; hit5: number; mrr10: number }>) => sets.map((s) => [s.hit1, s.hit5, s.mrr10].map(f).join(' / '));
+    const ours: AskScores[] = [];
+    for (const set of QA_SETS) ours.push(await evaluateAskSet(set));
+    console.log(row(['**this bot**', ...scores(ours)]));
+    if (flags.backend === 'postgres') {
+      const postgres = await evaluatePostgres(QA_SETS);
+      console.log(row(['this bot on PostgreSQL (same ranking)', ...scores(postgres.map((s) => s.postgres))]));
+      console.log(row(["PostgreSQL ts_rank, 'arabic' configuration", ...scores(postgres.map((s) => s.tsRank))]));
+      const gaps = postgres.map((s, i) => Math.max(Math.abs(s.postgres.hit1 - ours[i]!.hit1), Math.abs(s.postgres.hit5 - ours[i]!.hit5)));
+      console.log(`\nlargest hit@1/hit@5 gap, PostgreSQL against embedded: ${Math.max(...gaps).toFixed(3)} (required: at most 0.005)`);
+    }
   }
   if (wants('quotes')) {
     console.log('\nQuotations (../shared/eval/quotes)\n');
-    const { files, distractors } = await evaluateQuotes({ distractors: !process.argv.includes('--no-distractors') });
+    const { files, distractors } = await evaluateQuotes({ distractors: !flags['no-distractors'] });
     console.log(`whosaid asked with six words from the middle of each quotation, against every dev article + ${distractors} ANT distractors\n`);
     console.log(row(['file', 'gold', 'found', 'precision', 'recall', 'F1', 'speaker accuracy', 'whosaid top-1', 'whosaid right speaker']));
     console.log(row(Array(9).fill('---')));
@@ -50,6 +64,27 @@ async function main(): Promise<void> {
     console.log(row(['---', '---', '---']));
     for (const r of [...EASC_BASELINES, ...evaluateSummaries()]) console.log(row([r.system, f(r.rouge1), f(r.rouge2)]));
   }
+}
+
+/** `npm run eval` flags: the parts to run (all when none is named), `--backend`, `--no-distractors`. */
+const EvalFlags = z.object({
+  parts: z.array(z.enum(['ask', 'quotes', 'summaries'], { error: 'ask, quotes or summaries' })),
+  backend: z.enum(['embedded', 'postgres'], { error: 'embedded or postgres' }).default('embedded'),
+  'no-distractors': z.boolean().default(false),
+});
+
+/** Parses the command line; on a bad flag says which and why on stderr, sets exit status 2 and returns null. */
+function evalFlags(args: string[]): z.infer<typeof EvalFlags> | null {
+  try {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { backend: { type: 'string' }, 'no-distractors': { type: 'boolean' } } });
+    const parsed = EvalFlags.safeParse({ ...values, parts: positionals });
+    if (parsed.success) return parsed.data;
+    process.stderr.write(`npm run eval: ${parsed.error.issues.map((i) => `${i.path[0] === 'parts' ? 'part' : `--${String(i.path[0])}`}: ${i.message}`).join('; ')}\n`);
+  } catch (error) {
+    process.stderr.write(`npm run eval: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exitCode = 2;
+  return null;
 }
 
 await main();

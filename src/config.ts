@@ -4,6 +4,8 @@ import { z } from 'zod';
 const Snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const emptyAsAbsent = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsAbsent, schema.optional());
+/** A PostgreSQL role name as the migration creates it: lower-case letters, digits and `_`, not starting with a digit. */
+const RoleName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _ (up to 63), not starting with a digit');
 const positiveInt = (fallback: number) => z.preprocess(emptyAsAbsent, z.coerce.number().int().min(1).default(fallback));
 
 /** The environment the program runs with (CONTRACTS §3), validated once at start-up. */
@@ -27,6 +29,13 @@ export const Config = z.object({
   LOGIN_TIMEOUT_SECONDS: positiveInt(300),
   /** `production` (the Docker image): `npm start` without DISCORD_TOKEN is an error unless run at a terminal (`tokenRequired`). */
   NODE_ENV: optional(z.string()),
+  /** PostgreSQL for the archive (`postgresql://user:password@host:5432/db`): the bot connects as the read-only role, `npm run ingest` as the writer, `npm run db:migrate` as the owner. */
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL such as postgresql://user:password@localhost:5432/news')),
+  /** Roles `npm run db:migrate` creates (or updates) and grants: a read-only one for the bot, a writer for ingestion. */
+  DATABASE_READER_ROLE: optional(RoleName),
+  DATABASE_READER_PASSWORD: optional(z.string().min(8, 'at least 8 characters')),
+  DATABASE_WRITER_ROLE: optional(RoleName),
+  DATABASE_WRITER_PASSWORD: optional(z.string().min(8, 'at least 8 characters')),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -8,4 +8,13 @@ describe('npm run eval', () => {
     expect(run.stderr).toContain('npm run eval needs the development data: a folder /nonexistent/eval/');
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it.each([
+    [['ask', '--backend', 'sqlite'], 'npm run eval: --backend: embedded or postgres'],
+    [['asks'], 'npm run eval: part: ask, quotes or summaries'],
+  ])('rejects %j with a message naming the flag, exit 2', (args, message) => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', ...args], { env: { ...process.env, EVAL_DIR: '.' }, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(message);
+  });
 });

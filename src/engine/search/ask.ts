@@ -1,11 +1,11 @@
 import { normalizeText } from '../text/normalize.js';
 import { analyze } from '../text/analyzer.js';
-import { type Article, type ArticleRef, type Failure, type Result, articleRef, failure } from '../types.js';
+import { type Article, type ArticleRef, type Failure, type Passage, type Result, articleRef, failure } from '../types.js';
 import { highlightRanges } from './highlight.js';
 import type { PassageTable } from '../passageTable.js';
 import type { PassageIndex } from './postings.js';
 import { RANKING, queryTerms } from './terms.js';
-import type { PlanOptions, PlannedHit } from './planner.js';
+import { type PlanOptions, type PlannedHit, inverseFrequency } from './planner.js';
 import { RERANK, rerank } from './rerank.js';
 import type { z } from 'zod';
 import { AskQuery, type ParsedQuestion, askQueryFailure, containsPhrases, parseQuestion, phraseHaystack } from './query.js';
@@ -84,40 +84,89 @@ export function checkQuery(input: AskQuery, sources: readonly string[]): Checked
   return { query, source, question };
 }
 
+/**
+ * What answering a question reads about the passages the search found, by passage number: the
+ * embedded archive gives it from memory (`archiveView`), the PostgreSQL backend from the rows it
+ * fetched for the hits (see `passagesToRead`).
+ */
+export interface AskView {
+  /** Passages in the archive (for idf). */
+  passageCount: number;
+  /** Passages whose text holds a term (for idf). */
+  textFrequency(term: string): number;
+  /** Whether the text of a passage holds a term. */
+  hasTerm(passage: number, term: string): boolean;
+  /** A passage with its text and offsets. */
+  passage(n: number): Passage;
+  /** A passage's text alone. */
+  text(n: number): string;
+  /** The citation of a passage's article (its date cut to the day). */
+  article(n: number): ArticleRef;
+  /** The copy key of a passage (see `copyKey`). */
+  copyKey(n: number): number;
+  /** True for the first passage of its article. */
+  isOpening(n: number): boolean;
+  /** Speaker of the quotation that covers a passage, when known. */
+  speakerOf?: (n: number) => string | undefined;
+}
+
+/** The view of an embedded archive. */
+export function archiveView(archive: PassageArchive): AskView {
+  const { passages, index } = archive;
+  return {
+    passageCount: passages.length,
+    textFrequency: (term) => index.textFrequency(term),
+    hasTerm: (n, term) => index.hasTerm(n, term),
+    passage: (n) => passages.get(n),
+    text: (n) => passages.text(n),
+    article: (n) => articleRef(archive.articles.get(passages.articleId(n))!),
+    copyKey: (n) => passages.copyKeys[n]!,
+    isOpening: (n) => n === 0 || passages.article[n - 1] !== passages.article[n],
+    ...(archive.speakerOf ? { speakerOf: archive.speakerOf } : {}),
+  };
+}
+
 /** Answers a question with verbatim passages, best first, syndicated copies shown once. */
 export function ask(archive: PassageArchive, input: AskQuery, sources: readonly string[]): Result<AskAnswer> {
   const checked = checkQuery(input, sources);
   if ('ok' in checked) return checked;
-  const { query, source, question } = checked;
+  const { query, source } = checked;
   const filtered = Boolean(source || query.from || query.to);
   const accept = (id: number) => {
     const articleId = archive.passages.articleId(id);
     const day = archive.dayOf(articleId);
     return (!source || archive.articles.get(articleId)!.source === source) && (!query.from || day >= query.from) && (!query.to || day <= query.to);
   };
-  const scored = archive.plan(queryTerms(question.text), { ...RANKING, ...(filtered ? { accept } : {}) });
-  let hits = question.phrases.length ? withPhrases(archive, scored, question.phrases) : scored;
+  const scored = archive.plan(queryTerms(checked.question.text), { ...RANKING, ...(filtered ? { accept } : {}) });
+  return answer(archiveView(archive), checked, scored);
+}
+
+/**
+ * The answer to a checked question from its BM25+ hits (best first, filters applied): phrases
+ * required, the best hits reranked, copies grouped, the page asked for cited.
+ */
+export function answer(view: AskView, { query, question }: CheckedQuery, scored: PlannedHit[]): Result<AskAnswer> {
+  let hits = question.phrases.length ? withPhrases(view, scored, question.phrases) : scored;
   const relaxed = hits.length === 0 && question.phrases.length > 0 && question.terms.length > 0;
   if (relaxed) hits = scored;
-  const idf = passageIdf(archive);
+  const idf = (term: string) => inverseFrequency(view.passageCount, view.textFrequency(term));
   const asked = new Set(question.terms);
-  const namedLead = (id: number) => isOpening(archive.passages, id) && namesTitle(asked, archive.articles.get(archive.passages.articleId(id))!.title);
-  hits = rerank(hits, question.terms, (id) => archive.passages.text(id), idf, RERANK, namedLead);
-  const { groups, total } = groupCopies(archive, hits, query.offset + query.limit);
+  const namedLead = (id: number) => view.isOpening(id) && namesTitle(asked, view.article(id).title);
+  hits = rerank(hits, question.terms, (id) => view.text(id), idf, RERANK, namedLead);
+  const { groups, total } = groupCopies(view, hits, query.offset + query.limit);
   if (total === 0) return failure('no-results', 'Nothing in the archive matches that question.', noResultHints(query, question.phrases.length > 0));
   const stems = new Set(question.terms);
   const results = groups.slice(query.offset, query.offset + query.limit).map(({ id, score, copies }) => {
-    const passage = archive.passages.get(id);
-    const article = archive.articles.get(passage.articleId)!;
-    const speaker = archive.speakerOf?.(id);
+    const passage = view.passage(id);
+    const speaker = view.speakerOf?.(id);
     return {
       passage: passage.text,
       score: Math.round(score * 1000) / 1000,
-      article: articleRef(article),
+      article: view.article(id),
       start: passage.start,
       end: passage.end,
       highlights: highlightRanges(passage.text, stems),
-      alsoIn: copies.map((n) => articleRef(archive.articles.get(archive.passages.articleId(n))!)),
+      alsoIn: copies.map((n) => view.article(n)),
       ...(speaker ? { speaker } : {}),
     };
   });
@@ -127,15 +176,27 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
 /** Idf of an index term over the archive's passages, in BM25's form (never negative). */
 export function passageIdf(archive: Pick<PassageArchive, 'index' | 'passages'>): (term: string) => number {
   const passages = archive.passages.length;
-  return (term) => {
-    const df = archive.index.textFrequency(term);
-    return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
-  };
+  return (term) => inverseFrequency(passages, archive.index.textFrequency(term));
 }
 
-/** True for the first passage of its article. */
-function isOpening(passages: PassageTable, id: number): boolean {
-  return id === 0 || passages.article[id - 1] !== passages.article[id];
+/**
+ * The hits whose passages `answer` may read, best first: the window it groups copies in and, for
+ * a question with phrases, the hits it checks for them (those holding every phrase term).
+ */
+export function passagesToRead({ query, question }: CheckedQuery, scored: PlannedHit[], hasTerm: (passage: number, term: string) => boolean): number[] {
+  const ids = new Set(scored.slice(0, groupingWindow(query.offset + query.limit)).map((h) => h.id));
+  if (question.phrases.length) {
+    const stems = [...new Set(question.phrases.flat())];
+    let checked = 0;
+    for (const hit of scored) {
+      if (checked >= PHRASE_CHECKS) break;
+      if (stems.every((stem) => hasTerm(hit.id, stem))) {
+        checked++;
+        ids.add(hit.id);
+      }
+    }
+  }
+  return [...ids];
 }
 
 /** True when a question holds every stem of an article's title (it asks about that article's subject). */
@@ -148,15 +209,15 @@ function namesTitle(asked: ReadonlySet<string>, title: string): boolean {
 const PHRASE_CHECKS = 300;
 
 /** The best hits whose passage contains every phrase: first those holding all the phrase's terms (index lookups), then the text. */
-function withPhrases(archive: PassageArchive, hits: PlannedHit[], phrases: string[][]): PlannedHit[] {
+function withPhrases(view: AskView, hits: PlannedHit[], phrases: string[][]): PlannedHit[] {
   const stems = [...new Set(phrases.flat())];
   const found: PlannedHit[] = [];
   let checked = 0;
   for (const hit of hits) {
     if (checked >= PHRASE_CHECKS) break;
-    if (!stems.every((stem) => archive.index.hasTerm(hit.id, stem))) continue;
+    if (!stems.every((stem) => view.hasTerm(hit.id, stem))) continue;
     checked++;
-    if (containsPhrases(phraseHaystack(archive.passages.text(hit.id)), phrases)) found.push(hit);
+    if (containsPhrases(phraseHaystack(view.text(hit.id)), phrases)) found.push(hit);
   }
   return found;
 }
@@ -177,15 +238,14 @@ const GROUPED_HITS = 200;
  * article leads each group. Only the best hits are compared, enough for the page asked for; texts
  * are read only for hits whose copy key matches an earlier one.
  */
-function groupCopies(archive: PassageArchive, hits: PlannedHit[], needed: number): { groups: CopyGroup[]; total: number } {
-  const { passages } = archive;
+function groupCopies(view: AskView, hits: PlannedHit[], needed: number): { groups: CopyGroup[]; total: number } {
   const byKey = new Map<number, CopyGroup[]>();
   const groups: CopyGroup[] = [];
-  const spaced = (n: number) => passages.text(n).replace(/\s+/g, ' ');
-  const day = (n: number) => archive.dayOf(passages.articleId(n));
-  const window = hits.slice(0, Math.max(GROUPED_HITS, needed * 4));
+  const spaced = (n: number) => view.text(n).replace(/\s+/g, ' ');
+  const day = (n: number) => view.article(n).date;
+  const window = hits.slice(0, groupingWindow(needed));
   for (const hit of window) {
-    const key = passages.copyKeys[hit.id]!;
+    const key = view.copyKey(hit.id);
     const sameKey = byKey.get(key) ?? [];
     const text = sameKey.length ? spaced(hit.id) : '';
     const group = sameKey.find((g) => spaced(g.id) === text);
@@ -199,6 +259,11 @@ function groupCopies(archive: PassageArchive, hits: PlannedHit[], needed: number
     } else group.copies.push(hit.id);
   }
   return { groups, total: groups.length + hits.length - window.length };
+}
+
+/** How many of the best hits are grouped for copies when `needed` results are asked for. */
+function groupingWindow(needed: number): number {
+  return Math.max(GROUPED_HITS, needed * 4);
 }
 
 function noResultHints(query: { source?: string; from?: string; to?: string }, hasPhrase: boolean): string[] {

@@ -52,7 +52,6 @@ export function createPlanner(index: PassageIndex): (terms: string[], options: P
   const state = new Uint8Array(size);
 
   return (terms, options) => {
-    const { k, b, d } = options.bm25;
     const weights = new Map<string, number>();
     for (const term of terms) weights.set(term, (weights.get(term) ?? 0) + 1);
     const planned = [...weights.keys()]
@@ -76,8 +75,7 @@ export function createPlanner(index: PassageIndex): (terms: string[], options: P
         touched.push(doc);
       }
       if (state[doc] !== 1) return;
-      const norm = 1 - b + (b * length) / (averageLength[list.field] || 1);
-      score[doc]! += weight * list.boost * list.idf * (d + (tf * (k + 1)) / (tf + k * norm));
+      score[doc]! += weight * list.boost * list.idf * saturation(tf, length, averageLength[list.field], options.bm25);
       if (lastTerm[doc] !== termNumber) {
         lastTerm[doc] = termNumber;
         matched[doc]!++;
@@ -126,7 +124,18 @@ function weighted(index: PassageIndex, term: string, boost: Record<FieldName, nu
   return index
     .postingLists(term)
     .filter((list) => boost[list.field])
-    .map((list) => ({ ...list, boost: boost[list.field], idf: Math.log(1 + (index.passageCount - list.passages + 0.5) / (list.passages + 0.5)) }));
+    .map((list) => ({ ...list, boost: boost[list.field], idf: inverseFrequency(index.passageCount, list.passages) }));
+}
+
+/** BM25's idf of a term found in `found` of `total` passages. */
+export function inverseFrequency(total: number, found: number): number {
+  return Math.log(1 + (total - found + 0.5) / (found + 0.5));
+}
+
+/** BM25+'s term-frequency part: `tf` occurrences in a field `length` words long, against the field's average length. */
+export function saturation(tf: number, length: number, averageLength: number, { k, b, d }: BM25Params): number {
+  const norm = 1 - b + (b * length) / (averageLength || 1);
+  return d + (tf * (k + 1)) / (tf + k * norm);
 }
 
 /** Index terms one edit away from a term the index does not hold (a typo, a missing space), for words of 5+ letters. */

@@ -1,0 +1,109 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { loadCorpus } from '../engine/corpus/index.js';
+import type { Logger } from '../engine/index.js';
+import { isRejection } from '../engine/types.js';
+import type { Config } from '../config.js';
+import { DEFAULT_BATCH, ingestArticles } from './ingest.js';
+import { type RoleSpec, migrate } from './migrate.js';
+import { createPool } from './pool.js';
+
+/** What the database commands read from the environment. */
+export type DatabaseEnv = Pick<Config, 'DATABASE_URL' | 'DATABASE_READER_ROLE' | 'DATABASE_READER_PASSWORD' | 'DATABASE_WRITER_ROLE' | 'DATABASE_WRITER_PASSWORD'>;
+
+/** `npm run ingest -- DIR [--batch N]`. */
+export const IngestArgs = z.object({
+  dir: z.string({ error: 'the corpus folder to ingest, e.g. npm run ingest -- corpus' }).min(1),
+  batch: z.coerce.number({ error: 'a whole number from 1 to 10000' }).int('a whole number from 1 to 10000').min(1, 'a whole number from 1 to 10000').max(10_000, 'a whole number from 1 to 10000').default(DEFAULT_BATCH),
+});
+export type IngestArgs = z.infer<typeof IngestArgs>;
+
+/** Parses the ingest command line: the arguments, or a message saying which is wrong and why. */
+export function parseIngestArgs(args: readonly string[]): IngestArgs | { error: string } {
+  try {
+    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { batch: { type: 'string' } } });
+    if (positionals.length > 1) return { error: `one corpus folder, got ${positionals.length}: ${positionals.join(' ')}` };
+    const parsed = IngestArgs.safeParse({ dir: positionals[0], batch: values.batch });
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0]!;
+    return { error: `${issue.path[0] === 'batch' ? '--batch' : 'DIR'}: ${issue.message}` };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The database URL, or null after logging what to set. */
+function databaseUrl(env: DatabaseEnv, logger: Logger, command: string): string | null {
+  if (env.DATABASE_URL) return env.DATABASE_URL;
+  logger.error({ command }, 'DATABASE_URL is not set: give the PostgreSQL URL, e.g. postgresql://user:password@localhost:5432/news');
+  return null;
+}
+
+/** A role and its password from the environment: both, neither (undefined), or an error naming the one missing. */
+function roleOf(name: string | undefined, password: string | undefined, variable: string): RoleSpec | undefined | { error: string } {
+  if (!name && !password) return undefined;
+  if (!name || !password) return { error: `${variable}_${name ? 'PASSWORD' : 'ROLE'} must be set with ${variable}_${name ? 'ROLE' : 'PASSWORD'}` };
+  return { name, password };
+}
+
+/** `npm run db:migrate`: applies the migrations and sets up the roles; the exit status (0, 1 on a database error, 2 on bad settings). */
+export async function runMigrate(env: DatabaseEnv, logger: Logger): Promise<number> {
+  const url = databaseUrl(env, logger, 'db:migrate');
+  if (!url) return 2;
+  const reader = roleOf(env.DATABASE_READER_ROLE, env.DATABASE_READER_PASSWORD, 'DATABASE_READER');
+  const writer = roleOf(env.DATABASE_WRITER_ROLE, env.DATABASE_WRITER_PASSWORD, 'DATABASE_WRITER');
+  for (const role of [reader, writer]) {
+    if (role && 'error' in role) {
+      logger.error({ command: 'db:migrate' }, role.error);
+      return 2;
+    }
+  }
+  const pool = createPool(url, logger, 1);
+  try {
+    const client = await pool.connect();
+    try {
+      const applied = await migrate(client, { reader: reader as RoleSpec | undefined, writer: writer as RoleSpec | undefined, logger });
+      logger.info({ applied: applied.length }, applied.length ? 'database migrated' : 'database already up to date');
+      return 0;
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    logger.error({ command: 'db:migrate', err: error instanceof Error ? error.message : String(error) }, 'migration failed');
+    return 1;
+  } finally {
+    await pool.end();
+  }
+}
+
+/** `npm run ingest -- DIR`: loads the corpus folder and writes it to PostgreSQL; the exit status (0, 1 on a database error, 2 on bad input). */
+export async function runIngest(args: readonly string[], env: DatabaseEnv, logger: Logger): Promise<number> {
+  const parsed = parseIngestArgs(args);
+  if ('error' in parsed) {
+    logger.error({ command: 'ingest' }, `npm run ingest -- DIR [--batch N]: ${parsed.error}`);
+    return 2;
+  }
+  const url = databaseUrl(env, logger, 'ingest');
+  if (!url) return 2;
+  const corpus = await loadCorpus(parsed.dir);
+  for (const problem of corpus.problems) logger.warn({ ...problem }, isRejection(problem) ? 'corpus file skipped' : 'corpus warning');
+  if (!corpus.articles.length) {
+    logger.error({ dir: parsed.dir, problems: corpus.problems.length }, 'no article to ingest in that folder');
+    return 2;
+  }
+  logger.info({ dir: parsed.dir, articles: corpus.articles.length, batch: parsed.batch }, 'ingesting');
+  const pool = createPool(url, logger, 1);
+  try {
+    const counts = await ingestArticles(pool, corpus.articles, {
+      batchSize: parsed.batch,
+      onProgress: (progress) => logger.info({ ...progress }, 'ingestion progress'),
+    });
+    logger.info({ ...counts, rejectedFiles: corpus.problems.filter(isRejection).length }, 'ingestion done');
+    return 0;
+  } catch (error) {
+    logger.error({ command: 'ingest', err: error instanceof Error ? error.message : String(error) }, 'ingestion stopped: batches written so far are kept, run it again to resume');
+    return 1;
+  } finally {
+    await pool.end();
+  }
+}

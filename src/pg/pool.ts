@@ -1,0 +1,25 @@
+import pg from 'pg';
+import type { Logger } from '../engine/index.js';
+
+/** Connections a pool opens at most by default: a bot or an ingestion needs few. */
+const DEFAULT_MAX_CONNECTIONS = 4;
+
+/**
+ * A connection pool whose idle connections' errors (the server restarted or stopped, the network
+ * dropped) are logged instead of crashing the process: the next query opens a new connection.
+ */
+export function createPool(url: string, logger: Logger, max = DEFAULT_MAX_CONNECTIONS): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', (error) => logger.warn({ err: error.message }, 'PostgreSQL connection lost'));
+  return pool;
+}
+
+/** The password of a database URL, so it never reaches a log line. */
+export function passwordIn(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}

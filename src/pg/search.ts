@@ -1,0 +1,238 @@
+import type pg from 'pg';
+import { type AskAnswer, type AskView, type CheckedQuery, answer, checkQuery, passagesToRead } from '../engine/search/ask.js';
+import type { AskQuery } from '../engine/search/query.js';
+import type { AskBackend } from '../engine/search/backend.js';
+import { type PlanOptions, type PlannedHit, inverseFrequency, saturation } from '../engine/search/planner.js';
+import { RANKING, queryTerms } from '../engine/search/terms.js';
+import type { ArticleRef, Passage, Result } from '../engine/types.js';
+import { inTransaction } from './migrate.js';
+
+/** A question term as the plan reads it: its weight and the passages holding it in each field (0 for a field not boosted). */
+interface PlannedTerm {
+  term: string;
+  weight: number;
+  text: number;
+  title: number;
+}
+
+/** The archive's totals: passages, and the average length of each field over passages. */
+interface Totals {
+  passages: number;
+  averageText: number;
+  averageTitle: number;
+}
+
+/** A candidate passage: its field lengths and the count of each planned term in each field. */
+interface CandidateRow {
+  id: string;
+  length: number;
+  title_length: number;
+  text_tfs: number[];
+  title_tfs: number[];
+}
+
+/** Spelling variants tried for a question word the archive lacks, as the embedded index's variant search gives them. */
+const MAX_VARIANTS = 8;
+
+/**
+ * `/ask` on PostgreSQL, ranked exactly as the embedded engine ranks: the same analysed terms, the
+ * same BM25+ plan (candidates from the GIN indexes of the rarest terms until the posting budget,
+ * commoner terms only counted for them), scored here from the stored counts and statistics, then
+ * the same rerank, phrase checks and copy grouping (`answer`) over the rows fetched for the hits.
+ */
+export function postgresAsk(pool: pg.Pool): AskBackend {
+  return {
+    async ask(input) {
+      const client = await pool.connect();
+      try {
+        // One snapshot for all the statements of an answer: a batch ingested meanwhile is seen whole or not at all.
+        return await inTransaction(client, () => askIn(client, input), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+/** A connection the search's statements run on. */
+type Db = Pick<pg.ClientBase, 'query'>;
+
+/** The answer to one question, every statement on `db`. */
+async function askIn(db: Db, input: AskQuery): Promise<Result<AskAnswer>> {
+  const checked = checkQuery(input, input.source ? await sourcesOf(db) : []);
+  if ('ok' in checked) return checked;
+  const terms = queryTerms(checked.question.text);
+  const stats = await termStats(db, [...new Set([...terms, ...checked.question.terms])]);
+  const totals = await readTotals(db);
+  const planned = await planTerms(db, terms, stats, RANKING);
+  const phraseStems = checked.question.phrases.flat();
+  const counted = [...new Set([...planned.map((t) => t.term), ...phraseStems])];
+  const rows = await candidates(db, checked, planned, counted, RANKING.budget);
+  const hits = score(rows, planned, counted, totals, RANKING);
+  const column = new Map(counted.map((term, i) => [term, i]));
+  const textTfs = new Map(rows.map((row) => [Number(row.id), row.text_tfs]));
+  const hasTerm = (passage: number, term: string) => (textTfs.get(passage)?.[column.get(term) ?? -1] ?? 0) > 0;
+  const fetched = await passageRows(db, passagesToRead(checked, hits, hasTerm));
+  return answer(rowView(fetched, totals.passages, (term) => stats.get(term)?.text ?? 0, hasTerm), checked, hits);
+}
+
+/** The archive's sources, sorted as the embedded archive sorts them (read only for a question with a source filter). */
+async function sourcesOf(db: Db): Promise<string[]> {
+  const result = await db.query<{ source: string }>('SELECT DISTINCT source FROM articles');
+  return result.rows.map((r) => r.source).sort((a, b) => a.localeCompare(b));
+}
+
+/** Passages holding each term, per field, for the terms the archive has. */
+async function termStats(db: Db, terms: string[]): Promise<Map<string, { text: number; title: number }>> {
+  const result = await db.query<{ term: string; text_passages: string; title_passages: string }>('SELECT term, text_passages, title_passages FROM term_stats WHERE term = ANY($1::text[])', [terms]);
+  return new Map(result.rows.map((r) => [r.term, { text: Number(r.text_passages), title: Number(r.title_passages) }]));
+}
+
+async function readTotals(db: Db): Promise<Totals> {
+  const row = (await db.query<{ passages: string; text_length: string; title_length: string }>('SELECT passages, text_length, title_length FROM corpus_stats')).rows[0];
+  const passages = Number(row?.passages ?? 0);
+  const n = passages || 1;
+  return { passages, averageText: Number(row?.text_length ?? 0) / n, averageTitle: Number(row?.title_length ?? 0) / n };
+}
+
+/**
+ * The question's terms as the embedded planner orders them: each distinct term weighted by its
+ * repeats, a term the archive lacks replaced by its spelling variants, the cheapest (rarest) first.
+ */
+async function planTerms(db: Db, terms: string[], stats: Map<string, { text: number; title: number }>, options: PlanOptions): Promise<PlannedTerm[]> {
+  const weights = new Map<string, number>();
+  for (const term of terms) weights.set(term, (weights.get(term) ?? 0) + 1);
+  const boosted = (term: string, weight: number, found = stats.get(term)): PlannedTerm => ({
+    term,
+    weight,
+    text: options.boost.text ? (found?.text ?? 0) : 0,
+    title: options.boost.title ? (found?.title ?? 0) : 0,
+  });
+  const planned: PlannedTerm[] = [];
+  for (const [term, weight] of weights) {
+    const own = boosted(term, weight);
+    if (own.text + own.title > 0 || !options.fuzzyWeight) planned.push(own);
+    else {
+      const variants = await variantsOf(db, term);
+      const variantStats = await termStats(db, variants);
+      for (const variant of variants) planned.push(boosted(variant, weight * options.fuzzyWeight, variantStats.get(variant)));
+    }
+  }
+  return planned.filter((t) => t.text + t.title > 0).sort((x, y) => x.text + x.title - (y.text + y.title));
+}
+
+/**
+ * Index terms one edit away from a term the archive lacks (words of 5+ letters, stems only), in
+ * code-unit order as the embedded index's radix tree gives them, at most eight.
+ */
+async function variantsOf(db: Db, term: string): Promise<string[]> {
+  if (term.length < 5 || term.startsWith('=')) return [];
+  const alphabet = (await db.query<{ ch: string }>('SELECT ch FROM term_chars')).rows.map((r) => r.ch);
+  const edits = new Set<string>();
+  for (let i = 0; i <= term.length; i++) {
+    const head = term.slice(0, i);
+    if (i < term.length) edits.add(head + term.slice(i + 1));
+    for (const ch of alphabet) {
+      edits.add(head + ch + term.slice(i));
+      if (i < term.length) edits.add(head + ch + term.slice(i + 1));
+    }
+  }
+  edits.delete(term);
+  const found = await db.query<{ term: string }>("SELECT term FROM term_stats WHERE term = ANY($1::text[]) AND left(term, 1) <> '='", [[...edits]]);
+  return found.rows.map((r) => r.term).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_VARIANTS);
+}
+
+/**
+ * The candidates: passages holding a generating term in their text or their article's title
+ * (the rarest terms, read until the budget, as the planner reads them), with the question's
+ * filters, and the count of every planned or phrase term (`counted`) in each field.
+ */
+async function candidates(db: Db, { query, source }: CheckedQuery, planned: PlannedTerm[], counted: string[], budget: number): Promise<CandidateRow[]> {
+  const generating: string[] = [];
+  let read = 0;
+  for (const term of planned) {
+    const cost = term.text + term.title;
+    if (read > 0 && read + cost > budget) break;
+    generating.push(term.term);
+    read += cost;
+  }
+  if (!generating.length) return [];
+  const tfs = (terms: string, counts: string) =>
+    `ARRAY(SELECT coalesce(${counts}[array_position(${terms}, q.term)], 0) FROM unnest($2::text[]) WITH ORDINALITY AS q(term, n) ORDER BY q.n)`;
+  const result = await db.query<CandidateRow>(
+    `WITH found AS (
+       SELECT id FROM passages WHERE terms && $1::text[]
+       UNION
+       SELECT p.id FROM articles a JOIN passages p ON p.article = a.number WHERE a.title_terms && $1::text[]
+     )
+     SELECT p.id, p.length, a.title_length, ${tfs('p.terms', 'p.tfs')} AS text_tfs, ${tfs('a.title_terms', 'a.title_tfs')} AS title_tfs
+     FROM found JOIN passages p ON p.id = found.id JOIN articles a ON a.number = p.article
+     WHERE ($3::text IS NULL OR a.source = $3) AND ($4::text IS NULL OR a.day >= $4) AND ($5::text IS NULL OR a.day <= $5)`,
+    [generating, counted, source ?? null, query.from ?? null, query.to ?? null],
+  );
+  return result.rows;
+}
+
+/** BM25+ of each candidate, summed term after term (text, then title) as the embedded planner sums it, best first. */
+function score(rows: CandidateRow[], planned: PlannedTerm[], counted: string[], totals: Totals, options: PlanOptions): PlannedHit[] {
+  const column = planned.map((t) => counted.indexOf(t.term));
+  const idfs = planned.map((t) => ({ text: inverseFrequency(totals.passages, t.text), title: inverseFrequency(totals.passages, t.title) }));
+  const hits: PlannedHit[] = [];
+  for (const row of rows) {
+    let sum = 0;
+    let matched = 0;
+    planned.forEach((term, j) => {
+      const text = term.text ? row.text_tfs[column[j]!]! : 0;
+      const title = term.title ? row.title_tfs[column[j]!]! : 0;
+      if (text > 0) sum += term.weight * options.boost.text * idfs[j]!.text * saturation(text, row.length, totals.averageText, options.bm25);
+      if (title > 0) sum += term.weight * options.boost.title * idfs[j]!.title * saturation(title, row.title_length, totals.averageTitle, options.bm25);
+      if (text > 0 || title > 0) matched++;
+    });
+    if (sum > 0) hits.push({ id: Number(row.id), score: sum * matched ** options.coordination });
+  }
+  return hits.sort((x, y) => y.score - x.score || x.id - y.id);
+}
+
+/** A fetched passage and its article's citation. */
+interface FetchedPassage {
+  passage: Passage;
+  article: ArticleRef;
+  copyKey: number;
+}
+
+async function passageRows(db: Db, ids: number[]): Promise<Map<number, FetchedPassage>> {
+  const result = await db.query<{ id: string; position: number; start_offset: number; end_offset: number; text: string; copy_key: string; article_id: string; title: string; source: string; day: string; url: string | null }>(
+    `SELECT p.id, p.position, p.start_offset, p.end_offset, p.text, p.copy_key, a.id AS article_id, a.title, a.source, a.day, a.url
+     FROM passages p JOIN articles a ON a.number = p.article WHERE p.id = ANY($1::bigint[])`,
+    [ids],
+  );
+  return new Map(
+    result.rows.map((r) => [
+      Number(r.id),
+      {
+        passage: { id: `${r.article_id}@${r.start_offset}`, articleId: r.article_id, index: r.position, start: r.start_offset, end: r.end_offset, text: r.text },
+        article: { id: r.article_id, title: r.title, source: r.source, date: r.day, url: r.url },
+        copyKey: Number(r.copy_key),
+      },
+    ]),
+  );
+}
+
+/** The view `answer` reads, over the fetched rows (a passage not fetched is a bug in `passagesToRead`, and said so). */
+function rowView(rows: Map<number, FetchedPassage>, passageCount: number, textFrequency: (term: string) => number, hasTerm: AskView['hasTerm']): AskView {
+  const row = (n: number) => {
+    const found = rows.get(n);
+    if (!found) throw new Error(`passage ${n} was not fetched for the answer`);
+    return found;
+  };
+  return {
+    passageCount,
+    textFrequency,
+    hasTerm,
+    passage: (n) => row(n).passage,
+    text: (n) => row(n).passage.text,
+    article: (n) => row(n).article,
+    copyKey: (n) => row(n).copyKey,
+    isOpening: (n) => row(n).passage.index === 0,
+  };
+}

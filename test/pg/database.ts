@@ -1,0 +1,37 @@
+import { afterAll, beforeAll } from 'vitest';
+import type pg from 'pg';
+import { silentLogger } from '../../src/engine/engine.js';
+import { migrate } from '../../src/pg/migrate.js';
+import { createPool } from '../../src/pg/pool.js';
+import { type EmbeddedServer, startEmbeddedServer } from '../../scripts/pg/embeddedServer.js';
+
+/** A real PostgreSQL server for one test file: started before its tests, stopped after them. */
+export function useEmbeddedServer(): () => EmbeddedServer {
+  let server: EmbeddedServer | undefined;
+  beforeAll(async () => {
+    server = await startEmbeddedServer();
+  });
+  afterAll(async () => {
+    await Promise.all(pools.splice(0).map((pool) => pool.end()));
+    await server?.stop();
+  });
+  return () => {
+    if (!server) throw new Error('the embedded PostgreSQL server has not started');
+    return server;
+  };
+}
+
+let databases = 0;
+/** The pools opened by `freshDatabase`, ended before the server stops. */
+const pools: pg.Pool[] = [];
+
+/** A fresh database on the server, migrated, with a pool connected as the superuser (ended with the file). */
+export async function freshDatabase(server: EmbeddedServer): Promise<{ name: string; url: string; pool: pg.Pool }> {
+  const name = `test_${process.pid}_${++databases}`;
+  await server.createDatabase(name);
+  const pool = createPool(server.url(name), silentLogger);
+  pools.push(pool);
+  const client = await pool.connect();
+  await migrate(client, { logger: silentLogger }).finally(() => client.release());
+  return { name, url: server.url(name), pool };
+}

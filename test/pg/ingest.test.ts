@@ -1,0 +1,129 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { buildArchive } from '../../src/engine/archive.js';
+import { loadCorpus } from '../../src/engine/corpus/index.js';
+import type { Article } from '../../src/engine/types.js';
+import { runIngest } from '../../src/pg/commands.js';
+import { ingestArticles } from '../../src/pg/ingest.js';
+import { freshDatabase, useEmbeddedServer } from './database.js';
+
+const server = useEmbeddedServer();
+
+function article(id: string, body: string, extra: Partial<Article> = {}): Article {
+  return { id, title: `عنوان ${id}`, body, date: '2022-01-01', source: 'Test Wire', url: null, lang: 'ar', author: null, file: `${id}.md`, ...extra };
+}
+
+/** Twelve short Arabic articles of two paragraphs each. */
+const ARTICLES = Array.from({ length: 12 }, (_, i) =>
+  article(`a${i}`, `قال وزير الخارجية إن المحادثات رقم ${i} مع روسيا تقدمت.\n\nوأضاف أن التعاون العسكري بين البلدين ينمو بسرعة في العام ${2000 + i}.`),
+);
+
+const count = async (pool: pg.Pool, table: string) => (await pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
+
+/** The term statistics and totals as stored, and as recomputed from the rows: equal when ingestion kept them exact. */
+async function statistics(pool: pg.Pool) {
+  const stored = await pool.query('SELECT term, text_passages::int AS text, title_passages::int AS title FROM term_stats ORDER BY term');
+  const recomputed = await pool.query(`
+    WITH text AS (SELECT unnest(terms) AS term, count(*)::int AS n FROM passages GROUP BY 1),
+         title AS (SELECT unnest(title_terms) AS term, sum(passage_count)::int AS n FROM articles GROUP BY 1)
+    SELECT term, coalesce(text.n, 0) AS text, coalesce(title.n, 0) AS title FROM text FULL JOIN title USING (term) WHERE coalesce(text.n, 0) + coalesce(title.n, 0) > 0 ORDER BY term`);
+  const totals = await pool.query('SELECT articles::int, passages::int, text_length::int, title_length::int FROM corpus_stats');
+  const actual = await pool.query(`SELECT (SELECT count(*)::int FROM articles) AS articles, (SELECT count(*)::int FROM passages) AS passages,
+    (SELECT coalesce(sum(length), 0)::int FROM passages) AS text_length, (SELECT coalesce(sum(title_length * passage_count), 0)::int FROM articles) AS title_length`);
+  return { stored: stored.rows, recomputed: recomputed.rows, totals: totals.rows[0], actual: actual.rows[0] };
+}
+
+describe('ingestArticles', () => {
+  it('writes every article and passage, as many as the embedded engine cuts, with exact statistics', async () => {
+    const { pool } = await freshDatabase(server());
+    const counts = await ingestArticles(pool, ARTICLES, { batchSize: 5 });
+    expect(counts).toEqual({ added: 12, replaced: 0, unchanged: 0, passages: buildArchive(ARTICLES).passages.length });
+    expect(counts.passages).toBe(24);
+    expect(await count(pool, 'articles')).toBe(12);
+    const stats = await statistics(pool);
+    expect(stats.stored).toEqual(stats.recomputed);
+    expect(stats.totals).toEqual(stats.actual);
+  });
+
+  it('changes nothing when run again, and replaces only an edited article', async () => {
+    const { pool } = await freshDatabase(server());
+    await ingestArticles(pool, ARTICLES, { batchSize: 5 });
+    expect(await ingestArticles(pool, ARTICLES, { batchSize: 5 })).toEqual({ added: 0, replaced: 0, unchanged: 12, passages: 0 });
+    const edited = ARTICLES.map((a) => (a.id === 'a3' ? { ...a, body: 'نص جديد تماما عن الطاقة الشمسية في الصحراء.' } : a));
+    expect(await ingestArticles(pool, edited)).toEqual({ added: 0, replaced: 1, unchanged: 11, passages: 1 });
+    const texts = await pool.query(`SELECT p.text FROM passages p JOIN articles a ON a.number = p.article WHERE a.id = 'a3'`);
+    expect(texts.rows).toEqual([{ text: 'نص جديد تماما عن الطاقة الشمسية في الصحراء.' }]);
+    expect(await count(pool, 'passages')).toBe(23);
+    const stats = await statistics(pool);
+    expect(stats.stored).toEqual(stats.recomputed);
+    expect(stats.totals).toEqual(stats.actual);
+  });
+
+  it('resumes an interrupted run: the batches written are kept, the rest follow, the end state is a clean run’s', async () => {
+    const { pool } = await freshDatabase(server());
+    const stop = new Error('killed after the second batch');
+    const reports: number[] = [];
+    await expect(
+      ingestArticles(pool, ARTICLES, {
+        batchSize: 4,
+        onProgress: (p) => {
+          reports.push(p.done);
+          if (p.done === 8) throw stop;
+        },
+      }),
+    ).rejects.toBe(stop);
+    expect(reports).toEqual([4, 8]);
+    expect(await count(pool, 'articles')).toBe(8);
+    expect(await ingestArticles(pool, ARTICLES, { batchSize: 4 })).toEqual({ added: 4, replaced: 0, unchanged: 8, passages: 8 });
+    const clean = await freshDatabase(server());
+    await ingestArticles(clean.pool, ARTICLES, { batchSize: 12 });
+    expect(await statistics(pool)).toEqual(await statistics(clean.pool));
+  });
+
+  it('rolls a failing batch back whole: no article of it is half written', async () => {
+    const { pool } = await freshDatabase(server());
+    const broken = [...ARTICLES.slice(0, 3), article('nul', 'نص فيه محرف \u0000 لا تقبله قاعدة البيانات.')];
+    await expect(ingestArticles(pool, broken, { batchSize: 10 })).rejects.toThrow();
+    expect(await count(pool, 'articles')).toBe(0);
+    expect(await count(pool, 'term_stats')).toBe(0);
+  });
+});
+
+describe('npm run ingest', () => {
+  /** A logger that keeps its lines. */
+  function recordingLogger() {
+    const lines: Array<{ level: string; message: string; fields: Record<string, unknown> }> = [];
+    const at = (level: string) => (fields: object, message = '') => void lines.push({ level, message, fields: fields as Record<string, unknown> });
+    return { lines, logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') } };
+  }
+
+  it('ingests the seed corpus folder and reports progress with counts, rate and time left', async () => {
+    const { pool, url } = await freshDatabase(server());
+    const { lines, logger } = recordingLogger();
+    expect(await runIngest(['corpus', '--batch', '1'], { DATABASE_URL: url }, logger)).toBe(0);
+    const seed = await loadCorpus('corpus');
+    const progress = lines.find((l) => l.message === 'ingestion progress')!;
+    expect(progress.fields).toMatchObject({ done: 1, total: 1, added: 1 });
+    expect(progress.fields).toHaveProperty('rate');
+    expect(progress.fields).toHaveProperty('secondsLeft', 0);
+    expect(lines.at(-1)).toMatchObject({ message: 'ingestion done', fields: { added: 1, passages: buildArchive(seed.articles).passages.length } });
+    const stored = await pool.query('SELECT id, source, date FROM articles');
+    expect(stored.rows).toEqual([{ id: seed.articles[0]!.id, source: 'Iran International', date: seed.articles[0]!.date }]);
+  });
+
+  it('says what is wrong with its arguments, exit 2', async () => {
+    const { lines, logger } = recordingLogger();
+    const env = { DATABASE_URL: 'postgresql://x:y@127.0.0.1:1/none' };
+    expect(await runIngest([], env, logger)).toBe(2);
+    expect(lines.at(-1)!.message).toBe('npm run ingest -- DIR [--batch N]: DIR: the corpus folder to ingest, e.g. npm run ingest -- corpus');
+    expect(await runIngest(['corpus', '--batch', 'lots'], env, logger)).toBe(2);
+    expect(lines.at(-1)!.message).toBe('npm run ingest -- DIR [--batch N]: --batch: a whole number from 1 to 10000');
+    const empty = mkdtempSync(join(tmpdir(), 'empty-corpus-'));
+    writeFileSync(join(empty, 'notes.bin'), 'x');
+    expect(await runIngest([empty], env, logger)).toBe(2);
+    expect(lines.at(-1)!.message).toBe('no article to ingest in that folder');
+  });
+});

@@ -1,0 +1,97 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/engine/engine.js';
+import { runIngest, runMigrate } from '../../src/pg/commands.js';
+import { migrate } from '../../src/pg/migrate.js';
+import { createPool } from '../../src/pg/pool.js';
+import { postgresAsk } from '../../src/pg/search.js';
+import { freshDatabase, useEmbeddedServer } from './database.js';
+
+const server = useEmbeddedServer();
+
+/** A logger that keeps its lines, to read what a person would be told. */
+function recordingLogger() {
+  const lines: Array<{ level: string; message: string; fields: object }> = [];
+  const at = (level: string) => (fields: object, message = '') => void lines.push({ level, message, fields });
+  return { lines, logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') } };
+}
+
+/** Runs one statement as a role, returning the error message or 'ok'. */
+async function asRole(url: string, role: string, password: string, sql: string): Promise<string> {
+  const target = new URL(url);
+  target.username = role;
+  target.password = password;
+  const client = new pg.Client(target.toString());
+  await client.connect();
+  try {
+    await client.query(sql);
+    return 'ok';
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('migrate', () => {
+  it('applies each migration once: a second run applies nothing and keeps the data', async () => {
+    const { pool } = await freshDatabase(server());
+    await pool.query(`INSERT INTO articles VALUES (1, 'a', 't', 'b', 's', '2021-10-20', '2021-10-20', NULL, 'ar', NULL, 'a.md', NULL, 'h', '{}', '{}', 0, 0)`);
+    const client = await pool.connect();
+    try {
+      expect(await migrate(client, { logger: silentLogger })).toEqual([]);
+    } finally {
+      client.release();
+    }
+    expect((await pool.query('SELECT version, name FROM schema_migrations')).rows).toEqual([{ version: 1, name: '001_init.sql' }]);
+    expect((await pool.query('SELECT count(*)::int AS n FROM articles')).rows[0].n).toBe(1);
+  });
+
+  it('creates a read-only role for the bot and a writer role for ingestion, neither able to change the schema', async () => {
+    const { url } = await freshDatabase(server());
+    const { lines, logger } = recordingLogger();
+    const env = { DATABASE_URL: url, DATABASE_READER_ROLE: 'news_bot', DATABASE_READER_PASSWORD: 'reader-secret', DATABASE_WRITER_ROLE: 'news_ingest', DATABASE_WRITER_PASSWORD: 'writer-secret' };
+    expect(await runMigrate(env, logger)).toBe(0);
+    expect(lines.map((l) => l.message)).toEqual(['role created', 'role created', 'database already up to date']);
+    const insert = `INSERT INTO term_chars VALUES ('ب')`;
+    expect(await asRole(url, 'news_bot', 'reader-secret', 'SELECT count(*) FROM passages')).toBe('ok');
+    expect(await asRole(url, 'news_bot', 'reader-secret', insert)).toMatch(/permission denied for table term_chars/);
+    expect(await asRole(url, 'news_ingest', 'writer-secret', insert)).toBe('ok');
+    expect(await asRole(url, 'news_ingest', 'writer-secret', 'DROP TABLE passages')).toMatch(/must be owner of table passages/);
+    expect(await asRole(url, 'news_bot', 'wrong-password', 'SELECT 1').catch((e: Error) => e.message)).toMatch(/password authentication failed/);
+    // Run again: the roles are updated (a new password takes effect), nothing is applied twice.
+    expect(await runMigrate({ ...env, DATABASE_READER_PASSWORD: 'reader-secret-2' }, logger)).toBe(0);
+    expect(await asRole(url, 'news_bot', 'reader-secret-2', 'SELECT count(*) FROM articles')).toBe('ok');
+  });
+
+  it('lets the writer ingest the seed and the read-only role answer from it', async () => {
+    const { url } = await freshDatabase(server());
+    const as = (role: string, password: string) => Object.assign(new URL(url), { username: role, password }).toString();
+    const env = { DATABASE_URL: url, DATABASE_READER_ROLE: 'seed_bot', DATABASE_READER_PASSWORD: 'reader-secret', DATABASE_WRITER_ROLE: 'seed_ingest', DATABASE_WRITER_PASSWORD: 'writer-secret' };
+    expect(await runMigrate(env, silentLogger)).toBe(0);
+    expect(await runIngest(['corpus'], { DATABASE_URL: as('seed_ingest', 'writer-secret') }, silentLogger)).toBe(0);
+    const reader = createPool(as('seed_bot', 'reader-secret'), silentLogger);
+    try {
+      const answer = await postgresAsk(reader).ask({ question: 'التعاون العسكري بين إيران وروسيا', limit: 1 });
+      if (!answer.ok) throw new Error(answer.message);
+      expect(answer.results[0]!.passage).toContain('ينمو ويتسع');
+      expect(answer.results[0]!.article).toMatchObject({ source: 'Iran International', date: '2021-10-20' });
+    } finally {
+      await reader.end();
+    }
+  });
+
+  it('names what is missing, exit 2, without touching the database', async () => {
+    const { lines, logger } = recordingLogger();
+    expect(await runMigrate({}, logger)).toBe(2);
+    expect(lines.at(-1)!.message).toMatch(/^DATABASE_URL is not set/);
+    expect(await runMigrate({ DATABASE_URL: 'postgresql://x@127.0.0.1:1/x', DATABASE_READER_ROLE: 'news_bot' }, logger)).toBe(2);
+    expect(lines.at(-1)!.message).toBe('DATABASE_READER_PASSWORD must be set with DATABASE_READER_ROLE');
+  });
+
+  it('reports a server it cannot reach as a failed migration, exit 1', async () => {
+    const { lines, logger } = recordingLogger();
+    expect(await runMigrate({ DATABASE_URL: 'postgresql://nobody:x@127.0.0.1:1/none' }, logger)).toBe(1);
+    expect(lines.at(-1)).toMatchObject({ level: 'error', message: 'migration failed' });
+  });
+});
