@@ -23,6 +23,8 @@ export const Config = z.object({
   HEALTH_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   /** Watch the corpus folder and reload the archive a few seconds after files change (`true`/`false`). */
   CORPUS_WATCH: z.preprocess(emptyAsAbsent, z.enum(['true', 'false']).default('true')).transform((v) => v === 'true'),
+  /** Let feeds and article pages be fetched from loopback, private and link-local addresses (`true`/`false`): tests and intranets only. */
+  FEEDS_ALLOW_PRIVATE: z.preprocess(emptyAsAbsent, z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_MINUTE: 20,
       MAX_CONCURRENT_COMMANDS: 8,
       CORPUS_WATCH: true,
+      FEEDS_ALLOW_PRIVATE: false,
     });
   });
 
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
     [{ DISCORD_TOKEN: 'short' }, /DISCORD_TOKEN: looks too short/],
     [{ HEALTH_PORT: '99999' }, /HEALTH_PORT/],
     [{ CORPUS_WATCH: 'sometimes' }, /CORPUS_WATCH/],
+    [{ FEEDS_ALLOW_PRIVATE: 'yes' }, /FEEDS_ALLOW_PRIVATE/],
   ])('%o is refused with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

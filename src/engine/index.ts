@@ -7,3 +7,4 @@ export type { ArticleSummary, SummarySentence, TopicSentence, TopicSummary } fro
 export type { QuoteMatch } from './quotes/index.js';
 export type { ReloadReport } from './snapshot.js';
 export { articleLink, type Link } from './corpus/links.js';
+export { dropTrailingFurniture } from './corpus/furniture.js';

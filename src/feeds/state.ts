@@ -1,0 +1,96 @@
+/**
+ * What the feed reader remembers between runs, in `<corpus>/.feeds/state.json` (hidden, so the corpus walker skips it):
+ * each feed's conditional-GET validators, schedule, counts and last error, and each article taken (for deduplication).
+ * Written atomically (a temporary file renamed over the old one), so a crash leaves the old state or the new one.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** The hidden folder inside the corpus where the feed reader keeps its state and temporary files. */
+export const STATE_DIR = '.feeds';
+
+/** One feed's fetch history. */
+export const FeedStatus = z.object({
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  /** ISO time of the last attempt, and of the last one that succeeded. */
+  lastFetch: z.string().optional(),
+  lastSuccess: z.string().optional(),
+  /** ISO time the feed is due again. */
+  nextFetch: z.string().optional(),
+  /** The last failure in a person's words; cleared by a success. */
+  lastError: z.string().optional(),
+  /** Failures in a row (the backoff's exponent). */
+  failures: z.number().int().min(0).default(0),
+  /** Articles this feed added and replaced (edited at the source) since it was first followed. */
+  added: z.number().int().min(0).default(0),
+  updated: z.number().int().min(0).default(0),
+});
+export type FeedStatus = z.infer<typeof FeedStatus>;
+
+/** One article the reader wrote, keyed by its canonical URL. */
+export const ArticleRecord = z.object({
+  id: z.string(),
+  /** Its file, relative to the corpus folder. */
+  file: z.string(),
+  /** Hash of the body: the same story under another URL is not taken twice. */
+  bodyHash: z.string(),
+  /** Hash of the feed item (title, summary, date): a change means the story was edited. */
+  itemHash: z.string(),
+  /** The page could not be read: the feed's own text was kept; the page is tried again on later polls. */
+  partial: z.boolean().default(false),
+  attempts: z.number().int().min(0).default(0),
+});
+export type ArticleRecord = z.infer<typeof ArticleRecord>;
+
+/** The whole state file. */
+export const FeedState = z.object({
+  version: z.literal(1),
+  feeds: z.record(z.string(), FeedStatus).default({}),
+  /** Articles by canonical URL. */
+  articles: z.record(z.string(), ArticleRecord).default({}),
+  /** Item links (as feeds give them) to the canonical URL they turned out to have. */
+  links: z.record(z.string(), z.string()).default({}),
+});
+export type FeedState = z.infer<typeof FeedState>;
+
+const emptyState = (): FeedState => ({ version: 1, feeds: {}, articles: {}, links: {} });
+
+/** Where the state file of a corpus lives. */
+export const statePath = (corpusDir: string): string => join(corpusDir, STATE_DIR, 'state.json');
+
+/** Reads the state; a missing file is a fresh start, an unreadable one too (reported through `onProblem`, kept aside). */
+export function readState(corpusDir: string, onProblem: (message: string) => void): FeedState {
+  const path = statePath(corpusDir);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return emptyState();
+  }
+  let parsed;
+  try {
+    parsed = FeedState.safeParse(JSON.parse(text));
+  } catch (error) {
+    parsed = { success: false as const, error: error as Error };
+  }
+  if (parsed.success) return parsed.data;
+  const aside = `${path}.bad-${Date.now()}`;
+  renameSync(path, aside);
+  onProblem(`the feed state file was unreadable and was moved to ${aside}: ${parsed.error.message.slice(0, 200)}`);
+  return emptyState();
+}
+
+/** Writes `content` to `path` atomically: a temporary file in the same folder, then a rename. */
+export function writeAtomic(path: string, content: string): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, content);
+  renameSync(temp, path);
+}
+
+/** Saves the state atomically. */
+export function writeState(corpusDir: string, state: FeedState): void {
+  mkdirSync(join(corpusDir, STATE_DIR), { recursive: true });
+  writeAtomic(statePath(corpusDir), `${JSON.stringify(state)}\n`);
+}
