@@ -5,6 +5,7 @@ import { runConsole } from './console/console.js';
 import { type Bot, createBot } from './discord/bot.js';
 import { loadCommands } from './discord/loadCommands.js';
 import { type Engine, createEngine } from './engine/index.js';
+import { startFeedPoller } from './feeds/index.js';
 import { startHealthServer } from './health.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -30,8 +31,10 @@ async function main(): Promise<void> {
     const interactive = Boolean(process.stdin.isTTY);
     // Files added while the console runs are picked up as in Discord mode.
     const unwatch = config.CORPUS_WATCH ? watchCorpus(config.CORPUS_DIR, engine, logger) : () => undefined;
+    const feeds = startFeedPoller({ corpusDir: config.CORPUS_DIR, allowPrivate: config.FEEDS_ALLOW_PRIVATE, engine, logger, watching: config.CORPUS_WATCH });
     await runConsole(engine, { input: process.stdin, output: process.stdout, style: interactive ? ANSI : PLAIN, prompt: interactive });
     unwatch();
+    await feeds.stop();
     return;
   }
   const metrics = createMetrics();
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
   engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true });
   metrics.archiveLoaded(engine.stats());
   const ready = engine;
+  const feeds = startFeedPoller({ corpusDir: config.CORPUS_DIR, allowPrivate: config.FEEDS_ALLOW_PRIVATE, engine, logger, watching: config.CORPUS_WATCH, onFetched: metrics.feedFetched });
   bot = createBot({
     engine,
     commands: await loadCommands(logger),
@@ -55,12 +59,14 @@ async function main(): Promise<void> {
     ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
     maxConcurrent: config.MAX_CONCURRENT_COMMANDS,
     onServed: metrics.commandServed,
+    feeds,
   });
   const unwatch = config.CORPUS_WATCH ? watchCorpus(config.CORPUS_DIR, engine, logger, () => metrics.archiveLoaded(ready.stats())) : () => undefined;
   const running = bot;
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down: finishing replies in flight');
     unwatch();
+    void feeds.stop();
     health?.close();
     running.shutdown().then(
       () => process.exit(0),

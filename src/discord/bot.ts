@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { Engine, Logger } from '../engine/index.js';
+import type { FeedService } from '../feeds/index.js';
 import type { BotCommand } from './command.js';
 import { PageSessions } from './paging.js';
 import { noticeReply } from './replies.js';
@@ -16,6 +17,8 @@ export interface BotOptions {
   maxConcurrent: number;
   /** Told of every command served (for metrics). */
   onServed?: (command: string, outcome: string, seconds: number) => void;
+  /** The feed reader, for `/archive feeds …`. */
+  feeds?: FeedService;
 }
 
 /** A running bot: its discord.js client, and a shutdown that lets replies in flight finish. */

@@ -1,7 +1,7 @@
 /** Articles from feeds as corpus files: `feeds/<source>/<yyyy-mm>/<id>.md`, YAML front matter and paragraphs. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { writeAtomic } from './state.js';
 
@@ -74,8 +74,7 @@ export function articleMarkdown(article: FeedArticle): string {
 /** Writes the article's file atomically; removes `previous` when the article moved (its date changed month). Returns the path. */
 export function writeArticle(corpusDir: string, article: FeedArticle, previous?: string): string {
   const file = articlePath(article);
-  mkdirSync(join(corpusDir, dirname(file)), { recursive: true });
-  writeAtomic(join(corpusDir, file), articleMarkdown(article));
+  writeAtomic(corpusDir, file, articleMarkdown(article));
   if (previous && previous !== file) rmSync(join(corpusDir, previous), { force: true });
   return file;
 }

@@ -14,11 +14,11 @@ export const FEEDS_FILE = 'feeds.yaml';
 /** Shortest poll interval accepted: a site is not asked more often than this. */
 const MIN_INTERVAL_MS = 5_000;
 /** Poll interval when a feed names none. */
-export const DEFAULT_INTERVAL_MS = 10 * 60 * 1000;
+const DEFAULT_INTERVAL_MS = 10 * 60 * 1000;
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 /** A poll interval as people write it (`30s`, `10m`, `2h`, `1d`), in milliseconds. */
-export const Interval = z
+const Interval = z
   .string()
   .trim()
   .regex(/^\d+\s*[smhd]$/, 'a number and a unit: 30s, 10m, 2h or 1d')
@@ -26,7 +26,7 @@ export const Interval = z
   .refine((ms) => ms >= MIN_INTERVAL_MS, `at least ${MIN_INTERVAL_MS / 1000}s`);
 
 /** A feed's address: an absolute http(s) URL. */
-export const FeedUrl = z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }).max(2000);
+const FeedUrl = z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }).max(2000);
 
 /** One followed feed, as written in `feeds.yaml` or given to `/archive feeds add`. */
 export const FeedSpec = z
@@ -85,7 +85,7 @@ function editFeedList(corpusDir: string, edit: (feeds: YAMLSeq) => void): void {
     document.set('feeds', feeds);
   }
   edit(feeds as YAMLSeq);
-  writeAtomic(path, document.toString());
+  writeAtomic(corpusDir, FEEDS_FILE, document.toString());
 }
 
 /** Adds a feed to `feeds.yaml`; throws FeedListError when it is already followed. */

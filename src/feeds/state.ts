@@ -4,7 +4,7 @@
  * Written atomically (a temporary file renamed over the old one), so a crash leaves the old state or the new one.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 
 /** The hidden folder inside the corpus where the feed reader keeps its state and temporary files. */
@@ -57,12 +57,12 @@ export type FeedState = z.infer<typeof FeedState>;
 
 const emptyState = (): FeedState => ({ version: 1, feeds: {}, articles: {}, links: {} });
 
-/** Where the state file of a corpus lives. */
-export const statePath = (corpusDir: string): string => join(corpusDir, STATE_DIR, 'state.json');
+/** The state file, relative to the corpus folder. */
+const STATE_FILE = join(STATE_DIR, 'state.json');
 
 /** Reads the state; a missing file is a fresh start, an unreadable one too (reported through `onProblem`, kept aside). */
 export function readState(corpusDir: string, onProblem: (message: string) => void): FeedState {
-  const path = statePath(corpusDir);
+  const path = join(corpusDir, STATE_FILE);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -82,15 +82,19 @@ export function readState(corpusDir: string, onProblem: (message: string) => voi
   return emptyState();
 }
 
-/** Writes `content` to `path` atomically: a temporary file in the same folder, then a rename. */
-export function writeAtomic(path: string, content: string): void {
-  const temp = `${path}.${process.pid}.tmp`;
+/**
+ * Writes `content` to `<corpusDir>/<relPath>` atomically: a temporary file in the hidden state folder (which neither
+ * the corpus walker nor the watcher looks at), then a rename; the file's folder is created when missing.
+ */
+export function writeAtomic(corpusDir: string, relPath: string, content: string): void {
+  const temp = join(corpusDir, STATE_DIR, `${process.pid}-${basename(relPath)}.tmp`);
+  mkdirSync(dirname(temp), { recursive: true });
+  mkdirSync(dirname(join(corpusDir, relPath)), { recursive: true });
   writeFileSync(temp, content);
-  renameSync(temp, path);
+  renameSync(temp, join(corpusDir, relPath));
 }
 
 /** Saves the state atomically. */
 export function writeState(corpusDir: string, state: FeedState): void {
-  mkdirSync(join(corpusDir, STATE_DIR), { recursive: true });
-  writeAtomic(statePath(corpusDir), `${JSON.stringify(state)}\n`);
+  writeAtomic(corpusDir, STATE_FILE, `${JSON.stringify(state)}\n`);
 }

@@ -1,0 +1,121 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeDiscord, type Invoker, startFakeDiscord } from '../support/fakeDiscord.js';
+import type { CommandOption } from '../support/options.js';
+import { articlePage, BRIDGE, DESALINATION, type Item, rss } from '../feeds/fixtures.js';
+import { type FixtureServer, serve, startFixtureServer } from '../feeds/fixtureServer.js';
+import { type BotProcess, removeDir, startBot, tempCorpus } from './botProcess.js';
+import { expectEveryMessageSafe, failOnMalformedBodies, waitForMessages } from './e2e.js';
+
+const GUILD = '500000000000000001';
+const MANAGER: Invoker = { guildId: GUILD, permissions: PermissionFlagsBits.ManageGuild | PermissionFlagsBits.UseApplicationCommands };
+const MEMBER: Invoker = { guildId: GUILD };
+const REPLY = { timeout: 15_000 };
+const HTML = { 'content-type': 'text/html; charset=utf-8' };
+const XML = { 'content-type': 'application/rss+xml' };
+
+/** `/archive feeds <sub>` with its string options, as Discord sends a sub-command group. */
+function feedsOptions(sub: string, values: Record<string, string> = {}): CommandOption[] {
+  const options = Object.entries(values).map(([name, value]) => ({ type: ApplicationCommandOptionType.String as const, name, value }));
+  return [{ type: ApplicationCommandOptionType.SubcommandGroup, name: 'feeds', options: [{ type: ApplicationCommandOptionType.Subcommand, name: sub, options }] }];
+}
+
+describe('feeds through the real bot process and the fake Discord', () => {
+  let fake: FakeDiscord;
+  let server: FixtureServer;
+  let bot: BotProcess | undefined;
+  let corpusDir: string;
+  const items: Item[] = [];
+
+  const feeds = async (sub: string, values: Record<string, string> = {}, invoker: Invoker = MANAGER) => {
+    const interaction = fake.sendSlashCommand({ name: 'archive', options: feedsOptions(sub, values), ...invoker });
+    return (await fake.waitForReply(interaction.id, REPLY)).message;
+  };
+  /** The first answer's embed text to `/ask question`, or '' when the archive has none. */
+  const askText = async (question: string) => {
+    const interaction = fake.sendSlashCommand({ name: 'ask', options: { question } });
+    const messages = await waitForMessages(fake, interaction.id, 1, REPLY.timeout);
+    return messages.flatMap((m) => [m.content, ...m.embeds.map((e) => `${e.title ?? ''}\n${e.url ?? ''}\n${e.description ?? ''}`)]).join('\n');
+  };
+
+  failOnMalformedBodies(() => fake);
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    server.route('/rss', (request, response) => serve(rss(items), XML)(request, response));
+    server.route('/bridge', serve(articlePage({ title: 'Harbour bridge reopens', paragraphs: BRIDGE, lang: 'en', published: '2026-12-01T07:00:00Z' }), HTML));
+    server.route('/desal', serve(articlePage({ title: 'محطة تحلية المياه في العقبة', paragraphs: DESALINATION, published: '2026-12-02T07:00:00Z' }), HTML));
+    items.push({ title: 'Harbour bridge reopens', link: `${server.origin}/bridge`, summary: 'The bridge reopened.', date: '2026-12-01T07:00:00Z' });
+    fake = await startFakeDiscord();
+    corpusDir = tempCorpus();
+    writeFileSync(join(corpusDir, 'feeds.yaml'), `# followed by the e2e test\nfeeds:\n  - url: ${server.origin}/rss\n    source: Aqaba Daily\n    interval: 30s\n`);
+    bot = await startBot(fake, { corpusDir, env: { RATE_LIMIT_PER_MINUTE: '1000', FEEDS_ALLOW_PRIVATE: 'true' } });
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await fake?.stop();
+    await server?.close();
+    removeDir(corpusDir);
+  });
+
+  it('answers /ask from an item added to a followed feed (30 s poll interval) within 60 s', async () => {
+    await bot!.waitForLog(/"added":1,.*"msg":"feed fetched"/, 30_000);
+    items.unshift({ title: 'محطة تحلية المياه في العقبة', link: `${server.origin}/desal`, summary: 'ملخص', date: '2026-12-02T07:00:00Z' });
+    const deadline = Date.now() + 60_000;
+    let text = '';
+    while (Date.now() < deadline && !text.includes('ثلاثمئة مليون متر مكعب')) {
+      text = await askText('محطة تحلية المياه في العقبة');
+      if (!text.includes('ثلاثمئة مليون متر مكعب')) await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+    expect(text).toContain('ثلاثمئة مليون متر مكعب');
+    expect(text).toContain('Aqaba Daily');
+    expect(text).toContain(`${server.origin}/desal`);
+  }, 120_000);
+
+  it('/archive feeds list shows each feed with its last and next fetch, articles added and last error', async () => {
+    const message = await feeds('list');
+    const [field] = message.embeds[0]!.fields!;
+    expect(field!.name).toBe('Aqaba Daily');
+    expect(field!.value).toContain(`\`${server.origin}/rss\``);
+    expect(field!.value).toMatch(/every 30s · last fetch <t:\d+:R> · next <t:\d+:R>/);
+    expect(field!.value).toContain('articles added 2, updated 0');
+    expect(field!.value).toMatch(/✅ last success <t:\d+:R>/);
+  });
+
+  it('/archive feeds add follows a feed (written to feeds.yaml, comments kept), and its errors show in the list', async () => {
+    const added = await feeds('add', { url: `${server.origin}/missing`, source: 'Missing Wire', lang: 'en', interval: '1h' });
+    expect(added.content).toBe(`Following \`${server.origin}/missing\` as Missing Wire, every 1h. The first fetch starts now: see \`/archive feeds list\`.`);
+    expect(readFileSync(join(corpusDir, 'feeds.yaml'), 'utf8')).toMatch(/^# followed by the e2e test\n[\s\S]*url: http:\/\/127\.0\.0\.1:\d+\/missing\n\s+source: Missing Wire\n\s+lang: en\n\s+interval: 1h/);
+    await bot!.waitForLog(/\/missing".*"msg":"feed fetch failed"/, 15_000);
+    const [, missing] = (await feeds('list')).embeds[0]!.fields!;
+    expect(missing!.value).toMatch(/⚠️ 1 failure\(s\) in a row: HTTP 404/);
+  });
+
+  it.each([
+    [{ url: 'ftp://example.com/rss', source: 'X' }, '`url`: expected an http:// or https:// URL.'],
+    [{ url: 'https://example.com/rss', source: 'X', interval: 'often' }, '`interval`: expected a number and a unit: 30s, 10m, 2h or 1d.'],
+    [{ url: 'https://example.com/rss', source: 'X', interval: '1s' }, '`interval`: expected at least 5s.'],
+  ])('/archive feeds add %o is refused with what to fix', async (values, message) => {
+    expect((await feeds('add', values)).content).toBe(message);
+  });
+
+  it('/archive feeds remove stops following; the articles stay; /archive stats shows the feeds', async () => {
+    const removed = await feeds('remove', { url: `${server.origin}/missing` });
+    expect(removed.content).toContain('No longer following');
+    expect(readFileSync(join(corpusDir, 'feeds.yaml'), 'utf8')).not.toContain('/missing');
+    expect((await feeds('remove', { url: `${server.origin}/missing` })).content).toBe('That feed is not followed: see `/archive feeds list`.');
+    expect(await askText('Harbour bridge reopened')).toContain('eighteen months of repairs');
+    const stats = fake.sendSlashCommand({ name: 'archive', options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'stats', options: [] }], ...MANAGER });
+    const feedsField = (await fake.waitForReply(stats.id, REPLY)).message.embeds[0]!.fields!.find((f) => f.name === 'Feeds');
+    expect(feedsField?.value).toMatch(/^1 followed, 0 failing · last fetch <t:\d+:R>$/);
+  });
+
+  it('refuses members without Manage Server and DMs', async () => {
+    expect((await feeds('list', {}, MEMBER)).content).toBe('`/archive` needs the *Manage Server* permission in this server.');
+    expect((await feeds('list', {}, {})).content).toMatch(/works only in a server/);
+    expectEveryMessageSafe(fake);
+  });
+});
