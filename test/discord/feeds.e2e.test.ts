@@ -7,6 +7,7 @@ import type { CommandOption } from '../support/options.js';
 import { articlePage, BRIDGE, DESALINATION, type Item, rss } from '../feeds/fixtures.js';
 import { type FixtureServer, serve, startFixtureServer } from '../feeds/fixtureServer.js';
 import { type BotProcess, removeDir, startBot, tempCorpus } from './botProcess.js';
+import { freePort } from './commandHelpers.js';
 import { expectEveryMessageSafe, failOnMalformedBodies, waitForMessages } from './e2e.js';
 
 const GUILD = '500000000000000001';
@@ -27,6 +28,7 @@ describe('feeds through the real bot process and the fake Discord', () => {
   let server: FixtureServer;
   let bot: BotProcess | undefined;
   let corpusDir: string;
+  let port: number;
   const items: Item[] = [];
 
   const feeds = async (sub: string, values: Record<string, string> = {}, invoker: Invoker = MANAGER) => {
@@ -51,7 +53,8 @@ describe('feeds through the real bot process and the fake Discord', () => {
     fake = await startFakeDiscord();
     corpusDir = tempCorpus();
     writeFileSync(join(corpusDir, 'feeds.yaml'), `# followed by the e2e test\nfeeds:\n  - url: ${server.origin}/rss\n    source: Aqaba Daily\n    interval: 30s\n`);
-    bot = await startBot(fake, { corpusDir, env: { RATE_LIMIT_PER_MINUTE: '1000', FEEDS_ALLOW_PRIVATE: 'true' } });
+    port = await freePort();
+    bot = await startBot(fake, { corpusDir, env: { RATE_LIMIT_PER_MINUTE: '1000', FEEDS_ALLOW_PRIVATE: 'true', HEALTH_PORT: String(port) } });
   });
 
   afterAll(async () => {
@@ -83,6 +86,14 @@ describe('feeds through the real bot process and the fake Discord', () => {
     expect(field!.value).toMatch(/every 30s · last fetch <t:\d+:R> · next <t:\d+:R>/);
     expect(field!.value).toContain('articles added 2, updated 0');
     expect(field!.value).toMatch(/✅ last success <t:\d+:R>/);
+  });
+
+  it('publishes per-feed metrics on /metrics', async () => {
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const feed = `feed="${server.origin}/rss"`;
+    expect(metrics).toMatch(new RegExp(`feed_fetches_total\\{${feed},outcome="ok"\\} [1-9]`));
+    expect(metrics).toContain(`feed_articles_total{${feed},kind="added"} 2`);
+    expect(metrics).toMatch(new RegExp(`feed_last_success_timestamp_seconds\\{${feed}\\} \\d+`));
   });
 
   it('/archive feeds add follows a feed (written to feeds.yaml, comments kept), and its errors show in the list', async () => {

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -136,6 +136,24 @@ describe('fetchNow: items and pages', () => {
     await service.fetchNow(`${server.origin}/c/rss`, { source: 'C' });
     expect((await service.fetchNow(`${server.origin}/c/rss`, { source: 'C' }))[0]).toMatchObject({ outcome: 'not-modified', status: 304 });
     expect(server.requests.at(-1)!.headers['if-modified-since']).toBe('Tue, 01 Dec 2026 08:00:00 GMT');
+  });
+});
+
+describe('fetchNow: crashes', () => {
+  it('duplicates nothing when the process died after writing an article but before saving the state', async () => {
+    server.route('/k/rss', serve(rss([item('/k/story', 'Bridge', 's')]), XML));
+    server.route('/k/story', serve(articlePage({ title: 'Bridge', paragraphs: BRIDGE, lang: 'en' }), HTML));
+    await service.fetchNow(`${server.origin}/k/rss`, { source: 'K' });
+    const before = written();
+    // The crash: the state file as it was before the fetch (none), a temporary file left half-written.
+    rmSync(join(corpus, '.feeds'), { recursive: true });
+    mkdirSync(join(corpus, '.feeds'));
+    writeFileSync(join(corpus, '.feeds', '123-feed-0.md.tmp'), '---\ntitle: half');
+    const restarted = createFeedService({ corpusDir: corpus, fetcher: createFetcher({ allowPrivate: true, hostSpacingMs: 0 }), logger: silentLogger });
+    expect((await restarted.fetchNow(`${server.origin}/k/rss`, { source: 'K' }))[0]).toMatchObject({ outcome: 'ok', added: 1 });
+    expect(written()).toEqual(before);
+    const engine = await createEngine({ corpusDir: corpus, cacheDir: join(corpus, '.cache'), logger: silentLogger });
+    expect(engine.stats()).toMatchObject({ articles: 1, rejectedFiles: 0, skippedFiles: 0 });
   });
 });
 
