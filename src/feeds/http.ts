@@ -119,7 +119,14 @@ function requestOnce(url: URL, headers: Record<string, string>, limits: FetchLim
     };
     const connectTimer = setTimeout(() => fail(new FetchError('timeout', `no connection within ${limits.connectTimeoutMs / 1000} s`)), limits.connectTimeoutMs);
     const totalTimer = setTimeout(() => fail(new FetchError('timeout', `no complete answer within ${limits.totalTimeoutMs / 1000} s`)), limits.totalTimeoutMs);
-    request.on('socket', (socket) => socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer)));
+    request.on('socket', (socket) => {
+      // A kept-alive socket is connected already; a new one is watched until it connects, and no longer.
+      if (!socket.connecting) return clearTimeout(connectTimer);
+      const event = url.protocol === 'https:' ? 'secureConnect' : 'connect';
+      const connected = () => clearTimeout(connectTimer);
+      socket.once(event, connected);
+      request.once('close', () => socket.off(event, connected));
+    });
     request.on('error', fail);
     request.on('response', (response) => {
       clearTimeout(connectTimer);

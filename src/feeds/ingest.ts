@@ -38,7 +38,7 @@ export interface IngestContext {
   corpusDir: string;
   fetcher: Fetcher;
   state: FeedState;
-  /** Persists the state (called after each article written, so a crash loses nothing). */
+  /** Asks for the state to be persisted (soon: the service batches writes). */
   save(): void;
   logger: Logger;
   now(): number;

@@ -2,6 +2,7 @@
  * The feed reader as the bot, the console and the CLI use it: the list of feeds (`feeds.yaml`), their status,
  * a one-off fetch, and a poller that fetches each feed when it is due.
  */
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../engine/index.js';
 import type { Fetcher } from './fetcher.js';
@@ -9,10 +10,12 @@ import { addFeed, FEEDS_FILE, FeedListError, type FeedSpec, intervalMs, readFeed
 import { type FeedReport, fetchFeed, type IngestContext } from './ingest.js';
 import { type FeedState, type FeedStatus, readState, writeState } from './state.js';
 
-/** How often the poller re-reads `feeds.yaml` (a small file) and looks for due feeds. */
+/** How often the poller looks for due feeds (and at `feeds.yaml`, read again when it changed). */
 const TICK_MS = 1000;
 /** Feeds fetched at the same time (each host still gets one request a second). */
 const CONCURRENCY = 4;
+/** Longest time a status change waits before the state file is written. */
+const SAVE_DELAY_MS = 1000;
 
 /** A followed feed and how it fares. */
 export interface FeedListing {
@@ -30,8 +33,6 @@ export interface FeedServiceOptions {
   onFetched?(report: FeedReport): void;
   /** Told of each article written (the CLI's progress lines). */
   onArticle?: IngestContext['onArticle'];
-  /** The clock; tests pass their own. */
-  now?: () => number;
 }
 
 /** The feed reader of one corpus folder. */
@@ -53,13 +54,23 @@ export interface FeedService {
 /** Creates the feed reader; nothing is fetched until `start` or `fetchNow`. */
 export function createFeedService(options: FeedServiceOptions): FeedService {
   const { corpusDir, logger } = options;
-  const now = options.now ?? Date.now;
+  const now = Date.now;
   const state: FeedState = readState(corpusDir, (message) => logger.warn({ corpusDir }, message));
   const running = new Map<string, Promise<FeedReport>>();
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
-  let listProblem = '';
-  const context: IngestContext = { corpusDir, fetcher: options.fetcher, state, save: () => writeState(corpusDir, state), logger, now, onArticle: options.onArticle };
+  let saveTimer: NodeJS.Timeout | undefined;
+  /** Writes the state now if it changed since the last write. */
+  const flush = () => {
+    if (saveTimer === undefined) return;
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    writeState(corpusDir, state);
+  };
+  // Status changes are written at most once a second: articles are files at paths fixed by their URL, so a crash
+  // before the state is written only means their items are read again and the same files written again.
+  const save = () => (saveTimer ??= setTimeout(flush, SAVE_DELAY_MS).unref());
+  const context: IngestContext = { corpusDir, fetcher: options.fetcher, state, save, logger, now, onArticle: options.onArticle };
 
   /** Fetches one feed unless it is being fetched already (then waits for that fetch). */
   const fetchOne = (feed: FeedSpec): Promise<FeedReport> => {
@@ -75,18 +86,20 @@ export function createFeedService(options: FeedServiceOptions): FeedService {
     return fetching;
   };
 
-  /** The feeds in `feeds.yaml`; none (with one warning per new problem) while the file is bad. */
+  let known: { version: string; feeds: FeedSpec[] } = { version: '', feeds: [] };
+  /** The feeds in `feeds.yaml`, parsed again only when the file changed; none while it is bad (logged once per version). */
   const feedsOrWarn = (): FeedSpec[] => {
+    const file = statSync(join(corpusDir, FEEDS_FILE), { throwIfNoEntry: false });
+    const version = file ? `${file.mtimeMs}:${file.size}` : 'none';
+    if (version === known.version) return known.feeds;
     try {
-      const feeds = readFeedList(corpusDir);
-      listProblem = '';
-      return feeds;
+      known = { version, feeds: readFeedList(corpusDir) };
     } catch (error) {
       if (!(error instanceof FeedListError)) throw error;
-      if (error.message !== listProblem) logger.error({ file: join(corpusDir, FEEDS_FILE) }, `${error.message}; no feed is fetched until it is fixed`);
-      listProblem = error.message;
-      return [];
+      logger.error({ file: join(corpusDir, FEEDS_FILE) }, `${error.message}; no feed is fetched until it is fixed`);
+      known = { version, feeds: [] };
     }
+    return known.feeds;
   };
 
   const tick = () => {
@@ -107,6 +120,7 @@ export function createFeedService(options: FeedServiceOptions): FeedService {
       const chosen = url && !listed.length ? [{ url, source: ad?.source ?? new URL(url).hostname, ...ad }] : listed;
       const reports: FeedReport[] = [];
       for (const feed of chosen) reports.push(await fetchOne(feed));
+      flush();
       return reports;
     },
     start() {
@@ -119,6 +133,7 @@ export function createFeedService(options: FeedServiceOptions): FeedService {
       stopped = true;
       clearTimeout(timer);
       await Promise.allSettled([...running.values()]);
+      flush();
     },
   };
 }
