@@ -12,7 +12,7 @@ import type { BotCommand, CommandContext } from '../src/discord/command.js';
 import { feedListEmbed, feedStatsField, intervalText } from '../src/discord/feedReplies.js';
 import { inert, LIMITS, NO_MENTIONS, truncate } from '../src/discord/format.js';
 import { noticeReply } from '../src/discord/replies.js';
-import { FeedListError, type FeedListing, type FeedService, FeedSpec, intervalMs } from '../src/feeds/index.js';
+import { FeedListError, type FeedListing, type FeedService, FeedSpec, FetchError, intervalMs } from '../src/feeds/index.js';
 
 /** What a member needs to run the archive. */
 const REQUIRED = PermissionFlagsBits.ManageGuild;
@@ -94,8 +94,10 @@ async function feedsCommand(interaction: ChatInputCommandInteraction, sub: strin
       await interaction.reply(noticeReply(removed ? `No longer following \`${url.replace(/`/g, '%60')}\`; its articles stay in the archive.` : 'That feed is not followed: see `/archive feeds list`.'));
     }
   } catch (error) {
+    if (error instanceof FetchError) return void (await interaction.reply(noticeReply(`That feed cannot be followed: ${inert(error.message)}.`)));
     if (!(error instanceof FeedListError)) throw error;
-    await interaction.reply(noticeReply(`${error.message}. Fix \`feeds.yaml\` at the top of the corpus folder.`));
+    const fix = error.message.startsWith('feeds.yaml') ? ' Fix `feeds.yaml` at the top of the corpus folder.' : '';
+    await interaction.reply(noticeReply(`${inert(error.message)}.${fix}`));
   }
 }
 

@@ -5,6 +5,7 @@ import type { FeedReport } from './ingest.js';
 import { createFeedService, type FeedService } from './service.js';
 
 export { FeedListError, FeedSpec, intervalMs } from './feedList.js';
+export { FetchError } from './http.js';
 export type { FeedReport } from './ingest.js';
 export type { FeedListing, FeedService } from './service.js';
 

@@ -81,11 +81,14 @@ export function extractPage(html: string, pageUrl: string): PageArticle | null {
   const author = attr(document, 'meta[name="author"]', 'content');
   const parsed = new Readability(document as unknown as Document).parse();
   if (!parsed?.content) return null;
+  const title = squeeze(parsed.title ?? '');
   const paragraphs = dropTrailingFurniture(htmlParagraphs(parsed.content).filter((p) => !PROMPT.test(p)));
+  // The headline repeated as the body's first line (`<h1>` kept when the `<title>` adds the site's name).
+  if (paragraphs[0] && title.includes(paragraphs[0])) paragraphs.shift();
   const body = paragraphs.join('\n\n');
   if (body.length < MIN_BODY_CHARS) return null;
   return {
-    title: squeeze(parsed.title ?? ''),
+    title,
     date: date ?? feedDate(parsed.publishedTime),
     author: author ?? (parsed.byline ? squeeze(parsed.byline) : null),
     body,

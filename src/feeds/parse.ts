@@ -46,8 +46,9 @@ export function feedDate(raw: unknown): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
-/** An absolute http(s) link, resolved against the feed's own URL; null for anything else. */
+/** An absolute http(s) link, resolved against the feed's own URL; null for none (not the feed's own URL) or another scheme. */
 function absolute(raw: string, base: string): string | null {
+  if (!raw.trim()) return null;
   try {
     const url = new URL(raw.trim(), base);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;

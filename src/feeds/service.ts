@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../engine/index.js';
 import type { Fetcher } from './fetcher.js';
+import { checkUrl } from './http.js';
 import { addFeed, FEEDS_FILE, FeedListError, type FeedSpec, intervalMs, readFeedList, removeFeed } from './feedList.js';
 import { type FeedReport, fetchFeed, type IngestContext } from './ingest.js';
 import { type FeedState, type FeedStatus, readState, writeState } from './state.js';
@@ -39,7 +40,7 @@ export interface FeedServiceOptions {
 export interface FeedService {
   /** The followed feeds with their status; throws FeedListError when `feeds.yaml` is bad. */
   list(): FeedListing[];
-  /** Follows a feed (written to `feeds.yaml`); it is fetched at the poller's next tick. Throws FeedListError. */
+  /** Follows a feed (written to `feeds.yaml`); it is fetched at the poller's next tick. Throws FeedListError, or FetchError for a private address. */
   add(feed: FeedSpec): void;
   /** Stops following a feed; its articles stay. False when it was not followed. */
   remove(url: string): boolean;
@@ -112,7 +113,11 @@ export function createFeedService(options: FeedServiceOptions): FeedService {
 
   return {
     list: () => readFeedList(corpusDir).map((feed) => ({ feed, intervalMs: intervalMs(feed), status: state.feeds[feed.url] ?? null })),
-    add: (feed) => addFeed(corpusDir, feed),
+    add(feed) {
+      // A private address typed as such is refused now; names are checked when they are resolved, at each fetch.
+      checkUrl(feed.url, options.fetcher.limits.allowPrivate);
+      addFeed(corpusDir, feed);
+    },
     remove: (url) => removeFeed(corpusDir, url),
     async fetchNow(url, ad) {
       const feeds = readFeedList(corpusDir);

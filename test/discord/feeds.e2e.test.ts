@@ -100,6 +100,7 @@ describe('feeds through the real bot process and the fake Discord', () => {
     const added = await feeds('add', { url: `${server.origin}/missing`, source: 'Missing Wire', lang: 'en', interval: '1h' });
     expect(added.content).toBe(`Following \`${server.origin}/missing\` as Missing Wire, every 1h. The first fetch starts now: see \`/archive feeds list\`.`);
     expect(readFileSync(join(corpusDir, 'feeds.yaml'), 'utf8')).toMatch(/^# followed by the e2e test\n[\s\S]*url: http:\/\/127\.0\.0\.1:\d+\/missing\n\s+source: Missing Wire\n\s+lang: en\n\s+interval: 1h/);
+    expect((await feeds('add', { url: `${server.origin}/missing`, source: 'Again' })).content).toBe(`${server.origin.replace('http://', 'http\u200B://')}/missing is already followed.`);
     await bot!.waitForLog(/\/missing".*"msg":"feed fetch failed"/, 15_000);
     const [, missing] = (await feeds('list')).embeds[0]!.fields!;
     expect(missing!.value).toMatch(/⚠️ 1 failure\(s\) in a row: HTTP 404/);
@@ -109,6 +110,7 @@ describe('feeds through the real bot process and the fake Discord', () => {
     [{ url: 'ftp://example.com/rss', source: 'X' }, '`url`: expected an http:// or https:// URL.'],
     [{ url: 'https://example.com/rss', source: 'X', interval: 'often' }, '`interval`: expected a number and a unit: 30s, 10m, 2h or 1d.'],
     [{ url: 'https://example.com/rss', source: 'X', interval: '1s' }, '`interval`: expected at least 5s.'],
+    [{ url: 'https://example.com/rss', source: 'X', lang: 'english' }, '`lang`: expected a language code such as ar, en or fa.'],
   ])('/archive feeds add %o is refused with what to fix', async (values, message) => {
     expect((await feeds('add', values)).content).toBe(message);
   });

@@ -1,9 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { intervalText } from '../../src/discord/feedReplies.js';
 import { addFeed, FeedListError, intervalMs, readFeedList, removeFeed } from '../../src/feeds/feedList.js';
+import { silentLogger } from '../../src/engine/index.js';
+import { createFetcher } from '../../src/feeds/fetcher.js';
+import { createFeedService } from '../../src/feeds/service.js';
 import { readState, writeState } from '../../src/feeds/state.js';
 
 let corpus: string;
@@ -50,6 +53,16 @@ describe('addFeed and removeFeed', () => {
   it('creates feeds.yaml when there is none', () => {
     addFeed(corpus, { url: 'https://a.test/rss', source: 'A' });
     expect(readFileSync(join(corpus, 'feeds.yaml'), 'utf8')).toBe('feeds:\n  - url: https://a.test/rss\n    source: A\n');
+  });
+});
+
+describe('FeedService.add', () => {
+  it('refuses a private address typed as such unless FEEDS_ALLOW_PRIVATE', () => {
+    const service = (allowPrivate: boolean) => createFeedService({ corpusDir: corpus, fetcher: createFetcher({ allowPrivate }), logger: silentLogger });
+    expect(() => service(false).add({ url: 'http://169.254.169.254/latest', source: 'X' })).toThrow('169.254.169.254 is a private, loopback or link-local address');
+    expect(existsSync(join(corpus, 'feeds.yaml'))).toBe(false);
+    service(true).add({ url: 'http://10.0.0.5/rss', source: 'Intranet' });
+    expect(readFeedList(corpus)).toEqual([{ url: 'http://10.0.0.5/rss', source: 'Intranet' }]);
   });
 });
 
