@@ -1,11 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
-import { Status } from 'discord.js';
+import { Routes, Status } from 'discord.js';
 import { startupConfig } from './config.js';
 import { runConsole } from './console/console.js';
 import { type Bot, createBot } from './discord/bot.js';
 import { loadCommands } from './discord/loadCommands.js';
 import { type Engine, createEngine } from './engine/index.js';
-import { startFeedPoller } from './feeds/index.js';
+import { type FeedReport, startFeedPoller } from './feeds/index.js';
+import { startAlerts } from './follow/index.js';
 import { startHealthServer } from './health.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -50,7 +51,16 @@ async function main(): Promise<void> {
   engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true });
   metrics.archiveLoaded(engine.stats());
   const ready = engine;
-  const feeds = startFeedPoller({ corpusDir: config.CORPUS_DIR, allowPrivate: config.FEEDS_ALLOW_PRIVATE, engine, logger, watching: config.CORPUS_WATCH, onFetched: metrics.feedFetched });
+  const postMessage = async (channel: string, body: unknown) => {
+    if (!bot) throw new Error('not connected to Discord yet');
+    return bot.client.rest.post(Routes.channelMessages(channel), { body });
+  };
+  const alerts = startAlerts({ corpusDir: config.CORPUS_DIR, engine, logger, post: postMessage });
+  const onFetched = (report: FeedReport) => {
+    metrics.feedFetched(report);
+    alerts.alerts.enqueue(report.articleIds);
+  };
+  const feeds = startFeedPoller({ corpusDir: config.CORPUS_DIR, allowPrivate: config.FEEDS_ALLOW_PRIVATE, engine, logger, watching: config.CORPUS_WATCH, onFetched });
   bot = createBot({
     engine,
     commands: await loadCommands(logger),
@@ -60,6 +70,7 @@ async function main(): Promise<void> {
     maxConcurrent: config.MAX_CONCURRENT_COMMANDS,
     onServed: metrics.commandServed,
     feeds,
+    follows: alerts.store,
   });
   const unwatch = config.CORPUS_WATCH ? watchCorpus(config.CORPUS_DIR, engine, logger, () => metrics.archiveLoaded(ready.stats())) : () => undefined;
   const running = bot;
@@ -67,6 +78,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing replies in flight');
     unwatch();
     void feeds.stop();
+    alerts.stop();
     health?.close();
     running.shutdown().then(
       () => process.exit(0),

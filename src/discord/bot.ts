@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { Engine, Logger } from '../engine/index.js';
 import type { FeedService } from '../feeds/index.js';
+import type { FollowStore } from '../follow/store.js';
 import type { BotCommand } from './command.js';
 import { PageSessions } from './paging.js';
 import { noticeReply } from './replies.js';
@@ -19,6 +20,8 @@ export interface BotOptions {
   onServed?: (command: string, outcome: string, seconds: number) => void;
   /** The feed reader, for `/archive feeds …`. */
   feeds?: FeedService;
+  /** The channels' follows, for `/follow …`. */
+  follows?: FollowStore;
 }
 
 /** A running bot: its discord.js client, and a shutdown that lets replies in flight finish. */

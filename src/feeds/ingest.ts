@@ -30,6 +30,8 @@ export interface FeedReport {
   partial: number;
   /** Items already in the archive under another URL or with the same text. */
   duplicates: number;
+  /** Ids of the articles added (for alerts). */
+  articleIds: string[];
   error?: string;
 }
 
@@ -117,6 +119,7 @@ async function takeItem(feed: FeedSpec, item: FeedItem, ctx: IngestContext, byBo
   byBody.set(bodyHash, canonical);
   const kind = existing ? 'updated' : 'added';
   report[kind]++;
+  if (kind === 'added') report.articleIds.push(record.id);
   if (!page) report.partial++;
   ctx.save();
   ctx.onArticle?.(article.title, kind, !page);
@@ -139,7 +142,7 @@ async function fetchDocument(feed: FeedSpec, status: FeedStatus, ctx: IngestCont
 
 /** Fetches a feed once and takes its new and edited items; never throws: failures are in the report and the feed's status. */
 export async function fetchFeed(feed: FeedSpec, ctx: IngestContext): Promise<FeedReport> {
-  const report: FeedReport = { url: feed.url, source: feed.source, outcome: 'ok', status: 0, items: 0, added: 0, updated: 0, partial: 0, duplicates: 0 };
+  const report: FeedReport = { url: feed.url, source: feed.source, outcome: 'ok', status: 0, items: 0, added: 0, updated: 0, partial: 0, duplicates: 0, articleIds: [] };
   const status: FeedStatus = (ctx.state.feeds[feed.url] ??= { failures: 0, added: 0, updated: 0 });
   const started = ctx.now();
   status.lastFetch = new Date(started).toISOString();

@@ -8,11 +8,15 @@ import { articlePage, BRIDGE, DESALINATION, type Item, rss } from '../feeds/fixt
 import { type FixtureServer, serve, startFixtureServer } from '../feeds/fixtureServer.js';
 import { type BotProcess, removeDir, startBot, tempCorpus } from './botProcess.js';
 import { freePort } from './commandHelpers.js';
-import { expectEveryMessageSafe, failOnMalformedBodies, waitForMessages } from './e2e.js';
+import { failOnMalformedBodies, messageRequests, waitForMessages } from './e2e.js';
 
 const GUILD = '500000000000000001';
 const MANAGER: Invoker = { guildId: GUILD, permissions: PermissionFlagsBits.ManageGuild | PermissionFlagsBits.UseApplicationCommands };
 const MEMBER: Invoker = { guildId: GUILD };
+const CHANNEL_MANAGER: Invoker = { guildId: GUILD, permissions: PermissionFlagsBits.ManageChannels | PermissionFlagsBits.UseApplicationCommands };
+/** The channel that follows the desalination story, and one that follows something else. */
+const ALERTS = '400000000000000011';
+const QUIET = '400000000000000012';
 const REPLY = { timeout: 15_000 };
 const HTML = { 'content-type': 'text/html; charset=utf-8' };
 const XML = { 'content-type': 'application/rss+xml' };
@@ -23,7 +27,7 @@ function feedsOptions(sub: string, values: Record<string, string> = {}): Command
   return [{ type: ApplicationCommandOptionType.SubcommandGroup, name: 'feeds', options: [{ type: ApplicationCommandOptionType.Subcommand, name: sub, options }] }];
 }
 
-describe('feeds through the real bot process and the fake Discord', () => {
+describe('feeds and follows through the real bot process and the fake Discord', () => {
   let fake: FakeDiscord;
   let server: FixtureServer;
   let bot: BotProcess | undefined;
@@ -64,6 +68,24 @@ describe('feeds through the real bot process and the fake Discord', () => {
     removeDir(corpusDir);
   });
 
+  it('/follow add|list|stop manage a channel\'s follows, for Manage Channels only', async () => {
+    const follow = async (sub: string, values: Record<string, string>, invoker: Invoker) => {
+      const options = [{ type: ApplicationCommandOptionType.Subcommand as const, name: sub, options: Object.entries(values).map(([name, value]) => ({ type: ApplicationCommandOptionType.String as const, name, value })) }];
+      const interaction = fake.sendSlashCommand({ name: 'follow', options, ...invoker });
+      return (await fake.waitForReply(interaction.id, REPLY)).message.content;
+    };
+    expect(await follow('add', { query: 'تحلية المياه' }, { ...CHANNEL_MANAGER, channelId: ALERTS })).toMatch(/^Following “تحلية المياه” here \(id `[0-9a-f]{8}`\)/);
+    expect(await follow('add', { query: 'كرة السلة' }, { ...CHANNEL_MANAGER, channelId: QUIET })).toMatch(/^Following “كرة السلة” here/);
+    expect(await follow('add', { query: 'تحلية المياه' }, { ...CHANNEL_MANAGER, channelId: ALERTS })).toBe('Not added: this channel follows that query already.');
+    expect(await follow('add', { query: 'زيت الزيتون' }, { ...CHANNEL_MANAGER, channelId: QUIET })).toMatch(/^Following “زيت الزيتون” here/);
+    const listed = await follow('list', {}, { ...CHANNEL_MANAGER, channelId: QUIET });
+    expect(listed).toMatch(/^This channel follows:\n`[0-9a-f]{8}` “كرة السلة”\n`[0-9a-f]{8}` “زيت الزيتون”\n/);
+    const id = /`([0-9a-f]{8})` “زيت الزيتون”/.exec(listed)![1]!;
+    expect(await follow('stop', { id }, { ...CHANNEL_MANAGER, channelId: QUIET })).toBe(`Stopped follow \`${id}\`.`);
+    expect(await follow('stop', { id }, { ...CHANNEL_MANAGER, channelId: QUIET })).toBe('This channel has no follow with that id: see `/follow list`.');
+    expect(await follow('add', { query: 'x y' }, MEMBER)).toBe('`/follow` needs the *Manage Channels* permission in this channel.');
+  });
+
   it('answers /ask from an item added to a followed feed (30 s poll interval) within 60 s', async () => {
     await bot!.waitForLog(/"added":1,.*"msg":"feed fetched"/, 30_000);
     items.unshift({ title: 'محطة تحلية المياه في العقبة', link: `${server.origin}/desal`, summary: 'ملخص', date: '2026-12-02T07:00:00Z' });
@@ -77,6 +99,19 @@ describe('feeds through the real bot process and the fake Discord', () => {
     expect(text).toContain('Aqaba Daily');
     expect(text).toContain(`${server.origin}/desal`);
   }, 120_000);
+
+  it('posts the new item once in the channel following its query, and nothing in the channel following another', async () => {
+    const posts = (channel: string) => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`);
+    const deadline = Date.now() + 20_000;
+    while (!posts(ALERTS).length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    const [alert, ...more] = posts(ALERTS);
+    expect(more).toEqual([]);
+    const embed = (alert!.body as { embeds: Array<{ title: string; url: string; description: string }> }).embeds[0]!;
+    expect(embed).toMatchObject({ title: 'محطة تحلية المياه في العقبة', url: `${server.origin}/desal` });
+    expect(embed.description).toMatch(/^Aqaba Daily · 2 December 2026\n\n> .*\*\*تحلية\*\* \*\*المياه\*\*/);
+    expect(posts(QUIET)).toEqual([]);
+  }, 40_000);
 
   it('/archive feeds list shows each feed with its last and next fetch, articles added and last error', async () => {
     const message = await feeds('list');
@@ -129,6 +164,11 @@ describe('feeds through the real bot process and the fake Discord', () => {
   it('refuses members without Manage Server and DMs', async () => {
     expect((await feeds('list', {}, MEMBER)).content).toBe('`/archive` needs the *Manage Server* permission in this server.');
     expect((await feeds('list', {}, {})).content).toMatch(/works only in a server/);
-    expectEveryMessageSafe(fake);
+    for (const { request, body } of messageRequests(fake)) {
+      expect(request.status, request.path).toBeLessThan(400);
+      expect(body.allowed_mentions, request.path).toEqual({ parse: [] });
+    }
+    // The fake serves no channel route: the alert got a 404 there, after its body was checked against Discord's spec.
+    expect(fake.requests.filter((r) => r.status >= 400 && !r.path.startsWith('/channels/')).map((r) => `${r.method} ${r.path}`)).toEqual([]);
   });
 });
