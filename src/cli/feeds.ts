@@ -10,7 +10,7 @@ import { terminalSafe } from '../render/terminal.js';
 import type { CliIo } from './run.js';
 
 /** Usage of the feeds commands, printed after a usage error. */
-export const FEEDS_USAGE = `Usage: npm run --silent cli -- feeds fetch [URL] [--source NAME] [--lang CODE] [--corpus DIR] [--json]
+const FEEDS_USAGE = `Usage: npm run --silent cli -- feeds fetch [URL] [--source NAME] [--lang CODE] [--corpus DIR] [--json]
   Fetches every feed in <corpus>/feeds.yaml once (or only URL, followed or not) and writes new articles
   under <corpus>/feeds/. Progress goes to stdout (stderr with --json, whose stdout is one JSON document).`;
 

@@ -40,7 +40,7 @@ export const hashOf = (text: string): string => createHash('sha256').update(text
 export const articleId = (canonical: string): string => `feed-${hashOf(canonical)}`;
 
 /** The folder name of a source: its ASCII letters and digits, or a hash of the name when it has none (`العربية`). */
-export function sourceFolder(source: string): string {
+function sourceFolder(source: string): string {
   const slug = source
     .normalize('NFKD')
     .toLowerCase()
@@ -51,12 +51,12 @@ export function sourceFolder(source: string): string {
 }
 
 /** The corpus-relative path of an article's file. */
-export function articlePath(article: FeedArticle): string {
+function articlePath(article: FeedArticle): string {
   return join('feeds', sourceFolder(article.source), article.date.slice(0, 7), `${articleId(article.canonicalUrl)}.md`);
 }
 
 /** The file's text: YAML front matter (CONTRACTS §1 fields, plus `partial` and `feed` as metadata) and the body. */
-export function articleMarkdown(article: FeedArticle): string {
+function articleMarkdown(article: FeedArticle): string {
   const front = {
     id: articleId(article.canonicalUrl),
     title: article.title,

@@ -49,7 +49,7 @@ export interface IngestContext {
 }
 
 /** A failure as one line for `/archive feeds list`. */
-function describe(error: unknown): string {
+function failureText(error: unknown): string {
   if (error instanceof FetchError || error instanceof FeedParseError) return error.message;
   return `unexpected: ${error instanceof Error ? error.message : String(error)}`;
 }
@@ -63,7 +63,7 @@ async function readPage(item: FeedItem, ctx: IngestContext): Promise<{ article: 
     if (!article) throw new Error('the page holds no article');
     return { article, url: page.url };
   } catch (error) {
-    ctx.logger.debug({ link: item.link, err: describe(error) }, 'article page not read; the feed text is kept');
+    ctx.logger.debug({ link: item.link, err: failureText(error) }, 'article page not read; the feed text is kept');
     return null;
   }
 }
@@ -164,7 +164,7 @@ export async function fetchFeed(feed: FeedSpec, ctx: IngestContext): Promise<Fee
     status.nextFetch = new Date(ctx.now() + intervalMs(feed)).toISOString();
   } catch (error) {
     report.outcome = 'error';
-    report.error = describe(error);
+    report.error = failureText(error);
     status.failures++;
     status.lastError = report.error;
     status.nextFetch = new Date(ctx.now() + Math.min(intervalMs(feed) * 2 ** status.failures, MAX_BACKOFF_MS)).toISOString();

@@ -6,7 +6,7 @@ import type { AskResult, Engine, Logger } from '../engine/index.js';
 import type { Follow, FollowStore } from './store.js';
 
 /** Messages one follow posts an hour before the rest wait for a digest. */
-export const ALERTS_PER_HOUR = 5;
+const ALERTS_PER_HOUR = 5;
 const HOUR_MS = 60 * 60 * 1000;
 /** Matches looked at per follow and batch of new articles. */
 const MATCH_LIMIT = 100;
@@ -33,7 +33,7 @@ export interface Alerts {
  * The query as `/ask` takes it with every word required: each word quoted (a quoted phrase must appear as typed), unless
  * the member quoted phrases already. An alert is a message nobody asked for: it must match all the words, not some.
  */
-export function strictQuery(query: string): string {
+function strictQuery(query: string): string {
   return query.includes('"') ? query : query.split(/\s+/).filter(Boolean).map((word) => `"${word}"`).join(' ');
 }
 

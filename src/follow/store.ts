@@ -24,7 +24,7 @@ export type Follow = z.infer<typeof Follow>;
 const FollowsFile = z.object({ follows: z.array(Follow) });
 const FOLLOWS_FILE = join(STATE_DIR, 'follows.json');
 /** Follows one channel may have. */
-export const MAX_FOLLOWS_PER_CHANNEL = 10;
+const MAX_FOLLOWS_PER_CHANNEL = 10;
 
 /** The follows of a corpus, read once and written on every change. */
 export interface FollowStore {
