@@ -9,10 +9,10 @@ import {
 } from 'discord.js';
 import { reloadEmbed, statsEmbed } from '../src/discord/archiveReplies.js';
 import type { BotCommand, CommandContext } from '../src/discord/command.js';
-import { feedListEmbed, feedStatsField, intervalText } from '../src/discord/feedReplies.js';
+import { feedListEmbed, feedStatsField } from '../src/discord/feedReplies.js';
 import { inert, LIMITS, NO_MENTIONS, truncate } from '../src/discord/format.js';
 import { noticeReply } from '../src/discord/replies.js';
-import { FeedListError, type FeedListing, type FeedService, FeedSpec, FetchError, intervalMs } from '../src/feeds/index.js';
+import { FeedListError, type FeedListing, type FeedService, FeedSpec, FetchError, intervalMs, intervalText } from '../src/feeds/index.js';
 
 /** What a member needs to run the archive. */
 const REQUIRED = PermissionFlagsBits.ManageGuild;

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     // Files added while the console runs are picked up as in Discord mode.
     const unwatch = config.CORPUS_WATCH ? watchCorpus(config.CORPUS_DIR, engine, logger) : () => undefined;
     const feeds = startFeedPoller({ corpusDir: config.CORPUS_DIR, allowPrivate: config.FEEDS_ALLOW_PRIVATE, engine, logger, watching: config.CORPUS_WATCH });
-    await runConsole(engine, { input: process.stdin, output: process.stdout, style: interactive ? ANSI : PLAIN, prompt: interactive });
+    await runConsole(engine, { input: process.stdin, output: process.stdout, style: interactive ? ANSI : PLAIN, prompt: interactive, feeds });
     unwatch();
     await feeds.stop();
     return;

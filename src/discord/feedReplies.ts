@@ -1,21 +1,10 @@
 /** The `/archive feeds …` replies and the feeds line of `/archive stats`. */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { FeedListing } from '../feeds/index.js';
+import { type FeedListing, intervalText } from '../feeds/index.js';
 import { EMBED_COLOR, LIMITS, NO_MENTIONS, inert, truncate } from './format.js';
 
 /** A time as a Discord relative timestamp (`in 5 minutes`), or a dash. */
 const when = (iso: string | undefined): string => (iso ? `<t:${Math.floor(Date.parse(iso) / 1000)}:R>` : '—');
-
-/** An interval in the words feeds.yaml uses (`10m`, `1h 30m`, `45s`). */
-export function intervalText(ms: number): string {
-  const parts: string[] = [];
-  let rest = Math.round(ms / 1000);
-  for (const [unit, seconds] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
-    if (rest >= seconds) parts.push(`${Math.floor(rest / seconds)}${unit}`);
-    rest %= seconds;
-  }
-  return parts.join(' ') || '0s';
-}
 
 /** One feed as an embed field: where it is, when it was and will be fetched, what it added, what went wrong. */
 function feedField({ feed, intervalMs, status }: FeedListing): APIEmbedField {

@@ -51,6 +51,17 @@ const FeedsFile = z.object({ feeds: z.array(FeedSpec).nullish() }).strict();
 /** A feed's poll interval in milliseconds. */
 export const intervalMs = (feed: FeedSpec): number => (feed.interval ? Interval.parse(feed.interval) : DEFAULT_INTERVAL_MS);
 
+/** An interval in the words feeds.yaml uses (`10m`, `1h 30m`, `45s`). */
+export function intervalText(ms: number): string {
+  const parts: string[] = [];
+  let rest = Math.round(ms / 1000);
+  for (const [unit, seconds] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+    if (rest >= seconds) parts.push(`${Math.floor(rest / seconds)}${unit}`);
+    rest %= seconds;
+  }
+  return parts.join(' ') || '0s';
+}
+
 /** A `feeds.yaml` that cannot be used; the message names the entry and the field. */
 export class FeedListError extends Error {}
 

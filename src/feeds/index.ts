@@ -4,7 +4,7 @@ import { createFetcher } from './fetcher.js';
 import type { FeedReport } from './ingest.js';
 import { createFeedService, type FeedService } from './service.js';
 
-export { FeedListError, FeedSpec, intervalMs } from './feedList.js';
+export { FeedListError, FeedSpec, intervalMs, intervalText } from './feedList.js';
 export { FetchError } from './http.js';
 export type { FeedReport } from './ingest.js';
 export type { FeedListing, FeedService } from './service.js';

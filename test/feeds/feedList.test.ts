@@ -2,8 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { intervalText } from '../../src/discord/feedReplies.js';
-import { addFeed, FeedListError, intervalMs, readFeedList, removeFeed } from '../../src/feeds/feedList.js';
+import { addFeed, FeedListError, intervalMs, intervalText, readFeedList, removeFeed } from '../../src/feeds/feedList.js';
 import { silentLogger } from '../../src/engine/index.js';
 import { createFetcher } from '../../src/feeds/fetcher.js';
 import { createFeedService } from '../../src/feeds/service.js';
