@@ -40,8 +40,8 @@ export interface IngestContext {
   corpusDir: string;
   fetcher: Fetcher;
   state: FeedState;
-  /** Asks for the state to be persisted (soon: the service batches writes). */
-  save(): void;
+  /** Asks for the state to be persisted (soon: the service batches writes); `taken` when articles or links changed. */
+  save(taken: boolean): void;
   logger: Logger;
   now(): number;
   /** Told of each article written, for progress output. */
@@ -84,6 +84,7 @@ async function takeItem(feed: FeedSpec, item: FeedItem, ctx: IngestContext, byBo
   if (twin && twin !== canonical) {
     state.links[item.link] = twin;
     report.duplicates++;
+    ctx.save(true);
     return;
   }
   const existing = state.articles[canonical] ?? previous;
@@ -92,7 +93,7 @@ async function takeItem(feed: FeedSpec, item: FeedItem, ctx: IngestContext, byBo
     state.articles[canonical] = { ...existing, itemHash, attempts: existing.attempts + (page ? 0 : 1) };
     if (!known) report.duplicates++;
     state.links[item.link] = canonical;
-    ctx.save();
+    ctx.save(true);
     return;
   }
   const article: FeedArticle = {
@@ -121,7 +122,7 @@ async function takeItem(feed: FeedSpec, item: FeedItem, ctx: IngestContext, byBo
   report[kind]++;
   if (kind === 'added') report.articleIds.push(record.id);
   if (!page) report.partial++;
-  ctx.save();
+  ctx.save(true);
   ctx.onArticle?.(article.title, kind, !page);
 }
 
@@ -171,7 +172,7 @@ export async function fetchFeed(feed: FeedSpec, ctx: IngestContext): Promise<Fee
   }
   status.added += report.added;
   status.updated += report.updated;
-  ctx.save();
+  ctx.save(false);
   const fields = { feed: feed.url, outcome: report.outcome, status: report.status, items: report.items, added: report.added, updated: report.updated, partial: report.partial, duplicates: report.duplicates, ms: ctx.now() - started };
   if (report.error) ctx.logger.warn({ ...fields, error: report.error }, 'feed fetch failed');
   else ctx.logger.info(fields, 'feed fetched');

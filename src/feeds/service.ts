@@ -61,16 +61,21 @@ export function createFeedService(options: FeedServiceOptions): FeedService {
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
   let saveTimer: NodeJS.Timeout | undefined;
+  let takenChanged = false;
   /** Writes the state now if it changed since the last write. */
   const flush = () => {
     if (saveTimer === undefined) return;
     clearTimeout(saveTimer);
     saveTimer = undefined;
-    writeState(corpusDir, state);
+    writeState(corpusDir, state, takenChanged);
+    takenChanged = false;
   };
   // Status changes are written at most once a second: articles are files at paths fixed by their URL, so a crash
   // before the state is written only means their items are read again and the same files written again.
-  const save = () => (saveTimer ??= setTimeout(flush, SAVE_DELAY_MS).unref());
+  const save = (taken: boolean) => {
+    takenChanged ||= taken;
+    saveTimer ??= setTimeout(flush, SAVE_DELAY_MS).unref();
+  };
   const context: IngestContext = { corpusDir, fetcher: options.fetcher, state, save, logger, now, onArticle: options.onArticle };
 
   /** Fetches one feed unless it is being fetched already (then waits for that fetch). */

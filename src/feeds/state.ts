@@ -1,7 +1,8 @@
 /**
- * What the feed reader remembers between runs, in `<corpus>/.feeds/state.json` (hidden, so the corpus walker skips it):
- * each feed's conditional-GET validators, schedule, counts and last error, and each article taken (for deduplication).
- * Written atomically (a temporary file renamed over the old one), so a crash leaves the old state or the new one.
+ * What the feed reader remembers between runs, in `<corpus>/.feeds/` (hidden, so the corpus walker skips it):
+ * `state.json`, each feed's conditional-GET validators, schedule, counts and last error (small, written after every
+ * fetch), and `articles.json`, each article and item link taken, for deduplication (it grows with the archive, so it
+ * is written only when it changes). Each is written atomically (a temporary file renamed over the old one).
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -44,42 +45,51 @@ export const ArticleRecord = z.object({
 });
 export type ArticleRecord = z.infer<typeof ArticleRecord>;
 
-/** The whole state file. */
-export const FeedState = z.object({
+/** Each feed's status: small, written after every fetch. */
+const StatusFile = z.object({ version: z.literal(1), feeds: z.record(z.string(), FeedStatus).default({}) });
+/** What the reader took: grows with the archive, written only when an article or a link is added. */
+const TakenFile = z.object({
   version: z.literal(1),
-  feeds: z.record(z.string(), FeedStatus).default({}),
   /** Articles by canonical URL. */
   articles: z.record(z.string(), ArticleRecord).default({}),
   /** Item links (as feeds give them) to the canonical URL they turned out to have. */
   links: z.record(z.string(), z.string()).default({}),
 });
-export type FeedState = z.infer<typeof FeedState>;
 
-const emptyState = (): FeedState => ({ version: 1, feeds: {}, articles: {}, links: {} });
+/** The reader's whole state in memory: the two files together. */
+export type FeedState = z.infer<typeof StatusFile> & z.infer<typeof TakenFile>;
 
-/** The state file, relative to the corpus folder. */
-const STATE_FILE = join(STATE_DIR, 'state.json');
+/** The two files, relative to the corpus folder. */
+const STATUS_FILE = join(STATE_DIR, 'state.json');
+const TAKEN_FILE = join(STATE_DIR, 'articles.json');
 
-/** Reads the state; a missing file is a fresh start, an unreadable one too (reported through `onProblem`, kept aside). */
-export function readState(corpusDir: string, onProblem: (message: string) => void): FeedState {
-  const path = join(corpusDir, STATE_FILE);
+/** One state file parsed; a missing file is `fallback`, an unreadable one too (moved aside and reported through `onProblem`). */
+function readPart<T>(corpusDir: string, file: string, schema: z.ZodType<T>, fallback: T, onProblem: (message: string) => void): T {
+  const path = join(corpusDir, file);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return emptyState();
+    return fallback;
   }
   let parsed;
   try {
-    parsed = FeedState.safeParse(JSON.parse(text));
+    parsed = schema.safeParse(JSON.parse(text));
   } catch (error) {
     parsed = { success: false as const, error: error as Error };
   }
   if (parsed.success) return parsed.data;
   const aside = `${path}.bad-${Date.now()}`;
   renameSync(path, aside);
-  onProblem(`the feed state file was unreadable and was moved to ${aside}: ${parsed.error.message.slice(0, 200)}`);
-  return emptyState();
+  onProblem(`the feed state file ${file} was unreadable and was moved to ${aside}: ${parsed.error.message.slice(0, 200)}`);
+  return fallback;
+}
+
+/** Reads the state; missing files are a fresh start, unreadable ones too (reported through `onProblem`, kept aside). */
+export function readState(corpusDir: string, onProblem: (message: string) => void): FeedState {
+  const status = readPart(corpusDir, STATUS_FILE, StatusFile, { version: 1, feeds: {} }, onProblem);
+  const taken = readPart(corpusDir, TAKEN_FILE, TakenFile, { version: 1, articles: {}, links: {} }, onProblem);
+  return { version: 1, feeds: status.feeds, articles: taken.articles, links: taken.links };
 }
 
 /**
@@ -94,7 +104,8 @@ export function writeAtomic(corpusDir: string, relPath: string, content: string)
   renameSync(temp, join(corpusDir, relPath));
 }
 
-/** Saves the state atomically. */
-export function writeState(corpusDir: string, state: FeedState): void {
-  writeAtomic(corpusDir, STATE_FILE, `${JSON.stringify(state)}\n`);
+/** Saves the state atomically: the feeds' status, and what was taken when `taken` says it changed. */
+export function writeState(corpusDir: string, state: FeedState, taken: boolean): void {
+  writeAtomic(corpusDir, STATUS_FILE, `${JSON.stringify({ version: 1, feeds: state.feeds })}\n`);
+  if (taken) writeAtomic(corpusDir, TAKEN_FILE, `${JSON.stringify({ version: 1, articles: state.articles, links: state.links })}\n`);
 }

@@ -66,14 +66,19 @@ describe('FeedService.add', () => {
 });
 
 describe('the state file', () => {
-  it('round-trips, and an unreadable one is moved aside with a warning instead of stopping the reader', () => {
+  it('round-trips, writes what was taken only when asked, and moves an unreadable file aside with a warning instead of stopping the reader', () => {
     const state = { version: 1 as const, feeds: { 'https://a.test/rss': { failures: 0, added: 2, updated: 0, etag: '"x"' } }, articles: {}, links: {} };
-    writeState(corpus, state);
+    writeState(corpus, state, true);
     expect(readState(corpus, () => undefined)).toEqual(state);
+    const taken = { articles: { 'https://a.test/1': { id: 'feed-1', file: 'feeds/a/2026-12/feed-1.md', bodyHash: 'h', itemHash: 'i', partial: false, attempts: 0 } }, links: { 'https://a.test/1?x': 'https://a.test/1' } };
+    writeState(corpus, { ...state, ...taken }, true);
+    // Only the status is written when nothing was taken: the articles on file stay as they were.
+    writeState(corpus, { ...state, feeds: {} }, false);
+    expect(readState(corpus, () => undefined)).toEqual({ version: 1, feeds: {}, ...taken });
     writeFileSync(join(corpus, '.feeds', 'state.json'), '{"version": 1, "feeds": {"x": {"failures": -1}}');
     const warnings: string[] = [];
-    expect(readState(corpus, (m) => warnings.push(m))).toEqual({ version: 1, feeds: {}, articles: {}, links: {} });
-    expect(warnings[0]).toMatch(/^the feed state file was unreadable and was moved to .*state\.json\.bad-\d+/);
+    expect(readState(corpus, (m) => warnings.push(m))).toEqual({ version: 1, feeds: {}, ...taken });
+    expect(warnings[0]).toMatch(/^the feed state file \.feeds\/state\.json was unreadable and was moved to .*state\.json\.bad-\d+/);
   });
 });
 
