@@ -9,7 +9,7 @@ async function main(): Promise<number> {
   return runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(`${text}\n`),
     stderr: (text) => process.stderr.write(`${text}\n`),
-    env: { ...process.env, CORPUS_DIR: config.CORPUS_DIR, INDEX_CACHE_DIR: config.INDEX_CACHE_DIR },
+    env: { ...process.env, CORPUS_DIR: config.CORPUS_DIR, INDEX_CACHE_DIR: config.INDEX_CACHE_DIR, FEEDS_ALLOW_PRIVATE: String(config.FEEDS_ALLOW_PRIVATE) },
     isTTY: Boolean(process.stdout.isTTY),
     logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL),
   });

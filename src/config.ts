@@ -36,6 +36,8 @@ export const Config = z.object({
   DATABASE_READER_PASSWORD: optional(z.string().min(8, 'at least 8 characters')),
   DATABASE_WRITER_ROLE: optional(RoleName),
   DATABASE_WRITER_PASSWORD: optional(z.string().min(8, 'at least 8 characters')),
+  /** Let feeds and article pages be fetched from loopback, private and link-local addresses (`true`/`false`): tests and intranets only. */
+  FEEDS_ALLOW_PRIVATE: z.preprocess(emptyAsAbsent, z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
 });
 export type Config = z.infer<typeof Config>;
 

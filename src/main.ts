@@ -6,6 +6,8 @@ import { type Bot, createBot } from './discord/bot.js';
 import { loadCommands } from './discord/loadCommands.js';
 import { BACKOFF, type LoginFailure, LoginRetry } from './discord/login.js';
 import { type Engine, createEngine } from './engine/index.js';
+import { type FeedReport, startFeedPoller } from './feeds/index.js';
+import { startAlerts } from './follow/index.js';
 import { startHealthServer } from './health.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -36,8 +38,10 @@ async function main(): Promise<void> {
     const interactive = Boolean(process.stdin.isTTY);
     // Files added while the console runs are picked up as in Discord mode.
     const unwatch = config.CORPUS_WATCH ? watchCorpus(config.CORPUS_DIR, engine, logger) : () => undefined;
-    await runConsole(engine, { input: process.stdin, output: process.stdout, style: interactive ? ANSI : PLAIN, prompt: interactive });
+    const feeds = startFeedPoller({ corpusDir: config.CORPUS_DIR, allowPrivate: config.FEEDS_ALLOW_PRIVATE, engine, logger, watching: config.CORPUS_WATCH });
+    await runConsole(engine, { input: process.stdin, output: process.stdout, style: interactive ? ANSI : PLAIN, prompt: interactive, feeds });
     unwatch();
+    await feeds.stop();
     return;
   }
   const metrics = createMetrics();
@@ -54,6 +58,16 @@ async function main(): Promise<void> {
   engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true, buildTuning: v8BuildTuning() });
   metrics.archiveLoaded(engine.stats());
   const ready = engine;
+  const postMessage = async (channel: string, body: unknown) => {
+    if (!bot) throw new Error('not connected to Discord yet');
+    return bot.postMessage(channel, body);
+  };
+  const alerts = startAlerts({ corpusDir: config.CORPUS_DIR, engine, logger, post: postMessage });
+  const onFetched = (report: FeedReport) => {
+    metrics.feedFetched(report);
+    alerts.alerts.enqueue(report.articleIds);
+  };
+  const feeds = startFeedPoller({ corpusDir: config.CORPUS_DIR, allowPrivate: config.FEEDS_ALLOW_PRIVATE, engine, logger, watching: config.CORPUS_WATCH, onFetched });
   bot = createBot({
     engine,
     commands: await loadCommands(logger),
@@ -62,12 +76,16 @@ async function main(): Promise<void> {
     ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
     maxConcurrent: config.MAX_CONCURRENT_COMMANDS,
     onServed: metrics.commandServed,
+    feeds,
+    follows: alerts.store,
   });
   const unwatch = config.CORPUS_WATCH ? watchCorpus(config.CORPUS_DIR, engine, logger, () => metrics.archiveLoaded(ready.stats())) : () => undefined;
   const running = bot;
   const stop = (reason: object, message: string, exitCode: number) => {
     logger[exitCode === 0 ? 'info' : 'error'](reason, message);
     unwatch();
+    void feeds.stop();
+    alerts.stop();
     health?.close();
     running.shutdown().then(
       () => process.exit(exitCode),

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       MAX_CONCURRENT_COMMANDS: 8,
       CORPUS_WATCH: true,
       LOGIN_TIMEOUT_SECONDS: 300,
+      FEEDS_ALLOW_PRIVATE: false,
     });
   });
 
@@ -28,6 +29,7 @@ describe('loadConfig', () => {
     [{ CORPUS_WATCH: 'sometimes' }, /CORPUS_WATCH/],
     [{ LOGIN_TIMEOUT_SECONDS: '0' }, /LOGIN_TIMEOUT_SECONDS/],
     [{ LOGIN_TIMEOUT_SECONDS: 'forever' }, /LOGIN_TIMEOUT_SECONDS/],
+    [{ FEEDS_ALLOW_PRIVATE: 'yes' }, /FEEDS_ALLOW_PRIVATE/],
   ])('%o is refused with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

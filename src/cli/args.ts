@@ -88,6 +88,7 @@ export const USAGE = `Usage: npm run --silent cli -- <command> [options]
   whosaid "<quote or part of it>" [--limit N]
   quotes "<speaker name>" | quotes --article ID
   summary "<topic>" | summary --article ID   [--sentences N]
+  feeds fetch [URL] [--source NAME] [--lang CODE]   (fetch followed news feeds once; feeds --help)
 Common: --json (one JSON document on stdout), --corpus DIR,
   --batch FILE: one request per line; for ask and whosaid the line is the question or quote, for quotes
   and summary a JSON object: {"speaker": "…"} or {"article": "ID"}; {"topic": "…"} or {"article": "ID", "sentences": 3}.

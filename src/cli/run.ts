@@ -5,6 +5,7 @@ import { terminalSafe } from '../render/terminal.js';
 import { ANSI, PLAIN, renderFailureText } from '../render/text.js';
 import { failure, type Failure } from '../engine/index.js';
 import { type CliInvocation, USAGE, UsageError, batchRequest, cliOptionName, parseCommandLine } from './args.js';
+import { runFeedsCli } from './feeds.js';
 import { type CliRequest, HANDLERS } from './handlers.js';
 
 /** Where the CLI writes and what it runs with (injected so tests run it in-process). */
@@ -18,6 +19,7 @@ export interface CliIo {
 
 /** Runs one command line and returns the exit status: 0 success (also no results), 2 bad input or unreadable corpus. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'feeds') return runFeedsCli(argv.slice(1), io);
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(USAGE);
     return 0;

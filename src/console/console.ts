@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Engine } from '../engine/index.js';
+import { FeedListError, type FeedService, intervalText } from '../feeds/index.js';
 import { namesakesLine, renderQuotesText, whosaidHeading } from '../render/quoteText.js';
 import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';
 import { terminalSafe } from '../render/terminal.js';
@@ -21,7 +22,7 @@ const HELP = `Commands, typed as in Discord:
   next, prev                 page through the last answer (/ask or /quotes)
   /sources                   the outlets in the archive
   /about                     what the archive holds
-  /archive stats|sources|reload
+  /archive stats|sources|reload|feeds
   /help, exit
 Answers show each article's id (id …): /summary article: takes it, or a title.`;
 
@@ -46,6 +47,8 @@ export interface ConsoleIo {
   style: TextStyle;
   /** Show a prompt (interactive terminal) or not (piped input). */
   prompt: boolean;
+  /** The feed reader, for `/archive feeds` (absent: feeds are not shown). */
+  feeds?: FeedService;
 }
 
 /** The local console: the bot's slash commands typed in a terminal, replies printed as plain text. */
@@ -118,7 +121,7 @@ export async function runConsole(engine: Engine, io: ConsoleIo): Promise<void> {
     else if (command.name === 'whosaid') print(whosaid(engine, command.options.quote ?? '', io.style));
     else if (command.name === 'quotes') quotes(command.options.speaker ?? '');
     else if (command.name === 'about') print(aboutText(engine));
-    else if (command.name === 'archive') print(await archive(engine, command.options.action ?? ''));
+    else if (command.name === 'archive') print(command.options.action === 'feeds' ? feedsText(io.feeds) : await archive(engine, command.options.action ?? ''));
     else if (command.name === 'next' || command.name === 'prev') {
       const current = pages as Pages | null;
       if (!current) print('Nothing to page through yet: ask something first.');
@@ -167,7 +170,7 @@ async function archive(engine: Engine, action: string): Promise<string> {
       ...problems('warning', report.warnings),
     ].join('\n');
   }
-  if (action !== 'stats' && action !== '') return `Unknown /archive action "${action}": use stats, sources or reload.`;
+  if (action !== 'stats' && action !== '') return `Unknown /archive action "${action}": use stats, sources, reload or feeds.`;
   const s = engine.stats();
   return [
     `Articles: ${plural(s.articles, 'article')}; passages: ${s.passages.toLocaleString('en-US')}; quotations: ${s.quotations.toLocaleString('en-US')}; sources: ${s.sources}`,
@@ -175,6 +178,28 @@ async function archive(engine: Engine, action: string): Promise<string> {
     `Rejected files: ${s.rejectedFiles}; skipped for their type: ${s.skippedFiles}`,
     `Index: ${s.origin === 'cache' ? 'loaded from cache' : s.origin === 'build' ? 'built' : 'updated in place'} at ${s.loadedAt}; memory ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
   ].join('\n');
+}
+
+/** `/archive feeds`: each followed feed and how it fares (add and remove by editing feeds.yaml, which is read again as it changes). */
+function feedsText(feeds: FeedService | undefined): string {
+  if (!feeds) return 'Feeds are not followed in this console.';
+  let listings;
+  try {
+    listings = feeds.list();
+  } catch (error) {
+    if (error instanceof FeedListError) return error.message;
+    throw error;
+  }
+  if (!listings.length) return 'No feed is followed: list feeds in feeds.yaml at the top of the corpus folder (see the README, "Following news feeds").';
+  return listings
+    .map(({ feed, intervalMs, status }) =>
+      [
+        `${feed.source} — ${feed.url} — every ${intervalText(intervalMs)}`,
+        `  last fetch ${status?.lastFetch ?? '—'}; next ${status?.nextFetch ?? 'now'}; articles added ${status?.added ?? 0}, updated ${status?.updated ?? 0}`,
+        `  ${status?.lastError ? `failing (${status.failures} in a row): ${status.lastError}` : status?.lastSuccess ? `last success ${status.lastSuccess}` : 'not fetched yet'}`,
+      ].join('\n'),
+    )
+    .join('\n');
 }
 
 /** `3 articles`, `1 source`. */

@@ -1,5 +1,7 @@
-import { Client, Events, GatewayIntentBits, Status, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Routes, Status, type Interaction } from 'discord.js';
 import type { Engine, Logger } from '../engine/index.js';
+import type { FeedService } from '../feeds/index.js';
+import type { FollowStore } from '../follow/store.js';
 import type { BotCommand } from './command.js';
 import { GatewayClosed } from './login.js';
 import { PageSessions } from './paging.js';
@@ -17,6 +19,10 @@ export interface BotOptions {
   maxConcurrent: number;
   /** Told of every command served (for metrics). */
   onServed?: (command: string, outcome: string, seconds: number) => void;
+  /** The feed reader, for `/archive feeds …`. */
+  feeds?: FeedService;
+  /** The channels' follows, for `/follow …`. */
+  follows?: FollowStore;
 }
 
 /** A running bot: its connection state, login attempts, and a shutdown that lets replies in flight finish. */
@@ -28,6 +34,8 @@ export interface Bot {
    * session is ready (the client reconnects on its own). A failed attempt's client is discarded, the next gets a new one.
    */
   login(token: string, retrying: (error: unknown) => void): Promise<void>;
+  /** Posts a message in a channel (follow alerts) through the current client's REST. */
+  postMessage(channelId: string, body: unknown): Promise<unknown>;
   shutdown(graceMs?: number): Promise<void>;
 }
 
@@ -79,6 +87,7 @@ export function createBot(options: BotOptions): Bot {
         client.off(Events.ShardReconnecting, onReconnecting).off(Events.ShardDisconnect, onDisconnect);
       }
     },
+    postMessage: (channelId, body) => client.rest.post(Routes.channelMessages(channelId), { body }),
     async shutdown(graceMs = 10_000) {
       accepting = false;
       const grace = new Promise((resolve) => setTimeout(resolve, graceMs).unref());

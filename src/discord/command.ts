@@ -6,6 +6,8 @@ import type {
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Engine, Logger } from '../engine/index.js';
+import type { FeedService } from '../feeds/index.js';
+import type { FollowStore } from '../follow/store.js';
 import type { PageSessions } from './paging.js';
 
 /** What every command is given: the engine, a logger for this interaction, and the paged answers. */
@@ -13,6 +15,10 @@ export interface CommandContext {
   engine: Engine;
   logger: Logger;
   pages: PageSessions<unknown>;
+  /** The feed reader (`/archive feeds …`); absent where no poller runs. */
+  feeds?: FeedService;
+  /** The channels' follows (`/follow …`); absent where no alerts are posted. */
+  follows?: FollowStore;
   /**
    * Waits for one of the MAX_CONCURRENT_COMMANDS slots, then for the events already waiting to be handled; the slot is
    * freed when the handler returns. A command with `acknowledgesFirst` calls it after deferring and before its engine

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DiscordAPIError, type Interaction } from 'discord.js';
 import type { Engine, Logger } from '../engine/index.js';
+import type { FeedService } from '../feeds/index.js';
+import type { FollowStore } from '../follow/store.js';
 import { BusyError, type BotCommand, type CommandContext } from './command.js';
 import { ConcurrencyCap, RateLimiter } from './limiter.js';
 import type { PageSessions } from './paging.js';
@@ -12,6 +14,10 @@ export interface RouterOptions {
   engine: Engine;
   logger: Logger & { child(fields: object): Logger };
   pages: PageSessions<unknown>;
+  /** The feed reader, handed to commands. */
+  feeds?: FeedService;
+  /** The channels' follows, handed to commands. */
+  follows?: FollowStore;
   /** Commands per user per minute. */
   ratePerMinute: number;
   /** Commands answered at once. */
@@ -44,7 +50,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       if (!(await takeSlot(QUEUE_WAIT_MS))) throw new BusyError();
       await yieldToEvents();
     };
-    const ctx: CommandContext = { engine: options.engine, logger, pages: options.pages, slot };
+    const ctx: CommandContext = { engine: options.engine, logger, pages: options.pages, slot, ...(options.feeds ? { feeds: options.feeds } : {}), ...(options.follows ? { follows: options.follows } : {}) };
     if (!command) {
       logger.warn({ type: interaction.type }, 'interaction for an unknown command');
       if (interaction.isRepliable()) await interaction.reply(noticeReply('This command is not available any more.')).catch((e: unknown) => logger.warn({ err: e }, 'notice not delivered'));

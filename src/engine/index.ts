@@ -8,3 +8,4 @@ export type { ArticleSummary, SummarySentence, TopicSentence, TopicSummary } fro
 export type { QuoteMatch, SpeakerQuotes } from './quotes/index.js';
 export type { ReloadReport } from './snapshot.js';
 export { articleLink, type Link } from './corpus/links.js';
+export { dropTrailingFurniture } from './corpus/furniture.js';

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConsoleLine } from '../../src/console/parse.js';
-import { runConsole } from '../../src/console/console.js';
-import { createEngine, type Engine } from '../../src/engine/index.js';
+import { type ConsoleIo, runConsole } from '../../src/console/console.js';
+import { createEngine, type Engine, silentLogger } from '../../src/engine/index.js';
+import { createFetcher } from '../../src/feeds/fetcher.js';
+import { createFeedService } from '../../src/feeds/service.js';
 import { whosaidHeading } from '../../src/render/quoteText.js';
 import { PLAIN } from '../../src/render/text.js';
 
@@ -28,16 +30,18 @@ describe('runConsole', () => {
     engine = await createEngine({ corpusDir: 'corpus', cacheDir: null });
   });
 
-  async function session(...lines: string[]): Promise<string> {
+  /** What the console prints for `lines`, run with `extra` (the feed reader) when given. */
+  async function sessionWith(extra: Pick<ConsoleIo, 'feeds'>, ...lines: string[]): Promise<string> {
     const input = new PassThrough();
     const output = new PassThrough();
     let printed = '';
     output.on('data', (chunk) => (printed += chunk));
-    const done = runConsole(engine, { input, output, style: PLAIN, prompt: false });
+    const done = runConsole(engine, { input, output, style: PLAIN, prompt: false, ...extra });
     input.end(lines.join('\n') + '\n');
     await done;
     return printed;
   }
+  const session = (...lines: string[]) => sessionWith({}, ...lines);
 
   it('answers /ask with the seed paragraph, source and date', async () => {
     const printed = await session('/ask التعاون العسكري بين إيران وروسيا');
@@ -86,16 +90,18 @@ describe('runConsole as capable as Discord', () => {
   });
   const SEED_ID = 'iran-international-2021-10-20-bagheri-moscow';
 
-  async function session(...lines: string[]): Promise<string> {
+  /** What the console prints for `lines`, run with `extra` (the feed reader) when given. */
+  async function sessionWith(extra: Pick<ConsoleIo, 'feeds'>, ...lines: string[]): Promise<string> {
     const input = new PassThrough();
     const output = new PassThrough();
     let printed = '';
     output.on('data', (chunk) => (printed += chunk));
-    const done = runConsole(engine, { input, output, style: PLAIN, prompt: false });
+    const done = runConsole(engine, { input, output, style: PLAIN, prompt: false, ...extra });
     input.end(lines.join('\n') + '\n');
     await done;
     return printed;
   }
+  const session = (...lines: string[]) => sessionWith({}, ...lines);
 
   it('shows each article’s id with its answers', async () => {
     expect(await session('/ask ينمو ويتسع')).toContain(`id ${SEED_ID}`);
@@ -130,8 +136,19 @@ describe('runConsole as capable as Discord', () => {
     expect(printed).toContain('This archive holds 1 article from 1 source, 2021-10-20 to 2021-10-20, with 18 quotations.');
     expect(printed).toContain('Articles: 1 article; passages: 15; quotations: 18; sources: 1');
     expect(printed).toContain('Iran International');
-    expect(printed).toContain('Unknown /archive action "frob": use stats, sources or reload.');
+    expect(printed).toContain('Unknown /archive action "frob": use stats, sources, reload or feeds.');
     expect(printed).not.toContain('Unknown command');
+  });
+
+  it('answers /archive feeds with each feed of feeds.yaml and its status', async () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'console-feeds-'));
+    const feeds = createFeedService({ corpusDir: corpus, fetcher: createFetcher(), logger: silentLogger });
+    const run = () => sessionWith({ feeds }, '/archive feeds');
+    expect(await run()).toContain('No feed is followed: list feeds in feeds.yaml');
+    writeFileSync(join(corpus, 'feeds.yaml'), 'feeds:\n  - url: https://news.example/rss\n    source: Example\n    interval: 30m\n');
+    expect(await run()).toContain('Example — https://news.example/rss — every 30m\n  last fetch —; next now; articles added 0, updated 0\n  not fetched yet');
+    writeFileSync(join(corpus, 'feeds.yaml'), 'feeds: [');
+    expect(await run()).toMatch(/feeds\.yaml: /);
   });
 });
 

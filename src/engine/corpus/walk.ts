@@ -23,6 +23,9 @@ export interface CorpusListing {
   skipped: string[];
 }
 
+/** Files at the top of the corpus folder that configure it and hold no articles (the followed feeds): not reported as skipped. */
+export const SETTINGS_FILES: readonly string[] = ['feeds.yaml'];
+
 const isCorpusFile = (name: string): boolean => name === DEFAULTS_FILE || fileFormat(name) !== null;
 
 /** Why a symbolic link is skipped: the corpus folder is the only place articles are read from. */
@@ -62,7 +65,7 @@ export async function walkCorpus(dir: string): Promise<CorpusListing> {
         const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && (await isFolderLink(join(dir, path))));
         if (isFolder) await visit(path);
         else if (isCorpusFile(entry.name)) await addFile(path, entry.isSymbolicLink());
-        else listing.skipped.push(path);
+        else if (folder !== '' || !SETTINGS_FILES.includes(entry.name)) listing.skipped.push(path);
       }
     } catch (error) {
       listing.problems.push({ file: folder || '.', reason: `unreadable folder: ${describeError(error)}` });

@@ -28,7 +28,7 @@ async function corpusOf(files: Record<string, string>): Promise<string> {
 }
 
 describe('loadCorpus', () => {
-  it('walks nested folders in order, with nested defaults, skipping hidden and foreign files', async () => {
+  it('walks nested folders in order, with nested defaults, skipping hidden and foreign files and the top feeds.yaml', async () => {
     const dir = await corpusOf({
       '_defaults.json': JSON.stringify({ source: 'Iran International', lang: 'ar' }),
       'fa/_defaults.json': JSON.stringify({ lang: 'fa', source: 'ایران اینترنشنال' }),
@@ -40,10 +40,13 @@ describe('loadCorpus', () => {
       'ar/.draft.md': markdown(''),
       'ar/notes.csv': 'title,date',
       'README': 'not an article',
+      'feeds.yaml': 'feeds: []',
+      'ar/feeds.yaml': 'feeds: []',
     });
     const { articles, problems, files, skipped } = await loadCorpus(dir);
     expect(problems).toEqual([]);
-    expect(skipped).toEqual(['README', 'ar/notes.csv']);
+    // The top-level feeds.yaml configures the corpus: not an article, not reported as skipped either.
+    expect(skipped).toEqual(['README', 'ar/feeds.yaml', 'ar/notes.csv']);
     expect(articles.map(({ id, source, lang, file }) => ({ id, source, lang, file }))).toEqual([
       { id: 'ar/archive#1', source: 'Iran International', lang: 'ar', file: 'ar/archive.json' },
       { id: 'ar/feed#1', source: 'Iran International', lang: 'ar', file: 'ar/feed.jsonl' },
