@@ -185,6 +185,31 @@ export function extractRows(articles: readonly (ReadArticle & Pick<Article, 'id'
 }
 
 const NO_GROUPS = new Uint32Array(0);
+
+/**
+ * A person's quotations listed once each: of one article, a quotation lying inside another (the quoted fragment of a
+ * reported clause) or repeating another's words (a lead that repeats a later quote) is left out for the fuller one.
+ */
+function withoutRepeats(matches: QuoteMatch[]): QuoteMatch[] {
+  const byArticle = new Map<string, QuoteMatch[]>();
+  for (const m of matches) {
+    const list = byArticle.get(m.article.id);
+    if (list) list.push(m);
+    else byArticle.set(m.article.id, [m]);
+  }
+  const inside = (m: QuoteMatch, o: QuoteMatch) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start;
+  return [...byArticle.values()].flatMap((own) => {
+    const seen = new Set<string>();
+    return own
+      .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+      .filter((m) => {
+        const words = matchTokens(m.quote).join(' ');
+        if (seen.has(words) || own.some((o) => inside(m, o))) return false;
+        seen.add(words);
+        return true;
+      });
+  });
+}
 /** Namesakes listed with a person found by a bare surname. */
 const MAX_NAMESAKES = 10;
 
@@ -360,7 +385,7 @@ export class QuoteIndex {
     let best: SpeakerCluster | undefined;
     for (const c of pool) if (!best || c.quotes.length > best.quotes.length) best = c;
     if (!best) return null;
-    const matches = best.quotes.map((i) => this.match(i, 1)).sort((a, b) => cmp(b.article.date, a.article.date) || a.start - b.start);
+    const matches = withoutRepeats(best.quotes.map((i) => this.match(i, 1))).sort((a, b) => cmp(b.article.date, a.article.date) || a.start - b.start);
     const namesakes = tokens.length === 1 ? this.namesakes(tokens[0]!, best) : [];
     return { speaker: best.name, matches, ...(namesakes.length ? { namesakes } : {}) };
   }

@@ -204,3 +204,19 @@ describe('withCopies', () => {
     expect(Array.from(grouper.finish().group)).toEqual([0, 1, 0, 1]);
   });
 });
+
+describe('bySpeaker lists each quotation once', () => {
+  it('leaves out a quoted fragment inside its reported clause, and a lead repeating a later quote', () => {
+    const body = [
+      'قال وزير الخارجية الإيراني محمد جواد ظريف إن "المفاوضات مع أوروبا وصلت إلى طريق مسدود تماما".',
+      'وأضاف ظريف أن بلاده "لن تقبل أي شروط جديدة على برنامجها النووي" في المرحلة المقبلة من المحادثات.',
+      'وقال ظريف: "المفاوضات مع أوروبا وصلت إلى طريق مسدود تماما".',
+    ].join('\n');
+    const quotes = QuoteIndex.build([{ ...articles[0]!, id: 'zarif', body }]);
+    const all = quotes.byArticle('zarif').map((q) => q.quote);
+    const listed = quotes.bySpeaker('ظريف')!.matches.map((q) => q.quote);
+    expect(all.length).toBeGreaterThan(listed.length);
+    expect(listed.filter((q) => q.includes('طريق مسدود'))).toHaveLength(1);
+    expect(listed.some((q) => q.includes('لن تقبل أي شروط جديدة'))).toBe(true);
+  });
+});
