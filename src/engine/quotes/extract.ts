@@ -95,6 +95,12 @@ function issuer(body: string, np: NounPhrase, subject: Tok[], counts: WordCounts
     const owner = parseNounPhrase(body, subject.slice(subject.indexOf(words[verb + 1]!)), counts);
     if (owner.name || owner.org) return { ...owner, mention: np.mention };
   }
+  const issued = document(words[0]!) ? words.findIndex((t, k) => k >= 1 && k <= 2 && /^(?:ال)?صادره?$/.test(t.n)) : -1;
+  if (issued > 0 && /^(?:عن|من)$/.test(words[issued + 1]?.n ?? '') && words[issued + 2]) {
+    // `بلاغ صادر عن وزارة الداخلية`, `البيان الصادر عن الرئاسة`: the body it was issued by.
+    const owner = parseNounPhrase(body, subject.slice(subject.indexOf(words[issued + 2]!)), counts);
+    if (owner.name || owner.org) return { ...owner, mention: np.mention };
+  }
   if (document(words[0]!) && !/^ال/.test(words[0]!.n) && words[1] && /^ال/.test(words[1].n) && !document(words[1])) {
     // `بيان المنظمة الأممية` (the head in construct, without ال): the document's genitive issued it.
     const owner = parseNounPhrase(body, subject.slice(subject.indexOf(words[1])), counts);
@@ -254,7 +260,7 @@ function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): W
   const personTitle = np.desc !== null && PERSON_HEADS.has(np.descKey[0] ?? '');
   if (DOCUMENTS.has(np.descKey[0] ?? np.orgKey[0] ?? '') && !np.name) {
     entity = np.orgKey.length > 1 ? orgOf({ ...np, org: np.org!.split(/\s+/).slice(1).join(' '), orgKey: np.orgKey.slice(1) }, cast, r.at) : null;
-    return entity ? { entity, mention: np.mention } : null;
+    return entity && /\p{L}/u.test(entity.name) ? { entity, mention: np.mention } : null;
   }
   if (np.name) {
     if (describesObject(np, r)) return null;
@@ -268,7 +274,8 @@ function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): W
     entity = cast.byDescription(np, r.at, np.fem ?? fem, true) ?? (np.org ? orgOf(np, cast, r.at) : cast.byDescription(np, r.at, np.fem ?? fem));
   } else if (np.org) entity = orgOf(np, cast, r.at);
   else if (np.desc) entity = cast.byDescription(np, r.at, np.fem ?? fem);
-  if (!entity) return null;
+  // A phrase whose name came out empty (a document's words only, quote marks) names no one.
+  if (!entity || !/\p{L}/u.test(entity.name)) return null;
   if (!entity.org && fem !== null) entity.fem ??= fem;
   if (!np.name && personTitle) for (const w of np.descKey) entity.titleKey.add(w);
   return { entity, mention: np.mention };

@@ -56,7 +56,7 @@ function tokenTraits(t: Tok): number {
 function wordTraits(n: string, b = bare(n)): number {
   const definite = /^(?:ال|لل|بال|وال|كال)/.test(n);
   const desc = describes(n, b);
-  const unjoined = n.replace(/^[وف](?=...)/, '');
+  const unjoined = n.replace(/^[وفبل](?=...)/, '');
   const nameLike = n.length >= 2 && !(unjoined === n ? desc : describes(unjoined)) && !/^\d/.test(n) && !FUNCTION_WORDS.has(n) && !desc && !GENERIC.has(b) && !/^(?:بال|لل)/.test(n) && !/^م..+ا$/.test(n);
   return (definite ? DEFINITE_FORM : 0) | (desc ? DESC_WORD : 0) | (nameLike ? NAME_LIKE : 0);
 }
@@ -276,7 +276,8 @@ export function takeName(words: Tok[], i: number, counts: WordCounts): Tok[] {
     const after = words[j + 1];
     const ends = !after || !after.word || FUNCTION_WORDS.has(after.n) || cueOf(after.n) !== null || isComplementizer(after.n);
     if (!particle && !linked) {
-      const surname = groups >= 1 && /^ال/.test(t.n) && ends && !FUNCTION_WORDS.has(t.n) && isName({ ...t, n: bareOf(t) }, counts);
+      // A common noun closing a first name is a family name (`يوسف الشاهد إن`: الشاهد 'the witness').
+      const surname = groups >= 1 && /^ال/.test(t.n) && ends && !FUNCTION_WORDS.has(t.n) && (isName({ ...t, n: bareOf(t) }, counts) || (GENERIC.has(bareOf(t)) && !/^(?:بال|لل)/.test(t.n)));
       // `علي` spelt with ي inside a name (`عبدالعزيز علي إبراهيم`) is the name, not the preposition على.
       if (!(isName(t, counts) || surname || (t.n === 'علي' && (j === i || t.raw !== 'على')))) break;
       // A definite word after a first name is its surname when it ends the phrase, or when it is a nisba
@@ -293,6 +294,9 @@ export function takeName(words: Tok[], i: number, counts: WordCounts): Tok[] {
   return name;
 }
 
+/** One indefinite head word so far: the next definite word is its genitive (`رئاسة الجمهورية`, `رئاسة الحكومة`). */
+const construct = (words: Tok[]) => words.length === 1 && ORG_HEADS.has(bareOf(words[0]!)) && !definiteToken(words[0]!);
+
 /** The name an organisation goes by: its quoted or proper name after the head word when it has one (شركة سانوفي → سانوفي). */
 function orgName(body: string, toks: Tok[]): string | null {
   const words: Tok[] = [];
@@ -302,7 +306,7 @@ function orgName(body: string, toks: Tok[]): string | null {
     const last = words[words.length - 1];
     // A proper name runs over indefinite words (`صحيفة نيويورك تايمز`), but not over a verb or plural in -ت (`بولوريه استخدمت نشاطات`).
     const loose = (words.length >= 4 || (words.length >= 2 && /ت$/.test(t.n)) || (words.length >= 2 && !!last && definiteToken(last) && (words.length >= 3 || /يه?$/.test(last.n)))) && !definiteToken(t) && !isPlace(t.n) && !(/^[لب]/.test(t.n) && isDefinite(toks[k + 1]?.n ?? '')) && !/^["«“”]$/.test(toks[k - 1]?.raw ?? '') && words[words.length - 1]!.n !== 'بلا' && t.n !== 'بلا';
-    if (words.length && (loose || apposition(words, t) || /^و/.test(t.n) && !isDefinite(t.n.slice(1)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bareOf(t)) && /^ال/.test(t.n)))) break;
+    if (words.length && (loose || apposition(words, t) || /^و/.test(t.n) && !isDefinite(t.n.slice(1)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bareOf(t)) && /^ال/.test(t.n) && !construct(words)))) break;
     words.push(t);
     if (words.length >= 8) break;
   }
