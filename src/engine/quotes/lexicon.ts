@@ -28,7 +28,7 @@ export const ORG_HEADS = set(`
 export const DOCUMENTS = set(`بيان تقرير تغريده رساله مقال وثيقه وثايق تصريحات تصريح تدوينه منشور دعوي نص مذكره شكوي نشريه بلاغ`);
 
 /** Figures and findings (بيانات، أرقام، إحصاءات، دراسة، استطلاع …): they speak for whoever issued them, else for no one. */
-export const FIGURES = set(`بيانات ارقام احصاءات احصاييات معطيات نتايج دراسه استطلاع مسوده مسح`);
+export const FIGURES = set(`بيانات ارقام احصاءات احصاييات معطيات نتايج دراسه استطلاع مسوده مسح معلومات`);
 
 /** Anonymous, unaffiliated sources: their quotations get a null speaker (rule 6). */
 export const GENERIC = set(`

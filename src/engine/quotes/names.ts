@@ -245,6 +245,16 @@ function readTitled(body: string, toks: Tok[], counts: WordCounts, np: NounPhras
     // `… بصفاقس عبد الرزاق كرشان`: a ب/ل-prefixed word before a compound first name is the place, not the name.
     const placeBefore = /^[بل][^ال]/.test(t.n) && /^(?:عبد|ابو|ابن|ام)$/.test(words[i + 1]?.n ?? '');
     const startsName = !placeBefore && (t.n === 'علي' || (isName(t, counts) && !definiteToken(t)) || (/^(?:عبد|ابو)$/.test(t.n) && !!words[i + 1]?.word));
+    // `رئيس الجمهورية الباجي قائد السبسي`: a definite name word after a closed title, then a title word and a
+    // name word, is a name that holds a title word (قائد، أمير); a title cannot follow a title unjoined.
+    const next = words[i + 1];
+    const after = words[i + 2];
+    if (i > 0 && closed && !phrase && !quoted.has(t) && definiteToken(t) && !descToken(t) && (tokenTraits(t) & NAME_LIKE) && !FUNCTION_WORDS.has(t.n) &&
+      next?.word && !definiteToken(next) && PERSON_HEADS.has(bareOf(next)) && !/^[وفبل]/.test(next.n) &&
+      after?.word && definiteToken(after) && !descToken(after) && (tokenTraits(after) & NAME_LIKE) && !FUNCTION_WORDS.has(after.n)) {
+      if (!np.name) setName(body, np, [t, next, after]);
+      break;
+    }
     if (i > 0 && closed && !phrase && !quoted.has(t) && startsName) {
       if (!np.name) setName(body, np, takeName(words, i, counts));
       break;
@@ -331,6 +341,9 @@ function orgName(body: string, toks: Tok[]): string | null {
   }
   // `وكالة أنباء الإمارات`: a run in construct with a definite noun (not an adjective) is no proper name; the phrase is.
   const next = words[from + run.length];
+  // `تحالف دعم الشرعية`: a one-word run of three consonants (an Arabic common noun, not a foreign name) in
+  // construct with a definite noun is no proper name; the phrase is.
+  if (run.length === 1 && next && definiteToken(next) && !FUNCTION_WORDS.has(next.n) && /^[^اويى]{3}$/.test(run[0]!.n)) return text(body, words);
   if (run.length && next && definiteToken(next) && !/[يه]$/.test(next.n) && !FUNCTION_WORDS.has(next.n)) return text(body, words);
   // `معهد أوسلو لأبحاث السلام`: a name with a ل/ب-complement is the whole phrase.
   if (run.some((t, k) => k > 0 && /^[لب]/.test(t.n) && t.n !== 'بلا')) return text(body, words);
