@@ -241,7 +241,11 @@ function readTitled(body: string, toks: Tok[], counts: WordCounts, np: NounPhras
       break;
     }
     if (!quoted.has(t) && FUNCTION_WORDS.has(t.n) && !(t.n === 'علي' && closed && isName(words[i + 1] ?? t, counts))) break;
-    if (i > 0 && /^ل[^ل]/.test(t.n) && !definiteToken(t)) phrase = true;
+    // `الهولندي لويس فان غال`: after a nationality, a ل-word that no place follows and that a name word or
+    // particle follows starts the name (a ل-complement hangs on a head noun: `ممثل لواينستين`, `المبعوث الأممي لسوريا`).
+    const lName = i > 0 && isNationality(words[i - 1]!.n) && !isPlace(t.n.slice(1)) && !!words[i + 1]?.word && !definiteToken(words[i + 1]!) &&
+      (NAME_PARTICLES.has(words[i + 1]!.n) || isName(words[i + 1]!, counts)) && !FUNCTION_WORDS.has(t.n);
+    if (i > 0 && /^ل[^ل]/.test(t.n) && !definiteToken(t) && !lName) phrase = true;
     // `… بصفاقس عبد الرزاق كرشان`: a ب/ل-prefixed word before a compound first name is the place, not the name.
     const placeBefore = /^[بل][^ال]/.test(t.n) && /^(?:عبد|ابو|ابن|ام)$/.test(words[i + 1]?.n ?? '');
     const startsName = !placeBefore && (t.n === 'علي' || (isName(t, counts) && !definiteToken(t)) || (/^(?:عبد|ابو)$/.test(t.n) && !!words[i + 1]?.word));
@@ -304,6 +308,9 @@ export function takeName(words: Tok[], i: number, counts: WordCounts): Tok[] {
   return name;
 }
 
+/** `في الجهة`, `بالمنطقة`: where a reporter works, no part of the outlet's name. */
+const isRegion = (n: string) => /^(?:ال|بال)(?:جهه|منطقه|ولايه|مدينه|بلاد|عاصمه)$/.test(n);
+
 /** One indefinite head word so far: the next definite word is its genitive (`رئاسة الجمهورية`, `رئاسة الحكومة`). */
 const construct = (words: Tok[]) => words.length === 1 && ORG_HEADS.has(bareOf(words[0]!)) && !definiteToken(words[0]!);
 
@@ -312,11 +319,11 @@ function orgName(body: string, toks: Tok[]): string | null {
   const words: Tok[] = [];
   for (const [k, t] of toks.entries()) {
     if (!t.word || (!words.length && /^(?:هذه|هذا|تلك|ذلك)$/.test(t.n))) continue;
-    const place = (n: string) => isPlace(n) || isDefinite(n) || ORG_HEADS.has(bare(n));
+    const place = (n: string) => isPlace(n) || (isDefinite(n) && !isRegion(n)) || ORG_HEADS.has(bare(n));
     const last = words[words.length - 1];
     // A proper name runs over indefinite words (`صحيفة نيويورك تايمز`), but not over a verb or plural in -ت (`بولوريه استخدمت نشاطات`).
     const loose = (words.length >= 4 || (words.length >= 2 && /ت$/.test(t.n)) || (words.length >= 2 && !!last && definiteToken(last) && (words.length >= 3 || /يه?$/.test(last.n)))) && !definiteToken(t) && !isPlace(t.n) && !(/^[لب]/.test(t.n) && isDefinite(toks[k + 1]?.n ?? '')) && !/^["«“”]$/.test(toks[k - 1]?.raw ?? '') && words[words.length - 1]!.n !== 'بلا' && t.n !== 'بلا';
-    if (words.length && (loose || apposition(words, t) || /^و/.test(t.n) && !isDefinite(t.n.slice(1)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bareOf(t)) && /^ال/.test(t.n) && !construct(words)))) break;
+    if (words.length && (loose || isRegion(t.n) || apposition(words, t) || /^و/.test(t.n) && !isDefinite(t.n.slice(1)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bareOf(t)) && /^ال/.test(t.n) && !construct(words)))) break;
     words.push(t);
     if (words.length >= 8) break;
   }
