@@ -228,12 +228,17 @@ function attribute(body: string, reports: Report[], phrases: Map<Report, NounPhr
   const history: Entity[] = [];
   const bySentence = new Map<number, Who>();
   const out: Quotation[] = [];
+  let lastSource: Entity | null = null;
   for (const r of reports) {
     const fem = r.cue?.fem ?? null;
     const np = phrases.get(r);
     if (r.nested && !(np?.name || (np?.org && !np.byForm))) continue;
-    const named = np ? explicit(np, r, cast, fem) : null;
+    let named = np ? explicit(np, r, cast, fem) : null;
     if (named === 'skip') continue;
+    // `وقالت المصادر` after `قالت مصادر قضائية فرنسية`: the sources already described, and the body they speak for.
+    const source = np && /^(?:مصدر|مصادر)$/.test(np.descKey[0] ?? '');
+    if (np && named && !named.entity && /^(?:ال)(?:مصدر|مصادر)$/.test(normalizeText(np.mention)) && lastSource) named = { entity: lastSource, mention: np.mention };
+    else if (source && named) lastSource = named.entity;
     const who = named ?? inherit(r, history, bySentence, cast, fem);
     if (who.entity && !r.nested) {
       history.push(who.entity);

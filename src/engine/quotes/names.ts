@@ -1,4 +1,4 @@
-import { DOCUMENTS, FUNCTION_WORDS, GENERIC, OPINION_HOLDERS, HONORIFICS, NAME_PARTICLES, ORG_HEADS, PERSON_HEADS, feminineTitle, isNationality, isPlace } from './lexicon.js';
+import { DOCUMENTS, NATIONALITIES, FUNCTION_WORDS, GENERIC, OPINION_HOLDERS, HONORIFICS, NAME_PARTICLES, ORG_HEADS, PERSON_HEADS, feminineTitle, isNationality, isPlace } from './lexicon.js';
 import { cueOf, isComplementizer } from './cues.js';
 import { COMMA, HONORIFIC, ORG, PERSON, bare, bareOf, type Tok } from './tokens.js';
 
@@ -100,6 +100,10 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
         np.desc = text(body, words);
         np.descKey = words.map(bareOf);
       }
+      if (body_ < 0 && !np.name && !np.org) {
+        const inst = institutionOf(words);
+        if (inst) [np.org, np.orgKey, np.desc, np.descKey] = [inst, inst.split(' ').map((w) => bare(w.replace(/^ال/, ''))), text(body, words), words.map(bareOf)];
+      }
       np.generic = !np.name && !np.org;
     } else if (PERSON_HEADS.has(b) || HONORIFICS.has(b) || (isNationality(first.n) && !(words.length === 1 && isPlace(first.n)))) {
       readTitled(body, part.slice(part.indexOf(first)), counts, np);
@@ -143,6 +147,20 @@ function bodyOfSource(words: Tok[]): number {
     if (FUNCTION_WORDS.has(t.n) || !(/^ال|ي$|يه$|يين$|يون$/.test(t.n) || PERSON_HEADS.has(bareOf(t)))) return -1;
   }
   return -1;
+}
+
+/** The institution a relational adjective names (`قضائي` → `القضاء`), by the adjective's stem without ي/ية. */
+const INSTITUTIONS = new Map([['قضاي', 'القضاء'], ['عسكر', 'الجيش']]);
+/**
+ * `مصادر قضائية فرنسية`, `مصدر قضائي`: an anonymous source described by an institution's relational adjective
+ * speaks for that institution (rule 6), with the country's adjective when given (`القضاء الفرنسي`); null otherwise.
+ */
+function institutionOf(words: Tok[]): string | null {
+  if (!/^(?:مصدر|مصادر)$/.test(bareOf(words[0]!)) || !words[1]) return null;
+  const inst = INSTITUTIONS.get(bareOf(words[1]).replace(/يه?$/, ''));
+  if (!inst || !/يه?$/.test(bareOf(words[1]))) return null;
+  const nat = words[2] && !/^ال/.test(words[2].n) && NATIONALITIES.has(bareOf(words[2]).replace(/ه$/, '')) ? words[2].raw.replace(/ة$/, '') : '';
+  return nat ? `${inst} ال${nat}` : inst;
 }
 
 /** `بمنطقة` → `منطقة` (a body after an anonymous source), offsets kept inside the word. */

@@ -58,6 +58,9 @@ describe('extractQuotations: Arabic attribution patterns', () => {
     ['spokesperson of another body', 'وقال المتحدث باسم الحكومة، عبدالعزيز علي إبراهيم: "وقع انفجار كبير أمام الفندق".\nوقال المتحدث باسم وزارة الخارجية إن الوزير سيزور المنطقة.', 'الوزير سيزور', 'وزارة الخارجية'],
     // Anonymous sources: of a named body → the body; reports and the media → unknown.
     ['anonymous source of a body', 'وذكر مصدر أمني مسؤول بمنطقة أمن صفاقس المدينة أنه تم العثور على أسلحة.', 'تم العثور', 'منطقة أمن صفاقس المدينة'],
+    ['source described by an institution\'s adjective', 'قالت مصادر قضائية فرنسية إن ثلاثة مسؤولين كبار أوقفوا في إطار تحقيق.', 'ثلاثة مسؤولين', 'القضاء الفرنسي'],
+    ['the same sources again', 'قالت مصادر قضائية فرنسية إن ثلاثة مسؤولين كبار أوقفوا في إطار تحقيق.\nوقالت المصادر إن القضاء استمع إلى رجل الأعمال.', 'استمع إلى رجل', 'القضاء الفرنسي'],
+    ['an unaffiliated source stays unknown', 'وقال مصدر مطلع إن الاتفاق بات قريبا.', 'الاتفاق بات', null],
     ['source close to, not of', 'وقالت مصادر مقربة من التحقيق إن المتهم اعترف بالتهم.', 'المتهم اعترف', null],
     ['media reports', 'وذكرت وسائل إعلام محلية أن الشك يحوم حول مشاركة اللاعب.', 'الشك يحوم', null],
     // Family names that are common nouns; bodies after ب are no names.
