@@ -66,6 +66,12 @@ export function findQuotations(article: ReadArticle): Found[] {
       // Figures no one is said to have issued (`وكشفت بيانات حديثة`) speak for no one.
       if (figure && np === parsed) Object.assign(np, { name: null, nameKey: [], org: null, orgKey: [], generic: true });
       phrases.set(r, np);
+      // The person an unnamed representative speaks for, so that name completion finds their full name.
+      const rep = representedKey(np);
+      if (rep && !represented(np, cast) && (counts.get(rep) ?? 0) > 0) {
+        const raw = np.desc!.split(/\s+/)[np.descKey.indexOf(rep) >= 0 ? np.descKey.indexOf(rep) : 1]!.replace(/^ل/, '');
+        cast.person({ ...np, name: raw, nameKey: [rep], desc: null, descKey: [], mention: raw }, r.at);
+      }
       if (np.name && !np.joint && !r.nested && !describesObject(np, r)) {
         const e = cast.person(np, r.at);
         if (r.cue?.fem != null && !np.desc) e.fem ??= r.cue.fem;
@@ -275,6 +281,8 @@ function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): W
     if (entity.key.length === 1 && !entity.title && /^ال/.test(normalizeText(np.name))) {
       entity = cast.bodyNamed(np.nameKey[0]!) ?? (r.role ? cast.nearestPerson(r.at, fem, entity) : null) ?? entity;
     }
+  } else if (personTitle && represented(np, cast)) {
+    entity = represented(np, cast);
   } else if (personTitle) {
     entity = cast.byDescription(np, r.at, np.fem ?? fem, true) ?? (np.org ? orgOf(np, cast, r.at) : cast.byDescription(np, r.at, np.fem ?? fem));
   } else if (np.org) entity = orgOf(np, cast, r.at);
@@ -284,6 +292,22 @@ function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): W
   if (!entity.org && fem !== null) entity.fem ??= fem;
   if (!np.name && personTitle) for (const w of np.descKey) entity.titleKey.add(w);
   return { entity, mention: np.mention };
+}
+
+/**
+ * `ممثل لواينستين`, `متحدث باسم واينستين`: an unnamed representative of a person the article names speaks for that
+ * person (the words are the represented person's statement); null when the complement names no known person.
+ */
+function represented(np: NounPhrase, cast: Cast): Entity | null {
+  const who = representedKey(np);
+  return who ? (cast.entities.find((e) => !e.org && e.key[e.key.length - 1] === who) ?? null) : null;
+}
+/** The normalised word naming whom an unnamed representative speaks for, and that word as written; null when none. */
+function representedKey(np: NounPhrase): string | null {
+  const [head, of, next] = np.descKey;
+  if (np.name || !/^(?:ممثل|ممثله|متحدث|متحدثه|ناطق|ناطقه)$/.test(head ?? '') || !of) return null;
+  const who = of === 'باسم' ? next : of.startsWith('ل') && !of.startsWith('لل') ? of.slice(1) : null;
+  return who && who.length >= 3 && !ORG_HEADS.has(who) && !isPlace(who) && !FUNCTION_WORDS.has(who) ? who : null;
 }
 
 /** `ووعد الكونغرس بـ"…"`: after وصف/دعا/وعد a lone definite word is the object, not the speaker. */

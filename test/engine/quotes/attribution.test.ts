@@ -61,6 +61,7 @@ describe('extractQuotations: Arabic attribution patterns', () => {
     ['source described by an institution\'s adjective', 'قالت مصادر قضائية فرنسية إن ثلاثة مسؤولين كبار أوقفوا في إطار تحقيق.', 'ثلاثة مسؤولين', 'القضاء الفرنسي'],
     ['the same sources again', 'قالت مصادر قضائية فرنسية إن ثلاثة مسؤولين كبار أوقفوا في إطار تحقيق.\nوقالت المصادر إن القضاء استمع إلى رجل الأعمال.', 'استمع إلى رجل', 'القضاء الفرنسي'],
     ['an unaffiliated source stays unknown', 'وقال مصدر مطلع إن الاتفاق بات قريبا.', 'الاتفاق بات', null],
+    ['an unnamed representative speaks for the person', 'أقامت الممثلة الأميركية آشلي جود دعوى قضائية ضد المنتج السينمائي هارفي واينستين.\nوقال ممثل لواينستين إن موكله لم يتدخل قط في مسيرتها.', 'موكله لم يتدخل', 'هارفي واينستين'],
     ['source close to, not of', 'وقالت مصادر مقربة من التحقيق إن المتهم اعترف بالتهم.', 'المتهم اعترف', null],
     ['media reports', 'وذكرت وسائل إعلام محلية أن الشك يحوم حول مشاركة اللاعب.', 'الشك يحوم', null],
     // Family names that are common nouns; bodies after ب are no names.
