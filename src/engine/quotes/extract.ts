@@ -267,6 +267,7 @@ function attribute(body: string, reports: Report[], phrases: Map<Report, NounPhr
 function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): Who | null | 'skip' {
   if (np.joint) return 'skip';
   if (np.generic) return { entity: null, mention: np.mention };
+  if (np.epithet) return null;
   let entity: Entity | null = null;
   const personTitle = np.desc !== null && PERSON_HEADS.has(np.descKey[0] ?? '');
   if (DOCUMENTS.has(np.descKey[0] ?? np.orgKey[0] ?? '') && !np.name) {
@@ -295,7 +296,7 @@ function explicit(np: NounPhrase, r: Report, cast: Cast, fem: boolean | null): W
 }
 
 /**
- * `ممثل لواينستين`, `متحدث باسم واينستين`: an unnamed representative of a person the article names speaks for that
+ * `ممثل لواينستين`: an unnamed representative of a person the article names speaks for that
  * person (the words are the represented person's statement); null when the complement names no known person.
  */
 function represented(np: NounPhrase, cast: Cast): Entity | null {
@@ -305,8 +306,9 @@ function represented(np: NounPhrase, cast: Cast): Entity | null {
 /** The normalised word naming whom an unnamed representative speaks for, and that word as written; null when none. */
 function representedKey(np: NounPhrase): string | null {
   const [head, of, next] = np.descKey;
-  if (np.name || !/^(?:ممثل|ممثله|متحدث|متحدثه|ناطق|ناطقه)$/.test(head ?? '') || !of) return null;
-  const who = of === 'باسم' ? next : of.startsWith('ل') && !of.startsWith('لل') ? of.slice(1) : null;
+  // After متحدث/ناطق a ل-complement is whom the words were said to (`المتحدث لفوكس نيوز`); باسم + body is read as the body.
+  if (np.name || !/^(?:ممثل|ممثله)$/.test(head ?? '') || !of) return null;
+  const who = of.startsWith('ل') && !of.startsWith('لل') && !next ? of.slice(1) : null;
   return who && who.length >= 3 && !ORG_HEADS.has(who) && !isPlace(who) && !FUNCTION_WORDS.has(who) ? who : null;
 }
 

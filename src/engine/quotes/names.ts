@@ -1,4 +1,4 @@
-import { DOCUMENTS, NATIONALITIES, FUNCTION_WORDS, GENERIC, OPINION_HOLDERS, HONORIFICS, NAME_PARTICLES, ORG_HEADS, PERSON_HEADS, feminineTitle, isNationality, isPlace } from './lexicon.js';
+import { DOCUMENTS, NATIONALITIES, TIME_WORDS, FUNCTION_WORDS, GENERIC, OPINION_HOLDERS, HONORIFICS, NAME_PARTICLES, ORG_HEADS, PERSON_HEADS, feminineTitle, isNationality, isPlace } from './lexicon.js';
 import { cueOf, isComplementizer } from './cues.js';
 import { COMMA, HONORIFIC, ORG, PERSON, bare, bareOf, type Tok } from './tokens.js';
 
@@ -25,6 +25,8 @@ export interface NounPhrase {
   fem: boolean | null;
   /** The words referring to the speaker, as written. */
   mention: string;
+  /** A description no title or body heads (`محرك البحث العملاق`): it refers to whoever is in focus. */
+  epithet?: boolean;
 }
 
 /** Counts of each normalised word in the article: a third name word must recur or end the phrase. */
@@ -116,6 +118,18 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
     } else if (!np.name && (isName(first, counts) || loneSurname(words, k)) && !(k > 0 && /^ل/.test(first.n))) {
       const name = loneSurname(words, k) ? words : takeName(words, 0, counts);
       if (k > 0 && name.length < words.length) break;
+      const second = words[1];
+      const third = words[2];
+      if (k === 0 && name.length === 1 && second && !definiteToken(first) && definiteToken(second) && !FUNCTION_WORDS.has(second.n) && !TIME_WORDS.has(second.n) &&
+        !descToken(second) && third && definiteToken(third) && !descToken(third) && !FUNCTION_WORDS.has(third.n) && !TIME_WORDS.has(third.n) &&
+        (!words[3] || FUNCTION_WORDS.has(words[3].n)) && (counts.get(first.n) ?? 0) <= Math.min(3, counts.get(second.n) ?? 0)) {
+        // `محرك البحث العملاق`: noun + definite genitive + definite adjective, the noun used no more than its genitive,
+        // is a description (an epithet of whoever is in focus), not a one-word name.
+        const upTo = words.findIndex((t, j) => j > 0 && (FUNCTION_WORDS.has(t.n) || !definiteToken(t)));
+        const desc = upTo > 0 ? words.slice(0, upTo) : words;
+        [np.desc, np.descKey, np.epithet] = [text(body, desc), desc.map(bareOf), true];
+        break;
+      }
       setName(body, np, name);
       const rest = words.slice(name.length);
       if (rest[0] && PERSON_HEADS.has(bareOf(rest[0]))) readTitled(body, part.slice(part.indexOf(rest[0])), counts, np);
@@ -150,7 +164,7 @@ function bodyOfSource(words: Tok[]): number {
 }
 
 /** The institution a relational adjective names (`قضائي` → `القضاء`), by the adjective's stem without ي/ية. */
-const INSTITUTIONS = new Map([['قضاي', 'القضاء'], ['عسكر', 'الجيش']]);
+const INSTITUTIONS = new Map([['قضاي', 'القضاء']]);
 /**
  * `مصادر قضائية فرنسية`, `مصدر قضائي`: an anonymous source described by an institution's relational adjective
  * speaks for that institution (rule 6), with the country's adjective when given (`القضاء الفرنسي`); null otherwise.
