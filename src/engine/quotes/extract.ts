@@ -55,6 +55,8 @@ export function findQuotations(article: ReadArticle): Found[] {
   if (reports.every((r) => !r.length)) return [];
   const cast = new Cast();
   const phrases = new Map<Report, NounPhrase>();
+  /** A country whose statement the article says a body issued (`استنكرت تونس، في بيان صادر عن رئاسة الجمهورية`). */
+  const issuedBy = new Map<string, NounPhrase>();
   paras.forEach((p, k) => {
     registerTitled(body, p, counts, cast);
     for (const r of reports[k]!) {
@@ -65,7 +67,9 @@ export function findQuotations(article: ReadArticle): Found[] {
       const np = mayAttribute(normalizeText(r.cueText)) || DOCUMENTS.has(head) || figure ? issuer(body, parsed, r.subject, counts) : parsed;
       // Figures no one is said to have issued (`وكشفت بيانات حديثة`) speak for no one.
       if (figure && np === parsed) Object.assign(np, { name: null, nameKey: [], org: null, orgKey: [], generic: true });
-      phrases.set(r, np);
+      const via = np.org && isPlace(normalizeText(np.org)) ? (issuedBy.get(np.org) ?? statementIssuer(body, p, r, counts)) : null;
+      if (via) issuedBy.set(np.org!, via);
+      phrases.set(r, via ? { ...via, mention: np.mention } : np);
       // The person an unnamed representative speaks for, so that name completion finds their full name.
       const rep = representedKey(np);
       if (rep && !represented(np, cast) && (counts.get(rep) ?? 0) > 0) {
@@ -123,6 +127,26 @@ function issuer(body: string, np: NounPhrase, subject: Tok[], counts: WordCounts
   const owner = parseNounPhrase(body, [head, ...subject.slice(k + 1)], counts);
   const fix = (x: string | null) => (x && article && x.startsWith('ل') ? `ا${x}` : x);
   return owner.name || owner.org ? { ...owner, name: fix(owner.name), org: fix(owner.org), mention: np.mention } : np;
+}
+
+/**
+ * `استنكرت تونس، في بيان صادر اليوم السبت عن رئاسة الجمهورية، …`: the body that issued the statement a country
+ * makes, read between the cue and the quotation (a few words at most); null when none is named.
+ */
+function statementIssuer(body: string, p: Para, r: Report, counts: WordCounts): NounPhrase | null {
+  const end = r.spans[0]?.start ?? r.at;
+  let i = p.toks.findIndex((t) => t.start >= r.at);
+  if (i < 0) return null;
+  for (let seen = 0; i < p.toks.length && p.toks[i]!.start < end && seen < 12; i++, seen++) {
+    if (!DOCUMENTS.has(bareOf(p.toks[i]!))) continue;
+    for (let j = i + 1; j < p.toks.length && j <= i + 8 && p.toks[j]!.start < end; j++) {
+      if (!/^(?:عن|من)$/.test(p.toks[j]!.n) || !p.toks.slice(i + 1, j).some((t) => /^(?:ال)?صادره?$/.test(t.n))) continue;
+      const owner = parseNounPhrase(body, p.toks.slice(j + 1, subjectEnd(p, j)), counts);
+      return owner.org || owner.name ? owner : null;
+    }
+    return null;
+  }
+  return null;
 }
 
 /** Names introduced by a title anywhere in the article (`وزير الخارجية السعودي عادل الجبير`), so later titles find them. */
