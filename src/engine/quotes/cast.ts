@@ -86,6 +86,11 @@ export class Cast {
     };
     const head = key[0] ?? '';
     const orgHead = !PERSON_HEADS.has(head);
+    // `قائد السبسي` after `الباجي قائد السبسي`: a title-like phrase that is the end of a known name is that person.
+    if (key.length >= 2 && !orgHead) {
+      const named = this.entities.find((e) => !e.org && e.key.length > key.length && key.every((w, k) => e.key[e.key.length - key.length + k] === w));
+      if (named) return named;
+    }
     let best: Entity | null = null;
     let bestScore = 0;
     for (const e of this.entities) {

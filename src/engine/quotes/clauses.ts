@@ -70,6 +70,11 @@ export function subjectEnd(p: Para, i: number): number {
       if (w.stop || TIME_WORDS.has(next) || w.cue || (w.attr && attributionAt(p.words, j + 1))) break;
     } else {
       if (j > from && addressee(t.n)) break;
+      // `بلاغ صادر عن وزارة الداخلية`: the issuer belongs to the subject.
+      if ((t.n === 'عن' || t.n === 'من') && j > from && /^(?:ال)?صادره?$/.test(p.words[j - 1] ?? '')) {
+        j++;
+        continue;
+      }
       if (t.n === 'في' && j > from && headed(p, from, j) && !SPEECH_EVENTS.has(bare(p.words[j + 1] ?? ''))) {
         j++;
         continue;

@@ -25,10 +25,10 @@ export const ORG_HEADS = set(`
   اداره اليزيه جمهوريه مملكه ولايه كرملين بنتاغون ministry company committee agency government council
 `);
 /** Documents: a statement or report speaks for whoever issued it (بيان، تقرير، تغريدة …). */
-export const DOCUMENTS = set(`بيان تقرير تغريده رساله مقال وثيقه وثايق تصريحات تصريح تدوينه منشور دعوي نص مذكره شكوي نشريه`);
+export const DOCUMENTS = set(`بيان تقرير تغريده رساله مقال وثيقه وثايق تصريحات تصريح تدوينه منشور دعوي نص مذكره شكوي نشريه بلاغ`);
 
 /** Figures and findings (بيانات، أرقام، إحصاءات، دراسة، استطلاع …): they speak for whoever issued them, else for no one. */
-export const FIGURES = set(`بيانات ارقام احصاءات احصاييات معطيات نتايج دراسه استطلاع مسوده مسح`);
+export const FIGURES = set(`بيانات ارقام احصاءات احصاييات معطيات نتايج دراسه استطلاع مسوده مسح معلومات`);
 
 /** Anonymous, unaffiliated sources: their quotations get a null speaker (rule 6). */
 export const GENERIC = set(`
@@ -72,7 +72,7 @@ export const FUNCTION_WORDS = set(`
   امس غدا الان مساء صباح احد اثنين الاحد الاثنين الثلاثاء الاربعاء الخميس
   الجمعه السبت ماضي الماضي اسبوع الاسبوع لكن ولكن بل عقب اثر لـ ب ل لقناه لصحيفه لوكاله اكثر وسط اما انها
   بدوره بدورها جهته جهتها جانبه جانبها تحت فوق عشيه اول وكذلك كذلك وهو وهي سابقا حاليا عالميا رسميا موخرا مجددا
-  لاحقا شخصيا ليس ليست ليسوا لنا لي لكم بشكل بصوره بصفه بصفته بصفتها بصفتي حينها وقتها حينذاك انذاك عندئذ يومها انا نحن انني اني لكني لكنني ولكني ولكنني هذه هذا هولاء فيها فيه له لها لهم عنه عنها منه منها معه معها امامه عليه عليها ايضا the a an of in on at to for by with from
+  لاحقا شخصيا ليس ليست ليسوا لنا لي لكم به بها بهم ذات بشكل بصوره بصفه بصفته بصفتها بصفتي حينها وقتها حينذاك انذاك عندئذ يومها انا نحن انني اني لكني لكنني ولكني ولكنني هذه هذا هولاء فيها فيه له لها لهم عنه عنها منه منها معه معها امامه عليه عليها ايضا the a an of in on at to for by with from
   he she they it who which that this
 `);
 /** Time words that end a subject when they start it or follow a comma (`قال الشهر الماضي`). */

@@ -1,4 +1,4 @@
-import { DOCUMENTS, FUNCTION_WORDS, GENERIC, OPINION_HOLDERS, HONORIFICS, NAME_PARTICLES, ORG_HEADS, PERSON_HEADS, feminineTitle, isNationality, isPlace } from './lexicon.js';
+import { DOCUMENTS, NATIONALITIES, TIME_WORDS, FUNCTION_WORDS, GENERIC, OPINION_HOLDERS, HONORIFICS, NAME_PARTICLES, ORG_HEADS, PERSON_HEADS, feminineTitle, isNationality, isPlace } from './lexicon.js';
 import { cueOf, isComplementizer } from './cues.js';
 import { COMMA, HONORIFIC, ORG, PERSON, bare, bareOf, type Tok } from './tokens.js';
 
@@ -25,6 +25,8 @@ export interface NounPhrase {
   fem: boolean | null;
   /** The words referring to the speaker, as written. */
   mention: string;
+  /** A description no title or body heads (`محرك البحث العملاق`): it refers to whoever is in focus. */
+  epithet?: boolean;
 }
 
 /** Counts of each normalised word in the article: a third name word must recur or end the phrase. */
@@ -56,7 +58,7 @@ function tokenTraits(t: Tok): number {
 function wordTraits(n: string, b = bare(n)): number {
   const definite = /^(?:ال|لل|بال|وال|كال)/.test(n);
   const desc = describes(n, b);
-  const unjoined = n.replace(/^[وف](?=...)/, '');
+  const unjoined = n.replace(/^[وفبل](?=...)/, '');
   const nameLike = n.length >= 2 && !(unjoined === n ? desc : describes(unjoined)) && !/^\d/.test(n) && !FUNCTION_WORDS.has(n) && !desc && !GENERIC.has(b) && !/^(?:بال|لل)/.test(n) && !/^م..+ا$/.test(n);
   return (definite ? DEFINITE_FORM : 0) | (desc ? DESC_WORD : 0) | (nameLike ? NAME_LIKE : 0);
 }
@@ -100,6 +102,10 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
         np.desc = text(body, words);
         np.descKey = words.map(bareOf);
       }
+      if (body_ < 0 && !np.name && !np.org) {
+        const inst = institutionOf(words);
+        if (inst) [np.org, np.orgKey, np.desc, np.descKey] = [inst, inst.split(' ').map((w) => bare(w.replace(/^ال/, ''))), text(body, words), words.map(bareOf)];
+      }
       np.generic = !np.name && !np.org;
     } else if (PERSON_HEADS.has(b) || HONORIFICS.has(b) || (isNationality(first.n) && !(words.length === 1 && isPlace(first.n)))) {
       readTitled(body, part.slice(part.indexOf(first)), counts, np);
@@ -112,6 +118,18 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
     } else if (!np.name && (isName(first, counts) || loneSurname(words, k)) && !(k > 0 && /^ل/.test(first.n))) {
       const name = loneSurname(words, k) ? words : takeName(words, 0, counts);
       if (k > 0 && name.length < words.length) break;
+      const second = words[1];
+      const third = words[2];
+      if (k === 0 && name.length === 1 && second && !definiteToken(first) && definiteToken(second) && !FUNCTION_WORDS.has(second.n) && !TIME_WORDS.has(second.n) &&
+        !descToken(second) && third && definiteToken(third) && !descToken(third) && !FUNCTION_WORDS.has(third.n) && !TIME_WORDS.has(third.n) &&
+        (!words[3] || FUNCTION_WORDS.has(words[3].n)) && (counts.get(first.n) ?? 0) <= Math.min(3, counts.get(second.n) ?? 0)) {
+        // `محرك البحث العملاق`: noun + definite genitive + definite adjective, the noun used no more than its genitive,
+        // is a description (an epithet of whoever is in focus), not a one-word name.
+        const upTo = words.findIndex((t, j) => j > 0 && (FUNCTION_WORDS.has(t.n) || !definiteToken(t)));
+        const desc = upTo > 0 ? words.slice(0, upTo) : words;
+        [np.desc, np.descKey, np.epithet] = [text(body, desc), desc.map(bareOf), true];
+        break;
+      }
       setName(body, np, name);
       const rest = words.slice(name.length);
       if (rest[0] && PERSON_HEADS.has(bareOf(rest[0]))) readTitled(body, part.slice(part.indexOf(rest[0])), counts, np);
@@ -143,6 +161,20 @@ function bodyOfSource(words: Tok[]): number {
     if (FUNCTION_WORDS.has(t.n) || !(/^ال|ي$|يه$|يين$|يون$/.test(t.n) || PERSON_HEADS.has(bareOf(t)))) return -1;
   }
   return -1;
+}
+
+/** The institution a relational adjective names (`قضائي` → `القضاء`), by the adjective's stem without ي/ية. */
+const INSTITUTIONS = new Map([['قضاي', 'القضاء']]);
+/**
+ * `مصادر قضائية فرنسية`, `مصدر قضائي`: an anonymous source described by an institution's relational adjective
+ * speaks for that institution (rule 6), with the country's adjective when given (`القضاء الفرنسي`); null otherwise.
+ */
+function institutionOf(words: Tok[]): string | null {
+  if (!/^(?:مصدر|مصادر)$/.test(bareOf(words[0]!)) || !words[1]) return null;
+  const inst = INSTITUTIONS.get(bareOf(words[1]).replace(/يه?$/, ''));
+  if (!inst || !/يه?$/.test(bareOf(words[1]))) return null;
+  const nat = words[2] && !/^ال/.test(words[2].n) && NATIONALITIES.has(bareOf(words[2]).replace(/ه$/, '')) ? words[2].raw.replace(/ة$/, '') : '';
+  return nat ? `${inst} ال${nat}` : inst;
 }
 
 /** `بمنطقة` → `منطقة` (a body after an anonymous source), offsets kept inside the word. */
@@ -241,10 +273,24 @@ function readTitled(body: string, toks: Tok[], counts: WordCounts, np: NounPhras
       break;
     }
     if (!quoted.has(t) && FUNCTION_WORDS.has(t.n) && !(t.n === 'علي' && closed && isName(words[i + 1] ?? t, counts))) break;
-    if (i > 0 && /^ل[^ل]/.test(t.n) && !definiteToken(t)) phrase = true;
+    // `الهولندي لويس فان غال`: after a nationality, a ل-word that no place follows and that a name word or
+    // particle follows starts the name (a ل-complement hangs on a head noun: `ممثل لواينستين`, `المبعوث الأممي لسوريا`).
+    const lName = i > 0 && isNationality(words[i - 1]!.n) && !isPlace(t.n.slice(1)) && !!words[i + 1]?.word && !definiteToken(words[i + 1]!) &&
+      (NAME_PARTICLES.has(words[i + 1]!.n) || isName(words[i + 1]!, counts)) && !FUNCTION_WORDS.has(t.n);
+    if (i > 0 && /^ل[^ل]/.test(t.n) && !definiteToken(t) && !lName) phrase = true;
     // `… بصفاقس عبد الرزاق كرشان`: a ب/ل-prefixed word before a compound first name is the place, not the name.
     const placeBefore = /^[بل][^ال]/.test(t.n) && /^(?:عبد|ابو|ابن|ام)$/.test(words[i + 1]?.n ?? '');
     const startsName = !placeBefore && (t.n === 'علي' || (isName(t, counts) && !definiteToken(t)) || (/^(?:عبد|ابو)$/.test(t.n) && !!words[i + 1]?.word));
+    // `رئيس الجمهورية الباجي قائد السبسي`: a definite name word after a closed title, then a title word and a
+    // name word, is a name that holds a title word (قائد، أمير); a title cannot follow a title unjoined.
+    const next = words[i + 1];
+    const after = words[i + 2];
+    if (i > 0 && closed && !phrase && !quoted.has(t) && definiteToken(t) && !descToken(t) && (tokenTraits(t) & NAME_LIKE) && !FUNCTION_WORDS.has(t.n) &&
+      next?.word && !definiteToken(next) && PERSON_HEADS.has(bareOf(next)) && !/^[وفبل]/.test(next.n) &&
+      after?.word && definiteToken(after) && !descToken(after) && (tokenTraits(after) & NAME_LIKE) && !FUNCTION_WORDS.has(after.n)) {
+      if (!np.name) setName(body, np, [t, next, after]);
+      break;
+    }
     if (i > 0 && closed && !phrase && !quoted.has(t) && startsName) {
       if (!np.name) setName(body, np, takeName(words, i, counts));
       break;
@@ -276,7 +322,8 @@ export function takeName(words: Tok[], i: number, counts: WordCounts): Tok[] {
     const after = words[j + 1];
     const ends = !after || !after.word || FUNCTION_WORDS.has(after.n) || cueOf(after.n) !== null || isComplementizer(after.n);
     if (!particle && !linked) {
-      const surname = groups >= 1 && /^ال/.test(t.n) && ends && !FUNCTION_WORDS.has(t.n) && isName({ ...t, n: bareOf(t) }, counts);
+      // A common noun closing a first name is a family name (`يوسف الشاهد إن`: الشاهد 'the witness').
+      const surname = groups >= 1 && /^ال/.test(t.n) && ends && !FUNCTION_WORDS.has(t.n) && (isName({ ...t, n: bareOf(t) }, counts) || (GENERIC.has(bareOf(t)) && !/^(?:بال|لل)/.test(t.n)));
       // `علي` spelt with ي inside a name (`عبدالعزيز علي إبراهيم`) is the name, not the preposition على.
       if (!(isName(t, counts) || surname || (t.n === 'علي' && (j === i || t.raw !== 'على')))) break;
       // A definite word after a first name is its surname when it ends the phrase, or when it is a nisba
@@ -293,16 +340,22 @@ export function takeName(words: Tok[], i: number, counts: WordCounts): Tok[] {
   return name;
 }
 
+/** `في الجهة`, `بالمنطقة`: where a reporter works, no part of the outlet's name. */
+const isRegion = (n: string) => /^(?:ال|بال)(?:جهه|منطقه|ولايه|مدينه|بلاد|عاصمه)$/.test(n);
+
+/** One indefinite head word so far: the next definite word is its genitive (`رئاسة الجمهورية`, `رئاسة الحكومة`). */
+const construct = (words: Tok[]) => words.length === 1 && ORG_HEADS.has(bareOf(words[0]!)) && !definiteToken(words[0]!);
+
 /** The name an organisation goes by: its quoted or proper name after the head word when it has one (شركة سانوفي → سانوفي). */
 function orgName(body: string, toks: Tok[]): string | null {
   const words: Tok[] = [];
   for (const [k, t] of toks.entries()) {
     if (!t.word || (!words.length && /^(?:هذه|هذا|تلك|ذلك)$/.test(t.n))) continue;
-    const place = (n: string) => isPlace(n) || isDefinite(n) || ORG_HEADS.has(bare(n));
+    const place = (n: string) => isPlace(n) || (isDefinite(n) && !isRegion(n)) || ORG_HEADS.has(bare(n));
     const last = words[words.length - 1];
     // A proper name runs over indefinite words (`صحيفة نيويورك تايمز`), but not over a verb or plural in -ت (`بولوريه استخدمت نشاطات`).
     const loose = (words.length >= 4 || (words.length >= 2 && /ت$/.test(t.n)) || (words.length >= 2 && !!last && definiteToken(last) && (words.length >= 3 || /يه?$/.test(last.n)))) && !definiteToken(t) && !isPlace(t.n) && !(/^[لب]/.test(t.n) && isDefinite(toks[k + 1]?.n ?? '')) && !/^["«“”]$/.test(toks[k - 1]?.raw ?? '') && words[words.length - 1]!.n !== 'بلا' && t.n !== 'بلا';
-    if (words.length && (loose || apposition(words, t) || /^و/.test(t.n) && !isDefinite(t.n.slice(1)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bareOf(t)) && /^ال/.test(t.n)))) break;
+    if (words.length && (loose || isRegion(t.n) || apposition(words, t) || /^و/.test(t.n) && !isDefinite(t.n.slice(1)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bareOf(t)) && /^ال/.test(t.n) && !construct(words)))) break;
     words.push(t);
     if (words.length >= 8) break;
   }
@@ -327,6 +380,9 @@ function orgName(body: string, toks: Tok[]): string | null {
   }
   // `وكالة أنباء الإمارات`: a run in construct with a definite noun (not an adjective) is no proper name; the phrase is.
   const next = words[from + run.length];
+  // `تحالف دعم الشرعية`: a one-word run of three consonants (an Arabic common noun, not a foreign name) in
+  // construct with a definite noun is no proper name; the phrase is.
+  if (run.length === 1 && next && definiteToken(next) && !FUNCTION_WORDS.has(next.n) && /^[^اويى]{3}$/.test(run[0]!.n)) return text(body, words);
   if (run.length && next && definiteToken(next) && !/[يه]$/.test(next.n) && !FUNCTION_WORDS.has(next.n)) return text(body, words);
   // `معهد أوسلو لأبحاث السلام`: a name with a ل/ب-complement is the whole phrase.
   if (run.some((t, k) => k > 0 && /^[لب]/.test(t.n) && t.n !== 'بلا')) return text(body, words);
