@@ -111,6 +111,10 @@ describe('feeds and follows through the real bot process and the fake Discord', 
     expect(embed).toMatchObject({ title: 'محطة تحلية المياه في العقبة', url: `${server.origin}/desal` });
     expect(embed.description).toMatch(/^Aqaba Daily · 2 December 2026\n\n> .*\*\*تحلية\*\* \*\*المياه\*\*/);
     expect(posts(QUIET)).toEqual([]);
+    // Delivered: the fake Discord stored it in the channel, as the bot's own message.
+    expect(alert!.status).toBe(200);
+    expect(fake.channelMessages.filter((m) => m.channel_id === ALERTS).map((m) => m.embeds[0]?.title)).toEqual(['محطة تحلية المياه في العقبة']);
+    expect(fake.channelMessages.filter((m) => m.channel_id === QUIET)).toEqual([]);
   }, 40_000);
 
   it('/archive feeds list shows each feed with its last and next fetch, articles added and last error', async () => {
@@ -169,6 +173,6 @@ describe('feeds and follows through the real bot process and the fake Discord', 
       expect(body.allowed_mentions, request.path).toEqual({ parse: [] });
     }
     // The fake serves no channel route: the alert got a 404 there, after its body was checked against Discord's spec.
-    expect(fake.requests.filter((r) => r.status >= 400 && !r.path.startsWith('/channels/')).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+    expect(fake.requests.filter((r) => r.status >= 400).map((r) => `${r.method} ${r.path}`)).toEqual([]);
   });
 });

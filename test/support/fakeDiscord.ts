@@ -78,6 +78,8 @@ export class FakeDiscord {
   private readonly startedAt = performance.now();
   private readonly waiters = new Waiters();
   private readonly commands: CommandRegistry;
+  /** Messages the bot posted in channels (follow alerts), in order. */
+  readonly channelMessages: APIMessage[] = [];
   private readonly responses: InteractionResponses;
   private readonly gateway: FakeGateway;
   private readonly build: BuildContext;
@@ -107,7 +109,7 @@ export class FakeDiscord {
       this.violations.push(...checkRequest(request));
       this.waiters.notify();
     };
-    const backend = { applicationId: this.applicationId, botUser: this.botUser, gatewayUrl: this.gatewayUrl, responses: this.responses, commands: this.commands };
+    const backend = { applicationId: this.applicationId, botUser: this.botUser, gatewayUrl: this.gatewayUrl, responses: this.responses, commands: this.commands, channelMessages: this.channelMessages };
     server.on('request', restHandler(backend, record, this.startedAt));
     server.on('upgrade', (req, socket, head: Buffer) => {
       if (new URL(req.url ?? '/', 'ws://fake').pathname === '/gateway') this.gateway.handleUpgrade(req, socket, head);

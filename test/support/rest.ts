@@ -1,14 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type {
-  APIInteractionResponse,
-  APIUser,
-  RESTAPIAttachment,
-  RESTGetAPIGatewayBotResult,
-  RESTPutAPIApplicationCommandsJSONBody,
+import {
+  type APIInteractionResponse,
+  type APIMessage,
+  type APIUser,
+  MessageType,
+  type RESTAPIAttachment,
+  type RESTGetAPIGatewayBotResult,
+  type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { CommandRegistry } from './commands.js';
-import type { MessageBody } from './messages.js';
+import { checkMessage } from './limits.js';
+import { type MessageBody, buildMessage } from './messages.js';
 import type { Answer, InteractionResponses } from './responses.js';
 
 /** One REST call the fake received, with what it answered. */
@@ -43,6 +46,8 @@ export interface RestBackend {
   gatewayUrl: string;
   responses: InteractionResponses;
   commands: CommandRegistry;
+  /** Messages the bot posted in channels, in order. */
+  channelMessages: APIMessage[];
 }
 
 interface Call {
@@ -62,6 +67,7 @@ export const BODY_ROUTES = [
   ['PATCH', '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}'],
   ['PUT', '/applications/{application_id}/commands'],
   ['PUT', '/applications/{application_id}/guilds/{guild_id}/commands'],
+  ['POST', '/channels/{channel_id}/messages'],
 ] as const;
 
 const UNAUTHORIZED: Answer = { status: 401, body: { message: '401: Unauthorized', code: 0 } };
@@ -92,6 +98,18 @@ function routes(b: RestBackend): Route[] {
       /^\/interactions\/([^/]+)\/([^/]+)\/callback$/,
       ({ params: [id = '', token = ''], query, body }) =>
         b.responses.callback(id, token, (body ?? {}) as APIInteractionResponse, query.get('with_response') === 'true'),
+    ],
+    // A message the bot posts in a channel (follow alerts): checked against Discord's limits, stored, returned.
+    [
+      'POST',
+      /^\/channels\/(\d+)\/messages$/,
+      asBot(({ params: [channelId = ''], body }) => {
+        const invalid = checkMessage((body ?? {}) as MessageBody, { isNew: true });
+        if (invalid) return invalid;
+        const message = buildMessage({ channelId, author: b.botUser, type: MessageType.Default }, (body ?? {}) as MessageBody);
+        b.channelMessages.push(message);
+        return ok(message);
+      }),
     ],
     [
       'GET POST PATCH DELETE',
