@@ -24,24 +24,25 @@ describe('parseConsoleLine', () => {
   });
 });
 
+/** What the console prints for `lines` on `engine`, run with `extra` (the feed reader) when given. */
+async function printedBy(engine: Engine, extra: Pick<ConsoleIo, 'feeds'>, ...lines: string[]): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk) => (printed += chunk));
+  const done = runConsole(engine, { input, output, style: PLAIN, prompt: false, ...extra });
+  input.end(lines.join('\n') + '\n');
+  await done;
+  return printed;
+}
+
 describe('runConsole', () => {
   let engine: Engine;
   beforeAll(async () => {
     engine = await createEngine({ corpusDir: 'corpus', cacheDir: null });
   });
 
-  /** What the console prints for `lines`, run with `extra` (the feed reader) when given. */
-  async function sessionWith(extra: Pick<ConsoleIo, 'feeds'>, ...lines: string[]): Promise<string> {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (chunk) => (printed += chunk));
-    const done = runConsole(engine, { input, output, style: PLAIN, prompt: false, ...extra });
-    input.end(lines.join('\n') + '\n');
-    await done;
-    return printed;
-  }
-  const session = (...lines: string[]) => sessionWith({}, ...lines);
+  const session = (...lines: string[]) => printedBy(engine, {}, ...lines);
 
   it('answers /ask with the seed paragraph, source and date', async () => {
     const printed = await session('/ask التعاون العسكري بين إيران وروسيا');
@@ -69,14 +70,7 @@ describe('runConsole on a crafted article', () => {
     const dir = mkdtempSync(join(tmpdir(), 'console-bidi-'));
     const spoof = '\u202Eعكس\u202C \u2067معزول\u2069\u001b]0;owned\u0007';
     writeFileSync(join(dir, 'spoof.json'), JSON.stringify({ title: `خبر ${spoof}`, body: `قال الوزير إن الزعفران ${spoof} "محصول وفير هذا العام" في خراسان.`, date: '2023-11-05', source: 'Spoof Wire' }));
-    const engine = await createEngine({ corpusDir: dir, cacheDir: null });
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (chunk) => (printed += chunk));
-    const done = runConsole(engine, { input, output, style: PLAIN, prompt: false });
-    input.end('/ask الزعفران\n/whosaid محصول وفير هذا العام\n/summary topic: الزعفران\n');
-    await done;
+    const printed = await printedBy(await createEngine({ corpusDir: dir, cacheDir: null }), {}, '/ask الزعفران', '/whosaid محصول وفير هذا العام', '/summary topic: الزعفران');
     expect(printed).toContain('الزعفران');
     expect(printed).toContain('عكس');
     expect(printed).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0007]|\u001b\]/);
@@ -90,18 +84,7 @@ describe('runConsole as capable as Discord', () => {
   });
   const SEED_ID = 'iran-international-2021-10-20-bagheri-moscow';
 
-  /** What the console prints for `lines`, run with `extra` (the feed reader) when given. */
-  async function sessionWith(extra: Pick<ConsoleIo, 'feeds'>, ...lines: string[]): Promise<string> {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (chunk) => (printed += chunk));
-    const done = runConsole(engine, { input, output, style: PLAIN, prompt: false, ...extra });
-    input.end(lines.join('\n') + '\n');
-    await done;
-    return printed;
-  }
-  const session = (...lines: string[]) => sessionWith({}, ...lines);
+  const session = (...lines: string[]) => printedBy(engine, {}, ...lines);
 
   it('shows each article’s id with its answers', async () => {
     expect(await session('/ask ينمو ويتسع')).toContain(`id ${SEED_ID}`);
@@ -143,7 +126,7 @@ describe('runConsole as capable as Discord', () => {
   it('answers /archive feeds with each feed of feeds.yaml and its status', async () => {
     const corpus = mkdtempSync(join(tmpdir(), 'console-feeds-'));
     const feeds = createFeedService({ corpusDir: corpus, fetcher: createFetcher(), logger: silentLogger });
-    const run = () => sessionWith({ feeds }, '/archive feeds');
+    const run = () => printedBy(engine, { feeds }, '/archive feeds');
     expect(await run()).toContain('No feed is followed: list feeds in feeds.yaml');
     writeFileSync(join(corpus, 'feeds.yaml'), 'feeds:\n  - url: https://news.example/rss\n    source: Example\n    interval: 30m\n');
     expect(await run()).toContain('Example — https://news.example/rss — every 30m\n  last fetch —; next now; articles added 0, updated 0\n  not fetched yet');
