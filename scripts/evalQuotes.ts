@@ -11,7 +11,7 @@ import { EVAL_DIR } from './evalData.js';
 import { gunzipSync } from 'node:zlib';
 import { parseArticleFile } from '../src/engine/corpus/index.js';
 import { extractQuotations } from '../src/engine/quotes/extract.js';
-import { type QuoteIndex, buildQuoteIndex } from '../src/engine/quotes/index.js';
+import { QuoteIndex } from '../src/engine/quotes/index.js';
 import type { Quotation } from '../src/engine/quotes/types.js';
 import { normalizeText, words } from '../src/engine/text/normalize.js';
 import type { Article } from '../src/engine/types.js';
@@ -166,7 +166,7 @@ export async function evaluateQuotes(options: { files?: string[]; distractors?: 
   const records = await Promise.all(QUOTE_FILES.map(readRecords));
   const devArticles = QUOTE_FILES.flatMap((file, k) => records[k]!.map((r) => asArticle(file, r)));
   const distractors = options.distractors === false ? [] : readDistractors(new Set(devArticles.map((a) => a.id)));
-  const index = buildQuoteIndex([...devArticles, ...distractors]);
+  const index = QuoteIndex.build([...devArticles, ...distractors]);
   const log = options.log ?? (() => {});
   return { files: files.map((file) => scoreFile(file, records[QUOTE_FILES.indexOf(file)]!, index, log)), distractors: distractors.length };
 }

@@ -99,9 +99,6 @@ export function isComplementizer(n: string): boolean {
   return /^(?:[وف]?ب?ان(?:ه|ها|هم|هما|ني|نا|نه|كم)?|that|كه)$/.test(n);
 }
 
-/** Words after which a reported clause may start: «أشار إلى أن», «شدد على أن», «حذر من أن», «كشف عن». */
-export const CUE_PREPOSITIONS = new Set(['الي', 'علي', 'من', 'عن', 'في']);
-
 /** Attributions: «بحسب X», «وفقا لـX», «نقلا عن X», «على لسان X», «according to X», «به گفته X». */
 export function attributionAt(words: readonly string[], i: number): number {
   const raw = words[i] ?? '';

@@ -48,14 +48,6 @@ function foldedOf(words: WordInfo[]): string {
   return out.join(' ');
 }
 
-/** Version 1 (no derived data: loading it re-tokenises every quotation). */
-interface QuoteIndexDataV1 {
-  version: 1;
-  articles: ArticleRef[];
-  quotes: Row[];
-  failed?: Array<{ id: string; error: string }>;
-}
-
 /** The matching words of row `i` of `quotes` joined by spaces: from `matching` when known, else its text tokenised. */
 const matchingKey = (quotes: readonly Row[], matching: ReadonlyArray<string | null> | undefined, i: number) =>
   matching?.[i] ?? matchTokens(quotes[i]![3]).join(' ');
@@ -289,9 +281,8 @@ export class QuoteIndex {
     });
   }
 
-  /** Builds the index from its data, as `toData` gives it (version 1, with no derived data, is re-derived, slowly). */
-  static fromData(data: QuoteIndexData | QuoteIndexDataV1): QuoteIndex {
-    if (data.version === 1) return new QuoteIndex(derive(data.articles, data.quotes, data.failed, groupAll(data.quotes)));
+  /** Builds the index from its data, as `toData` gives it. */
+  static fromData(data: QuoteIndexData): QuoteIndex {
     if (data.version !== 2) throw new Error(`unsupported quote index version ${String((data as { version: unknown }).version)}`);
     return new QuoteIndex(data);
   }
@@ -506,9 +497,4 @@ export class QuoteIndex {
     }
     return out;
   }
-}
-
-/** Extracts and indexes the quotations of `articles`. */
-export function buildQuoteIndex(articles: Article[]): QuoteIndex {
-  return QuoteIndex.build(articles);
 }
