@@ -2,10 +2,8 @@ import { normalizeText, words } from '../text/normalize.js';
 import { stemOnce } from '../text/stem.js';
 import { isContentWord } from '../text/analyzer.js';
 import type { PlanOptions } from './planner.js';
+import { BoundedMemo } from '../memo.js';
 
-/** Analysed terms per token already seen: the vocabulary is small next to the text, so each word is analysed once. */
-const TERM_CACHE = new Map<string, readonly string[]>();
-const TERM_CACHE_LIMIT = 500_000;
 
 /** Prefix marking a surface-form term, so exact words add to the stem match without colliding with stems. */
 const SURFACE = '=';
@@ -21,14 +19,12 @@ export function indexTermsOf(token: string): readonly string[] {
   return stemmed === token ? [stemmed] : [stemmed, SURFACE + token];
 }
 
+/** Analysed terms per token already seen: the vocabulary is small next to the text, so each word is analysed once. */
+const TERM_CACHE = new BoundedMemo(indexTermsOf, 500_000);
+
 /** `indexTermsOf` through the term cache (questions, reranking and highlighting meet the same words again and again). */
 export function termsOf(token: string): readonly string[] {
-  let terms = TERM_CACHE.get(token);
-  if (terms === undefined) {
-    if (TERM_CACHE.size >= TERM_CACHE_LIMIT) TERM_CACHE.clear();
-    TERM_CACHE.set(token, (terms = indexTermsOf(token)));
-  }
-  return terms;
+  return TERM_CACHE.get(token);
 }
 
 /** Ranking parameters, tuned on the Arabic QA dev sets (`npm run eval`): full length normalisation (b = 1) and slow tf saturation (k1 = 2.5) suit passages of very different lengths; the title counts 1.5 times the passage; a soft coordination factor (terms matched^0.25, not MiniSearch's ^1) lets a passage holding fewer but rarer question words win. */

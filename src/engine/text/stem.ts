@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { BoundedMemo } from '../memo.js';
 
 /** Arabic prefixes, longest first (normalised forms), with the shortest stem each may leave. */
 const PREFIXES: ReadonlyArray<readonly [string, number]> = [
@@ -11,20 +12,14 @@ const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 const LATIN = /^[a-z]+$/;
 
 /** Stems already computed: the vocabulary is small next to the text, and every query re-reads passages. */
-const STEMS = new Map<string, string>();
-const STEMS_LIMIT = 300_000;
+const STEMS = new BoundedMemo(stemOnce, 300_000);
 
 /**
  * Light stemming of one normalised token: Arabic/Persian affixes (Lucene-style, with length
  * guards), Porter for English, numbers unchanged.
  */
 export function stem(token: string): string {
-  let stemmed = STEMS.get(token);
-  if (stemmed === undefined) {
-    if (STEMS.size >= STEMS_LIMIT) STEMS.clear();
-    STEMS.set(token, (stemmed = stemOnce(token)));
-  }
-  return stemmed;
+  return STEMS.get(token);
 }
 
 /** `stem` without the memo, for a caller that analyses each distinct word once anyway (the index build). */
