@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { buildArchive } from '../src/engine/archive.js';
 import { parseArticleFile } from '../src/engine/corpus/index.js';
-import { RANKING, queryTerms } from '../src/engine/search/terms.js';
+import { RANKING } from '../src/engine/search/ranking.js';
+import { queryTerms } from '../src/engine/search/terms.js';
 import { EVAL_DIR } from './evalData.js';
 
 /** Agreement of the planned and the exhaustive top 10 over the questions asked. */

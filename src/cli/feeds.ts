@@ -7,7 +7,7 @@ import { FeedListError, FeedSpec } from '../feeds/feedList.js';
 import type { FeedReport } from '../feeds/ingest.js';
 import { createFeedService } from '../feeds/service.js';
 import { terminalSafe } from '../render/terminal.js';
-import type { CliIo } from './run.js';
+import type { CliIo } from './io.js';
 
 /** Usage of the feeds commands, printed after a usage error. */
 const FEEDS_USAGE = `Usage: npm run --silent cli -- feeds fetch [URL] [--source NAME] [--lang CODE] [--corpus DIR] [--json]

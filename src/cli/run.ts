@@ -1,21 +1,15 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { type Engine, type Logger, createEngine } from '../engine/engine.js';
+import { type Engine, createEngine } from '../engine/engine.js';
 import { v8BuildTuning } from '../buildTuning.js';
 import { terminalSafe } from '../render/terminal.js';
 import { ANSI, PLAIN, renderFailureText } from '../render/text.js';
 import { failure, type Failure } from '../engine/index.js';
 import { type CliInvocation, USAGE, UsageError, batchRequest, cliOptionName, parseCommandLine } from './args.js';
 import { runFeedsCli } from './feeds.js';
-import { type CliRequest, HANDLERS } from './handlers.js';
+import type { CliIo } from './io.js';
 
-/** Where the CLI writes and what it runs with (injected so tests run it in-process). */
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: Record<string, string | undefined>;
-  isTTY: boolean;
-  logger: Logger;
-}
+export type { CliIo } from './io.js';
+import { type CliRequest, HANDLERS } from './handlers.js';
 
 /** Runs one command line and returns the exit status: 0 success (also no results), 2 bad input or unreadable corpus. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -4,7 +4,7 @@ import { CACHE_VERSION, loadArchive, saveArchive } from './archiveCache.js';
 import { type CorpusFile, corpusFingerprint, loadCorpus } from './corpus/index.js';
 import { walkCorpus } from './corpus/walk.js';
 import { fileChanges, updateCorpusState } from './update.js';
-import type { ArchiveStats, EngineOptions, Logger } from './engine.js';
+import type { ArchiveStats, EngineOptions, Logger } from './settings.js';
 import { type CorpusProblem, isRejection } from './types.js';
 
 /** Everything one load of the corpus produced: swapped in whole, so a query never sees half a reload. */

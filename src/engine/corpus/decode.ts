@@ -136,3 +136,8 @@ function countControls(text: string): number {
   }
   return count;
 }
+
+/** A file's text with a UTF-8 byte order mark removed and `\r\n` line endings made `\n`. */
+export function cleanText(content: string): string {
+  return content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}

@@ -1,7 +1,7 @@
 /** `_defaults.json`: field values a folder gives to every article in it and below. */
 import { posix } from 'node:path';
 import type { CorpusProblem } from '../types.js';
-import { cleanText } from './formats.js';
+import { cleanText } from './decode.js';
 import { isPlainObject, kindOf } from './records.js';
 
 /** Field values by field name. */

@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Article, CorpusProblem } from '../types.js';
 import type { Defaults } from './defaults.js';
+import { cleanText } from './decode.js';
 import { parseRawText } from './rawText.js';
 import { isPlainObject, kindOf, recordProblem, toArticle, type RecordOrigin, type RecordResult } from './records.js';
 
@@ -30,11 +31,6 @@ export function fileFormat(path: string): FileFormat | null {
   if (compressed) return { extension: compressed.slice(0, -'.gz'.length), compressed: true };
   const extension = posix.extname(lower);
   return ARTICLE_EXTENSIONS.includes(extension) ? { extension, compressed: false } : null;
-}
-
-/** A file's text with a UTF-8 byte order mark removed and `\r\n` line endings made `\n`. */
-export function cleanText(content: string): string {
-  return content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
 /**

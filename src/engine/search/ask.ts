@@ -4,7 +4,8 @@ import { type Article, type ArticleRef, type Failure, type Passage, type Result,
 import { highlightRanges } from './highlight.js';
 import type { PassageTable } from '../passageTable.js';
 import type { PassageIndex } from './postings.js';
-import { RANKING, queryTerms } from './terms.js';
+import { RANKING } from './ranking.js';
+import { queryTerms } from './terms.js';
 import { type PlanOptions, type PlannedHit, inverseFrequency } from './planner.js';
 import { RERANK, rerank } from './rerank.js';
 import type { z } from 'zod';

@@ -1,7 +1,6 @@
 import { normalizeText, words } from '../text/normalize.js';
 import { stemOnce } from '../text/stem.js';
 import { isContentWord } from '../text/analyzer.js';
-import type { PlanOptions } from './planner.js';
 import { BoundedMemo } from '../memo.js';
 
 
@@ -26,15 +25,6 @@ const TERM_CACHE = new BoundedMemo(indexTermsOf, 500_000);
 export function termsOf(token: string): readonly string[] {
   return TERM_CACHE.get(token);
 }
-
-/** Ranking parameters, tuned on the Arabic QA dev sets (`npm run eval`): full length normalisation (b = 1) and slow tf saturation (k1 = 2.5) suit passages of very different lengths; the title counts 1.5 times the passage; a soft coordination factor (terms matched^0.25, not MiniSearch's ^1) lets a passage holding fewer but rarer question words win. */
-export const RANKING: Omit<PlanOptions, 'accept'> = {
-  boost: { text: 1, title: 1.5 },
-  bm25: { k: 2.5, b: 1, d: 0.5 },
-  coordination: 0.25,
-  budget: 5_000,
-  fuzzyWeight: 1,
-};
 
 /** The index terms of a question, in order (repeats kept: a repeated word weighs more). */
 export function queryTerms(text: string): string[] {

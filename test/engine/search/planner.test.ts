@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { segmentArticle } from '../../../src/engine/passages.js';
 import { createPlanner, type PlannedHit } from '../../../src/engine/search/planner.js';
 import { buildPassageIndex } from '../../../src/engine/search/postings.js';
-import { RANKING, queryTerms } from '../../../src/engine/search/terms.js';
+import { RANKING } from '../../../src/engine/search/ranking.js';
+import { queryTerms } from '../../../src/engine/search/terms.js';
 import type { Article } from '../../../src/engine/types.js';
 
 /** Words of a small vocabulary, so that random passages share terms as real ones do (a few common, most rare). */
