@@ -44,6 +44,9 @@ const CLAUSE_STARTS = new Set(['حيث', 'اذ', 'بينما', 'فيما', 'كم
 /** Words before a quoted name or label, not speech: `سمي بـ"…"`, `شعار "…"`, `بعنوان "…"`. */
 const LABELS = /^(?:سمي|يسمي|تسمي|مسمي|شعار|بعنوان|عنوان|اسم|باسم|هاشتاغ|وسم|(?:[وبل]|[وب]?ال|لل)?(?:برنامج|فيلم|مسلسل|اغنيه|كتاب|روايه|مسرحيه|ديوان|مهرجان))$/;
 const isConjCue = (n: string) => /^[وف]/.test(n) && cueOf(n) !== null && cueOf(n.slice(1)) !== null;
+/** A conjunction written apart (`و أضاف`, a common typing habit) before a finite cue: the same as `وأضاف`. */
+export const detachedConjCue = (words: readonly string[], j: number) =>
+  (words[j] === 'و' || words[j] === 'ف') && !!cueOf(words[j + 1] ?? '') && !cueOf(words[j + 1]!)!.participle && !/^[وف]/.test(words[j + 1]!);
 
 /** End (exclusive) of the subject after a verb-first cue at `i`: stops at إن/أن, a colon, a long quote, a preposition or time word. */
 export function subjectEnd(p: Para, i: number): number {
@@ -162,8 +165,9 @@ export function clauseEnd(p: Para, c: number): number {
       continue;
     }
     if (TERMINAL.has(t.raw) && p.inside[j] === -1) break;
-    if (COMMA.has(t.raw) && (isGlossStart(p.words, j + 1) || isConjCue(p.words[j + 1] ?? '') || CLAUSE_STARTS.has(p.words[j + 1] ?? ''))) break;
+    if (COMMA.has(t.raw) && (isGlossStart(p.words, j + 1) || isConjCue(p.words[j + 1] ?? '') || detachedConjCue(p.words, j + 1) || CLAUSE_STARTS.has(p.words[j + 1] ?? ''))) break;
     if (t.word && j > c) {
+      if (detachedConjCue(p.words, j)) break;
       const w = lex(p, j);
       if (w.cue?.participle || (w.cue !== null && isConjCue(t.n)) || (w.attr && attributionAt(p.words, j))) break;
     }

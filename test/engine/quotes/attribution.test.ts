@@ -18,6 +18,7 @@ describe('extractQuotations: Arabic attribution patterns', () => {
     'وعن رأيه في المنافسين: "كل الفرق قوية في هذه البطولة".';
   const cases: Case[] = [
     // Interviews: the interviewee, named once, answers paragraphs opened by a topic.
+    ['conjunction written apart, و أضاف', 'قال اللاعب محمد الصالحي إن اللاعبة تمتلك مؤهلات جيدة و أضاف أن والدتها تتدخل كثيرا في شؤونها.', 'والدتها تتدخل', 'محمد الصالحي'],
     ['interview, وعن … قال:', interview, 'نحن جاهزون تماما', 'نبيل معلول'],
     ['interview, وحول …، أكد أن', interview, 'الأمور تحت السيطرة', 'نبيل معلول'],
     ['interview, وبخصوص …، قال إنه', interview, 'سيبقى مع الفريق', 'نبيل معلول'],
