@@ -111,6 +111,8 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
   const s = p.sentence[i]!;
   let subject: Tok[] | null = null;
   let from = i + 1;
+  // `رحب بها كل العالم`: a describing verb whose object is a pronoun (بها، به) has its object already; it introduces nothing.
+  if (cue.kind === 'describe' && /^[بل](?:ه|ها|هم|هما|هن)$/.test(p.words[i + 1] ?? '')) return null;
   if (JAA.test(t.n) && p.words[i + 1] === 'في') {
     // `وجاء في البيان أن …`, `وجاء في بيان للوزارة: …`: the document (or its issuer) is the subject.
     const end = subjectEnd(p, i + 1);
