@@ -40,7 +40,9 @@ export function readParagraph(text: string, start: number, stamp = 0): Para {
 /** Number of words inside a quote pair. */
 export const quoteWords = (p: Para, q: QuotePair) => p.toks.slice(q.open + 1, q.close).filter((t) => t.word).length;
 
-const CLAUSE_STARTS = new Set(['حيث', 'اذ', 'بينما', 'فيما', 'كما', 'بعدما', 'عندما']);
+const CLAUSE_STARTS = new Set(['حيث', 'اذ', 'بينما', 'فيما', 'كما', 'بعدما', 'عندما', 'لكن', 'ولكن']);
+/** `في حين`، `في وقت`: the writer sets another fact against the report; the reported clause ends there. */
+const contrast = (words: readonly string[], j: number) => words[j] === 'في' && (words[j + 1] === 'حين' || words[j + 1] === 'وقت');
 /** Words before a quoted name or label, not speech: `سمي بـ"…"`, `شعار "…"`, `بعنوان "…"`. */
 const LABELS = /^(?:سمي|يسمي|تسمي|مسمي|شعار|بعنوان|عنوان|اسم|باسم|هاشتاغ|وسم|(?:[وبل]|[وب]?ال|لل)?(?:برنامج|فيلم|مسلسل|اغنيه|كتاب|روايه|مسرحيه|ديوان|مهرجان))$/;
 const isConjCue = (n: string) => /^[وف]/.test(n) && cueOf(n) !== null && cueOf(n.slice(1)) !== null;
@@ -167,7 +169,7 @@ export function clauseEnd(p: Para, c: number): number {
     if (TERMINAL.has(t.raw) && p.inside[j] === -1) break;
     if (COMMA.has(t.raw) && (isGlossStart(p.words, j + 1) || isConjCue(p.words[j + 1] ?? '') || detachedConjCue(p.words, j + 1) || CLAUSE_STARTS.has(p.words[j + 1] ?? ''))) break;
     if (t.word && j > c) {
-      if (detachedConjCue(p.words, j)) break;
+      if (detachedConjCue(p.words, j) || contrast(p.words, j)) break;
       const w = lex(p, j);
       if (w.cue?.participle || (w.cue !== null && isConjCue(t.n)) || (w.attr && attributionAt(p.words, j))) break;
     }

@@ -77,6 +77,9 @@ const isName = (t: Tok, counts: WordCounts) => {
 const text = (body: string, toks: Tok[]) =>
   toks.length ? body.slice(toks[0]!.start, toks[toks.length - 1]!.end).replace(/["«»“”]/g, '').replace(/\s+/g, ' ').trim() : '';
 
+/** A definite cardinal after a noun (`السبعة`، `الثلاث`). */
+const COUNTED = /^ال(?:اثنان|اثنين|ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|سبع|سبعه|ثماني|ثمانيه|تسع|تسعه|عشر|عشره)$/;
+
 /** Reads the noun phrase `toks` (a subject, or what follows بحسب/عن) as name, title, organisation or anonymous source. */
 export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): NounPhrase {
   const np: NounPhrase = { name: null, nameKey: [], desc: null, descKey: [], org: null, orgKey: [], byForm: false, joint: false, generic: false, fem: null, mention: '' };
@@ -84,7 +87,8 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
   for (const [k, part] of parts.entries()) {
     const words = part.filter((t) => t.word || t.raw === '-');
     // `أحد المشرعين`، `إحدى الناشطات`، `عدد من أتباع الحركة`، `62٪ منهم`: some of a group, an anonymous source.
-    if (k === 0 && (/^(?:احد|احدي|عدد|عددا|بعض)$/.test(words[0]?.n ?? '') || /^\d/.test(words[0]?.n ?? ''))) {
+    // `المدعون السبعة`، `الأشخاص الثلاثة`: a group counted, not named, is an anonymous source too.
+    if (k === 0 && (/^(?:احد|احدي|عدد|عددا|بعض)$/.test(words[0]?.n ?? '') || /^\d/.test(words[0]?.n ?? '') || COUNTED.test(words[1]?.n ?? ''))) {
       np.generic = true;
       break;
     }
