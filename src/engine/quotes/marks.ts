@@ -1,4 +1,5 @@
 import type { Tok } from './tokens.js';
+import { cueOf } from './cues.js';
 
 /** A pair of quote-mark tokens: `open` and `close` are token indices. */
 export interface QuotePair {
@@ -47,6 +48,8 @@ function roleOf(toks: Tok[], i: number, hasOpen: boolean): 'open' | 'close' | 's
   const spaceBefore = !prev || prev.end < toks[i]!.start || prev.raw === '(' || prev.raw === ':';
   const spaceAfter = !next || next.start > toks[i]!.end || (!next.word && CLOSING_PUNCT.test(next.raw));
   if (spaceBefore && !spaceAfter) return 'open';
+  // A mark spaced off after a reporting word (`مضيفة " أردت`) opens the words it reports, even if a quotation is open.
+  if (spaceBefore && prev?.word && next?.word && cueOf(prev.n)) return 'open';
   if (!spaceBefore && spaceAfter) return hasOpen ? 'close' : 'stray';
   return hasOpen ? 'close' : 'open';
 }
