@@ -139,7 +139,8 @@ export function findContent(p: Para, from: number, limit = 30): Content {
     if (TERMINAL.has(t.raw) && p.inside[j] === -1) return null;
     if (t.raw === ':') return { type: 'colon', at: j + 1 };
     const q = p.openAt.get(j);
-    if (q && j > 0 && (namesBefore(p, j) || LABELS.test(p.words[j - 1] ?? ''))) {
+    // A name in quote marks (`على صفحته بموقع "فايسبوك"، "…`) is no content: the quotation may follow it.
+    if (q && j > 0 && (namesBefore(p, j) || LABELS.test(p.words[j - 1] ?? '') || quoteWords(p, q) < 2)) {
       j = q.close;
       continue;
     }
