@@ -1,4 +1,4 @@
-import type { Tok } from './tokens.js';
+import { TERMINAL, type Tok } from './tokens.js';
 import { cueOf } from './cues.js';
 
 /** A pair of quote-mark tokens: `open` and `close` are token indices. */
@@ -36,6 +36,18 @@ export function pairQuotes(toks: Tok[]): QuotePair[] {
       return;
     }
   });
+  // A quotation left open ends where the writer reports again: a sentence opening on a reporting word (`. واختتم`).
+  for (const o of stack) {
+    const prev = toks[o - 1];
+    if (!prev || !(prev.word ? cueOf(prev.n) : prev.raw === '،' || prev.raw === ',' || prev.raw === ':')) continue;
+    for (let j = o + 1; j + 1 < toks.length; j++) {
+      if (!toks[j]!.word && FAMILY[toks[j]!.raw]) break;
+      if (TERMINAL.has(toks[j]!.raw) && toks[j + 1]!.word && cueOf(toks[j + 1]!.n)) {
+        pairs.push({ open: o, close: j });
+        break;
+      }
+    }
+  }
   return pairs.sort((a, b) => a.open - b.open);
 }
 
@@ -50,6 +62,8 @@ function roleOf(toks: Tok[], i: number, hasOpen: boolean): 'open' | 'close' | 's
   if (spaceBefore && !spaceAfter) return 'open';
   // A mark spaced off after a reporting word (`مضيفة " أردت`) opens the words it reports, even if a quotation is open.
   if (spaceBefore && prev?.word && next?.word && cueOf(prev.n)) return 'open';
+  // `بالقول" إنه`: a mark after the verbal noun of saying opens, however spaced (no quotation ends on بالقول).
+  if (prev?.word && next?.word && /^(?:ب?قوله|بالقول|ب?قولها)$/.test(prev.n)) return 'open';
   if (!spaceBefore && spaceAfter) return hasOpen ? 'close' : 'stray';
   return hasOpen ? 'close' : 'open';
 }
