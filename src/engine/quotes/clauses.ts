@@ -44,7 +44,7 @@ const CLAUSE_STARTS = new Set(['حيث', 'اذ', 'بينما', 'فيما', 'كم
 /** `في حين`، `في وقت`: the writer sets another fact against the report; the reported clause ends there. */
 const contrast = (words: readonly string[], j: number) => words[j] === 'في' && (words[j + 1] === 'حين' || words[j + 1] === 'وقت');
 /** Words before a quoted name or label, not speech: `سمي بـ"…"`, `شعار "…"`, `بعنوان "…"`. */
-const LABELS = /^(?:سمي|يسمي|تسمي|مسمي|شعار|بعنوان|عنوان|اسم|باسم|هاشتاغ|وسم|(?:[وبل]|[وب]?ال|لل)?(?:برنامج|فيلم|مسلسل|اغنيه|كتاب|روايه|مسرحيه|ديوان|مهرجان))$/;
+const LABELS = /^(?:سمي|يسمي|تسمي|مسمي|شعار|بعنوان|عنوان|اسم|باسم|بصفه|هاشتاغ|وسم|(?:[وبل]|[وب]?ال|لل)?(?:برنامج|فيلم|مسلسل|اغنيه|كتاب|روايه|مسرحيه|ديوان|مهرجان))$/;
 const isConjCue = (n: string) => /^[وف]/.test(n) && cueOf(n) !== null && cueOf(n.slice(1)) !== null;
 /** A conjunction written apart (`و أضاف`, a common typing habit) before a finite cue: the same as `وأضاف`. */
 export const detachedConjCue = (words: readonly string[], j: number) =>
@@ -78,6 +78,12 @@ export function subjectEnd(p: Para, i: number): number {
       // `بلاغ صادر عن وزارة الداخلية`: the issuer belongs to the subject.
       if ((t.n === 'عن' || t.n === 'من') && j > from && /^(?:ال)?صادره?$/.test(p.words[j - 1] ?? '')) {
         j++;
+        continue;
+      }
+      // `المسؤول … بصفة "رياضي أولمبي محايد" كونستانتين فيبورنوف`: the capacity in marks belongs to the subject.
+      const label = t.n === 'بصفه' && j > from ? p.openAt.get(j + 1) : undefined;
+      if (label && quoteWords(p, label) <= 8) {
+        j = label.close + 1;
         continue;
       }
       if (t.n === 'في' && j > from && headed(p, from, j) && !SPEECH_EVENTS.has(bare(p.words[j + 1] ?? ''))) {

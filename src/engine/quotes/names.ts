@@ -276,6 +276,11 @@ function readTitled(body: string, toks: Tok[], counts: WordCounts, np: NounPhras
       if (named > 0 && !np.name) setName(body, np, takeName(words, named, counts));
       break;
     }
+    // `المسؤول … بصفة "رياضي أولمبي محايد" كونستانتين فيبورنوف`: a capacity in marks, then the name.
+    if (t.n === 'بصفه' && words[i + 1] && quoted.has(words[i + 1]!)) {
+      while (words[i + 1] && quoted.has(words[i + 1]!)) i++;
+      continue;
+    }
     if (!quoted.has(t) && FUNCTION_WORDS.has(t.n) && !(t.n === 'علي' && closed && isName(words[i + 1] ?? t, counts))) break;
     // `الهولندي لويس فان غال`: after a nationality, a ل-word that no place follows and that a name word or
     // particle follows starts the name (a ل-complement hangs on a head noun: `ممثل لواينستين`, `المبعوث الأممي لسوريا`).
