@@ -36,13 +36,14 @@ export function pairQuotes(toks: Tok[]): QuotePair[] {
       return;
     }
   });
-  // A quotation left open ends where the writer reports again: a sentence opening on a reporting word (`. واختتم`).
+  // A quotation left open ends where the writer reports again: a sentence opening on a reporting word (`. واختتم`),
   for (const o of stack) {
     const prev = toks[o - 1];
     if (!prev || !(prev.word ? cueOf(prev.n) : prev.raw === '،' || prev.raw === ',' || prev.raw === ':')) continue;
-    for (let j = o + 1; j + 1 < toks.length; j++) {
+    for (let j = o + 1; j < toks.length; j++) {
       if (!toks[j]!.word && FAMILY[toks[j]!.raw]) break;
-      if (TERMINAL.has(toks[j]!.raw) && toks[j + 1]!.word && cueOf(toks[j + 1]!.n)) {
+      // … or at the end of its paragraph.
+      if (TERMINAL.has(toks[j]!.raw) && (j + 1 === toks.length || (toks[j + 1]!.word && cueOf(toks[j + 1]!.n)))) {
         pairs.push({ open: o, close: j });
         break;
       }
