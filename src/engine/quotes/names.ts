@@ -356,6 +356,9 @@ const isRegion = (n: string) => /^(?:ال|بال)(?:جهه|منطقه|ولايه
 const construct = (words: Tok[]) => words.length === 1 && ORG_HEADS.has(bareOf(words[0]!)) && !definiteToken(words[0]!);
 
 /** The name an organisation goes by: its quoted or proper name after the head word when it has one (شركة سانوفي → سانوفي). */
+/** An indefinite head noun alone (`موقع`، `صحيفة`): its genitive follows, so a و after it is the name's (`موقع ويكيليكس`), no conjunction. */
+const construct1 = (words: Tok[]) => words.length === 1 && ORG_HEADS.has(bareOf(words[0]!)) && !definiteToken(words[0]!);
+
 function orgName(body: string, toks: Tok[]): string | null {
   const words: Tok[] = [];
   for (const [k, t] of toks.entries()) {
@@ -364,7 +367,7 @@ function orgName(body: string, toks: Tok[]): string | null {
     const last = words[words.length - 1];
     // A proper name runs over indefinite words (`صحيفة نيويورك تايمز`), but not over a verb or plural in -ت (`بولوريه استخدمت نشاطات`).
     const loose = (words.length >= 4 || (words.length >= 2 && /ت$/.test(t.n)) || (words.length >= 2 && !!last && definiteToken(last) && (words.length >= 3 || /يه?$/.test(last.n)))) && !definiteToken(t) && !isPlace(t.n) && !(/^[لب]/.test(t.n) && isDefinite(toks[k + 1]?.n ?? '')) && !/^["«“”]$/.test(toks[k - 1]?.raw ?? '') && words[words.length - 1]!.n !== 'بلا' && t.n !== 'بلا';
-    if (words.length && (loose || isRegion(t.n) || apposition(words, t) || /^و/.test(t.n) && !isDefinite(t.n.slice(1)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bareOf(t)) && /^ال/.test(t.n) && !construct(words)))) break;
+    if (words.length && (loose || isRegion(t.n) || apposition(words, t) || (/^و/.test(t.n) && !isDefinite(t.n.slice(1)) && !construct1(words)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bareOf(t)) && /^ال/.test(t.n) && !construct(words)))) break;
     words.push(t);
     if (words.length >= 8) break;
   }
