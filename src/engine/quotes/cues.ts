@@ -131,6 +131,8 @@ function attrHead(raw: string): string {
 
 /** `attrHead` worked out, not memoised. */
 function attributionHead(raw: string): string {
+  // `فحسب` is the adverb `only` (`ليس على كليفورد فحسب`), never ف + بحسب.
+  if (raw === 'فحسب') return '';
   const w = raw.startsWith('ووفق') ? raw.slice(1) : raw.startsWith('وفق') ? raw : stripConj(raw);
   return ATTR_HEADS.has(w) ? w : '';
 }
