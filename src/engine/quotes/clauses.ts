@@ -40,10 +40,15 @@ export function readParagraph(text: string, start: number, stamp = 0): Para {
 /** Number of words inside a quote pair. */
 export const quoteWords = (p: Para, q: QuotePair) => p.toks.slice(q.open + 1, q.close).filter((t) => t.word).length;
 
-const CLAUSE_STARTS = new Set(['حيث', 'اذ', 'بينما', 'فيما', 'كما', 'بعدما', 'عندما']);
+const CLAUSE_STARTS = new Set(['حيث', 'اذ', 'بينما', 'فيما', 'كما', 'بعدما', 'عندما', 'لكن', 'ولكن']);
+/** `في حين`، `في وقت`: the writer sets another fact against the report; the reported clause ends there. */
+const contrast = (words: readonly string[], j: number) => words[j] === 'في' && (words[j + 1] === 'حين' || words[j + 1] === 'وقت');
 /** Words before a quoted name or label, not speech: `سمي بـ"…"`, `شعار "…"`, `بعنوان "…"`. */
-const LABELS = /^(?:سمي|يسمي|تسمي|مسمي|شعار|بعنوان|عنوان|اسم|باسم|هاشتاغ|وسم|(?:[وبل]|[وب]?ال|لل)?(?:برنامج|فيلم|مسلسل|اغنيه|كتاب|روايه|مسرحيه|ديوان|مهرجان))$/;
+const LABELS = /^(?:سمي|يسمي|تسمي|مسمي|شعار|بعنوان|عنوان|اسم|باسم|بصفه|هاشتاغ|وسم|(?:[وبل]|[وب]?ال|لل)?(?:برنامج|فيلم|مسلسل|اغنيه|كتاب|روايه|مسرحيه|ديوان|مهرجان))$/;
 const isConjCue = (n: string) => /^[وف]/.test(n) && cueOf(n) !== null && cueOf(n.slice(1)) !== null;
+/** A conjunction written apart (`و أضاف`, a common typing habit) before a finite cue: the same as `وأضاف`. */
+export const detachedConjCue = (words: readonly string[], j: number) =>
+  (words[j] === 'و' || words[j] === 'ف') && !!cueOf(words[j + 1] ?? '') && !cueOf(words[j + 1]!)!.participle && !/^[وف]/.test(words[j + 1]!);
 
 /** End (exclusive) of the subject after a verb-first cue at `i`: stops at إن/أن, a colon, a long quote, a preposition or time word. */
 export function subjectEnd(p: Para, i: number): number {
@@ -73,6 +78,12 @@ export function subjectEnd(p: Para, i: number): number {
       // `بلاغ صادر عن وزارة الداخلية`: the issuer belongs to the subject.
       if ((t.n === 'عن' || t.n === 'من') && j > from && /^(?:ال)?صادره?$/.test(p.words[j - 1] ?? '')) {
         j++;
+        continue;
+      }
+      // `المسؤول … بصفة "رياضي أولمبي محايد" كونستانتين فيبورنوف`: the capacity in marks belongs to the subject.
+      const label = t.n === 'بصفه' && j > from ? p.openAt.get(j + 1) : undefined;
+      if (label && quoteWords(p, label) <= 8) {
+        j = label.close + 1;
         continue;
       }
       if (t.n === 'في' && j > from && headed(p, from, j) && !SPEECH_EVENTS.has(bare(p.words[j + 1] ?? ''))) {
@@ -134,7 +145,8 @@ export function findContent(p: Para, from: number, limit = 30): Content {
     if (TERMINAL.has(t.raw) && p.inside[j] === -1) return null;
     if (t.raw === ':') return { type: 'colon', at: j + 1 };
     const q = p.openAt.get(j);
-    if (q && j > 0 && (namesBefore(p, j) || LABELS.test(p.words[j - 1] ?? ''))) {
+    // A name in quote marks (`على صفحته بموقع "فايسبوك"، "…`) is no content: the quotation may follow it.
+    if (q && j > 0 && (namesBefore(p, j) || LABELS.test(p.words[j - 1] ?? '') || quoteWords(p, q) < 2)) {
       j = q.close;
       continue;
     }
@@ -162,8 +174,9 @@ export function clauseEnd(p: Para, c: number): number {
       continue;
     }
     if (TERMINAL.has(t.raw) && p.inside[j] === -1) break;
-    if (COMMA.has(t.raw) && (isGlossStart(p.words, j + 1) || isConjCue(p.words[j + 1] ?? '') || CLAUSE_STARTS.has(p.words[j + 1] ?? ''))) break;
+    if (COMMA.has(t.raw) && (isGlossStart(p.words, j + 1) || isConjCue(p.words[j + 1] ?? '') || detachedConjCue(p.words, j + 1) || CLAUSE_STARTS.has(p.words[j + 1] ?? ''))) break;
     if (t.word && j > c) {
+      if (detachedConjCue(p.words, j) || contrast(p.words, j)) break;
       const w = lex(p, j);
       if (w.cue?.participle || (w.cue !== null && isConjCue(t.n)) || (w.attr && attributionAt(p.words, j))) break;
     }

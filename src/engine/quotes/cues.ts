@@ -42,6 +42,7 @@ const ARABIC: Array<[string, string, string, CueKind]> = [
   ['اشاد', 'يشيد', 'مشيدا', 'describe'], ['اتهم', 'يتهم', 'متهما', 'describe'], ['عزا', 'يعزو', 'عازيا', 'describe'],
   ['اوصي', 'يوصي', 'موصيا', 'describe'], ['', 'يعبر', 'معبرا', 'describe'], ['استهل', 'يستهل', 'مستهلا', 'describe'],
   ['افتتح', 'يفتتح', 'مفتتحا', 'describe'], ['نقل', 'ينقل', 'ناقلا', 'say'],
+  ['رحب', 'يرحب', 'مرحبا', 'describe'], ['اعرب', 'يعرب', 'معربا', 'describe'],
 ];
 /** Verbal nouns used as cues: «بقوله:», «بالقول إن», «عن خامنئي قوله:». */
 const NOUNS = ['بقوله', 'بالقول', 'قوله', 'قولها', 'بقولها'];
@@ -130,6 +131,8 @@ function attrHead(raw: string): string {
 
 /** `attrHead` worked out, not memoised. */
 function attributionHead(raw: string): string {
+  // `فحسب` is the adverb `only` (`ليس على كليفورد فحسب`), never ف + بحسب.
+  if (raw === 'فحسب') return '';
   const w = raw.startsWith('ووفق') ? raw.slice(1) : raw.startsWith('وفق') ? raw : stripConj(raw);
   return ATTR_HEADS.has(w) ? w : '';
 }

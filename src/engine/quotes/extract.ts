@@ -72,7 +72,8 @@ export function findQuotations(article: ReadArticle): Found[] {
       if (figure && np === parsed) Object.assign(np, { name: null, nameKey: [], org: null, orgKey: [], generic: true });
       const via = np.org && isPlace(normalizeText(np.org)) ? (issuedBy.get(np.org) ?? statementIssuer(body, p, r, counts)) : null;
       if (via) issuedBy.set(np.org!, via);
-      phrases.set(r, via ? { ...via, mention: np.mention } : np);
+      const fuller = !via && np.org && !np.name && !np.desc ? longerName(body, np.org) : null;
+      phrases.set(r, via ? { ...via, mention: np.mention } : fuller ? { ...np, org: fuller } : np);
       // The person an unnamed representative speaks for, so that name completion finds their full name.
       const rep = representedKey(np);
       if (rep && !represented(np, cast) && (counts.get(rep) ?? 0) > 0) {
@@ -88,6 +89,18 @@ export function findQuotations(article: ReadArticle): Found[] {
   cast.complete(fullNames(body, paras, counts, cast));
   markSightings(paras, cast);
   return dedupe(attribute(body, reports.flat(), phrases, cast).map((quote) => ({ quote, words: spanInfos(body, paras, quote.start, quote.end) })));
+}
+
+/**
+ * `الأكاديمية التشيكية`, which the article gives elsewhere as `الأكاديمية التشيكية للعلوم`: a body of two
+ * words or more is named with the definite ل-complement that completes it (only the first such mention is looked for).
+ */
+function longerName(body: string, org: string): string | null {
+  if (!/\s/.test(org.trim())) return null;
+  const at = body.indexOf(`${org} لل`);
+  if (at < 0) return null;
+  const m = /^لل\p{L}{3,}(?=[\s.,،؛:!?؟)]|$)/u.exec(body.slice(at + org.length + 1, at + org.length + 30));
+  return m ? `${org} ${m[0]}` : null;
 }
 
 function attribute(body: string, reports: Report[], phrases: Map<Report, NounPhrase>, cast: Cast): Quotation[] {

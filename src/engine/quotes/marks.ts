@@ -1,4 +1,5 @@
-import type { Tok } from './tokens.js';
+import { TERMINAL, type Tok } from './tokens.js';
+import { cueOf } from './cues.js';
 
 /** A pair of quote-mark tokens: `open` and `close` are token indices. */
 export interface QuotePair {
@@ -35,6 +36,19 @@ export function pairQuotes(toks: Tok[]): QuotePair[] {
       return;
     }
   });
+  // A quotation left open ends where the writer reports again: a sentence opening on a reporting word (`. واختتم`),
+  for (const o of stack) {
+    const prev = toks[o - 1];
+    if (!prev || !(prev.word ? cueOf(prev.n) : prev.raw === '،' || prev.raw === ',' || prev.raw === ':')) continue;
+    for (let j = o + 1; j < toks.length; j++) {
+      if (!toks[j]!.word && FAMILY[toks[j]!.raw]) break;
+      // … or at the end of its paragraph.
+      if (TERMINAL.has(toks[j]!.raw) && (j + 1 === toks.length || (toks[j + 1]!.word && cueOf(toks[j + 1]!.n)))) {
+        pairs.push({ open: o, close: j });
+        break;
+      }
+    }
+  }
   return pairs.sort((a, b) => a.open - b.open);
 }
 
@@ -47,6 +61,10 @@ function roleOf(toks: Tok[], i: number, hasOpen: boolean): 'open' | 'close' | 's
   const spaceBefore = !prev || prev.end < toks[i]!.start || prev.raw === '(' || prev.raw === ':';
   const spaceAfter = !next || next.start > toks[i]!.end || (!next.word && CLOSING_PUNCT.test(next.raw));
   if (spaceBefore && !spaceAfter) return 'open';
+  // A mark spaced off after a reporting word (`مضيفة " أردت`) opens the words it reports, even if a quotation is open.
+  if (spaceBefore && prev?.word && next?.word && cueOf(prev.n)) return 'open';
+  // `بالقول" إنه`: a mark after the verbal noun of saying opens, however spaced (no quotation ends on بالقول).
+  if (prev?.word && next?.word && /^(?:ب?قوله|بالقول|ب?قولها)$/.test(prev.n)) return 'open';
   if (!spaceBefore && spaceAfter) return hasOpen ? 'close' : 'stray';
   return hasOpen ? 'close' : 'open';
 }

@@ -77,6 +77,9 @@ const isName = (t: Tok, counts: WordCounts) => {
 const text = (body: string, toks: Tok[]) =>
   toks.length ? body.slice(toks[0]!.start, toks[toks.length - 1]!.end).replace(/["«»“”]/g, '').replace(/\s+/g, ' ').trim() : '';
 
+/** A definite cardinal after a noun (`السبعة`، `الثلاث`). */
+const COUNTED = /^ال(?:اثنان|اثنين|ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|سبع|سبعه|ثماني|ثمانيه|تسع|تسعه|عشر|عشره)$/;
+
 /** Reads the noun phrase `toks` (a subject, or what follows بحسب/عن) as name, title, organisation or anonymous source. */
 export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): NounPhrase {
   const np: NounPhrase = { name: null, nameKey: [], desc: null, descKey: [], org: null, orgKey: [], byForm: false, joint: false, generic: false, fem: null, mention: '' };
@@ -84,7 +87,8 @@ export function parseNounPhrase(body: string, toks: Tok[], counts: WordCounts): 
   for (const [k, part] of parts.entries()) {
     const words = part.filter((t) => t.word || t.raw === '-');
     // `أحد المشرعين`، `إحدى الناشطات`، `عدد من أتباع الحركة`، `62٪ منهم`: some of a group, an anonymous source.
-    if (k === 0 && (/^(?:احد|احدي|عدد|عددا|بعض)$/.test(words[0]?.n ?? '') || /^\d/.test(words[0]?.n ?? ''))) {
+    // `المدعون السبعة`، `الأشخاص الثلاثة`: a group counted, not named, is an anonymous source too.
+    if (k === 0 && (/^(?:احد|احدي|عدد|عددا|بعض)$/.test(words[0]?.n ?? '') || /^\d/.test(words[0]?.n ?? '') || COUNTED.test(words[1]?.n ?? ''))) {
       np.generic = true;
       break;
     }
@@ -272,6 +276,11 @@ function readTitled(body: string, toks: Tok[], counts: WordCounts, np: NounPhras
       if (named > 0 && !np.name) setName(body, np, takeName(words, named, counts));
       break;
     }
+    // `المسؤول … بصفة "رياضي أولمبي محايد" كونستانتين فيبورنوف`: a capacity in marks, then the name.
+    if (t.n === 'بصفه' && words[i + 1] && quoted.has(words[i + 1]!)) {
+      while (words[i + 1] && quoted.has(words[i + 1]!)) i++;
+      continue;
+    }
     if (!quoted.has(t) && FUNCTION_WORDS.has(t.n) && !(t.n === 'علي' && closed && isName(words[i + 1] ?? t, counts))) break;
     // `الهولندي لويس فان غال`: after a nationality, a ل-word that no place follows and that a name word or
     // particle follows starts the name (a ل-complement hangs on a head noun: `ممثل لواينستين`, `المبعوث الأممي لسوريا`).
@@ -347,6 +356,9 @@ const isRegion = (n: string) => /^(?:ال|بال)(?:جهه|منطقه|ولايه
 const construct = (words: Tok[]) => words.length === 1 && ORG_HEADS.has(bareOf(words[0]!)) && !definiteToken(words[0]!);
 
 /** The name an organisation goes by: its quoted or proper name after the head word when it has one (شركة سانوفي → سانوفي). */
+/** An indefinite head noun alone (`موقع`، `صحيفة`): its genitive follows, so a و after it is the name's (`موقع ويكيليكس`), no conjunction. */
+const construct1 = (words: Tok[]) => words.length === 1 && ORG_HEADS.has(bareOf(words[0]!)) && !definiteToken(words[0]!);
+
 function orgName(body: string, toks: Tok[]): string | null {
   const words: Tok[] = [];
   for (const [k, t] of toks.entries()) {
@@ -355,7 +367,7 @@ function orgName(body: string, toks: Tok[]): string | null {
     const last = words[words.length - 1];
     // A proper name runs over indefinite words (`صحيفة نيويورك تايمز`), but not over a verb or plural in -ت (`بولوريه استخدمت نشاطات`).
     const loose = (words.length >= 4 || (words.length >= 2 && /ت$/.test(t.n)) || (words.length >= 2 && !!last && definiteToken(last) && (words.length >= 3 || /يه?$/.test(last.n)))) && !definiteToken(t) && !isPlace(t.n) && !(/^[لب]/.test(t.n) && isDefinite(toks[k + 1]?.n ?? '')) && !/^["«“”]$/.test(toks[k - 1]?.raw ?? '') && words[words.length - 1]!.n !== 'بلا' && t.n !== 'بلا';
-    if (words.length && (loose || isRegion(t.n) || apposition(words, t) || /^و/.test(t.n) && !isDefinite(t.n.slice(1)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bareOf(t)) && /^ال/.test(t.n) && !construct(words)))) break;
+    if (words.length && (loose || isRegion(t.n) || apposition(words, t) || (/^و/.test(t.n) && !isDefinite(t.n.slice(1)) && !construct1(words)) || (FUNCTION_WORDS.has(t.n) && !(t.n === 'في' && place(toks[k + 1]?.n ?? ''))) || (ORG_HEADS.has(bareOf(t)) && /^ال/.test(t.n) && !construct(words)))) break;
     words.push(t);
     if (words.length >= 8) break;
   }

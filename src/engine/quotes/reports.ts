@@ -1,4 +1,4 @@
-import { clauseEnd, findContent, lex, quoteWords, subjectEnd, wordsBetween, type Para } from './clauses.js';
+import { clauseEnd, detachedConjCue, findContent, lex, quoteWords, subjectEnd, wordsBetween, type Para } from './clauses.js';
 import { attributionAt, cueOf, isComplementizer, type Cue } from './cues.js';
 import type { QuotePair } from './marks.js';
 import { FUNCTION_WORDS, HONORIFICS, PERSON_HEADS, PRONOUNS } from './lexicon.js';
@@ -111,6 +111,8 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
   const s = p.sentence[i]!;
   let subject: Tok[] | null = null;
   let from = i + 1;
+  // `رحب بها كل العالم`: a describing verb whose object is a pronoun (بها، به) has its object already; it introduces nothing.
+  if (cue.kind === 'describe' && /^[بل](?:ه|ها|هم|هما|هن)$/.test(p.words[i + 1] ?? '')) return null;
   if (JAA.test(t.n) && p.words[i + 1] === 'في') {
     // `وجاء في البيان أن …`, `وجاء في بيان للوزارة: …`: the document (or its issuer) is the subject.
     const end = subjectEnd(p, i + 1);
@@ -127,7 +129,7 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
   } else if (!cue.participle) {
     const end = subjectEnd(p, i);
     if (end > i + 1) [subject, from] = [p.toks.slice(i + 1, end), end];
-    else if (!/^[وف]/.test(t.n) || cueOf(t.n.slice(1)) === null) subject = subjectBefore(p, i, cue);
+    else if ((!/^[وف]/.test(t.n) || cueOf(t.n.slice(1)) === null) && !detachedConjCue(p.words, i - 1)) subject = subjectBefore(p, i, cue);
   }
   const words = subject?.filter((x) => x.word) ?? [];
   // `وأضاف ذات المصدر`، `نفس المسؤول`: the same one as before.

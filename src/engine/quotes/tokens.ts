@@ -97,6 +97,8 @@ export const NO_WORD: WordInfo = { n: '', b: '', tail: null, kind: 0, cue: null,
 
 /** Class bit of the punctuation tokens, added to the shared word classes (see text/scan.ts). */
 const MARK = 64;
+/** An ASCII or Arabic-Indic digit (NaN, outside the text, is none). */
+const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9);
 let bmp: Uint8Array | null = null;
 /** The classes of the BMP code units: words as in `WORD`, and punctuation tokens. */
 function classes(): Uint8Array {
@@ -141,7 +143,8 @@ export function tokenize(text: string, base = 0, stamp = 0): Tok[] {
       }
       toks.push({ word: true, raw, n: info.n, start: base + start, end: base + i, info });
     } else {
-      if (k & MARK) {
+      // A decimal point (`4.5`) ends no sentence: no token.
+      if (k & MARK && !(text.charCodeAt(i) === 0x2e && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)))) {
         const raw = MARKS.get(text.charCodeAt(i))!;
         toks.push({ word: false, raw, n: raw, start: base + i, end: base + i + 1, info: NO_WORD });
       }
