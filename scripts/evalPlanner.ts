@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { buildArchive } from '../src/engine/archive.js';
+import { buildArchive } from '../src/engine/build/buildArchive.js';
 import { parseArticleFile } from '../src/engine/corpus/index.js';
 import { RANKING } from '../src/engine/search/ranking.js';
 import { queryTerms } from '../src/engine/search/terms.js';

@@ -1,5 +1,5 @@
 /** What the engine is created with and reports: its options, its logger's shape, its archive's figures. */
-import type { BuildTuning } from './archive.js';
+import type { BuildTuning } from './build/buildArchive.js';
 
 /** The few logging calls the engine makes (pino's signature), so any structured logger fits. */
 export interface Logger {

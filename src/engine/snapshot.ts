@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { type Archive, buildArchiveInParallel } from './archive.js';
-import { CACHE_VERSION, loadArchive, saveArchive } from './archiveCache.js';
+import { type Archive, buildArchiveInParallel } from './build/buildArchive.js';
+import { CACHE_VERSION, loadArchive, saveArchive } from './cache/archiveCache.js';
 import { type CorpusFile, corpusFingerprint, loadCorpus } from './corpus/index.js';
 import { walkCorpus } from './corpus/walk.js';
-import { fileChanges, updateCorpusState } from './update.js';
+import { fileChanges, updateCorpusState } from './build/update.js';
 import type { ArchiveStats, EngineOptions, Logger } from './settings.js';
 import { type CorpusProblem, isRejection } from './types.js';
 

@@ -1,5 +1,5 @@
 import { WORD } from '../text/normalize.js';
-import { BoundedMemo } from '../memo.js';
+import { BoundedMemo } from '../util/memo.js';
 import { stemsOf } from './terms.js';
 
 /** The stem of each word as written (null for a stop word): every answer highlights the same common words again. */

@@ -1,5 +1,5 @@
 import type { BM25Params } from 'minisearch';
-import { type FieldName, type PassageIndex, type PostingList, termCount } from './postings.js';
+import { type FieldName, type PassageIndex, type PostingList, termCount } from './index/passageIndex.js';
 
 /** A passage found by the planner: its number in the passage table and its BM25+ score. */
 export interface PlannedHit {

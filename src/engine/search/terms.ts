@@ -1,7 +1,7 @@
 import { normalizeText, words } from '../text/normalize.js';
 import { stemOnce } from '../text/stem.js';
 import { isContentWord } from '../text/analyzer.js';
-import { BoundedMemo } from '../memo.js';
+import { BoundedMemo } from '../util/memo.js';
 
 
 /** Prefix marking a surface-form term, so exact words add to the stem match without colliding with stems. */

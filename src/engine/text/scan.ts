@@ -4,7 +4,7 @@
  * and quotation reading both go through every word of the archive, so each known spelling costs a
  * hash and an in-place comparison instead of a substring, a normalisation and a Map lookup.
  */
-import { BoundedMemo } from '../memo.js';
+import { BoundedMemo } from '../util/memo.js';
 import { normalizeText } from './normalize.js';
 
 /** The character can start a word (a letter or digit). */

@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { BoundedMemo } from '../memo.js';
+import { BoundedMemo } from '../util/memo.js';
 
 /** Arabic prefixes, longest first (normalised forms), with the shortest stem each may leave. */
 const PREFIXES: ReadonlyArray<readonly [string, number]> = [

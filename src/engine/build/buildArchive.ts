@@ -1,14 +1,14 @@
-import { type IndexParts, PartsBuilder, QUOTE_CHUNK, WORKER_RUNNING, type WorkerMessage, claimQuotations, indexParts, quotationChunk } from './buildParts.js';
-import { PassageTable } from './passageTable.js';
+import { type IndexParts, PartsBuilder, QUOTE_CHUNK, WORKER_RUNNING, type WorkerMessage, claimQuotations, indexParts, quotationChunk } from './parts.js';
+import { PassageTable } from '../passages/table.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { QuoteIndex, type QuotationRows, groupRows, trimWordCaches, withCopies, withTexts } from './quotes/index.js';
-import { TextGrouper } from './quotes/grouping.js';
-import type { PassageArchive } from './search/ask.js';
-import { createPlanner } from './search/planner.js';
-import { PassageIndex } from './search/postings.js';
+import { QuoteIndex, type QuotationRows, groupRows, trimWordCaches, withCopies, withTexts } from '../quotes/index.js';
+import { TextGrouper } from '../quotes/grouping.js';
+import type { PassageArchive } from '../search/ask.js';
+import { createPlanner } from '../search/planner.js';
+import { PassageIndex } from '../search/index/passageIndex.js';
 import { type BuildArticle, type SharedArticles, shareArticles } from './sharedArticles.js';
-import { type Article, dayOf } from './types.js';
+import { type Article, dayOf } from '../types.js';
 
 /** The searchable archive built from a corpus. */
 export interface Archive extends PassageArchive {
@@ -154,8 +154,8 @@ function onWorker<T>(
 ): { running: Promise<void>; done: Promise<T> } {
   const options = { workerData: { job, shared, claims }, ...(job === 'quotes' ? { resourceLimits: QUOTE_WORKER_LIMITS } : {}) };
   const worker = import.meta.url.endsWith('.ts')
-    ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./buildWorker.ts', import.meta.url).href)}); });`, { eval: true, ...options })
-    : new Worker(new URL('./buildWorker.js', import.meta.url), options);
+    ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); });`, { eval: true, ...options })
+    : new Worker(new URL('./worker.js', import.meta.url), options);
   let begun = () => {};
   const running = new Promise<void>((resolve) => (begun = resolve));
   const done = new Promise<T>((resolve, reject) => {

@@ -3,10 +3,11 @@
  * passages and indexing them, and reading quotations chunk by chunk. Build workers import this
  * module and not the archive's (which also loads the query side).
  */
-import { copyKey, type PassageSpans } from './passageTable.js';
-import { segmentArticle } from './passages.js';
-import { type QuotationRows, extractRows } from './quotes/index.js';
-import { PassageIndexBuilder, type PassageIndexData } from './search/postings.js';
+import { copyKey, type PassageSpans } from '../passages/table.js';
+import { segmentArticle } from '../passages/segment.js';
+import { type QuotationRows, extractRows } from '../quotes/index.js';
+import { PassageIndexBuilder } from '../search/index/builder.js';
+import type { PassageIndexData } from '../search/index/passageIndex.js';
 import type { BuildArticle } from './sharedArticles.js';
 
 /** The passages of `articles` (as spans) and the index over them: what a build worker sends back. */

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Engine, createEngine } from '../../src/engine/index.js';
+import { type Engine, createEngine } from '../../../src/engine/index.js';
 
 const WIRE = [
   { id: 'w1', title: 'قمة الطاقة في موسكو', date: '2022-01-05', source: 'Test Wire', body: 'استضافت موسكو قمة حول الطاقة النووية المدنية.\nوقال الوزير الروسي: "التعاون النووي مع إيران ينمو".' },

@@ -1,5 +1,5 @@
-import { paragraphs, splitSentences } from './text/sentences.js';
-import type { Article, Passage, Span } from './types.js';
+import { paragraphs, splitSentences } from '../text/sentences.js';
+import type { Article, Passage, Span } from '../types.js';
 
 /** How articles are cut into passages. */
 export interface PassageOptions {

@@ -7,13 +7,13 @@
  */
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Archive, completeArchive } from './archive.js';
+import { type Archive, completeArchive } from '../build/buildArchive.js';
 import { type SectionArray, type SectionFile, readSections, writeSections } from './cacheFile.js';
-import { Numbering } from './numbering.js';
-import { PassageTable } from './passageTable.js';
-import { QuoteIndex, type QuoteIndexData } from './quotes/index.js';
-import { type FieldPostings, PassageIndex } from './search/postings.js';
-import { type Article, type ArticleRef, type CorpusProblem, articleRef } from './types.js';
+import { Numbering } from '../util/numbering.js';
+import { PassageTable } from '../passages/table.js';
+import { QuoteIndex, type QuoteIndexData } from '../quotes/index.js';
+import { type FieldPostings, PassageIndex } from '../search/index/passageIndex.js';
+import { type Article, type ArticleRef, type CorpusProblem, articleRef } from '../types.js';
 
 /** Bumped whenever the cached layout or the analysis changes, so stale caches are rebuilt. */
 export const CACHE_VERSION = 10;

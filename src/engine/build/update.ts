@@ -4,14 +4,15 @@
  * passages, quotations) is carried over as it is.
  */
 import { posix } from 'node:path';
-import { type Archive, completeArchive, nextTurn } from './archive.js';
-import { indexParts } from './buildParts.js';
-import { loadCorpus } from './corpus/index.js';
-import { dropDuplicateIds } from './corpus/load.js';
-import { DEFAULTS_FILE, type CorpusFile } from './corpus/walk.js';
-import { PassageTable } from './passageTable.js';
-import { PassageIndex, mergePassageIndex } from './search/postings.js';
-import type { Article, CorpusProblem } from './types.js';
+import { type Archive, completeArchive, nextTurn } from './buildArchive.js';
+import { indexParts } from './parts.js';
+import { loadCorpus } from '../corpus/index.js';
+import { dropDuplicateIds } from '../corpus/load.js';
+import { DEFAULTS_FILE, type CorpusFile } from '../corpus/walk.js';
+import { PassageTable } from '../passages/table.js';
+import { mergePassageIndex } from '../search/index/merge.js';
+import { PassageIndex } from '../search/index/passageIndex.js';
+import type { Article, CorpusProblem } from '../types.js';
 
 /** An archive and the corpus load it reflects. */
 export interface CorpusState {
