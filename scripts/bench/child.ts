@@ -7,7 +7,7 @@
  * Figures are sent to the parent as they are known, so a timeout keeps what was measured.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { Archive } from '../../src/engine/build/buildArchive.js';
+import type { Archive } from '../../src/engine/archive.js';
 import { ask, buildArchiveInParallel, corpusCacheKey, loadCorpus, saveArchive, segmentArticle, summarizeTopic, v8BuildTuning } from './compiled.js';
 import type { BenchQuestion } from './data.js';
 import { cpuMs, latencies, peakRssMb, rssMb, timed, timedAsync } from './measure.js';

@@ -1,4 +1,4 @@
-import type { Archive } from './build/buildArchive.js';
+import type { Archive } from './archive.js';
 import { type ArchiveStats, type EngineOptions, type Logger, silentLogger } from './settings.js';
 import { type ReloadReport, type Snapshot, cacheSnapshot, compareFiles, loadSnapshot, reloadSnapshot } from './snapshot.js';
 import { type AskAnswer, ask, checkQuery, sourceKey } from './search/ask.js';

@@ -1,5 +1,5 @@
 /** The engine's public API: what front ends and commands may import. */
-export type { BuildTuning } from './build/buildArchive.js';
+export type { BuildTuning } from './settings.js';
 export { createEngine, silentLogger, type ArchiveStats, type Engine, type EngineOptions, type Logger } from './engine.js';
 export type { AskAnswer, AskResult } from './search/ask.js';
 export { AskQuery, Day } from './search/query.js';

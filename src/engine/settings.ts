@@ -1,5 +1,4 @@
 /** What the engine is created with and reports: its options, its logger's shape, its archive's figures. */
-import type { BuildTuning } from './build/buildArchive.js';
 
 /** The few logging calls the engine makes (pino's signature), so any structured logger fits. */
 export interface Logger {
@@ -43,4 +42,10 @@ export interface ArchiveStats {
   loadedAt: string;
   /** `cache` when the index came from disk, `build` when it was built now, `update` when a reload changed it in place. */
   origin: 'cache' | 'build' | 'update';
+}
+
+/** What a program sets around a parallel build (V8 flags, say): the engine itself touches no process-wide setting. */
+export interface BuildTuning {
+  /** Runs the build with the settings in force, and puts them back after. */
+  during<T>(build: () => Promise<T>): Promise<T>;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type Archive, buildArchiveInParallel } from './build/buildArchive.js';
+import { type Archive } from './archive.js';
+import { buildArchiveInParallel } from './build/buildArchive.js';
 import { CACHE_VERSION, loadArchive, saveArchive } from './cache/archiveCache.js';
 import { type CorpusFile, corpusFingerprint, loadCorpus } from './corpus/index.js';
 import { walkCorpus } from './corpus/walk.js';

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Archive, buildArchive } from '../../src/engine/build/buildArchive.js';
+import { type Archive } from '../../src/engine/archive.js';
+import { buildArchive } from '../../src/engine/build/buildArchive.js';
 import { parseArticleFile } from '../../src/engine/corpus/index.js';
 import { type AskAnswer, ask } from '../../src/engine/search/ask.js';
 import type { AskQuery } from '../../src/engine/search/query.js';

@@ -1,33 +1,15 @@
+/** How an archive is built from articles: in one go, or on two threads sharing out indexing and quotation reading (workers run `worker.ts`). */
 import { type IndexParts, PartsBuilder, QUOTE_CHUNK, WORKER_RUNNING, type WorkerMessage, claimQuotations, indexParts, quotationChunk } from './parts.js';
 import { PassageTable } from '../passages/table.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { QuoteIndex, type QuotationRows, groupRows, trimWordCaches, withCopies, withTexts } from '../quotes/index.js';
 import { TextGrouper } from '../quotes/grouping.js';
-import type { PassageArchive } from '../search/ask.js';
-import { createPlanner } from '../search/planner.js';
 import { PassageIndex } from '../search/index/passageIndex.js';
 import { type BuildArticle, type SharedArticles, shareArticles } from './sharedArticles.js';
-import { type Article, dayOf } from '../types.js';
-
-/** The searchable archive built from a corpus. */
-export interface Archive extends PassageArchive {
-  articles: Map<string, Article>;
-  /** Sources in the corpus, sorted. */
-  sources: string[];
-  /** Every quotation of the corpus with its speaker (made on first use when the archive comes from the cache). */
-  readonly quotes: QuoteIndex;
-  /** How many quotations the archive holds (known without making the quote index). */
-  quotationCount: number;
-}
-
-/** The parts an archive is made of; the rest is derived from them (see `completeArchive`). */
-export interface ArchiveParts extends Pick<Archive, 'articles' | 'passages' | 'index' | 'quotationCount'> {
-  /** Makes the quote index; called once, when it is first needed. */
-  quotes: () => QuoteIndex;
-  /** The speaker quoted in each passage, when known without the quote index. */
-  speakerOf?: (passage: number) => string | undefined;
-}
+import { type Archive, completeArchive } from '../archive.js';
+import type { BuildTuning } from '../settings.js';
+import type { Article } from '../types.js';
 
 /** Cuts every article into passages, indexes them, and finds every quotation. */
 export function buildArchive(articles: Article[]): Archive {
@@ -51,12 +33,6 @@ export interface ParallelBuildOptions {
   onWorkerFailure?: (job: 'index' | 'quotes', error: unknown) => void;
   /** Process-wide settings for the length of a parallel build, given by the program's entry point. */
   tuning?: BuildTuning;
-}
-
-/** What a program sets around a parallel build (V8 flags, say): the engine itself touches no process-wide setting. */
-export interface BuildTuning {
-  /** Runs the build with the settings in force, and puts them back after. */
-  during<T>(build: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -189,21 +165,4 @@ function assemble(articles: Article[], { spans, index }: IndexParts, quotes: Quo
     quotes: () => quotes,
     quotationCount: quotes.size,
   });
-}
-
-/** Adds what is derived from the parts: the sorted sources, the speaker and day lookups, the query planner. */
-export function completeArchive({ quotes: makeQuotes, speakerOf, ...parts }: ArchiveParts): Archive {
-  let quotes: QuoteIndex | null = null;
-  const quoteIndex = () => (quotes ??= makeQuotes());
-  const { passages } = parts;
-  const sources = [...new Set([...parts.articles.values()].map((a) => a.source))].sort((a, b) => a.localeCompare(b));
-  const days = new Map([...parts.articles.values()].map((a) => [a.id, dayOf(a.date)]));
-  const archive = {
-    ...parts,
-    sources,
-    speakerOf: speakerOf ?? ((n: number) => quoteIndex().attributionAt(passages.articleId(n), passages.start[n]!, passages.end[n]!)?.speaker),
-    dayOf: (articleId: string) => days.get(articleId) ?? '',
-    plan: createPlanner(parts.index),
-  };
-  return Object.defineProperty(archive, 'quotes', { get: quoteIndex, enumerable: true }) as Archive;
 }

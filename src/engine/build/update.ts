@@ -4,7 +4,8 @@
  * passages, quotations) is carried over as it is.
  */
 import { posix } from 'node:path';
-import { type Archive, completeArchive, nextTurn } from './buildArchive.js';
+import { type Archive, completeArchive } from '../archive.js';
+import { nextTurn } from './buildArchive.js';
 import { indexParts } from './parts.js';
 import { loadCorpus } from '../corpus/index.js';
 import { dropDuplicateIds } from '../corpus/load.js';

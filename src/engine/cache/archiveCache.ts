@@ -7,7 +7,7 @@
  */
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Archive, completeArchive } from '../build/buildArchive.js';
+import { type Archive, completeArchive } from '../archive.js';
 import { type SectionArray, type SectionFile, readSections, writeSections } from './cacheFile.js';
 import { Numbering } from '../util/numbering.js';
 import { PassageTable } from '../passages/table.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildArchive, type Archive } from '../../../src/engine/build/buildArchive.js';
+import { type Archive } from '../../../src/engine/archive.js';
+import { buildArchive } from '../../../src/engine/build/buildArchive.js';
 import { parseArticleFile } from '../../../src/engine/corpus/index.js';
 import { type AskResult, ask } from '../../../src/engine/search/ask.js';
 import type { Article } from '../../../src/engine/types.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Archive, buildArchive } from '../../../src/engine/build/buildArchive.js';
+import { type Archive } from '../../../src/engine/archive.js';
+import { buildArchive } from '../../../src/engine/build/buildArchive.js';
 import { parseArticleFile } from '../../../src/engine/corpus/index.js';
 import { groupStories, summarizeTopic } from '../../../src/engine/summary/index.js';
 import { isGeneric } from '../../../src/engine/summary/topicality.js';
