@@ -2,6 +2,7 @@
 import type { QuoteIndex } from './quotes/index.js';
 import type { PassageArchive } from './search/ask.js';
 import { createPlanner } from './search/planner.js';
+import { Analyzer } from './search/terms.js';
 import { type Article, dayOf } from './types.js';
 
 /** The searchable archive built from a corpus. */
@@ -36,6 +37,7 @@ export function completeArchive({ quotes: makeQuotes, speakerOf, ...parts }: Arc
     speakerOf: speakerOf ?? ((n: number) => quoteIndex().attributionAt(passages.articleId(n), passages.start[n]!, passages.end[n]!)?.speaker),
     dayOf: (articleId: string) => days.get(articleId) ?? '',
     plan: createPlanner(parts.index),
+    analyzer: new Analyzer(),
   };
   return Object.defineProperty(archive, 'quotes', { get: quoteIndex, enumerable: true }) as Archive;
 }

@@ -133,7 +133,7 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
       if (bad) return bad;
       const found = resolveArticle(archive, (index ??= articleIndex(archive)), idOrTitle);
       if ('ok' in found) return found;
-      return { ok: true, ...summarizeArticle(found, sentences, { speakerOf }) };
+      return { ok: true, ...summarizeArticle(found, sentences, { speakerOf, analyzer: archive.analyzer }) };
     },
     summarizeTopic(topic, sentences) {
       const bad = badSentenceCount(sentences);

@@ -5,7 +5,7 @@ import { highlightRanges } from './highlight.js';
 import type { PassageTable } from '../passages/table.js';
 import type { PassageIndex } from './index/passageIndex.js';
 import { RANKING } from './ranking.js';
-import { queryTerms } from './terms.js';
+import { Analyzer } from './terms.js';
 import { type PlanOptions, type PlannedHit, inverseFrequency } from './planner.js';
 import { RERANK, rerank } from './rerank.js';
 import type { z } from 'zod';
@@ -47,6 +47,8 @@ export interface PassageArchive {
   dayOf: (articleId: string) => string;
   /** Speaker of the quotation that covers a passage, when the quote index knows one. */
   speakerOf?: (passage: number) => string | undefined;
+  /** The analyser of this archive's questions and passages (its memos belong to the archive). */
+  analyzer: Analyzer;
 }
 
 /** A source name as it is matched: Arabic spelling variants, case and spacing ignored. */
@@ -138,22 +140,23 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
     const day = archive.dayOf(articleId);
     return (!source || archive.articles.get(articleId)!.source === source) && (!query.from || day >= query.from) && (!query.to || day <= query.to);
   };
-  const scored = archive.plan(queryTerms(checked.question.text), { ...RANKING, ...(filtered ? { accept } : {}) });
-  return answer(archiveView(archive), checked, scored);
+  const scored = archive.plan(archive.analyzer.queryTerms(checked.question.text), { ...RANKING, ...(filtered ? { accept } : {}) });
+  return answer(archiveView(archive), checked, scored, archive.analyzer);
 }
 
 /**
  * The answer to a checked question from its BM25+ hits (best first, filters applied): phrases
- * required, the best hits reranked, copies grouped, the page asked for cited.
+ * required, the best hits reranked, copies grouped, the page asked for cited; `analyzer` is the archive's (a fresh one
+ * serves a view of rows).
  */
-export function answer(view: AskView, { query, question }: CheckedQuery, scored: PlannedHit[]): Result<AskAnswer> {
+export function answer(view: AskView, { query, question }: CheckedQuery, scored: PlannedHit[], analyzer = new Analyzer()): Result<AskAnswer> {
   let hits = question.phrases.length ? withPhrases(view, scored, question.phrases) : scored;
   const relaxed = hits.length === 0 && question.phrases.length > 0 && question.terms.length > 0;
   if (relaxed) hits = scored;
   const idf = (term: string) => inverseFrequency(view.passageCount, view.textFrequency(term));
   const asked = new Set(question.terms);
   const namedLead = (id: number) => view.isOpening(id) && namesTitle(asked, view.article(id).title);
-  hits = rerank(hits, question.terms, (id) => view.text(id), idf, RERANK, namedLead);
+  hits = rerank(hits, question.terms, (id) => view.text(id), idf, RERANK, namedLead, analyzer);
   const { groups, total } = groupCopies(view, hits, query.offset + query.limit);
   if (total === 0) return failure('no-results', 'Nothing in the archive matches that question.', noResultHints(query, question.phrases.length > 0));
   const stems = new Set(question.terms);
@@ -166,7 +169,7 @@ export function answer(view: AskView, { query, question }: CheckedQuery, scored:
       article: view.article(id),
       start: passage.start,
       end: passage.end,
-      highlights: highlightRanges(passage.text, stems),
+      highlights: highlightRanges(passage.text, stems, analyzer),
       alsoIn: copies.map((n) => view.article(n)),
       ...(speaker ? { speaker } : {}),
     };

@@ -1,5 +1,5 @@
 import { splitSentences } from '../text/sentences.js';
-import { stemsOf } from './terms.js';
+import { Analyzer } from './terms.js';
 
 /** How much the second ranking stage weighs each signal against the normalised BM25 score. */
 export interface RerankWeights {
@@ -40,6 +40,7 @@ export function rerank<T extends Candidate>(
   idfOf: (term: string) => number,
   weights = RERANK,
   namedLead: (id: number) => boolean = () => false,
+  analyzer = new Analyzer(),
 ): T[] {
   const unique = [...new Set(terms)];
   if (hits.length < 2 || unique.length < 2) return hits;
@@ -51,7 +52,7 @@ export function rerank<T extends Candidate>(
   const share = (present: ReadonlySet<string>) => unique.reduce((sum, t) => sum + (present.has(t) ? idf(t) : 0), 0) / mass;
   const head = hits.slice(0, weights.depth).map((hit) => {
     // Sentences cover the passage word for word, so their stems, joined, are the passage's.
-    const sentences = splitSentences(textOf(hit.id)).map((s) => stemsOf(s.text));
+    const sentences = splitSentences(textOf(hit.id)).map((s) => analyzer.stemsOf(s.text));
     const stems = sentences.flat();
     const sentence = Math.max(0, ...sentences.map((words) => share(new Set(words))));
     const positions = termPositions(stems, unique);

@@ -1,4 +1,3 @@
-import { analyze } from '../text/analyzer.js';
 import { type PassageArchive, ask, passageIdf } from '../search/ask.js';
 import { type Article, type Result, articleRef, dayOf } from '../types.js';
 import { MAX_SENTENCES } from './article.js';
@@ -63,12 +62,12 @@ export function summarizeTopic(archive: PassageArchive & { sources: readonly str
   const stories = groups.map((group) => group[0]!);
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const units = stories.map((a) => sentenceUnits(a.body));
-  const idf = options.idf ?? localIdf(units.flat().map((u) => analyze(u.text)));
-  const topicVector = termVector(analyze(topic), idf);
+  const idf = options.idf ?? localIdf(units.flat().map((u) => archive.analyzer.stemsOf(u.text)));
+  const topicVector = termVector(archive.analyzer.stemsOf(topic), idf);
   const terms = topicTerms(topic, passageIdf(archive));
   const candidates: Candidate[] = [];
   stories.forEach((article, rank) => {
-    const scored = scoreSentences(article.title, units[rank]!, weights, idf);
+    const scored = scoreSentences(article.title, units[rank]!, weights, idf, (text) => archive.analyzer.stemsOf(text));
     const top = Math.max(...scored.map((s) => s.score), 1e-9);
     const relevance = (s: ScoredSentence) => (RELEVANCE_WEIGHT * cosine(s.vector, topicVector) + (1 - RELEVANCE_WEIGHT) * (s.score / top)) / Math.sqrt(rank + 1);
     candidates.push(...candidatesOf(scored, units[rank]!, terms, candidates.length).map((c) => ({ ...c, article, score: relevance(c) })));

@@ -1,3 +1,4 @@
+import type { Analyzer } from '../search/terms.js';
 import type { SpanAttribution } from '../quotes/types.js';
 import type { ArticleRef, Span } from '../types.js';
 import type { Idf } from './vectors.js';
@@ -68,4 +69,6 @@ export interface SummaryOptions {
   weights?: Partial<SummaryWeights>;
   /** Attaches the speaker of a quoted sentence. */
   speakerOf?: SpeakerOf;
+  /** The archive's analyser, so the words it met are not stemmed again; default: each word stemmed as met. */
+  analyzer?: Analyzer;
 }
