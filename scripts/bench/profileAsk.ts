@@ -10,7 +10,7 @@ import { loadCorpus } from '../../src/engine/corpus/index.js';
 import { ask } from '../../src/engine/search/ask.js';
 import { rerank } from '../../src/engine/search/rerank.js';
 import { parseQuestion } from '../../src/engine/search/query.js';
-import { RANKING } from '../../src/engine/search/ranking.js';
+import { RANKING } from '../../src/engine/options.js';
 import { queryTerms } from '../../src/engine/search/terms.js';
 import type { BenchQuestion } from './data.js';
 import { summarize } from './measure.js';

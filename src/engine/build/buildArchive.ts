@@ -1,5 +1,5 @@
 /** How an archive is built from articles: in one go, or on two threads sharing out indexing and quotation reading (workers run `worker.ts`). */
-import { type IndexParts, PartsBuilder, QUOTE_CHUNK, WORKER_RUNNING, type WorkerMessage, claimQuotations, indexParts, quotationChunk } from './parts.js';
+import { type IndexParts, PartsBuilder, WORKER_RUNNING, type WorkerMessage, claimQuotations, indexParts, quotationChunk } from './parts.js';
 import { PassageTable } from '../passages/table.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -9,15 +9,13 @@ import { PassageIndex } from '../search/index/passageIndex.js';
 import { type BuildArticle, type SharedArticles, shareArticles } from './sharedArticles.js';
 import { type Archive, completeArchive } from '../archive.js';
 import type { BuildTuning } from '../settings.js';
+import { BUILD_LIMITS } from '../options.js';
 import type { Article } from '../types.js';
 
 /** Cuts every article into passages, indexes them, and finds every quotation. */
 export function buildArchive(articles: Article[]): Archive {
   return assemble(articles, indexParts(articles), QuoteIndex.build(articles));
 }
-
-/** Corpora from this size up are built on worker threads. */
-const PARALLEL_FROM = 2_000;
 
 /** How a parallel build may use this thread. */
 export interface ParallelBuildOptions {
@@ -42,7 +40,7 @@ export interface ParallelBuildOptions {
  * article text from one shared buffer. A job whose worker cannot run is done here.
  */
 export async function buildArchiveInParallel(articles: Article[], options: ParallelBuildOptions = {}): Promise<Archive> {
-  if (articles.length < (options.parallelFrom ?? PARALLEL_FROM) || availableParallelism() < 2) return buildArchive(articles);
+  if (articles.length < (options.parallelFrom ?? BUILD_LIMITS.parallelFrom) || availableParallelism() < 2) return buildArchive(articles);
   return options.tuning ? options.tuning.during(() => buildOnTwoThreads(articles, options)) : buildOnTwoThreads(articles, options);
 }
 
@@ -70,15 +68,12 @@ async function buildOnTwoThreads(articles: Article[], options: ParallelBuildOpti
   }
   await quoting;
   // Chunks a worker claimed but could not finish.
-  for (let chunk = 0; chunk * QUOTE_CHUNK < articles.length; chunk++) if (!chunks[chunk]) keep(chunk, quotationChunk(chunk * QUOTE_CHUNK, articles.length, articleAt, shared.copyOf));
-  withCopies(chunks, grouper, shared.copyOf, QUOTE_CHUNK, (k) => articles[k]!.id);
+  for (let chunk = 0; chunk * BUILD_LIMITS.quoteChunk < articles.length; chunk++) if (!chunks[chunk]) keep(chunk, quotationChunk(chunk * BUILD_LIMITS.quoteChunk, articles.length, articleAt, shared.copyOf));
+  withCopies(chunks, grouper, shared.copyOf, BUILD_LIMITS.quoteChunk, (k) => articles[k]!.id);
   // The words met reading quotations here would stay in memory for nothing until the next update.
   trimWordCaches(0);
   return assemble(articles, parts, QuoteIndex.fromRows(articles, chunks, grouper.finish()));
 }
-
-/** While a worker's modules load, this thread indexes in slices this long (ms) between turns of its event loop. */
-const STARTUP_SLICE_MS = 5;
 
 /**
  * Indexes `articles` here; until `started` settles, in short slices between turns of the event
@@ -91,7 +86,7 @@ async function indexWhileWorkerStarts(articles: readonly BuildArticle[], started
   const builder = new PartsBuilder();
   let k = 0;
   while (!running && k < articles.length) {
-    const until = performance.now() + STARTUP_SLICE_MS;
+    const until = performance.now() + BUILD_LIMITS.startupSliceMs;
     while (k < articles.length && performance.now() < until) builder.add(articles[k++]!);
     await nextTurn();
   }
@@ -105,18 +100,6 @@ export function nextTurn(): Promise<void> {
 }
 
 /**
- * The heap limits of a quotation worker (MB). Its live data is bounded whatever the corpus (word
- * caches trimmed past 500,000 words, chunks posted as read: ~110 MB after all of ANT), but V8 lets
- * a heap that may grow to gigabytes reach up to four times its live size before a full
- * collection; under a 512 MB ceiling it collects sooner (a 30k-article build: the worker's heap
- * ~240 -> ~180 MB, peak RSS 849/870 -> 796/811 MB in alternating runs). Its short-lived objects
- * (a paragraph's tokens) die young, so a 16 MB young generation instead of 48 does them no harm
- * (peak RSS 802/793 -> 767/769 MB, build time within the machine's noise). A worker that outgrows
- * the ceiling stops, and its chunks are read here.
- */
-const QUOTE_WORKER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16 };
-
-/**
  * Runs one build job on a worker thread: `running` settles when the job has begun or the worker
  * has failed, `onChunk` receives each quotation chunk as it is read, `done` the job's result.
  * TypeScript sources (run through tsx) load the worker through tsx's loader, registered in the
@@ -128,7 +111,7 @@ function onWorker<T>(
   claims: Int32Array,
   onChunk: (chunk: number, rows: QuotationRows) => void,
 ): { running: Promise<void>; done: Promise<T> } {
-  const options = { workerData: { job, shared, claims }, ...(job === 'quotes' ? { resourceLimits: QUOTE_WORKER_LIMITS } : {}) };
+  const options = { workerData: { job, shared, claims }, ...(job === 'quotes' ? { resourceLimits: BUILD_LIMITS.quoteWorker } : {}) };
   const worker = import.meta.url.endsWith('.ts')
     ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); });`, { eval: true, ...options })
     : new Worker(new URL('./worker.js', import.meta.url), options);

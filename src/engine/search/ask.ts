@@ -4,10 +4,10 @@ import { type Article, type ArticleRef, type Failure, type Passage, type Result,
 import { highlightRanges } from './highlight.js';
 import type { PassageTable } from '../passages/table.js';
 import type { PassageIndex } from './index/passageIndex.js';
-import { RANKING } from './ranking.js';
 import { Analyzer } from './terms.js';
 import { type PlanOptions, type PlannedHit, inverseFrequency } from './planner.js';
-import { RERANK, rerank } from './rerank.js';
+import { rerank } from './rerank.js';
+import { ASK_LIMITS, RANKING, RERANK } from '../options.js';
 import type { z } from 'zod';
 import { AskQuery, type ParsedQuestion, askQueryFailure, containsPhrases, parseQuestion, phraseHaystack } from './query.js';
 
@@ -193,7 +193,7 @@ export function passagesToRead({ query, question }: CheckedQuery, scored: Planne
     const stems = [...new Set(question.phrases.flat())];
     let checked = 0;
     for (const hit of scored) {
-      if (checked >= PHRASE_CHECKS) break;
+      if (checked >= ASK_LIMITS.phraseChecks) break;
       if (stems.every((stem) => hasTerm(hit.id, stem))) {
         checked++;
         ids.add(hit.id);
@@ -209,16 +209,13 @@ function namesTitle(asked: ReadonlySet<string>, title: string): boolean {
   return stems.length > 0 && stems.every((stem) => asked.has(stem));
 }
 
-/** Phrase checks read the passage text, so only this many hits holding every phrase word are checked. */
-const PHRASE_CHECKS = 300;
-
 /** The best hits whose passage contains every phrase: first those holding all the phrase's terms (index lookups), then the text. */
 function withPhrases(view: AskView, hits: PlannedHit[], phrases: string[][]): PlannedHit[] {
   const stems = [...new Set(phrases.flat())];
   const found: PlannedHit[] = [];
   let checked = 0;
   for (const hit of hits) {
-    if (checked >= PHRASE_CHECKS) break;
+    if (checked >= ASK_LIMITS.phraseChecks) break;
     if (!stems.every((stem) => view.hasTerm(hit.id, stem))) continue;
     checked++;
     if (containsPhrases(phraseHaystack(view.text(hit.id)), phrases)) found.push(hit);
@@ -233,9 +230,6 @@ interface CopyGroup {
   /** Numbers of the other copies. */
   copies: number[];
 }
-
-/** Hits grouped exactly for copies: the rest of a long tail is counted as distinct passages. */
-const GROUPED_HITS = 200;
 
 /**
  * Groups hits whose passage text is the same but for spacing (syndicated copies); the earliest
@@ -267,7 +261,7 @@ function groupCopies(view: AskView, hits: PlannedHit[], needed: number): { group
 
 /** How many of the best hits are grouped for copies when `needed` results are asked for. */
 function groupingWindow(needed: number): number {
-  return Math.max(GROUPED_HITS, needed * 4);
+  return Math.max(ASK_LIMITS.groupedHits, needed * 4);
 }
 
 function noResultHints(query: { source?: string; from?: string; to?: string }, hasPhrase: boolean): string[] {

@@ -1,26 +1,6 @@
 import { splitSentences } from '../text/sentences.js';
 import { Analyzer } from './terms.js';
-
-/** How much the second ranking stage weighs each signal against the normalised BM25 score. */
-export interface RerankWeights {
-  /** Share of the question's idf mass the passage contains. */
-  coverage: number;
-  /** Question terms that stand close together in the passage. */
-  proximity: number;
-  /** How many of the best BM25 hits are re-scored. */
-  depth: number;
-  /** Distance in words within which two question terms count as close. */
-  window: number;
-  /** Credit, against a full match, for a question term found only as a variant (shared prefix, one edit). */
-  partial: number;
-  /** Share of the question's idf mass found in the passage's best sentence. */
-  sentence: number;
-  /** Bonus for an opening passage whose article the question names: a lead introduces its subject. */
-  lead: number;
-}
-
-/** Weights tuned on the Arabic QA dev sets (`npm run eval`). */
-export const RERANK: RerankWeights = { coverage: 1, proximity: 0.5, depth: 40, window: 4, partial: 0.8, sentence: 0.5, lead: 0.1 };
+import { RERANK } from '../options.js';
 
 /** A scored candidate: an id and its first-stage score. */
 export interface Candidate {

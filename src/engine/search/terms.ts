@@ -2,6 +2,7 @@ import { normalizeText, words } from '../text/normalize.js';
 import { stem } from '../text/stem.js';
 import { isContentWord } from '../text/analyzer.js';
 import { BoundedMemo } from '../util/memo.js';
+import { ANALYZER_MEMORY } from '../options.js';
 
 /** Prefix marking a surface-form term, so exact words add to the stem match without colliding with stems. */
 const SURFACE = '=';
@@ -28,9 +29,9 @@ export function queryTerms(text: string, termsOf: (token: string) => readonly st
  * Its memos live and die with the archive that owns it.
  */
 export class Analyzer {
-  private readonly terms = new BoundedMemo(indexTermsOf, 500_000);
+  private readonly terms = new BoundedMemo(indexTermsOf, ANALYZER_MEMORY.terms);
   /** The stem of each word as written (null for a stop word): every answer highlights the same common words again. */
-  private readonly writtenStems = new BoundedMemo((word: string): string | null => this.stemsOf(word)[0] ?? null, 200_000);
+  private readonly writtenStems = new BoundedMemo((word: string): string | null => this.stemsOf(word)[0] ?? null, ANALYZER_MEMORY.writtenStems);
 
   /** `indexTermsOf`, memoised. */
   termsOf(token: string): readonly string[] {

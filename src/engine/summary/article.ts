@@ -1,6 +1,7 @@
 import { type Article, articleRef } from '../types.js';
 import { selectMmr } from './mmr.js';
-import { DEFAULT_WEIGHTS, type ScoredSentence, scoreSentences, sentenceUnits } from './scoring.js';
+import { DEFAULT_WEIGHTS } from '../options.js';
+import { type ScoredSentence, scoreSentences, sentenceUnits } from './scoring.js';
 import type { ArticleSummary, SummaryOptions, SummarySentence } from './types.js';
 import { cosine } from './vectors.js';
 import { attributed } from './attribution.js';

@@ -3,23 +3,8 @@ import type { Span } from '../types.js';
 import { lexRank } from './centrality.js';
 import { needsAntecedent } from './dangling.js';
 import type { SentenceUnit } from './sentences.js';
-import type { SummaryWeights } from './types.js';
+import type { SummaryWeights } from '../options.js';
 import { type Idf, type TermVector, cosine, localIdf, termVector } from './vectors.js';
-
-/** The tuned defaults (EASC dev, see scripts/evalSummaries.ts). */
-export const DEFAULT_WEIGHTS: SummaryWeights = {
-  position: 2,
-  positionDecay: 0.5,
-  positionScale: 5,
-  centrality: 0.5,
-  title: 0.3,
-  lead: 0.3,
-  paragraphStart: 0.15,
-  dangling: 0.15,
-  minWords: 10,
-  maxWords: 150,
-  lambda: 0.7,
-};
 
 /** One sentence of an article with what ranking needs. */
 export interface ScoredSentence extends Span {

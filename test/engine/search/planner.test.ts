@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { segmentArticle } from '../../../src/engine/passages/segment.js';
 import { createPlanner, type PlannedHit } from '../../../src/engine/search/planner.js';
 import { buildPassageIndex } from '../../../src/engine/search/index/builder.js';
-import { RANKING } from '../../../src/engine/search/ranking.js';
+import { RANKING } from '../../../src/engine/options.js';
 import { queryTerms } from '../../../src/engine/search/terms.js';
 import type { Article } from '../../../src/engine/types.js';
 
