@@ -70,7 +70,7 @@ describe('postgresAsk', () => {
 
   it('answers the cooperation question with the «ينمو ويتسع» paragraph of the seed, cited', async () => {
     const answer = await postgresAsk(pool).ask({ question: 'التعاون العسكري بين إيران وروسيا' });
-    if (!answer.ok) throw new Error(answer.message);
+    if (!answer.ok) throw new Error(JSON.stringify(answer.reason));
     const seed = answer.results.find((r) => r.article.source === 'Iran International')!;
     expect(seed.passage).toContain('ينمو ويتسع');
     expect(seed.article.date).toBe('2021-10-20');

@@ -78,11 +78,11 @@ export function checkQuery(input: AskQuery, sources: readonly string[]): Checked
   let source: string | undefined;
   if (query.source) {
     source = resolveSource(sources, query.source);
-    if (!source) return failure('bad-query', `\`source\`: got ${JSON.stringify(query.source)}; expected one of the archive's sources.`, [`Known sources: ${sources.join(', ')}`]);
+    if (!source) return failure({ kind: 'unknown-source', given: query.source, known: [...sources] });
   }
   const question = parseQuestion(query.question);
   if (question.terms.length === 0 && question.phrases.length === 0) {
-    return failure('bad-query', 'The question has no searchable words (only punctuation or very common words).');
+    return failure({ kind: 'no-searchable-words' });
   }
   return { query, source, question };
 }
@@ -158,7 +158,7 @@ export function answer(view: AskView, { query, question }: CheckedQuery, scored:
   const namedLead = (id: number) => view.isOpening(id) && namesTitle(asked, view.article(id).title);
   hits = rerank(hits, question.terms, (id) => view.text(id), idf, RERANK, namedLead, analyzer);
   const { groups, total } = groupCopies(view, hits, query.offset + query.limit);
-  if (total === 0) return failure('no-results', 'Nothing in the archive matches that question.', noResultHints(query, question.phrases.length > 0));
+  if (total === 0) return failure({ kind: 'no-match', phrases: question.phrases.length > 0, source: Boolean(query.source), dates: Boolean(query.from || query.to) });
   const stems = new Set(question.terms);
   const results = groups.slice(query.offset, query.offset + query.limit).map(({ id, score, copies }) => {
     const passage = view.passage(id);
@@ -262,13 +262,4 @@ function groupCopies(view: AskView, hits: PlannedHit[], needed: number): { group
 /** How many of the best hits are grouped for copies when `needed` results are asked for. */
 function groupingWindow(needed: number): number {
   return Math.max(ASK_LIMITS.groupedHits, needed * 4);
-}
-
-function noResultHints(query: { source?: string; from?: string; to?: string }, hasPhrase: boolean): string[] {
-  const hints: string[] = [];
-  if (hasPhrase) hints.push('drop the quote marks to match the words in any order');
-  if (query.source) hints.push('drop the `source` filter');
-  if (query.from || query.to) hints.push('widen or drop the `from`/`to` dates');
-  hints.push('use fewer or more common words');
-  return hints;
 }

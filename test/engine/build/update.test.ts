@@ -30,7 +30,7 @@ afterEach(() => {
 async function answers(engine: Engine) {
   return QUESTIONS.map((question) => {
     const answer = engine.ask({ question, limit: 10 });
-    return answer.ok ? answer.results.map((r) => `${r.article.id} ${r.start} ${r.score} ${r.speaker ?? ''}`).sort() : answer.message;
+    return answer.ok ? answer.results.map((r) => `${r.article.id} ${r.start} ${r.score} ${r.speaker ?? ''}`).sort() : answer.reason.kind;
   });
 }
 

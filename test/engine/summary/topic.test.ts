@@ -111,7 +111,7 @@ describe('summarizeTopic stays on topic', () => {
   ];
   it.each(cases)('$name', ({ articles, topic, expected }) => {
     const summary = summarizeTopic(buildArchive(articles), topic);
-    if (!summary.ok) throw new Error(summary.message);
+    if (!summary.ok) throw new Error(JSON.stringify(summary.reason));
     expect(summary.sentences.map((s) => s.text)).toEqual(expected);
   });
 });
@@ -147,7 +147,7 @@ describe('summarizeTopic citations', () => {
       make('early', '2018-05-08', 'Early Wire'),
     ]);
     const summary = summarizeTopic(archive, 'الانسحاب من الاتفاق النووي', 2);
-    if (!summary.ok) throw new Error(summary.message);
+    if (!summary.ok) throw new Error(JSON.stringify(summary.reason));
     const shared = summary.sentences.filter((s) => body.includes(s.text));
     expect(shared.length).toBeGreaterThan(0);
     expect(shared.every((s) => s.article.source === 'Early Wire')).toBe(true);
