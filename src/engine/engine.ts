@@ -1,5 +1,5 @@
 import type { Archive } from './archive.js';
-import { type ArchiveStats, type EngineOptions, type Logger, silentLogger } from './settings.js';
+import { type EngineOptions, type Logger, silentLogger } from './options.js';
 import { type ReloadReport, type Snapshot, cacheSnapshot, compareFiles, loadSnapshot, reloadSnapshot } from './snapshot.js';
 import { type AskAnswer, ask, checkQuery, sourceKey } from './search/ask.js';
 import { AskQuery, askQueryFailure } from './search/query.js';
@@ -8,9 +8,8 @@ import { type QuoteMatch, type SpeakerQuotes, hasQuoteWords } from './quotes/ind
 import { contentWords } from './text/analyzer.js';
 import { normalizeText } from './text/normalize.js';
 import { detectLang } from './corpus/lang.js';
-import type { Article, ArticleRef, CorpusProblem, Failure, Result } from './types.js';
+import type { ArchiveStats, Article, ArticleRef, CorpusProblem, Failure, Result } from './types.js';
 
-export { silentLogger, type ArchiveStats, type EngineOptions, type Logger } from './settings.js';
 import { articleRef, failure } from './types.js';
 
 /** The engine every front end calls: one instance, created at start-up and passed around. */

@@ -1,10 +1,43 @@
 /**
- * Every tuned setting of the engine outside the quotation reader (`quotes/`), in one place: each
- * option is documented on its type with its default, as MiniSearch documents its own, and the
- * defaults follow as one constant per concern. Ranking and summary weights are tuned on the dev
- * sets (`npm run eval`); limits and sizes on the benchmarks (`npm run bench`).
+ * The engine's options in one place: what a program creates it with (`EngineOptions`), and every tuned setting
+ * outside the quotation reader (`quotes/`), each documented on its type with its default, as MiniSearch documents its
+ * own, the defaults following as one constant per concern. Ranking and summary weights are tuned on the dev sets
+ * (`npm run eval`); limits and sizes on the benchmarks (`npm run bench`).
  */
 import type { BM25Params } from 'minisearch';
+
+/** The few logging calls the engine makes (pino's signature), so any structured logger fits. */
+export interface Logger {
+  debug(fields: object, message?: string): void;
+  info(fields: object, message?: string): void;
+  warn(fields: object, message?: string): void;
+  error(fields: object, message?: string): void;
+}
+
+/** A logger that drops everything, for tests and scripts that want silence. */
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** Where the engine finds its corpus and keeps its index. */
+export interface EngineOptions {
+  corpusDir: string;
+  /** Folder for the cached index; `null` disables caching. */
+  cacheDir: string | null;
+  logger?: Logger;
+  /**
+   * Make what is left lazy (the quote index when the archive comes from the cache, the title list
+   * for autocomplete, the term tree for spelling variants) right after start-up instead of on
+   * first use: for long-running front ends, not for one-shot commands.
+   */
+  warmUp?: boolean;
+  /** Process-wide settings around each parallel build, chosen by the program (see `src/buildTuning.ts`). */
+  buildTuning?: BuildTuning;
+}
+
+/** What a program sets around a parallel build (V8 flags, say): the engine itself touches no process-wide setting. */
+export interface BuildTuning {
+  /** Runs the build with the settings in force, and puts them back after. */
+  during<T>(build: () => Promise<T>): Promise<T>;
+}
 
 /** How the first stage of /ask scores passages (BM25+ over the passage index) and how much work it may do. */
 export interface RankingOptions {

@@ -5,8 +5,8 @@ import { CACHE_VERSION, loadArchive, saveArchive } from './cache/archiveCache.js
 import { type CorpusFile, corpusFingerprint, loadCorpus } from './corpus/index.js';
 import { walkCorpus } from './corpus/walk.js';
 import { fileChanges, updateCorpusState } from './build/update.js';
-import type { ArchiveStats, EngineOptions, Logger } from './settings.js';
-import { type CorpusProblem, isRejection } from './types.js';
+import type { EngineOptions, Logger } from './options.js';
+import { type ArchiveStats, type CorpusProblem, isRejection } from './types.js';
 
 /** Everything one load of the corpus produced: swapped in whole, so a query never sees half a reload. */
 export interface Snapshot {

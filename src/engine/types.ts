@@ -62,6 +62,23 @@ export function isRejection(problem: CorpusProblem): boolean {
   return problem.kept !== true;
 }
 
+/** Figures about the loaded archive (for `/about`, `/archive stats` and logs). */
+export interface ArchiveStats {
+  articles: number;
+  passages: number;
+  sources: number;
+  quotations: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  rejectedFiles: number;
+  /** Files of a type that holds no articles, skipped. */
+  skippedFiles: number;
+  /** When the index was built or loaded. */
+  loadedAt: string;
+  /** `cache` when the index came from disk, `build` when it was built now, `update` when a reload changed it in place. */
+  origin: 'cache' | 'build' | 'update';
+}
+
 /** Expected failure codes that each front end turns into its own words. */
 export type FailureCode = 'no-results' | 'quote-not-found' | 'bad-query' | 'corpus-invalid' | 'not-found';
 

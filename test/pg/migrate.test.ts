@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/engine/engine.js';
+import { silentLogger } from '../../src/engine/options.js';
 import { runIngest, runMigrate } from '../../src/pg/commands.js';
 import { migrate } from '../../src/pg/migrate.js';
 import { createPool } from '../../src/pg/pool.js';

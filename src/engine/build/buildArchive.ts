@@ -8,8 +8,7 @@ import { TextGrouper } from '../quotes/grouping.js';
 import { PassageIndex } from '../search/index/passageIndex.js';
 import { type BuildArticle, type SharedArticles, shareArticles } from './sharedArticles.js';
 import { type Archive, completeArchive } from '../archive.js';
-import type { BuildTuning } from '../settings.js';
-import { BUILD_LIMITS } from '../options.js';
+import { BUILD_LIMITS, type BuildTuning } from '../options.js';
 import type { Article } from '../types.js';
 
 /** Cuts every article into passages, indexes them, and finds every quotation. */
