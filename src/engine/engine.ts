@@ -1,5 +1,5 @@
 import type { Archive } from './archive.js';
-import { type EngineOptions, type Logger, silentLogger } from './options.js';
+import { ASK_LIMITS, type EngineOptions, type Logger, silentLogger } from './options.js';
 import { type ReloadReport, type Snapshot, cacheSnapshot, compareFiles, loadSnapshot, reloadSnapshot } from './snapshot.js';
 import { type AskAnswer, ask, checkQuery, sourceKey } from './search/ask.js';
 import { AskQuery, askQueryFailure } from './search/query.js';
@@ -58,8 +58,6 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   return engineOver(await loadSnapshot(options, logger), options, logger);
 }
 
-/** Longest quote text searched: a pasted message beyond this is cut. */
-const MAX_QUOTE_QUERY = 1000;
 
 function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): Engine {
   let current = first;
@@ -139,7 +137,7 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
       return unlessEmpty(summarizeTopic(archive, valid.data.question, sentences, { speakerOf }), valid.data.question);
     },
     whosaid(quote, limit = 5) {
-      const text = quote.trim().slice(0, MAX_QUOTE_QUERY);
+      const text = quote.trim().slice(0, ASK_LIMITS.maxQuoteQuery);
       if (!hasQuoteWords(text)) return failure({ kind: 'no-quote-words' });
       const matches = archive.quotes.whosaid(text, limit);
       if (!matches.length) {
@@ -176,9 +174,6 @@ function articleIndex(archive: Archive): Array<{ article: Article; key: string }
     .map((article) => ({ article, key: normalizeText(`${article.title} ${article.id}`) }));
 }
 
-/** Language names for messages; other codes are shown as they are. */
-/** How many close titles a "did you mean" offers. */
-const ARTICLE_CHOICES = 5;
 
 /** The article an id or a title names: the id first, then the one title equal to it, then the one title holding it. */
 function resolveArticle(archive: Archive, titles: ReturnType<typeof articleIndex>, idOrTitle: string): Article | Failure {
@@ -192,7 +187,7 @@ function resolveArticle(archive: Archive, titles: ReturnType<typeof articleIndex
     const holding = same.length ? same : titles.filter((t) => t.key.includes(key));
     if (holding.length === 1) return holding[0]!.article;
     if (holding.length > 1) {
-      const choices = holding.slice(0, ARTICLE_CHOICES).map(({ article }) => articleRef(article));
+      const choices = holding.slice(0, ASK_LIMITS.articleChoices).map(({ article }) => articleRef(article));
       return failure({ kind: 'ambiguous-title', wanted, count: holding.length, choices });
     }
   }

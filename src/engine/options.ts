@@ -100,10 +100,14 @@ export interface AskLimits {
   phraseChecks: number;
   /** Hits grouped exactly for syndicated copies (at least; four times the page asked for when more): the rest of a long tail is counted as distinct passages. Default 200. */
   groupedHits: number;
+  /** Longest quote text /whosaid searches (characters): a pasted message beyond this is cut. Default 1000. */
+  maxQuoteQuery: number;
+  /** How many close titles a "did you mean" offers when several articles match. Default 5. */
+  articleChoices: number;
 }
 
 /** The limits of one question. */
-export const ASK_LIMITS: AskLimits = { probeRatio: 8, phraseChecks: 300, groupedHits: 200 };
+export const ASK_LIMITS: AskLimits = { probeRatio: 8, phraseChecks: 300, groupedHits: 200, maxQuoteQuery: 1000, articleChoices: 5 };
 
 /** How many words an archive's analyser remembers (see `Analyzer`): each memo starts afresh when full. */
 export interface AnalyzerMemory {
@@ -168,6 +172,21 @@ export const DEFAULT_WEIGHTS: SummaryWeights = {
   lambda: 0.7,
 };
 
+/** The heuristics that tell a summary's sentences from headings, captions, lists and hard-wrapped lines. */
+export interface SummaryHeuristics {
+  /** Sentences of an article's opening read to tell a feature (a listicle introduces its list within a short paragraph or two). Default 5. */
+  featureOpening: number;
+  /** Fewer content words than this make a heading ("الاحتجاجات في الأردن.."), not a sentence. Default 4. */
+  minSentenceWords: number;
+  /** A line with at least this many words and no closing mark is a hard-wrapped piece of a longer sentence. Default 6. */
+  wrappedLineWords: number;
+  /** A body is hard-wrapped when at least this share of its lines, and two or more, end with neither a closing mark nor a comma. Default 0.5. */
+  wrappedShare: number;
+}
+
+/** The summary heuristics. */
+export const SUMMARY_HEURISTICS: SummaryHeuristics = { featureOpening: 5, minSentenceWords: 4, wrappedLineWords: 6, wrappedShare: 0.5 };
+
 /** How a topic summary picks sentences from the stories /ask finds. */
 export interface TopicWeights {
   /** Redundancy of two sentences of one story, so a summary hears from several outlets before one says more. Default 0.5. */
@@ -183,6 +202,46 @@ export interface TopicWeights {
 
 /** The tuned topic weights. */
 export const TOPIC_WEIGHTS: TopicWeights = { sameStoryRedundancy: 0.5, onTopicShare: 0.5, relevance: 0.6 };
+
+/** The heuristics that read a corpus: its encoding, its language, the page furniture around its prose, its quotations. */
+export interface CorpusHeuristics {
+  /** Characters of an article looked at to guess its language: the opening says as much as all of it. Default 4000. */
+  languageSample: number;
+  /** Share of Arabic-script letters that پ چ ژ گ must reach to call a text Persian on their own. Default 0.01. */
+  persianConsonantShare: number;
+  /** Above this share of control characters (other than tab, line feed, carriage return, form feed) a file is binary. Default 0.01. */
+  maxControlShare: number;
+  /** Windows-1256 is accepted when at least this share of the non-ASCII characters it gives are Arabic script. Default 0.6. */
+  minArabicShare: number;
+  /** A paragraph this long (characters) is article prose even without closing punctuation; headlines are shorter. Default 150. */
+  proseLength: number;
+  /** Lines shorter than this many words, without closing punctuation, are names and labels, not prose. Default 6. */
+  shortLineWords: number;
+  /** Quotation spans longer than this (characters) are taken for stray marks, not a quotation, when splitting sentences. Default 1200. */
+  maxQuoteSpan: number;
+}
+
+/** The corpus heuristics. */
+export const CORPUS_HEURISTICS: CorpusHeuristics = {
+  languageSample: 4000,
+  persianConsonantShare: 0.01,
+  maxControlShare: 0.01,
+  minArabicShare: 0.6,
+  proseLength: 150,
+  shortLineWords: 6,
+  maxQuoteSpan: 1200,
+};
+
+/** How the corpus and the cached index are read. */
+export interface LoadLimits {
+  /** How many corpus files are read at once. Default 32. */
+  readConcurrency: number;
+  /** How long (ms) after loading from the cache the article text starts being read into memory (start-up comes first). Default 1000. */
+  preloadDelayMs: number;
+}
+
+/** The load limits. */
+export const LOAD_LIMITS: LoadLimits = { readConcurrency: 32, preloadDelayMs: 1000 };
 
 /** How an archive is built and updated. */
 export interface BuildLimits {
