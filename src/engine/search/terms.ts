@@ -1,22 +1,7 @@
 import { normalizeText, words } from '../text/normalize.js';
-import { stem } from '../text/stem.js';
-import { isContentWord } from '../text/analyzer.js';
+import { indexTermsOf } from '../text/analyzer.js';
 import { BoundedMemo } from '../util/memo.js';
 import { ANALYZER_MEMORY } from '../options.js';
-
-/** Prefix marking a surface-form term, so exact words add to the stem match without colliding with stems. */
-const SURFACE = '=';
-
-/**
- * The index terms of one normalised token: its stem, plus its surface form when that differs (exact
- * words rank first: +1.4 hit@1 on ARCD); none for a stop word. Not memoised: for the index build,
- * which analyses each distinct word once; questions and passages go through an `Analyzer`.
- */
-export function indexTermsOf(token: string): readonly string[] {
-  if (!isContentWord(token)) return [];
-  const stemmed = stem(token);
-  return stemmed === token ? [stemmed] : [stemmed, SURFACE + token];
-}
 
 /** The index terms of a question, in order (repeats kept: a repeated word weighs more); `termsOf` analyses each token. */
 export function queryTerms(text: string, termsOf: (token: string) => readonly string[] = indexTermsOf): string[] {

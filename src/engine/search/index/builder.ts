@@ -1,7 +1,7 @@
 import { normalizeText, words } from '../../text/normalize.js';
 import type { Article, Passage } from '../../types.js';
 import { GOES_ON, HIDDEN, SpellingTable, START, UNSAFE, WordScanner, classAt, unitLength, wordClasses } from '../../text/scan.js';
-import { indexTermsOf } from '../terms.js';
+import { indexTermsOf } from '../../text/analyzer.js';
 import { grow } from '../../util/grow.js';
 import { type FieldPostings, PassageIndex } from './passageIndex.js';
 
