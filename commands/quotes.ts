@@ -19,8 +19,7 @@ async function execute(interaction: ChatInputCommandInteraction, { engine, pages
   await slot();
   const result = engine.quotesBy(speaker);
   if (!result.ok) {
-    const hints = result.code === 'not-found' ? [...(result.hints ?? []), 'pick a name from the list that appears as you type'] : result.hints;
-    await sendError(interaction, failureReply({ ...result, ...(hints ? { hints } : {}) }));
+    await sendError(interaction, failureReply(result));
     return;
   }
   const note = result.namesakes ? namesakesNote(speaker.trim(), result.namesakes) : '';

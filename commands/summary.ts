@@ -17,14 +17,13 @@ async function execute(interaction: ChatInputCommandInteraction, { engine }: Com
   const topic = interaction.options.getString('topic')?.trim();
   const sentences = interaction.options.getInteger('sentences') ?? undefined;
   if (Boolean(article) === Boolean(topic)) {
-    await interaction.reply(failureReply({ ok: false, code: 'bad-query', message: 'Give either an `article` or a `topic` (one of the two).' }));
+    await interaction.reply(failureReply({ message: 'Give either an `article` or a `topic` (one of the two).', hints: [] }));
     return;
   }
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   const result = article ? engine.summarizeArticle(article, sentences) : engine.summarizeTopic(topic!, sentences);
   if (!result.ok) {
-    const hints = result.code === 'not-found' ? [...(result.hints ?? []), 'pick the article from the list that appears as you type its title'] : result.hints;
-    await interaction.reply(failureReply({ ...result, ...(hints ? { hints } : {}) }));
+    await interaction.reply(failureReply(result));
     return;
   }
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});

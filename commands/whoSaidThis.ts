@@ -8,7 +8,7 @@ const data = new ContextMenuCommandBuilder().setName('Who said this?').setType(A
 async function execute(interaction: MessageContextMenuCommandInteraction, { engine, slot }: CommandContext): Promise<void> {
   const text = interaction.targetMessage.content;
   if (!text.trim()) {
-    await interaction.reply(failureReply({ ok: false, code: 'bad-query', message: 'That message has no text to look up.' }));
+    await interaction.reply(failureReply({ message: 'That message has no text to look up.', hints: [] }));
     return;
   }
   await interaction.deferReply();

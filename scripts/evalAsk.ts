@@ -1,4 +1,4 @@
-import { buildArchive } from '../src/engine/archive.js';
+import { buildArchive } from '../src/engine/build/buildArchive.js';
 import { ask } from '../src/engine/search/ask.js';
 import type { AskBackend } from '../src/engine/search/backend.js';
 import { readCorpusFile, readJsonLines } from './evalData.js';

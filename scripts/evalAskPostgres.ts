@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { silentLogger } from '../src/engine/engine.js';
+import { silentLogger } from '../src/engine/options.js';
 import { ingestArticles } from '../src/pg/ingest.js';
 import { migrate } from '../src/pg/migrate.js';
 import { createPool } from '../src/pg/pool.js';

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { buildArchive } from '../src/engine/archive.js';
+import { buildArchive } from '../src/engine/build/buildArchive.js';
 import { parseArticleFile } from '../src/engine/corpus/index.js';
-import { RANKING } from '../src/engine/search/ranking.js';
+import { RANKING } from '../src/engine/options.js';
 import { queryTerms } from '../src/engine/search/terms.js';
 import { EVAL_DIR } from './evalData.js';
 

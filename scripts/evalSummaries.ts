@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { type Archive, buildArchive } from '../src/engine/archive.js';
+import { type Archive } from '../src/engine/archive.js';
+import { buildArchive } from '../src/engine/build/buildArchive.js';
 import { parseArticleFile } from '../src/engine/corpus/index.js';
 import { passageIdf } from '../src/engine/search/ask.js';
 import { analyze } from '../src/engine/text/analyzer.js';

@@ -3,10 +3,10 @@
  * benchmark makes first (`npm run build`), typed by the sources it is compiled from. A build's
  * worker thread then starts on plain JavaScript, as it does in production, not through tsx.
  */
-import type * as ArchiveModule from '../../src/engine/archive.js';
-import type * as CacheModule from '../../src/engine/archiveCache.js';
+import type * as ArchiveModule from '../../src/engine/build/buildArchive.js';
+import type * as CacheModule from '../../src/engine/cache/archiveCache.js';
 import type * as CorpusModule from '../../src/engine/corpus/index.js';
-import type * as PassagesModule from '../../src/engine/passages.js';
+import type * as PassagesModule from '../../src/engine/passages/segment.js';
 import type * as AskModule from '../../src/engine/search/ask.js';
 import type * as SnapshotModule from '../../src/engine/snapshot.js';
 import type * as SummaryModule from '../../src/engine/summary/index.js';
@@ -15,13 +15,13 @@ import type * as TuningModule from '../../src/buildTuning.js';
 const compiled = <T>(path: string) => import(new URL(`../../dist/src/engine/${path}`, import.meta.url).href) as Promise<T>;
 
 /** `buildArchiveInParallel`, compiled. */
-export const { buildArchiveInParallel } = await compiled<typeof ArchiveModule>('archive.js');
+export const { buildArchiveInParallel } = await compiled<typeof ArchiveModule>('build/buildArchive.js');
 /** `saveArchive`, compiled. */
-export const { saveArchive } = await compiled<typeof CacheModule>('archiveCache.js');
+export const { saveArchive } = await compiled<typeof CacheModule>('cache/archiveCache.js');
 /** `loadCorpus`, compiled. */
 export const { loadCorpus } = await compiled<typeof CorpusModule>('corpus/index.js');
 /** `segmentArticle`, compiled. */
-export const { segmentArticle } = await compiled<typeof PassagesModule>('passages.js');
+export const { segmentArticle } = await compiled<typeof PassagesModule>('passages/segment.js');
 /** `ask`, compiled. */
 export const { ask } = await compiled<typeof AskModule>('search/ask.js');
 /** `corpusCacheKey`, compiled. */

@@ -5,12 +5,12 @@
  * scoring of every passage holding a question term (the same BM25+ with no work budget).
  */
 import { readFileSync } from 'node:fs';
-import { buildArchive } from '../../src/engine/archive.js';
+import { buildArchive } from '../../src/engine/build/buildArchive.js';
 import { loadCorpus } from '../../src/engine/corpus/index.js';
 import { ask } from '../../src/engine/search/ask.js';
 import { rerank } from '../../src/engine/search/rerank.js';
 import { parseQuestion } from '../../src/engine/search/query.js';
-import { RANKING } from '../../src/engine/search/ranking.js';
+import { RANKING } from '../../src/engine/options.js';
 import { queryTerms } from '../../src/engine/search/terms.js';
 import type { BenchQuestion } from './data.js';
 import { summarize } from './measure.js';

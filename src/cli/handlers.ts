@@ -1,4 +1,5 @@
-import type { Engine, Failure, QuoteMatch, SummarySentence } from '../engine/index.js';
+import type { Engine, Failure, FailureCode, QuoteMatch, SummarySentence } from '../engine/index.js';
+import { type FailureTerms, type FailureWords, failureWords } from '../render/failureWords.js';
 import { namesakesLine, renderQuotesText, whosaidHeading } from '../render/quoteText.js';
 import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';
 import { type TextStyle, renderAskText, renderFailureText } from '../render/text.js';
@@ -16,9 +17,20 @@ export interface CliRequest {
   flags: CliFlags;
 }
 
-/** A request the command could not run: bad input (exit status 2). */
+/** A request the command could not run: bad input (exit status 2), in the CLI's words. */
 export interface CliBadInput {
-  bad: Failure;
+  bad: CliFailure;
+}
+
+/** A failure as the CLI reports it: the code of its JSON `error`, and its words. */
+export type CliFailure = { code: FailureCode } & FailureWords;
+
+/** How the CLI words the engine's failures: its search command is `ask`. */
+const CLI_TERMS: FailureTerms = { ask: 'ask' };
+
+/** An engine failure in the CLI's words. */
+export function cliFailure(failure: Failure): CliFailure {
+  return { code: failure.code, ...failureWords(failure, CLI_TERMS) };
 }
 
 type Handler = (engine: Engine, request: CliRequest, style: TextStyle) => CliOutput | CliBadInput;
@@ -26,8 +38,8 @@ type Handler = (engine: Engine, request: CliRequest, style: TextStyle) => CliOut
 const ask: Handler = (engine, { text, flags }, style) => {
   const limit = flags.limit ?? 10;
   const answer = engine.ask({ question: text, source: flags.source, from: flags.from, to: flags.to, limit });
-  if (!answer.ok && answer.code !== 'no-results') return { bad: answer };
-  if (!answer.ok) return { json: { query: text.trim(), total: 0, results: [] }, text: renderFailureText(answer, cliOptionName) };
+  if (!answer.ok && answer.code !== 'no-results') return { bad: cliFailure(answer) };
+  if (!answer.ok) return { json: { query: text.trim(), total: 0, results: [] }, text: renderFailureText(cliFailure(answer), cliOptionName) };
   const json = {
     query: answer.query,
     total: answer.total,
@@ -45,33 +57,33 @@ const ask: Handler = (engine, { text, flags }, style) => {
 const summary: Handler = (engine, { text, flags }, style) => {
   if (flags.article) {
     const result = engine.summarizeArticle(flags.article, flags.sentences);
-    if (!result.ok) return { bad: result };
+    if (!result.ok) return { bad: cliFailure(result) };
     const json = { topic: result.topic, article: result.article, sentences: result.sentences.map(sentenceJson) };
     return { json, text: renderArticleSummaryText(result, style) };
   }
   const result = engine.summarizeTopic(text, flags.sentences);
-  if (!result.ok && result.code !== 'no-results') return { bad: result };
-  if (!result.ok) return { json: { topic: text.trim(), sentences: [], sources: [] }, text: renderFailureText(result, cliOptionName) };
+  if (!result.ok && result.code !== 'no-results') return { bad: cliFailure(result) };
+  if (!result.ok) return { json: { topic: text.trim(), sentences: [], sources: [] }, text: renderFailureText(cliFailure(result), cliOptionName) };
   const json = { topic: result.topic, sentences: result.sentences.map((s) => ({ ...sentenceJson(s), cite: s.cite })), sources: result.sources };
   return { json, text: renderTopicSummaryText(result, style) };
 };
 
 const whosaid: Handler = (engine, { text, flags }, style) => {
   const result = engine.whosaid(text, flags.limit ?? 5);
-  if (!result.ok && result.code !== 'quote-not-found') return { bad: result };
-  if (!result.ok) return { json: { quote: text.trim(), matches: [] }, text: renderFailureText(result, cliOptionName) };
+  if (!result.ok && result.code !== 'quote-not-found') return { bad: cliFailure(result) };
+  if (!result.ok) return { json: { quote: text.trim(), matches: [] }, text: renderFailureText(cliFailure(result), cliOptionName) };
   return { json: { quote: result.quote, matches: result.matches.map(matchJson) }, text: renderQuotesText(whosaidHeading(result.quote), result.matches, style) };
 };
 
 const quotes: Handler = (engine, { text, flags }, style) => {
   if (flags.article) {
     const result = engine.quotesIn(flags.article);
-    if (!result.ok) return { bad: result };
+    if (!result.ok) return { bad: cliFailure(result) };
     return { json: { article: result.article, matches: result.matches.map(matchJson) }, text: renderQuotesText(`Quotations in ${result.article}`, result.matches, style) };
   }
   const result = engine.quotesBy(text);
-  if (!result.ok && result.code !== 'not-found') return { bad: result };
-  if (!result.ok) return { json: { speaker: text.trim(), matches: [] }, text: renderFailureText(result, cliOptionName) };
+  if (!result.ok && result.code !== 'not-found') return { bad: cliFailure(result) };
+  if (!result.ok) return { json: { speaker: text.trim(), matches: [] }, text: renderFailureText(cliFailure(result), cliOptionName) };
   const matches = result.matches.slice(0, flags.limit ?? result.matches.length);
   const { speaker, namesakes } = result;
   return {

@@ -3,13 +3,13 @@ import { type Engine, createEngine } from '../engine/engine.js';
 import { v8BuildTuning } from '../buildTuning.js';
 import { terminalSafe } from '../render/terminal.js';
 import { ANSI, PLAIN, renderFailureText } from '../render/text.js';
-import { failure, type Failure } from '../engine/index.js';
+import type { FailureCode } from '../engine/index.js';
 import { type CliInvocation, USAGE, UsageError, batchRequest, cliOptionName, parseCommandLine } from './args.js';
 import { runFeedsCli } from './feeds.js';
 import type { CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
-import { type CliRequest, HANDLERS } from './handlers.js';
+import { type CliFailure, type CliRequest, HANDLERS } from './handlers.js';
 
 /** Runs one command line and returns the exit status: 0 success (also no results), 2 bad input or unreadable corpus. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -50,7 +50,7 @@ function runOne(engine: Engine, invocation: CliInvocation, line: string | null, 
     request = line === null ? { text: invocation.text, flags: invocation.flags } : batchRequest(invocation.command, line, invocation.flags);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return reportBad(invocation, line ?? '', failure('bad-query', error.message), io);
+    return reportBad(invocation, line ?? '', { code: 'bad-query', message: error.message, hints: [] }, io);
   }
   const output = HANDLERS[invocation.command](engine, request, io.isTTY ? ANSI : PLAIN);
   if ('bad' in output) return reportBad(invocation, request.text, output.bad, io);
@@ -60,7 +60,7 @@ function runOne(engine: Engine, invocation: CliInvocation, line: string | null, 
 }
 
 /** A run that cannot start: the message on stderr (and as `{"error"}` on stdout with `--json`), status 2. */
-function fail(io: CliIo, json: boolean, code: Failure['code'], message: string, more = ''): number {
+function fail(io: CliIo, json: boolean, code: FailureCode, message: string, more = ''): number {
   io.stderr(`error: ${terminalSafe(message)}${more}`);
   if (json) io.stdout(JSON.stringify({ error: { code, message } }));
   return 2;
@@ -70,7 +70,7 @@ function fail(io: CliIo, json: boolean, code: Failure['code'], message: string, 
  * Reports bad input on stderr and, with `--json`, as `{"input", "error": {"code", "message"}}` on stdout. A bad line of
  * a batch is answered on its own line and the batch goes on with status 0 (CONTRACTS §2); a single request's is status 2.
  */
-function reportBad(invocation: CliInvocation, input: string, bad: Failure, io: CliIo): number {
+function reportBad(invocation: CliInvocation, input: string, bad: CliFailure, io: CliIo): number {
   const text = renderFailureText(bad, cliOptionName);
   io.stderr(`error: ${terminalSafe(text)}`);
   if (invocation.flags.json) io.stdout(JSON.stringify({ input, error: { code: bad.code, message: renderFailureText({ ...bad, hints: [] }, cliOptionName) } }));

@@ -1,11 +1,12 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Engine } from '../engine/index.js';
+import type { Engine, Failure } from '../engine/index.js';
 import { FeedListError, type FeedService, intervalText } from '../feeds/index.js';
 import { namesakesLine, renderQuotesText, whosaidHeading } from '../render/quoteText.js';
 import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';
 import { terminalSafe } from '../render/terminal.js';
 import { type TextStyle, renderAskText, renderFailureText } from '../render/text.js';
+import { type FailureTerms, failureWords } from '../render/failureWords.js';
 import { parseConsoleLine } from './parse.js';
 
 /** Answers shown per page, as in Discord. */
@@ -78,7 +79,7 @@ export async function runConsole(engine: Engine, io: ConsoleIo): Promise<void> {
         show(offset) {
           const answer = engine.ask({ question: options.question ?? '', source: options.source, from: options.from, to: options.to, limit: PAGE_SIZE, offset });
           if (!answer.ok) {
-            print(renderFailureText(answer));
+            print(failureText(answer));
             return null;
           }
           this.offset = offset;
@@ -89,7 +90,7 @@ export async function runConsole(engine: Engine, io: ConsoleIo): Promise<void> {
     );
   const quotes = (speaker: string) => {
     const result = engine.quotesBy(speaker);
-    if (!result.ok) return print(renderFailureText(result));
+    if (!result.ok) return print(failureText(result));
     const total = result.matches.length;
     turn(
       {
@@ -132,19 +133,27 @@ export async function runConsole(engine: Engine, io: ConsoleIo): Promise<void> {
   lines.close();
 }
 
+/** How the console words the engine's failures: its commands are typed as in Discord. */
+const CONSOLE_TERMS: FailureTerms = { ask: '/ask' };
+
+/** An engine failure in the console's words. */
+function failureText(failure: Failure): string {
+  return renderFailureText(failureWords(failure, CONSOLE_TERMS));
+}
+
 function summary(engine: Engine, options: Record<string, string>, style: TextStyle): string {
   const sentences = options.sentences === undefined ? undefined : Number(options.sentences);
   if (options.article) {
     const result = engine.summarizeArticle(options.article, sentences);
-    return result.ok ? renderArticleSummaryText(result, style) : renderFailureText(result);
+    return result.ok ? renderArticleSummaryText(result, style) : failureText(result);
   }
   const result = engine.summarizeTopic(options.topic ?? '', sentences);
-  return result.ok ? renderTopicSummaryText(result, style) : renderFailureText(result);
+  return result.ok ? renderTopicSummaryText(result, style) : failureText(result);
 }
 
 function whosaid(engine: Engine, quote: string, style: TextStyle): string {
   const result = engine.whosaid(quote);
-  return result.ok ? renderQuotesText(whosaidHeading(result.quote), result.matches, style) : renderFailureText(result);
+  return result.ok ? renderQuotesText(whosaidHeading(result.quote), result.matches, style) : failureText(result);
 }
 
 /** `/about`: what the archive holds. */

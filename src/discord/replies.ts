@@ -10,6 +10,7 @@ import {
 } from 'discord.js';
 import type { AskAnswer, AskResult } from '../engine/index.js';
 import type { Failure } from '../engine/index.js';
+import { type FailureTerms, type FailureWords, failureWords } from '../render/failureWords.js';
 import { relaxedNotice } from '../render/text.js';
 import { EMBED_COLOR, LIMITS, NO_MENTIONS, embedLength, embedLink, embedTitle, inert, inertMessage, linkEachArticleOnce, quoteBlock, sourceLine, truncate } from './format.js';
 
@@ -74,10 +75,21 @@ export function askReply(answer: AskAnswer, offset: number, sessionId: string, d
   };
 }
 
-/** An expected failure as an ephemeral message a person can act on. */
-export function failureReply(failure: Failure): InteractionReplyOptions & { flags: MessageFlags.Ephemeral } {
-  const hints = (failure.hints ?? []).map((h) => `• ${inertMessage(h)}`);
-  const content = truncate([inertMessage(failure.message), ...hints].join('\n'), LIMITS.content);
+/** How the bot words the engine's failures: searches are `/ask`, and names and titles are picked from the lists that appear as one types. */
+const DISCORD_TERMS: FailureTerms = {
+  ask: '/ask',
+  more: {
+    'unknown-speaker': ['pick a name from the list that appears as you type'],
+    'unknown-article': ['pick the article from the list that appears as you type its title'],
+    'ambiguous-title': ['pick the article from the list that appears as you type its title'],
+  },
+};
+
+/** An expected failure of the engine, or the bot's own words for one, as an ephemeral message a person can act on. */
+export function failureReply(failure: Failure | FailureWords): InteractionReplyOptions & { flags: MessageFlags.Ephemeral } {
+  const said = 'ok' in failure ? failureWords(failure, DISCORD_TERMS) : failure;
+  const hints = said.hints.map((h) => `• ${inertMessage(h)}`);
+  const content = truncate([inertMessage(said.message), ...hints].join('\n'), LIMITS.content);
   return { content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS };
 }
 

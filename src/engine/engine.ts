@@ -1,5 +1,5 @@
 import type { Archive } from './archive.js';
-import { type ArchiveStats, type EngineOptions, type Logger, silentLogger } from './settings.js';
+import { ASK_LIMITS, type EngineOptions, type Logger, silentLogger } from './options.js';
 import { type ReloadReport, type Snapshot, cacheSnapshot, compareFiles, loadSnapshot, reloadSnapshot } from './snapshot.js';
 import { type AskAnswer, ask, checkQuery, sourceKey } from './search/ask.js';
 import { AskQuery, askQueryFailure } from './search/query.js';
@@ -8,10 +8,9 @@ import { type QuoteMatch, type SpeakerQuotes, hasQuoteWords } from './quotes/ind
 import { contentWords } from './text/analyzer.js';
 import { normalizeText } from './text/normalize.js';
 import { detectLang } from './corpus/lang.js';
-import type { Article, ArticleRef, CorpusProblem, Failure, Result } from './types.js';
+import type { ArchiveStats, Article, ArticleRef, CorpusProblem, Failure, Result } from './types.js';
 
-export { silentLogger, type ArchiveStats, type EngineOptions, type Logger } from './settings.js';
-import { articleRef, badOption, dayOf, failure } from './types.js';
+import { articleRef, failure } from './types.js';
 
 /** The engine every front end calls: one instance, created at start-up and passed around. */
 export interface Engine {
@@ -59,8 +58,6 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   return engineOver(await loadSnapshot(options, logger), options, logger);
 }
 
-/** Longest quote text searched: a pasted message beyond this is cut. */
-const MAX_QUOTE_QUERY = 1000;
 
 function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): Engine {
   let current = first;
@@ -84,15 +81,12 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
   const unlessEmpty = <T extends { ok: boolean }>(result: T, words = ''): T | Failure => {
     if (result.ok || (result as unknown as Failure).code === 'bad-query') return result;
     if (archive.articles.size === 0) {
-      return failure('no-results', 'The archive is empty: no article was loaded from the corpus folder.', [
-        `put .md, .json, .jsonl, .txt, .json.gz or .jsonl.gz article files in ${options.corpusDir} (see the README's corpus format)`,
-      ]);
+      return failure({ kind: 'empty-archive', corpusDir: options.corpusDir });
     }
     const lang = words ? detectLang(words) : 'und';
     languages ??= new Set([...archive.articles.values()].map((a) => a.lang));
     if (lang === 'und' || languages.has(lang)) return result;
-    const held = [...languages].map(languageName).join(', ');
-    return failure('no-results', `The archive holds no ${languageName(lang)} articles (it holds ${held}).`, ['ask in the language of the articles']);
+    return failure({ kind: 'other-language', asked: lang, held: [...languages] });
   };
   const speakerOf = (articleId: string, start: number, end: number) => archive.quotes.attributionAt(articleId, start, end);
   const reload = async (): Promise<ReloadReport> => {
@@ -133,7 +127,7 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
       if (bad) return bad;
       const found = resolveArticle(archive, (index ??= articleIndex(archive)), idOrTitle);
       if ('ok' in found) return found;
-      return { ok: true, ...summarizeArticle(found, sentences, { speakerOf }) };
+      return { ok: true, ...summarizeArticle(found, sentences, { speakerOf, analyzer: archive.analyzer }) };
     },
     summarizeTopic(topic, sentences) {
       const bad = badSentenceCount(sentences);
@@ -143,25 +137,24 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
       return unlessEmpty(summarizeTopic(archive, valid.data.question, sentences, { speakerOf }), valid.data.question);
     },
     whosaid(quote, limit = 5) {
-      const text = quote.trim().slice(0, MAX_QUOTE_QUERY);
-      if (!hasQuoteWords(text)) return failure('bad-query', 'Give a few words of the quotation (links, mentions, hashtags and emoji are not searched).');
+      const text = quote.trim().slice(0, ASK_LIMITS.maxQuoteQuery);
+      if (!hasQuoteWords(text)) return failure({ kind: 'no-quote-words' });
       const matches = archive.quotes.whosaid(text, limit);
       if (!matches.length) {
-        if (!contentWords(text).length) return failure('quote-not-found', 'No quotation in the archive has exactly these words.', ['a quotation made only of common words is found by its exact wording: check it word for word']);
-        return failure('quote-not-found', 'No quotation in the archive matches those words.', ['try a shorter, distinctive part of the quote', 'search the wording with /ask']);
+        return failure({ kind: contentWords(text).length ? 'quote-no-match' : 'quote-common-words' });
       }
       return { ok: true, quote: text, matches };
     },
     quotesBy(speaker) {
       const name = speaker.trim();
-      if (contentWords(name).length === 0) return failure('bad-query', 'Give the name of the person, e.g. باقري.');
+      if (contentWords(name).length === 0) return failure({ kind: 'no-name' });
       const found = archive.quotes.bySpeaker(name);
-      if (!found) return failure('not-found', `Nobody called "${name}" is quoted in the archive.`, ['check the spelling, or give the surname alone']);
+      if (!found) return failure({ kind: 'unknown-speaker', name });
       return { ok: true, ...found };
     },
     quotesIn(articleId) {
       const id = articleId.trim();
-      if (!archive.articles.has(id)) return failure('not-found', `No article has the id "${id}".`);
+      if (!archive.articles.has(id)) return failure({ kind: 'unknown-article-id', id });
       return { ok: true, article: id, matches: archive.quotes.byArticle(id) };
     },
     speakers: (typed, limit = 25) => archive.quotes.speakers(typed, limit),
@@ -181,16 +174,6 @@ function articleIndex(archive: Archive): Array<{ article: Article; key: string }
     .map((article) => ({ article, key: normalizeText(`${article.title} ${article.id}`) }));
 }
 
-/** Language names for messages; other codes are shown as they are. */
-const LANGUAGE_NAMES: Record<string, string> = { ar: 'Arabic', en: 'English', fa: 'Persian' };
-
-/** `English` for `en`; the code itself when it has no name here. */
-function languageName(code: string): string {
-  return LANGUAGE_NAMES[code] ?? code;
-}
-
-/** How many close titles a "did you mean" offers. */
-const ARTICLE_CHOICES = 5;
 
 /** The article an id or a title names: the id first, then the one title equal to it, then the one title holding it. */
 function resolveArticle(archive: Archive, titles: ReturnType<typeof articleIndex>, idOrTitle: string): Article | Failure {
@@ -204,14 +187,14 @@ function resolveArticle(archive: Archive, titles: ReturnType<typeof articleIndex
     const holding = same.length ? same : titles.filter((t) => t.key.includes(key));
     if (holding.length === 1) return holding[0]!.article;
     if (holding.length > 1) {
-      const choices = holding.slice(0, ARTICLE_CHOICES).map(({ article }) => `${article.title} (id ${article.id}, ${dayOf(article.date)})`);
-      return failure('not-found', `${holding.length} articles match "${wanted}"; did you mean one of these?`, choices);
+      const choices = holding.slice(0, ASK_LIMITS.articleChoices).map(({ article }) => articleRef(article));
+      return failure({ kind: 'ambiguous-title', wanted, count: holding.length, choices });
     }
   }
-  return failure('not-found', `No article has the id or title "${wanted}".`, ['search for it with ask, which shows each article’s id']);
+  return failure({ kind: 'unknown-article', wanted });
 }
 
 function badSentenceCount(sentences: number | undefined) {
   if (sentences === undefined || (Number.isInteger(sentences) && sentences >= 1 && sentences <= MAX_SENTENCES)) return null;
-  return badOption('sentences', sentences, `a whole number from 1 to ${MAX_SENTENCES}`);
+  return failure({ kind: 'bad-option', option: 'sentences', given: sentences, expected: `a whole number from 1 to ${MAX_SENTENCES}` });
 }

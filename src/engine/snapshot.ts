@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { type Archive, buildArchiveInParallel } from './archive.js';
-import { CACHE_VERSION, loadArchive, saveArchive } from './archiveCache.js';
+import { type Archive } from './archive.js';
+import { buildArchiveInParallel } from './build/buildArchive.js';
+import { CACHE_VERSION, loadArchive, saveArchive } from './cache/archiveCache.js';
 import { type CorpusFile, corpusFingerprint, loadCorpus } from './corpus/index.js';
 import { walkCorpus } from './corpus/walk.js';
-import { fileChanges, updateCorpusState } from './update.js';
-import type { ArchiveStats, EngineOptions, Logger } from './settings.js';
-import { type CorpusProblem, isRejection } from './types.js';
+import { fileChanges, updateCorpusState } from './build/update.js';
+import type { EngineOptions, Logger } from './options.js';
+import { type ArchiveStats, type CorpusProblem, isRejection } from './types.js';
 
 /** Everything one load of the corpus produced: swapped in whole, so a query never sees half a reload. */
 export interface Snapshot {

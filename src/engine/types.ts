@@ -62,34 +62,91 @@ export function isRejection(problem: CorpusProblem): boolean {
   return problem.kept !== true;
 }
 
+/** Figures about the loaded archive (for `/about`, `/archive stats` and logs). */
+export interface ArchiveStats {
+  articles: number;
+  passages: number;
+  sources: number;
+  quotations: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  rejectedFiles: number;
+  /** Files of a type that holds no articles, skipped. */
+  skippedFiles: number;
+  /** When the index was built or loaded. */
+  loadedAt: string;
+  /** `cache` when the index came from disk, `build` when it was built now, `update` when a reload changed it in place. */
+  origin: 'cache' | 'build' | 'update';
+}
+
 /** Expected failure codes that each front end turns into its own words. */
 export type FailureCode = 'no-results' | 'quote-not-found' | 'bad-query' | 'corpus-invalid' | 'not-found';
+
+/**
+ * What went wrong, as data: each front end words it from its own table (`src/render/failureWords.ts` and the front
+ * end's terms), so the engine writes no message.
+ */
+export type FailureReason =
+  /** An option's value is not one the engine takes: `expected` is the schema's description of a good one. */
+  | { kind: 'bad-option'; option: string; given: unknown; expected: string }
+  /** `source` names none of the archive's sources. */
+  | { kind: 'unknown-source'; given: string; known: string[] }
+  /** The question has only punctuation or very common words. */
+  | { kind: 'no-searchable-words' }
+  /** Nothing matches a question: what it held that could be dropped or widened. */
+  | { kind: 'no-match'; phrases: boolean; source: boolean; dates: boolean }
+  /** The archive holds no article at all. */
+  | { kind: 'empty-archive'; corpusDir: string }
+  /** The archive holds no article in the language of the words asked (language codes). */
+  | { kind: 'other-language'; asked: string; held: string[] }
+  /** A quotation search without words to search (links, mentions, hashtags and emoji alone). */
+  | { kind: 'no-quote-words' }
+  /** No quotation has these words, which are all common ones (found only word for word). */
+  | { kind: 'quote-common-words' }
+  /** No quotation matches these words. */
+  | { kind: 'quote-no-match' }
+  /** A speaker search without a name. */
+  | { kind: 'no-name' }
+  /** Nobody of this name is quoted. */
+  | { kind: 'unknown-speaker'; name: string }
+  /** No article has this id. */
+  | { kind: 'unknown-article-id'; id: string }
+  /** No article has this id or title. */
+  | { kind: 'unknown-article'; wanted: string }
+  /** Several titles hold the words given: how many, and the first few to choose from. */
+  | { kind: 'ambiguous-title'; wanted: string; count: number; choices: ArticleRef[] };
 
 /** An expected failure: a value, not an exception. */
 export interface Failure {
   ok: false;
   code: FailureCode;
-  /** A short sentence a person can act on. */
-  message: string;
-  /** Optional hints, e.g. which filter to drop. */
-  hints?: string[];
+  reason: FailureReason;
 }
 
 /** Either a value or an expected failure. */
 export type Result<T> = ({ ok: true } & T) | Failure;
 
-/**
- * A bad option as every front end words it: the option's name (a `code` span, which each front end renders in its own
- * terms), the value given, what is expected.
- */
-export function badOption(option: string, given: unknown, expected: string): Failure {
-  const shown = typeof given === 'string' ? JSON.stringify(given.length > 60 ? `${given.slice(0, 59)}…` : given) : String(given);
-  return failure('bad-query', `\`${option}\`: got ${shown}; expected ${expected}.`);
-}
+/** The code of each reason: what kind of failure a front end reports it as (the CLI's JSON `error.code`). */
+const CODES: Record<FailureReason['kind'], FailureCode> = {
+  'bad-option': 'bad-query',
+  'unknown-source': 'bad-query',
+  'no-searchable-words': 'bad-query',
+  'no-match': 'no-results',
+  'empty-archive': 'no-results',
+  'other-language': 'no-results',
+  'no-quote-words': 'bad-query',
+  'quote-common-words': 'quote-not-found',
+  'quote-no-match': 'quote-not-found',
+  'no-name': 'bad-query',
+  'unknown-speaker': 'not-found',
+  'unknown-article-id': 'not-found',
+  'unknown-article': 'not-found',
+  'ambiguous-title': 'not-found',
+};
 
 /** Builds an expected failure. */
-export function failure(code: FailureCode, message: string, hints?: string[]): Failure {
-  return hints?.length ? { ok: false, code, message, hints } : { ok: false, code, message };
+export function failure(reason: FailureReason): Failure {
+  return { ok: false, code: CODES[reason.kind], reason };
 }
 
 /** The citation of an article (date cut to the day). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { indexParts } from '../engine/buildParts.js';
-import type { FieldPostings } from '../engine/search/postings.js';
+import { indexParts } from '../engine/build/parts.js';
+import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { type Article, dayOf } from '../engine/types.js';
 
 /**

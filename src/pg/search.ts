@@ -3,7 +3,7 @@ import { type AskAnswer, type AskView, type CheckedQuery, answer, checkQuery, pa
 import type { AskQuery } from '../engine/search/query.js';
 import type { AskBackend } from '../engine/search/backend.js';
 import { type PlanOptions, type PlannedHit, inverseFrequency, saturation } from '../engine/search/planner.js';
-import { RANKING } from '../engine/search/ranking.js';
+import { RANKING } from '../engine/options.js';
 import { queryTerms } from '../engine/search/terms.js';
 import type { ArticleRef, Passage, Result } from '../engine/types.js';
 import { inTransaction } from './migrate.js';

@@ -1,5 +1,6 @@
 import type { AskAnswer, AskResult } from '../engine/search/ask.js';
-import type { ArticleRef, Failure } from '../engine/types.js';
+import type { ArticleRef } from '../engine/types.js';
+import type { FailureWords } from './failureWords.js';
 
 /** How plain text is decorated: ANSI bold in a terminal, nothing when piped. */
 export interface TextStyle {
@@ -79,8 +80,8 @@ export function relaxedNotice(phrases: readonly string[]): string {
 /** How a front end names an option the engine's messages give as a `code` span: `from` in the console, `--from` on the command line. */
 export type OptionNamer = (option: string) => string;
 
-/** An expected failure in a person's words, with its hints; option names (`` `from` ``) in the front end's own terms. */
-export function renderFailureText(failure: Failure, optionName: OptionNamer = (o) => `\`${o}\``): string {
-  const text = [failure.message, ...(failure.hints ?? []).map((h) => `  – ${h}`)].join('\n');
+/** A failure's words as text, with its hints; option names (`` `from` ``) in the front end's own terms. */
+export function renderFailureText(failure: FailureWords, optionName: OptionNamer = (o) => `\`${o}\``): string {
+  const text = [failure.message, ...failure.hints.map((h) => `  – ${h}`)].join('\n');
   return text.replace(/`([^`\n]+)`/g, (_, option: string) => optionName(option));
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FakeDiscord } from '../support/fakeDiscord.js';
+import { Waiters } from '../support/waiters.js';
 
 /** The repository root, where `npm start` runs. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -105,10 +106,10 @@ export function spawnBot(start: BotStart & { apiUrl: string }): BotProcess {
   });
   running.add(child);
   let stderr = '';
-  const listeners = new Set<() => void>();
+  const waiters = new Waiters('bot');
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;
-    for (const listener of [...listeners]) listener();
+    waiters.notify();
   });
   let stdout = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -121,24 +122,7 @@ export function spawnBot(start: BotStart & { apiUrl: string }): BotProcess {
   );
 
   const waitForLog = (pattern: RegExp, timeoutMs = 10_000) =>
-    new Promise<string>((resolve, reject) => {
-      const check = () => {
-        const line = stderr.split('\n').find((l) => pattern.test(l));
-        if (line === undefined) return;
-        done();
-        resolve(line);
-      };
-      const timer = setTimeout(() => {
-        done();
-        reject(new Error(`bot: no log line matching ${pattern} within ${timeoutMs} ms; stderr:\n${stderr.slice(-4000)}`));
-      }, timeoutMs);
-      const done = () => {
-        clearTimeout(timer);
-        listeners.delete(check);
-      };
-      listeners.add(check);
-      check();
-    });
+    waiters.waitFor(() => `log line matching ${pattern}; stderr:\n${stderr.slice(-4000)}`, { timeout: timeoutMs }, () => stderr.split('\n').find((l) => pattern.test(l)));
 
   let stopping: Promise<Exit> | undefined;
   return {

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Waiters } from '../support/waiters.js';
 
 /** One request the proxy saw: when it arrived and whether it was held. */
 export interface ProxiedRequest {
@@ -41,7 +42,7 @@ async function readAll(req: IncomingMessage): Promise<Buffer> {
 export async function startDelayProxy(targetApiUrl: string, initial: DelayRule = () => 0, port = 0): Promise<DelayProxy> {
   let rule = initial;
   const seen: ProxiedRequest[] = [];
-  const listeners = new Set<() => void>();
+  const waiters = new Waiters('proxy');
   const target = new URL(targetApiUrl);
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://proxy');
@@ -50,7 +51,7 @@ export async function startDelayProxy(targetApiUrl: string, initial: DelayRule =
     const delayed = rule({ method, path });
     const record: ProxiedRequest = { method, path, arrivedAt: performance.now(), delayed };
     seen.push(record);
-    for (const listener of [...listeners]) listener();
+    waiters.notify();
     try {
       const body = await readAll(req);
       if (delayed > 0) await new Promise((resolve) => setTimeout(resolve, delayed));
@@ -74,24 +75,7 @@ export async function startDelayProxy(targetApiUrl: string, initial: DelayRule =
       rule = next;
     },
     waitForRequest(match, timeoutMs = 5000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = seen.find(match);
-          if (!found) return;
-          done();
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          done();
-          reject(new Error(`proxy: no matching request within ${timeoutMs} ms`));
-        }, timeoutMs);
-        const done = () => {
-          clearTimeout(timer);
-          listeners.delete(check);
-        };
-        listeners.add(check);
-        check();
-      });
+      return waiters.waitFor('matching request', { timeout: timeoutMs }, () => seen.find(match));
     },
     async stop() {
       server.closeAllConnections();

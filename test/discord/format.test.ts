@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { discordDate, embedLength, inert, inertMessage, maskedLink, quoteBlock, stripSpoofing, truncate } from '../../src/discord/format.js';
 import { askReply, failureReply } from '../../src/discord/replies.js';
-import type { AskAnswer } from '../../src/engine/index.js';
+import { type AskAnswer, failure } from '../../src/engine/index.js';
 
 describe('inert', () => {
   it.each([
@@ -121,7 +121,7 @@ describe('article links in a message', () => {
 
 describe('error notices', () => {
   it('show option names as code, not as escaped backticks, and keep the value inert', () => {
-    const reply = failureReply({ ok: false, code: 'bad-query', message: '`from`: got "2021-02-30 @everyone"; expected a real calendar date written YYYY-MM-DD, e.g. 2021-10-20.' });
+    const reply = failureReply(failure({ kind: 'bad-option', option: 'from', given: '2021-02-30 @everyone', expected: 'a real calendar date written YYYY-MM-DD, e.g. 2021-10-20' }));
     expect(reply.content).toBe('`from`: got "2021-02-30 @\u200Beveryone"; expected a real calendar date written YYYY-MM-DD, e.g. 2021-10-20.');
     expect(inertMessage('give an `article` or a `topic`')).toBe('give an `article` or a `topic`');
   });

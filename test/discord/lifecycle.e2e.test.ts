@@ -1,35 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.js';
-import { removeDir, startBot, tempCorpus, type BotProcess } from './botProcess.js';
-import { startDelayProxy, type DelayProxy } from './delayProxy.js';
-import { expectAcknowledgedInTime, expectEveryMessageSafe, failOnMalformedBodies } from './e2e.js';
+import { describe, expect, it } from 'vitest';
+import { useProxiedBot } from './proxiedBot.js';
+import { expectAcknowledgedInTime, expectEveryMessageSafe } from './e2e.js';
 
 const QUESTION = { question: 'ينمو ويتسع' };
 const isOriginalEdit = (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.endsWith('/messages/@original');
 
 describe('the bot process across a gateway disconnect and a SIGTERM', () => {
-  let fake: FakeDiscord;
-  let proxy: DelayProxy;
-  let bot: BotProcess | undefined;
-  let corpusDir: string;
-
-  failOnMalformedBodies(() => fake);
-
-  beforeAll(async () => {
-    fake = await startFakeDiscord();
-    proxy = await startDelayProxy(fake.apiUrl);
-    corpusDir = tempCorpus();
-    bot = await startBot(fake, { corpusDir, apiUrl: proxy.apiUrl });
-  });
-
-  afterAll(async () => {
-    await bot?.stop('SIGKILL');
-    await proxy?.stop();
-    await fake?.stop();
-    removeDir(corpusDir);
-  });
+  const suite = useProxiedBot({}, 'SIGKILL');
 
   it('resumes after the gateway drops, answering what was sent while it was away and what comes after', async () => {
+    const { fake, bot } = suite;
     const before = fake.sendSlashCommand({ name: 'ask', options: QUESTION });
     await fake.waitForReply(before.id, { timeout: 10_000 });
     fake.disconnectGateway();
@@ -41,19 +21,20 @@ describe('the bot process across a gateway disconnect and a SIGTERM', () => {
       expect(reply.message.embeds[0]?.description?.replaceAll('**', '')).toContain('ينمو ويتسع');
     }
     expectAcknowledgedInTime(fake, [before, during, after]);
-    await bot!.waitForLog(/"msg":"gateway resumed"/);
+    await bot.waitForLog(/"msg":"gateway resumed"/);
   });
 
   it('on SIGTERM finishes the reply in flight, turns newcomers away politely, and exits 0', async () => {
+    const { fake, proxy, bot } = suite;
     proxy.setRule((r) => (isOriginalEdit(r) ? 1500 : 0));
     const inFlight = fake.sendSlashCommand({ name: 'ask', options: QUESTION });
     await proxy.waitForRequest(isOriginalEdit, 10_000);
     expect(fake.messagesFor(inFlight.id)).toEqual([]);
 
-    bot!.child.kill('SIGTERM');
-    await bot!.waitForLog(/shutting down/);
+    bot.child.kill('SIGTERM');
+    await bot.waitForLog(/shutting down/);
     const late = fake.sendSlashCommand({ name: 'ask', options: QUESTION });
-    const exit = await bot!.exited;
+    const exit = await bot.exited;
     expect(exit).toEqual({ code: 0, signal: null });
 
     const reply = await fake.waitForReply(inFlight.id, { timeout: 1000 });

@@ -1,36 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord, type SentInteraction } from '../support/fakeDiscord.js';
-import { removeDir, startBot, tempCorpus, type BotProcess } from './botProcess.js';
-import { startDelayProxy, type DelayProxy } from './delayProxy.js';
-import { expectAcknowledgedInTime, expectEveryMessageSafe, failOnMalformedBodies, isEphemeral, waitForMessages } from './e2e.js';
+import { describe, expect, it } from 'vitest';
+import type { SentInteraction } from '../support/fakeDiscord.js';
+import { useProxiedBot } from './proxiedBot.js';
+import { expectAcknowledgedInTime, expectEveryMessageSafe, isEphemeral, waitForMessages } from './e2e.js';
 
 const QUESTION = { question: 'ينمو ويتسع' };
 const user = (n: number) => ({ id: `3100000000000000${String(n).padStart(2, '0')}`, username: `user${n}` });
 const isOriginalEdit = (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.endsWith('/messages/@original');
 
 describe('per-user rate limit and global concurrency cap (RATE_LIMIT_PER_MINUTE=2, MAX_CONCURRENT_COMMANDS=1)', () => {
-  let fake: FakeDiscord;
-  let proxy: DelayProxy;
-  let bot: BotProcess | undefined;
-  let corpusDir: string;
-
-  failOnMalformedBodies(() => fake);
-
-  beforeAll(async () => {
-    fake = await startFakeDiscord();
-    proxy = await startDelayProxy(fake.apiUrl);
-    corpusDir = tempCorpus();
-    bot = await startBot(fake, { corpusDir, apiUrl: proxy.apiUrl, env: { RATE_LIMIT_PER_MINUTE: '2', MAX_CONCURRENT_COMMANDS: '1' } });
-  });
-
-  afterAll(async () => {
-    await bot?.stop();
-    await proxy?.stop();
-    await fake?.stop();
-    removeDir(corpusDir);
-  });
+  const suite = useProxiedBot({ RATE_LIMIT_PER_MINUTE: '2', MAX_CONCURRENT_COMMANDS: '1' });
 
   it('asks a user to slow down on their third command in a minute, with the wait, and leaves others alone', async () => {
+    const { fake } = suite;
     const asker = user(1);
     for (let i = 0; i < 2; i++) {
       const ok = fake.sendSlashCommand({ name: 'ask', options: QUESTION, user: asker });
@@ -50,6 +31,7 @@ describe('per-user rate limit and global concurrency cap (RATE_LIMIT_PER_MINUTE=
   });
 
   it('acknowledges simultaneous /ask commands at once, then answers them one at a time, losing none', async () => {
+    const { fake, proxy } = suite;
     // Hold each final edit for 1 s: with one slot, the answers must come out one after another.
     proxy.setRule((r) => (isOriginalEdit(r) ? 1000 : 0));
     const sent: SentInteraction[] = [];
@@ -72,6 +54,7 @@ describe('per-user rate limit and global concurrency cap (RATE_LIMIT_PER_MINUTE=
   });
 
   it('tells a command that cannot defer first that the bot is busy when no slot frees up within 1.5 s', async () => {
+    const { fake, proxy } = suite;
     // /about takes its slot before running (it does not set acknowledgesFirst); /ask holds the only slot for 2.5 s.
     proxy.setRule((r) => (isOriginalEdit(r) ? 2500 : 0));
     const holder = fake.sendSlashCommand({ name: 'ask', options: QUESTION, user: user(20) });

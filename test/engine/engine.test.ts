@@ -73,7 +73,7 @@ describe('an empty archive', () => {
       const engine = await createEngine({ corpusDir: empty, cacheDir: null });
       expect(engine.stats()).toMatchObject({ articles: 0, skippedFiles: 1 });
       for (const answer of [engine.ask({ question: 'التعاون العسكري' }), engine.summarizeTopic('الاتفاق النووي')]) {
-        expect(answer).toMatchObject({ ok: false, code: 'no-results', message: 'The archive is empty: no article was loaded from the corpus folder.' });
+        expect(answer).toMatchObject({ ok: false, code: 'no-results', reason: { kind: 'empty-archive', corpusDir: empty } });
       }
       expect(engine.ask({ question: 'ا' })).toMatchObject({ ok: false, code: 'bad-query' });
     } finally {
@@ -96,9 +96,9 @@ describe('a question in a language the archive does not hold', () => {
     expect(engine.ask({ question: 'military cooperation between Iran and Russia' })).toMatchObject({
       ok: false,
       code: 'no-results',
-      message: 'The archive holds no English articles (it holds Arabic).',
+      reason: { kind: 'other-language', asked: 'en', held: ['ar'] },
     });
-    expect(engine.ask({ question: 'زززز ققققق' })).toMatchObject({ ok: false, code: 'no-results', hints: expect.arrayContaining(['use fewer or more common words']) });
+    expect(engine.ask({ question: 'زززز ققققق' })).toMatchObject({ ok: false, code: 'no-results', reason: { kind: 'no-match' } });
   });
 });
 

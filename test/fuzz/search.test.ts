@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildArchive, type Archive } from '../../src/engine/archive.js';
+import { type Archive } from '../../src/engine/archive.js';
+import { buildArchive } from '../../src/engine/build/buildArchive.js';
 import { parseArticleFile } from '../../src/engine/corpus/index.js';
 import { extractQuotations } from '../../src/engine/quotes/index.js';
 import { ask } from '../../src/engine/search/ask.js';

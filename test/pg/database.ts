@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import type pg from 'pg';
-import { silentLogger } from '../../src/engine/engine.js';
+import { silentLogger } from '../../src/engine/options.js';
 import { migrate } from '../../src/pg/migrate.js';
 import { createPool } from '../../src/pg/pool.js';
 import { type EmbeddedServer, startEmbeddedServer } from '../../scripts/pg/embeddedServer.js';

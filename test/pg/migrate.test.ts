@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/engine/engine.js';
+import { silentLogger } from '../../src/engine/options.js';
 import { runIngest, runMigrate } from '../../src/pg/commands.js';
 import { migrate } from '../../src/pg/migrate.js';
 import { createPool } from '../../src/pg/pool.js';
@@ -73,7 +73,7 @@ describe('migrate', () => {
     const reader = createPool(as('seed_bot', 'reader-secret'), silentLogger);
     try {
       const answer = await postgresAsk(reader).ask({ question: 'التعاون العسكري بين إيران وروسيا', limit: 1 });
-      if (!answer.ok) throw new Error(answer.message);
+      if (!answer.ok) throw new Error(JSON.stringify(answer.reason));
       expect(answer.results[0]!.passage).toContain('ينمو ويتسع');
       expect(answer.results[0]!.article).toMatchObject({ source: 'Iran International', date: '2021-10-20' });
     } finally {

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Archive, buildArchive } from '../../src/engine/archive.js';
+import { type Archive } from '../../src/engine/archive.js';
+import { buildArchive } from '../../src/engine/build/buildArchive.js';
 import { parseArticleFile } from '../../src/engine/corpus/index.js';
 import { type AskAnswer, ask } from '../../src/engine/search/ask.js';
 import type { AskQuery } from '../../src/engine/search/query.js';
@@ -69,7 +70,7 @@ describe('postgresAsk', () => {
 
   it('answers the cooperation question with the «ينمو ويتسع» paragraph of the seed, cited', async () => {
     const answer = await postgresAsk(pool).ask({ question: 'التعاون العسكري بين إيران وروسيا' });
-    if (!answer.ok) throw new Error(answer.message);
+    if (!answer.ok) throw new Error(JSON.stringify(answer.reason));
     const seed = answer.results.find((r) => r.article.source === 'Iran International')!;
     expect(seed.passage).toContain('ينمو ويتسع');
     expect(seed.article.date).toBe('2021-10-20');

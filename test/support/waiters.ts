@@ -4,12 +4,15 @@ export interface WaitOptions {
   timeout?: number;
 }
 
-/** Promises that resolve once a probe of the fake's state finds something; probed again on every `notify()`. */
+/** Promises that resolve once a probe of some state (the fake's, a process's output) finds something; probed again on every `notify()`. */
 export class Waiters {
   private readonly pending = new Map<() => boolean, (error: Error) => void>();
 
-  /** Resolves with `probe()`'s first defined value; rejects after the timeout, naming `what` it waited for. */
-  waitFor<T>(what: string, options: WaitOptions | undefined, probe: () => T | undefined): Promise<T> {
+  /** `label` names whose state is probed in the error of a wait that times out. */
+  constructor(private readonly label = 'fake Discord') {}
+
+  /** Resolves with `probe()`'s first defined value; rejects after the timeout, naming `what` it waited for (worked out then, when a function). */
+  waitFor<T>(what: string | (() => string), options: WaitOptions | undefined, probe: () => T | undefined): Promise<T> {
     const timeout = options?.timeout ?? 5000;
     return new Promise<T>((resolve, reject) => {
       const finish = () => {
@@ -25,7 +28,7 @@ export class Waiters {
       };
       const timer = setTimeout(() => {
         finish();
-        reject(new Error(`fake Discord: no ${what} within ${timeout} ms`));
+        reject(new Error(`${this.label}: no ${typeof what === 'string' ? what : what()} within ${timeout} ms`));
       }, timeout);
       if (!check()) this.pending.set(check, (error) => (finish(), reject(error)));
     });

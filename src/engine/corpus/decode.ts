@@ -1,3 +1,4 @@
+import { CORPUS_HEURISTICS } from '../options.js';
 /**
  * Turns a corpus file's bytes into text: UTF-8 (with or without BOM), UTF-16 LE/BE (BOM, or NUL
  * bytes in the pattern UTF-16 leaves) or Windows-1256 Arabic; anything else (binary files, empty
@@ -11,10 +12,6 @@ export type CorpusEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256';
 export type Decoded = { text: string; encoding: CorpusEncoding } | { reason: string };
 
 const RESAVE = 're-save it as UTF-8 text';
-/** Above this share of control characters (other than tab, line feed, carriage return, form feed) a file is binary. */
-const MAX_CONTROL_SHARE = 0.01;
-/** Windows-1256 is accepted when at least this share of the non-ASCII characters it gives are Arabic script. */
-const MIN_ARABIC_SHARE = 0.6;
 /** UTF-16 without a BOM: at least this share of the 16-bit units have a NUL high byte (spaces, digits, Latin). */
 const MIN_UTF16_NUL_SHARE = 0.05;
 
@@ -25,7 +22,7 @@ export function decodeCorpusBytes(bytes: Uint8Array): Decoded {
   if ('reason' in decoded) return decoded;
   if (decoded.text.trim() === '') return { reason: `empty file: only whitespace (${bytes.length} bytes); delete it or add an article` };
   const controls = countControls(decoded.text);
-  if (controls > Math.max(1, decoded.text.length * MAX_CONTROL_SHARE)) {
+  if (controls > Math.max(1, decoded.text.length * CORPUS_HEURISTICS.maxControlShare)) {
     const share = Math.round((100 * controls) / decoded.text.length);
     return { reason: `binary file, not text: ${controls} control characters (${share}%); corpus files must be text articles (${RESAVE})` };
   }
@@ -56,7 +53,7 @@ function decodeBytes(bytes: Uint8Array): Decoded {
     return { reason: `invalid UTF-8: ${bad.invalidBytes} bad byte(s), the first ${where} (a damaged or truncated file?); ${RESAVE}` };
   }
   const cp1256 = new TextDecoder('windows-1256').decode(bytes);
-  if (arabicShare(cp1256) >= MIN_ARABIC_SHARE) return { text: cp1256, encoding: 'windows-1256' };
+  if (arabicShare(cp1256) >= CORPUS_HEURISTICS.minArabicShare) return { text: cp1256, encoding: 'windows-1256' };
   return { reason: `not UTF-8 (${where}) and does not read as Windows-1256 Arabic (another 8-bit encoding such as Latin-1?); ${RESAVE}` };
 }
 

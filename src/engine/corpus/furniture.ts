@@ -3,6 +3,7 @@
  * share prompts, programme and presenter names left at the bottom of the page.
  */
 import { normalizeText } from '../text/normalize.js';
+import { CORPUS_HEURISTICS } from '../options.js';
 
 /** Lines that open the furniture at the bottom of a page (a line equal to one, or starting with one). */
 const FURNITURE_MARKERS = [
@@ -14,10 +15,6 @@ const FURNITURE_MARKERS = [
   'share this', 'share', 'tags', 'advertisement',
 ].map(normalizeText);
 
-/** A paragraph this long is article prose even without closing punctuation; headlines are shorter. */
-const PROSE_LENGTH = 150;
-/** Lines shorter than this many words, without closing punctuation, are names and labels, not prose. */
-const SHORT_LINE_WORDS = 6;
 const CLOSING_PUNCTUATION = /[.!?؟…。]['"»”’)\]]*$/;
 const OUTER_MARKS = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 
@@ -27,7 +24,7 @@ const wordCount = (line: string): number => line.trim().split(/\s+/).length;
 /** A line that reads as article prose: it ends a sentence, or it is as long as a paragraph. */
 function isProse(line: string): boolean {
   const text = line.trim();
-  return CLOSING_PUNCTUATION.test(text) || text.length > PROSE_LENGTH;
+  return CLOSING_PUNCTUATION.test(text) || text.length > CORPUS_HEURISTICS.proseLength;
 }
 
 /** A heading or prompt that sites put around articles (`مزيد من الأخبار`, `شارك بآرائك…`, `Read more`). */
@@ -47,6 +44,6 @@ export function dropTrailingFurniture(lines: string[]): string[] {
   if (lastProse < 0) return lines;
   const marker = lines.findIndex((line, i) => i > lastProse && isFurnitureMarker(line));
   let end = marker < 0 ? lines.length : marker;
-  while (end > lastProse + 1 && (isBlank(lines[end - 1]!) || wordCount(lines[end - 1]!) < SHORT_LINE_WORDS)) end--;
+  while (end > lastProse + 1 && (isBlank(lines[end - 1]!) || wordCount(lines[end - 1]!) < CORPUS_HEURISTICS.shortLineWords)) end--;
   return lines.slice(0, end);
 }

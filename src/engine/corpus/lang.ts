@@ -1,14 +1,11 @@
 /** Guesses an article's language from the characters it is written in. */
+import { CORPUS_HEURISTICS } from '../options.js';
 
-/** How much text is looked at: the opening of an article says as much as all of it. */
-const SAMPLE_LENGTH = 4000;
 /** Letters Persian writes and Arabic does not: پ چ ژ گ (kept even by sites that type Arabic ي and ك), ک ی. */
 const PERSIAN_CONSONANTS = new Set([0x067e, 0x0686, 0x0698, 0x06af]);
 const PERSIAN_KAF_YEH = new Set([0x06a9, 0x06cc]);
 /** Letters Arabic writes and Persian does not: ي ك ى ة. */
 const ARABIC_ONLY = new Set([0x064a, 0x0643, 0x0649, 0x0629]);
-/** Share of Arabic-script letters that پ چ ژ گ must reach to call a text Persian on their own. */
-const PERSIAN_CONSONANT_SHARE = 0.01;
 /** Other scripts and the language they most likely stand for. */
 const OTHER_SCRIPTS: Array<[RegExp, string]> = [
   [/\p{Script=Latin}/u, 'en'],
@@ -55,8 +52,8 @@ function letterCounts(sample: string): { scripts: Map<string, number>; persianCo
  * Latin script: `en`), a guess from the script for other writing systems, `und` without letters.
  */
 export function detectLang(text: string): string {
-  const { scripts, persianConsonants, persian, arabic } = letterCounts(text.slice(0, SAMPLE_LENGTH));
+  const { scripts, persianConsonants, persian, arabic } = letterCounts(text.slice(0, CORPUS_HEURISTICS.languageSample));
   const [script, letters] = [...scripts].reduce((best, next) => (next[1] > best[1] ? next : best), ['und', 0]);
   if (script !== 'arabic') return script;
-  return persian > arabic || persianConsonants >= letters * PERSIAN_CONSONANT_SHARE ? 'fa' : 'ar';
+  return persian > arabic || persianConsonants >= letters * CORPUS_HEURISTICS.persianConsonantShare ? 'fa' : 'ar';
 }

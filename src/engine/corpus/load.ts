@@ -8,6 +8,7 @@ import { defaultsByFolder, parseDefaults, type Defaults } from './defaults.js';
 import { decodeCorpusBytes } from './decode.js';
 import { fileFormat, parseArticleFile } from './formats.js';
 import { DEFAULTS_FILE, describeError, walkCorpus, type CorpusFile } from './walk.js';
+import { LOAD_LIMITS } from '../options.js';
 
 /** A loaded corpus: its articles, what was wrong with it, the files read (for the cache fingerprint), and those skipped for their type. */
 export interface CorpusLoad {
@@ -32,8 +33,6 @@ export const DEFAULT_MAX_JSONL_BYTES = 1024 * 1024 * 1024;
 /** 5 MB: far more than any single article. */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** How many files are read at once. */
-const READ_CONCURRENCY = 32;
 
 /**
  * Loads every article under `dir` (CONTRACTS §1). Never throws for a bad or unreadable file, nor for
@@ -77,8 +76,8 @@ export async function loadCorpus(dir: string, options: CorpusOptions = {}): Prom
 
   const articles: Article[] = [];
   const articleFiles = files.filter((f) => posix.basename(f.path) !== DEFAULTS_FILE && (!options.only || options.only.has(f.path)));
-  for (let start = 0; start < articleFiles.length; start += READ_CONCURRENCY) {
-    const batch = articleFiles.slice(start, start + READ_CONCURRENCY);
+  for (let start = 0; start < articleFiles.length; start += LOAD_LIMITS.readConcurrency) {
+    const batch = articleFiles.slice(start, start + LOAD_LIMITS.readConcurrency);
     const contents = await Promise.all(batch.map(read));
     batch.forEach((file, i) => {
       const content = contents[i];

@@ -2,12 +2,12 @@ import { normalizeText } from '../text/normalize.js';
 import { analyze } from '../text/analyzer.js';
 import { type Article, type ArticleRef, type Failure, type Passage, type Result, articleRef, failure } from '../types.js';
 import { highlightRanges } from './highlight.js';
-import type { PassageTable } from '../passageTable.js';
-import type { PassageIndex } from './postings.js';
-import { RANKING } from './ranking.js';
-import { queryTerms } from './terms.js';
+import type { PassageTable } from '../passages/table.js';
+import type { PassageIndex } from './index/passageIndex.js';
+import { Analyzer } from './terms.js';
 import { type PlanOptions, type PlannedHit, inverseFrequency } from './planner.js';
-import { RERANK, rerank } from './rerank.js';
+import { rerank } from './rerank.js';
+import { ASK_LIMITS, RANKING, RERANK } from '../options.js';
 import type { z } from 'zod';
 import { AskQuery, type ParsedQuestion, askQueryFailure, containsPhrases, parseQuestion, phraseHaystack } from './query.js';
 
@@ -47,6 +47,8 @@ export interface PassageArchive {
   dayOf: (articleId: string) => string;
   /** Speaker of the quotation that covers a passage, when the quote index knows one. */
   speakerOf?: (passage: number) => string | undefined;
+  /** The analyser of this archive's questions and passages (its memos belong to the archive). */
+  analyzer: Analyzer;
 }
 
 /** A source name as it is matched: Arabic spelling variants, case and spacing ignored. */
@@ -76,11 +78,11 @@ export function checkQuery(input: AskQuery, sources: readonly string[]): Checked
   let source: string | undefined;
   if (query.source) {
     source = resolveSource(sources, query.source);
-    if (!source) return failure('bad-query', `\`source\`: got ${JSON.stringify(query.source)}; expected one of the archive's sources.`, [`Known sources: ${sources.join(', ')}`]);
+    if (!source) return failure({ kind: 'unknown-source', given: query.source, known: [...sources] });
   }
   const question = parseQuestion(query.question);
   if (question.terms.length === 0 && question.phrases.length === 0) {
-    return failure('bad-query', 'The question has no searchable words (only punctuation or very common words).');
+    return failure({ kind: 'no-searchable-words' });
   }
   return { query, source, question };
 }
@@ -138,24 +140,25 @@ export function ask(archive: PassageArchive, input: AskQuery, sources: readonly 
     const day = archive.dayOf(articleId);
     return (!source || archive.articles.get(articleId)!.source === source) && (!query.from || day >= query.from) && (!query.to || day <= query.to);
   };
-  const scored = archive.plan(queryTerms(checked.question.text), { ...RANKING, ...(filtered ? { accept } : {}) });
-  return answer(archiveView(archive), checked, scored);
+  const scored = archive.plan(archive.analyzer.queryTerms(checked.question.text), { ...RANKING, ...(filtered ? { accept } : {}) });
+  return answer(archiveView(archive), checked, scored, archive.analyzer);
 }
 
 /**
  * The answer to a checked question from its BM25+ hits (best first, filters applied): phrases
- * required, the best hits reranked, copies grouped, the page asked for cited.
+ * required, the best hits reranked, copies grouped, the page asked for cited; `analyzer` is the archive's (a fresh one
+ * serves a view of rows).
  */
-export function answer(view: AskView, { query, question }: CheckedQuery, scored: PlannedHit[]): Result<AskAnswer> {
+export function answer(view: AskView, { query, question }: CheckedQuery, scored: PlannedHit[], analyzer = new Analyzer()): Result<AskAnswer> {
   let hits = question.phrases.length ? withPhrases(view, scored, question.phrases) : scored;
   const relaxed = hits.length === 0 && question.phrases.length > 0 && question.terms.length > 0;
   if (relaxed) hits = scored;
   const idf = (term: string) => inverseFrequency(view.passageCount, view.textFrequency(term));
   const asked = new Set(question.terms);
   const namedLead = (id: number) => view.isOpening(id) && namesTitle(asked, view.article(id).title);
-  hits = rerank(hits, question.terms, (id) => view.text(id), idf, RERANK, namedLead);
+  hits = rerank(hits, question.terms, (id) => view.text(id), idf, RERANK, namedLead, analyzer);
   const { groups, total } = groupCopies(view, hits, query.offset + query.limit);
-  if (total === 0) return failure('no-results', 'Nothing in the archive matches that question.', noResultHints(query, question.phrases.length > 0));
+  if (total === 0) return failure({ kind: 'no-match', phrases: question.phrases.length > 0, source: Boolean(query.source), dates: Boolean(query.from || query.to) });
   const stems = new Set(question.terms);
   const results = groups.slice(query.offset, query.offset + query.limit).map(({ id, score, copies }) => {
     const passage = view.passage(id);
@@ -166,7 +169,7 @@ export function answer(view: AskView, { query, question }: CheckedQuery, scored:
       article: view.article(id),
       start: passage.start,
       end: passage.end,
-      highlights: highlightRanges(passage.text, stems),
+      highlights: highlightRanges(passage.text, stems, analyzer),
       alsoIn: copies.map((n) => view.article(n)),
       ...(speaker ? { speaker } : {}),
     };
@@ -190,7 +193,7 @@ export function passagesToRead({ query, question }: CheckedQuery, scored: Planne
     const stems = [...new Set(question.phrases.flat())];
     let checked = 0;
     for (const hit of scored) {
-      if (checked >= PHRASE_CHECKS) break;
+      if (checked >= ASK_LIMITS.phraseChecks) break;
       if (stems.every((stem) => hasTerm(hit.id, stem))) {
         checked++;
         ids.add(hit.id);
@@ -206,16 +209,13 @@ function namesTitle(asked: ReadonlySet<string>, title: string): boolean {
   return stems.length > 0 && stems.every((stem) => asked.has(stem));
 }
 
-/** Phrase checks read the passage text, so only this many hits holding every phrase word are checked. */
-const PHRASE_CHECKS = 300;
-
 /** The best hits whose passage contains every phrase: first those holding all the phrase's terms (index lookups), then the text. */
 function withPhrases(view: AskView, hits: PlannedHit[], phrases: string[][]): PlannedHit[] {
   const stems = [...new Set(phrases.flat())];
   const found: PlannedHit[] = [];
   let checked = 0;
   for (const hit of hits) {
-    if (checked >= PHRASE_CHECKS) break;
+    if (checked >= ASK_LIMITS.phraseChecks) break;
     if (!stems.every((stem) => view.hasTerm(hit.id, stem))) continue;
     checked++;
     if (containsPhrases(phraseHaystack(view.text(hit.id)), phrases)) found.push(hit);
@@ -230,9 +230,6 @@ interface CopyGroup {
   /** Numbers of the other copies. */
   copies: number[];
 }
-
-/** Hits grouped exactly for copies: the rest of a long tail is counted as distinct passages. */
-const GROUPED_HITS = 200;
 
 /**
  * Groups hits whose passage text is the same but for spacing (syndicated copies); the earliest
@@ -264,14 +261,5 @@ function groupCopies(view: AskView, hits: PlannedHit[], needed: number): { group
 
 /** How many of the best hits are grouped for copies when `needed` results are asked for. */
 function groupingWindow(needed: number): number {
-  return Math.max(GROUPED_HITS, needed * 4);
-}
-
-function noResultHints(query: { source?: string; from?: string; to?: string }, hasPhrase: boolean): string[] {
-  const hints: string[] = [];
-  if (hasPhrase) hints.push('drop the quote marks to match the words in any order');
-  if (query.source) hints.push('drop the `source` filter');
-  if (query.from || query.to) hints.push('widen or drop the `from`/`to` dates');
-  hints.push('use fewer or more common words');
-  return hints;
+  return Math.max(ASK_LIMITS.groupedHits, needed * 4);
 }

@@ -1,5 +1,6 @@
 import type { BM25Params } from 'minisearch';
-import { type FieldName, type PassageIndex, type PostingList, termCount } from './postings.js';
+import { ASK_LIMITS, type RankingOptions } from '../options.js';
+import { type FieldName, type PassageIndex, type PostingList, termCount } from './index/passageIndex.js';
 
 /** A passage found by the planner: its number in the passage table and its BM25+ score. */
 export interface PlannedHit {
@@ -7,29 +8,11 @@ export interface PlannedHit {
   score: number;
 }
 
-/** How a query is scored and how much work it may do. */
-export interface PlanOptions {
-  /** Weight of each indexed field. */
-  boost: Record<FieldName, number>;
-  bm25: BM25Params;
-  /** Exponent of the number of question terms matched that multiplies the score (1: MiniSearch's BM25+; 0: the plain sum). */
-  coordination: number;
-  /**
-   * Postings read in full to find candidates: the rarest terms are read until this many, the
-   * commoner ones are only looked up for those candidates (so "قال" never scores every passage).
-   */
-  budget: number;
-  /** Weight of spelling variants (one edit away) standing in for a question word the index does not hold; 0 or absent: none. */
-  fuzzyWeight?: number;
+/** How a query is scored (the tuned `RankingOptions`) and which passages it may return. */
+export interface PlanOptions extends RankingOptions {
   /** Passages (by number) that may be returned (source and date filters), asked once per candidate. */
   accept?: (id: number) => boolean;
 }
-
-/**
- * A common term's list is looked up for each candidate (a binary search) when it is this many times
- * longer than the candidate list; shorter lists are read through, which is cheaper.
- */
-const PROBE_RATIO = 8;
 
 /** A posting list with what scoring needs: the field's weight and the term's idf in it. */
 interface WeightedList extends PostingList {
@@ -89,7 +72,7 @@ export function createPlanner(index: PassageIndex): (terms: string[], options: P
       for (const list of term.lists) {
         const { docs, tfs, lengths } = list.postings;
         const title = list.field === 'title';
-        if (!generating && list.passages > touched.length * PROBE_RATIO) {
+        if (!generating && list.passages > touched.length * ASK_LIMITS.probeRatio) {
           for (let c = 0, n = touched.length; c < n; c++) {
             const doc = touched[c]!;
             if (state[doc] !== 1) continue;

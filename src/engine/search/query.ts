@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { analyze } from '../text/analyzer.js';
-import { type Failure, badOption } from '../types.js';
+import { type Failure, failure } from '../types.js';
 
 
 /** A calendar day as typed by a person: `YYYY-MM-DD`, a real date. */
@@ -33,7 +33,7 @@ export function askQueryFailure(input: AskQuery, error: z.ZodError, option = (na
   const issue = error.issues[0];
   const name = String(issue?.path[0] ?? 'question');
   const given = (input as Record<string, unknown>)[name];
-  return badOption(option(name), typeof given === 'string' ? given.trim() : given, issue?.message ?? 'a valid value');
+  return failure({ kind: 'bad-option', option: option(name), given: typeof given === 'string' ? given.trim() : given, expected: issue?.message ?? 'a valid value' });
 }
 
 /** A question taken apart: the words to rank by and the phrases that must appear as typed. */

@@ -1,26 +1,6 @@
 import { splitSentences } from '../text/sentences.js';
-import { stemsOf } from './terms.js';
-
-/** How much the second ranking stage weighs each signal against the normalised BM25 score. */
-export interface RerankWeights {
-  /** Share of the question's idf mass the passage contains. */
-  coverage: number;
-  /** Question terms that stand close together in the passage. */
-  proximity: number;
-  /** How many of the best BM25 hits are re-scored. */
-  depth: number;
-  /** Distance in words within which two question terms count as close. */
-  window: number;
-  /** Credit, against a full match, for a question term found only as a variant (shared prefix, one edit). */
-  partial: number;
-  /** Share of the question's idf mass found in the passage's best sentence. */
-  sentence: number;
-  /** Bonus for an opening passage whose article the question names: a lead introduces its subject. */
-  lead: number;
-}
-
-/** Weights tuned on the Arabic QA dev sets (`npm run eval`). */
-export const RERANK: RerankWeights = { coverage: 1, proximity: 0.5, depth: 40, window: 4, partial: 0.8, sentence: 0.5, lead: 0.1 };
+import { Analyzer } from './terms.js';
+import { RERANK } from '../options.js';
 
 /** A scored candidate: an id and its first-stage score. */
 export interface Candidate {
@@ -40,6 +20,7 @@ export function rerank<T extends Candidate>(
   idfOf: (term: string) => number,
   weights = RERANK,
   namedLead: (id: number) => boolean = () => false,
+  analyzer = new Analyzer(),
 ): T[] {
   const unique = [...new Set(terms)];
   if (hits.length < 2 || unique.length < 2) return hits;
@@ -51,7 +32,7 @@ export function rerank<T extends Candidate>(
   const share = (present: ReadonlySet<string>) => unique.reduce((sum, t) => sum + (present.has(t) ? idf(t) : 0), 0) / mass;
   const head = hits.slice(0, weights.depth).map((hit) => {
     // Sentences cover the passage word for word, so their stems, joined, are the passage's.
-    const sentences = splitSentences(textOf(hit.id)).map((s) => stemsOf(s.text));
+    const sentences = splitSentences(textOf(hit.id)).map((s) => analyzer.stemsOf(s.text));
     const stems = sentences.flat();
     const sentence = Math.max(0, ...sentences.map((words) => share(new Set(words))));
     const positions = termPositions(stems, unique);

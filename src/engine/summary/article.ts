@@ -1,6 +1,7 @@
 import { type Article, articleRef } from '../types.js';
 import { selectMmr } from './mmr.js';
-import { DEFAULT_WEIGHTS, type ScoredSentence, scoreSentences, sentenceUnits } from './scoring.js';
+import { DEFAULT_WEIGHTS } from '../options.js';
+import { type ScoredSentence, scoreSentences, sentenceUnits } from './scoring.js';
 import type { ArticleSummary, SummaryOptions, SummarySentence } from './types.js';
 import { cosine } from './vectors.js';
 import { attributed } from './attribution.js';
@@ -19,7 +20,7 @@ export function defaultSentenceCount(available: number): number {
  */
 export function summarizeArticle(article: Article, sentences?: number, options: SummaryOptions = {}): ArticleSummary {
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
-  const scored = scoreSentences(article.title, sentenceUnits(article.body), weights, options.idf);
+  const scored = scoreSentences(article.title, sentenceUnits(article.body), weights, options.idf, options.analyzer && ((text) => options.analyzer!.stemsOf(text)));
   const count = Math.max(1, Math.round(sentences ?? defaultSentenceCount(scored.length)));
   const picked = pickSentences(scored, count, weights.lambda);
   const ref = articleRef(article);

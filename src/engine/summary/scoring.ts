@@ -3,23 +3,8 @@ import type { Span } from '../types.js';
 import { lexRank } from './centrality.js';
 import { needsAntecedent } from './dangling.js';
 import type { SentenceUnit } from './sentences.js';
-import type { SummaryWeights } from './types.js';
+import type { SummaryWeights } from '../options.js';
 import { type Idf, type TermVector, cosine, localIdf, termVector } from './vectors.js';
-
-/** The tuned defaults (EASC dev, see scripts/evalSummaries.ts). */
-export const DEFAULT_WEIGHTS: SummaryWeights = {
-  position: 2,
-  positionDecay: 0.5,
-  positionScale: 5,
-  centrality: 0.5,
-  title: 0.3,
-  lead: 0.3,
-  paragraphStart: 0.15,
-  dangling: 0.15,
-  minWords: 10,
-  maxWords: 150,
-  lambda: 0.7,
-};
 
 /** One sentence of an article with what ranking needs. */
 export interface ScoredSentence extends Span {
@@ -50,14 +35,14 @@ function wordCentrality(spans: readonly SentenceUnit[]): number[] {
  * Scores every sentence of an article by position (the share of the article read before it, and
  * a bonus for the lead), LexRank centrality, similarity with the title, paragraph openings and a
  * length prior, less a share for sentences that lean on the one before (they read badly out of
- * context); returns them in the article's order.
+ * context); returns them in the article's order. `stemsOf` is `analyze` (or an analyser's, memoised).
  */
-export function scoreSentences(title: string, spans: readonly SentenceUnit[], weights: SummaryWeights, idf?: Idf): ScoredSentence[] {
-  const stems = spans.map((s) => analyze(s.text));
+export function scoreSentences(title: string, spans: readonly SentenceUnit[], weights: SummaryWeights, idf?: Idf, stemsOf: (text: string) => string[] = analyze): ScoredSentence[] {
+  const stems = spans.map((s) => stemsOf(s.text));
   const weigh = idf ?? localIdf(stems);
   const vectors = stems.map((s) => termVector(s, weigh));
   const centrality = wordCentrality(spans);
-  const titleVector = termVector(analyze(title), weigh);
+  const titleVector = termVector(stemsOf(title), weigh);
   return spans.map(({ opensParagraph, ...span }, index) => {
     const count = stems[index]!.length;
     const length = Math.min(1, count / Math.max(weights.minWords, 1)) * Math.min(1, weights.maxWords / Math.max(count, 1));

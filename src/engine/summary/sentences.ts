@@ -1,5 +1,6 @@
 import { paragraphs, splitSentences } from '../text/sentences.js';
 import type { Span } from '../types.js';
+import { SUMMARY_HEURISTICS } from '../options.js';
 
 /** One sentence of a body for summaries, marked when it opens its paragraph. */
 export interface SentenceUnit extends Span {
@@ -8,8 +9,6 @@ export interface SentenceUnit extends Span {
 
 /** A line ends a sentence when its last mark (before closing quotes or brackets) is one of these. */
 const ENDS_SENTENCE = /[.!?؟…:؛]["»”'’)\]]*$/u;
-/** A line with at least this many words and no closing mark is a hard-wrapped piece of a longer sentence. */
-const WRAPPED_LINE_WORDS = 6;
 
 /**
  * A full stop with no space after it between an Arabic word (or a number) and an Arabic letter,
@@ -21,8 +20,6 @@ const GLUED_STOP = /(?<=[\p{L}\p{N}]{2}["»”'’)\]]*|\s)[.!?؟]+(?=[\u0621-\u
 
 /** A line ending in a comma goes on in the next line. */
 const ENDS_CLAUSE = /[،,]["»”'’)\]]*$/u;
-/** A body is hard-wrapped when at least half of its lines, and two or more, end with neither a closing mark nor a comma. */
-const WRAPPED_SHARE = 0.5;
 
 /**
  * Groups the body's lines into paragraphs. A line that ends in a comma goes on in the next line;
@@ -32,9 +29,9 @@ const WRAPPED_SHARE = 0.5;
  */
 function summaryParagraphs(body: string): Span[][] {
   const lines = paragraphs(body);
-  const open = (line: Span) => !ENDS_SENTENCE.test(line.text) && line.text.split(/\s+/).length >= WRAPPED_LINE_WORDS;
+  const open = (line: Span) => !ENDS_SENTENCE.test(line.text) && line.text.split(/\s+/).length >= SUMMARY_HEURISTICS.wrappedLineWords;
   const unmarked = lines.slice(0, -1).filter((line) => open(line) && !ENDS_CLAUSE.test(line.text)).length;
-  const hardWrapped = unmarked >= 2 && unmarked >= WRAPPED_SHARE * (lines.length - 1);
+  const hardWrapped = unmarked >= 2 && unmarked >= SUMMARY_HEURISTICS.wrappedShare * (lines.length - 1);
   const groups: Span[][] = [];
   let group: Span[] | null = null;
   for (const line of lines) {

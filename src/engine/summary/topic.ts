@@ -1,11 +1,11 @@
-import { analyze } from '../text/analyzer.js';
 import { type PassageArchive, ask, passageIdf } from '../search/ask.js';
 import { type Article, type Result, articleRef, dayOf } from '../types.js';
 import { MAX_SENTENCES } from './article.js';
 import { attributed } from './attribution.js';
 import { groupStories } from './duplicates.js';
 import { selectMmr } from './mmr.js';
-import { DEFAULT_WEIGHTS, type ScoredSentence, type SentenceUnit, scoreSentences, sentenceUnits } from './scoring.js';
+import { DEFAULT_WEIGHTS, TOPIC_WEIGHTS } from '../options.js';
+import { type ScoredSentence, type SentenceUnit, scoreSentences, sentenceUnits } from './scoring.js';
 import type { SummaryOptions, TopicSentence, TopicSummary } from './types.js';
 import { type TopicTerms, continuesPrevious, isFeature, isGeneric, topicCoverage, topicTerms } from './topicality.js';
 import { cosine, localIdf, termVector } from './vectors.js';
@@ -22,18 +22,6 @@ export interface TopicOptions extends SummaryOptions {
 
 /** Sentences of a topic summary when the caller does not say. */
 export const DEFAULT_TOPIC_SENTENCES = 5;
-
-/** Redundancy of two sentences of one story, so a summary hears from several outlets before one says more. */
-const SAME_STORY_REDUNDANCY = 0.5;
-
-/**
- * Share of the topic's idf weight (archive idf) a sentence must hold to be quoted: the topic's
- * rarest word, or most of its common ones ("الأمريكي" alone is not "الانسحاب الأمريكي من الاتفاق النووي").
- */
-const ON_TOPIC_SHARE = 0.5;
-
-/** Weight of similarity with the topic against the sentence's importance in its article (1 − this). */
-const RELEVANCE_WEIGHT = 0.6;
 
 interface Candidate extends ScoredSentence {
   article: Article;
@@ -63,26 +51,26 @@ export function summarizeTopic(archive: PassageArchive & { sources: readonly str
   const stories = groups.map((group) => group[0]!);
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const units = stories.map((a) => sentenceUnits(a.body));
-  const idf = options.idf ?? localIdf(units.flat().map((u) => analyze(u.text)));
-  const topicVector = termVector(analyze(topic), idf);
+  const idf = options.idf ?? localIdf(units.flat().map((u) => archive.analyzer.stemsOf(u.text)));
+  const topicVector = termVector(archive.analyzer.stemsOf(topic), idf);
   const terms = topicTerms(topic, passageIdf(archive));
   const candidates: Candidate[] = [];
   stories.forEach((article, rank) => {
-    const scored = scoreSentences(article.title, units[rank]!, weights, idf);
+    const scored = scoreSentences(article.title, units[rank]!, weights, idf, (text) => archive.analyzer.stemsOf(text));
     const top = Math.max(...scored.map((s) => s.score), 1e-9);
-    const relevance = (s: ScoredSentence) => (RELEVANCE_WEIGHT * cosine(s.vector, topicVector) + (1 - RELEVANCE_WEIGHT) * (s.score / top)) / Math.sqrt(rank + 1);
+    const relevance = (s: ScoredSentence) => (TOPIC_WEIGHTS.relevance * cosine(s.vector, topicVector) + (1 - TOPIC_WEIGHTS.relevance) * (s.score / top)) / Math.sqrt(rank + 1);
     candidates.push(...candidatesOf(scored, units[rank]!, terms, candidates.length).map((c) => ({ ...c, article, score: relevance(c) })));
   });
   const count = Math.min(MAX_SENTENCES, Math.max(1, Math.round(sentences ?? DEFAULT_TOPIC_SENTENCES)));
   const similarity = (a: Candidate, b: Candidate) =>
-    sameText(a, b) ? 1 : Math.max(cosine(a.vector, b.vector), a.article === b.article ? SAME_STORY_REDUNDANCY : 0);
+    sameText(a, b) ? 1 : Math.max(cosine(a.vector, b.vector), a.article === b.article ? TOPIC_WEIGHTS.sameStoryRedundancy : 0);
   const picked = selectMmr(candidates, count, similarity, weights.lambda, 0.6, (i) => candidates[i]!.follows);
   return { ok: true, ...cite(topic, leadThenDates(candidates, picked).map((c) => earliestCopy(c, groups[stories.indexOf(c.article)]!)), options) };
 }
 
 /**
  * The sentences of one article a topic summary may quote, numbered from `first`: those holding
- * at least `ON_TOPIC_SHARE` of the topic's weight, and those that come next in the paragraph of
+ * at least `TOPIC_WEIGHTS.onTopicShare` of the topic's weight, and those that come next in the paragraph of
  * one (`continuesPrevious`); none that says nothing particular (`isGeneric`). A sentence that
  * leans on the one before (`dangling`) or holds too little of the topic itself may be quoted only
  * right after the sentence before it, so it `follows` that one, and is left out when that one is.
@@ -92,8 +80,8 @@ function candidatesOf(scored: readonly ScoredSentence[], units: readonly Sentenc
   const numbers = new Map<number, number>();
   const kept: Array<Omit<Candidate, 'article'>> = [];
   scored.forEach((s, i) => {
-    const holds = coverage[i]! >= ON_TOPIC_SHARE;
-    const continues = continuesPrevious(units, i) && coverage[i - 1]! >= ON_TOPIC_SHARE;
+    const holds = coverage[i]! >= TOPIC_WEIGHTS.onTopicShare;
+    const continues = continuesPrevious(units, i) && coverage[i - 1]! >= TOPIC_WEIGHTS.onTopicShare;
     if ((!holds && !continues) || isGeneric(s.text)) return;
     const dependent = s.dangling || !holds;
     const follows = dependent ? numbers.get(i - 1) : undefined;

@@ -2,6 +2,7 @@ import { analyze, isContentWord } from '../text/analyzer.js';
 import { normalizeText, words } from '../text/normalize.js';
 import { type SentenceUnit, sentenceUnits } from './sentences.js';
 import type { Idf } from './vectors.js';
+import { SUMMARY_HEURISTICS } from '../options.js';
 
 /** A topic's terms (the analyser's stems of its content words), each weighed by idf, and their total weight. */
 export interface TopicTerms {
@@ -47,15 +48,13 @@ function addressesReader(tokens: readonly string[]): boolean {
   return tokens.some((word) => READER_ADDRESS.has(word));
 }
 
-/** Sentences of an article's opening read for `isFeature`: a listicle introduces its list within a short paragraph or two. */
-const FEATURE_OPENING = 5;
 
 /**
  * True when an article opens by speaking to the reader ("…اخترنا لكم أبرز نجوم كرة القدم الذين
  * يغيبون"): a listicle or teaser, whose items are not what happened.
  */
 export function isFeature(body: string): boolean {
-  return sentenceUnits(body).slice(0, FEATURE_OPENING).some((unit) => addressesReader(words(normalizeText(unit.text))));
+  return sentenceUnits(body).slice(0, SUMMARY_HEURISTICS.featureOpening).some((unit) => addressesReader(words(normalizeText(unit.text))));
 }
 
 /** Words that make a claim about everyone or all the time (normalised forms): "always", "never", "usually". */
@@ -70,8 +69,6 @@ const ANCHORS = new Set(['الاحد', 'الاثنين', 'الثلاثاء', 'ا
 /** A sentence holds one of these marks (the splitter cuts after them); a line with none is a heading, caption or link. */
 const SENTENCE_MARK = /[.!?؟…]/u;
 
-/** Fewer content words than this make a heading ("الاحتجاجات في الأردن.."), not a sentence. */
-const MIN_SENTENCE_WORDS = 4;
 
 /**
  * True when a sentence says nothing particular a summary could quote: it speaks to the reader,
@@ -80,7 +77,7 @@ const MIN_SENTENCE_WORDS = 4;
  */
 export function isGeneric(sentence: string): boolean {
   const tokens = words(normalizeText(sentence));
-  if (!SENTENCE_MARK.test(sentence) || tokens.filter(isContentWord).length < MIN_SENTENCE_WORDS) return true;
+  if (!SENTENCE_MARK.test(sentence) || tokens.filter(isContentWord).length < SUMMARY_HEURISTICS.minSentenceWords) return true;
   if (addressesReader(tokens)) return true;
   const generalises = tokens.some((word, i) => GENERALISING.has(word) || (word === EVERY && tokens[i + 1] !== undefined && !tokens[i + 1]!.startsWith('ال')));
   return generalises && !tokens.some((word) => ANCHORS.has(word) || /\d/.test(word));

@@ -1,3 +1,5 @@
+import type { SummaryWeights } from '../options.js';
+import type { Analyzer } from '../search/terms.js';
 import type { SpanAttribution } from '../quotes/types.js';
 import type { ArticleRef, Span } from '../types.js';
 import type { Idf } from './vectors.js';
@@ -34,32 +36,6 @@ export interface TopicSummary {
   sources: Array<{ cite: number; article: ArticleRef }>;
 }
 
-/** The handful of weights that rank an article's sentences; tuned once on EASC dev, never per article. */
-export interface SummaryWeights {
-  /** Weight of the position prior `1 / (1 + positionScale · index / sentences) ^ positionDecay`. */
-  position: number;
-  /** How fast the position prior falls. */
-  positionDecay: number;
-  /** Steps of the position prior across a whole article: it falls with the share of the article read, not the sentence count. */
-  positionScale: number;
-  /** Weight of LexRank centrality (scaled to 0–1). */
-  centrality: number;
-  /** Weight of the cosine similarity with the title. */
-  title: number;
-  /** Bonus for the article's first sentence (a news lead), which a long article's flat position prior no longer singles out. */
-  lead: number;
-  /** Bonus for opening a paragraph. */
-  paragraphStart: number;
-  /** Share of its score a sentence loses when it leans on the one before ("وأضاف…", "وهو…"). */
-  dangling: number;
-  /** Sentences with fewer content words than this are scaled down in proportion. */
-  minWords: number;
-  /** Sentences with more content words than this are scaled down in proportion. */
-  maxWords: number;
-  /** MMR trade-off between importance (1) and novelty (0). */
-  lambda: number;
-}
-
 /** Options shared by article and topic summaries. */
 export interface SummaryOptions {
   /** Background idf (e.g. over the archive); default: idf over the article's own sentences. */
@@ -68,4 +44,6 @@ export interface SummaryOptions {
   weights?: Partial<SummaryWeights>;
   /** Attaches the speaker of a quoted sentence. */
   speakerOf?: SpeakerOf;
+  /** The archive's analyser, so the words it met are not stemmed again; default: each word stemmed as met. */
+  analyzer?: Analyzer;
 }

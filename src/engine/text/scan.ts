@@ -4,7 +4,6 @@
  * and quotation reading both go through every word of the archive, so each known spelling costs a
  * hash and an in-place comparison instead of a substring, a normalisation and a Map lookup.
  */
-import { BoundedMemo } from '../memo.js';
 import { normalizeText } from './normalize.js';
 
 /** The character can start a word (a letter or digit). */
@@ -44,20 +43,17 @@ export function wordClasses(): Uint8Array {
   return bmp;
 }
 
-/** The class bits of code points beyond the BMP (memoised: emoji and rare scripts recur; bounded, as hostile text may hold many). */
-const ASTRAL_CLASSES = new BoundedMemo(classify, 50_000);
-
 /** Code units of the code point at `i` of `text`: 2 for a surrogate pair, else 1. */
 export function unitLength(text: string, i: number): number {
   const c = text.charCodeAt(i);
   return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
 }
 
-/** The class bits of the code point at `i` of `text`, from `classes` (a copy of `wordClasses` a caller may extend). */
+/** The class bits of the code point at `i` of `text`, from `classes` (a copy of `wordClasses` a caller may extend); beyond the BMP (rare: emoji, old scripts) worked out each time. */
 export function classAt(text: string, i: number, classes: Uint8Array): number {
   const c = text.charCodeAt(i);
   if (c < 0xd800 || c > 0xdbff) return classes[c]!;
-  return unitLength(text, i) === 2 ? ASTRAL_CLASSES.get(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000) : classes[c]!;
+  return unitLength(text, i) === 2 ? classify(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000) : classes[c]!;
 }
 
 /** FNV-1a's 32-bit offset basis and prime: the hashes of spellings, passage texts and lists of word numbers. */

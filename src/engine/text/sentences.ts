@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { CORPUS_HEURISTICS } from '../options.js';
 
 /** Paragraphs of a body: its non-blank lines, with offsets into the body, outer spaces trimmed. */
 export function paragraphs(body: string): Span[] {
@@ -14,8 +15,6 @@ export function paragraphs(body: string): Span[] {
 const OPENERS: Record<string, string> = { '«': '»', '“': '”', '‹': '›', '„': '“', '"': '"' };
 /** Any opening mark, to jump from one to the next instead of testing every character. */
 const OPENER = /[«“‹„"]/;
-/** Quotation spans longer than this are taken for stray marks, not a quotation, when splitting. */
-const MAX_QUOTE = 1200;
 
 /** Character ranges `[start, end)` of the balanced quotations of a paragraph; stray marks are ignored. */
 export function quoteRanges(text: string): Array<[number, number]> {
@@ -24,7 +23,7 @@ export function quoteRanges(text: string): Array<[number, number]> {
   for (let found = opener.exec(text); found; found = opener.exec(text)) {
     const i = found.index;
     const end = text.indexOf(OPENERS[found[0]]!, i + 1);
-    if (end < 0 || end - i > MAX_QUOTE) continue;
+    if (end < 0 || end - i > CORPUS_HEURISTICS.maxQuoteSpan) continue;
     ranges.push([i, end + 1]);
     opener.lastIndex = end + 1;
   }

@@ -1,5 +1,4 @@
 import { stemmer } from 'stemmer';
-import { BoundedMemo } from '../memo.js';
 
 /** Arabic prefixes, longest first (normalised forms), with the shortest stem each may leave. */
 const PREFIXES: ReadonlyArray<readonly [string, number]> = [
@@ -11,19 +10,11 @@ const MIN_STEM = 2;
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 const LATIN = /^[a-z]+$/;
 
-/** Stems already computed: the vocabulary is small next to the text, and every query re-reads passages. */
-const STEMS = new BoundedMemo(stemOnce, 300_000);
-
 /**
  * Light stemming of one normalised token: Arabic/Persian affixes (Lucene-style, with length
- * guards), Porter for English, numbers unchanged.
+ * guards), Porter for English, numbers unchanged. Not memoised: an `Analyzer` remembers the words it met.
  */
 export function stem(token: string): string {
-  return STEMS.get(token);
-}
-
-/** `stem` without the memo, for a caller that analyses each distinct word once anyway (the index build). */
-export function stemOnce(token: string): string {
   if (LATIN.test(token)) return token.length > 3 ? stemmer(token) : token;
   if (!ARABIC_SCRIPT.test(token)) return token;
   let word = token;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildArchive } from '../../../src/engine/archive.js';
+import { buildArchive } from '../../../src/engine/build/buildArchive.js';
 import { decodeCorpusBytes, loadCorpus } from '../../../src/engine/corpus/index.js';
 import { ask } from '../../../src/engine/search/ask.js';
 import { windows1256 } from '../../support/windows1256.js';

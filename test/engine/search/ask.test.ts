@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildArchive, type Archive } from '../../../src/engine/archive.js';
+import { type Archive } from '../../../src/engine/archive.js';
+import { buildArchive } from '../../../src/engine/build/buildArchive.js';
 import { parseArticleFile } from '../../../src/engine/corpus/index.js';
 import { type AskResult, ask } from '../../../src/engine/search/ask.js';
 import type { Article } from '../../../src/engine/types.js';
+import { failureWords } from '../../../src/render/failureWords.js';
 
 const SEED = 'corpus/iran-international-2021-10-20-bagheri-moscow.txt';
 
@@ -38,14 +40,14 @@ describe('ask on the seed', () => {
 
   it('returns verbatim spans of the article body', () => {
     const answer = run({ question: 'عقود شراء أسلحة روسية', limit: 20 });
-    if (!answer.ok) throw new Error(answer.message);
+    if (!answer.ok) throw new Error(JSON.stringify(answer.reason));
     const body = seedArticle().body;
     for (const r of answer.results.filter((x) => x.article.source === 'Iran International')) expect(body.slice(r.start, r.end)).toBe(r.passage);
   });
 
   it('bolds the words that matched', () => {
     const answer = run({ question: 'ملف صوتي ظريف' });
-    if (!answer.ok) throw new Error(answer.message);
+    if (!answer.ok) throw new Error(JSON.stringify(answer.reason));
     const top = answer.results[0]!;
     const bold = top.highlights.map(([s, e]) => top.passage.slice(s, e));
     expect(bold).toEqual(['ملف', 'صوتي', 'ظريف']);
@@ -53,19 +55,19 @@ describe('ask on the seed', () => {
 
   it('finds the passage when the question has diacritics and other alef/ya spellings', () => {
     const answer = run({ question: 'اَلتَّعاوُن الاستراتيجيه مع الصين لمدة ٢٥ عاما' });
-    if (!answer.ok) throw new Error(answer.message);
+    if (!answer.ok) throw new Error(JSON.stringify(answer.reason));
     expect(answer.results[0]!.passage).toContain('25 عامًا');
   });
 
   it('finds a passage despite typos in the question (words one edit away stand in for unknown ones)', () => {
     const answer = run({ question: 'عرقلت روسيا للاتفاك النوويي' });
-    if (!answer.ok) throw new Error(answer.message);
+    if (!answer.ok) throw new Error(JSON.stringify(answer.reason));
     expect(answer.results[0]!.passage).toContain('حول عرقلة روسيا للاتفاق النووي');
   });
 
   it('shows a syndicated passage once, led by the earliest copy, with the others listed', () => {
     const answer = run({ question: 'ينمو ويتسع بسرعة كبيرة' });
-    if (!answer.ok) throw new Error(answer.message);
+    if (!answer.ok) throw new Error(JSON.stringify(answer.reason));
     const copy = answer.results.find((r) => r.passage.includes('بسرعة كبيرة'))!;
     expect(copy.article.source).toBe('Early Wire');
     expect(copy.alsoIn.map((a) => a.source)).toEqual(['Late Wire']);
@@ -82,14 +84,14 @@ describe('ask filters and phrases', () => {
     [{ question: 'التعاون العسكري', to: '2021-10-20' }, (r: AskResult) => !r.passage.includes('بسرعة') && r.article.date <= '2021-10-20'],
   ])('%o', (query, accept) => {
     const answer = run(query);
-    if (!answer.ok) throw new Error(answer.message);
+    if (!answer.ok) throw new Error(JSON.stringify(answer.reason));
     expect(answer.results.length).toBeGreaterThan(0);
     for (const r of answer.results) expect(accept(r)).toBe(true);
   });
 
   it('keeps only passages from the named source', () => {
     const answer = run({ question: 'التعاون العسكري', source: 'Late Wire' });
-    if (!answer.ok) throw new Error(answer.message);
+    if (!answer.ok) throw new Error(JSON.stringify(answer.reason));
     expect(answer.results.map((r) => r.article.source)).toEqual(['Late Wire']);
   });
 });
@@ -100,7 +102,7 @@ describe('ask about an article subject', () => {
       article('nile', 'النيل نهر يقع في شرق أفريقيا.\n\nالنيل نهر يقع عليه سد.', { title: 'النيل' }),
     ]);
     const answer = ask(nile, { question: 'أين يقع النيل؟' }, nile.sources);
-    if (!answer.ok) throw new Error(answer.message);
+    if (!answer.ok) throw new Error(JSON.stringify(answer.reason));
     expect(answer.results[0]!.passage).toContain('شرق أفريقيا');
   });
 });
@@ -121,13 +123,14 @@ describe('ask with bad input', () => {
     expect(answer.ok).toBe(false);
     if (answer.ok) return;
     expect(answer.code).toBe(code);
-    expect(answer.message).toMatch(message);
+    expect(failureWords(answer, { ask: '/ask' }).message).toMatch(message);
   });
 
   it('suggests what to drop when nothing matches', () => {
     const answer = run({ question: 'التعاون', source: 'Late Wire', from: '2021-10-23' });
     if (answer.ok) throw new Error('expected no results');
-    expect(answer.hints).toEqual(expect.arrayContaining(['drop the `source` filter', 'widen or drop the `from`/`to` dates']));
+    expect(answer.reason).toEqual({ kind: 'no-match', phrases: false, source: true, dates: true });
+    expect(failureWords(answer, { ask: '/ask' }).hints).toEqual(expect.arrayContaining(['drop the `source` filter', 'widen or drop the `from`/`to` dates']));
   });
 });
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { segmentArticle } from '../../../src/engine/passages.js';
+import { segmentArticle } from '../../../src/engine/passages/segment.js';
 import { createPlanner, type PlannedHit } from '../../../src/engine/search/planner.js';
-import { buildPassageIndex } from '../../../src/engine/search/postings.js';
-import { RANKING } from '../../../src/engine/search/ranking.js';
+import { buildPassageIndex } from '../../../src/engine/search/index/builder.js';
+import { RANKING } from '../../../src/engine/options.js';
 import { queryTerms } from '../../../src/engine/search/terms.js';
 import type { Article } from '../../../src/engine/types.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RERANK, rerank } from '../../../src/engine/search/rerank.js';
+import { RERANK } from '../../../src/engine/options.js';
+import { rerank } from '../../../src/engine/search/rerank.js';
 
 describe('rerank', () => {
   const idf = () => 1;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEIGHTS, scoreSentences, sentenceUnits } from '../../../src/engine/summary/scoring.js';
+import { DEFAULT_WEIGHTS } from '../../../src/engine/options.js';
+import { scoreSentences, sentenceUnits } from '../../../src/engine/summary/scoring.js';
 
 /** A sentence of twelve distinct content words, numbered so no two sentences share a word. */
 function sentence(i: number): string {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Archive, buildArchive } from '../../../src/engine/archive.js';
+import { type Archive } from '../../../src/engine/archive.js';
+import { buildArchive } from '../../../src/engine/build/buildArchive.js';
 import { parseArticleFile } from '../../../src/engine/corpus/index.js';
 import { groupStories, summarizeTopic } from '../../../src/engine/summary/index.js';
 import { isGeneric } from '../../../src/engine/summary/topicality.js';
@@ -110,7 +111,7 @@ describe('summarizeTopic stays on topic', () => {
   ];
   it.each(cases)('$name', ({ articles, topic, expected }) => {
     const summary = summarizeTopic(buildArchive(articles), topic);
-    if (!summary.ok) throw new Error(summary.message);
+    if (!summary.ok) throw new Error(JSON.stringify(summary.reason));
     expect(summary.sentences.map((s) => s.text)).toEqual(expected);
   });
 });
@@ -146,7 +147,7 @@ describe('summarizeTopic citations', () => {
       make('early', '2018-05-08', 'Early Wire'),
     ]);
     const summary = summarizeTopic(archive, 'الانسحاب من الاتفاق النووي', 2);
-    if (!summary.ok) throw new Error(summary.message);
+    if (!summary.ok) throw new Error(JSON.stringify(summary.reason));
     const shared = summary.sentences.filter((s) => body.includes(s.text));
     expect(shared.length).toBeGreaterThan(0);
     expect(shared.every((s) => s.article.source === 'Early Wire')).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedMemo } from '../../src/engine/memo.js';
+import { BoundedMemo } from '../../../src/engine/util/memo.js';
 
 describe('BoundedMemo', () => {
   it('computes each key once, remembers null answers too, and starts afresh at its limit', () => {

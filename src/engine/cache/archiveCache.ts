@@ -7,13 +7,14 @@
  */
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Archive, completeArchive } from './archive.js';
+import { type Archive, completeArchive } from '../archive.js';
 import { type SectionArray, type SectionFile, readSections, writeSections } from './cacheFile.js';
-import { Numbering } from './numbering.js';
-import { PassageTable } from './passageTable.js';
-import { QuoteIndex, type QuoteIndexData } from './quotes/index.js';
-import { type FieldPostings, PassageIndex } from './search/postings.js';
-import { type Article, type ArticleRef, type CorpusProblem, articleRef } from './types.js';
+import { Numbering } from '../util/numbering.js';
+import { PassageTable } from '../passages/table.js';
+import { QuoteIndex, type QuoteIndexData } from '../quotes/index.js';
+import { type FieldPostings, PassageIndex } from '../search/index/passageIndex.js';
+import { type Article, type ArticleRef, type CorpusProblem, articleRef } from '../types.js';
+import { LOAD_LIMITS } from '../options.js';
 
 /** Bumped whenever the cached layout or the analysis changes, so stale caches are rebuilt. */
 export const CACHE_VERSION = 10;
@@ -39,8 +40,6 @@ export interface CachedArchive {
   problems: CorpusProblem[];
 }
 
-/** How long after loading the article text starts being read into memory (start-up comes first). */
-const PRELOAD_DELAY_MS = 1000;
 
 function cacheFile(cacheDir: string, fingerprint: string): string {
   return join(cacheDir, `archive-v${CACHE_VERSION}-${fingerprint.slice(0, 16)}.idx`);
@@ -140,7 +139,7 @@ function restore(header: CacheHeader, file: SectionFile): CachedArchive {
   const bodyBytes = file.onDisk.bodyBytes;
   if (!bodyBytes) throw new Error('cache section bodyBytes missing');
   // The first answers read text from disk; soon after start-up it is brought into memory, so later ones do not pay a read each.
-  setTimeout(() => void bodyBytes.preload(), PRELOAD_DELAY_MS).unref();
+  setTimeout(() => void bodyBytes.preload(), LOAD_LIMITS.preloadDelayMs).unref();
   const bodyStart = section('bodyStart', Float64Array);
   const articles = storedArticles(header, section, (i) => decoder.decode(bodyBytes.bytes(bodyStart[i]!, bodyStart[i + 1]!)));
   const spans = {

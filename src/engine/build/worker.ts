@@ -6,8 +6,8 @@
  * comes from the shared buffer; the index goes back with its typed arrays transferred, not copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type IndexParts, WORKER_RUNNING, type WorkerMessage, claimQuotations, indexParts } from './buildParts.js';
-import { withoutTexts } from './quotes/index.js';
+import { type IndexParts, WORKER_RUNNING, type WorkerMessage, claimQuotations, indexParts } from './parts.js';
+import { withoutTexts } from '../quotes/index.js';
 import { type SharedArticles, sharedArticle } from './sharedArticles.js';
 
 const { job, shared, claims } = workerData as { job: 'index' | 'quotes'; shared: SharedArticles; claims: Int32Array };

@@ -19,8 +19,8 @@ vi.mock('node:worker_threads', () => ({
   },
 }));
 
-const { buildArchive, buildArchiveInParallel } = await import('../../src/engine/archive.js');
-const { parseArticleFile } = await import('../../src/engine/corpus/index.js');
+const { buildArchive, buildArchiveInParallel } = await import('../../../src/engine/build/buildArchive.js');
+const { parseArticleFile } = await import('../../../src/engine/corpus/index.js');
 
 const seed = parseArticleFile('seed.txt', readFileSync('corpus/iran-international-2021-10-20-bagheri-moscow.txt', 'utf8'), { source: 'Iran International' }).articles[0]!;
 

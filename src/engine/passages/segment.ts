@@ -1,16 +1,6 @@
-import { paragraphs, splitSentences } from './text/sentences.js';
-import type { Article, Passage, Span } from './types.js';
-
-/** How articles are cut into passages. */
-export interface PassageOptions {
-  /** Paragraphs longer than this many characters are cut into sentence windows. Default 1200. */
-  maxChars: number;
-  /** Sentences repeated at the start of the next window so an answer spanning two sentences is not cut. Default 1. */
-  overlap: number;
-}
-
-/** The defaults used when building the index. */
-export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = { maxChars: 1200, overlap: 1 };
+import { paragraphs, splitSentences } from '../text/sentences.js';
+import type { Article, Passage, Span } from '../types.js';
+import { DEFAULT_PASSAGE_OPTIONS, type PassageOptions } from '../options.js';
 
 /**
  * Cuts an article into passages on paragraph boundaries; a long paragraph becomes windows of

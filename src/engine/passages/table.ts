@@ -1,5 +1,5 @@
-import { FNV_OFFSET, FNV_PRIME } from './text/scan.js';
-import type { Article, Passage } from './types.js';
+import { FNV_OFFSET, FNV_PRIME } from '../text/scan.js';
+import type { Article, Passage } from '../types.js';
 
 /** Where passages are: article numbers and character offsets, and their copy keys when already known. */
 export interface PassageSpans {

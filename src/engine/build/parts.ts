@@ -3,11 +3,13 @@
  * passages and indexing them, and reading quotations chunk by chunk. Build workers import this
  * module and not the archive's (which also loads the query side).
  */
-import { copyKey, type PassageSpans } from './passageTable.js';
-import { segmentArticle } from './passages.js';
-import { type QuotationRows, extractRows } from './quotes/index.js';
-import { PassageIndexBuilder, type PassageIndexData } from './search/postings.js';
+import { copyKey, type PassageSpans } from '../passages/table.js';
+import { segmentArticle } from '../passages/segment.js';
+import { type QuotationRows, extractRows } from '../quotes/index.js';
+import { PassageIndexBuilder } from '../search/index/builder.js';
+import type { PassageIndexData } from '../search/index/passageIndex.js';
 import type { BuildArticle } from './sharedArticles.js';
+import { BUILD_LIMITS } from '../options.js';
 
 /** The passages of `articles` (as spans) and the index over them: what a build worker sends back. */
 export interface IndexParts {
@@ -51,9 +53,6 @@ export function indexParts(articles: Iterable<BuildArticle>): IndexParts {
   return builder.finish();
 }
 
-/** Articles per chunk of quotation reading: the unit the threads of a parallel build share out. */
-export const QUOTE_CHUNK = 256;
-
 /**
  * The chunks of quotation reading this thread claims, until none is left: each thread of a build
  * takes the next chunk from the shared counter `claims`, so they all finish at about the same time.
@@ -61,9 +60,9 @@ export const QUOTE_CHUNK = 256;
  */
 export function* claimQuotations(count: number, articleAt: (k: number) => BuildArticle, claims: Int32Array, copyOf: Int32Array): Generator<[number, QuotationRows]> {
   for (;;) {
-    const from = Atomics.add(claims, 0, 1) * QUOTE_CHUNK;
+    const from = Atomics.add(claims, 0, 1) * BUILD_LIMITS.quoteChunk;
     if (from >= count) return;
-    yield [from / QUOTE_CHUNK, quotationChunk(from, count, articleAt, copyOf)];
+    yield [from / BUILD_LIMITS.quoteChunk, quotationChunk(from, count, articleAt, copyOf)];
   }
 }
 
@@ -71,7 +70,7 @@ export function* claimQuotations(count: number, articleAt: (k: number) => BuildA
 export function quotationChunk(from: number, count: number, articleAt: (k: number) => BuildArticle, copyOf: Int32Array): QuotationRows {
   const chunk: BuildArticle[] = [];
   const numbers: number[] = [];
-  for (let k = from; k < Math.min(count, from + QUOTE_CHUNK); k++) {
+  for (let k = from; k < Math.min(count, from + BUILD_LIMITS.quoteChunk); k++) {
     if (copyOf[k]! >= 0) continue;
     chunk.push(articleAt(k));
     numbers.push(k);

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { segmentArticle } from '../../../src/engine/passages.js';
-import { buildPassageIndex, mergePassageIndex } from '../../../src/engine/search/postings.js';
-import { queryTerms } from '../../../src/engine/search/terms.js';
-import { normalizeText, words } from '../../../src/engine/text/normalize.js';
-import type { Article } from '../../../src/engine/types.js';
+import { segmentArticle } from '../../../../src/engine/passages/segment.js';
+import { buildPassageIndex } from '../../../../src/engine/search/index/builder.js';
+import { mergePassageIndex } from '../../../../src/engine/search/index/merge.js';
+import { queryTerms } from '../../../../src/engine/search/terms.js';
+import { normalizeText, words } from '../../../../src/engine/text/normalize.js';
+import type { Article } from '../../../../src/engine/types.js';
 
 function article(id: string, title: string, body: string): Article {
   return { id, title, body, date: '2022-01-01', source: 'Test Wire', url: null, lang: 'ar', author: null, file: `${id}.md` };

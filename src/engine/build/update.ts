@@ -4,14 +4,17 @@
  * passages, quotations) is carried over as it is.
  */
 import { posix } from 'node:path';
-import { type Archive, completeArchive, nextTurn } from './archive.js';
-import { indexParts } from './buildParts.js';
-import { loadCorpus } from './corpus/index.js';
-import { dropDuplicateIds } from './corpus/load.js';
-import { DEFAULTS_FILE, type CorpusFile } from './corpus/walk.js';
-import { PassageTable } from './passageTable.js';
-import { PassageIndex, mergePassageIndex } from './search/postings.js';
-import type { Article, CorpusProblem } from './types.js';
+import { type Archive, completeArchive } from '../archive.js';
+import { nextTurn } from './buildArchive.js';
+import { indexParts } from './parts.js';
+import { loadCorpus } from '../corpus/index.js';
+import { dropDuplicateIds } from '../corpus/load.js';
+import { DEFAULTS_FILE, type CorpusFile } from '../corpus/walk.js';
+import { PassageTable } from '../passages/table.js';
+import { mergePassageIndex } from '../search/index/merge.js';
+import { PassageIndex } from '../search/index/passageIndex.js';
+import type { Article, CorpusProblem } from '../types.js';
+import { BUILD_LIMITS } from '../options.js';
 
 /** An archive and the corpus load it reflects. */
 export interface CorpusState {
@@ -39,9 +42,6 @@ export function fileChanges(before: readonly CorpusFile[], after: readonly Corpu
   };
 }
 
-/** Share of the corpus's articles above which a change is rebuilt whole (merging would cost as much). */
-const MAX_UPDATED_SHARE = 0.5;
-
 /**
  * The corpus state after `changes`, made from `previous` by reading only the added and changed
  * files; null when a full rebuild is the right way (a `_defaults.json` changed, or most articles did).
@@ -62,7 +62,7 @@ export async function updateCorpusState(previous: CorpusState, corpusDir: string
   const survivors = old.filter((_, i) => keep[i]);
   const fresh = dropDuplicateIds([...survivors, ...corpus.articles.filter((a) => !kept.has(a.id))]);
   const added = fresh.articles.slice(survivors.length);
-  if (added.length + (old.length - survivors.length) > MAX_UPDATED_SHARE * Math.max(old.length, 1)) return null;
+  if (added.length + (old.length - survivors.length) > BUILD_LIMITS.maxUpdatedShare * Math.max(old.length, 1)) return null;
   const rereadProblem = (p: CorpusProblem) => reread.has(p.file) || gone.has(p.file) || !files.some((f) => f.path === p.file);
   return {
     archive: await updateArchive(previous.archive, keep, added),

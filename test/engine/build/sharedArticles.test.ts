@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstCopies, shareArticles, sharedArticle } from '../../src/engine/sharedArticles.js';
+import { firstCopies, shareArticles, sharedArticle } from '../../../src/engine/build/sharedArticles.js';
 
 describe('shareArticles', () => {
   it('gives every article back exactly, whatever its text', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildArchive, buildArchiveInParallel } from '../../src/engine/archive.js';
-import { parseArticleFile } from '../../src/engine/corpus/index.js';
-import { ask } from '../../src/engine/search/ask.js';
+import { buildArchive, buildArchiveInParallel } from '../../../src/engine/build/buildArchive.js';
+import { parseArticleFile } from '../../../src/engine/corpus/index.js';
+import { ask } from '../../../src/engine/search/ask.js';
 
 const seed = parseArticleFile('seed.txt', readFileSync('corpus/iran-international-2021-10-20-bagheri-moscow.txt', 'utf8'), { source: 'Iran International' }).articles[0]!;
 

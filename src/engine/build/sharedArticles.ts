@@ -3,7 +3,7 @@
  * written once and read by every worker, instead of a structured-clone copy of every article for
  * each (the copy cost a second of serialising and the memory of the whole corpus twice over).
  */
-import type { Article } from './types.js';
+import type { Article } from '../types.js';
 
 /** The article fields a build reads. */
 export type BuildArticle = Pick<Article, 'id' | 'title' | 'body' | 'lang'>;

@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Archive, buildArchive } from '../../src/engine/archive.js';
-import { loadArchive, saveArchive } from '../../src/engine/archiveCache.js';
-import { parseArticleFile } from '../../src/engine/corpus/index.js';
-import { ask } from '../../src/engine/search/ask.js';
-import type { Article } from '../../src/engine/types.js';
+import { type Archive } from '../../../src/engine/archive.js';
+import { buildArchive } from '../../../src/engine/build/buildArchive.js';
+import { loadArchive, saveArchive } from '../../../src/engine/cache/archiveCache.js';
+import { parseArticleFile } from '../../../src/engine/corpus/index.js';
+import { ask } from '../../../src/engine/search/ask.js';
+import type { Article } from '../../../src/engine/types.js';
 
 const SEED = 'corpus/iran-international-2021-10-20-bagheri-moscow.txt';
 const seed = parseArticleFile('seed.txt', readFileSync(SEED, 'utf8'), { source: 'Iran International' }).articles[0]!;

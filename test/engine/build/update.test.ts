@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Engine, createEngine } from '../../src/engine/index.js';
+import { type Engine, createEngine } from '../../../src/engine/index.js';
 
 const WIRE = [
   { id: 'w1', title: 'قمة الطاقة في موسكو', date: '2022-01-05', source: 'Test Wire', body: 'استضافت موسكو قمة حول الطاقة النووية المدنية.\nوقال الوزير الروسي: "التعاون النووي مع إيران ينمو".' },
@@ -30,7 +30,7 @@ afterEach(() => {
 async function answers(engine: Engine) {
   return QUESTIONS.map((question) => {
     const answer = engine.ask({ question, limit: 10 });
-    return answer.ok ? answer.results.map((r) => `${r.article.id} ${r.start} ${r.score} ${r.speaker ?? ''}`).sort() : answer.message;
+    return answer.ok ? answer.results.map((r) => `${r.article.id} ${r.start} ${r.score} ${r.speaker ?? ''}`).sort() : answer.reason.kind;
   });
 }
 
