@@ -178,12 +178,20 @@ export function clauseEnd(p: Para, c: number): number {
     if (t.word && j > c) {
       if (detachedConjCue(p.words, j) || contrast(p.words, j)) break;
       const w = lex(p, j);
-      if (w.cue?.participle || (w.cue !== null && isConjCue(t.n)) || (w.attr && attributionAt(p.words, j))) break;
+      if ((w.cue?.participle && !governed(p, j)) || (w.cue !== null && isConjCue(t.n)) || (w.attr && attributionAt(p.words, j))) break;
     }
   }
   while (j > c && (COMMA.has(p.toks[j - 1]!.raw) || /^[:\-–—(]$/.test(p.toks[j - 1]!.raw))) j--;
   return j;
 }
+
+/** Prepositions (normalised) that put the noun after them in the genitive. */
+const PREPOSITIONS = new Set(['من', 'في', 'علي', 'عن', 'الي', 'مع', 'بعد', 'قبل', 'خلال', 'عبر', 'دون', 'حول', 'ضد', 'نحو', 'منذ', 'حتي', 'لدي', 'بين']);
+/**
+ * A participle right after a preposition is a verbal noun in the genitive (`منعهم من متابعة تغريداته`), never
+ * the circumstantial participle (`متابعةً`, `مضيفا`) that reports speech.
+ */
+export const governed = (p: Para, j: number) => PREPOSITIONS.has(p.words[j - 1] ?? '');
 
 /** The word information of token `j` with its cue fields filled. */
 export function lex(p: Para, j: number): WordInfo {

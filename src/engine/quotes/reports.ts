@@ -1,4 +1,4 @@
-import { clauseEnd, detachedConjCue, findContent, lex, quoteWords, subjectEnd, wordsBetween, type Para } from './clauses.js';
+import { clauseEnd, detachedConjCue, findContent, governed, lex, quoteWords, subjectEnd, wordsBetween, type Para } from './clauses.js';
 import { attributionAt, cueOf, isComplementizer, type Cue } from './cues.js';
 import type { QuotePair } from './marks.js';
 import { FUNCTION_WORDS, HONORIFICS, PERSON_HEADS, PRONOUNS } from './lexicon.js';
@@ -53,7 +53,7 @@ export function findReports(p: Para): Report[] {
     const light = info.light && /^كرد/.test(p.words[i + 1] ?? '');
     const cue = light ? cueOf('گفت') : JAA.test(t.n) && p.words[i + 1] === 'في' ? CAME_IN : info.cue;
     // `نفي` spelt with ي is the verbal noun (`تأكيد أو نفي ما ورد`); the verb is written نفى.
-    if (!cue || doubled(p, i) || /^[وف]?نفي$/.test(t.raw)) continue;
+    if (!cue || doubled(p, i) || /^[وف]?نفي$/.test(t.raw) || (cue.participle && governed(p, i))) continue;
     const r = fromCue(p, light ? i + 1 : i, cue, used, nested);
     if (!r) continue;
     add(r);

@@ -141,6 +141,11 @@ describe('extractQuotations: clause ends', () => {
   ])('ends the reported clause at %s', (_, body, text) => {
     expect(read(body).map((q) => q.text)).toContain(text);
   });
+
+  it('reads a participle after a preposition (من متابعة) as a verbal noun, not a cue that ends it', () => {
+    const body = 'وأكد الأشخاص السبعة أن أحد مستشاريه منعهم من متابعة تغريداته بعدما علقوا عليها.';
+    expect(read(body).map((q) => q.text)).toEqual(['أحد مستشاريه منعهم من متابعة تغريداته بعدما علقوا عليها']);
+  });
 });
 
 describe('extractQuotations: فحسب', () => {
