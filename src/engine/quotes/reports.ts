@@ -150,7 +150,7 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
   const content = findContent(p, from);
   if (content?.type === 'colon') {
     const q = p.openAt.get(content.at);
-    report.spans.push(q ? direct(p, q, used) : plain(p, content.at, sentenceEnd(p, content.at), true));
+    report.spans.push(q ? direct(p, q, used) : plain(p, content.at, speechEnd(p, content.at), true));
   } else if (content?.type === 'quote') {
     if (quoteWords(p, content.pair) >= 2) report.spans.push(direct(p, content.pair, used));
   } else if (content?.type === 'clause') {
@@ -163,6 +163,28 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
     else if (p.words[i - 1] === 'كما' && i - 1 > s && subject) report.spans.push(plain(p, contentStart(p, s), i - 1, false));
   }
   return report.spans.length ? report : null;
+}
+
+/**
+ * End of unquoted speech after a colon: the speaker goes on over the paragraph's next sentences (`وأبلغ …: من بين
+ * الانتقادات … دون معرفة. دعونا نراجع الحقائق.`) up to one that reports again (a cue, an attribution), quotes, or
+ * opens on و: news narration links its sentences with و (`وتوج تشيلسي …`), speech goes on without it.
+ */
+function speechEnd(p: Para, at: number): number {
+  let end = sentenceEnd(p, at);
+  while (end + 1 < p.toks.length) {
+    const next = sentenceEnd(p, end + 1);
+    const first = p.toks.slice(end + 1, next).find((t) => t.word);
+    if (!first || /^[وف]/.test(first.n)) return end;
+    for (let j = end + 1; j < next; j++) {
+      if (p.openAt.has(j) || !p.toks[j]!.word) continue;
+      const w = lex(p, j);
+      if ((w.cue && !governed(p, j)) || (w.attr && attributionAt(p.words, j))) return end;
+    }
+    if (p.openAt.has(end + 1) || [...p.openAt.keys()].some((k) => k > end && k < next)) return end;
+    end = next;
+  }
+  return end;
 }
 
 /** The reported clause at `c`: direct when it is all in quote marks, else indirect with its long quoted fragments. */

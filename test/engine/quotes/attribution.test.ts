@@ -142,6 +142,11 @@ describe('extractQuotations: clause ends', () => {
     expect(read(body).map((q) => q.text)).toContain(text);
   });
 
+  it('runs unquoted speech after a colon over the next sentences, up to narration opening on و', () => {
+    const body = 'وقال المدرب للصحفيين: نحن محبطون جدا. نحتاج أولا إلى التعافي. وتوج تشيلسي باللقب للمرة الثامنة.';
+    expect(read(body).map((q) => q.text)).toEqual(['نحن محبطون جدا. نحتاج أولا إلى التعافي']);
+  });
+
   it('reads a participle after a preposition (من متابعة) as a verbal noun, not a cue that ends it', () => {
     const body = 'وأكد الأشخاص السبعة أن أحد مستشاريه منعهم من متابعة تغريداته بعدما علقوا عليها.';
     expect(read(body).map((q) => q.text)).toEqual(['أحد مستشاريه منعهم من متابعة تغريداته بعدما علقوا عليها']);
