@@ -1,7 +1,7 @@
 import { PERSIAN_LIGHT, attributionAt, cueOf, isComplementizer, isGlossStart, lexiconCue, mayAttribute } from './cues.js';
 import { FUNCTION_WORDS, GENERIC, HONORIFICS, ORG_HEADS, PERSON_HEADS, TIME_WORDS } from './lexicon.js';
 import { insideMap, pairQuotes, type QuotePair } from './marks.js';
-import { COMMA, TERMINAL, bare, bareOf, tokenize, type Tok, type WordInfo } from './tokens.js';
+import { COMMA, TERMINAL, bare, bareOf, countOf, tokenize, type Tok, type WordInfo } from './tokens.js';
 
 /** One paragraph ready for reading: tokens, paired quote marks, sentence starts. */
 export interface Para {
@@ -105,11 +105,21 @@ export function subjectEnd(p: Para, i: number): number {
 /** Occasions of speech: `في تصريح لـ…`, `في حديث إلى …`, `في بيان` end a subject. */
 const SPEECH_EVENTS = new Set(['تصريح', 'تصريحات', 'حديث', 'مقابله', 'بيان', 'كلمه', 'لقاء', 'خطاب', 'مومتر', 'حوار', 'تغريده', 'رساله', 'منشور', 'تدوينه', 'اتصال', 'ندوه']);
 /** A word after the subject naming the outlet the words were said to (`لمراسل الوكالة`, `لوكالة تونس إفريقيا`, `للصحفيين`): never the speaker. */
-function addressee(n: string): boolean {
+export function addressee(n: string): boolean {
   return n.length >= 4 && n.charCodeAt(0) === 0x644 && MEDIA.has(bare(n.slice(1)));
 }
 /** Outlets and reporters words are said to (after ل: `لوكالة`, `للصحفيين`); after a title, ل + another body is its genitive (`الأمين العام للجامعة`). */
 const MEDIA = new Set(['مراسل', 'مراسلي', 'مراسله', 'وكاله', 'صحيفه', 'قناه', 'موقع', 'اذاعه', 'تلفزيون', 'شبكه', 'مجله', 'صحفيين', 'صحافيين', 'صحفي', 'صحافي', 'صحفيون', 'وسايل', 'اعلام', 'اعلاميين', 'برنامج', 'تلفزيونات']);
+
+/**
+ * ل + a name the article uses on its own (`وتقول لبي بي سي إنها`, `قال لسكاي نيوز`): the preposition "to", the one the
+ * words were said to, never the sayer. (ل never comes before و/ف, so a rest opening on one is a name: `لولا`.)
+ */
+export function toNamed(t: Tok | undefined): boolean {
+  if (!t?.word) return false;
+  const rest = t.n.slice(1);
+  return t.n.charCodeAt(0) === 0x644 && rest.length >= 2 && !/^[وفل]/.test(rest) && !FUNCTION_WORDS.has(rest) && (countOf(rest, t.info.stamp) ?? 0) > 0;
+}
 
 /** `فان` written without hamza (`لويس فان غال`: van, not فإنّ) or `علي` with ي after a first name (`عبدالعزيز علي إبراهيم`): inside a name. */
 const nameParticle = (p: Para, j: number) =>

@@ -1,4 +1,4 @@
-import { clauseEnd, detachedConjCue, findContent, governed, lex, quoteWords, subjectEnd, wordsBetween, type Para } from './clauses.js';
+import { clauseEnd, detachedConjCue, findContent, governed, lex, toNamed, quoteWords, subjectEnd, wordsBetween, type Para } from './clauses.js';
 import { attributionAt, cueOf, isComplementizer, type Cue } from './cues.js';
 import type { QuotePair } from './marks.js';
 import { FUNCTION_WORDS, HONORIFICS, PERSON_HEADS, PRONOUNS } from './lexicon.js';
@@ -126,6 +126,8 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
   } else if (!cue.participle && cue.kind === 'describe' && RELATIVE.test(p.words[i - 1] ?? '') && agrees(p.words[i - 1]!, cue)) {
     // `…، الذي وصف الاتفاق بأنه …`: the relative's antecedent is the subject, what follows وصف/اتهم … its object.
     subject = subjectBefore(p, i, cue);
+  } else if (!cue.participle && toNamed(p.toks[i + 1])) {
+    // `وتقول لبي بي سي إنها …`: the subject is dropped; the words were said to the outlet after the verb.
   } else if (!cue.participle) {
     const end = subjectEnd(p, i);
     if (end > i + 1) [subject, from] = [p.toks.slice(i + 1, end), end];
