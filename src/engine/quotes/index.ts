@@ -5,7 +5,7 @@ import { type GroupedTexts, TextGrouper } from './grouping.js';
 import { editDistance, matchTokens, tolerance } from './fuzzy.js';
 import { QuoteLookup, cmp } from './lookup.js';
 import { partsOf, type WordInfo } from './tokens.js';
-import { clusterSpeakers, nameKey, type SpeakerCluster } from './speakers.js';
+import { clusterSpeakers, nameKey, nameWords, type SpeakerCluster } from './speakers.js';
 import type { Quotation, QuoteMatch, SpanAttribution } from './types.js';
 
 export type { Quotation, QuoteMatch, SpanAttribution } from './types.js';
@@ -368,7 +368,7 @@ export class QuoteIndex {
 
   /** That person's quotations, newest first, name variants merged (`باقري`, `اللواء محمد باقري`). */
   bySpeaker(name: string): SpeakerQuotes | null {
-    const key = nameKey(name).join(' ');
+    const key = nameKey(name, this.nameWord).join(' ');
     if (!key) return null;
     const tokens = key.split(' ');
     const hits = (this.byVariant.get(key) ?? []).map((k) => this.clusters[k]!);
@@ -392,7 +392,7 @@ export class QuoteIndex {
 
   /** Speakers whose name (any variant) starts with or contains `prefix`, most quoted first, for autocomplete. */
   speakers(prefix = '', limit = 25): Array<{ name: string; count: number }> {
-    const p = matchTokens(prefix).join(' ');
+    const p = nameWords(prefix, this.nameWord).join(' ');
     const order = (this.speakerOrder ??= [...this.clusters].sort((a, b) => b.quotes.length - a.quotes.length || cmp(a.name, b.name)));
     const spaced = p.includes(' ');
     const starts = (v: string) => v.startsWith(p) || (!spaced && v.includes(` ${p}`));
@@ -452,6 +452,9 @@ export class QuoteIndex {
     const id = this.wordNumber.get(w);
     return id === undefined ? NO_GROUPS : this.wordGroups.subarray(this.wordGroupStart[id], this.wordGroupStart[id + 1]);
   }
+
+  /** Whether `w` is a word of a speaker's name variant (a و/ف before it is then a conjunction: see `nameKey`). */
+  private readonly nameWord = (w: string): boolean => this.withWord(w).length > 0;
 
   /** Speakers (in index order) with a name variant containing the word `w`. */
   private withWord(w: string): SpeakerCluster[] {

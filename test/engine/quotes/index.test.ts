@@ -91,6 +91,15 @@ describe('bySpeaker and speakers', () => {
     expect(index.speakers('ظر')).toEqual([{ name: 'محمد جواد ظريف', count: 1 }]);
     expect(index.speakers('', 2).map((s) => s.name)).toEqual(['محمد باقري', 'حسين باقري']);
   });
+
+  it('autocompletes a name whose first letter is و or ف (وزارة، فلاديمير) from its first letters', () => {
+    const named = QuoteIndex.build([
+      article('v1', '2018-05-01', 'وقال فلاديمير بوتين إن "العلاقات مع فرنسا تتطور بشكل جيد".'),
+      article('v2', '2018-05-02', 'وقالت وزارة الخارجية الروسية إن "الاجتماع سيعقد الأسبوع المقبل في موسكو".'),
+    ]);
+    expect(named.speakers('فلا')).toEqual([{ name: 'فلاديمير بوتين', count: 1 }]);
+    expect(named.speakers('وزا')).toEqual([{ name: 'وزارة الخارجية الروسية', count: 1 }]);
+  });
 });
 
 describe('bySpeaker across spellings', () => {
