@@ -16,7 +16,7 @@ import { type FieldPostings, PassageIndex } from './search/postings.js';
 import { type Article, type ArticleRef, type CorpusProblem, articleRef } from './types.js';
 
 /** Bumped whenever the cached layout or the analysis changes, so stale caches are rebuilt. */
-export const CACHE_VERSION = 10;
+export const CACHE_VERSION = 11;
 
 /** What the JSON header holds; everything large is a binary section. */
 interface CacheHeader {
