@@ -49,7 +49,7 @@ export function fullNames(body: string, paras: Para[], counts: WordCounts, cast:
       for (let i = 0; i < toks.length; i++) {
         const t = toks[i]!;
         if (!t.word) continue;
-        const b = t.info.b;
+        const b = t.info.bareForm;
         if (!wanted.has(b)) continue;
         const list = at.get(b);
         if (list) list.push([p, i]);
@@ -106,7 +106,7 @@ export function markSightings(paras: Para[], cast: Cast): void {
       const t = p.toks[i]!;
       if (!t.word) continue;
       const w = t.info;
-      const e = surnames.get(w.b) ?? (w.tail !== null ? surnames.get(w.tail) : undefined);
+      const e = surnames.get(w.bareForm) ?? (w.tail !== null ? surnames.get(w.tail) : undefined);
       if (e) cast.seen(e, t.start);
     }
   }

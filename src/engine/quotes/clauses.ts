@@ -207,11 +207,11 @@ export const governed = (p: Para, j: number) => PREPOSITIONS.has(p.words[j - 1] 
 export function lex(p: Para, j: number): WordInfo {
   const w = p.toks[j]!.info;
   if (w.cue === undefined) {
-    w.cue = lexiconCue(w.n);
-    w.comp = isComplementizer(w.n);
-    w.stop = w.comp || FUNCTION_WORDS.has(w.n);
-    w.attr = mayAttribute(w.n);
-    w.light = PERSIAN_LIGHT.has(w.n);
+    w.cue = lexiconCue(w.normalized);
+    w.comp = isComplementizer(w.normalized);
+    w.stop = w.comp || FUNCTION_WORDS.has(w.normalized);
+    w.attr = mayAttribute(w.normalized);
+    w.light = PERSIAN_LIGHT.has(w.normalized);
   }
   return w;
 }

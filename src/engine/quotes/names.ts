@@ -50,8 +50,8 @@ function traitsOf(n: string): number {
 /** `traitsOf(t.n)`, kept with the token's word information when it is the token's own. */
 function tokenTraits(t: Tok): number {
   const w = t.info;
-  if (w.n !== t.n) return traitsOf(t.n);
-  if (w.traits < 0) w.traits = wordTraits(w.n, w.b);
+  if (w.normalized !== t.n) return traitsOf(t.n);
+  if (w.traits < 0) w.traits = wordTraits(w.normalized, w.bareForm);
   return w.traits;
 }
 /** `traitsOf` worked out (not memoised); `b` is `bare(n)`. */
