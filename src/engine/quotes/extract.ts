@@ -5,12 +5,13 @@ import { Cast, type Entity } from './cast.js';
 import { addressee, readParagraph } from './clauses.js';
 import { DOCUMENTS, FIGURES, PERSON_HEADS, isPlace } from './lexicon.js';
 import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
-import { findReports, type Report } from './reports.js';
+import { findReports } from './reports.js';
+import type { Report } from './spans.js';
 import { bare, bareOf, countOf, trimWordCaches, type WordInfo } from './tokens.js';
 import { mayAttribute } from './cues.js';
 import { issuer, represented, representedKey, statementIssuer } from './issuers.js';
 import { fullNames, markSightings, orgOf, registerTitled } from './castnames.js';
-import { dedupe, spanInfos } from './found.js';
+import { dedupe, spanInfos, type Found } from './found.js';
 import { EnglishParser } from './english/parse.js';
 import { readEnglish } from './english/read.js';
 import { detectLang } from '../corpus/lang.js';
@@ -34,11 +35,6 @@ const english = new EnglishParser();
 /** Numbers the articles read, for the word counts kept in the word information. */
 let articleStamp = 0;
 
-/** A quotation with the word information of its words, in order (null when its text must be normalised as a whole). */
-export interface Found {
-  quote: Quotation;
-  words: WordInfo[] | null;
-}
 
 /** Every quotation of an article body, in text order, with its speaker resolved inside the article. */
 export function extractQuotations(article: ReadArticle): Quotation[] {

@@ -3,7 +3,7 @@ import { DOCUMENTS, FIGURES, FUNCTION_WORDS, ORG_HEADS, PERSON_HEADS, isPlace } 
 import { subjectEnd, type Para } from './clauses.js';
 import type { Cast, Entity } from './cast.js';
 import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
-import type { Report } from './reports.js';
+import type { Report } from './spans.js';
 import { bareOf, infoOfNormalized, type Tok } from './tokens.js';
 
 /** A verb issuing a document, with its pronoun object (`أصدرها`، `نشره`، `أعدته`). */

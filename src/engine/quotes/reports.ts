@@ -1,31 +1,11 @@
 import { clauseEnd, detachedConjCue, findContent, governed, lex, toNamed, quoteWords, subjectEnd, wordsBetween, type Para } from './clauses.js';
-import { attributionAt, cueOf, isComplementizer, type Cue } from './cues.js';
+import { attributionAt, cueOf, isComplementizer } from './cues.js';
+import type { Cue } from './types.js';
 import type { QuotePair } from './marks.js';
 import { FUNCTION_WORDS, HONORIFICS, PERSON_HEADS, PRONOUNS } from './lexicon.js';
 import { COMMA, DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, TERMINAL, bareOf, type Tok } from './tokens.js';
 import { SELF, attribution } from './attributions.js';
-import { LEADING, contentStart, direct, plain, sentenceEnd, type Span } from './spans.js';
-
-export type { Span } from './spans.js';
-
-/** A reporting event: a cue (or a bare quote), its explicit subject if any, and the quotations it introduces. */
-export interface Report {
-  cue: Cue | null;
-  cueText: string;
-  /** Offset of the cue (or the quotation) in the body. */
-  at: number;
-  /** Body offset where the cue's sentence starts. */
-  sentenceAt: number;
-  /** The words naming the speaker, when the cue has them. */
-  subject: Tok[] | null;
-  /** True when the subject is dropped mid-sentence or the cue is a participle: the speaker is the sentence's. */
-  fromSentence: boolean;
-  /** Inside a quotation or a reported clause: only an explicitly named speaker counts (A says that B said …). */
-  nested: boolean;
-  /** The subject is one definite word heading a prepositional complement (`القيادي في الحزب …`): a role, not a surname. */
-  role?: boolean;
-  spans: Span[];
-}
+import { LEADING, contentStart, direct, plain, sentenceEnd, type Report, type Span } from './spans.js';
 
 const BACK_STOPS = new Set(['ما', 'بما', 'مما', 'حيث', 'اذ', 'عندما', 'حين', 'بعدما', 'كما', 'ثم', 'بينما', 'فيما', 'وهو', 'وهي']);
 

@@ -1,6 +1,6 @@
 import { normalizeText, words } from '../text/normalize.js';
 import { GOES_ON, SpellingTable, START, WordScanner, classAt, unitLength, wordClasses } from '../text/scan.js';
-import type { Cue } from './cues.js';
+import type { Cue } from './types.js';
 import { HONORIFICS, ORG_HEADS, PERSON_HEADS, isNationality } from './lexicon.js';
 
 /** A word or punctuation token of a paragraph, with offsets into the body. */
