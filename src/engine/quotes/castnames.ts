@@ -3,7 +3,8 @@ import { normalizeText, words } from '../text/normalize.js';
 import type { Cast, Entity } from './cast.js';
 import { subjectEnd, type Para } from './clauses.js';
 import { CAPITALS, FUNCTION_WORDS, ORG_HEADS, isPlace } from './lexicon.js';
-import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
+import { parseNounPhrase } from './names.js';
+import type { NounPhrase, WordCounts } from './nounPhrase.js';
 import { COMMA, DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, bareOf, type Tok } from './tokens.js';
 import { attributionAt, cueOf } from './cues.js';
 
