@@ -106,9 +106,8 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
   } else if (!cue.participle && cue.kind === 'describe' && RELATIVE.test(p.words[i - 1] ?? '') && agrees(p.words[i - 1]!, cue)) {
     // `…، الذي وصف الاتفاق بأنه …`: the relative's antecedent is the subject, what follows وصف/اتهم … its object.
     subject = subjectBefore(p, i, cue);
-  } else if (!cue.participle && toNamed(p.toks[i + 1])) {
-    // `وتقول لبي بي سي إنها …`: the subject is dropped; the words were said to the outlet after the verb.
-  } else if (!cue.participle) {
+  } else if (!cue.participle && !toNamed(p.toks[i + 1])) {
+    // (After `وتقول لبي بي سي إنها …` the subject is dropped: the words were said to the outlet after the verb.)
     const end = subjectEnd(p, i);
     if (end > i + 1) [subject, from] = [p.toks.slice(i + 1, end), end];
     else if ((!/^[وف]/.test(t.n) || cueOf(t.n.slice(1)) === null) && !detachedConjCue(p.words, i - 1)) subject = subjectBefore(p, i, cue);
