@@ -2,7 +2,7 @@ import { articleRef, type Article, type ArticleRef } from '../types.js';
 import { listsByKey } from '../lists.js';
 import { type ReadArticle, findQuotations } from './extract.js';
 import { type GroupedTexts, TextGrouper } from './grouping.js';
-import { editDistance, matchTokens, tolerance } from './fuzzy.js';
+import { EditDistance, matchTokens, tolerance } from './fuzzy.js';
 import { QuoteLookup, cmp } from './lookup.js';
 import { partsOf, type WordInfo } from './tokens.js';
 import { clusterSpeakers, nameKey, nameWords, type SpeakerCluster } from './speakers.js';
@@ -256,6 +256,8 @@ export class QuoteIndex {
   private byVariantWord: Map<string, number[]> | null = null;
   private speakerOrder: SpeakerCluster[] | null = null;
   private lookup: QuoteLookup | null = null;
+  /** Work space for the typo-tolerant lookups. */
+  private readonly distance = new EditDistance();
 
   private constructor(private readonly data: QuoteIndexData) {
     const { quotes, articles, words, group, groupStart, groupWords } = data;
@@ -519,7 +521,7 @@ export class QuoteIndex {
     const max = tolerance(q);
     for (let len = q.length - max; max && len <= q.length + max; len++) {
       for (const w of this.vocabulary.get(`${q.slice(0, 2)}|${len}`) ?? []) {
-        const d = w === q ? 0 : editDistance(q, w, max);
+        const d = w === q ? 0 : this.distance.between(q, w, max);
         if (d && d <= max) out.set(w, 1 - d / (q.length + 1));
       }
     }
