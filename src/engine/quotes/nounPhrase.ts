@@ -1,5 +1,6 @@
 /** The noun-phrase record (who a stretch of words refers to) and what each word is to a noun phrase. */
 import { DOCUMENTS, FUNCTION_WORDS, GENERIC, HONORIFICS, ORG_HEADS, PERSON_HEADS, isNationality, isPlace } from './lexicon.js';
+import { BoundedMemo } from '../memo.js';
 import { bare, type Tok } from './tokens.js';
 
 /** Who a stretch of words refers to: a name, a description, an organisation, or an anonymous source. */
@@ -38,16 +39,9 @@ export interface WordCounts {
 const DEFINITE_FORM = 1;
 const DESC_WORD = 2;
 export const NAME_LIKE = 4;
-const traits = new Map<string, number>();
+const TRAITS = new BoundedMemo((n: string) => wordTraits(n), 500_000);
 /** What a normalised word is to a noun phrase, memoised (the cache is bounded): bits DEFINITE_FORM, DESC_WORD, NAME_LIKE (a name word whatever the counts). */
-function traitsOf(n: string): number {
-  let x = traits.get(n);
-  if (x === undefined) {
-    if (traits.size > 500_000) traits.clear();
-    traits.set(n, (x = wordTraits(n)));
-  }
-  return x;
-}
+const traitsOf = (n: string): number => TRAITS.get(n);
 /** `traitsOf(t.n)`, kept with the token's word information when it is the token's own. */
 export function tokenTraits(t: Tok): number {
   const w = t.info;
