@@ -11,13 +11,13 @@ import { type Archive, completeArchive } from '../archive.js';
 import { type SectionArray, type SectionFile, readSections, writeSections } from './cacheFile.js';
 import { Numbering } from '../util/numbering.js';
 import { PassageTable } from '../passages/table.js';
-import { QuoteIndex, type QuoteIndexData } from '../quotes/index.js';
+import { QuoteIndex, flagsRead, rowFlags, type QuoteIndexData } from '../quotes/index.js';
 import { type FieldPostings, PassageIndex } from '../search/index/passageIndex.js';
 import { type Article, type ArticleRef, type CorpusProblem, articleRef } from '../types.js';
 import { LOAD_LIMITS } from '../options.js';
 
 /** Bumped whenever the cached layout or the analysis changes, so stale caches are rebuilt. */
-export const CACHE_VERSION = 10;
+export const CACHE_VERSION = 11;
 
 /** What the JSON header holds; everything large is a binary section. */
 interface CacheHeader {
@@ -288,13 +288,13 @@ function quoteSections(data: QuoteIndexData): Record<string, SectionArray> {
   const { quotes } = data;
   const names = new Numbering();
   return {
-    'quote.article': Uint32Array.from(quotes, (q) => q[0]),
-    'quote.start': Uint32Array.from(quotes, (q) => q[1]),
-    'quote.end': Uint32Array.from(quotes, (q) => q[2]),
-    'quote.flags': Uint8Array.from(quotes, (q) => q[4]),
-    'quote.speaker': Int32Array.from(quotes, (q) => names.number(q[5])),
-    'quote.speakerTitle': Int32Array.from(quotes, (q) => names.number(q[6])),
-    ...packStrings('quote.text', quotes.map((q) => q[3])),
+    'quote.article': Uint32Array.from(quotes, (q) => q.article),
+    'quote.start': Uint32Array.from(quotes, (q) => q.start),
+    'quote.end': Uint32Array.from(quotes, (q) => q.end),
+    'quote.flags': Uint8Array.from(quotes, rowFlags),
+    'quote.speaker': Int32Array.from(quotes, (q) => names.number(q.speaker)),
+    'quote.speakerTitle': Int32Array.from(quotes, (q) => names.number(q.speakerTitle)),
+    ...packStrings('quote.text', quotes.map((q) => q.text)),
     ...packStrings('quote.names', names.values),
     ...packStrings('quote.words', data.words),
     'quote.groupStart': data.groupStart,
@@ -314,7 +314,7 @@ function quoteData(header: CacheHeader, articles: readonly Article[], section: S
   return {
     version: 2,
     articles: header.quotes.articles ?? articles.map(articleRef),
-    quotes: texts.map((text, i) => [article![i]!, start![i]!, end![i]!, text, flags[i]!, name(speaker[i]!), name(speakerTitle[i]!)]),
+    quotes: texts.map((text, i) => ({ article: article![i]!, start: start![i]!, end: end![i]!, text, ...flagsRead(flags[i]!), speaker: name(speaker[i]!), speakerTitle: name(speakerTitle[i]!) })),
     ...(header.quotes.failed ? { failed: header.quotes.failed } : {}),
     words: unpackStrings('quote.words', section),
     groupStart: section('quote.groupStart', Uint32Array),

@@ -1,8 +1,7 @@
 import { clauseEnd, subjectEnd, type Para } from './clauses.js';
 import { isComplementizer } from './cues.js';
 import type { QuotePair } from './marks.js';
-import type { Report } from './reports.js';
-import { LEADING, contentStart, direct, plain } from './spans.js';
+import { LEADING, contentStart, direct, plain, type Report } from './spans.js';
 import { COMMA, TERMINAL, type Tok } from './tokens.js';
 
 /** Possessed nouns after بحسب/وفق that point back at the current speaker: «بحسب تعبيره», «على حد قوله». */

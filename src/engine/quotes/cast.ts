@@ -1,5 +1,5 @@
 import { FUNCTION_WORDS, HONORIFICS, NATIONALITIES, ORG_HEADS, PERSON_HEADS } from './lexicon.js';
-import type { NounPhrase } from './names.js';
+import type { NounPhrase } from './nounPhrase.js';
 
 /** A person or organisation an article quotes or mentions. */
 export interface Entity {

@@ -3,7 +3,8 @@ import { normalizeText, words } from '../text/normalize.js';
 import type { Cast, Entity } from './cast.js';
 import { subjectEnd, type Para } from './clauses.js';
 import { CAPITALS, FUNCTION_WORDS, ORG_HEADS, isPlace } from './lexicon.js';
-import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
+import { parseNounPhrase } from './names.js';
+import type { NounPhrase, WordCounts } from './nounPhrase.js';
 import { COMMA, DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, bare, bareOf, type Tok } from './tokens.js';
 import { attributionAt, cueOf } from './cues.js';
 
@@ -49,7 +50,7 @@ export function fullNames(body: string, paras: Para[], counts: WordCounts, cast:
       for (let i = 0; i < toks.length; i++) {
         const t = toks[i]!;
         if (!t.word) continue;
-        const b = t.info.b;
+        const b = t.info.bareForm;
         if (!wanted.has(b)) continue;
         const list = at.get(b);
         if (list) list.push([p, i]);
@@ -106,7 +107,7 @@ export function markSightings(paras: Para[], cast: Cast): void {
       const t = p.toks[i]!;
       if (!t.word) continue;
       const w = t.info;
-      const e = surnames.get(w.b) ?? (w.tail !== null ? surnames.get(w.tail) : undefined);
+      const e = surnames.get(w.bareForm) ?? (w.tail !== null ? surnames.get(w.tail) : undefined);
       if (e) cast.seen(e, t.start);
     }
   }

@@ -1,7 +1,7 @@
 import { PERSIAN_LIGHT, attributionAt, cueOf, isComplementizer, isGlossStart, lexiconCue, mayAttribute } from './cues.js';
 import { FUNCTION_WORDS, GENERIC, HONORIFICS, ORG_HEADS, PERSON_HEADS, TIME_WORDS } from './lexicon.js';
 import { insideMap, pairQuotes, type QuotePair } from './marks.js';
-import { COMMA, TERMINAL, bare, bareOf, tokenize, type Tok, type WordInfo } from './tokens.js';
+import { COMMA, TERMINAL, bare, bareOf, countOf, tokenize, type Tok, type WordInfo } from './tokens.js';
 
 /** One paragraph ready for reading: tokens, paired quote marks, sentence starts. */
 export interface Para {
@@ -105,11 +105,21 @@ export function subjectEnd(p: Para, i: number): number {
 /** Occasions of speech: `في تصريح لـ…`, `في حديث إلى …`, `في بيان` end a subject. */
 const SPEECH_EVENTS = new Set(['تصريح', 'تصريحات', 'حديث', 'مقابله', 'بيان', 'كلمه', 'لقاء', 'خطاب', 'مومتر', 'حوار', 'تغريده', 'رساله', 'منشور', 'تدوينه', 'اتصال', 'ندوه']);
 /** A word after the subject naming the outlet the words were said to (`لمراسل الوكالة`, `لوكالة تونس إفريقيا`, `للصحفيين`): never the speaker. */
-function addressee(n: string): boolean {
+export function addressee(n: string): boolean {
   return n.length >= 4 && n.charCodeAt(0) === 0x644 && MEDIA.has(bare(n.slice(1)));
 }
 /** Outlets and reporters words are said to (after ل: `لوكالة`, `للصحفيين`); after a title, ل + another body is its genitive (`الأمين العام للجامعة`). */
 const MEDIA = new Set(['مراسل', 'مراسلي', 'مراسله', 'وكاله', 'صحيفه', 'قناه', 'موقع', 'اذاعه', 'تلفزيون', 'شبكه', 'مجله', 'صحفيين', 'صحافيين', 'صحفي', 'صحافي', 'صحفيون', 'وسايل', 'اعلام', 'اعلاميين', 'برنامج', 'تلفزيونات']);
+
+/**
+ * ل + a name the article uses on its own (`وتقول لبي بي سي إنها`, `قال لسكاي نيوز`): the preposition "to", the one the
+ * words were said to, never the sayer. (ل never comes before و/ف, so a rest opening on one is a name: `لولا`.)
+ */
+export function toNamed(t: Tok | undefined): boolean {
+  if (!t?.word) return false;
+  const rest = t.n.slice(1);
+  return t.n.charCodeAt(0) === 0x644 && rest.length >= 2 && !/^[وفل]/.test(rest) && !FUNCTION_WORDS.has(rest) && (countOf(rest, t.info.stamp) ?? 0) > 0;
+}
 
 /** `فان` written without hamza (`لويس فان غال`: van, not فإنّ) or `علي` with ي after a first name (`عبدالعزيز علي إبراهيم`): inside a name. */
 const nameParticle = (p: Para, j: number) =>
@@ -178,22 +188,30 @@ export function clauseEnd(p: Para, c: number): number {
     if (t.word && j > c) {
       if (detachedConjCue(p.words, j) || contrast(p.words, j)) break;
       const w = lex(p, j);
-      if (w.cue?.participle || (w.cue !== null && isConjCue(t.n)) || (w.attr && attributionAt(p.words, j))) break;
+      if ((w.cue?.participle && !governed(p, j)) || (w.cue !== null && isConjCue(t.n)) || (w.attr && attributionAt(p.words, j))) break;
     }
   }
   while (j > c && (COMMA.has(p.toks[j - 1]!.raw) || /^[:\-–—(]$/.test(p.toks[j - 1]!.raw))) j--;
   return j;
 }
 
+/** Prepositions (normalised) that put the noun after them in the genitive. */
+const PREPOSITIONS = new Set(['من', 'في', 'علي', 'عن', 'الي', 'مع', 'بعد', 'قبل', 'خلال', 'عبر', 'دون', 'حول', 'ضد', 'نحو', 'منذ', 'حتي', 'لدي', 'بين']);
+/**
+ * A participle right after a preposition is a verbal noun in the genitive (`منعهم من متابعة تغريداته`), never
+ * the circumstantial participle (`متابعةً`, `مضيفا`) that reports speech.
+ */
+export const governed = (p: Para, j: number) => PREPOSITIONS.has(p.words[j - 1] ?? '');
+
 /** The word information of token `j` with its cue fields filled. */
 export function lex(p: Para, j: number): WordInfo {
   const w = p.toks[j]!.info;
   if (w.cue === undefined) {
-    w.cue = lexiconCue(w.n);
-    w.comp = isComplementizer(w.n);
-    w.stop = w.comp || FUNCTION_WORDS.has(w.n);
-    w.attr = mayAttribute(w.n);
-    w.light = PERSIAN_LIGHT.has(w.n);
+    w.cue = lexiconCue(w.normalized);
+    w.comp = isComplementizer(w.normalized);
+    w.stop = w.comp || FUNCTION_WORDS.has(w.normalized);
+    w.attr = mayAttribute(w.normalized);
+    w.light = PERSIAN_LIGHT.has(w.normalized);
   }
   return w;
 }

@@ -1,22 +1,6 @@
+import { BoundedMemo } from '../util/memo.js';
 import { stripConj } from './tokens.js';
-
-/**
- * How a reporting word introduces speech:
- * - `say`: a quotation, a colon, or an إن/أن clause (قال، أضاف، أكد …);
- * - `describe`: only quoted fragments count (وصف، دعا، طالب …), or an أن clause starting with a quote.
- */
-export type CueKind = 'say' | 'describe';
-
-/** A reporting word recognised in the text. */
-export interface Cue {
-  kind: CueKind;
-  /** True for feminine forms (قالت، مضيفة), false for masculine, null when unmarked (English, Persian). */
-  fem: boolean | null;
-  /** Participle or verbal noun (مضيفا، قائلا، بقوله): its subject is the governing clause's. */
-  participle: boolean;
-  /** A verb of denial (نفى، أنكر، دحض، نافيا): what it introduces is what the speaker denied. */
-  denial: boolean;
-}
+import type { Cue, CueKind } from './types.js';
 
 /** Past forms (normalised) of the verbs of denial; their present and participle forms deny too. */
 const DENIALS = new Set(['نفي', 'انكر', 'دحض']);
@@ -79,16 +63,9 @@ for (const [past, present, part, kind] of ARABIC) {
 for (const n of NOUNS) put(n, 'say', n.endsWith('ها') ? true : null, true);
 for (const [w, kind] of OTHER) put(w, kind, null, false);
 
-const cues = new Map<string, Cue | null>();
+const CUES = new BoundedMemo((n: string) => lexiconCue(n), 500_000);
 /** The cue a normalised word is, if any (with its و/ف conjunction); memoised (the cache is bounded). */
-export function cueOf(n: string): Cue | null {
-  let c = cues.get(n);
-  if (c === undefined) {
-    if (cues.size > 500_000) cues.clear();
-    cues.set(n, (c = lexiconCue(n)));
-  }
-  return c;
-}
+export const cueOf = (n: string): Cue | null => CUES.get(n);
 
 /** `cueOf` worked out, not memoised: for a word whose answer is kept with its information. */
 export function lexiconCue(n: string): Cue | null {
@@ -118,16 +95,9 @@ export function attributionAt(words: readonly string[], i: number): number {
 
 /** Words an attribution can start with (after its conjunction). */
 const ATTR_HEADS = new Set(['بحسب', 'حسب', 'طبقا', 'وفقا', 'وفق', 'نقلا', 'علي', 'according', 'به']);
-const attrHeads = new Map<string, string>();
+const ATTR_HEAD_OF = new BoundedMemo((raw: string) => attributionHead(raw), 500_000);
 /** The attribution head word `raw` is (without its conjunction), or ''; memoised (the cache is bounded). */
-function attrHead(raw: string): string {
-  let w = attrHeads.get(raw);
-  if (w === undefined) {
-    if (attrHeads.size > 500_000) attrHeads.clear();
-    attrHeads.set(raw, (w = attributionHead(raw)));
-  }
-  return w;
-}
+const attrHead = (raw: string): string => ATTR_HEAD_OF.get(raw);
 
 /** `attrHead` worked out, not memoised. */
 function attributionHead(raw: string): string {

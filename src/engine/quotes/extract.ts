@@ -2,15 +2,17 @@ import type { Article } from '../types.js';
 import { paragraphs } from '../text/sentences.js';
 import { normalizeText } from '../text/normalize.js';
 import { Cast, type Entity } from './cast.js';
-import { readParagraph } from './clauses.js';
+import { addressee, readParagraph } from './clauses.js';
 import { DOCUMENTS, FIGURES, PERSON_HEADS, isPlace } from './lexicon.js';
-import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
-import { findReports, type Report } from './reports.js';
-import { bareOf, countOf, trimWordCaches, type WordInfo } from './tokens.js';
+import { parseNounPhrase } from './names.js';
+import type { NounPhrase, WordCounts } from './nounPhrase.js';
+import { findReports } from './reports.js';
+import type { Report } from './spans.js';
+import { bare, bareOf, countOf, trimWordCaches, type WordInfo } from './tokens.js';
 import { mayAttribute } from './cues.js';
 import { issuer, represented, representedKey, statementIssuer } from './issuers.js';
 import { fullNames, markSightings, orgOf, registerTitled } from './castnames.js';
-import { dedupe, spanInfos } from './found.js';
+import { dedupe, spanInfos, type Found } from './found.js';
 import { EnglishParser } from './english/parse.js';
 import { readEnglish } from './english/read.js';
 import { detectLang } from '../corpus/lang.js';
@@ -34,11 +36,6 @@ const english = new EnglishParser();
 /** Numbers the articles read, for the word counts kept in the word information. */
 let articleStamp = 0;
 
-/** A quotation with the word information of its words, in order (null when its text must be normalised as a whole). */
-export interface Found {
-  quote: Quotation;
-  words: WordInfo[] | null;
-}
 
 /** Every quotation of an article body, in text order, with its speaker resolved inside the article. */
 export function extractQuotations(article: ReadArticle): Quotation[] {
@@ -73,7 +70,10 @@ export function findQuotations(article: ReadArticle): Found[] {
       const via = np.org && isPlace(normalizeText(np.org)) ? (issuedBy.get(np.org) ?? statementIssuer(body, p, r, counts)) : null;
       if (via) issuedBy.set(np.org!, via);
       const fuller = !via && np.org && !np.name && !np.desc ? longerName(body, np.org) : null;
-      phrases.set(r, via ? { ...via, mention: np.mention } : fuller ? { ...np, org: fuller } : np);
+      const lone = via || fuller ? null : loneBody(np);
+      const full = lone ? namedInFull(body, lone, r.at) : null;
+      if (full) phrases.set(r, { ...np, name: null, nameKey: [], org: full, orgKey: full.split(' ').map((w) => bare(normalizeText(w))) });
+      else phrases.set(r, via ? { ...via, mention: np.mention } : fuller ? { ...np, org: fuller } : np);
       // The person an unnamed representative speaks for, so that name completion finds their full name.
       const rep = representedKey(np);
       if (rep && !represented(np, cast) && (counts.get(rep) ?? 0) > 0) {
@@ -101,6 +101,29 @@ function longerName(body: string, org: string): string | null {
   if (at < 0) return null;
   const m = /^لل\p{L}{3,}(?=[\s.,،؛:!?؟)]|$)/u.exec(body.slice(at + org.length + 1, at + org.length + 30));
   return m ? `${org} ${m[0]}` : null;
+}
+
+/** The one definite word (not a country) a subject is when it is a body named by its head alone (`السلطات`, `الشرطة`, `المرصد`), else null. */
+function loneBody(np: NounPhrase): string | null {
+  const word = np.desc ? null : np.name && !np.org ? np.name : !np.name ? np.org : null;
+  const n = word ? normalizeText(word) : '';
+  return word && !/\s/.test(word.trim()) && /^ال/.test(n) && !isPlace(n) && /^\p{L}+$/u.test(word.trim()) ? word.trim() : null;
+}
+
+/**
+ * A body the article names in full where it is given with its adjectives of nationality or kind and a ل complement
+ * (`المرصد السوري لحقوق الإنسان`, `الشرطة البريطانية`, `السلطات التايلاندية`): the mention of `word` so completed
+ * nearest before `at` (else the first after it), or null.
+ */
+function namedInFull(body: string, word: string, at: number): string | null {
+  const re = new RegExp(`(?<!\\p{L})${word}((?:\\s+ال\\p{L}{2,}(?:ي|ية|يه))+)(\\s+ل\\p{L}{3,}\\s+ال\\p{L}{2,})?(?!\\p{L})`, 'gu');
+  let best: string | null = null;
+  for (const m of body.matchAll(re)) {
+    if (best && m.index > at) break;
+    const complement = m[2] && !addressee(normalizeText(m[2].trim().split(/\s+/)[0]!)) ? m[2] : '';
+    best = `${word}${m[1]}${complement}`.replace(/\s+/g, ' ');
+  }
+  return best;
 }
 
 function attribute(body: string, reports: Report[], phrases: Map<Report, NounPhrase>, cast: Cast): Quotation[] {

@@ -2,7 +2,13 @@
 import { normalizeText, words } from '../text/normalize.js';
 import type { Para } from './clauses.js';
 import { partsOf, type WordInfo } from './tokens.js';
-import type { Found } from './extract.js';
+import type { Quotation } from './types.js';
+
+/** A quotation with the word information of its words, in order (null when its text must be normalised as a whole). */
+export interface Found {
+  quote: Quotation;
+  words: WordInfo[] | null;
+}
 
 /**
  * The word information of the words of `body[start, end)`, a run of whole tokens of one paragraph,

@@ -4,28 +4,32 @@ import { fold } from './tokens.js';
 /** Matching forms of the words of a text (diacritics, quote marks and letter variants gone). */
 export const matchTokens = (text: string) => words(normalizeText(text)).map(fold);
 
-let rowA = new Int32Array(64);
-let rowB = new Int32Array(64);
-/** Edit distance between two short strings, or `max + 1` once it is over `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (rowA.length <= b.length) [rowA, rowB] = [new Int32Array(b.length * 2 + 1), new Int32Array(b.length * 2 + 1)];
-  let prev = rowA;
-  let row = rowB;
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    let best = i;
-    const ai = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ai === b.charCodeAt(j - 1) ? 0 : 1));
-      row[j] = v;
-      if (v < best) best = v;
+/** Edit distances between short strings; each owner (a quote index) has its own, with its own work rows. */
+export class EditDistance {
+  private rowA = new Int32Array(64);
+  private rowB = new Int32Array(64);
+
+  /** Edit distance between two short strings, or `max + 1` once it is over `max`. */
+  between(a: string, b: string, max: number): number {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    if (this.rowA.length <= b.length) [this.rowA, this.rowB] = [new Int32Array(b.length * 2 + 1), new Int32Array(b.length * 2 + 1)];
+    let prev = this.rowA;
+    let row = this.rowB;
+    for (let j = 0; j <= b.length; j++) prev[j] = j;
+    for (let i = 1; i <= a.length; i++) {
+      row[0] = i;
+      let best = i;
+      const ai = a.charCodeAt(i - 1);
+      for (let j = 1; j <= b.length; j++) {
+        const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ai === b.charCodeAt(j - 1) ? 0 : 1));
+        row[j] = v;
+        if (v < best) best = v;
+      }
+      if (best > max) return max + 1;
+      [prev, row] = [row, prev];
     }
-    if (best > max) return max + 1;
-    [prev, row] = [row, prev];
+    return prev[b.length]!;
   }
-  return prev[b.length]!;
 }
 
 /** Typos tolerated in a word of this length: none for short words, one from 4 letters, two from 8. */

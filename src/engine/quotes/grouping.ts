@@ -1,4 +1,4 @@
-import { grow } from '../grow.js';
+import { grow } from '../util/grow.js';
 import { FNV_OFFSET, FNV_PRIME, SpellingTable, doubledTable, spellingHash } from '../text/scan.js';
 
 /** The distinct texts ("groups") of a corpus's quotations, as `QuoteIndexData` holds them. */

@@ -1,11 +1,11 @@
 import { articleRef, type Article, type ArticleRef } from '../types.js';
-import { listsByKey } from '../lists.js';
+import { listsByKey } from '../util/lists.js';
 import { type ReadArticle, findQuotations } from './extract.js';
 import { type GroupedTexts, TextGrouper } from './grouping.js';
-import { editDistance, matchTokens, tolerance } from './fuzzy.js';
+import { EditDistance, matchTokens, tolerance } from './fuzzy.js';
 import { QuoteLookup, cmp } from './lookup.js';
 import { partsOf, type WordInfo } from './tokens.js';
-import { clusterSpeakers, nameKey, type SpeakerCluster } from './speakers.js';
+import { clusterSpeakers, nameKey, nameWords, type SpeakerCluster } from './speakers.js';
 import type { Quotation, QuoteMatch, SpanAttribution } from './types.js';
 
 export type { Quotation, QuoteMatch, SpanAttribution } from './types.js';
@@ -14,18 +14,41 @@ export { hasQuoteWords } from './query.js';
 export { trimWordCaches } from './tokens.js';
 
 
-/** A stored quotation: `[article, start, end, text, flags (ROW_DIRECT | ROW_DENIAL | ROW_NAMED), speaker, speakerTitle]`. */
-type Row = [number, number, number, string, number, string | null, string | null];
-
-/** A row's flags: quoted speech; a denial; the speaker named at the cue. */
-const ROW_DIRECT = 1;
-const ROW_DENIAL = 2;
-const ROW_NAMED = 4;
-
-/** The flags of a quotation's row. */
-function rowFlags(q: Quotation): number {
-  return (q.direct ? ROW_DIRECT : 0) | (q.polarity === 'denial' ? ROW_DENIAL : 0) | (q.mention ? ROW_NAMED : 0);
+/** A stored quotation. */
+export interface Row {
+  /** The article's number in the index. */
+  article: number;
+  /** Offsets of the quotation in the article's body. */
+  start: number;
+  end: number;
+  text: string;
+  /** Quoted speech (not a reported clause). */
+  direct: boolean;
+  /** What the speaker denied (`نفى أن …`). */
+  denial: boolean;
+  /** The speaker is named at the cue (not inherited from an earlier sentence). */
+  named: boolean;
+  speaker: string | null;
+  speakerTitle: string | null;
 }
+
+/** Bits of a row's `direct`, `denial` and `named` packed in one number, as the archive cache stores them. */
+const FLAG_DIRECT = 1;
+const FLAG_DENIAL = 2;
+const FLAG_NAMED = 4;
+
+/** A row's `direct`, `denial` and `named` as one number (see `flagsRead`). */
+export const rowFlags = (row: Pick<Row, 'direct' | 'denial' | 'named'>): number =>
+  (row.direct ? FLAG_DIRECT : 0) | (row.denial ? FLAG_DENIAL : 0) | (row.named ? FLAG_NAMED : 0);
+
+/** The `direct`, `denial` and `named` of a row from `rowFlags`. */
+export const flagsRead = (flags: number): Pick<Row, 'direct' | 'denial' | 'named'> =>
+  ({ direct: (flags & FLAG_DIRECT) !== 0, denial: (flags & FLAG_DENIAL) !== 0, named: (flags & FLAG_NAMED) !== 0 });
+
+/** The row of quotation `q` of article number `article`. */
+const rowOf = (article: number, q: Quotation): Row => ({
+  article, start: q.start, end: q.end, text: q.text, direct: q.direct, denial: q.polarity === 'denial', named: !!q.mention, speaker: q.speaker, speakerTitle: q.speakerTitle,
+});
 
 /**
  * The content of a quote index, cached on disk beside the search index (see archiveCache.ts):
@@ -50,7 +73,7 @@ function foldedOf(words: WordInfo[]): string {
 
 /** The matching words of row `i` of `quotes` joined by spaces: from `matching` when known, else its text tokenised. */
 const matchingKey = (quotes: readonly Row[], matching: ReadonlyArray<string | null> | undefined, i: number) =>
-  matching?.[i] ?? matchTokens(quotes[i]![3]).join(' ');
+  matching?.[i] ?? matchTokens(quotes[i]!.text).join(' ');
 
 /**
  * Groups the quotations of a run by text into `grouper` (see `TextGrouper`), as run number `run`.
@@ -83,7 +106,7 @@ export function withCopies(runs: QuotationRows[], grouper: TextGrouper, copyOf: 
     for (let k = from; k < to; k++) {
       const j = copyOf[k]!;
       if (j < 0) {
-        for (; i < own.quotes.length && own.quotes[i]![0] === k; i++) {
+        for (; i < own.quotes.length && own.quotes[i]!.article === k; i++) {
           quotes.push(own.quotes[i]!);
           groups.push(readGroups[r]![i]!);
         }
@@ -93,9 +116,9 @@ export function withCopies(runs: QuotationRows[], grouper: TextGrouper, copyOf: 
       }
       const source = read[Math.floor(j / runSize)]!;
       const sourceGroups = readGroups[Math.floor(j / runSize)]!;
-      for (let s = firstRowOf(source.quotes, j); s < source.quotes.length && source.quotes[s]![0] === j; s++) {
+      for (let s = firstRowOf(source.quotes, j); s < source.quotes.length && source.quotes[s]!.article === j; s++) {
         const row = source.quotes[s]!;
-        quotes.push([k, row[1], row[2], row[3], row[4], row[5], row[6]]);
+        quotes.push({ ...row, article: k });
         groups.push(sourceGroups[s]!);
       }
       const failure = source.failed.find((f) => f.id === idOf(j));
@@ -112,7 +135,7 @@ function firstRowOf(quotes: readonly Row[], article: number): number {
   let high = quotes.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (quotes[mid]![0] < article) low = mid + 1;
+    if (quotes[mid]!.article < article) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -131,7 +154,7 @@ function groupAll(quotes: readonly Row[], matching?: ReadonlyArray<string | null
 
 /** The quote index data of `quotes`, their texts grouped as `texts`: the speakers clustered (what version 2 stores). */
 function derive(articles: ArticleRef[], quotes: Row[], failed: Array<{ id: string; error: string }> | undefined, texts: GroupedTexts): QuoteIndexData {
-  const clusters = clusterSpeakers(quotes.map((r) => ({ speaker: r[5], speakerTitle: r[6], date: articles[r[0]]!.date })));
+  const clusters = clusterSpeakers(quotes.map((r) => ({ speaker: r.speaker, speakerTitle: r.speakerTitle, date: articles[r.article]!.date })));
   return { version: 2, articles, quotes, ...(failed?.length ? { failed } : {}), ...texts, speakers: clusters };
 }
 
@@ -148,13 +171,13 @@ export interface QuotationRows {
  * (`withTexts` puts them back). The rows are changed in place.
  */
 export function withoutTexts(rows: QuotationRows): QuotationRows {
-  for (const row of rows.quotes) row[3] = '';
+  for (const row of rows.quotes) row.text = '';
   return rows;
 }
 
 /** The rows of `rows` with their texts cut back out of the article bodies (`bodyOf` an article number); in place. */
 export function withTexts(rows: QuotationRows, bodyOf: (article: number) => string): QuotationRows {
-  for (const row of rows.quotes) row[3] = bodyOf(row[0]).slice(row[1], row[2]);
+  for (const row of rows.quotes) row.text = bodyOf(row.article).slice(row.start, row.end);
   return rows;
 }
 
@@ -166,7 +189,7 @@ export function extractRows(articles: readonly (ReadArticle & Pick<Article, 'id'
   articles.forEach((a, k) => {
     try {
       for (const { quote: q, words } of findQuotations(a)) {
-        quotes.push([numberOf(k), q.start, q.end, q.text, rowFlags(q), q.speaker, q.speakerTitle]);
+        quotes.push(rowOf(numberOf(k), q));
         matching.push(words && foldedOf(words));
       }
     } catch (error) {
@@ -177,6 +200,8 @@ export function extractRows(articles: readonly (ReadArticle & Pick<Article, 'id'
 }
 
 const NO_GROUPS = new Uint32Array(0);
+/** The weight of an indexed word standing for a query word that is not indexed (a misspelling within its typo tolerance). */
+const TYPO_WEIGHT = 0.8;
 
 /**
  * A person's quotations listed once each: of one article, a quotation lying inside another (the quoted fragment of a
@@ -231,6 +256,8 @@ export class QuoteIndex {
   private byVariantWord: Map<string, number[]> | null = null;
   private speakerOrder: SpeakerCluster[] | null = null;
   private lookup: QuoteLookup | null = null;
+  /** Work space for the typo-tolerant lookups. */
+  private readonly distance = new EditDistance();
 
   private constructor(private readonly data: QuoteIndexData) {
     const { quotes, articles, words, group, groupStart, groupWords } = data;
@@ -239,7 +266,7 @@ export class QuoteIndex {
       for (let i = 0; i < quotes.length; i++) visit(group[i]!, i);
     }));
     for (let i = 0; i < quotes.length; i++) {
-      const id = articles[quotes[i]![0]]!.id;
+      const id = articles[quotes[i]!.article]!.id;
       const list = this.byArticleIdx.get(id);
       if (list) list.push(i);
       else this.byArticleIdx.set(id, [i]);
@@ -317,9 +344,9 @@ export class QuoteIndex {
     const rows: Row[] = [];
     const matching: Array<string | null> = [];
     quotes.forEach((row, i) => {
-      const a = number[row[0]]!;
+      const a = number[row.article]!;
       if (a < 0) return;
-      rows.push([a, row[1], row[2], row[3], row[4], row[5], row[6]]);
+      rows.push({ ...row, article: a });
       matching.push(this.tokensOf(group[i]!).join(' '));
     });
     const fresh = extractRows(added, (k) => kept.length + k);
@@ -361,14 +388,14 @@ export class QuoteIndex {
     });
     return this.lookup.find(text, limit).map(({ group, score, matchedWords }) => {
       const m = { ...this.match(this.members[this.memberStart[group]!]!, score), matchedWords };
-      const others = Array.from(this.members.subarray(this.memberStart[group]! + 1, this.memberStart[group + 1]), (i) => this.data.articles[this.data.quotes[i]![0]]!);
+      const others = Array.from(this.members.subarray(this.memberStart[group]! + 1, this.memberStart[group + 1]), (i) => this.data.articles[this.data.quotes[i]!.article]!);
       return others.length ? { ...m, alsoIn: others } : m;
     });
   }
 
   /** That person's quotations, newest first, name variants merged (`باقري`, `اللواء محمد باقري`). */
   bySpeaker(name: string): SpeakerQuotes | null {
-    const key = nameKey(name).join(' ');
+    const key = nameKey(name, this.nameWord).join(' ');
     if (!key) return null;
     const tokens = key.split(' ');
     const hits = (this.byVariant.get(key) ?? []).map((k) => this.clusters[k]!);
@@ -392,7 +419,7 @@ export class QuoteIndex {
 
   /** Speakers whose name (any variant) starts with or contains `prefix`, most quoted first, for autocomplete. */
   speakers(prefix = '', limit = 25): Array<{ name: string; count: number }> {
-    const p = matchTokens(prefix).join(' ');
+    const p = nameWords(prefix, this.nameWord).join(' ');
     const order = (this.speakerOrder ??= [...this.clusters].sort((a, b) => b.quotes.length - a.quotes.length || cmp(a.name, b.name)));
     const spaced = p.includes(' ');
     const starts = (v: string) => v.startsWith(p) || (!spaced && v.includes(` ${p}`));
@@ -418,21 +445,21 @@ export class QuoteIndex {
     let bestOverlap = 0;
     for (const i of this.byArticleIdx.get(articleId) ?? []) {
       const row = this.data.quotes[i]!;
-      const overlap = Math.min(end, row[2]) - Math.max(start, row[1]);
+      const overlap = Math.min(end, row.end) - Math.max(start, row.start);
       if (overlap > bestOverlap) [best, bestOverlap] = [row, overlap];
     }
-    if (!best?.[5]) return undefined;
-    return { speaker: best[5], denial: (best[4] & ROW_DENIAL) !== 0, named: (best[4] & ROW_NAMED) !== 0 };
+    if (!best?.speaker) return undefined;
+    return { speaker: best.speaker, denial: best.denial, named: best.named };
   }
 
   private match(i: number, score: number): QuoteMatch {
-    const [a, start, end, quote, flags, own, speakerTitle] = this.data.quotes[i]!;
+    const { article: a, start, end, text: quote, direct, denial, speaker: own, speakerTitle } = this.data.quotes[i]!;
     const c = this.speakerOf[i]!;
     // The name as this article spells it (نتنياهو here, نتانياهو in most of the archive); the person's name across the
     // archive (its fullest, most quoted spelling) heads `/quotes`.
     const speaker = c < 0 ? null : (own ?? this.clusters[c]!.name);
-    const match: QuoteMatch = { speaker, speakerTitle, quote, direct: (flags & ROW_DIRECT) !== 0, article: this.data.articles[a]!, start, end, score };
-    if (flags & ROW_DENIAL) match.polarity = 'denial';
+    const match: QuoteMatch = { speaker, speakerTitle, quote, direct, article: this.data.articles[a]!, start, end, score };
+    if (denial) match.polarity = 'denial';
     return match;
   }
 
@@ -453,6 +480,9 @@ export class QuoteIndex {
     return id === undefined ? NO_GROUPS : this.wordGroups.subarray(this.wordGroupStart[id], this.wordGroupStart[id + 1]);
   }
 
+  /** Whether `w` is a word of a speaker's name variant (a و/ف before it is then a conjunction: see `nameKey`). */
+  private readonly nameWord = (w: string): boolean => this.withWord(w).length > 0;
+
   /** Speakers (in index order) with a name variant containing the word `w`. */
   private withWord(w: string): SpeakerCluster[] {
     if (!this.byVariantWord) {
@@ -472,13 +502,13 @@ export class QuoteIndex {
   }
 
   private dateOf(i: number): string {
-    return this.data.articles[this.data.quotes[i]![0]]!.date;
+    return this.data.articles[this.data.quotes[i]!.article]!.date;
   }
 
   /** Indexed words a query word may stand for: itself, or spellings within its typo tolerance sharing its first two letters. */
   private forms(q: string): Array<[string, number]> {
     if (this.wordNumber.has(q) || !tolerance(q)) return [[q, 1]];
-    return Array.from(this.similar(q).keys(), (w) => [w, 0.8]);
+    return Array.from(this.similar(q).keys(), (w) => [w, TYPO_WEIGHT]);
   }
 
   /**
@@ -491,7 +521,7 @@ export class QuoteIndex {
     const max = tolerance(q);
     for (let len = q.length - max; max && len <= q.length + max; len++) {
       for (const w of this.vocabulary.get(`${q.slice(0, 2)}|${len}`) ?? []) {
-        const d = w === q ? 0 : editDistance(q, w, max);
+        const d = w === q ? 0 : this.distance.between(q, w, max);
         if (d && d <= max) out.set(w, 1 - d / (q.length + 1));
       }
     }

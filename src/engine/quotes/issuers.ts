@@ -2,8 +2,9 @@
 import { DOCUMENTS, FIGURES, FUNCTION_WORDS, ORG_HEADS, PERSON_HEADS, isPlace } from './lexicon.js';
 import { subjectEnd, type Para } from './clauses.js';
 import type { Cast, Entity } from './cast.js';
-import { parseNounPhrase, type NounPhrase, type WordCounts } from './names.js';
-import type { Report } from './reports.js';
+import { parseNounPhrase } from './names.js';
+import type { NounPhrase, WordCounts } from './nounPhrase.js';
+import type { Report } from './spans.js';
 import { bareOf, infoOfNormalized, type Tok } from './tokens.js';
 
 /** A verb issuing a document, with its pronoun object (`أصدرها`، `نشره`، `أعدته`). */

@@ -32,7 +32,7 @@ export const FIGURES = set(`بيانات ارقام احصاءات احصايي�
 
 /** Anonymous, unaffiliated sources: their quotations get a null speaker (rule 6). */
 export const GENERIC = set(`
-  مصدر مصادر شهود شاهد سكان محللون محللين خبراء مراقبون متظاهرون ناشطون مواطنون وسايل تقارير انباء source sources witnesses analysts
+  مصدر مصادر شهود شاهد سكان محللون محللين خبراء مراقبون متظاهرون ناشطون نشطاء دبلوماسيون دبلوماسيين مواطنون وسايل تقارير انباء source sources witnesses analysts
 `);
 /** General opinion (يرى الكثيرون، يعتقد البعض): not a quotation at all. */
 export const OPINION_HOLDERS = set(`كثيرون بعض اخرون جميع كثير many some others`);

@@ -42,6 +42,16 @@ const VOTING_WORK = 4 * POSTINGS_BUDGET;
 const MIN_SCORE = 0.5;
 /** A quotation a text holds (not the other way round) scores at most this: a partial quote found whole comes first. */
 const HELD = 0.75;
+/** A word held in more than this many quotations (or than 1 in `COMMON_PER` of them, if more) is common: it votes only when the query has nothing rarer. */
+const COMMON_FLOOR = 2000;
+const COMMON_PER = 50;
+/**
+ * A held quotation scores `HELD` in full when it has `HELD_FULL_SHARE` or more of the whole text's words; with fewer,
+ * its score falls linearly to `HELD_SMALL` of that (the `HELD_SMALL` + `HELD_RISE` = 1 parts of the factor).
+ */
+const HELD_FULL_SHARE = 0.2;
+const HELD_SMALL = 0.8;
+const HELD_RISE = 0.2;
 
 /** Plain code-unit order (ISO dates sort correctly; much faster than localeCompare on large indexes). */
 export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -100,7 +110,7 @@ export class QuoteLookup {
         const held = heldShare(matches, quote, quote.map(weight));
         if (Math.max(covered, HELD * held) < MIN_SCORE) continue;
         const { score: share, matched: inWhole } = reading === whole ? { score: covered, matched } : align(inWholeText(quote), quote.length, wholeWeights);
-        const score = Math.max(covered, HELD * held * (0.8 + 0.2 * Math.min(1, share / 0.2)));
+        const score = Math.max(covered, HELD * held * (HELD_SMALL + HELD_RISE * Math.min(1, share / HELD_FULL_SHARE)));
         // Ranked by score plus cover of the whole text (of quotations matching a quoted span alike, the one
         // covering more of the message comes first), then by how well the reading matched it both ways.
         const rank = score + 0.1 * Math.min(covered, held) + share;
@@ -146,7 +156,7 @@ export class QuoteLookup {
     if (this.votes?.length !== groupCount) [this.votes, this.hits] = [new Float64Array(groupCount), new Uint16Array(groupCount)];
     const votes = this.votes;
     const hits = this.hits!;
-    const common = Math.max(2000, groupCount / 50);
+    const common = Math.max(COMMON_FLOOR, groupCount / COMMON_PER);
     const df = words.map((w) => this.texts.groupsWith(w).length);
     const rare = df.some((n) => n <= common);
     const order = words.map((_, i) => i).filter((i) => !(rare && df[i]! > common) && words.indexOf(words[i]!) === i).sort((a, b) => df[a]! - df[b]!);

@@ -1,33 +1,13 @@
-import { clauseEnd, detachedConjCue, findContent, lex, quoteWords, subjectEnd, wordsBetween, type Para } from './clauses.js';
-import { attributionAt, cueOf, isComplementizer, type Cue } from './cues.js';
+/** Reporting events of a paragraph: a cue (or a bare quote), its subject, and the quotations it introduces. */
+import { clauseEnd, detachedConjCue, findContent, governed, lex, toNamed, quoteWords, subjectEnd, wordsBetween, type Para } from './clauses.js';
+import { attributionAt, cueOf, isComplementizer } from './cues.js';
+import type { Cue } from './types.js';
 import type { QuotePair } from './marks.js';
-import { FUNCTION_WORDS, HONORIFICS, PERSON_HEADS, PRONOUNS } from './lexicon.js';
-import { COMMA, DEFINITE, HONORIFIC, NATIONALITY, ORG, PERSON, TERMINAL, bareOf, type Tok } from './tokens.js';
+import { PRONOUNS } from './lexicon.js';
+import { TERMINAL, type Tok } from './tokens.js';
 import { SELF, attribution } from './attributions.js';
-import { LEADING, contentStart, direct, plain, sentenceEnd, type Span } from './spans.js';
-
-export type { Span } from './spans.js';
-
-/** A reporting event: a cue (or a bare quote), its explicit subject if any, and the quotations it introduces. */
-export interface Report {
-  cue: Cue | null;
-  cueText: string;
-  /** Offset of the cue (or the quotation) in the body. */
-  at: number;
-  /** Body offset where the cue's sentence starts. */
-  sentenceAt: number;
-  /** The words naming the speaker, when the cue has them. */
-  subject: Tok[] | null;
-  /** True when the subject is dropped mid-sentence or the cue is a participle: the speaker is the sentence's. */
-  fromSentence: boolean;
-  /** Inside a quotation or a reported clause: only an explicitly named speaker counts (A says that B said …). */
-  nested: boolean;
-  /** The subject is one definite word heading a prepositional complement (`القيادي في الحزب …`): a role, not a surname. */
-  role?: boolean;
-  spans: Span[];
-}
-
-const BACK_STOPS = new Set(['ما', 'بما', 'مما', 'حيث', 'اذ', 'عندما', 'حين', 'بعدما', 'كما', 'ثم', 'بينما', 'فيما', 'وهو', 'وهي']);
+import { RELATIVE, agrees, subjectBefore } from './subjects.js';
+import { LEADING, contentStart, direct, plain, sentenceEnd, type Report, type Span } from './spans.js';
 
 /** Finds every reporting event of a paragraph, in text order. */
 export function findReports(p: Para): Report[] {
@@ -53,7 +33,7 @@ export function findReports(p: Para): Report[] {
     const light = info.light && /^كرد/.test(p.words[i + 1] ?? '');
     const cue = light ? cueOf('گفت') : JAA.test(t.n) && p.words[i + 1] === 'في' ? CAME_IN : info.cue;
     // `نفي` spelt with ي is the verbal noun (`تأكيد أو نفي ما ورد`); the verb is written نفى.
-    if (!cue || doubled(p, i) || /^[وف]?نفي$/.test(t.raw)) continue;
+    if (!cue || doubled(p, i) || /^[وف]?نفي$/.test(t.raw) || (cue.participle && governed(p, i))) continue;
     const r = fromCue(p, light ? i + 1 : i, cue, used, nested);
     if (!r) continue;
     add(r);
@@ -126,7 +106,8 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
   } else if (!cue.participle && cue.kind === 'describe' && RELATIVE.test(p.words[i - 1] ?? '') && agrees(p.words[i - 1]!, cue)) {
     // `…، الذي وصف الاتفاق بأنه …`: the relative's antecedent is the subject, what follows وصف/اتهم … its object.
     subject = subjectBefore(p, i, cue);
-  } else if (!cue.participle) {
+  } else if (!cue.participle && !toNamed(p.toks[i + 1])) {
+    // (After `وتقول لبي بي سي إنها …` the subject is dropped: the words were said to the outlet after the verb.)
     const end = subjectEnd(p, i);
     if (end > i + 1) [subject, from] = [p.toks.slice(i + 1, end), end];
     else if ((!/^[وف]/.test(t.n) || cueOf(t.n.slice(1)) === null) && !detachedConjCue(p.words, i - 1)) subject = subjectBefore(p, i, cue);
@@ -150,7 +131,7 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
   const content = findContent(p, from);
   if (content?.type === 'colon') {
     const q = p.openAt.get(content.at);
-    report.spans.push(q ? direct(p, q, used) : plain(p, content.at, sentenceEnd(p, content.at), true));
+    report.spans.push(q ? direct(p, q, used) : plain(p, content.at, speechEnd(p, content.at), true));
   } else if (content?.type === 'quote') {
     if (quoteWords(p, content.pair) >= 2) report.spans.push(direct(p, content.pair, used));
   } else if (content?.type === 'clause') {
@@ -163,6 +144,28 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
     else if (p.words[i - 1] === 'كما' && i - 1 > s && subject) report.spans.push(plain(p, contentStart(p, s), i - 1, false));
   }
   return report.spans.length ? report : null;
+}
+
+/**
+ * End of unquoted speech after a colon: the speaker goes on over the paragraph's next sentences (`وأبلغ …: من بين
+ * الانتقادات … دون معرفة. دعونا نراجع الحقائق.`) up to one that reports again (a cue, an attribution), quotes, or
+ * opens on و: news narration links its sentences with و (`وتوج تشيلسي …`), speech goes on without it.
+ */
+function speechEnd(p: Para, at: number): number {
+  let end = sentenceEnd(p, at);
+  while (end + 1 < p.toks.length) {
+    const next = sentenceEnd(p, end + 1);
+    const first = p.toks.slice(end + 1, next).find((t) => t.word);
+    if (!first || /^[وف]/.test(first.n)) return end;
+    for (let j = end + 1; j < next; j++) {
+      if (p.openAt.has(j) || !p.toks[j]!.word) continue;
+      const w = lex(p, j);
+      if ((w.cue && !governed(p, j)) || (w.attr && attributionAt(p.words, j))) return end;
+    }
+    if (p.openAt.has(end + 1) || [...p.openAt.keys()].some((k) => k > end && k < next)) return end;
+    end = next;
+  }
+  return end;
 }
 
 /** The reported clause at `c`: direct when it is all in quote marks, else indirect with its long quoted fragments. */
@@ -182,91 +185,6 @@ function clause(p: Para, c: number, cue: Cue): Span[] {
   const min = cue.kind === 'say' ? 4 : 2;
   for (const f of p.pairs) if (f.open >= c && f.close < e && quoteWords(p, f) >= min) spans.push(direct(p, f));
   return spans;
-}
-
-/** The subject before a cue (`ولكن عراقجي قال`, `وكان بنس قد قال`, English `she said`), or null. */
-function subjectBefore(p: Para, i: number, cue: Cue): Tok[] | null {
-  const topic = ammaTopic(p, i);
-  if (topic) return topic;
-  let j = i - 1;
-  while (j >= 0 && /^(?:[وف]?قد|لقد)$/.test(p.words[j] ?? '')) j--;
-  if (RELATIVE.test(p.words[j] ?? '')) {
-    const a = agrees(p.words[j]!, cue) ? antecedent(p, j) : null;
-    // A lone definite common noun (`الاتفاق الذي يقول`) is a thing, not a speaker.
-    return a && (a.length > 1 || a.some((t) => t.info.kind & (PERSON | ORG | HONORIFIC | NATIONALITY) || !/^ال/.test(t.n))) ? a : null;
-  }
-  const end = j + 1;
-  for (let n = 0; j >= 0 && n < 14; j--) {
-    const t = p.toks[j]!;
-    if (TERMINAL.has(t.raw) || t.raw === ':' || p.openAt.has(j) || p.pairs.some((q) => q.close === j)) break;
-    if (t.word && (BACK_STOPS.has(t.n) || isComplementizer(t.n) || cueOf(t.n))) break;
-    if (t.word) n++;
-  }
-  let start = j + 1;
-  while (start < end && (!p.toks[start]!.word || LEADING.has(p.toks[start]!.n))) start++;
-  const words = p.toks.slice(start, end);
-  const last = words.filter((t) => t.word).pop();
-  if (last && PRONOUNS.has(last.n)) return [last];
-  if (last && FUNCTION_WORDS.has(last.n)) return null;
-  const first = words.find((t) => t.word);
-  if (first && first !== last && (fronted(first.n) || verbFirst(first))) return null;
-  if (words.length === 1 && RELATIVE.test(words[0]!.n)) return agrees(words[0]!.n, cue) ? antecedent(p, start) : null;
-  return words.some((t) => t.word) ? words : null;
-}
-
-/** Words that open a fronted adverbial or topic (`وعن بدايته قال`, `وحول الأحداث قال`, `حينها قال`), besides the prepositions. */
-const FRONTED = new Set(['يتعلق', 'يخص', 'بخصوص', 'بشان', 'بالنسبه', 'حينها', 'حينذاك', 'عندها', 'ربما', 'اذا', 'لما', 'رغم', 'بسبب', 'ازاء', 'تجاه', 'فيما', 'بعدما', 'وقتها', 'ردا', 'تعليقا', 'تعقيبا']);
-/**
- * A subject never starts with a preposition or an adverb: a stretch opening with one is a fronted
- * topic or circumstance (`وعن …`، `وفي ذات السياق`، `وبخصوص …`), and the verb after it has a dropped subject.
- */
-function fronted(n: string): boolean {
-  const w = /^[وف]../.test(n) && !FUNCTION_WORDS.has(n) && !FRONTED.has(n) ? n.slice(1) : n;
-  return FRONTED.has(w) || (FUNCTION_WORDS.has(w) && !PRONOUNS.has(w) && !RELATIVE.test(w) && !/^[a-z]/.test(w));
-}
-
-/**
- * A sentence opening on و + a perfect verb (`وأصدر ممثل لواينستين بيانا … قال`, `وأصدرت جماعة زنكي بيانا قالت`):
- * a coordinated news sentence is verb-first, so the cue after it is in a relative clause, not after its subject.
- * (و + alif or ta + three letters or more, not definite and not ending in ة: not وليد، وائل، وزير.)
- */
-const verbFirst = (t: Tok) => /^و[اتي]...+$/.test(t.n) && !/ه$/.test(t.n) && !(t.info.kind & (PERSON | ORG | HONORIFIC | NATIONALITY | DEFINITE));
-
-/**
- * `أما X، …، فقد قال` / `أما X فقال`: the topic after أما is the subject of the verb its ف resumes with
- * (the words up to the first comma).
- */
-function ammaTopic(p: Para, i: number): Tok[] | null {
-  const s = p.sentence[i]!;
-  let a = s;
-  while (a < i && !p.toks[a]!.word) a++;
-  if (!/^و?اما$/.test(p.words[a] ?? '')) return null;
-  if (!/^ف/.test(p.toks[i]!.n) && !/^ف(?:قد)?$/.test(p.words[i - 1] ?? '')) return null;
-  let e = a + 1;
-  while (e < i && !COMMA.has(p.toks[e]!.raw) && !/^ف/.test(p.words[e] ?? '-')) e++;
-  const toks = p.toks.slice(a + 1, e);
-  return toks.some((t) => t.word) ? toks : null;
-}
-
-/** Relative pronouns, with their و: `والتي قال إنها …`. */
-const RELATIVE = /^و?(?:الذي|التي|الذين)$/;
-/**
- * Whether a relative pronoun can be the subject of the cue after it: a verb agrees with its subject, so
- * `التي قال` (a feminine antecedent, a masculine verb) is an object relative whose subject is dropped.
- */
-const agrees = (rel: string, cue: Cue) => cue.fem === null || /التي$/.test(rel) === cue.fem;
-
-/** The noun phrase a relative pronoun at `k` refers back to (`الرئيس فلورنتينو بيريز، الذي قال`). */
-function antecedent(p: Para, k: number): Tok[] | null {
-  let j = k - 1;
-  while (j >= 0 && !p.toks[j]!.word) j--;
-  const end = j + 1;
-  for (let n = 0; j >= 0 && n < 6 && p.toks[j]!.word && !FUNCTION_WORDS.has(p.toks[j]!.n); j--, n++);
-  let words = p.toks.slice(j + 1, end);
-  // `وأصبح مارادونا، الذي …`: not the verb the antecedent follows.
-  if (words.length > 1 && verbFirst(words[0]!)) words = words.slice(1);
-  const head = words.findIndex((t) => PERSON_HEADS.has(bareOf(t)) || HONORIFICS.has(bareOf(t)));
-  return words.length ? words.slice(head >= 0 ? head : Math.max(0, words.length - 2)) : null;
 }
 
 /** A quotation just before a cue, past its subject: `"…," she said`, `«…» هكذا اختتم`. */

@@ -1,12 +1,32 @@
 import type { Para } from './clauses.js';
 import type { QuotePair } from './marks.js';
-import { TERMINAL } from './tokens.js';
+import { TERMINAL, type Tok } from './tokens.js';
+import type { Cue } from './types.js';
 
 /** A stretch of reported speech found in the text, before its speaker is resolved. */
 export interface Span {
   start: number;
   end: number;
   direct: boolean;
+}
+
+/** A reporting event: a cue (or a bare quote), its explicit subject if any, and the quotations it introduces. */
+export interface Report {
+  cue: Cue | null;
+  cueText: string;
+  /** Offset of the cue (or the quotation) in the body. */
+  at: number;
+  /** Body offset where the cue's sentence starts. */
+  sentenceAt: number;
+  /** The words naming the speaker, when the cue has them. */
+  subject: Tok[] | null;
+  /** True when the subject is dropped mid-sentence or the cue is a participle: the speaker is the sentence's. */
+  fromSentence: boolean;
+  /** Inside a quotation or a reported clause: only an explicitly named speaker counts (A says that B said …). */
+  nested: boolean;
+  /** The subject is one definite word heading a prepositional complement (`القيادي في الحزب …`): a role, not a surname. */
+  role?: boolean;
+  spans: Span[];
 }
 
 /** Particles that may open a sentence before its verb or subject (و، كما، لكن، وكان، قد …). */

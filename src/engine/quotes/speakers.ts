@@ -1,9 +1,8 @@
-import { HONORIFICS, NATIONALITIES, PERSON_HEADS, isPlace } from './lexicon.js';
-import { matchTokens } from './fuzzy.js';
-import { bare, fold } from './tokens.js';
+import { DOCUMENTS, FUNCTION_WORDS, GENERIC, HONORIFICS, NAME_PARTICLES, NATIONALITIES, ORG_HEADS, PERSON_HEADS, isPlace } from './lexicon.js';
+import { bare, fold, stripConj } from './tokens.js';
 import { normalizeText, words } from '../text/normalize.js';
-import { listsByKey } from '../lists.js';
-import { Numbering } from '../numbering.js';
+import { listsByKey } from '../util/lists.js';
+import { Numbering } from '../util/numbering.js';
 import { mergeSpellings, skeleton } from './spellings.js';
 
 /** One person (or organisation) across the archive, with the name variants merged into it. */
@@ -18,9 +17,32 @@ export interface SpeakerCluster {
   nationalities: string[];
 }
 
-/** A name as a matching key: normalised words without honorifics (اللواء محمد باقري → محمد باقري). */
-export function nameKey(name: string): string[] {
-  const w = matchTokens(name);
+/** Words of the reader's lists: a name word that is one of them after a leading و/ف had that و/ف as a conjunction. */
+const KNOWN = [PERSON_HEADS, ORG_HEADS, HONORIFICS, FUNCTION_WORDS, GENERIC, DOCUMENTS, NAME_PARTICLES];
+const listed = (w: string) => KNOWN.some((list) => list.has(w)) || isPlace(w) || NATIONALITIES.has(w.replace(/ه$/, ''));
+
+/** Which words (normalised, without ال) are words of the archive's speaker names; none by default. */
+export type NameWords = (word: string) => boolean;
+const NO_NAMES: NameWords = () => false;
+
+/**
+ * A name word's matching form: normalised, without its article; a leading و/ف is a conjunction only when the rest is
+ * still a known word, of the reader's lists or of a speaker's name (`والحكومة` → حكومه, `وفينغر` → فينغر), else it
+ * is the name's own first letter (وزارة، فلاديمير، وليد).
+ */
+function nameWord(n: string, names: NameWords): string {
+  const rest = stripConj(n);
+  if (rest === n) return bare(n);
+  const b = bare(rest);
+  return listed(rest) || listed(b) || names(b) ? b : bare(n);
+}
+
+/** The words of a name (or of a prefix of one) as `nameKey` matches them, honorifics kept. */
+export const nameWords = (text: string, names: NameWords = NO_NAMES) => words(normalizeText(text)).map((w) => nameWord(w, names));
+
+/** A name as a matching key: normalised words without honorifics (اللواء محمد باقري → محمد باقري); `names` as in `nameWord`. */
+export function nameKey(name: string, names: NameWords = NO_NAMES): string[] {
+  const w = nameWords(name, names);
   let i = 0;
   while (i < w.length - 1 && (HONORIFICS.has(w[i]!) || PERSON_HEADS.has(w[i]!))) i++;
   return w.slice(i);
@@ -99,6 +121,9 @@ class Days {
 export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; speakerTitle: string | null; date: string }>): SpeakerCluster[] {
   const names = new Numbering();
   const keys = new Numbering();
+  /** The words of every speaker's name as written (normalised, without ال): a و/ف before one of them is a conjunction. */
+  const nameVocabulary = new Set<string>();
+  for (const q of quotes) if (q.speaker) for (const w of words(normalizeText(q.speaker))) nameVocabulary.add(bare(w));
   /** Per key: its words. */
   const keyWords: string[][] = [];
   /** Per name: its key's number and the key's length in words (0: no key). */
@@ -111,7 +136,7 @@ export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; 
     if (!q.speaker) return;
     const n = names.number(q.speaker);
     if (n === keyOfName.length) {
-      const words = nameKey(q.speaker);
+      const words = nameKey(q.speaker, (w) => nameVocabulary.has(w));
       const k = keys.number(words.join(' '));
       keyWords[k] ??= words;
       surnameOfKey[k] ??= words.length > 1 ? keys.number(words[words.length - 1]!) : k;

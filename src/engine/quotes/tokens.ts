@@ -1,6 +1,6 @@
 import { normalizeText, words } from '../text/normalize.js';
 import { GOES_ON, SpellingTable, START, WordScanner, classAt, unitLength, wordClasses } from '../text/scan.js';
-import type { Cue } from './cues.js';
+import type { Cue } from './types.js';
 import { HONORIFICS, ORG_HEADS, PERSON_HEADS, isNationality } from './lexicon.js';
 
 /** A word or punctuation token of a paragraph, with offsets into the body. */
@@ -18,10 +18,10 @@ export interface Tok {
 /** What the reader needs to know of one normalised word, computed once per word (see `infoOfNormalized`). */
 export interface WordInfo {
   /** normalizeText of the word. */
-  n: string;
-  /** bare(n). */
-  b: string;
-  /** bare(n.slice(1)) when n starts with و/ب/ل, else null. */
+  normalized: string;
+  /** bare(normalized): without its article. */
+  bareForm: string;
+  /** bare(normalized.slice(1)) when it starts with و/ب/ل, else null. */
   tail: string | null;
   /** Bits: PERSON_HEADS / ORG_HEADS / HONORIFICS hold bare(n); n is a nationality; n starts with ال. */
   kind: number;
@@ -79,7 +79,7 @@ export function infoOfNormalized(n: string): WordInfo {
     // A new word: its bare forms are worked out here, not looked up in (nor added to) `bare`'s cache.
     const b = withoutArticle(n);
     const kind = (PERSON_HEADS.has(b) ? PERSON : 0) | (ORG_HEADS.has(b) ? ORG : 0) | (HONORIFICS.has(b) ? HONORIFIC : 0) | (isNationality(n) ? NATIONALITY : 0) | (/^ال/.test(n) ? DEFINITE : 0);
-    byNorm.set(n, (w = { n, b, tail: /^[وبل]/.test(n) ? withoutArticle(n.slice(1)) : null, kind, cue: undefined, comp: false, stop: false, attr: false, light: false, parts: undefined, traits: -1, count: 0, stamp: 0 }));
+    byNorm.set(n, (w = { normalized: n, bareForm: b, tail: /^[وبل]/.test(n) ? withoutArticle(n.slice(1)) : null, kind, cue: undefined, comp: false, stop: false, attr: false, light: false, parts: undefined, traits: -1, count: 0, stamp: 0 }));
   }
   return w;
 }
@@ -93,7 +93,7 @@ export function countOf(n: string, stamp: number): number | undefined {
 /** The punctuation tokens (one character each, none a letter or digit). */
 const PUNCT = '،,.:؛;!?؟«»“”"‹›„()…-–—';
 /** The information of punctuation tokens (no word). */
-export const NO_WORD: WordInfo = { n: '', b: '', tail: null, kind: 0, cue: null, comp: false, stop: false, attr: false, light: false, parts: { words: [], folded: [] }, traits: -1, count: 0, stamp: 0 };
+export const NO_WORD: WordInfo = { normalized: '', bareForm: '', tail: null, kind: 0, cue: null, comp: false, stop: false, attr: false, light: false, parts: { words: [], folded: [] }, traits: -1, count: 0, stamp: 0 };
 
 /** Class bit of the punctuation tokens, added to the shared word classes (see text/scan.ts). */
 const MARK = 64;
@@ -134,14 +134,14 @@ export function tokenize(text: string, base = 0, stamp = 0): Tok[] {
       let info: WordInfo;
       if (slot >= 0) [raw, info] = [byRaw.key(slot), byRaw.value(slot)];
       else byRaw.add(slot, (raw = text.slice(start, i)), h, (info = infoOfNormalized(normalizeText(raw))));
-      if (stamp && info.n) {
+      if (stamp && info.normalized) {
         if (info.stamp === stamp) info.count++;
         else {
           info.stamp = stamp;
           info.count = 1;
         }
       }
-      toks.push({ word: true, raw, n: info.n, start: base + start, end: base + i, info });
+      toks.push({ word: true, raw, n: info.normalized, start: base + start, end: base + i, info });
     } else {
       // A decimal point (`4.5`) ends no sentence: no token.
       if (k & MARK && !(text.charCodeAt(i) === 0x2e && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)))) {
@@ -161,8 +161,8 @@ export function tokenize(text: string, base = 0, stamp = 0): Tok[] {
  */
 export function partsOf(w: WordInfo): WordParts | null {
   if (w.parts === undefined) {
-    const ws = words(w.n);
-    w.parts = /[σς]/.test(w.n) ? null : { words: ws, folded: ws.map(fold) };
+    const ws = words(w.normalized);
+    w.parts = /[σς]/.test(w.normalized) ? null : { words: ws, folded: ws.map(fold) };
   }
   return w.parts;
 }
@@ -187,7 +187,7 @@ export function bare(n: string): string {
 const bared = new Map<string, string>();
 
 /** `bare(t.n)`, from the token's word information when it is the token's own. */
-export const bareOf = (t: Tok): string => (t.info.n === t.n ? t.info.b : bare(t.n));
+export const bareOf = (t: Tok): string => (t.info.normalized === t.n ? t.info.bareForm : bare(t.n));
 
 /** `bare` worked out (not memoised). */
 function withoutArticle(n: string): string {

@@ -51,3 +51,21 @@ export interface QuoteMatch {
   /** Other articles carrying the same quotation, earliest first. */
   alsoIn?: ArticleRef[];
 }
+
+/**
+ * How a reporting word introduces speech:
+ * - `say`: a quotation, a colon, or an إن/أن clause (قال، أضاف، أكد …);
+ * - `describe`: only quoted fragments count (وصف، دعا، طالب …), or an أن clause starting with a quote.
+ */
+export type CueKind = 'say' | 'describe';
+
+/** A reporting word recognised in the text. */
+export interface Cue {
+  kind: CueKind;
+  /** True for feminine forms (قالت، مضيفة), false for masculine, null when unmarked (English, Persian). */
+  fem: boolean | null;
+  /** Participle or verbal noun (مضيفا، قائلا، بقوله): its subject is the governing clause's. */
+  participle: boolean;
+  /** A verb of denial (نفى، أنكر، دحض، نافيا): what it introduces is what the speaker denied. */
+  denial: boolean;
+}

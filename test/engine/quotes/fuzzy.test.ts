@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { align, containment, matchTokens, matchesIn } from '../../../src/engine/quotes/fuzzy.js';
+import { EditDistance, align, containment, matchTokens, matchesIn } from '../../../src/engine/quotes/fuzzy.js';
 
 /** The matches of `query`'s words in `quote`, exact words only (similarity 1), or `typos` (query word → quotation word) at 0.8. */
 function matchesOf(query: string[], quote: string[], typos: Record<string, string> = {}) {
@@ -38,5 +38,17 @@ describe('containment', () => {
     const result = containment(matchesOf(words, QUOTE), QUOTE, even(QUOTE));
     expect(result.score).toBeCloseTo(score, 3);
     expect(result.found).toHaveLength(found);
+  });
+});
+
+describe('EditDistance', () => {
+  it.each([
+    ['ترامب', 'ترمب', 1, 1],
+    ['نتنياهو', 'نتانياهو', 1, 1],
+    ['بومبيو', 'بومبيو', 1, 0],
+    ['ماكرون', 'مكرون', 0, 1],
+    ['abcdefghij', 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz', 2, 3],
+  ])('gives %s → %s (at most %i) as %i, or max + 1 past it', (a, b, max, d) => {
+    expect(new EditDistance().between(a, b, max)).toBe(d);
   });
 });

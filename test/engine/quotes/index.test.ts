@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QuoteIndex, groupRows, withCopies } from '../../../src/engine/quotes/index.js';
+import { QuoteIndex, groupRows, withCopies, type Row } from '../../../src/engine/quotes/index.js';
 import { TextGrouper } from '../../../src/engine/quotes/grouping.js';
 import type { Article } from '../../../src/engine/types.js';
 
@@ -90,6 +90,15 @@ describe('bySpeaker and speakers', () => {
   it('autocompletes from a prefix of any name word', () => {
     expect(index.speakers('ظر')).toEqual([{ name: 'محمد جواد ظريف', count: 1 }]);
     expect(index.speakers('', 2).map((s) => s.name)).toEqual(['محمد باقري', 'حسين باقري']);
+  });
+
+  it('autocompletes a name whose first letter is و or ف (وزارة، فلاديمير) from its first letters', () => {
+    const named = QuoteIndex.build([
+      article('v1', '2018-05-01', 'وقال فلاديمير بوتين إن "العلاقات مع فرنسا تتطور بشكل جيد".'),
+      article('v2', '2018-05-02', 'وقالت وزارة الخارجية الروسية إن "الاجتماع سيعقد الأسبوع المقبل في موسكو".'),
+    ]);
+    expect(named.speakers('فلا')).toEqual([{ name: 'فلاديمير بوتين', count: 1 }]);
+    expect(named.speakers('وزا')).toEqual([{ name: 'وزارة الخارجية الروسية', count: 1 }]);
   });
 });
 
@@ -183,20 +192,16 @@ describe('withCopies', () => {
   it('gives copied articles the rows, groups and failures of the article they copy, in article order', () => {
     // Runs of two articles: article 2 copies article 0, article 3 copies article 1 (whose reading failed).
     const grouper = new TextGrouper();
+    const row = (article: number, start: number, end: number, text: string): Row =>
+      ({ article, start, end, text, direct: true, denial: false, named: true, speaker: 'محمد باقري', speakerTitle: null });
     const read = {
-      quotes: [
-        [0, 10, 40, 'ينمو ويتسع باستمرار', 1, 'محمد باقري', null],
-        [0, 50, 80, 'استراتيجية وطويلة الأمد', 1, 'محمد باقري', null],
-      ] as Parameters<typeof groupRows>[2]['quotes'],
+      quotes: [row(0, 10, 40, 'ينمو ويتسع باستمرار'), row(0, 50, 80, 'استراتيجية وطويلة الأمد')],
       matching: ['ينمو يتسع باستمرار', 'استراتيجيه طويله امد'],
       failed: [{ id: 'a1', error: 'Error: unreadable' }],
     };
     const runs = [groupRows(grouper, 0, read), groupRows(grouper, 1, { quotes: [], matching: [], failed: [] })];
     withCopies(runs, grouper, Int32Array.from([-1, -1, 0, 1]), 2, (k) => `a${k}`);
-    expect(runs[1]!.quotes).toEqual([
-      [2, 10, 40, 'ينمو ويتسع باستمرار', 1, 'محمد باقري', null],
-      [2, 50, 80, 'استراتيجية وطويلة الأمد', 1, 'محمد باقري', null],
-    ]);
+    expect(runs[1]!.quotes).toEqual([row(2, 10, 40, 'ينمو ويتسع باستمرار'), row(2, 50, 80, 'استراتيجية وطويلة الأمد')]);
     expect(runs[1]!.failed).toEqual([{ id: 'a3', error: 'Error: unreadable' }]);
     expect(Array.from(grouper.finish().group)).toEqual([0, 1, 0, 1]);
   });

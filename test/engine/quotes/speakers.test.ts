@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterSpeakers } from '../../../src/engine/quotes/speakers.js';
+import { clusterSpeakers, nameKey } from '../../../src/engine/quotes/speakers.js';
 import { skeleton } from '../../../src/engine/quotes/spellings.js';
 
 type Quote = { speaker: string | null; speakerTitle: string | null; date: string };
@@ -10,6 +10,8 @@ const shape = (quotes: Quote[]) => clusterSpeakers(quotes).map((c) => `${c.name}
 describe('clusterSpeakers', () => {
   it.each<[string, Quote[], string[]]>([
     ['a bare surname joins the only full name ending with it', [q('باقري'), q('محمد باقري')], ['محمد باقري: 1,0']],
+    ['a و glued to a speaker\'s surname is a conjunction', [q('أرسين فينغر'), q('وفينغر')], ['أرسين فينغر: 0,1']],
+    ['a و that begins a name is its first letter', [q('وليد المعلم'), q('ليد')], ['وليد المعلم: 0', 'ليد: 1']],
     ['an honorific is no part of the name key', [q('اللواء محمد باقري'), q('محمد باقري'), q('محمد باقري')], ['محمد باقري: 0,1,2']],
     [
       'namesakes with titles of different nationalities stay apart',
@@ -120,5 +122,17 @@ describe('skeleton', () => {
     ['ترامب', 'ترابط', false],
   ])('%s and %s: same skeleton %s', (a, b, same) => {
     expect(skeleton(a) === skeleton(b)).toBe(same);
+  });
+});
+
+describe('nameKey', () => {
+  it.each([
+    ['وزارة الخارجية', ['وزاره', 'خارجيه']],
+    ['فلاديمير بوتين', ['فلاديمير', 'بوتين']],
+    ['وليد المعلم', ['وليد', 'معلم']],
+    ['نشطاء والحكومة', ['نشطاء', 'حكومه']],
+    ['الوزير جان إيف لودريان', ['جان', 'ايف', 'لودريان']],
+  ])('reads %s with و/ف as its own first letter unless the rest is a known word', (name, key) => {
+    expect(nameKey(name)).toEqual(key);
   });
 });
