@@ -111,8 +111,10 @@ async function writeBatch(client: pg.ClientBase, batch: readonly Article[]): Pro
   const delta = new StatsDelta();
   if (replaced.length) {
     const numbers = replaced.map((row) => row.number);
-    const old = await client.query<{ article: string; terms: string[]; length: number }>('SELECT article, terms, length FROM passages WHERE article = ANY($1::bigint[])', [numbers]);
+    const old = await client.query<{ id: string; article: string; terms: string[]; length: number }>('SELECT id, article, terms, length FROM passages WHERE article = ANY($1::bigint[])', [numbers]);
     for (const row of replaced) delta.add(-1, { terms: row.title_terms, length: row.title_length }, old.rows.filter((p) => p.article === row.number));
+    await deletePostings(client, 'text_postings', 'passage', old.rows.map((p) => ({ key: p.id, terms: p.terms })));
+    await deletePostings(client, 'title_postings', 'article', replaced.map((row) => ({ key: row.number, terms: row.title_terms })));
     await client.query('DELETE FROM articles WHERE number = ANY($1::bigint[])', [numbers]);
   }
   const rows = articleRows(changed);
@@ -122,6 +124,13 @@ async function writeBatch(client: pg.ClientBase, batch: readonly Article[]): Pro
   return counts;
 }
 
+/** Deletes the postings of replaced documents (passages or articles), each by its primary key (term, document). */
+async function deletePostings(client: pg.ClientBase, table: 'text_postings' | 'title_postings', column: 'passage' | 'article', documents: ReadonlyArray<{ key: string; terms: readonly string[] }>): Promise<void> {
+  const terms = documents.flatMap((d) => d.terms);
+  const keys = documents.flatMap((d) => d.terms.map(() => d.key));
+  await client.query(`DELETE FROM ${table} t USING unnest($1::text[], $2::bigint[]) AS d(term, key) WHERE t.term = d.term AND t.${column} = d.key`, [terms, keys]);
+}
+
 /** Inserts the articles and their passages (numbered after the highest numbers in use); returns the passages written. */
 async function insertRows(client: pg.ClientBase, rows: ArticleRow[]): Promise<number> {
   const next = await client.query<{ article: string; passage: string }>('SELECT (SELECT coalesce(max(number), 0) FROM articles) AS article, (SELECT coalesce(max(id), 0) FROM passages) AS passage');
@@ -129,10 +138,16 @@ async function insertRows(client: pg.ClientBase, rows: ArticleRow[]): Promise<nu
   let passage = Number(next.rows[0]!.passage);
   const articles = [];
   const passages = [];
+  const text = new PostingColumns();
+  const titles = new PostingColumns();
   for (const { article: a, day, contentHash: hash, title, passages: parts } of rows) {
     article++;
     articles.push({ number: article, id: a.id, title: a.title, body: a.body, source: a.source, date: a.date, day, url: a.url, lang: a.lang, author: a.author, file: a.file, meta: a.meta ?? null, content_hash: hash, title_terms: title.terms, title_tfs: title.tfs, title_length: title.length, passage_count: parts.length });
-    for (const p of parts) passages.push({ id: ++passage, article, position: p.position, start_offset: p.start, end_offset: p.end, text: p.text, copy_key: p.copyKey, terms: p.terms, tfs: p.tfs, length: p.length });
+    titles.add(title, article, [title.length, passage + 1, parts.length]);
+    for (const p of parts) {
+      passages.push({ id: ++passage, article, position: p.position, start_offset: p.start, end_offset: p.end, text: p.text, copy_key: p.copyKey, terms: p.terms, tfs: p.tfs, length: p.length });
+      text.add(p, passage, [article, p.length]);
+    }
   }
   await client.query(
     `INSERT INTO articles SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(number bigint, id text, title text, body text, source text, date text, day text, url text, lang text,
@@ -144,7 +159,32 @@ async function insertRows(client: pg.ClientBase, rows: ArticleRow[]): Promise<nu
        copy_key bigint, terms text[], tfs smallint[], length integer)`,
     [JSON.stringify(passages)],
   );
+  await client.query('INSERT INTO text_postings (term, passage, tf, article, length) SELECT * FROM unnest($1::text[], $2::bigint[], $3::smallint[], $4::bigint[], $5::integer[])', text.columns());
+  await client.query(
+    'INSERT INTO title_postings (term, article, tf, length, first_passage, passage_count) SELECT * FROM unnest($1::text[], $2::bigint[], $3::smallint[], $4::integer[], $5::bigint[], $6::integer[])',
+    titles.columns(),
+  );
   return passages.length;
+}
+
+/**
+ * Posting rows as parallel columns (term, document, tf, then the extra values each document's rows
+ * repeat), written in term order so that each insert walks the primary key's pages in order.
+ */
+class PostingColumns {
+  private readonly rows: Array<{ term: string; document: number; tf: number; extra: readonly number[] }> = [];
+
+  /** Adds a document's postings: one row per term, with `extra` after its count. */
+  add(field: { terms: readonly string[]; tfs: readonly number[] }, document: number, extra: readonly number[]): void {
+    field.terms.forEach((term, i) => this.rows.push({ term, document, tf: field.tfs[i]!, extra }));
+  }
+
+  /** The columns, rows sorted by term then document, as arrays for `unnest`. */
+  columns(): unknown[][] {
+    const sorted = this.rows.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.document - b.document));
+    const width = sorted[0]?.extra.length ?? 0;
+    return [sorted.map((r) => r.term), sorted.map((r) => r.document), sorted.map((r) => r.tf), ...Array.from({ length: width }, (_, k) => sorted.map((r) => r.extra[k]))];
+  }
 }
 
 /** Adds a batch's changes to the term statistics and the totals; terms no passage holds any more are dropped. */
