@@ -211,21 +211,31 @@ function phraseStems(counted: readonly string[], planned: readonly PlannedTerm[]
   return counted.filter((term) => !plannedTerms.has(term));
 }
 
-/** Text postings of `terms`, all of them or only those of the passages `within`. */
+/** Text postings of `terms`, all of them (the rows' arrays, unpacked here) or only those of the passages `within` (unpacked and matched by the server). */
 async function textPostings(db: Db, terms: string[], within?: number[]): Promise<Array<{ term: string; passage: number; article: number; tf: number; length: number }>> {
   if (!terms.length) return [];
-  const result = await db.query<{ term: string; passage: string; article: string; tf: number; length: number }>(
-    `SELECT term, passage, article, tf, length FROM text_postings WHERE term = ANY($1::text[])${within ? ' AND passage = ANY($2::bigint[])' : ''}`,
-    within ? [terms, within] : [terms],
+  if (within) {
+    const result = await db.query<{ term: string; passage: string; article: string; tf: number; length: number }>(
+      `SELECT b.term, x.passage, x.article, x.tf, x.length FROM text_postings b, unnest(b.passages, b.articles, b.tfs, b.lengths) AS x(passage, article, tf, length)
+       WHERE b.term = ANY($1::text[]) AND x.passage = ANY($2::bigint[])`,
+      [terms, within],
+    );
+    return result.rows.map((r) => ({ term: r.term, passage: Number(r.passage), article: Number(r.article), tf: r.tf, length: r.length }));
+  }
+  const result = await db.query<{ term: string; passages: string[]; articles: string[]; tfs: number[]; lengths: number[] }>(
+    'SELECT term, passages, articles, tfs, lengths FROM text_postings WHERE term = ANY($1::text[])',
+    [terms],
   );
-  return result.rows.map((r) => ({ term: r.term, passage: Number(r.passage), article: Number(r.article), tf: r.tf, length: r.length }));
+  return result.rows.flatMap((r) => r.passages.map((passage, i) => ({ term: r.term, passage: Number(passage), article: Number(r.articles[i]), tf: r.tfs[i]!, length: r.lengths[i]! })));
 }
 
 /** Title postings of `terms`, all of them or only those of the articles `within`, with each article's passage range. */
 async function titlePostings(db: Db, terms: string[], within?: number[]): Promise<Array<{ term: string; article: number; tf: number; length: number; first: number; count: number }>> {
   if (!terms.length) return [];
   const result = await db.query<{ term: string; article: string; tf: number; length: number; first_passage: string; passage_count: number }>(
-    `SELECT term, article, tf, length, first_passage, passage_count FROM title_postings WHERE term = ANY($1::text[])${within ? ' AND article = ANY($2::bigint[])' : ''}`,
+    `SELECT b.term, x.article, x.tf, x.length, x.first_passage, x.passage_count
+     FROM title_postings b, unnest(b.articles, b.tfs, b.lengths, b.first_passages, b.passage_counts) AS x(article, tf, length, first_passage, passage_count)
+     WHERE b.term = ANY($1::text[])${within ? ' AND x.article = ANY($2::bigint[])' : ''}`,
     within ? [terms, within] : [terms],
   );
   return result.rows.map((r) => ({ term: r.term, article: Number(r.article), tf: r.tf, length: r.length, first: Number(r.first_passage), count: r.passage_count }));
