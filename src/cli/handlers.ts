@@ -1,4 +1,4 @@
-import type { Engine, Failure, QuoteMatch, SummarySentence } from '../engine/index.js';
+import type { AskAnswer, AskQuery, Engine, Failure, QuoteMatch, Result, SummarySentence } from '../engine/index.js';
 import { namesakesLine, renderQuotesText, whosaidHeading } from '../render/quoteText.js';
 import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';
 import { type TextStyle, renderAskText, renderFailureText } from '../render/text.js';
@@ -23,9 +23,15 @@ export interface CliBadInput {
 
 type Handler = (engine: Engine, request: CliRequest, style: TextStyle) => CliOutput | CliBadInput;
 
-const ask: Handler = (engine, { text, flags }, style) => {
-  const limit = flags.limit ?? 10;
-  const answer = engine.ask({ question: text, source: flags.source, from: flags.from, to: flags.to, limit });
+const ask: Handler = (engine, { text, flags }, style) => askOutput(text, engine.ask(askQuery(text, flags)), style);
+
+/** The question `ask` asks for a request's text and flags. */
+export function askQuery(text: string, flags: CliFlags): AskQuery {
+  return { question: text, source: flags.source, from: flags.from, to: flags.to, limit: flags.limit ?? 10 };
+}
+
+/** What `ask` prints for an answer, whichever engine gave it (CONTRACTS §2 `ask`). */
+export function askOutput(text: string, answer: Result<AskAnswer>, style: TextStyle): CliOutput | CliBadInput {
   if (!answer.ok && answer.code !== 'no-results') return { bad: answer };
   if (!answer.ok) return { json: { query: text.trim(), total: 0, results: [] }, text: renderFailureText(answer, cliOptionName) };
   const json = {
@@ -40,7 +46,7 @@ const ask: Handler = (engine, { text, flags }, style) => {
     })),
   };
   return { json, text: renderAskText(answer, 0, style) };
-};
+}
 
 const summary: Handler = (engine, { text, flags }, style) => {
   if (flags.article) {
