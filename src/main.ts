@@ -13,6 +13,9 @@ import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { ANSI, PLAIN } from './render/text.js';
 import { watchCorpus } from './watch.js';
+import { postgresEngine } from './pg/engine.js';
+import { createPool } from './pg/pool.js';
+import { postgresAsk } from './pg/search.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console, on the configured corpus. */
 async function main(): Promise<void> {
@@ -24,7 +27,12 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  if (!existsSync(config.CORPUS_DIR) || !statSync(config.CORPUS_DIR).isDirectory()) {
+  if (config.DATABASE_URL && !token) {
+    process.stderr.write('error: DATABASE_URL: the local console answers from the corpus folder; unset DATABASE_URL (npm run cli -- ask answers from PostgreSQL)\n');
+    process.exitCode = 2;
+    return;
+  }
+  if (!config.DATABASE_URL && (!existsSync(config.CORPUS_DIR) || !statSync(config.CORPUS_DIR).isDirectory())) {
     process.stderr.write(`error: CORPUS_DIR: the corpus folder "${config.CORPUS_DIR}" does not exist; create it or point CORPUS_DIR at the folder holding the articles\n`);
     process.exitCode = 2;
     return;
@@ -55,37 +63,41 @@ async function main(): Promise<void> {
         metrics,
       )
     : null;
-  engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true, buildTuning: v8BuildTuning() });
+  // With DATABASE_URL the archive is PostgreSQL's: no corpus is loaded, /ask awaits its search, and
+  // the corpus folder's watcher, feeds and follow alerts stay off.
+  const pool = config.DATABASE_URL ? createPool(config.DATABASE_URL, logger) : null;
+  engine = pool ? await postgresEngine(pool) : await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true, buildTuning: v8BuildTuning() });
   metrics.archiveLoaded(engine.stats());
   const ready = engine;
   const postMessage = async (channel: string, body: unknown) => {
     if (!bot) throw new Error('not connected to Discord yet');
     return bot.postMessage(channel, body);
   };
-  const alerts = startAlerts({ corpusDir: config.CORPUS_DIR, engine, logger, post: postMessage });
+  const alerts = pool ? null : startAlerts({ corpusDir: config.CORPUS_DIR, engine, logger, post: postMessage });
   const onFetched = (report: FeedReport) => {
     metrics.feedFetched(report);
-    alerts.alerts.enqueue(report.articleIds);
+    alerts?.alerts.enqueue(report.articleIds);
   };
-  const feeds = startFeedPoller({ corpusDir: config.CORPUS_DIR, allowPrivate: config.FEEDS_ALLOW_PRIVATE, engine, logger, watching: config.CORPUS_WATCH, onFetched });
+  const feeds = pool ? null : startFeedPoller({ corpusDir: config.CORPUS_DIR, allowPrivate: config.FEEDS_ALLOW_PRIVATE, engine, logger, watching: config.CORPUS_WATCH, onFetched });
   bot = createBot({
     engine,
+    ...(pool ? { search: postgresAsk(pool) } : {}),
     commands: await loadCommands(logger),
     logger,
     apiUrl: config.DISCORD_API_URL,
     ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
     maxConcurrent: config.MAX_CONCURRENT_COMMANDS,
     onServed: metrics.commandServed,
-    feeds,
-    follows: alerts.store,
+    ...(feeds ? { feeds } : {}),
+    ...(alerts ? { follows: alerts.store } : {}),
   });
-  const unwatch = config.CORPUS_WATCH ? watchCorpus(config.CORPUS_DIR, engine, logger, () => metrics.archiveLoaded(ready.stats())) : () => undefined;
+  const unwatch = config.CORPUS_WATCH && !pool ? watchCorpus(config.CORPUS_DIR, engine, logger, () => metrics.archiveLoaded(ready.stats())) : () => undefined;
   const running = bot;
   const stop = (reason: object, message: string, exitCode: number) => {
     logger[exitCode === 0 ? 'info' : 'error'](reason, message);
     unwatch();
-    void feeds.stop();
-    alerts.stop();
+    void feeds?.stop();
+    alerts?.stop();
     health?.close();
     running.shutdown().then(
       () => process.exit(exitCode),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DiscordAPIError, type Interaction } from 'discord.js';
 import type { Engine, Logger } from '../engine/index.js';
+import type { AskService } from '../engine/search/backend.js';
 import type { FeedService } from '../feeds/index.js';
 import type { FollowStore } from '../follow/store.js';
 import { BusyError, type BotCommand, type CommandContext } from './command.js';
@@ -12,6 +13,8 @@ import { noticeReply, sendError } from './replies.js';
 export interface RouterOptions {
   commands: ReadonlyMap<string, BotCommand>;
   engine: Engine;
+  /** Where `/ask` searches; the engine when absent. */
+  search?: AskService;
   logger: Logger & { child(fields: object): Logger };
   pages: PageSessions<unknown>;
   /** The feed reader, handed to commands. */
@@ -50,7 +53,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       if (!(await takeSlot(QUEUE_WAIT_MS))) throw new BusyError();
       await yieldToEvents();
     };
-    const ctx: CommandContext = { engine: options.engine, logger, pages: options.pages, slot, ...(options.feeds ? { feeds: options.feeds } : {}), ...(options.follows ? { follows: options.follows } : {}) };
+    const ctx: CommandContext = { engine: options.engine, search: options.search ?? options.engine, logger, pages: options.pages, slot, ...(options.feeds ? { feeds: options.feeds } : {}), ...(options.follows ? { follows: options.follows } : {}) };
     if (!command) {
       logger.warn({ type: interaction.type }, 'interaction for an unknown command');
       if (interaction.isRepliable()) await interaction.reply(noticeReply('This command is not available any more.')).catch((e: unknown) => logger.warn({ err: e }, 'notice not delivered'));

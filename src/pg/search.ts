@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import { type AskAnswer, type AskView, type CheckedQuery, answer, checkQuery, passagesToRead } from '../engine/search/ask.js';
+import { type AskAnswer, type AskView, type CheckedQuery, answer, checkQuery, passagesToRead, sourceKey } from '../engine/search/ask.js';
 import type { AskQuery } from '../engine/search/query.js';
-import type { AskBackend } from '../engine/search/backend.js';
+import type { AskService } from '../engine/search/backend.js';
 import { type PlanOptions, type PlannedHit, inverseFrequency, saturation } from '../engine/search/planner.js';
 import { RANKING } from '../engine/search/ranking.js';
 import { queryTerms } from '../engine/search/terms.js';
@@ -41,7 +41,7 @@ const MAX_VARIANTS = 8;
  * commoner terms only counted for them), scored here from the stored counts and statistics, then
  * the same rerank, phrase checks and copy grouping (`answer`) over the rows fetched for the hits.
  */
-export function postgresAsk(pool: pg.Pool): AskBackend {
+export function postgresAsk(pool: pg.Pool): AskService {
   return {
     async ask(input) {
       const client = await pool.connect();
@@ -51,6 +51,14 @@ export function postgresAsk(pool: pg.Pool): AskBackend {
       } finally {
         client.release();
       }
+    },
+    async checkAsk(input) {
+      const checked = checkQuery(input, input.source ? await sourcesOf(pool) : []);
+      return 'ok' in checked ? checked : undefined;
+    },
+    async findSources(typed, limit = 25) {
+      const key = sourceKey(typed);
+      return (await sourcesOf(pool)).filter((s) => sourceKey(s).includes(key)).slice(0, limit);
     },
   };
 }
@@ -76,9 +84,18 @@ async function askIn(db: Db, input: AskQuery): Promise<Result<AskAnswer>> {
   return answer(rowView(fetched, totals.passages, (term) => stats.get(term)?.text ?? 0, hasTerm), checked, hits);
 }
 
-/** The archive's sources, sorted as the embedded archive sorts them (read only for a question with a source filter). */
+/**
+ * The archive's sources, sorted as the embedded archive sorts them, read by skipping through the
+ * (source, day) index from one source to the next: a few lookups whatever the archive's size.
+ */
 async function sourcesOf(db: Db): Promise<string[]> {
-  const result = await db.query<{ source: string }>('SELECT DISTINCT source FROM articles');
+  const result = await db.query<{ source: string }>(
+    `WITH RECURSIVE s(source) AS (
+       SELECT min(source) FROM articles
+       UNION ALL
+       SELECT (SELECT min(source) FROM articles WHERE source > s.source) FROM s WHERE s.source IS NOT NULL
+     ) SELECT source FROM s WHERE source IS NOT NULL`,
+  );
   return result.rows.map((r) => r.source).sort((a, b) => a.localeCompare(b));
 }
 
