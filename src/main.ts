@@ -14,6 +14,7 @@ import { createMetrics } from './metrics.js';
 import { ANSI, PLAIN } from './render/text.js';
 import { watchCorpus } from './watch.js';
 import { postgresEngine } from './pg/engine.js';
+import { watchAvailability } from './pg/availability.js';
 import { createPool } from './pg/pool.js';
 import { postgresAsk } from './pg/search.js';
 
@@ -55,17 +56,18 @@ async function main(): Promise<void> {
   const metrics = createMetrics();
   let engine: Engine | null = null;
   let bot: Bot | null = null;
+  // With DATABASE_URL the archive is PostgreSQL's: no corpus is loaded, /ask awaits its search, and
+  // the corpus folder's watcher, feeds and follow alerts stay off. /healthz is 503 while it is unreachable.
+  const pool = config.DATABASE_URL ? createPool(config.DATABASE_URL, logger) : null;
+  const availability = pool ? watchAvailability(pool) : null;
   const login = new LoginRetry({ ...BACKOFF, timeoutMs: config.LOGIN_TIMEOUT_SECONDS * 1000 }, logger);
   const health = config.HEALTH_PORT
     ? await startHealthServer(
         config.HEALTH_PORT,
-        { gatewayConnected: () => bot?.connected() ?? false, indexLoaded: () => engine !== null, articles: () => engine?.stats().articles ?? null, login: () => login.status() },
+        { gatewayConnected: () => bot?.connected() ?? false, indexLoaded: () => engine !== null && (availability?.available() ?? true), articles: () => engine?.stats().articles ?? null, login: () => login.status() },
         metrics,
       )
     : null;
-  // With DATABASE_URL the archive is PostgreSQL's: no corpus is loaded, /ask awaits its search, and
-  // the corpus folder's watcher, feeds and follow alerts stay off.
-  const pool = config.DATABASE_URL ? createPool(config.DATABASE_URL, logger) : null;
   engine = pool ? await postgresEngine(pool) : await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true, buildTuning: v8BuildTuning() });
   metrics.archiveLoaded(engine.stats());
   const ready = engine;
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
     unwatch();
     void feeds?.stop();
     alerts?.stop();
+    availability?.stop();
     health?.close();
     running.shutdown().then(
       () => process.exit(exitCode),

@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import { type AskAnswer, type AskView, type CheckedQuery, answer, checkQuery, passagesToRead, sourceKey } from '../engine/search/ask.js';
 import type { AskQuery } from '../engine/search/query.js';
-import type { AskService } from '../engine/search/backend.js';
+import { ArchiveUnavailableError, type AskService } from '../engine/search/backend.js';
+import { isConnectionError } from './availability.js';
 import { type PlanOptions, type PlannedHit, inverseFrequency, saturation } from '../engine/search/planner.js';
 import { RANKING } from '../engine/search/ranking.js';
 import { queryTerms } from '../engine/search/terms.js';
@@ -43,24 +44,36 @@ const MAX_VARIANTS = 8;
  */
 export function postgresAsk(pool: pg.Pool): AskService {
   return {
-    async ask(input) {
-      const client = await pool.connect();
-      try {
-        // One snapshot for all the statements of an answer: a batch ingested meanwhile is seen whole or not at all.
-        return await inTransaction(client, () => askIn(client, input), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      } finally {
-        client.release();
-      }
-    },
-    async checkAsk(input) {
-      const checked = checkQuery(input, input.source ? await sourcesOf(pool) : []);
-      return 'ok' in checked ? checked : undefined;
-    },
-    async findSources(typed, limit = 25) {
-      const key = sourceKey(typed);
-      return (await sourcesOf(pool)).filter((s) => sourceKey(s).includes(key)).slice(0, limit);
-    },
+    ask: (input) =>
+      reachable(async () => {
+        const client = await pool.connect();
+        try {
+          // One snapshot for all the statements of an answer: a batch ingested meanwhile is seen whole or not at all.
+          return await inTransaction(client, () => askIn(client, input), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        } finally {
+          client.release();
+        }
+      }),
+    checkAsk: (input) =>
+      reachable(async () => {
+        const checked = checkQuery(input, input.source ? await sourcesOf(pool) : []);
+        return 'ok' in checked ? checked : undefined;
+      }),
+    findSources: (typed, limit = 25) =>
+      reachable(async () => {
+        const key = sourceKey(typed);
+        return (await sourcesOf(pool)).filter((s) => sourceKey(s).includes(key)).slice(0, limit);
+      }),
   };
+}
+
+/** Runs `work`, its failure to reach the database turned into `ArchiveUnavailableError` (other errors are bugs, left as they are). */
+async function reachable<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw isConnectionError(error) ? new ArchiveUnavailableError(error) : error;
+  }
 }
 
 /** A connection the search's statements run on. */

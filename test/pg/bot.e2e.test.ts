@@ -4,7 +4,8 @@ import { silentLogger } from '../../src/engine/index.js';
 import { runIngest } from '../../src/pg/commands.js';
 import { type FakeDiscord, startFakeDiscord } from '../support/fakeDiscord.js';
 import { type BotProcess, removeDir, startBot, tempCorpus } from '../discord/botProcess.js';
-import { TEST_ARTICLES, WHEAT_QUESTION, WIRE_SOURCES, expectEveryMessageSafe, failOnMalformedBodies } from '../discord/e2e.js';
+import { freePort } from '../discord/commandHelpers.js';
+import { TEST_ARTICLES, WHEAT_QUESTION, WIRE_SOURCES, expectEveryMessageSafe, failOnMalformedBodies, isEphemeral, waitForMessages } from '../discord/e2e.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
@@ -13,6 +14,7 @@ describe('/ask through the real bot process on PostgreSQL (DATABASE_URL), no cor
   let fake: FakeDiscord;
   let bot: BotProcess | undefined;
   let corpusDir: string;
+  let port: number;
 
   failOnMalformedBodies(() => fake);
 
@@ -22,7 +24,8 @@ describe('/ask through the real bot process on PostgreSQL (DATABASE_URL), no cor
     expect(await runIngest([corpusDir], { DATABASE_URL: url }, silentLogger)).toBe(0);
     fake = await startFakeDiscord();
     // The corpus folder the bot is pointed at does not exist: every answer comes from PostgreSQL.
-    bot = await startBot(fake, { corpusDir: `${corpusDir}-absent`, env: { DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '1000' } });
+    port = await freePort();
+    bot = await startBot(fake, { corpusDir: `${corpusDir}-absent`, env: { DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '1000', HEALTH_PORT: String(port) } });
   });
 
   afterAll(async () => {
@@ -72,4 +75,34 @@ describe('/ask through the real bot process on PostgreSQL (DATABASE_URL), no cor
     expect(reply.ephemeral).toBe(true);
     expect(reply.message.content).toMatch(/`source`: got "Nowhere News"; expected one of the archive's sources/);
   });
+
+  it('answers "archive unavailable" while PostgreSQL is down, /healthz 503, then answers again once it is back', async () => {
+    await server().pause();
+    try {
+      const during = fake.sendSlashCommand({ name: 'ask', options: { question: WHEAT_QUESTION } });
+      // Deferred publicly first, so the notice is an ephemeral follow-up and the public placeholder is gone.
+      const [refused, ...others] = await waitForMessages(fake, during.id, 1, 10_000);
+      expect(others).toEqual([]);
+      expect(isEphemeral(refused!)).toBe(true);
+      expect(refused!.content).toMatch(/archive is unavailable right now\. Please try again/);
+      await eventually('/healthz 503 while PostgreSQL is down', async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).status === 503);
+    } finally {
+      await server().resume();
+    }
+    await eventually('/healthz 200 once PostgreSQL is back', async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200);
+    const after = fake.sendSlashCommand({ name: 'ask', options: { question: WHEAT_QUESTION } });
+    const answered = await fake.waitForReply(after.id, { timeout: 10_000 });
+    expect(answered.ephemeral).toBe(false);
+    expect(answered.message.embeds.at(-1)?.footer?.text).toBe(`1–3 of ${WIRE_SOURCES.length}`);
+  });
 });
+
+/** Waits until `probe` holds (polled every 100 ms), failing with `what` after `timeout` ms. */
+async function eventually(what: string, probe: () => Promise<boolean>, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if (await probe().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

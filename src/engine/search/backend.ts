@@ -18,3 +18,11 @@ export interface AskService extends AskBackend {
   /** Sources whose name contains the typed text, ignoring case and Arabic spelling variants (for autocomplete). */
   findSources(typed: string, limit?: number): string[] | Promise<string[]>;
 }
+
+/** The archive cannot be reached (its database is down or restarting): the question may be asked again shortly. */
+export class ArchiveUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`the archive is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'ArchiveUnavailableError';
+  }
+}
