@@ -15,6 +15,7 @@ import { ANSI, PLAIN } from './render/text.js';
 import { watchCorpus } from './watch.js';
 import { postgresEngine } from './pg/engine.js';
 import { watchAvailability } from './pg/availability.js';
+import { listenForChanges } from './pg/listen.js';
 import { createPool } from './pg/pool.js';
 import { postgresAsk } from './pg/search.js';
 
@@ -71,6 +72,8 @@ async function main(): Promise<void> {
   engine = pool ? await postgresEngine(pool) : await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true, buildTuning: v8BuildTuning() });
   metrics.archiveLoaded(engine.stats());
   const ready = engine;
+  // Each batch ingestion commits is heard within a second or two: the figures are read again (nothing else is cached).
+  const listener = config.DATABASE_URL ? listenForChanges(config.DATABASE_URL, logger, () => void ready.reload().then((report) => metrics.archiveLoaded(report.stats), () => undefined)) : null;
   const postMessage = async (channel: string, body: unknown) => {
     if (!bot) throw new Error('not connected to Discord yet');
     return bot.postMessage(channel, body);
@@ -101,6 +104,7 @@ async function main(): Promise<void> {
     void feeds?.stop();
     alerts?.stop();
     availability?.stop();
+    void listener?.stop();
     health?.close();
     running.shutdown().then(
       () => process.exit(exitCode),

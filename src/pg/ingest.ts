@@ -6,6 +6,9 @@ import { type ArticleRow, articleRows, contentHash } from './rows.js';
 /** Held by each ingestion batch: one writer at a time keeps the term statistics exact. */
 const INGEST_LOCK = 0x6e657773_02;
 
+/** The channel each batch that changes the archive notifies (LISTEN/NOTIFY) when it commits. */
+export const ARCHIVE_CHANGED = 'archive_changed';
+
 /** Articles written per transaction by default. */
 export const DEFAULT_BATCH = 2000;
 
@@ -110,6 +113,8 @@ async function writeBatch(client: pg.ClientBase, batch: readonly Article[]): Pro
   for (const row of rows) delta.add(1, row.title, row.passages);
   counts.passages = await insertRows(client, rows);
   await applyDelta(client, delta, rows);
+  // Delivered to every listening bot when the batch commits, never for a batch rolled back.
+  await client.query('SELECT pg_notify($1, $2)', [ARCHIVE_CHANGED, JSON.stringify({ added: counts.added, replaced: counts.replaced })]);
   return counts;
 }
 

@@ -15,17 +15,19 @@ describe('/ask through the real bot process on PostgreSQL (DATABASE_URL), no cor
   let bot: BotProcess | undefined;
   let corpusDir: string;
   let port: number;
+  let databaseUrl: string;
 
   failOnMalformedBodies(() => fake);
 
   beforeAll(async () => {
     corpusDir = tempCorpus(TEST_ARTICLES);
     const { url } = await freshDatabase(server());
+    databaseUrl = url;
     expect(await runIngest([corpusDir], { DATABASE_URL: url }, silentLogger)).toBe(0);
     fake = await startFakeDiscord();
     // The corpus folder the bot is pointed at does not exist: every answer comes from PostgreSQL.
     port = await freePort();
-    bot = await startBot(fake, { corpusDir: `${corpusDir}-absent`, env: { DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '1000', HEALTH_PORT: String(port) } });
+    bot = await startBot(fake, { corpusDir: `${corpusDir}-absent`, env: { DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: '1000', HEALTH_PORT: String(port) } });
   });
 
   afterAll(async () => {
@@ -74,6 +76,21 @@ describe('/ask through the real bot process on PostgreSQL (DATABASE_URL), no cor
     const reply = await fake.waitForReply(interaction.id, { timeout: 10_000 });
     expect(reply.ephemeral).toBe(true);
     expect(reply.message.content).toMatch(/`source`: got "Nowhere News"; expected one of the archive's sources/);
+  });
+
+  it('hears of a batch ingested while it runs (its figures follow), and answers from it', async () => {
+    const articles = async () => Number(/archive_size\{kind="articles"\} (\d+)/.exec(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text())?.[1]);
+    const before = await articles();
+    const added = tempCorpus([{ id: 'saffron-harvest', title: 'حصاد الزعفران', source: 'Wire 01', date: '2021-11-05', body: 'بدأ موسم حصاد الزعفران في خراسان مبكرا هذا العام.' }], 'e2e-added-');
+    try {
+      expect(await runIngest([added], { DATABASE_URL: databaseUrl }, silentLogger)).toBe(0);
+    } finally {
+      removeDir(added);
+    }
+    await eventually('the new article counted', async () => (await articles()) === before + 1);
+    const interaction = fake.sendSlashCommand({ name: 'ask', options: { question: 'حصاد الزعفران' } });
+    const reply = await fake.waitForReply(interaction.id, { timeout: 10_000 });
+    expect(reply.message.embeds[0]!.description).toContain('خراسان');
   });
 
   it('answers "archive unavailable" while PostgreSQL is down, /healthz 503, then answers again once it is back', async () => {
