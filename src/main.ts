@@ -16,7 +16,7 @@ import { watchCorpus } from './watch.js';
 import { postgresEngine } from './pg/engine.js';
 import { watchAvailability } from './pg/availability.js';
 import { listenForChanges } from './pg/listen.js';
-import { createPool } from './pg/pool.js';
+import { createPool, passwordIn } from './pg/pool.js';
 import { postgresAsk } from './pg/search.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console, on the configured corpus. */
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     return;
   }
   // The console on a terminal gets human log lines beside its answers; files, pipes and the bot get JSON.
-  const logger = createLogger(token ? config.LOG_LEVEL : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, { secrets: [token], human: !token && Boolean(process.stderr.isTTY) });
+  const logger = createLogger(token ? config.LOG_LEVEL : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, { secrets: [token, passwordIn(config.DATABASE_URL)], human: !token && Boolean(process.stderr.isTTY) });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
   if (!token) {

@@ -38,9 +38,11 @@ const MAX_VARIANTS = 8;
 
 /**
  * `/ask` on PostgreSQL, ranked exactly as the embedded engine ranks: the same analysed terms, the
- * same BM25+ plan (candidates from the GIN indexes of the rarest terms until the posting budget,
+ * same BM25+ plan (candidates from the postings of the rarest terms until the posting budget,
  * commoner terms only counted for them), scored here from the stored counts and statistics, then
  * the same rerank, phrase checks and copy grouping (`answer`) over the rows fetched for the hits.
+ * Also checks questions and offers sources for the `/ask` front ends; a database that cannot be
+ * reached is an `ArchiveUnavailableError`.
  */
 export function postgresAsk(pool: pg.Pool): AskService {
   return {
