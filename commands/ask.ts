@@ -27,7 +27,7 @@ const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName('to').setDescription('Up to this day, YYYY-MM-DD').setMinLength(10).setMaxLength(10))
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
 
-async function execute(interaction: ChatInputCommandInteraction, { engine, pages, slot }: CommandContext): Promise<void> {
+async function execute(interaction: ChatInputCommandInteraction, { search, pages, slot }: CommandContext): Promise<void> {
   const request: AskRequest = {
     question: interaction.options.getString('question', true),
     source: interaction.options.getString('source') ?? undefined,
@@ -35,7 +35,7 @@ async function execute(interaction: ChatInputCommandInteraction, { engine, pages
     to: interaction.options.getString('to') ?? undefined,
   };
   // Every option is checked before the deferral decides who sees the answer: errors are always ephemeral.
-  const invalid = engine.checkAsk(request);
+  const invalid = await search.checkAsk(request);
   if (invalid) {
     await interaction.reply(failureReply(invalid));
     return;
@@ -43,25 +43,27 @@ async function execute(interaction: ChatInputCommandInteraction, { engine, pages
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   await slot();
-  const answer = engine.ask({ ...request, limit: ASK_PAGE_SIZE });
+  const answer = await search.ask({ ...request, limit: ASK_PAGE_SIZE });
   if (!answer.ok) {
     await sendError(interaction, failureReply(answer));
     return;
   }
   const paging: AskPaging = { request, offset: 0 };
   const session = pages.open(interaction.user.id, paging, answer.total, () => {
-    const shown = paging.offset === 0 ? answer : engine.ask({ ...request, limit: ASK_PAGE_SIZE, offset: paging.offset });
-    if (shown.ok) interaction.editReply(askReply(shown, paging.offset, session.id, true)).catch(() => undefined);
+    const shown = paging.offset === 0 ? answer : search.ask({ ...request, limit: ASK_PAGE_SIZE, offset: paging.offset });
+    Promise.resolve(shown)
+      .then((page) => (page.ok ? interaction.editReply(askReply(page, paging.offset, session.id, true)) : undefined))
+      .catch(() => undefined);
   });
   await interaction.editReply(askReply(answer, 0, session.id));
 }
 
-async function autocomplete(interaction: AutocompleteInteraction, { engine }: CommandContext): Promise<void> {
-  const sources = engine.findSources(interaction.options.getFocused(), 25);
+async function autocomplete(interaction: AutocompleteInteraction, { search }: CommandContext): Promise<void> {
+  const sources = await search.findSources(interaction.options.getFocused(), 25);
   await interaction.respond(sources.map((s) => ({ name: choiceName(s), value: s.slice(0, 100) })));
 }
 
-async function button(interaction: ButtonInteraction, { engine, pages, slot }: CommandContext): Promise<void> {
+async function button(interaction: ButtonInteraction, { search, pages, slot }: CommandContext): Promise<void> {
   const click = await pageClick<AskPaging>(interaction, pages, 'results', 'ask');
   if (!click) return;
   const { session, offset } = click;
@@ -69,7 +71,7 @@ async function button(interaction: ButtonInteraction, { engine, pages, slot }: C
   // Acknowledge first: on a large archive the search can take longer than Discord's 3 s allows for an update.
   await interaction.deferUpdate();
   await slot();
-  const answer = engine.ask({ ...paging.request, limit: ASK_PAGE_SIZE, offset });
+  const answer = await search.ask({ ...paging.request, limit: ASK_PAGE_SIZE, offset });
   if (!answer.ok) {
     await interaction.followUp(failureReply(answer));
     return;

@@ -11,6 +11,7 @@ import { childTimeoutMs, parseBenchArgs } from './bench/args.js';
 import { prepareData } from './bench/data.js';
 import { type BenchResults, type Measured, count, renderChart, renderTable } from './bench/report.js';
 import { runChild } from './bench/run.js';
+import { benchPostgres } from './bench/postgresRuns.js';
 
 /** Up to this size the build is measured again in `EXTRA_BUILD_RUNS` build-only runs, and the median of all the runs reported. */
 const REPEATED_BUILDS_UP_TO = 30_000;
@@ -35,6 +36,10 @@ async function main(): Promise<void> {
   log(`${data.questions.length} questions: ${JSON.stringify(kinds)}; rejected by the loader: ${JSON.stringify(data.rejected)}`);
 
   const env = { ...process.env, BENCH_LATENCY_BUDGET_MS: String(args.latencyBudgetS * 1000) };
+  if (args.backend === 'postgres') {
+    await benchPostgres(args.sizes.map((size) => ({ size, corpusDir: data.corpusDirs[size]! })), questionsFile, args.outDir, env, log);
+    return;
+  }
   const deadline = started + args.budgetMin * 60_000;
   const child = async (label: string, mode: string, childArgs: string[], size: number): Promise<Measured> => {
     const left = deadline - performance.now();

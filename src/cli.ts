@@ -1,6 +1,7 @@
 import { startupConfig } from './config.js';
 import { runCli } from './cli/run.js';
 import { createLogger } from './logger.js';
+import { passwordIn } from './pg/pool.js';
 
 /** `npm run cli -- <command> …`: the engine's answers on stdout, as text or JSON (CONTRACTS §2). */
 async function main(): Promise<number> {
@@ -11,7 +12,7 @@ async function main(): Promise<number> {
     stderr: (text) => process.stderr.write(`${text}\n`),
     env: { ...process.env, CORPUS_DIR: config.CORPUS_DIR, INDEX_CACHE_DIR: config.INDEX_CACHE_DIR, FEEDS_ALLOW_PRIVATE: String(config.FEEDS_ALLOW_PRIVATE) },
     isTTY: Boolean(process.stdout.isTTY),
-    logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL),
+    logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, { secrets: [passwordIn(config.DATABASE_URL)] }),
   });
 }
 

@@ -13,6 +13,11 @@ import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { ANSI, PLAIN } from './render/text.js';
 import { watchCorpus } from './watch.js';
+import { postgresEngine } from './pg/engine.js';
+import { watchAvailability } from './pg/availability.js';
+import { listenForChanges } from './pg/listen.js';
+import { createPool, passwordIn } from './pg/pool.js';
+import { postgresAsk } from './pg/search.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console, on the configured corpus. */
 async function main(): Promise<void> {
@@ -24,13 +29,18 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  if (!existsSync(config.CORPUS_DIR) || !statSync(config.CORPUS_DIR).isDirectory()) {
+  if (config.DATABASE_URL && !token) {
+    process.stderr.write('error: DATABASE_URL: the local console answers from the corpus folder; unset DATABASE_URL (npm run cli -- ask answers from PostgreSQL)\n');
+    process.exitCode = 2;
+    return;
+  }
+  if (!config.DATABASE_URL && (!existsSync(config.CORPUS_DIR) || !statSync(config.CORPUS_DIR).isDirectory())) {
     process.stderr.write(`error: CORPUS_DIR: the corpus folder "${config.CORPUS_DIR}" does not exist; create it or point CORPUS_DIR at the folder holding the articles\n`);
     process.exitCode = 2;
     return;
   }
   // The console on a terminal gets human log lines beside its answers; files, pipes and the bot get JSON.
-  const logger = createLogger(token ? config.LOG_LEVEL : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, { secrets: [token], human: !token && Boolean(process.stderr.isTTY) });
+  const logger = createLogger(token ? config.LOG_LEVEL : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, { secrets: [token, passwordIn(config.DATABASE_URL)], human: !token && Boolean(process.stderr.isTTY) });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
   if (!token) {
@@ -47,45 +57,54 @@ async function main(): Promise<void> {
   const metrics = createMetrics();
   let engine: Engine | null = null;
   let bot: Bot | null = null;
+  // With DATABASE_URL the archive is PostgreSQL's: no corpus is loaded, /ask awaits its search, and
+  // the corpus folder's watcher, feeds and follow alerts stay off. /healthz is 503 while it is unreachable.
+  const pool = config.DATABASE_URL ? createPool(config.DATABASE_URL, logger) : null;
+  const availability = pool ? watchAvailability(pool) : null;
   const login = new LoginRetry({ ...BACKOFF, timeoutMs: config.LOGIN_TIMEOUT_SECONDS * 1000 }, logger);
   const health = config.HEALTH_PORT
     ? await startHealthServer(
         config.HEALTH_PORT,
-        { gatewayConnected: () => bot?.connected() ?? false, indexLoaded: () => engine !== null, articles: () => engine?.stats().articles ?? null, login: () => login.status() },
+        { gatewayConnected: () => bot?.connected() ?? false, indexLoaded: () => engine !== null && (availability?.available() ?? true), articles: () => engine?.stats().articles ?? null, login: () => login.status() },
         metrics,
       )
     : null;
-  engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true, buildTuning: v8BuildTuning() });
+  engine = pool ? await postgresEngine(pool) : await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true, buildTuning: v8BuildTuning() });
   metrics.archiveLoaded(engine.stats());
   const ready = engine;
+  // Each batch ingestion commits is heard within a second or two: the figures are read again (nothing else is cached).
+  const listener = config.DATABASE_URL ? listenForChanges(config.DATABASE_URL, logger, () => void ready.reload().then((report) => metrics.archiveLoaded(report.stats), () => undefined)) : null;
   const postMessage = async (channel: string, body: unknown) => {
     if (!bot) throw new Error('not connected to Discord yet');
     return bot.postMessage(channel, body);
   };
-  const alerts = startAlerts({ corpusDir: config.CORPUS_DIR, engine, logger, post: postMessage });
+  const alerts = pool ? null : startAlerts({ corpusDir: config.CORPUS_DIR, engine, logger, post: postMessage });
   const onFetched = (report: FeedReport) => {
     metrics.feedFetched(report);
-    alerts.alerts.enqueue(report.articleIds);
+    alerts?.alerts.enqueue(report.articleIds);
   };
-  const feeds = startFeedPoller({ corpusDir: config.CORPUS_DIR, allowPrivate: config.FEEDS_ALLOW_PRIVATE, engine, logger, watching: config.CORPUS_WATCH, onFetched });
+  const feeds = pool ? null : startFeedPoller({ corpusDir: config.CORPUS_DIR, allowPrivate: config.FEEDS_ALLOW_PRIVATE, engine, logger, watching: config.CORPUS_WATCH, onFetched });
   bot = createBot({
     engine,
+    ...(pool ? { search: postgresAsk(pool) } : {}),
     commands: await loadCommands(logger),
     logger,
     apiUrl: config.DISCORD_API_URL,
     ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
     maxConcurrent: config.MAX_CONCURRENT_COMMANDS,
     onServed: metrics.commandServed,
-    feeds,
-    follows: alerts.store,
+    ...(feeds ? { feeds } : {}),
+    ...(alerts ? { follows: alerts.store } : {}),
   });
-  const unwatch = config.CORPUS_WATCH ? watchCorpus(config.CORPUS_DIR, engine, logger, () => metrics.archiveLoaded(ready.stats())) : () => undefined;
+  const unwatch = config.CORPUS_WATCH && !pool ? watchCorpus(config.CORPUS_DIR, engine, logger, () => metrics.archiveLoaded(ready.stats())) : () => undefined;
   const running = bot;
   const stop = (reason: object, message: string, exitCode: number) => {
     logger[exitCode === 0 ? 'info' : 'error'](reason, message);
     unwatch();
-    void feeds.stop();
-    alerts.stop();
+    void feeds?.stop();
+    alerts?.stop();
+    availability?.stop();
+    void listener?.stop();
     health?.close();
     running.shutdown().then(
       () => process.exit(exitCode),

@@ -10,6 +10,10 @@ export interface EmbeddedServer {
   url(name?: string): string;
   /** Creates an empty database. */
   createDatabase(name: string): Promise<void>;
+  /** Stops the server (fast shutdown: sessions are cut), keeping its files for `resume`. */
+  pause(): Promise<void>;
+  /** Starts a paused server again, on the same port with the same data. */
+  resume(): Promise<void>;
   /** Stops the server and deletes its files. */
   stop(): Promise<void>;
 }
@@ -88,6 +92,17 @@ export async function startEmbeddedServer(log: (line: string) => void = () => {}
   return {
     url,
     createDatabase: (name) => server.createDatabase(name),
+    async pause() {
+      // The package's `stop` deletes a non-persistent server's data: it is told to keep them this once.
+      const options = (server as unknown as { options: { persistent: boolean } }).options;
+      options.persistent = true;
+      try {
+        await server.stop();
+      } finally {
+        options.persistent = false;
+      }
+    },
+    resume: () => server.start(),
     async stop() {
       await server.stop();
       await rm(root, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import type { Engine, Failure, FailureCode, QuoteMatch, SummarySentence } from '../engine/index.js';
+import type { AskAnswer, AskQuery, Engine, Failure, FailureCode, QuoteMatch, Result, SummarySentence } from '../engine/index.js';
 import { type FailureTerms, type FailureWords, failureWords } from '../render/failureWords.js';
 import { namesakesLine, renderQuotesText, whosaidHeading } from '../render/quoteText.js';
 import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';
@@ -35,9 +35,15 @@ export function cliFailure(failure: Failure): CliFailure {
 
 type Handler = (engine: Engine, request: CliRequest, style: TextStyle) => CliOutput | CliBadInput;
 
-const ask: Handler = (engine, { text, flags }, style) => {
-  const limit = flags.limit ?? 10;
-  const answer = engine.ask({ question: text, source: flags.source, from: flags.from, to: flags.to, limit });
+const ask: Handler = (engine, { text, flags }, style) => askOutput(text, engine.ask(askQuery(text, flags)), style);
+
+/** The question `ask` asks for a request's text and flags. */
+export function askQuery(text: string, flags: CliFlags): AskQuery {
+  return { question: text, source: flags.source, from: flags.from, to: flags.to, limit: flags.limit ?? 10 };
+}
+
+/** What `ask` prints for an answer, whichever engine gave it (CONTRACTS §2 `ask`). */
+export function askOutput(text: string, answer: Result<AskAnswer>, style: TextStyle): CliOutput | CliBadInput {
   if (!answer.ok && answer.code !== 'no-results') return { bad: cliFailure(answer) };
   if (!answer.ok) return { json: { query: text.trim(), total: 0, results: [] }, text: renderFailureText(cliFailure(answer), cliOptionName) };
   const json = {
@@ -52,7 +58,7 @@ const ask: Handler = (engine, { text, flags }, style) => {
     })),
   };
   return { json, text: renderAskText(answer, 0, style) };
-};
+}
 
 const summary: Handler = (engine, { text, flags }, style) => {
   if (flags.article) {

@@ -1,15 +1,17 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { type Engine, createEngine } from '../engine/engine.js';
+import { createEngine } from '../engine/engine.js';
 import { v8BuildTuning } from '../buildTuning.js';
 import { terminalSafe } from '../render/terminal.js';
-import { ANSI, PLAIN, renderFailureText } from '../render/text.js';
+import { ANSI, PLAIN, type TextStyle, renderFailureText } from '../render/text.js';
 import type { FailureCode } from '../engine/index.js';
+import { createPool } from '../pg/pool.js';
+import { postgresAsk } from '../pg/search.js';
 import { type CliInvocation, USAGE, UsageError, batchRequest, cliOptionName, parseCommandLine } from './args.js';
 import { runFeedsCli } from './feeds.js';
 import type { CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
-import { type CliFailure, type CliRequest, HANDLERS } from './handlers.js';
+import { type CliBadInput, type CliFailure, type CliOutput, type CliRequest, HANDLERS, askOutput, askQuery } from './handlers.js';
 
 /** Runs one command line and returns the exit status: 0 success (also no results), 2 bad input or unreadable corpus. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -34,17 +36,44 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return fail(io, flags.json, 'bad-query', `cannot read the batch file ${flags.batch}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
   }
+  if (io.env.DATABASE_URL) return runOnPostgres(io.env.DATABASE_URL, invocation, lines, io);
   const corpusDir = flags.corpus ?? io.env.CORPUS_DIR ?? 'corpus';
   if (!existsSync(corpusDir) || !statSync(corpusDir).isDirectory()) {
     return fail(io, flags.json, 'corpus-invalid', `the corpus folder "${corpusDir}" does not exist`);
   }
   const engine = await createEngine({ corpusDir, cacheDir: io.env.INDEX_CACHE_DIR || '.cache', logger: io.logger, buildTuning: v8BuildTuning() });
   let status = 0;
-  for (const line of lines ?? [null]) status = Math.max(status, runOne(engine, invocation, line, io));
+  for (const line of lines ?? [null]) status = Math.max(status, await runOne(invocation, line, io, (request, style) => HANDLERS[invocation.command](engine, request, style)));
   return status;
 }
 
-function runOne(engine: Engine, invocation: CliInvocation, line: string | null, io: CliIo): number {
+/**
+ * `ask` on the PostgreSQL archive `DATABASE_URL` names (no corpus is loaded); the other commands
+ * are not served from PostgreSQL yet and say so.
+ */
+async function runOnPostgres(url: string, invocation: CliInvocation, lines: string[] | null, io: CliIo): Promise<number> {
+  if (invocation.command !== 'ask') {
+    return fail(io, invocation.flags.json, 'bad-query', `${invocation.command}: not available on the PostgreSQL archive yet (only ask is); unset DATABASE_URL to answer from the corpus folder`);
+  }
+  const pool = createPool(url, io.logger, 1);
+  const backend = postgresAsk(pool);
+  try {
+    let status = 0;
+    for (const line of lines ?? [null]) {
+      status = Math.max(status, await runOne(invocation, line, io, async ({ text, flags }, style) => askOutput(text, await backend.ask(askQuery(text, flags)), style)));
+    }
+    return status;
+  } catch (error) {
+    return fail(io, invocation.flags.json, 'corpus-invalid', `the PostgreSQL archive is unavailable: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await pool.end();
+  }
+}
+
+/** Answers one request, with the embedded engine's handler or PostgreSQL's `ask`. */
+type Answer = (request: CliRequest, style: TextStyle) => CliOutput | CliBadInput | Promise<CliOutput | CliBadInput>;
+
+async function runOne(invocation: CliInvocation, line: string | null, io: CliIo, answer: Answer): Promise<number> {
   let request: CliRequest;
   try {
     request = line === null ? { text: invocation.text, flags: invocation.flags } : batchRequest(invocation.command, line, invocation.flags);
@@ -52,7 +81,7 @@ function runOne(engine: Engine, invocation: CliInvocation, line: string | null, 
     if (!(error instanceof UsageError)) throw error;
     return reportBad(invocation, line ?? '', { code: 'bad-query', message: error.message, hints: [] }, io);
   }
-  const output = HANDLERS[invocation.command](engine, request, io.isTTY ? ANSI : PLAIN);
+  const output = await answer(request, io.isTTY ? ANSI : PLAIN);
   if ('bad' in output) return reportBad(invocation, request.text, output.bad, io);
   // JSON keeps the verbatim text; a person's terminal gets it without bidi overrides or control characters.
   io.stdout(invocation.flags.json ? JSON.stringify(output.json, null, invocation.flags.batch ? undefined : 2) : terminalSafe(output.text));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DiscordAPIError, type Interaction } from 'discord.js';
 import type { Engine, Logger } from '../engine/index.js';
+import { ArchiveUnavailableError, type AskService } from '../engine/search/backend.js';
 import type { FeedService } from '../feeds/index.js';
 import type { FollowStore } from '../follow/store.js';
 import { BusyError, type BotCommand, type CommandContext } from './command.js';
@@ -12,6 +13,8 @@ import { noticeReply, sendError } from './replies.js';
 export interface RouterOptions {
   commands: ReadonlyMap<string, BotCommand>;
   engine: Engine;
+  /** Where `/ask` searches; the engine when absent. */
+  search?: AskService;
   logger: Logger & { child(fields: object): Logger };
   pages: PageSessions<unknown>;
   /** The feed reader, handed to commands. */
@@ -34,6 +37,8 @@ const SLOT_WAIT_MS = 1500;
 /** How long an acknowledged command (`acknowledgesFirst`, the user sees "thinking…") waits for a slot. */
 const QUEUE_WAIT_MS = 30_000;
 const BUSY = noticeReply('The bot is busy right now. Please try again in a few seconds.');
+/** The archive's database cannot be reached (down or restarting). */
+const UNAVAILABLE = noticeReply('The archive is unavailable right now. Please try again in a few seconds.');
 
 /** Builds the `interactionCreate` handler: routing, rate limit, concurrency cap, one try/catch for all commands. */
 export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
@@ -50,7 +55,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       if (!(await takeSlot(QUEUE_WAIT_MS))) throw new BusyError();
       await yieldToEvents();
     };
-    const ctx: CommandContext = { engine: options.engine, logger, pages: options.pages, slot, ...(options.feeds ? { feeds: options.feeds } : {}), ...(options.follows ? { follows: options.follows } : {}) };
+    const ctx: CommandContext = { engine: options.engine, search: options.search ?? options.engine, logger, pages: options.pages, slot, ...(options.feeds ? { feeds: options.feeds } : {}), ...(options.follows ? { follows: options.follows } : {}) };
     if (!command) {
       logger.warn({ type: interaction.type }, 'interaction for an unknown command');
       if (interaction.isRepliable()) await interaction.reply(noticeReply('This command is not available any more.')).catch((e: unknown) => logger.warn({ err: e }, 'notice not delivered'));
@@ -88,6 +93,12 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         served('busy');
         logger.warn({ ms: Math.round(performance.now() - started) }, 'concurrency cap reached after acknowledging');
         await sendError(interaction, BUSY).catch((e: unknown) => logger.warn({ err: e }, 'busy notice not delivered'));
+        return;
+      }
+      if (error instanceof ArchiveUnavailableError && interaction.isRepliable()) {
+        served('unavailable');
+        logger.warn({ err: error.message, ms: Math.round(performance.now() - started) }, 'archive unavailable');
+        await sendError(interaction, UNAVAILABLE).catch((e: unknown) => logger.warn({ err: e }, 'unavailable notice not delivered'));
         return;
       }
       if (error instanceof DiscordAPIError && GONE.has(Number(error.code))) {

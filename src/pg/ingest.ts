@@ -6,8 +6,11 @@ import { type ArticleRow, articleRows, contentHash } from './rows.js';
 /** Held by each ingestion batch: one writer at a time keeps the term statistics exact. */
 const INGEST_LOCK = 0x6e657773_02;
 
+/** The channel each batch that changes the archive notifies (LISTEN/NOTIFY) when it commits. */
+export const ARCHIVE_CHANGED = 'archive_changed';
+
 /** Articles written per transaction by default. */
-export const DEFAULT_BATCH = 500;
+export const DEFAULT_BATCH = 2000;
 
 /** What an ingestion did (so far, in a progress report). */
 export interface IngestCounts {
@@ -64,30 +67,19 @@ export async function ingestArticles(pool: pg.Pool, articles: readonly Article[]
   return counts;
 }
 
-/** Per-term changes of the statistics a batch makes. */
+/** The changes a batch makes to the archive's totals. */
 class StatsDelta {
-  readonly terms = new Map<string, { text: number; title: number }>();
   articles = 0;
   passages = 0;
   textLength = 0;
   titleLength = 0;
 
-  /** Counts an article in (`sign` 1) or out (-1): its passages' terms, its title's terms once per passage. */
-  add(sign: 1 | -1, title: { terms: readonly string[]; length: number }, passages: ReadonlyArray<{ terms: readonly string[]; length: number }>): void {
+  /** Counts an article in (`sign` 1) or out (-1): its passages and their lengths, its title's length once per passage. */
+  add(sign: 1 | -1, title: { length: number }, passages: ReadonlyArray<{ length: number }>): void {
     this.articles += sign;
     this.passages += sign * passages.length;
     this.titleLength += sign * title.length * passages.length;
-    for (const p of passages) {
-      this.textLength += sign * p.length;
-      for (const term of p.terms) this.entry(term).text += sign;
-    }
-    if (passages.length) for (const term of title.terms) this.entry(term).title += sign * passages.length;
-  }
-
-  private entry(term: string) {
-    let entry = this.terms.get(term);
-    if (!entry) this.terms.set(term, (entry = { text: 0, title: 0 }));
-    return entry;
+    for (const p of passages) this.textLength += sign * p.length;
   }
 }
 
@@ -112,14 +104,62 @@ async function writeBatch(client: pg.ClientBase, batch: readonly Article[]): Pro
   if (replaced.length) {
     const numbers = replaced.map((row) => row.number);
     const old = await client.query<{ article: string; terms: string[]; length: number }>('SELECT article, terms, length FROM passages WHERE article = ANY($1::bigint[])', [numbers]);
-    for (const row of replaced) delta.add(-1, { terms: row.title_terms, length: row.title_length }, old.rows.filter((p) => p.article === row.number));
+    for (const row of replaced) delta.add(-1, { length: row.title_length }, old.rows.filter((p) => p.article === row.number));
+    await removePostings(client, TEXT_POSTINGS, [...new Set(old.rows.flatMap((p) => p.terms))], numbers);
+    await removePostings(client, TITLE_POSTINGS, [...new Set(replaced.flatMap((row) => row.title_terms))], numbers);
     await client.query('DELETE FROM articles WHERE number = ANY($1::bigint[])', [numbers]);
   }
   const rows = articleRows(changed);
   for (const row of rows) delta.add(1, row.title, row.passages);
   counts.passages = await insertRows(client, rows);
-  await applyDelta(client, delta);
+  await applyDelta(client, delta, rows);
+  // Delivered to every listening bot when the batch commits, never for a batch rolled back.
+  await client.query('SELECT pg_notify($1, $2)', [ARCHIVE_CHANGED, JSON.stringify({ added: counts.added, replaced: counts.replaced })]);
   return counts;
+}
+
+/** A postings table: its name and its array columns after `term` and `block`, with their element types (each table has `articles`). */
+interface PostingTable {
+  name: 'text_postings' | 'title_postings';
+  /** The aggregate giving a row's `found` from its unnested arrays `x`. */
+  found: string;
+  columns: ReadonlyArray<readonly [string, 'bigint' | 'integer' | 'smallint']>;
+}
+
+const TEXT_POSTINGS: PostingTable = {
+  name: 'text_postings',
+  found: 'count(*)',
+  columns: [['passages', 'bigint'], ['articles', 'bigint'], ['tfs', 'smallint'], ['lengths', 'integer']],
+};
+
+const TITLE_POSTINGS: PostingTable = {
+  name: 'title_postings',
+  found: 'sum(x.passage_counts)',
+  columns: [['articles', 'bigint'], ['tfs', 'smallint'], ['lengths', 'integer'], ['first_passages', 'bigint'], ['passage_counts', 'integer']],
+};
+
+/** Takes the postings of the articles numbered `articles` out of the rows of `terms` (rows left empty are deleted). */
+async function removePostings(client: pg.ClientBase, table: PostingTable, terms: string[], articles: string[]): Promise<void> {
+  const names = table.columns.map(([name]) => name);
+  const keep = 'FILTER (WHERE x.articles <> ALL($2::bigint[]))';
+  const kept = names.map((name) => `coalesce(array_agg(x.${name} ORDER BY x.o) ${keep}, '{}')`);
+  await client.query(
+    `UPDATE ${table.name} b SET (found, ${names.join(', ')}) = (SELECT coalesce(${table.found} ${keep}, 0), ${kept.join(', ')} FROM unnest(${names.map((n) => `b.${n}`).join(', ')}) WITH ORDINALITY AS x(${names.join(', ')}, o))
+     WHERE b.term = ANY($1::text[]) AND b.articles && $2::bigint[]`,
+    [terms, articles],
+  );
+  await client.query(`DELETE FROM ${table.name} WHERE term = ANY($1::text[]) AND cardinality(articles) = 0`, [terms]);
+}
+
+/** Writes a block's postings: one row per term, its arrays sent as array literals. */
+async function insertPostings(client: pg.ClientBase, table: PostingTable, block: number, postings: PostingBlock): Promise<void> {
+  const names = table.columns.map(([name]) => name);
+  const casts = table.columns.map(([, type], i) => `c${i}::${type}[]`);
+  await client.query(
+    `INSERT INTO ${table.name} (term, block, found, ${names.join(', ')})
+     SELECT term, $2::bigint, found, ${casts.join(', ')} FROM unnest($1::text[], $3::integer[], ${names.map((_, i) => `$${i + 4}::text[]`).join(', ')}) AS u(term, found, ${names.map((_, i) => `c${i}`).join(', ')})`,
+    [postings.terms(), block, postings.found(), ...postings.columns()],
+  );
 }
 
 /** Inserts the articles and their passages (numbered after the highest numbers in use); returns the passages written. */
@@ -129,10 +169,18 @@ async function insertRows(client: pg.ClientBase, rows: ArticleRow[]): Promise<nu
   let passage = Number(next.rows[0]!.passage);
   const articles = [];
   const passages = [];
+  const firstArticle = article + 1;
+  const firstPassage = passage + 1;
+  const text = new PostingBlock();
+  const titles = new PostingBlock();
   for (const { article: a, day, contentHash: hash, title, passages: parts } of rows) {
     article++;
     articles.push({ number: article, id: a.id, title: a.title, body: a.body, source: a.source, date: a.date, day, url: a.url, lang: a.lang, author: a.author, file: a.file, meta: a.meta ?? null, content_hash: hash, title_terms: title.terms, title_tfs: title.tfs, title_length: title.length, passage_count: parts.length });
-    for (const p of parts) passages.push({ id: ++passage, article, position: p.position, start_offset: p.start, end_offset: p.end, text: p.text, copy_key: p.copyKey, terms: p.terms, tfs: p.tfs, length: p.length });
+    titles.add(title, [article, 0, title.length, passage + 1, parts.length], 1, parts.length);
+    for (const p of parts) {
+      passages.push({ id: ++passage, article, position: p.position, start_offset: p.start, end_offset: p.end, text: p.text, copy_key: p.copyKey, terms: p.terms, tfs: p.tfs, length: p.length });
+      text.add(p, [passage, article, 0, p.length], 2, 1);
+    }
   }
   await client.query(
     `INSERT INTO articles SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(number bigint, id text, title text, body text, source text, date text, day text, url text, lang text,
@@ -144,20 +192,52 @@ async function insertRows(client: pg.ClientBase, rows: ArticleRow[]): Promise<nu
        copy_key bigint, terms text[], tfs smallint[], length integer)`,
     [JSON.stringify(passages)],
   );
+  await insertPostings(client, TEXT_POSTINGS, firstPassage, text);
+  await insertPostings(client, TITLE_POSTINGS, firstArticle, titles);
   return passages.length;
 }
 
-/** Adds a batch's changes to the term statistics and the totals; terms no passage holds any more are dropped. */
-async function applyDelta(client: pg.ClientBase, delta: StatsDelta): Promise<void> {
-  const terms = [...delta.terms.keys()].filter((t) => delta.terms.get(t)!.text || delta.terms.get(t)!.title).sort();
-  await client.query(
-    `INSERT INTO term_stats (term, text_passages, title_passages) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])
-     ON CONFLICT (term) DO UPDATE SET text_passages = term_stats.text_passages + excluded.text_passages, title_passages = term_stats.title_passages + excluded.title_passages`,
-    [terms, terms.map((t) => delta.terms.get(t)!.text), terms.map((t) => delta.terms.get(t)!.title)],
-  );
-  await client.query('DELETE FROM term_stats WHERE term = ANY($1::text[]) AND text_passages = 0 AND title_passages = 0', [terms]);
-  const chars = [...new Set(terms.join(''))];
-  await client.query('INSERT INTO term_chars (ch) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [chars]);
+/** One block's postings grouped by term: for each term, the values of each column in document order. */
+class PostingBlock {
+  private readonly byTerm = new Map<string, number[][]>();
+  private readonly passages = new Map<string, number>();
+
+  /**
+   * Adds a document's postings: for its i-th term, the document's `values` with the term's count
+   * at `tfAt`; each term is then found in `passages` more passages.
+   */
+  add(field: { terms: readonly string[]; tfs: readonly number[] }, values: readonly number[], tfAt: number, passages: number): void {
+    field.terms.forEach((term, i) => {
+      let columns = this.byTerm.get(term);
+      if (!columns) this.byTerm.set(term, (columns = values.map(() => [])));
+      values.forEach((value, k) => columns[k]!.push(k === tfAt ? field.tfs[i]! : value));
+      this.passages.set(term, (this.passages.get(term) ?? 0) + passages);
+    });
+  }
+
+  /** Passages each term is found in, in the order of `terms`. */
+  found(): number[] {
+    return [...this.passages.values()];
+  }
+
+  /** The terms, in the order of `columns`. */
+  terms(): string[] {
+    return [...this.byTerm.keys()];
+  }
+
+  /** Each column as one array literal per term. */
+  columns(): string[][] {
+    const rows = [...this.byTerm.values()];
+    const width = rows[0]?.length ?? 0;
+    return Array.from({ length: width }, (_, k) => rows.map((columns) => `{${columns[k]!.join(',')}}`));
+  }
+}
+
+/** Adds a batch's changes to the totals, and the characters of its new terms to the alphabet of spelling variants. */
+async function applyDelta(client: pg.ClientBase, delta: StatsDelta, rows: readonly ArticleRow[]): Promise<void> {
+  const chars = new Set<string>();
+  for (const row of rows) for (const field of [row.title, ...row.passages]) for (const term of field.terms) for (const ch of term) chars.add(ch);
+  await client.query('INSERT INTO term_chars (ch) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [[...chars]]);
   await client.query('UPDATE corpus_stats SET articles = articles + $1, passages = passages + $2, text_length = text_length + $3, title_length = title_length + $4', [
     delta.articles,
     delta.passages,

@@ -1,7 +1,8 @@
 import type pg from 'pg';
-import { type AskAnswer, type AskView, type CheckedQuery, answer, checkQuery, passagesToRead } from '../engine/search/ask.js';
+import { type AskAnswer, type AskView, type CheckedQuery, answer, checkQuery, passagesToRead, sourceKey } from '../engine/search/ask.js';
 import type { AskQuery } from '../engine/search/query.js';
-import type { AskBackend } from '../engine/search/backend.js';
+import { ArchiveUnavailableError, type AskService } from '../engine/search/backend.js';
+import { isConnectionError } from './availability.js';
 import { type PlanOptions, type PlannedHit, inverseFrequency, saturation } from '../engine/search/planner.js';
 import { RANKING } from '../engine/options.js';
 import { queryTerms } from '../engine/search/terms.js';
@@ -23,13 +24,13 @@ interface Totals {
   averageTitle: number;
 }
 
-/** A candidate passage: its field lengths and the count of each planned term in each field. */
-interface CandidateRow {
-  id: string;
+/** A candidate passage: its article, its field lengths and the count of each counted term in each field. */
+interface Candidate {
+  article: number;
   length: number;
-  title_length: number;
-  text_tfs: number[];
-  title_tfs: number[];
+  titleLength: number;
+  textTfs: number[];
+  titleTfs: number[];
 }
 
 /** Spelling variants tried for a question word the archive lacks, as the embedded index's variant search gives them. */
@@ -37,22 +38,44 @@ const MAX_VARIANTS = 8;
 
 /**
  * `/ask` on PostgreSQL, ranked exactly as the embedded engine ranks: the same analysed terms, the
- * same BM25+ plan (candidates from the GIN indexes of the rarest terms until the posting budget,
+ * same BM25+ plan (candidates from the postings of the rarest terms until the posting budget,
  * commoner terms only counted for them), scored here from the stored counts and statistics, then
  * the same rerank, phrase checks and copy grouping (`answer`) over the rows fetched for the hits.
+ * Also checks questions and offers sources for the `/ask` front ends; a database that cannot be
+ * reached is an `ArchiveUnavailableError`.
  */
-export function postgresAsk(pool: pg.Pool): AskBackend {
+export function postgresAsk(pool: pg.Pool): AskService {
   return {
-    async ask(input) {
-      const client = await pool.connect();
-      try {
-        // One snapshot for all the statements of an answer: a batch ingested meanwhile is seen whole or not at all.
-        return await inTransaction(client, () => askIn(client, input), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      } finally {
-        client.release();
-      }
-    },
+    ask: (input) =>
+      reachable(async () => {
+        const client = await pool.connect();
+        try {
+          // One snapshot for all the statements of an answer: a batch ingested meanwhile is seen whole or not at all.
+          return await inTransaction(client, () => askIn(client, input), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        } finally {
+          client.release();
+        }
+      }),
+    checkAsk: (input) =>
+      reachable(async () => {
+        const checked = checkQuery(input, input.source ? await sourcesOf(pool) : []);
+        return 'ok' in checked ? checked : undefined;
+      }),
+    findSources: (typed, limit = 25) =>
+      reachable(async () => {
+        const key = sourceKey(typed);
+        return (await sourcesOf(pool)).filter((s) => sourceKey(s).includes(key)).slice(0, limit);
+      }),
   };
+}
+
+/** Runs `work`, its failure to reach the database turned into `ArchiveUnavailableError` (other errors are bugs, left as they are). */
+async function reachable<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw isConnectionError(error) ? new ArchiveUnavailableError(error) : error;
+  }
 }
 
 /** A connection the search's statements run on. */
@@ -68,18 +91,26 @@ async function askIn(db: Db, input: AskQuery): Promise<Result<AskAnswer>> {
   const planned = await planTerms(db, terms, stats, RANKING);
   const phraseStems = checked.question.phrases.flat();
   const counted = [...new Set([...planned.map((t) => t.term), ...phraseStems])];
-  const rows = await candidates(db, checked, planned, counted, RANKING.budget);
-  const hits = score(rows, planned, counted, totals, RANKING);
+  const found = await candidates(db, checked, planned, counted, RANKING.budget);
+  const hits = score(found, planned, counted, totals, RANKING);
   const column = new Map(counted.map((term, i) => [term, i]));
-  const textTfs = new Map(rows.map((row) => [Number(row.id), row.text_tfs]));
-  const hasTerm = (passage: number, term: string) => (textTfs.get(passage)?.[column.get(term) ?? -1] ?? 0) > 0;
+  const hasTerm = (passage: number, term: string) => (found.get(passage)?.textTfs[column.get(term) ?? -1] ?? 0) > 0;
   const fetched = await passageRows(db, passagesToRead(checked, hits, hasTerm));
   return answer(rowView(fetched, totals.passages, (term) => stats.get(term)?.text ?? 0, hasTerm), checked, hits);
 }
 
-/** The archive's sources, sorted as the embedded archive sorts them (read only for a question with a source filter). */
+/**
+ * The archive's sources, sorted as the embedded archive sorts them, read by skipping through the
+ * (source, day) index from one source to the next: a few lookups whatever the archive's size.
+ */
 async function sourcesOf(db: Db): Promise<string[]> {
-  const result = await db.query<{ source: string }>('SELECT DISTINCT source FROM articles');
+  const result = await db.query<{ source: string }>(
+    `WITH RECURSIVE s(source) AS (
+       SELECT min(source) FROM articles
+       UNION ALL
+       SELECT (SELECT min(source) FROM articles WHERE source > s.source) FROM s WHERE s.source IS NOT NULL
+     ) SELECT source FROM s WHERE source IS NOT NULL`,
+  );
   return result.rows.map((r) => r.source).sort((a, b) => a.localeCompare(b));
 }
 
@@ -144,52 +175,129 @@ async function variantsOf(db: Db, term: string): Promise<string[]> {
 }
 
 /**
- * The candidates: passages holding a generating term in their text or their article's title
- * (the rarest terms, read until the budget, as the planner reads them), with the question's
- * filters, and the count of every planned or phrase term (`counted`) in each field.
+ * The candidates, by passage number: passages holding a generating term (the rarest terms, read
+ * in full until the budget, as the planner reads them) in their text or their article's title,
+ * kept when their article passes the question's filters; then the commoner planned terms and the
+ * phrase terms are looked up for those candidates only. Each gets the count of every `counted`
+ * term in each field.
  */
-async function candidates(db: Db, { query, source }: CheckedQuery, planned: PlannedTerm[], counted: string[], budget: number): Promise<CandidateRow[]> {
-  const generating: string[] = [];
+async function candidates(db: Db, { query, source }: CheckedQuery, planned: PlannedTerm[], counted: string[], budget: number): Promise<Map<number, Candidate>> {
+  const generating = new Set<string>();
   let read = 0;
   for (const term of planned) {
     const cost = term.text + term.title;
     if (read > 0 && read + cost > budget) break;
-    generating.push(term.term);
+    generating.add(term.term);
     read += cost;
   }
-  if (!generating.length) return [];
-  const tfs = (terms: string, counts: string) =>
-    `ARRAY(SELECT coalesce(${counts}[array_position(${terms}, q.term)], 0) FROM unnest($2::text[]) WITH ORDINALITY AS q(term, n) ORDER BY q.n)`;
-  const result = await db.query<CandidateRow>(
-    `WITH found AS (
-       SELECT id FROM passages WHERE terms && $1::text[]
-       UNION
-       SELECT p.id FROM articles a JOIN passages p ON p.article = a.number WHERE a.title_terms && $1::text[]
-     )
-     SELECT p.id, p.length, a.title_length, ${tfs('p.terms', 'p.tfs')} AS text_tfs, ${tfs('a.title_terms', 'a.title_tfs')} AS title_tfs
-     FROM found JOIN passages p ON p.id = found.id JOIN articles a ON a.number = p.article
-     WHERE ($3::text IS NULL OR a.source = $3) AND ($4::text IS NULL OR a.day >= $4) AND ($5::text IS NULL OR a.day <= $5)`,
-    [generating, counted, source ?? null, query.from ?? null, query.to ?? null],
+  const found = new Map<number, Candidate>();
+  if (!generating.size) return found;
+  const column = new Map(counted.map((term, i) => [term, i]));
+  const candidate = (passage: number, article: number) => {
+    let c = found.get(passage);
+    if (!c) found.set(passage, (c = { article, length: 0, titleLength: 0, textTfs: counted.map(() => 0), titleTfs: counted.map(() => 0) }));
+    return c;
+  };
+  const textTerms = (wanted: (t: PlannedTerm) => boolean) => planned.filter((t) => t.text && wanted(t)).map((t) => t.term);
+  const titleTerms = (wanted: (t: PlannedTerm) => boolean) => planned.filter((t) => t.title && wanted(t)).map((t) => t.term);
+  const isGenerating = (t: PlannedTerm) => generating.has(t.term);
+
+  for (const row of await textPostings(db, textTerms(isGenerating))) {
+    const c = candidate(row.passage, row.article);
+    c.length = row.length;
+    c.textTfs[column.get(row.term)!] = row.tf;
+  }
+  for (const row of await titlePostings(db, titleTerms(isGenerating))) {
+    for (let passage = row.first; passage < row.first + row.count; passage++) {
+      const c = candidate(passage, row.article);
+      c.titleLength = row.length;
+      c.titleTfs[column.get(row.term)!] = row.tf;
+    }
+  }
+  if (source || query.from || query.to) {
+    const accepted = await acceptedArticles(db, [...new Set([...found.values()].map((c) => c.article))], source, query.from, query.to);
+    for (const [passage, c] of found) if (!accepted.has(c.article)) found.delete(passage);
+  }
+  if (!found.size) return found;
+
+  const probedText = [...new Set([...textTerms((t) => !isGenerating(t)), ...phraseStems(counted, planned)])];
+  for (const row of await textPostings(db, probedText, [...found.keys()])) {
+    const c = found.get(row.passage)!;
+    c.length = row.length;
+    c.textTfs[column.get(row.term)!] = row.tf;
+  }
+  for (const row of await titlePostings(db, titleTerms((t) => !isGenerating(t)), [...new Set([...found.values()].map((c) => c.article))])) {
+    for (let passage = row.first; passage < row.first + row.count; passage++) {
+      const c = found.get(passage);
+      if (!c) continue;
+      c.titleLength = row.length;
+      c.titleTfs[column.get(row.term)!] = row.tf;
+    }
+  }
+  return found;
+}
+
+/** The counted terms that are not planned (phrase terms only: their text counts tell which passages may hold the phrase). */
+function phraseStems(counted: readonly string[], planned: readonly PlannedTerm[]): string[] {
+  const plannedTerms = new Set(planned.map((t) => t.term));
+  return counted.filter((term) => !plannedTerms.has(term));
+}
+
+/** Text postings of `terms`, all of them (the rows' arrays, unpacked here) or only those of the passages `within` (unpacked and matched by the server). */
+async function textPostings(db: Db, terms: string[], within?: number[]): Promise<Array<{ term: string; passage: number; article: number; tf: number; length: number }>> {
+  if (!terms.length) return [];
+  if (within) {
+    const result = await db.query<{ term: string; passage: string; article: string; tf: number; length: number }>(
+      `SELECT b.term, x.passage, x.article, x.tf, x.length FROM text_postings b, unnest(b.passages, b.articles, b.tfs, b.lengths) AS x(passage, article, tf, length)
+       WHERE b.term = ANY($1::text[]) AND x.passage = ANY($2::bigint[])`,
+      [terms, within],
+    );
+    return result.rows.map((r) => ({ term: r.term, passage: Number(r.passage), article: Number(r.article), tf: r.tf, length: r.length }));
+  }
+  const result = await db.query<{ term: string; passages: string[]; articles: string[]; tfs: number[]; lengths: number[] }>(
+    'SELECT term, passages, articles, tfs, lengths FROM text_postings WHERE term = ANY($1::text[])',
+    [terms],
   );
-  return result.rows;
+  return result.rows.flatMap((r) => r.passages.map((passage, i) => ({ term: r.term, passage: Number(passage), article: Number(r.articles[i]), tf: r.tfs[i]!, length: r.lengths[i]! })));
+}
+
+/** Title postings of `terms`, all of them or only those of the articles `within`, with each article's passage range. */
+async function titlePostings(db: Db, terms: string[], within?: number[]): Promise<Array<{ term: string; article: number; tf: number; length: number; first: number; count: number }>> {
+  if (!terms.length) return [];
+  const result = await db.query<{ term: string; article: string; tf: number; length: number; first_passage: string; passage_count: number }>(
+    `SELECT b.term, x.article, x.tf, x.length, x.first_passage, x.passage_count
+     FROM title_postings b, unnest(b.articles, b.tfs, b.lengths, b.first_passages, b.passage_counts) AS x(article, tf, length, first_passage, passage_count)
+     WHERE b.term = ANY($1::text[])${within ? ' AND x.article = ANY($2::bigint[])' : ''}`,
+    within ? [terms, within] : [terms],
+  );
+  return result.rows.map((r) => ({ term: r.term, article: Number(r.article), tf: r.tf, length: r.length, first: Number(r.first_passage), count: r.passage_count }));
+}
+
+/** The articles among `numbers` that pass the source and date filters. */
+async function acceptedArticles(db: Db, numbers: number[], source: string | undefined, from: string | undefined, to: string | undefined): Promise<Set<number>> {
+  const result = await db.query<{ number: string }>(
+    'SELECT number FROM articles WHERE number = ANY($1::bigint[]) AND ($2::text IS NULL OR source = $2) AND ($3::text IS NULL OR day >= $3) AND ($4::text IS NULL OR day <= $4)',
+    [numbers, source ?? null, from ?? null, to ?? null],
+  );
+  return new Set(result.rows.map((r) => Number(r.number)));
 }
 
 /** BM25+ of each candidate, summed term after term (text, then title) as the embedded planner sums it, best first. */
-function score(rows: CandidateRow[], planned: PlannedTerm[], counted: string[], totals: Totals, options: PlanOptions): PlannedHit[] {
+function score(found: Map<number, Candidate>, planned: PlannedTerm[], counted: string[], totals: Totals, options: PlanOptions): PlannedHit[] {
   const column = planned.map((t) => counted.indexOf(t.term));
   const idfs = planned.map((t) => ({ text: inverseFrequency(totals.passages, t.text), title: inverseFrequency(totals.passages, t.title) }));
   const hits: PlannedHit[] = [];
-  for (const row of rows) {
+  for (const [id, c] of found) {
     let sum = 0;
     let matched = 0;
     planned.forEach((term, j) => {
-      const text = term.text ? row.text_tfs[column[j]!]! : 0;
-      const title = term.title ? row.title_tfs[column[j]!]! : 0;
-      if (text > 0) sum += term.weight * options.boost.text * idfs[j]!.text * saturation(text, row.length, totals.averageText, options.bm25);
-      if (title > 0) sum += term.weight * options.boost.title * idfs[j]!.title * saturation(title, row.title_length, totals.averageTitle, options.bm25);
+      const text = term.text ? c.textTfs[column[j]!]! : 0;
+      const title = term.title ? c.titleTfs[column[j]!]! : 0;
+      if (text > 0) sum += term.weight * options.boost.text * idfs[j]!.text * saturation(text, c.length, totals.averageText, options.bm25);
+      if (title > 0) sum += term.weight * options.boost.title * idfs[j]!.title * saturation(title, c.titleLength, totals.averageTitle, options.bm25);
       if (text > 0 || title > 0) matched++;
     });
-    if (sum > 0) hits.push({ id: Number(row.id), score: sum * matched ** options.coordination });
+    if (sum > 0) hits.push({ id, score: sum * matched ** options.coordination });
   }
   return hits.sort((x, y) => y.score - x.score || x.id - y.id);
 }

@@ -23,7 +23,7 @@ const ARTICLES = Array.from({ length: 12 }, (_, i) =>
 
 const count = async (pool: pg.Pool, table: string) => (await pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
 
-/** The term statistics and totals as stored, and as recomputed from the rows: equal when ingestion kept them exact. */
+/** The term statistics, text postings and totals as stored, and as recomputed from the rows: equal when ingestion kept them exact. */
 async function statistics(pool: pg.Pool) {
   const stored = await pool.query('SELECT term, text_passages::int AS text, title_passages::int AS title FROM term_stats ORDER BY term');
   const recomputed = await pool.query(`
@@ -33,7 +33,9 @@ async function statistics(pool: pg.Pool) {
   const totals = await pool.query('SELECT articles::int, passages::int, text_length::int, title_length::int FROM corpus_stats');
   const actual = await pool.query(`SELECT (SELECT count(*)::int FROM articles) AS articles, (SELECT count(*)::int FROM passages) AS passages,
     (SELECT coalesce(sum(length), 0)::int FROM passages) AS text_length, (SELECT coalesce(sum(title_length * passage_count), 0)::int FROM articles) AS title_length`);
-  return { stored: stored.rows, recomputed: recomputed.rows, totals: totals.rows[0], actual: actual.rows[0] };
+  const postings = await pool.query(`SELECT b.term, x.passage::int, x.article::int, x.tf, x.length FROM text_postings b, unnest(b.passages, b.articles, b.tfs, b.lengths) AS x(passage, article, tf, length) ORDER BY 1, 2`);
+  const fromRows = await pool.query(`SELECT t.term, p.id::int AS passage, p.article::int, t.tf, p.length FROM passages p, unnest(p.terms, p.tfs) AS t(term, tf) ORDER BY 1, 2`);
+  return { stored: [stored.rows, postings.rows], recomputed: [recomputed.rows, fromRows.rows], totals: totals.rows[0], actual: actual.rows[0] };
 }
 
 describe('ingestArticles', () => {

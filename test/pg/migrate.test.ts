@@ -2,9 +2,12 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/engine/options.js';
 import { runIngest, runMigrate } from '../../src/pg/commands.js';
-import { migrate } from '../../src/pg/migrate.js';
+import { migrate, shippedMigrations } from '../../src/pg/migrate.js';
 import { createPool } from '../../src/pg/pool.js';
 import { postgresAsk } from '../../src/pg/search.js';
+import { ingestArticles } from '../../src/pg/ingest.js';
+import { articleRows } from '../../src/pg/rows.js';
+import { loadCorpus } from '../../src/engine/corpus/index.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
@@ -43,7 +46,8 @@ describe('migrate', () => {
     } finally {
       client.release();
     }
-    expect((await pool.query('SELECT version, name FROM schema_migrations')).rows).toEqual([{ version: 1, name: '001_init.sql' }]);
+    const shipped = (await shippedMigrations()).map(({ version, name }) => ({ version, name }));
+    expect((await pool.query('SELECT version, name FROM schema_migrations ORDER BY version')).rows).toEqual(shipped);
     expect((await pool.query('SELECT count(*)::int AS n FROM articles')).rows[0].n).toBe(1);
   });
 
@@ -78,6 +82,40 @@ describe('migrate', () => {
       expect(answer.results[0]!.article).toMatchObject({ source: 'Iran International', date: '2021-10-20' });
     } finally {
       await reader.end();
+    }
+  });
+
+  it('moves an archive ingested before the postings tables (001 only) into them: the same answers and statistics', async () => {
+    const seed = (await loadCorpus('corpus')).articles;
+    const old = await server().createDatabase('before_postings').then(() => createPool(server().url('before_postings'), silentLogger));
+    try {
+      const client = await old.connect();
+      try {
+        await migrate(client, { logger: silentLogger, migrations: (await shippedMigrations()).filter((m) => m.version === 1) });
+        let passage = 0;
+        for (const [i, { article: a, day, contentHash, title, passages }] of articleRows(seed).entries()) {
+          await client.query('INSERT INTO articles VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, $12, $13, $14, $15, $16)', [
+            i + 1, a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, contentHash, title.terms, title.tfs, title.length, passages.length,
+          ]);
+          for (const p of passages) {
+            await client.query('INSERT INTO passages VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [++passage, i + 1, p.position, p.start, p.end, p.text, p.copyKey, p.terms, p.tfs, p.length]);
+          }
+        }
+        const totals = 'UPDATE corpus_stats SET articles = (SELECT count(*) FROM articles), passages = (SELECT count(*) FROM passages), text_length = (SELECT sum(length) FROM passages)';
+        await client.query(`${totals}, title_length = (SELECT sum(title_length * passage_count) FROM articles)`);
+        expect(await migrate(client, { logger: silentLogger })).toEqual(['002_postings.sql', ...(await shippedMigrations()).filter((m) => m.version > 2).map((m) => m.name)]);
+      } finally {
+        client.release();
+      }
+      const { pool: fresh } = await freshDatabase(server());
+      await ingestArticles(fresh, seed);
+      const stats = 'SELECT term, text_passages::int, title_passages::int FROM term_stats ORDER BY term';
+      expect((await old.query(stats)).rows).toEqual((await fresh.query(stats)).rows);
+      for (const question of ['التعاون العسكري بين إيران وروسيا', 'محادثات موسكو', '"ينمو ويتسع"']) {
+        expect(await postgresAsk(old).ask({ question })).toEqual(await postgresAsk(fresh).ask({ question }));
+      }
+    } finally {
+      await old.end();
     }
   });
 

@@ -1,0 +1,43 @@
+import type pg from 'pg';
+
+/** Node's errors for a connection refused, dropped or timed out. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * Whether an error means the database cannot be reached for now: the network's errors, PostgreSQL's
+ * connection exceptions (class 08), shutdown and start-up (57P), lack of resources (53), and the
+ * driver's own words for a connection that ended or never came.
+ */
+export function isConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (NETWORK_CODES.has(code) || /^(08|57P|53)/.test(code))) return true;
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(error.message);
+}
+
+/** Whether the database answers, as last seen. */
+export interface Availability {
+  available(): boolean;
+  stop(): void;
+}
+
+/**
+ * Asks the database `SELECT 1` every `intervalMs` (never two at once): `available()` is false from
+ * a probe that fails until one succeeds, so `/healthz` reports 503 while the database is down and
+ * recovers on its own once it is back.
+ */
+export function watchAvailability(pool: pg.Pool, intervalMs = 1000): Availability {
+  let up = true;
+  let probing = false;
+  const probe = () => {
+    if (probing) return;
+    probing = true;
+    pool.query('SELECT 1').then(
+      () => (up = true),
+      () => (up = false),
+    ).finally(() => (probing = false));
+  };
+  const timer = setInterval(probe, intervalMs);
+  timer.unref();
+  return { available: () => up, stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,50 @@
+import type pg from 'pg';
+import { type ArchiveStats, type Engine, type Failure, failure } from '../engine/index.js';
+
+/**
+ * The engine a bot on PostgreSQL hands its commands besides `/ask` (which awaits the PostgreSQL
+ * search instead, see `postgresAsk`): it holds no corpus, answers the commands PostgreSQL does not
+ * serve yet with a clear failure, and gives the archive's figures as the database keeps them
+ * (read at start and again on `reload`).
+ */
+export async function postgresEngine(pool: pg.Pool): Promise<Engine> {
+  let stats = await readStats(pool);
+  const unavailable = (): Failure => failure({ kind: 'not-on-postgres' });
+  return {
+    ask: unavailable,
+    checkAsk: () => undefined,
+    sources: () => [],
+    findSources: () => [],
+    article: () => undefined,
+    summarizeArticle: unavailable,
+    summarizeTopic: unavailable,
+    whosaid: unavailable,
+    quotesBy: unavailable,
+    quotesIn: unavailable,
+    speakers: () => [],
+    findArticles: () => [],
+    problems: () => [],
+    stats: () => stats,
+    async reload() {
+      stats = await readStats(pool);
+      return { added: [], changed: [], removed: [], rejected: [], warnings: [], stats };
+    },
+  };
+}
+
+/** The archive's figures from the database's totals. */
+async function readStats(pool: pg.Pool): Promise<ArchiveStats> {
+  const row = (await pool.query<{ articles: string; passages: string }>('SELECT articles, passages FROM corpus_stats')).rows[0];
+  return {
+    articles: Number(row?.articles ?? 0),
+    passages: Number(row?.passages ?? 0),
+    sources: 0,
+    quotations: 0,
+    firstDate: null,
+    lastDate: null,
+    rejectedFiles: 0,
+    skippedFiles: 0,
+    loadedAt: new Date().toISOString(),
+    origin: 'update',
+  };
+}
