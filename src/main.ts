@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { v8BuildTuning } from './buildTuning.js';
-import { startupConfig, tokenRequired } from './config.js';
+import { shardOptions, startupConfig, tokenRequired } from './config.js';
 import { runConsole } from './console/console.js';
 import { type Bot, createBot } from './discord/bot.js';
 import { loadCommands } from './discord/loadCommands.js';
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     onServed: metrics.commandServed,
     feeds,
     follows: alerts.store,
+    shards: shardOptions(config),
   });
   const unwatch = config.CORPUS_WATCH ? watchCorpus(config.CORPUS_DIR, engine, logger, () => metrics.archiveLoaded(ready.stats())) : () => undefined;
   const running = bot;

@@ -23,6 +23,8 @@ export interface BotOptions {
   feeds?: FeedService;
   /** The channels' follows, for `/follow …`. */
   follows?: FollowStore;
+  /** The gateway shards this process runs (`shardOptions` of SHARD_COUNT and SHARD_IDS); absent: one unsharded connection. */
+  shards?: { shards?: number[] | 'auto'; shardCount?: number };
 }
 
 /** A running bot: its connection state, login attempts, and a shutdown that lets replies in flight finish. */
@@ -55,14 +57,17 @@ export function createBot(options: BotOptions): Bot {
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
   const newClient = () => {
-    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest });
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest, ...options.shards });
     client.on(Events.InteractionCreate, (interaction: Interaction) => {
       const handling = (accepting ? route(interaction) : turnAway(interaction, options.logger)).finally(() => inFlight.delete(handling));
       inFlight.add(handling);
     });
-    client.once(Events.ClientReady, (ready) => options.logger.info({ user: ready.user.tag, commands: [...options.commands.keys()] }, 'connected to Discord'));
-    client.on(Events.ShardDisconnect, (event) => options.logger.warn({ code: event.code }, 'gateway disconnected'));
-    client.on(Events.ShardResume, () => options.logger.info({}, 'gateway resumed'));
+    client.once(Events.ClientReady, (ready) => {
+      const shards = { shards: ready.ws.shards.map((shard) => shard.id), shardCount: ready.options.shardCount };
+      options.logger.info({ user: ready.user.tag, commands: [...options.commands.keys()], ...shards }, 'connected to Discord');
+    });
+    client.on(Events.ShardDisconnect, (event, shard) => options.logger.warn({ code: event.code, shard }, 'gateway disconnected'));
+    client.on(Events.ShardResume, (shard) => options.logger.info({ shard }, 'gateway resumed'));
     client.on(Events.Error, (error) => options.logger.error({ err: error }, 'discord client error'));
     return client;
   };
