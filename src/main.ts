@@ -3,6 +3,7 @@ import { v8BuildTuning } from './buildTuning.js';
 import { shardOptions, startupConfig, tokenRequired } from './config.js';
 import { runConsole } from './console/console.js';
 import { type Bot, createBot } from './discord/bot.js';
+import { localLimits } from './discord/limiter.js';
 import { loadCommands } from './discord/loadCommands.js';
 import { BACKOFF, type LoginFailure, LoginRetry } from './discord/login.js';
 import { type Engine, createEngine } from './engine/index.js';
@@ -11,6 +12,8 @@ import { startAlerts } from './follow/index.js';
 import { startHealthServer } from './health.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
+import { sharedLimits } from './pg/limits.js';
+import { createPool } from './pg/pool.js';
 import { ANSI, PLAIN } from './render/text.js';
 import { watchCorpus } from './watch.js';
 
@@ -68,6 +71,10 @@ async function main(): Promise<void> {
     alerts.alerts.enqueue(report.articleIds);
   };
   const feeds = startFeedPoller({ corpusDir: config.CORPUS_DIR, allowPrivate: config.FEEDS_ALLOW_PRIVATE, engine, logger, watching: config.CORPUS_WATCH, onFetched });
+  // With a database, every process of a sharded bot counts the same rate limits and concurrency slots.
+  const local = localLimits(config.RATE_LIMIT_PER_MINUTE, config.MAX_CONCURRENT_COMMANDS);
+  const limitsPool = config.DATABASE_URL ? createPool(config.DATABASE_URL, logger, 2) : null;
+  const limits = limitsPool ? sharedLimits(limitsPool, { perWindow: config.RATE_LIMIT_PER_MINUTE, maxConcurrent: config.MAX_CONCURRENT_COMMANDS }, local, logger) : local;
   bot = createBot({
     engine,
     commands: await loadCommands(logger),
@@ -75,6 +82,7 @@ async function main(): Promise<void> {
     apiUrl: config.DISCORD_API_URL,
     ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
     maxConcurrent: config.MAX_CONCURRENT_COMMANDS,
+    limits,
     onServed: metrics.commandServed,
     feeds,
     follows: alerts.store,
@@ -89,7 +97,10 @@ async function main(): Promise<void> {
     alerts.stop();
     health?.close();
     running.shutdown().then(
-      () => process.exit(exitCode),
+      async () => {
+        await limitsPool?.end().catch(() => undefined);
+        process.exit(exitCode);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);

@@ -3,6 +3,7 @@ import type { Engine, Logger } from '../engine/index.js';
 import type { FeedService } from '../feeds/index.js';
 import type { FollowStore } from '../follow/store.js';
 import type { BotCommand } from './command.js';
+import type { Limits } from './limiter.js';
 import { GatewayClosed } from './login.js';
 import { PageSessions } from './paging.js';
 import { noticeReply } from './replies.js';
@@ -17,6 +18,8 @@ export interface BotOptions {
   apiUrl?: string;
   ratePerMinute: number;
   maxConcurrent: number;
+  /** Where the rate limit and the concurrency cap are kept (shared through PostgreSQL by several processes); default: in this process. */
+  limits?: Limits;
   /** Told of every command served (for metrics). */
   onServed?: (command: string, outcome: string, seconds: number) => void;
   /** The feed reader, for `/archive feeds …`. */
