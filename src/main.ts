@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   const feeds = startFeedPoller({ corpusDir: config.CORPUS_DIR, allowPrivate: config.FEEDS_ALLOW_PRIVATE, engine, logger, watching: config.CORPUS_WATCH, onFetched });
   // With a database, every process of a sharded bot counts the same rate limits and concurrency slots.
   const local = localLimits(config.RATE_LIMIT_PER_MINUTE, config.MAX_CONCURRENT_COMMANDS);
-  const limitsPool = config.DATABASE_URL ? createPool(config.DATABASE_URL, logger, 2) : null;
+  const limitsPool = config.DATABASE_URL ? createPool(config.DATABASE_URL, logger) : null;
   const limits = limitsPool ? sharedLimits(limitsPool, { perWindow: config.RATE_LIMIT_PER_MINUTE, maxConcurrent: config.MAX_CONCURRENT_COMMANDS }, local, logger) : local;
   bot = createBot({
     engine,

@@ -15,17 +15,20 @@ export interface SharedLimitSettings {
   leaseMs?: number;
 }
 
-/** A statement slower than this counts as the database being unavailable, in ms. */
-const QUERY_TIMEOUT_MS = 2000;
+/** A statement slower than this counts as the database being unavailable, in ms: the rate limit is checked before a command acknowledges, within Discord's 3 s. */
+const QUERY_TIMEOUT_MS = 500;
 /** Waits between two tries for a free slot: from the first, doubling up to the last, in ms. */
-const FIRST_POLL_MS = 5;
-const LAST_POLL_MS = 100;
+const FIRST_POLL_MS = 2;
+const LAST_POLL_MS = 20;
+/** The wait between two tries to release a slot while the database is unavailable, in ms. */
+const RELEASE_RETRY_MS = 250;
 
 /**
  * The rate limit and the concurrency cap kept in PostgreSQL (migration 003), so that every bot process
- * sharing the database counts the same uses and slots. Each check is one atomic statement. While the
- * database cannot be reached the process falls back to `fallback` (its own limits), logging it, so the
- * bot keeps answering through a database restart.
+ * sharing the database counts the same uses and slots. Each check is one atomic statement. A command
+ * takes one of `fallback`'s slots (its process's own cap) before a shared one. While the database cannot
+ * be reached the process limits with `fallback` alone, logging it, so the bot keeps answering through a
+ * database restart.
  */
 export function sharedLimits(pool: pg.Pool, settings: SharedLimitSettings, fallback: Limits, logger: Logger): Limits {
   const windowMs = settings.windowMs ?? 60_000;
@@ -51,6 +54,13 @@ export function sharedLimits(pool: pg.Pool, settings: SharedLimitSettings, fallb
   };
   // `null` from `query` means the database failed; a row means it answered (its value may itself be null).
   const takeSlot = (holder: string) => query<{ slot: number | null }>('SELECT command_slot_take($1, $2, $3) AS slot', [settings.maxConcurrent, holder, leaseMs]);
+  // A release lost to an outage is tried again until the lease would have freed the slot anyway.
+  const releaseSlot = async (slot: number, holder: string) => {
+    const giveUpAt = Date.now() + leaseMs;
+    while (!(await query('SELECT command_slot_release($1, $2) AS released', [slot, holder])) && Date.now() < giveUpAt) {
+      await new Promise((resolve) => setTimeout(resolve, RELEASE_RETRY_MS));
+    }
+  };
 
   return {
     rate: {
@@ -60,18 +70,27 @@ export function sharedLimits(pool: pg.Pool, settings: SharedLimitSettings, fallb
       },
     },
     slots: {
+      // The process's own cap first (no process asks for more slots than all may have), then a shared slot.
       async acquire(timeoutMs) {
         const deadline = Date.now() + timeoutMs;
+        const releaseLocal = await fallback.slots.acquire(timeoutMs);
+        if (!releaseLocal) return null;
         const holder = randomUUID();
         for (let pause = FIRST_POLL_MS; ; pause = Math.min(LAST_POLL_MS, pause * 2)) {
           const row = await takeSlot(holder);
-          if (!row) return fallback.slots.acquire(Math.max(0, deadline - Date.now()));
+          if (!row) return releaseLocal;
           const { slot } = row;
           if (slot !== null) {
-            return () => void query('SELECT command_slot_release($1, $2)', [slot, holder]);
+            return () => {
+              releaseLocal();
+              void releaseSlot(slot, holder);
+            };
           }
           const left = deadline - Date.now();
-          if (left <= 0) return null;
+          if (left <= 0) {
+            releaseLocal();
+            return null;
+          }
           await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
         }
       },
