@@ -45,6 +45,8 @@ export interface ShardLoadResult {
   limitFallbacks: number;
   ackP50: number;
   ackP99: number;
+  /** The acknowledgement p99 after the opening burst (the first `inFlight` interactions, sent all at once). */
+  ackP99AfterBurst: number;
   answerP50: number;
   answerP99: number;
   wallMs: number;
@@ -113,6 +115,7 @@ export async function runShardLoad(load: ShardLoad): Promise<ShardLoadResult> {
       limitFallbacks: bots.reduce((n, bot) => n + (bot.logs().match(/"msg":"shared limits: PostgreSQL unavailable/g) ?? []).length, 0),
       ackP50: percentile(acks, 50),
       ackP99: percentile(acks, 99),
+      ackP99AfterBurst: percentile(sorted(outcomes.slice(load.inFlight).map((o) => o.ackMs)), 99),
       answerP50: percentile(answers, 50),
       answerP99: percentile(answers, 99),
       wallMs,
