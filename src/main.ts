@@ -13,6 +13,7 @@ import { startHealthServer } from './health.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { sharedLimits } from './pg/limits.js';
+import { sharedPages } from './pg/pages.js';
 import { createPool } from './pg/pool.js';
 import { ANSI, PLAIN } from './render/text.js';
 import { watchCorpus } from './watch.js';
@@ -71,10 +72,10 @@ async function main(): Promise<void> {
     alerts.alerts.enqueue(report.articleIds);
   };
   const feeds = startFeedPoller({ corpusDir: config.CORPUS_DIR, allowPrivate: config.FEEDS_ALLOW_PRIVATE, engine, logger, watching: config.CORPUS_WATCH, onFetched });
-  // With a database, every process of a sharded bot counts the same rate limits and concurrency slots.
+  // With a database, every process of a sharded bot counts the same rate limits and concurrency slots, and finds the same paged answers.
   const local = localLimits(config.RATE_LIMIT_PER_MINUTE, config.MAX_CONCURRENT_COMMANDS);
-  const limitsPool = config.DATABASE_URL ? createPool(config.DATABASE_URL, logger) : null;
-  const limits = limitsPool ? sharedLimits(limitsPool, { perWindow: config.RATE_LIMIT_PER_MINUTE, maxConcurrent: config.MAX_CONCURRENT_COMMANDS }, local, logger) : local;
+  const sharedPool = config.DATABASE_URL ? createPool(config.DATABASE_URL, logger) : null;
+  const limits = sharedPool ? sharedLimits(sharedPool, { perWindow: config.RATE_LIMIT_PER_MINUTE, maxConcurrent: config.MAX_CONCURRENT_COMMANDS }, local, logger) : local;
   bot = createBot({
     engine,
     commands: await loadCommands(logger),
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
     ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
     maxConcurrent: config.MAX_CONCURRENT_COMMANDS,
     limits,
+    ...(sharedPool && { sharedPages: sharedPages(sharedPool, logger) }),
     onServed: metrics.commandServed,
     feeds,
     follows: alerts.store,
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
     health?.close();
     running.shutdown().then(
       async () => {
-        await limitsPool?.end().catch(() => undefined);
+        await sharedPool?.end().catch(() => undefined);
         process.exit(exitCode);
       },
       (error: unknown) => {

@@ -5,7 +5,7 @@ import type { FollowStore } from '../follow/store.js';
 import type { BotCommand } from './command.js';
 import type { Limits } from './limiter.js';
 import { GatewayClosed } from './login.js';
-import { PageSessions } from './paging.js';
+import { PAGE_LIFETIME_MS, PageSessions, type SharedPages } from './paging.js';
 import { noticeReply } from './replies.js';
 import { createRouter } from './router.js';
 
@@ -18,6 +18,8 @@ export interface BotOptions {
   apiUrl?: string;
   ratePerMinute: number;
   maxConcurrent: number;
+  /** Where paged answers are shared with the other processes of a sharded bot (PostgreSQL); default: this process only. */
+  sharedPages?: SharedPages;
   /** Where the rate limit and the concurrency cap are kept (shared through PostgreSQL by several processes); default: in this process. */
   limits?: Limits;
   /** Told of every command served (for metrics). */
@@ -55,7 +57,7 @@ const INTERACTION_REQUESTS_PER_SECOND = 500;
 /** Creates the discord.js client (no privileged intents) wired to the command router. */
 export function createBot(options: BotOptions): Bot {
   const rest = { globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND, ...(options.apiUrl ? { api: options.apiUrl } : {}) };
-  const pages = new PageSessions<unknown>();
+  const pages = new PageSessions<unknown>(PAGE_LIFETIME_MS, options.sharedPages);
   const route = createRouter({ ...options, pages });
   const inFlight = new Set<Promise<void>>();
   let accepting = true;

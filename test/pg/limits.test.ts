@@ -3,29 +3,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { localLimits, type Limits } from '../../src/discord/limiter.js';
 import { silentLogger } from '../../src/engine/engine.js';
 import { sharedLimits, type SharedLimitSettings } from '../../src/pg/limits.js';
-import { migrate } from '../../src/pg/migrate.js';
 import { createPool } from '../../src/pg/pool.js';
-import { freshDatabase, useEmbeddedServer } from './database.js';
+import { readerDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
-const READER = { name: 'limits_reader', password: 'reader-password' };
 
 const pools: pg.Pool[] = [];
 
-/** A fresh migrated database, connected to as the read-only role the bot uses. */
-async function readerDatabase(): Promise<string> {
-  const { url, pool } = await freshDatabase(server());
-  const client = await pool.connect();
-  await migrate(client, { reader: READER, logger: silentLogger }).finally(() => client.release());
-  const target = new URL(url);
-  target.username = READER.name;
-  target.password = READER.password;
-  return target.toString();
-}
-
 /** Two bot processes' limits on a fresh database: each its own pool, connected as the read-only role as a bot is. */
 async function twoProcesses(settings: SharedLimitSettings): Promise<[Limits, Limits]> {
-  const url = await readerDatabase();
+  const url = await readerDatabase(server());
   const one = () => {
     const pool = createPool(url, silentLogger, 4);
     pools.push(pool);
@@ -76,7 +63,7 @@ describe('rate limit and concurrency cap shared through PostgreSQL', () => {
   });
 
   it('keeps the read-only role from writing the tables except through the functions', async () => {
-    const client = new pg.Client(await readerDatabase());
+    const client = new pg.Client(await readerDatabase(server()));
     await client.connect();
     try {
       await expect(client.query("INSERT INTO rate_limit_uses VALUES ('x', now())")).rejects.toThrow(/permission denied/);

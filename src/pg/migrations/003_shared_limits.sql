@@ -1,7 +1,7 @@
--- Per-user rate limits and the concurrency cap shared by every bot process (SHARD_IDS on several
--- processes or machines). The bot connects as the read-only role, so it changes these tables only
--- through the two SECURITY DEFINER functions below, each one atomic statement. Times are the
--- server's clock, the same for every process.
+-- What every bot process (SHARD_IDS on several processes or machines) must share: per-user rate
+-- limits, the concurrency cap, and paged answers. The bot connects as the read-only role, so it
+-- changes these tables only through the SECURITY DEFINER functions below, each one atomic statement.
+-- Times are the server's clock, the same for every process.
 
 -- One row per command a user ran within the window (older rows are deleted as the user comes back).
 CREATE TABLE rate_limit_uses (
@@ -59,4 +59,22 @@ END $$;
 CREATE FUNCTION command_slot_release(p_slot integer, p_holder text) RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
   UPDATE command_slots SET holder = NULL, expires_at = NULL WHERE slot = p_slot AND holder = p_holder;
+$$;
+
+-- Paged answers (Previous/Next), so that a click is served whichever process receives it.
+CREATE TABLE page_sessions (
+  id         text PRIMARY KEY,
+  owner_id   text NOT NULL,
+  request    jsonb NOT NULL,
+  total      integer NOT NULL,
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX page_sessions_expiry ON page_sessions (expires_at);
+
+-- Keeps a paged answer until `p_expires_at` (a new id every time), forgetting expired ones.
+CREATE FUNCTION page_session_save(p_id text, p_owner text, p_request jsonb, p_total integer, p_expires_at timestamptz) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
+  DELETE FROM page_sessions WHERE expires_at < clock_timestamp();
+  INSERT INTO page_sessions (id, owner_id, request, total, expires_at) VALUES (p_id, p_owner, p_request, p_total, p_expires_at)
+  ON CONFLICT (id) DO NOTHING;
 $$;
