@@ -17,6 +17,7 @@ import {
   type MessageCommand,
   type SlashCommand,
 } from './interactions.js';
+import { guildCreatePayload } from './guilds.js';
 import { makeUser } from './messages.js';
 import { InteractionResponses } from './responses.js';
 import { BODY_ROUTES, restHandler, type RecordedRequest } from './rest.js';
@@ -142,6 +143,11 @@ export class FakeDiscord {
   /** Pushes a message context-menu command on `targetMessage`. */
   sendMessageCommand(spec: MessageCommand): SentInteraction {
     return this.push(messageCommandPayload(this.build, spec));
+  }
+
+  /** The bot joins a server: its shard gets GUILD_CREATE now and after every IDENTIFY. Returns that shard's id. */
+  addGuild(guildId: string, name = 'Test server'): number {
+    return this.gateway.addGuild(guildCreatePayload(guildId, name, this.botUser));
   }
 
   /** The commands registered by bulk overwrite: the guild's, or the global ones. */

@@ -101,13 +101,16 @@ describe('two discord.js clients, one shard each', () => {
   let fake: FakeDiscord;
   const clients: Client[] = [];
 
+  const logIn = async (shard: number) => {
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl }, shards: [shard], shardCount: 2 });
+    clients[shard] = client;
+    await client.login('fake-token');
+    return client;
+  };
+
   beforeEach(async () => {
     fake = await startFakeDiscord({ maxConcurrency: 16 });
-    for (const shard of [0, 1]) {
-      const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl }, shards: [shard], shardCount: 2 });
-      clients.push(client);
-      await client.login('fake-token');
-    }
+    for (const shard of [0, 1]) await logIn(shard);
     await fake.waitForShards([0, 1]);
   });
 
@@ -127,5 +130,19 @@ describe('two discord.js clients, one shard each', () => {
       [sent[0]!.id, sent[2]!.id, sent[4]!.id, dm.id],
       [sent[1]!.id, sent[3]!.id, sent[5]!.id],
     ]);
+  });
+
+  it('sends each guild’s GUILD_CREATE to its shard only, and again when that shard identifies anew', async () => {
+    const guilds = [0, 1, 2, 3].map(guildWithHighBits);
+    expect(guilds.map((id) => fake.addGuild(id))).toEqual([0, 1, 0, 1]);
+    const cached = (client: Client) => client.guilds.cache.map((g) => [g.id, g.shardId]);
+    await expect.poll(() => clients.map((c) => c.guilds.cache.size)).toEqual([2, 2]);
+    expect(clients.map(cached)).toEqual([
+      [[guilds[0], 0], [guilds[2], 0]],
+      [[guilds[1], 1], [guilds[3], 1]],
+    ]);
+    await clients[1]!.destroy();
+    const again = await logIn(1);
+    await expect.poll(() => cached(again)).toEqual([[guilds[1], 1], [guilds[3], 1]]);
   });
 });

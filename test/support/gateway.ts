@@ -6,6 +6,7 @@ import {
   GatewayDispatchEvents,
   GatewayOpcodes,
   type GatewayDispatchPayload,
+  type GatewayGuildCreateDispatchData,
   type GatewayInteractionCreateDispatchData,
   type GatewayReadyDispatchData,
   type GatewayReceivePayload,
@@ -54,6 +55,8 @@ interface Session {
 export class FakeGateway {
   private readonly server = new WebSocketServer({ noServer: true });
   private readonly sessions = new Map<string, Session>();
+  /** The servers the bot is in: each shard lists its own in READY, then gets their GUILD_CREATE. */
+  private readonly guilds = new Map<string, GatewayGuildCreateDispatchData>();
 
   constructor(private readonly config: GatewayConfig) {}
 
@@ -77,11 +80,25 @@ export class FakeGateway {
    * that shard's id; a disconnected session gets it when it resumes.
    */
   dispatchInteraction(interaction: GatewayInteractionCreateDispatchData): number {
-    if (this.sessions.size === 0) throw new Error('fake Discord: no gateway session; log a client in first');
-    const owner = [...this.sessions.values()].find((s) => shardForGuild(interaction.guild_id, s.shard[1]) === s.shard[0]);
-    if (!owner) throw new Error(`fake Discord: no gateway session for the shard of guild ${interaction.guild_id ?? '(DM)'}; identify every shard first`);
+    const owner = this.owner(interaction.guild_id);
     this.dispatch(owner, { op: 0, t: GatewayDispatchEvents.InteractionCreate, d: interaction, s: 0 });
     return owner.shard[0];
+  }
+
+  /** The bot joins a server: GUILD_CREATE to the shard owning it, now and whenever that shard identifies again; returns the shard. */
+  addGuild(guild: GatewayGuildCreateDispatchData): number {
+    this.guilds.set(guild.id, guild);
+    const owner = this.owner(guild.id);
+    this.dispatch(owner, { op: 0, t: GatewayDispatchEvents.GuildCreate, d: guild, s: 0 });
+    return owner.shard[0];
+  }
+
+  /** The session of the shard that receives the guild's events: `(guild_id >> 22) % num_shards`, shard 0 for DMs. */
+  private owner(guildId: string | undefined): Session {
+    if (this.sessions.size === 0) throw new Error('fake Discord: no gateway session; log a client in first');
+    const owner = [...this.sessions.values()].find((s) => shardForGuild(guildId, s.shard[1]) === s.shard[0]);
+    if (!owner) throw new Error(`fake Discord: no gateway session for the shard of guild ${guildId ?? '(DM)'}; identify every shard first`);
+    return owner;
   }
 
   /** Closes every connection with `code`, keeping the sessions so clients can resume (4000 and 1001 are resumable). */
@@ -151,13 +168,16 @@ export class FakeGateway {
     for (const old of this.sessions.values()) if (old.token === token && (old.shard[0] === shard[0] || old.shard[1] !== shard[1])) this.sessions.delete(old.id);
     const session: Session = { id: randomBytes(16).toString('hex'), token, seq: 0, unacked: [], shard, socket: ws, ready: 'identified' };
     this.sessions.set(session.id, session);
+    const own = [...this.guilds.values()].filter((g) => shardForGuild(g.id, shard[1]) === shard[0]);
     const d: GatewayReadyDispatchData = {
       ...this.config.readyData(),
+      guilds: own.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.config.url,
       ...(requested && { shard: requested }),
     };
     this.dispatch(session, { op: 0, t: GatewayDispatchEvents.Ready, d, s: 0 });
+    for (const guild of own) this.dispatch(session, { op: 0, t: GatewayDispatchEvents.GuildCreate, d: guild, s: 0 });
     this.config.onChange();
     return session;
   }
