@@ -8,6 +8,20 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsAbsent,
 const RoleName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _ (up to 63), not starting with a digit');
 const positiveInt = (fallback: number) => z.preprocess(emptyAsAbsent, z.coerce.number().int().min(1).default(fallback));
 
+/** `SHARD_IDS`: shard ids and ranges, `0,1` or `0-3,8`, expanded to distinct ids in ascending order. */
+const ShardIds = z
+  .string()
+  .regex(/^\s*\d+(\s*-\s*\d+)?(\s*,\s*\d+(\s*-\s*\d+)?)*\s*$/, 'a list of shard ids and ranges such as 0,1 or 0-3')
+  .transform((text, ctx) => {
+    const ids = new Set<number>();
+    for (const part of text.split(',')) {
+      const [first = 0, last = first] = part.split('-').map((n) => Number.parseInt(n, 10));
+      if (last < first) ctx.addIssue({ code: 'custom', message: `the range ${part.trim()} runs backwards` });
+      for (let id = first; id <= last; id++) ids.add(id);
+    }
+    return [...ids].sort((a, b) => a - b);
+  });
+
 /** The environment the program runs with (CONTRACTS §3), validated once at start-up. */
 export const Config = z.object({
   DISCORD_TOKEN: optional(z.string().min(20, 'looks too short to be a bot token')),
@@ -38,8 +52,31 @@ export const Config = z.object({
   DATABASE_WRITER_PASSWORD: optional(z.string().min(8, 'at least 8 characters')),
   /** Let feeds and article pages be fetched from loopback, private and link-local addresses (`true`/`false`): tests and intranets only. */
   FEEDS_ALLOW_PRIVATE: z.preprocess(emptyAsAbsent, z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
+  /** Gateway shards of the whole bot, across all its processes, or `auto` (Discord's recommendation, one process); absent: one shard. */
+  SHARD_COUNT: optional(z.union([z.literal('auto'), z.coerce.number('a whole number of shards, or auto').int().min(1, 'at least 1').max(65_536)])),
+  /** The shards this process runs (`0,1`, `2-3`); absent: all of SHARD_COUNT. Each process of a sharded bot gets its own. */
+  SHARD_IDS: optional(ShardIds),
+}).superRefine((config, ctx) => {
+  const ids = config.SHARD_IDS;
+  // zod runs this even when a field failed; a SHARD_IDS already refused is then still the raw string.
+  if (!Array.isArray(ids)) return;
+  const count = config.SHARD_COUNT;
+  if (typeof count !== 'number') {
+    ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: 'needs SHARD_COUNT set to the number of shards across all processes' });
+    return;
+  }
+  const outside = ids.filter((id) => id >= count);
+  if (outside.length) ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: `shard ${outside.join(', ')} is not below SHARD_COUNT (${count}); ids run from 0 to ${count - 1}` });
 });
 export type Config = z.infer<typeof Config>;
+
+/** The discord.js Client options for the shards this process runs: `shards` and `shardCount`, or none for one unsharded connection. */
+export function shardOptions(config: Pick<Config, 'SHARD_COUNT' | 'SHARD_IDS'>): { shards?: number[] | 'auto'; shardCount?: number } {
+  const count = config.SHARD_COUNT;
+  if (count === undefined) return {};
+  if (count === 'auto') return { shards: 'auto' };
+  return { shards: config.SHARD_IDS ?? Array.from({ length: count }, (_, id) => id), shardCount: count };
+}
 
 /**
  * Whether `npm start` without DISCORD_TOKEN must stop (exit 2) instead of opening the local console: in production

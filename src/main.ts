@@ -1,8 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { v8BuildTuning } from './buildTuning.js';
-import { startupConfig, tokenRequired } from './config.js';
+import { shardOptions, startupConfig, tokenRequired } from './config.js';
 import { runConsole } from './console/console.js';
 import { type Bot, createBot } from './discord/bot.js';
+import { localLimits } from './discord/limiter.js';
 import { loadCommands } from './discord/loadCommands.js';
 import { BACKOFF, type LoginFailure, LoginRetry } from './discord/login.js';
 import { type Engine, createEngine } from './engine/index.js';
@@ -11,6 +12,8 @@ import { startAlerts } from './follow/index.js';
 import { startHealthServer } from './health.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
+import { sharedLimits } from './pg/limits.js';
+import { sharedPages } from './pg/pages.js';
 import { ANSI, PLAIN } from './render/text.js';
 import { watchCorpus } from './watch.js';
 import { postgresEngine } from './pg/engine.js';
@@ -84,6 +87,9 @@ async function main(): Promise<void> {
     alerts?.alerts.enqueue(report.articleIds);
   };
   const feeds = pool ? null : startFeedPoller({ corpusDir: config.CORPUS_DIR, allowPrivate: config.FEEDS_ALLOW_PRIVATE, engine, logger, watching: config.CORPUS_WATCH, onFetched });
+  // With a database, every process of a sharded bot counts the same rate limits and concurrency slots, and finds the same paged answers.
+  const local = localLimits(config.RATE_LIMIT_PER_MINUTE, config.MAX_CONCURRENT_COMMANDS);
+  const limits = pool ? sharedLimits(pool, { perWindow: config.RATE_LIMIT_PER_MINUTE, maxConcurrent: config.MAX_CONCURRENT_COMMANDS }, local, logger) : local;
   bot = createBot({
     engine,
     ...(pool ? { search: postgresAsk(pool) } : {}),
@@ -92,9 +98,12 @@ async function main(): Promise<void> {
     apiUrl: config.DISCORD_API_URL,
     ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
     maxConcurrent: config.MAX_CONCURRENT_COMMANDS,
+    limits,
+    ...(pool && { sharedPages: sharedPages(pool, logger) }),
     onServed: metrics.commandServed,
     ...(feeds ? { feeds } : {}),
     ...(alerts ? { follows: alerts.store } : {}),
+    shards: shardOptions(config),
   });
   const unwatch = config.CORPUS_WATCH && !pool ? watchCorpus(config.CORPUS_DIR, engine, logger, () => metrics.archiveLoaded(ready.stats())) : () => undefined;
   const running = bot;
@@ -107,7 +116,10 @@ async function main(): Promise<void> {
     void listener?.stop();
     health?.close();
     running.shutdown().then(
-      () => process.exit(exitCode),
+      async () => {
+        await pool?.end().catch(() => undefined);
+        process.exit(exitCode);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, tokenRequired } from '../src/config.js';
+import { ConfigError, loadConfig, shardOptions, tokenRequired } from '../src/config.js';
 
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
@@ -30,6 +30,13 @@ describe('loadConfig', () => {
     [{ LOGIN_TIMEOUT_SECONDS: '0' }, /LOGIN_TIMEOUT_SECONDS/],
     [{ LOGIN_TIMEOUT_SECONDS: 'forever' }, /LOGIN_TIMEOUT_SECONDS/],
     [{ FEEDS_ALLOW_PRIVATE: 'yes' }, /FEEDS_ALLOW_PRIVATE/],
+    [{ SHARD_COUNT: '0' }, /SHARD_COUNT: at least 1/],
+    [{ SHARD_COUNT: 'two' }, /SHARD_COUNT/],
+    [{ SHARD_IDS: '0,1' }, /SHARD_IDS: needs SHARD_COUNT/],
+    [{ SHARD_COUNT: 'auto', SHARD_IDS: '0' }, /SHARD_IDS: needs SHARD_COUNT/],
+    [{ SHARD_COUNT: '4', SHARD_IDS: '2,4,5' }, /SHARD_IDS: shard 4, 5 is not below SHARD_COUNT \(4\)/],
+    [{ SHARD_COUNT: '4', SHARD_IDS: 'first' }, /SHARD_IDS: a list of shard ids and ranges/],
+    [{ SHARD_COUNT: '4', SHARD_IDS: '3-1' }, /SHARD_IDS: the range 3-1 runs backwards/],
   ])('%o is refused with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -42,6 +49,18 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain(secret);
     }
+  });
+});
+
+describe('shardOptions', () => {
+  it.each([
+    [{}, {}],
+    [{ SHARD_COUNT: 'auto' }, { shards: 'auto' }],
+    [{ SHARD_COUNT: '3' }, { shards: [0, 1, 2], shardCount: 3 }],
+    [{ SHARD_COUNT: '4', SHARD_IDS: '2-3' }, { shards: [2, 3], shardCount: 4 }],
+    [{ SHARD_COUNT: '8', SHARD_IDS: ' 6, 0-1 ,1 ' }, { shards: [0, 1, 6], shardCount: 8 }],
+  ])('%o runs %o', (env, options) => {
+    expect(shardOptions(loadConfig(env))).toEqual(options);
   });
 });
 

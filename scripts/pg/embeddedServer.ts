@@ -14,6 +14,8 @@ export interface EmbeddedServer {
   pause(): Promise<void>;
   /** Starts a paused server again, on the same port with the same data. */
   resume(): Promise<void>;
+  /** Stops the server and starts it again on the same port and data (a restart, as an operator or a crash causes). */
+  restart(): Promise<void>;
   /** Stops the server and deletes its files. */
   stop(): Promise<void>;
 }
@@ -73,7 +75,8 @@ export async function startEmbeddedServer(log: (line: string) => void = () => {}
     user: 'postgres',
     password,
     authMethod: 'scram-sha-256',
-    persistent: false,
+    // Kept across `restart`; `stop` deletes the whole folder.
+    persistent: true,
     initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--no-sync'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
     onLog: (message) => log(String(message).trimEnd()),
@@ -92,17 +95,12 @@ export async function startEmbeddedServer(log: (line: string) => void = () => {}
   return {
     url,
     createDatabase: (name) => server.createDatabase(name),
-    async pause() {
-      // The package's `stop` deletes a non-persistent server's data: it is told to keep them this once.
-      const options = (server as unknown as { options: { persistent: boolean } }).options;
-      options.persistent = true;
-      try {
-        await server.stop();
-      } finally {
-        options.persistent = false;
-      }
-    },
+    pause: () => server.stop(),
     resume: () => server.start(),
+    async restart() {
+      await server.stop();
+      await server.start();
+    },
     async stop() {
       await server.stop();
       await rm(root, { recursive: true, force: true });

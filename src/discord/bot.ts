@@ -4,8 +4,9 @@ import type { AskService } from '../engine/search/backend.js';
 import type { FeedService } from '../feeds/index.js';
 import type { FollowStore } from '../follow/store.js';
 import type { BotCommand } from './command.js';
+import type { Limits } from './limiter.js';
 import { GatewayClosed } from './login.js';
-import { PageSessions } from './paging.js';
+import { PAGE_LIFETIME_MS, PageSessions, type SharedPages } from './paging.js';
 import { noticeReply } from './replies.js';
 import { createRouter } from './router.js';
 
@@ -20,12 +21,18 @@ export interface BotOptions {
   apiUrl?: string;
   ratePerMinute: number;
   maxConcurrent: number;
+  /** Where paged answers are shared with the other processes of a sharded bot (PostgreSQL); default: this process only. */
+  sharedPages?: SharedPages;
+  /** Where the rate limit and the concurrency cap are kept (shared through PostgreSQL by several processes); default: in this process. */
+  limits?: Limits;
   /** Told of every command served (for metrics). */
   onServed?: (command: string, outcome: string, seconds: number) => void;
   /** The feed reader, for `/archive feeds …`. */
   feeds?: FeedService;
   /** The channels' follows, for `/follow …`. */
   follows?: FollowStore;
+  /** The gateway shards this process runs (`shardOptions` of SHARD_COUNT and SHARD_IDS); absent: one unsharded connection. */
+  shards?: { shards?: number[] | 'auto'; shardCount?: number };
 }
 
 /** A running bot: its connection state, login attempts, and a shutdown that lets replies in flight finish. */
@@ -53,19 +60,22 @@ const INTERACTION_REQUESTS_PER_SECOND = 500;
 /** Creates the discord.js client (no privileged intents) wired to the command router. */
 export function createBot(options: BotOptions): Bot {
   const rest = { globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND, ...(options.apiUrl ? { api: options.apiUrl } : {}) };
-  const pages = new PageSessions<unknown>();
+  const pages = new PageSessions<unknown>(PAGE_LIFETIME_MS, options.sharedPages);
   const route = createRouter({ ...options, pages });
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
   const newClient = () => {
-    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest });
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest, ...options.shards });
     client.on(Events.InteractionCreate, (interaction: Interaction) => {
       const handling = (accepting ? route(interaction) : turnAway(interaction, options.logger)).finally(() => inFlight.delete(handling));
       inFlight.add(handling);
     });
-    client.once(Events.ClientReady, (ready) => options.logger.info({ user: ready.user.tag, commands: [...options.commands.keys()] }, 'connected to Discord'));
-    client.on(Events.ShardDisconnect, (event) => options.logger.warn({ code: event.code }, 'gateway disconnected'));
-    client.on(Events.ShardResume, () => options.logger.info({}, 'gateway resumed'));
+    client.once(Events.ClientReady, (ready) => {
+      const shards = { shards: ready.ws.shards.map((shard) => shard.id), shardCount: ready.options.shardCount };
+      options.logger.info({ user: ready.user.tag, commands: [...options.commands.keys()], ...shards }, 'connected to Discord');
+    });
+    client.on(Events.ShardDisconnect, (event, shard) => options.logger.warn({ code: event.code, shard }, 'gateway disconnected'));
+    client.on(Events.ShardResume, (shard) => options.logger.info({ shard }, 'gateway resumed'));
     client.on(Events.Error, (error) => options.logger.error({ err: error }, 'discord client error'));
     return client;
   };

@@ -1,5 +1,26 @@
+/** A per-user rate limit: records a use when allowed and returns 0, or returns the milliseconds until the next use is allowed. */
+export interface UserRateLimit {
+  take(userId: string): number | Promise<number>;
+}
+
+/** A cap on commands answered at once: a release function, or null when no slot came free within `timeoutMs`. */
+export interface CommandSlots {
+  acquire(timeoutMs: number): Promise<(() => void) | null>;
+}
+
+/** Both limits the router applies; in this process by default, shared through PostgreSQL by `sharedLimits`. */
+export interface Limits {
+  rate: UserRateLimit;
+  slots: CommandSlots;
+}
+
+/** Limits held in this process's memory: right for one process, not for several sharing the work. */
+export function localLimits(perMinute: number, maxConcurrent: number): Limits {
+  return { rate: new RateLimiter(perMinute), slots: new ConcurrencyCap(maxConcurrent) };
+}
+
 /** Per-user rate limit over a sliding window: how long a user must wait, or 0 when they may go on. */
-export class RateLimiter {
+export class RateLimiter implements UserRateLimit {
   private readonly recent = new Map<string, number[]>();
 
   constructor(
@@ -21,7 +42,7 @@ export class RateLimiter {
 }
 
 /** A counting semaphore: at most `limit` commands run at once; the rest wait their turn or give up. */
-export class ConcurrencyCap {
+export class ConcurrencyCap implements CommandSlots {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
 

@@ -15,7 +15,7 @@ export interface PageClick<T> {
  */
 export async function pageClick<T>(interaction: ButtonInteraction, pages: PageSessions<unknown>, what: string, command: string): Promise<PageClick<T> | null> {
   const [, sessionId = '', offsetText = '0'] = interaction.customId.split(':');
-  const session = pages.get(sessionId) as PageSession<T> | undefined;
+  const session = (await pages.get(sessionId)) as PageSession<T> | undefined;
   if (!session) {
     await interaction.reply(noticeReply(`These ${what} have expired. Run /${command} again.`));
     return null;

@@ -12,15 +12,26 @@ export interface PageSession<T> {
   expiresAt: number;
 }
 
+/** Paged answers kept where every bot process finds them (PostgreSQL), so a click works whichever process receives it. */
+export interface SharedPages {
+  /** Keeps the session until it expires; failures are the store's to log (the process still has it in memory). */
+  save(session: PageSession<unknown>): void;
+  /** The session with this id if another process saved it and it has not expired. */
+  load(id: string): Promise<PageSession<unknown> | undefined>;
+}
+
 /**
- * Remembers paged answers in memory so Previous/Next can recompute a page, and calls `onExpire`
- * (to disable the buttons) before the interaction token runs out.
+ * Remembers paged answers in memory (and in `shared`, when given) so Previous/Next can recompute a page,
+ * and calls `onExpire` (to disable the buttons) before the interaction token runs out.
  */
 export class PageSessions<T> {
   private readonly sessions = new Map<string, PageSession<T>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly lifetimeMs = PAGE_LIFETIME_MS) {}
+  constructor(
+    private readonly lifetimeMs = PAGE_LIFETIME_MS,
+    private readonly shared?: SharedPages,
+  ) {}
 
   /** Starts a session; `onExpire` runs once when its time is up. */
   open(ownerId: string, request: T, total: number, onExpire: (session: PageSession<T>) => void): PageSession<T> {
@@ -32,12 +43,13 @@ export class PageSessions<T> {
     }, this.lifetimeMs);
     timer.unref();
     this.timers.set(session.id, timer);
+    this.shared?.save(session);
     return session;
   }
 
-  /** The live session with this id, or undefined when it expired or never existed. */
-  get(id: string): PageSession<T> | undefined {
-    const session = this.sessions.get(id);
+  /** The live session with this id, from this process or the shared store; undefined when it expired or never existed. */
+  async get(id: string): Promise<PageSession<T> | undefined> {
+    const session = this.sessions.get(id) ?? ((await this.shared?.load(id)) as PageSession<T> | undefined);
     return session && session.expiresAt > Date.now() ? session : undefined;
   }
 

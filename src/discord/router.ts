@@ -5,7 +5,7 @@ import { ArchiveUnavailableError, type AskService } from '../engine/search/backe
 import type { FeedService } from '../feeds/index.js';
 import type { FollowStore } from '../follow/store.js';
 import { BusyError, type BotCommand, type CommandContext } from './command.js';
-import { ConcurrencyCap, RateLimiter } from './limiter.js';
+import { localLimits, type Limits } from './limiter.js';
 import type { PageSessions } from './paging.js';
 import { noticeReply, sendError } from './replies.js';
 
@@ -25,6 +25,8 @@ export interface RouterOptions {
   ratePerMinute: number;
   /** Commands answered at once. */
   maxConcurrent: number;
+  /** Where the two limits are kept; default: this process's memory (`localLimits`). */
+  limits?: Limits;
   /** Told of every command served (for metrics): its name, outcome and seconds taken. */
   onServed?: (command: string, outcome: string, seconds: number) => void;
 }
@@ -42,8 +44,7 @@ const UNAVAILABLE = noticeReply('The archive is unavailable right now. Please tr
 
 /** Builds the `interactionCreate` handler: routing, rate limit, concurrency cap, one try/catch for all commands. */
 export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
-  const limiter = new RateLimiter(options.ratePerMinute);
-  const cap = new ConcurrencyCap(options.maxConcurrent);
+  const { rate: limiter, slots: cap } = options.limits ?? localLimits(options.ratePerMinute, options.maxConcurrent);
   const yieldToEvents = turnTaker();
   return async (interaction) => {
     const name = interaction.isButton() ? interaction.customId.split(':')[0]! : 'commandName' in interaction ? interaction.commandName : '';
@@ -69,7 +70,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         return;
       }
       if (!interaction.isRepliable()) return;
-      const wait = limiter.take(interaction.user.id);
+      const wait = await limiter.take(interaction.user.id);
       if (wait > 0) {
         await interaction.reply(noticeReply(`Slow down: you can run another command in ${Math.ceil(wait / 1000)} s.`));
         logger.info({ waitMs: wait }, 'rate limited');

@@ -35,3 +35,17 @@ export async function freshDatabase(server: EmbeddedServer): Promise<{ name: str
   await migrate(client, { logger: silentLogger }).finally(() => client.release());
   return { name, url: server.url(name), pool };
 }
+
+/** The read-only role the bot connects as, in the tests. */
+const READER = { name: 'test_reader', password: 'test-reader-password' };
+
+/** A fresh migrated database, and its URL for the read-only role a bot process connects as. */
+export async function readerDatabase(server: EmbeddedServer): Promise<string> {
+  const { url, pool } = await freshDatabase(server);
+  const client = await pool.connect();
+  await migrate(client, { reader: READER, logger: silentLogger }).finally(() => client.release());
+  const target = new URL(url);
+  target.username = READER.name;
+  target.password = READER.password;
+  return target.toString();
+}

@@ -47,6 +47,7 @@ describe('migrate', () => {
       client.release();
     }
     const shipped = (await shippedMigrations()).map(({ version, name }) => ({ version, name }));
+    expect(shipped.map((m) => m.name)).toContain('003_shared_limits.sql');
     expect((await pool.query('SELECT version, name FROM schema_migrations ORDER BY version')).rows).toEqual(shipped);
     expect((await pool.query('SELECT count(*)::int AS n FROM articles')).rows[0].n).toBe(1);
   });

@@ -17,6 +17,7 @@ import {
   type MessageCommand,
   type SlashCommand,
 } from './interactions.js';
+import { guildCreatePayload } from './guilds.js';
 import { makeUser } from './messages.js';
 import { InteractionResponses } from './responses.js';
 import { BODY_ROUTES, restHandler, type RecordedRequest } from './rest.js';
@@ -26,7 +27,7 @@ import { Waiters, type WaitOptions } from './waiters.js';
 export type { RecordedRequest } from './rest.js';
 export type { BodyViolation } from './bodyViolations.js';
 export { describeViolation } from './bodyViolations.js';
-export type { ReadyKind } from './gateway.js';
+export { shardForGuild, type ReadyKind, type ShardPair } from './gateway.js';
 export type { WaitOptions } from './waiters.js';
 export type { AutocompleteRequest, ButtonPress, FakeInteraction, Invoker, MessageCommand, SlashCommand } from './interactions.js';
 export { toOptions, type OptionValues } from './options.js';
@@ -43,6 +44,10 @@ export interface FakeDiscordOptions {
   tokenLifetimeMs?: number;
   /** The application id, also the bot user's id. Default 100000000000000001. */
   applicationId?: string;
+  /** `shards` in `GET /gateway/bot`, what Discord recommends (discord.js's `shards: 'auto'` uses it). Default 1. */
+  recommendedShards?: number;
+  /** `session_start_limit.max_concurrency`: shards that may identify together every 5 s. Default 1, Discord's for small bots. */
+  maxConcurrency?: number;
 }
 
 /** An interaction the fake pushed over the gateway. */
@@ -51,6 +56,8 @@ export interface SentInteraction {
   token: string;
   /** When it was dispatched, in ms since the fake started (the clock of `RecordedRequest.time`). */
   time: number;
+  /** The shard it was dispatched to: the one owning its guild, `(guild_id >> 22) % num_shards` (0 for DMs). */
+  shard: number;
   payload: FakeInteraction;
 }
 
@@ -109,7 +116,8 @@ export class FakeDiscord {
       this.violations.push(...checkRequest(request));
       this.waiters.notify();
     };
-    const backend = { applicationId: this.applicationId, botUser: this.botUser, gatewayUrl: this.gatewayUrl, responses: this.responses, commands: this.commands, channelMessages: this.channelMessages };
+    const sessionStart = { shards: options.recommendedShards ?? 1, maxConcurrency: options.maxConcurrency ?? 1 };
+    const backend = { applicationId: this.applicationId, botUser: this.botUser, gatewayUrl: this.gatewayUrl, responses: this.responses, commands: this.commands, channelMessages: this.channelMessages, ...sessionStart };
     server.on('request', restHandler(backend, record, this.startedAt));
     server.on('upgrade', (req, socket, head: Buffer) => {
       if (new URL(req.url ?? '/', 'ws://fake').pathname === '/gateway') this.gateway.handleUpgrade(req, socket, head);
@@ -135,6 +143,11 @@ export class FakeDiscord {
   /** Pushes a message context-menu command on `targetMessage`. */
   sendMessageCommand(spec: MessageCommand): SentInteraction {
     return this.push(messageCommandPayload(this.build, spec));
+  }
+
+  /** The bot joins a server: its shard gets GUILD_CREATE now and after every IDENTIFY. Returns that shard's id. */
+  addGuild(guildId: string, name = 'Test server'): number {
+    return this.gateway.addGuild(guildCreatePayload(guildId, name, this.botUser));
   }
 
   /** The commands registered by bulk overwrite: the guild's, or the global ones. */
@@ -180,6 +193,15 @@ export class FakeDiscord {
     return this.waiters.waitFor('a client to identify or resume', options, () => this.gateway.ready());
   }
 
+  /** Resolves once live sessions hold exactly the shards `ids` (in any order), e.g. every shard of a sharded bot. */
+  waitForShards(ids: readonly number[], options?: WaitOptions): Promise<number[]> {
+    const wanted = [...ids].sort((a, b) => a - b).join();
+    return this.waiters.waitFor(`live sessions for shards [${wanted}]`, options, () => {
+      const live = this.gateway.liveShards();
+      return live.join() === wanted ? live : undefined;
+    });
+  }
+
   /** Closes the gateway connections with a resumable code (4000 by default); clients should RESUME. */
   disconnectGateway(code = 4000): void {
     this.gateway.disconnect(code);
@@ -196,8 +218,8 @@ export class FakeDiscord {
   private push(payload: FakeInteraction): SentInteraction {
     const time = performance.now() - this.startedAt;
     this.responses.add(payload);
-    this.gateway.dispatchInteraction(payload);
-    return { id: payload.id, token: payload.token, time, payload };
+    const shard = this.gateway.dispatchInteraction(payload);
+    return { id: payload.id, token: payload.token, time, shard, payload };
   }
 }
 

@@ -6,6 +6,7 @@ import {
   GatewayDispatchEvents,
   GatewayOpcodes,
   type GatewayDispatchPayload,
+  type GatewayGuildCreateDispatchData,
   type GatewayInteractionCreateDispatchData,
   type GatewayReadyDispatchData,
   type GatewayReceivePayload,
@@ -15,6 +16,14 @@ import { WebSocket, WebSocketServer } from 'ws';
 
 /** How a client's current connection got ready. */
 export type ReadyKind = 'identified' | 'resumed';
+
+/** A session's shard as sent in IDENTIFY: `[shard_id, num_shards]`; `[0, 1]` when the client does not shard. */
+export type ShardPair = [id: number, count: number];
+
+/** The shard that receives a guild's events, Discord's formula: `(guild_id >> 22) % num_shards`; DMs go to shard 0. */
+export function shardForGuild(guildId: string | undefined, count: number): number {
+  return guildId === undefined ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
 
 /** What the gateway announces and whom it tells about state changes. */
 export interface GatewayConfig {
@@ -34,6 +43,7 @@ interface Session {
   seq: number;
   /** Dispatches not yet acknowledged by a heartbeat, replayed on RESUME. */
   unacked: GatewayDispatchPayload[];
+  shard: ShardPair;
   socket?: WebSocket;
   ready?: ReadyKind;
 }
@@ -45,6 +55,8 @@ interface Session {
 export class FakeGateway {
   private readonly server = new WebSocketServer({ noServer: true });
   private readonly sessions = new Map<string, Session>();
+  /** The servers the bot is in: each shard lists its own in READY, then gets their GUILD_CREATE. */
+  private readonly guilds = new Map<string, GatewayGuildCreateDispatchData>();
 
   constructor(private readonly config: GatewayConfig) {}
 
@@ -58,10 +70,35 @@ export class FakeGateway {
     return [...this.sessions.values()].find((s) => s.socket && s.ready)?.ready;
   }
 
-  /** Sends INTERACTION_CREATE to every session; a disconnected one gets it when it resumes. */
-  dispatchInteraction(interaction: GatewayInteractionCreateDispatchData): void {
+  /** The shard ids of the live, ready sessions, ascending. */
+  liveShards(): number[] {
+    return [...this.sessions.values()].filter((s) => s.socket && s.ready).map((s) => s.shard[0]).sort((a, b) => a - b);
+  }
+
+  /**
+   * Sends INTERACTION_CREATE to the session of the shard owning the interaction's guild (shard 0 for DMs) and returns
+   * that shard's id; a disconnected session gets it when it resumes.
+   */
+  dispatchInteraction(interaction: GatewayInteractionCreateDispatchData): number {
+    const owner = this.owner(interaction.guild_id);
+    this.dispatch(owner, { op: 0, t: GatewayDispatchEvents.InteractionCreate, d: interaction, s: 0 });
+    return owner.shard[0];
+  }
+
+  /** The bot joins a server: GUILD_CREATE to the shard owning it, now and whenever that shard identifies again; returns the shard. */
+  addGuild(guild: GatewayGuildCreateDispatchData): number {
+    this.guilds.set(guild.id, guild);
+    const owner = this.owner(guild.id);
+    this.dispatch(owner, { op: 0, t: GatewayDispatchEvents.GuildCreate, d: guild, s: 0 });
+    return owner.shard[0];
+  }
+
+  /** The session of the shard that receives the guild's events: `(guild_id >> 22) % num_shards`, shard 0 for DMs. */
+  private owner(guildId: string | undefined): Session {
     if (this.sessions.size === 0) throw new Error('fake Discord: no gateway session; log a client in first');
-    for (const session of this.sessions.values()) this.dispatch(session, { op: 0, t: GatewayDispatchEvents.InteractionCreate, d: interaction, s: 0 });
+    const owner = [...this.sessions.values()].find((s) => shardForGuild(guildId, s.shard[1]) === s.shard[0]);
+    if (!owner) throw new Error(`fake Discord: no gateway session for the shard of guild ${guildId ?? '(DM)'}; identify every shard first`);
+    return owner;
   }
 
   /** Closes every connection with `code`, keeping the sessions so clients can resume (4000 and 1001 are resumable). */
@@ -116,23 +153,47 @@ export class FakeGateway {
     });
   }
 
-  private identify(ws: WebSocket, token: string, shard: [number, number] | undefined): Session | undefined {
+  private identify(ws: WebSocket, token: string, requested: ShardPair | undefined): Session | undefined {
     if (!token) {
       ws.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
       return undefined;
     }
-    for (const old of this.sessions.values()) if (old.token === token) this.sessions.delete(old.id);
-    const session: Session = { id: randomBytes(16).toString('hex'), token, seq: 0, unacked: [], socket: ws, ready: 'identified' };
+    const shard: ShardPair = requested ?? [0, 1];
+    const refusal = this.shardRefusal(token, shard);
+    if (refusal) {
+      ws.close(refusal.code, refusal.reason);
+      return undefined;
+    }
+    // A disconnected session of this shard (or of another shard count) is dead once a client identifies instead of resuming.
+    for (const old of this.sessions.values()) if (old.token === token && (old.shard[0] === shard[0] || old.shard[1] !== shard[1])) this.sessions.delete(old.id);
+    const session: Session = { id: randomBytes(16).toString('hex'), token, seq: 0, unacked: [], shard, socket: ws, ready: 'identified' };
     this.sessions.set(session.id, session);
+    const own = [...this.guilds.values()].filter((g) => shardForGuild(g.id, shard[1]) === shard[0]);
     const d: GatewayReadyDispatchData = {
       ...this.config.readyData(),
+      guilds: own.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.config.url,
-      ...(shard && { shard }),
+      ...(requested && { shard: requested }),
     };
     this.dispatch(session, { op: 0, t: GatewayDispatchEvents.Ready, d, s: 0 });
+    for (const guild of own) this.dispatch(session, { op: 0, t: GatewayDispatchEvents.GuildCreate, d: guild, s: 0 });
     this.config.onChange();
     return session;
+  }
+
+  /**
+   * Why Discord would refuse this shard: 4010 Invalid shard for an id outside `[0, count)` or a count other than the
+   * live sessions' (their guilds would have two owners), 4005 Already authenticated while another connection holds it.
+   */
+  private shardRefusal(token: string, [id, count]: ShardPair): { code: number; reason: string } | undefined {
+    if (!Number.isInteger(count) || count < 1 || !Number.isInteger(id) || id < 0 || id >= count) {
+      return { code: GatewayCloseCodes.InvalidShard, reason: 'Invalid shard.' };
+    }
+    const live = [...this.sessions.values()].filter((s) => s.token === token && s.socket);
+    if (live.some((s) => s.shard[1] !== count)) return { code: GatewayCloseCodes.InvalidShard, reason: 'Invalid shard: the shard count differs from the live sessions.' };
+    if (live.some((s) => s.shard[0] === id)) return { code: GatewayCloseCodes.AlreadyAuthenticated, reason: 'Already authenticated: this shard has a live session.' };
+    return undefined;
   }
 
   private resume(ws: WebSocket, sessionId: string, seq: number): Session | undefined {

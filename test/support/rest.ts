@@ -48,6 +48,10 @@ export interface RestBackend {
   commands: CommandRegistry;
   /** Messages the bot posted in channels, in order. */
   channelMessages: APIMessage[];
+  /** The shard count `GET /gateway/bot` recommends. */
+  shards: number;
+  /** Shards that may identify together (`session_start_limit.max_concurrency`). */
+  maxConcurrency: number;
 }
 
 interface Call {
@@ -79,8 +83,8 @@ const asBot = (handle: (call: Call) => Answer) => (call: Call) => (call.authoriz
 function routes(b: RestBackend): Route[] {
   const gatewayBot: RESTGetAPIGatewayBotResult = {
     url: b.gatewayUrl,
-    shards: 1,
-    session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: 1 },
+    shards: b.shards,
+    session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: b.maxConcurrency },
   };
   const application = { id: b.applicationId, name: b.botUser.username, description: '', flags: 0, bot_public: true, bot: b.botUser };
   const commands = /^\/applications\/([^/]+)(?:\/guilds\/([^/]+))?\/commands$/;
