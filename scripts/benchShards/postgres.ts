@@ -1,5 +1,6 @@
-/** The sharded load with the shared limits in PostgreSQL (embedded), restarted when half the interactions are sent. */
+/** The sharded load on the archive and shared limits in PostgreSQL (embedded), restarted when half the interactions are sent. */
 import { silentLogger } from '../../src/engine/index.js';
+import { runIngest } from '../../src/pg/commands.js';
 import { migrate } from '../../src/pg/migrate.js';
 import { createPool } from '../../src/pg/pool.js';
 import { startEmbeddedServer } from '../pg/embeddedServer.js';
@@ -16,6 +17,8 @@ export async function restartedPostgresLoad(load: ShardLoad, log: (line: string)
     const client = await owner.connect();
     await migrate(client, { reader: READER, logger: silentLogger }).finally(() => client.release());
     await owner.end();
+    // The bots answer from the archive in this database, as a sharded bot on PostgreSQL does.
+    if ((await runIngest([load.corpusDir], { DATABASE_URL: server.url('shards') }, silentLogger)) !== 0) throw new Error(`ingesting ${load.corpusDir} failed`);
     const url = new URL(server.url('shards'));
     url.username = READER.name;
     url.password = READER.password;

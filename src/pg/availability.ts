@@ -12,7 +12,8 @@ export function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || /^(08|57P|53)/.test(code))) return true;
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(error.message);
+  // node-postgres says so of a client whose connection the server ended mid-statement (a restart).
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|encountered a connection error and is not queryable/i.test(error.message);
 }
 
 /** Whether the database answers, as last seen. */

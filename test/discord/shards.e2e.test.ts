@@ -21,7 +21,7 @@ describe('a bot sharded over two processes', () => {
     expectEachAnsweredOnceByItsShard(await runShardLoad(LOAD));
   });
 
-  it('loses nothing while the PostgreSQL holding the shared limits restarts: each gets its answer or a clear notice', { timeout: 180_000 }, async () => {
+  it('loses nothing while the PostgreSQL holding the archive and the shared limits restarts: each gets its answer or a clear notice', { timeout: 180_000 }, async () => {
     const result = await restartedPostgresLoad(LOAD);
     const notices = result.outcomes.error + result.outcomes.busy + result.outcomes['slow-down'];
     expectEachAnsweredOnceByItsShard(result, result.sent - notices);

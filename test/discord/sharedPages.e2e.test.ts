@@ -24,7 +24,7 @@ describe('paging buttons with PostgreSQL (DATABASE_URL)', () => {
   beforeAll(async () => {
     fake = await startFakeDiscord();
     corpusDir = tempCorpus(TEST_ARTICLES);
-    databaseUrl = await readerDatabase(server());
+    databaseUrl = await readerDatabase(server(), corpusDir);
   });
 
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type pg from 'pg';
 import { silentLogger } from '../../src/engine/options.js';
+import { runIngest } from '../../src/pg/commands.js';
 import { migrate } from '../../src/pg/migrate.js';
 import { createPool } from '../../src/pg/pool.js';
 import { type EmbeddedServer, startEmbeddedServer } from '../../scripts/pg/embeddedServer.js';
@@ -39,11 +40,15 @@ export async function freshDatabase(server: EmbeddedServer): Promise<{ name: str
 /** The read-only role the bot connects as, in the tests. */
 const READER = { name: 'test_reader', password: 'test-reader-password' };
 
-/** A fresh migrated database, and its URL for the read-only role a bot process connects as. */
-export async function readerDatabase(server: EmbeddedServer): Promise<string> {
+/**
+ * A fresh migrated database, and its URL for the read-only role a bot process connects as; with
+ * `corpusDir`, the folder's articles ingested first (a bot on PostgreSQL answers from them).
+ */
+export async function readerDatabase(server: EmbeddedServer, corpusDir?: string): Promise<string> {
   const { url, pool } = await freshDatabase(server);
   const client = await pool.connect();
   await migrate(client, { reader: READER, logger: silentLogger }).finally(() => client.release());
+  if (corpusDir && (await runIngest([corpusDir], { DATABASE_URL: url }, silentLogger)) !== 0) throw new Error(`ingesting ${corpusDir} failed`);
   const target = new URL(url);
   target.username = READER.name;
   target.password = READER.password;
