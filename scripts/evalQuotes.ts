@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EVAL_DIR } from './evalData.js';
 import { gunzipSync } from 'node:zlib';
 import { parseArticleFile } from '../src/engine/corpus/index.js';
-import { extractQuotations } from '../src/engine/quotes/extract.js';
+import { QuoteReader } from '../src/engine/quotes/extract.js';
 import { QuoteIndex } from '../src/engine/quotes/index.js';
 import type { Quotation } from '../src/engine/quotes/types.js';
 import { normalizeText, words } from '../src/engine/text/normalize.js';
@@ -125,8 +125,9 @@ function readDistractors(devIds: Set<string>): Article[] {
 
 function scoreFile(file: string, records: Record[], index: QuoteIndex, log: (line: string) => void): FileScores {
   let gold = 0, found = 0, matched = 0, judged = 0, speakerRight = 0, asked = 0, top1 = 0, top1Speaker = 0;
+  const reader = new QuoteReader();
   for (const r of records) {
-    const quotes = extractQuotations(asArticle(file, r));
+    const quotes = reader.quotations(asArticle(file, r));
     const pairs = match(r.quotes, quotes);
     gold += r.quotes.length;
     found += quotes.length;
