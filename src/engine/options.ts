@@ -289,6 +289,13 @@ export interface QuoteReading {
   clauseQuoteWords: { say: number; other: number };
   /** Groups of words (joined by particles) a person's name may run over after a title. Default 5. */
   nameGroups: number;
+  /** Words of a title-only mention (`الوزير`, `وزير الخارجية`) a person's known title must share to be that person (all, when fewer). Default 2. */
+  titleWords: number;
+  /**
+   * English: how much an honorific or a first name of known sex (Mr, Jane) tells of a person's sex, against 1 for each
+   * he/she that follows their name. Default 3.
+   */
+  englishNamedSex: number;
   /** English: tokens after a cue (past its addressee) searched for `that`. Default 8. */
   englishThatTokens: number;
   /** English: tokens between a cue and its quotation that may be an adverbial, not the content. Default 10. */
@@ -305,6 +312,8 @@ export const QUOTE_READING: QuoteReading = {
   contentTokens: 30,
   clauseQuoteWords: { say: 4, other: 2 },
   nameGroups: 5,
+  titleWords: 2,
+  englishNamedSex: 3,
   englishThatTokens: 8,
   englishAdverbialTokens: 10,
   englishCommaTokens: 25,
@@ -321,10 +330,15 @@ export interface SpeakerOptions {
   dominantShare: number;
   /** A shorter name of two words or more joins its longer name's person when that person has this share of its quotations. Default 0.5. */
   longerNameShare: number;
+  /**
+   * A bare surname is a full name's last word when the two are equal and have `minLetters` or more, or, from
+   * `variantFrom` letters, differ by `vowels` vowel letters or fewer (ترمب, ترامب). Default 3, 4 and 2.
+   */
+  surname: { minLetters: number; variantFrom: number; vowels: number };
 }
 
 /** The tuned speaker merging. */
-export const SPEAKERS: SpeakerOptions = { sameStoryDays: 60, dominantShare: 3, longerNameShare: 0.5 };
+export const SPEAKERS: SpeakerOptions = { sameStoryDays: 60, dominantShare: 3, longerNameShare: 0.5, surname: { minLetters: 3, variantFrom: 4, vowels: 2 } };
 
 /** How /whosaid finds the quotations a pasted text quotes (`quotes/lookup.ts`), and how /quotes lists speakers. */
 export interface WhosaidOptions {

@@ -132,12 +132,13 @@ export function mergeSpellings(speakers: readonly SpeakerSummary[]): Int32Array 
 
 /**
  * Whether a bare surname may be a full name's: the same word of three letters or more, or, from
- * four letters, the word with a vowel letter or two more or less (ترمب, ترامب; not كلاب, كلوب).
+ * four letters, the word with a vowel letter or two more or less (ترمب, ترامب; not كلاب, كلوب): `SPEAKERS.surname`.
  */
 function sameSurname(a: string, b: string): boolean {
-  if (a === b) return a.length >= 3;
+  const { minLetters, variantFrom, vowels } = SPEAKERS.surname;
+  if (a === b) return a.length >= minLetters;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length < 4 || long.length - short.length > 2) return false;
+  if (short.length < variantFrom || long.length - short.length > vowels) return false;
   let i = 0;
   for (const ch of long) {
     if (ch === short[i]) i++;
