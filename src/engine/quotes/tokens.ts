@@ -15,7 +15,7 @@ export interface Tok {
   info: WordInfo;
 }
 
-/** What the reader needs to know of one normalised word, computed once per word (see `infoOfNormalized`). */
+/** What the reader needs to know of one normalised word, computed once per word by the reader's `WordBook`. */
 export interface WordInfo {
   /** normalizeText of the word. */
   normalized: string;
