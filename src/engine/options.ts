@@ -1,8 +1,8 @@
 /**
- * The engine's options in one place: what a program creates it with (`EngineOptions`), and every tuned setting
- * outside the quotation reader (`quotes/`), each documented on its type with its default, as MiniSearch documents its
- * own, the defaults following as one constant per concern. Ranking and summary weights are tuned on the dev sets
- * (`npm run eval`); limits and sizes on the benchmarks (`npm run bench`).
+ * The engine's options in one place: what a program creates it with (`EngineOptions`), and every tuned setting,
+ * each documented on its type with its default, as MiniSearch documents its own, the defaults following as one
+ * constant per concern. Ranking, summary and quotation weights are tuned on the dev sets (`npm run eval`); limits and
+ * sizes on the benchmarks (`npm run bench`).
  */
 import type { BM25Params } from 'minisearch';
 
@@ -270,4 +270,133 @@ export const BUILD_LIMITS: BuildLimits = {
   startupSliceMs: 5,
   quoteWorker: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16 },
   maxUpdatedShare: 0.5,
+};
+
+/** How the quotation reader reads an article (`quotes/`), tuned on the quotes dev files (`npm run eval -- quotes`). */
+export interface QuoteReading {
+  /**
+   * Words a quotation reader keeps what it worked out about (normal and bare forms, cue, traits) before it starts afresh,
+   * between two articles: a bound on a build thread's memory, not on what it finds. Default 500,000.
+   */
+  readerWords: number;
+  /** Tokens after a verb-first cue (`قال …`) that its subject may run over. Default 14. */
+  subjectTokens: number;
+  /** Words in quotation marks a subject may hold (a name or capacity in marks, not a quotation). Default 8. */
+  subjectQuoteWords: number;
+  /** Tokens after a cue searched for what it introduces (a colon, an إن/أن clause, a quotation). Default 30. */
+  contentTokens: number;
+  /** Words a quotation in marks needs to be taken inside a reported clause: after a say cue, after another cue. Default 4 and 2. */
+  clauseQuoteWords: { say: number; other: number };
+  /** Groups of words (joined by particles) a person's name may run over after a title. Default 5. */
+  nameGroups: number;
+  /** Words of a title-only mention (`الوزير`, `وزير الخارجية`) a person's known title must share to be that person (all, when fewer). Default 2. */
+  titleWords: number;
+  /**
+   * English: how much an honorific or a first name of known sex (Mr, Jane) tells of a person's sex, against 1 for each
+   * he/she that follows their name. Default 3.
+   */
+  englishNamedSex: number;
+  /** English: tokens after a cue (past its addressee) searched for `that`. Default 8. */
+  englishThatTokens: number;
+  /** English: tokens between a cue and its quotation that may be an adverbial, not the content. Default 10. */
+  englishAdverbialTokens: number;
+  /** English: tokens after an opening `said Jane Doe` searched for the comma before its content. Default 25. */
+  englishCommaTokens: number;
+}
+
+/** The tuned quotation reading. */
+export const QUOTE_READING: QuoteReading = {
+  readerWords: 500_000,
+  subjectTokens: 14,
+  subjectQuoteWords: 8,
+  contentTokens: 30,
+  clauseQuoteWords: { say: 4, other: 2 },
+  nameGroups: 5,
+  titleWords: 2,
+  englishNamedSex: 3,
+  englishThatTokens: 8,
+  englishAdverbialTokens: 10,
+  englishCommaTokens: 25,
+};
+
+/** How speakers are made one person over the archive (`quotes/speakers.ts`, `quotes/spellings.ts`). */
+export interface SpeakerOptions {
+  /** A bare surname joins a full name only when that person was quoted within this many days (the same story). Default 60. */
+  sameStoryDays: number;
+  /**
+   * How many times the quotations of the next most quoted candidate a shorter name's person must have, to take it; and,
+   * for a bare surname, how many times the surname's own. Default 3.
+   */
+  dominantShare: number;
+  /** A shorter name of two words or more joins its longer name's person when that person has this share of its quotations. Default 0.5. */
+  longerNameShare: number;
+  /**
+   * A bare surname is a full name's last word when the two are equal and have `minLetters` or more, or, from
+   * `variantFrom` letters, differ by `vowels` vowel letters or fewer (ترمب, ترامب). Default 3, 4 and 2.
+   */
+  surname: { minLetters: number; variantFrom: number; vowels: number };
+}
+
+/** The tuned speaker merging. */
+export const SPEAKERS: SpeakerOptions = { sameStoryDays: 60, dominantShare: 3, longerNameShare: 0.5, surname: { minLetters: 3, variantFrom: 4, vowels: 2 } };
+
+/** How /whosaid finds the quotations a pasted text quotes (`quotes/lookup.ts`), and how /quotes lists speakers. */
+export interface WhosaidOptions {
+  /** Candidates aligned for a reading of the query, by each of the two shortlists (votes, words held). Default 60. */
+  shortlist: number;
+  /** Quotations checked for the exact word sequence of a reading of common words, and kept. Default 50,000 and 20. */
+  exactChecks: number;
+  exactKept: number;
+  /** Postings visited before the rarer words stop bringing new candidates (later words only add votes). Default 50,000. */
+  postingsBudget: number;
+  /** Postings or candidates visited before the commoner words of a long text stop voting at all. Default 200,000. */
+  votingWork: number;
+  /** Lowest score answered. Default 0.5. */
+  minScore: number;
+  /** A quotation a text holds (not the other way round) scores at most this: a partial quote found whole comes first. Default 0.75. */
+  held: number;
+  /**
+   * A held quotation scores `held` in full when it has this share or more of the whole text's words; with fewer, its
+   * score falls linearly to `heldSmall` of that (`heldSmall` + `heldRise` = 1). Default 0.2, 0.8 and 0.2.
+   */
+  heldFullShare: number;
+  heldSmall: number;
+  heldRise: number;
+  /**
+   * A word held in more than `commonFloor` quotations (or than 1 in `commonPer` of them, if more) is common: it votes
+   * only when the query has nothing rarer. Default 2,000 and 50.
+   */
+  commonFloor: number;
+  commonPer: number;
+  /** Typos tolerated in a query word: one from this many letters, two from the second. Default 4 and 8. */
+  typoLengths: { one: number; two: number };
+  /** Weight of an indexed word standing for a query word that is not indexed (a misspelling within its typo tolerance). Default 0.8. */
+  typoWeight: number;
+  /** Quotations /whosaid answers. Default 5. */
+  answers: number;
+  /** Speakers the /quotes autocomplete lists. Default 25. */
+  speakerChoices: number;
+  /** Namesakes listed with a person found by a bare surname. Default 10. */
+  namesakes: number;
+}
+
+/** The tuned /whosaid (quotes dev files asked against the ANT archive as distractors). */
+export const WHOSAID: WhosaidOptions = {
+  shortlist: 60,
+  exactChecks: 50_000,
+  exactKept: 20,
+  postingsBudget: 50_000,
+  votingWork: 200_000,
+  minScore: 0.5,
+  held: 0.75,
+  heldFullShare: 0.2,
+  heldSmall: 0.8,
+  heldRise: 0.2,
+  commonFloor: 2_000,
+  commonPer: 50,
+  typoLengths: { one: 4, two: 8 },
+  typoWeight: 0.8,
+  answers: 5,
+  speakerChoices: 25,
+  namesakes: 10,
 };

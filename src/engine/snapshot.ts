@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Archive } from './archive.js';
 import { buildArchiveInParallel } from './build/buildArchive.js';
 import { CACHE_VERSION, loadArchive, saveArchive } from './cache/archiveCache.js';
+import { OpenFiles } from './cache/cacheFile.js';
 import { type CorpusFile, corpusFingerprint, loadCorpus } from './corpus/index.js';
 import { walkCorpus } from './corpus/walk.js';
 import { fileChanges, updateCorpusState } from './build/update.js';
@@ -14,19 +15,22 @@ export interface Snapshot {
   problems: CorpusProblem[];
   files: CorpusFile[];
   stats: ArchiveStats;
+  /** Closes the cache files the archives read from disk once none can read them: the first load's, handed on by each reload. */
+  cacheFiles: OpenFiles;
 }
 
 /**
  * Loads the archive from the cache when the corpus files are unchanged (their list, sizes and
  * modification times are all that is read), else loads the corpus, builds the archive and caches it
- * (`serving`: the engine answers from an older archive meanwhile, see `buildArchiveInParallel`).
+ * (`serving`: the engine answers from an older archive meanwhile, see `buildArchiveInParallel`). `cacheFiles` closes the
+ * cache file once the archive no longer reads it (a reload passes on its previous snapshot's).
  */
-export async function loadSnapshot(options: EngineOptions, logger: Logger, build: { serving?: boolean } = {}): Promise<Snapshot> {
+export async function loadSnapshot(options: EngineOptions, logger: Logger, build: { serving?: boolean } = {}, cacheFiles = new OpenFiles()): Promise<Snapshot> {
   const started = performance.now();
   const listing = await walkCorpus(options.corpusDir);
   const damaged = (reason: string) => logger.warn({ cacheDir: options.cacheDir, reason }, 'index cache damaged: rebuilding it');
-  const cached = options.cacheDir ? await loadArchive(options.cacheDir, corpusCacheKey(listing.files), damaged) : null;
-  let snapshot: Omit<Snapshot, 'stats'>;
+  const cached = options.cacheDir ? await loadArchive(options.cacheDir, corpusCacheKey(listing.files), cacheFiles, damaged) : null;
+  let snapshot: Omit<Snapshot, 'stats' | 'cacheFiles'>;
   let origin: ArchiveStats['origin'] = 'cache';
   if (cached) snapshot = { ...cached, files: listing.files };
   else {
@@ -47,7 +51,7 @@ export async function loadSnapshot(options: EngineOptions, logger: Logger, build
   const stats = archiveStats(snapshot.archive, snapshot.problems.filter(isRejection).length, listing.skipped.length, origin);
   logger.info({ ...stats, ms: Math.round(performance.now() - started) }, 'archive ready');
   warnAboutListing(listing.skipped, stats, options, logger);
-  return { ...snapshot, stats };
+  return { ...snapshot, stats, cacheFiles };
 }
 
 /**
@@ -61,11 +65,11 @@ export async function reloadSnapshot(previous: Snapshot, options: EngineOptions,
   const changes = fileChanges(previous.files, listing.files);
   if (!changes.added.length && !changes.changed.length && !changes.removed.length) return previous;
   const updated = await updateCorpusState(previous, options.corpusDir, listing.files, changes);
-  if (!updated) return loadSnapshot(options, logger, { serving: true });
+  if (!updated) return loadSnapshot(options, logger, { serving: true }, previous.cacheFiles);
   const stats = archiveStats(updated.archive, updated.problems.filter(isRejection).length, listing.skipped.length, 'update');
   logger.info({ ...stats, ...changes, ms: Math.round(performance.now() - started) }, 'archive updated');
   warnAboutListing(listing.skipped, stats, options, logger);
-  return { ...updated, stats };
+  return { ...updated, stats, cacheFiles: previous.cacheFiles };
 }
 
 /** Saves an updated snapshot to the cache folder (when there is one), so the next start loads it. */

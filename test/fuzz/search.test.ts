@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Archive } from '../../src/engine/archive.js';
 import { buildArchive } from '../../src/engine/build/buildArchive.js';
 import { parseArticleFile } from '../../src/engine/corpus/index.js';
-import { extractQuotations } from '../../src/engine/quotes/index.js';
+import { QuoteReader } from '../../src/engine/quotes/index.js';
 import { ask } from '../../src/engine/search/ask.js';
 import { AskQuery, parseQuestion } from '../../src/engine/search/query.js';
 import { hostileText, piece, shortText, timed } from './arbitraries.js';
@@ -20,19 +20,20 @@ const reportedSpeech = fc
   .map((parts) => parts.join(''));
 
 /**
- * extractQuotations reads a whole article (thousands of characters here), so it gets a wider bound:
+ * A quotation reader reads a whole article (thousands of characters here), so it gets a wider bound:
  * catastrophic backtracking takes seconds to hours, a linear pass over 6 000 characters well under this.
  */
 const ARTICLE_TIME_LIMIT_MS = 1000;
 
-describe('extractQuotations', () => {
-  // English models load at the first English article (once per process): not part of any one input's time.
-  beforeAll(() => extractQuotations({ body: 'Jane Doe said the plan would fail.', lang: 'en' }));
+describe('QuoteReader', () => {
+  const reader = new QuoteReader();
+  // English models load at the first English article (once per reader): not part of any one input's time.
+  beforeAll(() => reader.quotations({ body: 'Jane Doe said the plan would fail.', lang: 'en' }));
 
   it('gives quotations that are verbatim slices of the body, quickly', () => {
     fc.assert(
       fc.property(fc.oneof(hostileText, reportedSpeech), fc.constantFrom('ar', 'fa', 'en'), (body, lang) => {
-        const quotations = timed(() => extractQuotations({ id: 'x', title: 'عنوان', body, lang }), ARTICLE_TIME_LIMIT_MS);
+        const quotations = timed(() => reader.quotations({ id: 'x', title: 'عنوان', body, lang }), ARTICLE_TIME_LIMIT_MS);
         for (const q of quotations) {
           expect(q.start).toBeGreaterThanOrEqual(0);
           expect(q.end).toBeLessThanOrEqual(body.length);
@@ -47,7 +48,7 @@ describe('extractQuotations', () => {
     fc.assert(
       fc.property(fc.nat(seed.body.length), shortText, (at, inserted) => {
         const body = seed.body.slice(0, at) + inserted + seed.body.slice(at);
-        for (const q of timed(() => extractQuotations({ ...seed, body }), ARTICLE_TIME_LIMIT_MS)) expect(body.slice(q.start, q.end)).toBe(q.text);
+        for (const q of timed(() => reader.quotations({ ...seed, body }), ARTICLE_TIME_LIMIT_MS)) expect(body.slice(q.start, q.end)).toBe(q.text);
       }),
       { numRuns: 100 },
     );

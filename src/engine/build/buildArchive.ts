@@ -3,7 +3,7 @@ import { type IndexParts, PartsBuilder, WORKER_RUNNING, type WorkerMessage, clai
 import { PassageTable } from '../passages/table.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { QuoteIndex, type QuotationRows, groupRows, trimWordCaches, withCopies, withTexts } from '../quotes/index.js';
+import { QuoteIndex, QuoteReader, type QuotationRows, groupRows, withCopies, withTexts } from '../quotes/index.js';
 import { TextGrouper } from '../quotes/grouping.js';
 import { PassageIndex } from '../search/index/passageIndex.js';
 import { type BuildArticle, type SharedArticles, shareArticles } from './sharedArticles.js';
@@ -67,10 +67,11 @@ async function buildOnTwoThreads(articles: Article[], options: ParallelBuildOpti
   }
   await quoting;
   // Chunks a worker claimed but could not finish.
-  for (let chunk = 0; chunk * BUILD_LIMITS.quoteChunk < articles.length; chunk++) if (!chunks[chunk]) keep(chunk, quotationChunk(chunk * BUILD_LIMITS.quoteChunk, articles.length, articleAt, shared.copyOf));
+  let reader: QuoteReader | null = null;
+  for (let chunk = 0; chunk * BUILD_LIMITS.quoteChunk < articles.length; chunk++) {
+    if (!chunks[chunk]) keep(chunk, quotationChunk((reader ??= new QuoteReader()), chunk * BUILD_LIMITS.quoteChunk, articles.length, articleAt, shared.copyOf));
+  }
   withCopies(chunks, grouper, shared.copyOf, BUILD_LIMITS.quoteChunk, (k) => articles[k]!.id);
-  // The words met reading quotations here would stay in memory for nothing until the next update.
-  trimWordCaches(0);
   return assemble(articles, parts, QuoteIndex.fromRows(articles, chunks, grouper.finish()));
 }
 

@@ -5,7 +5,7 @@
  */
 import { copyKey, type PassageSpans } from '../passages/table.js';
 import { segmentArticle } from '../passages/segment.js';
-import { type QuotationRows, extractRows } from '../quotes/index.js';
+import { QuoteReader, type QuotationRows, extractRows } from '../quotes/index.js';
 import { PassageIndexBuilder } from '../search/index/builder.js';
 import type { PassageIndexData } from '../search/index/passageIndex.js';
 import type { BuildArticle } from './sharedArticles.js';
@@ -56,18 +56,20 @@ export function indexParts(articles: Iterable<BuildArticle>): IndexParts {
 /**
  * The chunks of quotation reading this thread claims, until none is left: each thread of a build
  * takes the next chunk from the shared counter `claims`, so they all finish at about the same time.
- * `articleAt(k)` gives article `k` of the `count`; the copies `copyOf` marks are not read (see `withCopies`).
+ * `articleAt(k)` gives article `k` of the `count`; the copies `copyOf` marks are not read (see `withCopies`). One
+ * quotation reader reads every chunk the thread claims.
  */
 export function* claimQuotations(count: number, articleAt: (k: number) => BuildArticle, claims: Int32Array, copyOf: Int32Array): Generator<[number, QuotationRows]> {
+  const reader = new QuoteReader();
   for (;;) {
     const from = Atomics.add(claims, 0, 1) * BUILD_LIMITS.quoteChunk;
     if (from >= count) return;
-    yield [from / BUILD_LIMITS.quoteChunk, quotationChunk(from, count, articleAt, copyOf)];
+    yield [from / BUILD_LIMITS.quoteChunk, quotationChunk(reader, from, count, articleAt, copyOf)];
   }
 }
 
-/** The quotations of the chunk of articles starting at `from`, but for the copies `copyOf` marks. */
-export function quotationChunk(from: number, count: number, articleAt: (k: number) => BuildArticle, copyOf: Int32Array): QuotationRows {
+/** The quotations `reader` finds in the chunk of articles starting at `from`, but for the copies `copyOf` marks. */
+export function quotationChunk(reader: QuoteReader, from: number, count: number, articleAt: (k: number) => BuildArticle, copyOf: Int32Array): QuotationRows {
   const chunk: BuildArticle[] = [];
   const numbers: number[] = [];
   for (let k = from; k < Math.min(count, from + BUILD_LIMITS.quoteChunk); k++) {
@@ -75,7 +77,7 @@ export function quotationChunk(from: number, count: number, articleAt: (k: numbe
     chunk.push(articleAt(k));
     numbers.push(k);
   }
-  return extractRows(chunk, (k) => numbers[k]!);
+  return extractRows(reader, chunk, (k) => numbers[k]!);
 }
 
 /** What a build worker posts: that it runs, each quotation chunk it read, and at the end its result. */

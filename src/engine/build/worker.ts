@@ -15,11 +15,13 @@ const post = (message: WorkerMessage<IndexParts | null>, transfer: ArrayBuffer[]
 post(WORKER_RUNNING);
 const count = shared.ids.length;
 const articleAt = (k: number) => sharedArticle(shared, k);
-let parts: IndexParts | null = null;
 // Article by article: each body is read from the shared buffer only while it is indexed.
-if (job === 'index') parts = indexParts((function* () {
-  for (let k = 0; k < count; k++) yield articleAt(k);
-})());
+const parts: IndexParts | null =
+  job === 'index'
+    ? indexParts((function* () {
+        for (let k = 0; k < count; k++) yield articleAt(k);
+      })())
+    : null;
 for (const [chunk, rows] of claimQuotations(count, articleAt, claims, shared.copyOf)) post({ chunk, rows: withoutTexts(rows) });
 if (!parts) post({ done: null });
 else {

@@ -8,7 +8,7 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Archive, completeArchive } from '../archive.js';
-import { type SectionArray, type SectionFile, readSections, writeSections } from './cacheFile.js';
+import { type OpenFiles, type SectionArray, type SectionFile, readSections, writeSections } from './cacheFile.js';
 import { Numbering } from '../util/numbering.js';
 import { PassageTable } from '../passages/table.js';
 import { QuoteIndex, flagsRead, rowFlags, type QuoteIndexData } from '../quotes/index.js';
@@ -96,10 +96,11 @@ export async function saveArchive(archive: Archive, problems: CorpusProblem[], c
 /**
  * Loads the archive cached for this fingerprint, or returns null when there is none or it is unreadable; a file that is
  * there but damaged (cut short, overwritten, of another build) is reported through `onDamaged` before it is rebuilt.
+ * The file stays open for the parts left on disk (texts, quotations) until `openFiles` closes it.
  */
-export async function loadArchive(cacheDir: string, fingerprint: string, onDamaged: (reason: string) => void = () => undefined): Promise<CachedArchive | null> {
+export async function loadArchive(cacheDir: string, fingerprint: string, openFiles: OpenFiles, onDamaged: (reason: string) => void = () => undefined): Promise<CachedArchive | null> {
   const file = cacheFile(cacheDir, fingerprint);
-  const read = await readSections(file, (name) => name === 'bodyBytes' || name.startsWith('quote.'));
+  const read = await readSections(file, openFiles, (name) => name === 'bodyBytes' || name.startsWith('quote.'));
   if (!read) {
     if (await stat(file).catch(() => null)) onDamaged('not a complete cache file (cut short or overwritten)');
     return null;

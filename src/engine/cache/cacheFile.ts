@@ -60,14 +60,25 @@ export interface SectionFile {
   onDisk: Record<string, DiskSection>;
 }
 
-/** Closes a cache file once no section left on disk can be read any more. */
-const openFiles = new FinalizationRegistry<FileHandle>((handle) => void handle.close().catch(() => {}));
+/**
+ * The cache files whose sections were left on disk, each closed once none of its sections can be read any more: one per
+ * engine, handed from archive to archive, so that it outlives the files it closes.
+ */
+export class OpenFiles {
+  private readonly registry = new FinalizationRegistry<FileHandle>((handle) => void handle.close().catch(() => {}));
+
+  /** Closes `handle` once `holder` (what its sections read through) is unreachable. */
+  keep(holder: object, handle: FileHandle): void {
+    this.registry.register(holder, handle);
+  }
+}
 
 /**
  * Reads a file written by `writeSections`; null when it is missing, truncated or of another
- * format. Sections `keepOnDisk` names are not read now (large, rarely read parts such as texts).
+ * format. Sections `keepOnDisk` names are not read now (large, rarely read parts such as texts):
+ * the file stays open for them until `openFiles` closes it.
  */
-export async function readSections(file: string, keepOnDisk: (name: string) => boolean = () => false): Promise<SectionFile | null> {
+export async function readSections(file: string, openFiles: OpenFiles, keepOnDisk: (name: string) => boolean = () => false): Promise<SectionFile | null> {
   let handle: FileHandle;
   try {
     handle = await open(file, 'r');
@@ -105,7 +116,7 @@ export async function readSections(file: string, keepOnDisk: (name: string) => b
     if (!(await Promise.all(reads)).every(Boolean)) return null;
     if ((await handle.stat()).size !== position) return null;
     keepOpen = Object.keys(onDisk).length > 0;
-    if (keepOpen) openFiles.register(opened, handle);
+    if (keepOpen) openFiles.keep(opened, handle);
     return { header, sections, onDisk };
   } catch {
     return null;

@@ -1,5 +1,6 @@
 import { FUNCTION_WORDS, HONORIFICS, NATIONALITIES, ORG_HEADS, PERSON_HEADS } from './lexicon.js';
 import type { NounPhrase } from './nounPhrase.js';
+import { QUOTE_READING } from '../options.js';
 
 /** A person or organisation an article quotes or mentions. */
 export interface Entity {
@@ -102,7 +103,7 @@ export class Cast {
       const score = key.filter((w) => e.titleKey.has(w) || e.key.includes(w)).length;
       if (score > bestScore || (score === bestScore && best && lastBefore(e, at) > lastBefore(best, at))) [best, bestScore] = [e, score];
     }
-    if (best && bestScore >= Math.min(2, key.length)) return best;
+    if (best && bestScore >= Math.min(QUOTE_READING.titleWords, key.length)) return best;
     if (strict) return null;
     const pool = this.entities.filter((e) => compatible(e) && e.org === orgHead);
     const before = pool.filter((e) => lastBefore(e, at) >= 0).sort((a, b) => lastBefore(b, at) - lastBefore(a, at))[0];

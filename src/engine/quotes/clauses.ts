@@ -1,7 +1,8 @@
-import { PERSIAN_LIGHT, attributionAt, cueOf, isComplementizer, isGlossStart, lexiconCue, mayAttribute } from './cues.js';
+import { PERSIAN_LIGHT, attributionAt, cueOf, isComplementizer, isGlossStart, mayAttribute } from './cues.js';
 import { FUNCTION_WORDS, GENERIC, HONORIFICS, ORG_HEADS, PERSON_HEADS, TIME_WORDS } from './lexicon.js';
 import { insideMap, pairQuotes, type QuotePair } from './marks.js';
-import { COMMA, TERMINAL, bare, bareOf, countOf, tokenize, type Tok, type WordInfo } from './tokens.js';
+import { QUOTE_READING } from '../options.js';
+import { COMMA, TERMINAL, bare, bareOf, type ArticleWords, type Tok, type WordInfo } from './tokens.js';
 
 /** One paragraph ready for reading: tokens, paired quote marks, sentence starts. */
 export interface Para {
@@ -15,14 +16,16 @@ export interface Para {
   inside: number[];
   /** Index of the first token of each token's sentence. */
   sentence: number[];
+  /** The words of the paragraph's article (how often it uses each). */
+  article: ArticleWords;
 }
 
 /** The pairs opened in a paragraph without quote marks. */
 const NO_PAIRS: ReadonlyMap<number, QuotePair> = new Map();
 
-/** Tokenises and pairs one paragraph of the body, counting its words for article `stamp` (see `tokenize`). */
-export function readParagraph(text: string, start: number, stamp = 0): Para {
-  const toks = tokenize(text, start, stamp);
+/** Tokenises and pairs one paragraph of the body (`text`, starting at `start`), counting its words in `article`. */
+export function readParagraph(article: ArticleWords, text: string, start: number): Para {
+  const toks = article.tokenize(text, start);
   const pairs = pairQuotes(toks);
   const inside = insideMap(toks.length, pairs);
   const sentence: number[] = [];
@@ -34,7 +37,7 @@ export function readParagraph(text: string, start: number, stamp = 0): Para {
     words.push(t.word ? t.n : '');
     if (!t.word && TERMINAL.has(t.raw) && inside[i] === -1 && !TERMINAL.has(toks[i + 1]?.raw ?? '')) from = i + 1;
   }
-  return { toks, words, pairs, openAt: pairs.length ? new Map(pairs.map((p) => [p.open, p])) : NO_PAIRS, inside, sentence };
+  return { toks, words, pairs, openAt: pairs.length ? new Map(pairs.map((p) => [p.open, p])) : NO_PAIRS, inside, sentence, article };
 }
 
 /** Number of words inside a quote pair. */
@@ -56,11 +59,11 @@ export function subjectEnd(p: Para, i: number): number {
   let count = 0;
   while (/^(?:عنه|عنها|له|لها|لهم|لنا|لي|لكم|فيها|فيه)$/.test(p.words[j] ?? '')) j++;
   const from = j;
-  while (j < p.toks.length && count < 14) {
+  while (j < p.toks.length && count < QUOTE_READING.subjectTokens) {
     const t = p.toks[j]!;
     if (!t.word) {
       const q = p.openAt.get(j);
-      if (q && j > from && namesBefore(p, j) && quoteWords(p, q) <= 8) {
+      if (q && j > from && namesBefore(p, j) && quoteWords(p, q) <= QUOTE_READING.subjectQuoteWords) {
         j = q.close + 1;
         continue;
       }
@@ -82,7 +85,7 @@ export function subjectEnd(p: Para, i: number): number {
       }
       // `المسؤول … بصفة "رياضي أولمبي محايد" كونستانتين فيبورنوف`: the capacity in marks belongs to the subject.
       const label = t.n === 'بصفه' && j > from ? p.openAt.get(j + 1) : undefined;
-      if (label && quoteWords(p, label) <= 8) {
+      if (label && quoteWords(p, label) <= QUOTE_READING.subjectQuoteWords) {
         j = label.close + 1;
         continue;
       }
@@ -115,10 +118,10 @@ const MEDIA = new Set(['مراسل', 'مراسلي', 'مراسله', 'وكاله
  * ل + a name the article uses on its own (`وتقول لبي بي سي إنها`, `قال لسكاي نيوز`): the preposition "to", the one the
  * words were said to, never the sayer. (ل never comes before و/ف, so a rest opening on one is a name: `لولا`.)
  */
-export function toNamed(t: Tok | undefined): boolean {
+export function toNamed(p: Para, t: Tok | undefined): boolean {
   if (!t?.word) return false;
   const rest = t.n.slice(1);
-  return t.n.charCodeAt(0) === 0x644 && rest.length >= 2 && !/^[وفل]/.test(rest) && !FUNCTION_WORDS.has(rest) && (countOf(rest, t.info.stamp) ?? 0) > 0;
+  return t.n.charCodeAt(0) === 0x644 && rest.length >= 2 && !/^[وفل]/.test(rest) && !FUNCTION_WORDS.has(rest) && (p.article.get(rest) ?? 0) > 0;
 }
 
 /** `فان` written without hamza (`لويس فان غال`: van, not فإنّ) or `علي` with ي after a first name (`عبدالعزيز علي إبراهيم`): inside a name. */
@@ -149,8 +152,8 @@ function namesSomething(t: Tok): boolean {
 export type Content = { type: 'colon' | 'clause'; at: number } | { type: 'quote'; pair: QuotePair } | null;
 
 /** Finds the content a cue introduces within the sentence (null when the sentence has none). */
-export function findContent(p: Para, from: number, limit = 30): Content {
-  for (let j = from, seen = 0; j < p.toks.length && seen < limit; j++, seen++) {
+export function findContent(p: Para, from: number): Content {
+  for (let j = from, seen = 0; j < p.toks.length && seen < QUOTE_READING.contentTokens; j++, seen++) {
     const t = p.toks[j]!;
     if (TERMINAL.has(t.raw) && p.inside[j] === -1) return null;
     if (t.raw === ':') return { type: 'colon', at: j + 1 };
@@ -207,7 +210,7 @@ export const governed = (p: Para, j: number) => PREPOSITIONS.has(p.words[j - 1] 
 export function lex(p: Para, j: number): WordInfo {
   const w = p.toks[j]!.info;
   if (w.cue === undefined) {
-    w.cue = lexiconCue(w.normalized);
+    w.cue = cueOf(w.normalized);
     w.comp = isComplementizer(w.normalized);
     w.stop = w.comp || FUNCTION_WORDS.has(w.normalized);
     w.attr = mayAttribute(w.normalized);

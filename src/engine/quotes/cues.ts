@@ -1,4 +1,3 @@
-import { BoundedMemo } from '../util/memo.js';
 import { stripConj } from './tokens.js';
 import type { Cue, CueKind } from './types.js';
 
@@ -39,36 +38,37 @@ const OTHER: Array<[string, CueKind]> = [
 /** Persian light-verb cues: «تأکید کرد», «اعلام کرد» … (the noun before کرد). */
 export const PERSIAN_LIGHT = new Set(['تاكيد', 'اعلام', 'اظهار', 'عنوان', 'اشاره', 'تصريح']);
 
-const LEXICON = new Map<string, Cue>();
-function put(form: string, kind: CueKind, fem: boolean | null, participle: boolean, denial = false): void {
-  if (form && !LEXICON.has(form)) LEXICON.set(form, { kind, fem, participle, denial });
+/** Every cue form: the verbs' past, present and participle in each gender, the verbal nouns, English and Persian words. */
+const LEXICON: ReadonlyMap<string, Cue> = cueForms();
+function cueForms(): Map<string, Cue> {
+  const forms = new Map<string, Cue>();
+  const put = (form: string, kind: CueKind, fem: boolean | null, participle: boolean, denial = false) => {
+    if (form && !forms.has(form)) forms.set(form, { kind, fem, participle, denial });
+  };
+  for (const [past, present, part, kind] of ARABIC) {
+    const denial = DENIALS.has(past);
+    if (past) {
+      put(past, kind, false, false, denial);
+      put(/[اي]$/.test(past) ? `${past.slice(0, -1)}ت` : `${past}ت`, kind, true, false, denial);
+      // Plural (`قالوا`، `أضافوا`): gender unmarked for the speaker's resolution.
+      if (!/[اي]$/.test(past)) put(`${past}وا`, kind, null, false, denial);
+    }
+    if (present) {
+      put(present, kind, false, false, denial);
+      put(`ت${present.slice(1)}`, kind, true, false, denial);
+    }
+    if (part) {
+      put(part, kind, false, true, denial);
+      put(`${part.slice(0, -1)}ه`, kind, true, true, denial);
+    }
+  }
+  for (const n of NOUNS) put(n, 'say', n.endsWith('ها') ? true : null, true);
+  for (const [w, kind] of OTHER) put(w, kind, null, false);
+  return forms;
 }
-for (const [past, present, part, kind] of ARABIC) {
-  const denial = DENIALS.has(past);
-  if (past) {
-    put(past, kind, false, false, denial);
-    put(/[اي]$/.test(past) ? `${past.slice(0, -1)}ت` : `${past}ت`, kind, true, false, denial);
-    // Plural (`قالوا`، `أضافوا`): gender unmarked for the speaker's resolution.
-    if (!/[اي]$/.test(past)) put(`${past}وا`, kind, null, false, denial);
-  }
-  if (present) {
-    put(present, kind, false, false, denial);
-    put(`ت${present.slice(1)}`, kind, true, false, denial);
-  }
-  if (part) {
-    put(part, kind, false, true, denial);
-    put(`${part.slice(0, -1)}ه`, kind, true, true, denial);
-  }
-}
-for (const n of NOUNS) put(n, 'say', n.endsWith('ها') ? true : null, true);
-for (const [w, kind] of OTHER) put(w, kind, null, false);
 
-const CUES = new BoundedMemo((n: string) => lexiconCue(n), 500_000);
-/** The cue a normalised word is, if any (with its و/ف conjunction); memoised (the cache is bounded). */
-export const cueOf = (n: string): Cue | null => CUES.get(n);
-
-/** `cueOf` worked out, not memoised: for a word whose answer is kept with its information. */
-export function lexiconCue(n: string): Cue | null {
+/** The cue a normalised word is, if any (with its و/ف conjunction); the reader keeps the answer with a token's word information. */
+export function cueOf(n: string): Cue | null {
   return LEXICON.get(n) ?? LEXICON.get(stripConj(n)) ?? null;
 }
 
@@ -81,7 +81,7 @@ export function isComplementizer(n: string): boolean {
 export function attributionAt(words: readonly string[], i: number): number {
   const raw = words[i] ?? '';
   if (raw.length > 10) return 0;
-  const w = attrHead(raw);
+  const w = attributionHead(raw);
   if (!w) return 0;
   const next = words[i + 1] ?? '';
   if (w === 'بحسب' || w === 'حسب' || w === 'طبقا') return 1;
@@ -95,11 +95,7 @@ export function attributionAt(words: readonly string[], i: number): number {
 
 /** Words an attribution can start with (after its conjunction). */
 const ATTR_HEADS = new Set(['بحسب', 'حسب', 'طبقا', 'وفقا', 'وفق', 'نقلا', 'علي', 'according', 'به']);
-const ATTR_HEAD_OF = new BoundedMemo((raw: string) => attributionHead(raw), 500_000);
-/** The attribution head word `raw` is (without its conjunction), or ''; memoised (the cache is bounded). */
-const attrHead = (raw: string): string => ATTR_HEAD_OF.get(raw);
-
-/** `attrHead` worked out, not memoised. */
+/** The attribution head word `raw` is (without its conjunction), or ''. */
 function attributionHead(raw: string): string {
   // `فحسب` is the adverb `only` (`ليس على كليفورد فحسب`), never ف + بحسب.
   if (raw === 'فحسب') return '';

@@ -5,10 +5,10 @@ import { Cast, type Entity } from './cast.js';
 import { addressee, readParagraph } from './clauses.js';
 import { DOCUMENTS, FIGURES, PERSON_HEADS, isPlace } from './lexicon.js';
 import { parseNounPhrase } from './names.js';
-import type { NounPhrase, WordCounts } from './nounPhrase.js';
+import type { NounPhrase } from './nounPhrase.js';
 import { findReports } from './reports.js';
 import type { Report } from './spans.js';
-import { bare, bareOf, countOf, trimWordCaches, type WordInfo } from './tokens.js';
+import { WordBook, bare, bareOf, type ArticleWords } from './tokens.js';
 import { mayAttribute } from './cues.js';
 import { issuer, represented, representedKey, statementIssuer } from './issuers.js';
 import { fullNames, markSightings, orgOf, registerTitled } from './castnames.js';
@@ -17,6 +17,7 @@ import { EnglishParser } from './english/parse.js';
 import { readEnglish } from './english/read.js';
 import { detectLang } from '../corpus/lang.js';
 import type { Quotation } from './types.js';
+import { QUOTE_READING } from '../options.js';
 
 /** Cheap test before reading an article: a quote mark, or a letter sequence every reporting cue contains. */
 const MAY_QUOTE = /["«»“”‹›]|ق[اؤ]?[لو]|[اأإ]?ض[اي]ف|[أاؤ]?ك[دّ]|ش[اي]?ر|و[ضص]|ع[لت]ن|لف?ت|شدد|عتبر|تابع|ذكر|صرح|ردف|زاد|حذر|ف[اي]د|كشف|[رى]أ?[ىيت]|توقع|عترف|نف[يىت]|نكر|دحض|كتب|ساءل|كمل|طرد|نوه|لمح|قترح|بين|عتقد|غرد|ختم|تتم|وصف|دع[اوت]|طالب|ناشد|نصح|وعد|شاد|تهم|عز[اوت]|وص[ىي]|عبر|ستهل|فتتح|نقل|حسب|وفق|لسان|said|told|added|according|wrote|گفت|افزود|کرد|گفته/i;
@@ -30,27 +31,31 @@ export type ReadArticle = Pick<Article, 'body'> & Partial<Article>;
 /** Speaker of a report: an entity, or null for an anonymous source. */
 type Who = { entity: Entity | null; mention: string };
 
-/** English is parsed with wink-nlp, loaded at the first English article. */
-const english = new EnglishParser();
+/**
+ * Reads the quotations of articles one after another, keeping what it works out about the words it meets (and, from
+ * the first English article on, the English model): one reader per build thread, dropped with the build.
+ */
+export class QuoteReader {
+  private readonly words = new WordBook(QUOTE_READING.readerWords);
+  /** English is parsed with wink-nlp, loaded at the first English article. */
+  private readonly english = new EnglishParser();
 
-/** Numbers the articles read, for the word counts kept in the word information. */
-let articleStamp = 0;
+  /** Every quotation of an article body, in text order, with its speaker resolved inside the article. */
+  quotations(article: ReadArticle): Quotation[] {
+    return this.find(article).map((f) => f.quote);
+  }
 
-
-/** Every quotation of an article body, in text order, with its speaker resolved inside the article. */
-export function extractQuotations(article: ReadArticle): Quotation[] {
-  return findQuotations(article).map((f) => f.quote);
+  /** The quotations `quotations` gives, each with the word information of its words. */
+  find(article: ReadArticle): Found[] {
+    const body = article.body;
+    if ((article.lang ?? detectLang(body)) === 'en') return dedupe(readEnglish(this.english, body).map((quote) => ({ quote, words: null })));
+    return MAY_QUOTE.test(body) ? readArabic(body, this.words.article()) : [];
+  }
 }
 
-/** The quotations `extractQuotations` gives, each with the word information of its words. */
-export function findQuotations(article: ReadArticle): Found[] {
-  const body = article.body;
-  if ((article.lang ?? detectLang(body)) === 'en') return dedupe(readEnglish(english, body).map((quote) => ({ quote, words: null })));
-  if (!MAY_QUOTE.test(body)) return [];
-  trimWordCaches();
-  const stamp = ++articleStamp;
-  const paras = paragraphs(body).map((s) => readParagraph(s.text, s.start, stamp));
-  const counts: WordCounts = { get: (n) => countOf(n, stamp) };
+/** The quotations of an Arabic or Persian body, its words read through `counts`. */
+function readArabic(body: string, counts: ArticleWords): Found[] {
+  const paras = paragraphs(body).map((s) => readParagraph(counts, s.text, s.start));
   const reports = paras.map((p) => findReports(p));
   if (reports.every((r) => !r.length)) return [];
   const cast = new Cast();

@@ -1,5 +1,6 @@
 import { normalizeText, words } from '../text/normalize.js';
 import { fold } from './tokens.js';
+import { WHOSAID } from '../options.js';
 
 /** Matching forms of the words of a text (diacritics, quote marks and letter variants gone). */
 export const matchTokens = (text: string) => words(normalizeText(text)).map(fold);
@@ -32,8 +33,8 @@ export class EditDistance {
   }
 }
 
-/** Typos tolerated in a word of this length: none for short words, one from 4 letters, two from 8. */
-export const tolerance = (w: string) => (w.length >= 8 ? 2 : w.length >= 4 ? 1 : 0);
+/** Typos tolerated in a word of this length: none for short words, one or two from the lengths `WHOSAID.typoLengths` gives. */
+export const tolerance = (w: string) => (w.length >= WHOSAID.typoLengths.two ? 2 : w.length >= WHOSAID.typoLengths.one ? 1 : 0);
 
 /** For each query word, where a quotation has a word like it: `[position, similarity]` pairs in quotation order. */
 export type Matches = Array<Array<[number, number]>>;

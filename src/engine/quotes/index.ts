@@ -1,17 +1,17 @@
 import { articleRef, type Article, type ArticleRef } from '../types.js';
 import { listsByKey } from '../util/lists.js';
-import { type ReadArticle, findQuotations } from './extract.js';
+import { QuoteReader, type ReadArticle } from './extract.js';
 import { type GroupedTexts, TextGrouper } from './grouping.js';
 import { EditDistance, matchTokens, tolerance } from './fuzzy.js';
 import { QuoteLookup, cmp } from './lookup.js';
 import { partsOf, type WordInfo } from './tokens.js';
 import { clusterSpeakers, nameKey, nameWords, type SpeakerCluster } from './speakers.js';
 import type { Quotation, QuoteMatch, SpanAttribution } from './types.js';
+import { WHOSAID } from '../options.js';
 
 export type { Quotation, QuoteMatch, SpanAttribution } from './types.js';
-export { extractQuotations } from './extract.js';
+export { QuoteReader } from './extract.js';
 export { hasQuoteWords } from './query.js';
-export { trimWordCaches } from './tokens.js';
 
 
 /** A stored quotation. */
@@ -181,14 +181,14 @@ export function withTexts(rows: QuotationRows, bodyOf: (article: number) => stri
   return rows;
 }
 
-/** The quotation rows of `articles`; article `k` of them is number `numberOf(k)` in the rows. */
-export function extractRows(articles: readonly (ReadArticle & Pick<Article, 'id'>)[], numberOf: (k: number) => number = (k) => k): QuotationRows {
+/** The quotation rows of `articles` as `reader` reads them; article `k` of them is number `numberOf(k)` in the rows. */
+export function extractRows(reader: QuoteReader, articles: readonly (ReadArticle & Pick<Article, 'id'>)[], numberOf: (k: number) => number = (k) => k): QuotationRows {
   const quotes: Row[] = [];
   const matching: Array<string | null> = [];
   const failed: Array<{ id: string; error: string }> = [];
   articles.forEach((a, k) => {
     try {
-      for (const { quote: q, words } of findQuotations(a)) {
+      for (const { quote: q, words } of reader.find(a)) {
         quotes.push(rowOf(numberOf(k), q));
         matching.push(words && foldedOf(words));
       }
@@ -200,8 +200,6 @@ export function extractRows(articles: readonly (ReadArticle & Pick<Article, 'id'
 }
 
 const NO_GROUPS = new Uint32Array(0);
-/** The weight of an indexed word standing for a query word that is not indexed (a misspelling within its typo tolerance). */
-const TYPO_WEIGHT = 0.8;
 
 /**
  * A person's quotations listed once each: of one article, a quotation lying inside another (the quoted fragment of a
@@ -227,8 +225,6 @@ function withoutRepeats(matches: QuoteMatch[]): QuoteMatch[] {
       });
   });
 }
-/** Namesakes listed with a person found by a bare surname. */
-const MAX_NAMESAKES = 10;
 
 /** One person's quotations, newest first; `namesakes`: others sharing the bare surname asked for. */
 export interface SpeakerQuotes {
@@ -314,9 +310,9 @@ export class QuoteIndex {
     return new QuoteIndex(data);
   }
 
-  /** Extracts and indexes the quotations of `articles`. */
-  static build(articles: Article[]): QuoteIndex {
-    return QuoteIndex.fromRows(articles, [extractRows(articles)]);
+  /** Extracts the quotations of `articles` with `reader` and indexes them. */
+  static build(articles: Article[], reader = new QuoteReader()): QuoteIndex {
+    return QuoteIndex.fromRows(articles, [extractRows(reader, articles)]);
   }
 
   /**
@@ -349,7 +345,7 @@ export class QuoteIndex {
       rows.push({ ...row, article: a });
       matching.push(this.tokensOf(group[i]!).join(' '));
     });
-    const fresh = extractRows(added, (k) => kept.length + k);
+    const fresh = extractRows(new QuoteReader(), added, (k) => kept.length + k);
     const keptIds = new Set(kept.map((a) => a.id));
     const failed = [...(this.data.failed ?? []).filter((f) => keptIds.has(f.id)), ...fresh.failed];
     const all = [...rows, ...fresh.quotes];
@@ -376,7 +372,7 @@ export class QuoteIndex {
    * the earliest. The text may be a partial, misspelt or differently marked quote, or a message, tweet,
    * headline or reporting sentence around the quotation (see `QuoteLookup`).
    */
-  whosaid(text: string, limit = 5): QuoteMatch[] {
+  whosaid(text: string, limit = WHOSAID.answers): QuoteMatch[] {
     this.lookup ??= new QuoteLookup({
       groupCount: this.groupCount,
       groupsWith: (w) => this.groupsWith(w),
@@ -413,12 +409,12 @@ export class QuoteIndex {
     return this.withWord(surname)
       .filter((c) => c !== chosen && c.quotes.length > 1 && c.variants.some((v) => v.endsWith(` ${surname}`)))
       .sort((a, b) => b.quotes.length - a.quotes.length || cmp(a.name, b.name))
-      .slice(0, MAX_NAMESAKES)
+      .slice(0, WHOSAID.namesakes)
       .map((c) => ({ name: c.name, count: c.quotes.length }));
   }
 
   /** Speakers whose name (any variant) starts with or contains `prefix`, most quoted first, for autocomplete. */
-  speakers(prefix = '', limit = 25): Array<{ name: string; count: number }> {
+  speakers(prefix = '', limit = WHOSAID.speakerChoices): Array<{ name: string; count: number }> {
     const p = nameWords(prefix, this.nameWord).join(' ');
     const order = (this.speakerOrder ??= [...this.clusters].sort((a, b) => b.quotes.length - a.quotes.length || cmp(a.name, b.name)));
     const spaced = p.includes(' ');
@@ -508,7 +504,7 @@ export class QuoteIndex {
   /** Indexed words a query word may stand for: itself, or spellings within its typo tolerance sharing its first two letters. */
   private forms(q: string): Array<[string, number]> {
     if (this.wordNumber.has(q) || !tolerance(q)) return [[q, 1]];
-    return Array.from(this.similar(q).keys(), (w) => [w, TYPO_WEIGHT]);
+    return Array.from(this.similar(q).keys(), (w) => [w, WHOSAID.typoWeight]);
   }
 
   /**

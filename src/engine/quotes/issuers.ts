@@ -5,7 +5,7 @@ import type { Cast, Entity } from './cast.js';
 import { parseNounPhrase } from './names.js';
 import type { NounPhrase, WordCounts } from './nounPhrase.js';
 import type { Report } from './spans.js';
-import { bareOf, infoOfNormalized, type Tok } from './tokens.js';
+import { bareOf, type ArticleWords, type Tok } from './tokens.js';
 
 /** A verb issuing a document, with its pronoun object (`أصدرها`، `نشره`، `أعدته`). */
 const ISSUED = /^(?:اصدر|نشر|اعد|وزع|بث)ت?(?:ه|ها)$/;
@@ -15,7 +15,7 @@ const ISSUED = /^(?:اصدر|نشر|اعد|وزع|بث)ت?(?:ه|ها)$/;
  * جديدة للمرصد`, `بحسب المؤشرات اليومية للبنك المركزي`, `بيان للخارجية`): names no title or body head itself, so
  * the body or person after ل speaks.
  */
-export function issuer(body: string, np: NounPhrase, subject: Tok[], counts: WordCounts): NounPhrase {
+export function issuer(body: string, np: NounPhrase, subject: Tok[], counts: ArticleWords): NounPhrase {
   if ((np.org && !np.byForm) || np.generic || np.joint || (np.desc && PERSON_HEADS.has(np.descKey[0] ?? ''))) return np;
   const words = subject.filter((t) => t.word);
   const document = (t: Tok) => DOCUMENTS.has(bareOf(t)) || FIGURES.has(bareOf(t));
@@ -43,7 +43,7 @@ export function issuer(body: string, np: NounPhrase, subject: Tok[], counts: Wor
   // `للمرصد` is ل + `المرصد` with one lam written: the owner's words start one letter in, with ا put back.
   const article = t.raw.startsWith('لل');
   const n = article ? `ا${t.n.slice(1)}` : t.n.slice(1);
-  const head: Tok = { ...t, raw: t.raw.slice(cut), n, start: t.start + cut, info: infoOfNormalized(n) };
+  const head: Tok = { ...t, raw: t.raw.slice(cut), n, start: t.start + cut, info: counts.info(n) };
   const owner = parseNounPhrase(body, [head, ...subject.slice(k + 1)], counts);
   const fix = (x: string | null) => (x && article && x.startsWith('ل') ? `ا${x}` : x);
   return owner.name || owner.org ? { ...owner, name: fix(owner.name), org: fix(owner.org), mention: np.mention } : np;

@@ -1,4 +1,5 @@
 import { isContentWord } from '../text/analyzer.js';
+import { WHOSAID } from '../options.js';
 import { type Matches, align, containment, matchesIn } from './fuzzy.js';
 import { type QueryWord, queryWords, readQuoteQuery } from './query.js';
 
@@ -29,29 +30,6 @@ export interface FoundText {
   matchedWords: string[];
 }
 
-/** Candidates aligned for a reading of the query, by each of the two shortlists. */
-const SHORTLIST = 60;
-/** Quotations checked for the exact word sequence of a reading, and kept. */
-const EXACT_CHECKS = 50_000;
-const EXACT_KEPT = 20;
-/** Postings visited before the rarer words stop bringing new candidates (later words only add votes). */
-const POSTINGS_BUDGET = 50_000;
-/** Postings or candidates visited before the commoner words of a long text stop voting at all. */
-const VOTING_WORK = 4 * POSTINGS_BUDGET;
-/** Lowest score answered. */
-const MIN_SCORE = 0.5;
-/** A quotation a text holds (not the other way round) scores at most this: a partial quote found whole comes first. */
-const HELD = 0.75;
-/** A word held in more than this many quotations (or than 1 in `COMMON_PER` of them, if more) is common: it votes only when the query has nothing rarer. */
-const COMMON_FLOOR = 2000;
-const COMMON_PER = 50;
-/**
- * A held quotation scores `HELD` in full when it has `HELD_FULL_SHARE` or more of the whole text's words; with fewer,
- * its score falls linearly to `HELD_SMALL` of that (the `HELD_SMALL` + `HELD_RISE` = 1 parts of the factor).
- */
-const HELD_FULL_SHARE = 0.2;
-const HELD_SMALL = 0.8;
-const HELD_RISE = 0.2;
 
 /** Plain code-unit order (ISO dates sort correctly; much faster than localeCompare on large indexes). */
 export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -108,9 +86,9 @@ export class QuoteLookup {
         const matches = inReading(quote);
         const { score: covered, matched } = align(matches, quote.length, weights);
         const held = heldShare(matches, quote, quote.map(weight));
-        if (Math.max(covered, HELD * held) < MIN_SCORE) continue;
+        if (Math.max(covered, WHOSAID.held * held) < WHOSAID.minScore) continue;
         const { score: share, matched: inWhole } = reading === whole ? { score: covered, matched } : align(inWholeText(quote), quote.length, wholeWeights);
-        const score = Math.max(covered, HELD * held * (HELD_SMALL + HELD_RISE * Math.min(1, share / HELD_FULL_SHARE)));
+        const score = Math.max(covered, WHOSAID.held * held * (WHOSAID.heldSmall + WHOSAID.heldRise * Math.min(1, share / WHOSAID.heldFullShare)));
         // Ranked by score plus cover of the whole text (of quotations matching a quoted span alike, the one
         // covering more of the message comes first), then by how well the reading matched it both ways.
         const rank = score + 0.1 * Math.min(covered, held) + share;
@@ -119,7 +97,7 @@ export class QuoteLookup {
       }
     }
     return [...best]
-      .filter(([, b]) => b.score >= MIN_SCORE)
+      .filter(([, b]) => b.score >= WHOSAID.minScore)
       .sort(([g, a], [h, b]) => b.rank - a.rank || cmp(this.texts.dateOf(g), this.texts.dateOf(h)))
       .slice(0, limit)
       .map(([group, b]) => ({ group, score: Math.round(b.score * 1000) / 1000, matchedWords: shownWords(b.matched) }));
@@ -139,8 +117,8 @@ export class QuoteLookup {
     this.vote(words, weights);
     const votes = this.votes!;
     const hits = this.hits!;
-    const byVotes = top(this.touched, SHORTLIST, (g) => votes[g]!);
-    const held = words.length > 2 ? top(this.touched.filter((g) => hits[g]! > 1), SHORTLIST, (g) => hits[g]! / this.texts.lengthOf(g) + votes[g]! * 1e-6) : [];
+    const byVotes = top(this.touched, WHOSAID.shortlist, (g) => votes[g]!);
+    const held = words.length > 2 ? top(this.touched.filter((g) => hits[g]! > 1), WHOSAID.shortlist, (g) => hits[g]! / this.texts.lengthOf(g) + votes[g]! * 1e-6) : [];
     for (const g of this.touched) [votes[g], hits[g]] = [0, 0];
     this.touched = [];
     return new Set([...byVotes, ...held, ...this.exact(words)]);
@@ -149,28 +127,28 @@ export class QuoteLookup {
   /**
    * Votes for the groups holding the reading's words, rarest words first; very common words only
    * vote when the reading has nothing rarer, once the budget of postings is spent a word only adds
-   * to groups already voted for, and past `VOTING_WORK` the remaining words do not vote.
+   * to groups already voted for, and past `WHOSAID.votingWork` the remaining words do not vote.
    */
   private vote(words: string[], weights: number[]): void {
     const { groupCount } = this.texts;
     if (this.votes?.length !== groupCount) [this.votes, this.hits] = [new Float64Array(groupCount), new Uint16Array(groupCount)];
     const votes = this.votes;
     const hits = this.hits!;
-    const common = Math.max(COMMON_FLOOR, groupCount / COMMON_PER);
+    const common = Math.max(WHOSAID.commonFloor, groupCount / WHOSAID.commonPer);
     const df = words.map((w) => this.texts.groupsWith(w).length);
     const rare = df.some((n) => n <= common);
     const order = words.map((_, i) => i).filter((i) => !(rare && df[i]! > common) && words.indexOf(words[i]!) === i).sort((a, b) => df[a]! - df[b]!);
     let visited = 0;
     for (const i of order) {
       for (const [form, sim] of this.texts.forms(words[i]!)) {
-        if (visited >= VOTING_WORK) return;
+        if (visited >= WHOSAID.votingWork) return;
         const groups = this.texts.groupsWith(form);
         const add = (g: number) => {
           if (!hits[g]) this.touched.push(g);
           votes[g]! += weights[i]! * sim;
           hits[g]!++;
         };
-        if (visited < POSTINGS_BUDGET) {
+        if (visited < WHOSAID.postingsBudget) {
           visited += groups.length;
           groups.forEach(add);
         } else if (groups.length <= this.touched.length) {
@@ -190,7 +168,7 @@ export class QuoteLookup {
     const lists = [...new Set(words)].map((w) => this.texts.groupsWith(w)).sort((a, b) => a.length - b.length);
     const found: number[] = [];
     const [first, ...rest] = lists;
-    for (let k = 0; k < Math.min(first!.length, EXACT_CHECKS) && found.length < EXACT_KEPT; k++) {
+    for (let k = 0; k < Math.min(first!.length, WHOSAID.exactChecks) && found.length < WHOSAID.exactKept; k++) {
       const g = first![k]!;
       if (rest.every((list) => includes(list, g)) && holdsSequence(this.texts.tokensOf(g), words)) found.push(g);
     }

@@ -1,6 +1,5 @@
 /** The noun-phrase record (who a stretch of words refers to) and what each word is to a noun phrase. */
 import { DOCUMENTS, FUNCTION_WORDS, GENERIC, HONORIFICS, ORG_HEADS, PERSON_HEADS, isNationality, isPlace } from './lexicon.js';
-import { BoundedMemo } from '../util/memo.js';
 import { bare, type Tok } from './tokens.js';
 
 /** Who a stretch of words refers to: a name, a description, an organisation, or an anonymous source. */
@@ -39,17 +38,14 @@ export interface WordCounts {
 const DEFINITE_FORM = 1;
 const DESC_WORD = 2;
 export const NAME_LIKE = 4;
-const TRAITS = new BoundedMemo((n: string) => wordTraits(n), 500_000);
-/** What a normalised word is to a noun phrase, memoised (the cache is bounded): bits DEFINITE_FORM, DESC_WORD, NAME_LIKE (a name word whatever the counts). */
-const traitsOf = (n: string): number => TRAITS.get(n);
-/** `traitsOf(t.n)`, kept with the token's word information when it is the token's own. */
+/** `wordTraits(t.n)`, kept with the token's word information when it is the token's own. */
 export function tokenTraits(t: Tok): number {
   const w = t.info;
-  if (w.normalized !== t.n) return traitsOf(t.n);
+  if (w.normalized !== t.n) return wordTraits(t.n);
   if (w.traits < 0) w.traits = wordTraits(w.normalized, w.bareForm);
   return w.traits;
 }
-/** `traitsOf` worked out (not memoised); `b` is `bare(n)`. */
+/** What a normalised word is to a noun phrase: bits DEFINITE_FORM, DESC_WORD, NAME_LIKE (a name word whatever the counts); `b` is `bare(n)`. */
 function wordTraits(n: string, b = bare(n)): number {
   const definite = /^(?:ال|لل|بال|وال|كال)/.test(n);
   const desc = describes(n, b);
@@ -62,7 +58,7 @@ function describes(n: string, b = bare(n)): boolean {
   return PERSON_HEADS.has(b) || ORG_HEADS.has(b) || HONORIFICS.has(b) || DOCUMENTS.has(b) || isNationality(n) || isPlace(n);
 }
 /** A normalised word with the article (or ل/ب/و/ك + article). */
-export const isDefinite = (n: string) => (traitsOf(n) & DEFINITE_FORM) !== 0;
+export const isDefinite = (n: string) => (wordTraits(n) & DEFINITE_FORM) !== 0;
 /** A token with the article. */
 export const definiteToken = (t: Tok) => (tokenTraits(t) & DEFINITE_FORM) !== 0;
 /** A token that is a title, body, document, nationality or place word. */

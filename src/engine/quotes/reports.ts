@@ -5,6 +5,7 @@ import type { Cue } from './types.js';
 import type { QuotePair } from './marks.js';
 import { PRONOUNS } from './lexicon.js';
 import { TERMINAL, type Tok } from './tokens.js';
+import { QUOTE_READING } from '../options.js';
 import { SELF, attribution } from './attributions.js';
 import { RELATIVE, agrees, subjectBefore } from './subjects.js';
 import { LEADING, contentStart, direct, plain, sentenceEnd, type Report, type Span } from './spans.js';
@@ -106,7 +107,7 @@ function fromCue(p: Para, i: number, cue: Cue, used: Set<QuotePair>, nested: boo
   } else if (!cue.participle && cue.kind === 'describe' && RELATIVE.test(p.words[i - 1] ?? '') && agrees(p.words[i - 1]!, cue)) {
     // `…، الذي وصف الاتفاق بأنه …`: the relative's antecedent is the subject, what follows وصف/اتهم … its object.
     subject = subjectBefore(p, i, cue);
-  } else if (!cue.participle && !toNamed(p.toks[i + 1])) {
+  } else if (!cue.participle && !toNamed(p, p.toks[i + 1])) {
     // (After `وتقول لبي بي سي إنها …` the subject is dropped: the words were said to the outlet after the verb.)
     const end = subjectEnd(p, i);
     if (end > i + 1) [subject, from] = [p.toks.slice(i + 1, end), end];
@@ -182,7 +183,7 @@ function clause(p: Para, c: number, cue: Cue): Span[] {
     }
   }
   const spans = cue.kind === 'say' ? [plain(p, c, e, false)] : [];
-  const min = cue.kind === 'say' ? 4 : 2;
+  const min = cue.kind === 'say' ? QUOTE_READING.clauseQuoteWords.say : QUOTE_READING.clauseQuoteWords.other;
   for (const f of p.pairs) if (f.open >= c && f.close < e && quoteWords(p, f) >= min) spans.push(direct(p, f));
   return spans;
 }

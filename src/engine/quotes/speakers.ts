@@ -4,6 +4,7 @@ import { normalizeText, words } from '../text/normalize.js';
 import { listsByKey } from '../util/lists.js';
 import { Numbering } from '../util/numbering.js';
 import { mergeSpellings, skeleton } from './spellings.js';
+import { SPEAKERS } from '../options.js';
 
 /** One person (or organisation) across the archive, with the name variants merged into it. */
 export interface SpeakerCluster {
@@ -68,8 +69,6 @@ const NO_CLUSTERS: number[] = [];
 
 /** Milliseconds of an ISO date's day (NaN when it does not parse). */
 const timeOf = (date: string) => Date.parse(date.slice(0, 10));
-/** A bare surname joins a full name only when that person was quoted within this many days (the same story). */
-const SAME_STORY_DAYS = 60;
 const DAY = 86_400_000;
 
 /** The days of one cluster's quotations, sorted, for the nearest-day question of a bare surname. */
@@ -251,6 +250,6 @@ function nearestFullName(full: number[], days: readonly Days[], t: number): numb
   if (full.length <= 1) return full[0];
   const gaps = new Map(full.map((i) => [i, days[i]!.gap(t)]));
   const gap = (i: number) => gaps.get(i)!;
-  const near = full.filter((i) => gap(i) <= SAME_STORY_DAYS).sort((a, b) => gap(a) - gap(b));
+  const near = full.filter((i) => gap(i) <= SPEAKERS.sameStoryDays).sort((a, b) => gap(a) - gap(b));
   return near.length === 1 || (near.length > 1 && gap(near[0]!) < gap(near[1]!)) ? near[0] : undefined;
 }

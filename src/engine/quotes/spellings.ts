@@ -1,4 +1,5 @@
 import { isPlace } from './lexicon.js';
+import { SPEAKERS } from '../options.js';
 
 /** What spelling merges need to know of one speaker cluster. */
 export interface SpeakerSummary {
@@ -37,8 +38,6 @@ export function skeleton(word: string): string {
   return String.fromCharCode(...out);
 }
 
-/** How many times the quotations of the next most quoted candidate a shorter name's person must have, to take it. */
-const DOMINANT = 3;
 
 /**
  * The spelling variants of one person, merged: for each speaker, the speaker it merges into (itself
@@ -124,8 +123,8 @@ export function mergeSpellings(speakers: readonly SpeakerSummary[]): Int32Array 
       const people = new Set<number>();
       for (const j of longer) if (bare ? fits(s, speakers[j]!) && sameSurname(s.words[0]!, speakers[j]!.words.at(-1)!) : agree(s, speakers[j]!)) people.add(root(j));
       const [first, second] = [...people].sort((a, b) => size[b]! - size[a]!);
-      if (first === undefined || (second !== undefined && size[first]! < DOMINANT * size[second]!)) continue;
-      if (bare ? speakers[first]!.roles.length && size[first]! >= DOMINANT * size[k]! : 2 * size[first]! >= size[k]!) merge(k, first);
+      if (first === undefined || (second !== undefined && size[first]! < SPEAKERS.dominantShare * size[second]!)) continue;
+      if (bare ? speakers[first]!.roles.length && size[first]! >= SPEAKERS.dominantShare * size[k]! : size[first]! >= SPEAKERS.longerNameShare * size[k]!) merge(k, first);
     }
   }
   return into.map((_, k) => root(k));
@@ -133,12 +132,13 @@ export function mergeSpellings(speakers: readonly SpeakerSummary[]): Int32Array 
 
 /**
  * Whether a bare surname may be a full name's: the same word of three letters or more, or, from
- * four letters, the word with a vowel letter or two more or less (ترمب, ترامب; not كلاب, كلوب).
+ * four letters, the word with a vowel letter or two more or less (ترمب, ترامب; not كلاب, كلوب): `SPEAKERS.surname`.
  */
 function sameSurname(a: string, b: string): boolean {
-  if (a === b) return a.length >= 3;
+  const { minLetters, variantFrom, vowels } = SPEAKERS.surname;
+  if (a === b) return a.length >= minLetters;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length < 4 || long.length - short.length > 2) return false;
+  if (short.length < variantFrom || long.length - short.length > vowels) return false;
   let i = 0;
   for (const ch of long) {
     if (ch === short[i]) i++;

@@ -4,6 +4,7 @@ import { cueOf, isComplementizer } from './cues.js';
 import { NAME_LIKE, definiteToken, descToken, isName, text, tokenTraits, type NounPhrase, type WordCounts } from './nounPhrase.js';
 import { orgName } from './orgName.js';
 import { bareOf, type Tok } from './tokens.js';
+import { QUOTE_READING } from '../options.js';
 
 /** Sets the person's name of `np` from `name`, its leading honorifics left out. */
 export function setName(body: string, np: NounPhrase, name: Tok[]): void {
@@ -90,7 +91,7 @@ export function readTitled(body: string, toks: Tok[], counts: WordCounts, np: No
 export function takeName(words: Tok[], i: number, counts: WordCounts): Tok[] {
   const name: Tok[] = [];
   let groups = 0;
-  for (let j = i; j < words.length && groups < 5; j++) {
+  for (let j = i; j < words.length && groups < QUOTE_READING.nameGroups; j++) {
     const t = words[j]!;
     const prev = name[name.length - 1];
     if (t.raw === '-' && prev && words[j + 1] && words[j + 1]!.start === t.end) {

@@ -34,13 +34,12 @@ function classify(cp: number): number {
   return WORDISH.test(normalized) ? UNSAFE : 0;
 }
 
-let bmp: Uint8Array | null = null;
-/** The class bits of every BMP code unit (built on first use; lone surrogates have none). */
-export function wordClasses(): Uint8Array {
-  if (bmp) return bmp;
-  bmp = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) bmp[c] = classify(c);
-  return bmp;
+/** The class bits of every BMP code unit (lone surrogates have none): a constant table, computed once at import. */
+export const WORD_CLASSES: Uint8Array = bmpClasses();
+function bmpClasses(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) table[c] = classify(c);
+  return table;
 }
 
 /** Code units of the code point at `i` of `text`: 2 for a surrogate pair, else 1. */
@@ -49,7 +48,7 @@ export function unitLength(text: string, i: number): number {
   return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
 }
 
-/** The class bits of the code point at `i` of `text`, from `classes` (a copy of `wordClasses` a caller may extend); beyond the BMP (rare: emoji, old scripts) worked out each time. */
+/** The class bits of the code point at `i` of `text`, from `classes` (`WORD_CLASSES` or a copy a caller extends); beyond the BMP (rare: emoji, old scripts) worked out each time. */
 export function classAt(text: string, i: number, classes: Uint8Array): number {
   const c = text.charCodeAt(i);
   if (c < 0xd800 || c > 0xdbff) return classes[c]!;

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { extractQuotations } from '../../../src/engine/quotes/extract.js';
+import { QuoteReader } from '../../../src/engine/quotes/extract.js';
 
 /** Each quotation of an Arabic article as `[first words of the text, speaker]`. */
-const read = (body: string) => extractQuotations({ id: 'a', title: 't', body, lang: 'ar' });
+const reader = new QuoteReader();
+const read = (body: string) => reader.quotations({ id: 'a', title: 't', body, lang: 'ar' });
 const find = (body: string, part: string) => read(body).find((q) => q.text.includes(part));
 
 /** `[pattern, article body, words of the quotation, speaker]`: the speaker the reader must give that quotation. */
 type Case = [string, string, string, string | null];
 
-describe('extractQuotations: Arabic attribution patterns', () => {
+describe('QuoteReader: Arabic attribution patterns', () => {
   const interview =
     'التقت «الصحيفة» المدرب التونسي نبيل معلول في حوار خاص.\n' +
     'وعن استعدادات المنتخب للمونديال قال: "نحن جاهزون تماما ونعمل بجدية".\n' +
@@ -109,13 +110,13 @@ describe('extractQuotations: Arabic attribution patterns', () => {
   });
 });
 
-describe('extractQuotations: joint speakers', () => {
+describe('QuoteReader: joint speakers', () => {
   it('skips what a dual title says for two people at once', () => {
     expect(read('وقال وزيرا الخارجية والتنمية الدولية بوريس جونسون وبيني موردونت في بيان مشترك إن على إيران التوقف.')).toEqual([]);
   });
 });
 
-describe('extractQuotations: denials', () => {
+describe('QuoteReader: denials', () => {
   it.each([
     ['ونفت مجموعة بولوريه أن تكون ارتكبت أي مخالفة في نشاطاتها في أفريقيا.', 'تكون ارتكبت أي مخالفة'],
     ['وأنكر المتحدث باسم الوزارة أن تكون الحكومة قد وافقت على الاتفاق.', 'الحكومة قد وافقت'],
@@ -134,7 +135,7 @@ describe('extractQuotations: denials', () => {
   });
 });
 
-describe('extractQuotations: clause ends', () => {
+describe('QuoteReader: clause ends', () => {
   it.each([
     ['، لكن', 'وقال المدعون السبعة إن تصرف ترامب غير دستوري، لكن القاضية نصحته بوقف التنبيهات.', 'تصرف ترامب غير دستوري'],
     ['في حين', 'وشددت دمشق على أن المحافظة على قائمة أولوياتها في حين تحذر الأمم المتحدة من التصعيد.', 'المحافظة على قائمة أولوياتها'],
@@ -157,7 +158,7 @@ describe('extractQuotations: clause ends', () => {
   });
 });
 
-describe('extractQuotations: فحسب', () => {
+describe('QuoteReader: فحسب', () => {
   it('takes فحسب (only) for no attribution', () => {
     expect(read('ويفرض الاتفاق شروطا، ليس على كليفورد فحسب وإنما أيضا على ترمب.')).toEqual([]);
   });

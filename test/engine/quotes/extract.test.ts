@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractQuotations, findQuotations } from '../../../src/engine/quotes/extract.js';
+import { QuoteReader } from '../../../src/engine/quotes/extract.js';
 import { matchTokens } from '../../../src/engine/quotes/fuzzy.js';
 import { partsOf } from '../../../src/engine/quotes/tokens.js';
 import type { Quotation } from '../../../src/engine/quotes/types.js';
@@ -8,11 +8,12 @@ import type { Quotation } from '../../../src/engine/quotes/types.js';
 /** The seed article's body: after the title and date lines, before the site furniture. */
 const seedText = readFileSync(new URL('../../../corpus/iran-international-2021-10-20-bagheri-moscow.txt', import.meta.url), 'utf8');
 const seedBody = seedText.split('\n').slice(3).join('\n').split('مزيد من الأخبار')[0]!.trim();
-const seed = extractQuotations({ id: 'seed', title: seedText.split('\n')[0]!, body: seedBody, lang: 'ar' });
-const quotes = (body: string, lang = 'ar') => extractQuotations({ id: 'a', title: 't', body, lang });
+const reader = new QuoteReader();
+const seed = reader.quotations({ id: 'seed', title: seedText.split('\n')[0]!, body: seedBody, lang: 'ar' });
+const quotes = (body: string, lang = 'ar') => reader.quotations({ id: 'a', title: 't', body, lang });
 const find = (qs: Quotation[], part: string) => qs.find((q) => q.text.includes(part));
 
-describe('extractQuotations on the seed article', () => {
+describe('QuoteReader on the seed article', () => {
   it.each([
     ['ينمو ويتسع', 'ينمو ويتسع', true, 'محمد باقري'],
     ['لم يكن هدف الروس التوصل إلى اتفاق نووي', 'لم يكن هدف الروس التوصل إلى اتفاق نووي، وعندما رأوا أننا نتوصل إلى اتفاق، بدأوا في خلق العراقيل', true, 'محمد جواد ظريف'],
@@ -40,7 +41,7 @@ describe('extractQuotations on the seed article', () => {
   });
 });
 
-describe('extractQuotations: speakers', () => {
+describe('QuoteReader: speakers', () => {
   it('resolves dropped subjects and participles to the current speaker, minding gender', () => {
     const qs = quotes(
       'وقالت وزيرة الخارجية الكندية كريستيا فريلاند إن بلادها ستدافع دائما عن الحقوق الإنسانية.\n' +
@@ -84,7 +85,7 @@ describe('extractQuotations: speakers', () => {
   });
 });
 
-describe('extractQuotations: English and Persian', () => {
+describe('QuoteReader: English and Persian', () => {
   it('reads "…," she said and according to', () => {
     const qs = quotes('Jane Smith, the trade minister, said the talks had failed.\n"We will not back down," she said.\nThe economy grew by 3 percent last year, according to Reuters.', 'en');
     expect(qs.map((q) => [q.text, q.speaker, q.direct])).toEqual([
@@ -103,16 +104,26 @@ describe('extractQuotations: English and Persian', () => {
   });
 });
 
-describe('findQuotations', () => {
+describe('QuoteReader.find', () => {
   it('gives the word information of each quotation, whose matching forms are those of its text', () => {
-    const found = findQuotations({ id: 'seed', title: '', body: seedBody, lang: 'ar' });
+    const found = reader.find({ id: 'seed', title: '', body: seedBody, lang: 'ar' });
     expect(found.map((f) => f.quote)).toEqual(seed);
     for (const f of found.filter((x) => x.words)) expect(f.words!.flatMap((w) => partsOf(w)!.folded)).toEqual(matchTokens(f.quote.text));
   });
 
   it('leaves the words to the whole text when something between the tokens changes under normalisation', () => {
-    const [f] = findQuotations({ id: 'a', title: 't', body: 'وقال الوزير: "هذا\u200Bقرار نهائي ولن نتراجع عنه".', lang: 'ar' });
+    const [f] = reader.find({ id: 'a', title: 't', body: 'وقال الوزير: "هذا\u200Bقرار نهائي ولن نتراجع عنه".', lang: 'ar' });
     expect(f!.quote.text).toBe('هذا\u200Bقرار نهائي ولن نتراجع عنه');
     expect(f!.words).toBeNull();
+  });
+});
+
+describe('QuoteReader: what it keeps between articles', () => {
+  it('reads an article as a new reader does, whatever it read before (word counts are per article)', () => {
+    // This reader has read the seed and every article above; the word «فرانس» below is counted in its own article only.
+    const body = 'وقال وزير الخارجية أحمد عطاف لفرانس برس إن "المفاوضات ستستمر حتى نهاية الشهر المقبل".';
+    const fresh = new QuoteReader().quotations({ id: 'b', title: 't', body, lang: 'ar' });
+    expect(reader.quotations({ id: 'b', title: 't', body, lang: 'ar' })).toEqual(fresh);
+    expect(fresh.map((q) => [q.text, q.speaker])).toEqual([['المفاوضات ستستمر حتى نهاية الشهر المقبل', 'أحمد عطاف']]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../../src/engine/quotes/tokens.js';
+import { WordBook } from '../../../src/engine/quotes/tokens.js';
 import { normalizeText } from '../../../src/engine/text/normalize.js';
 
 /** The tokens the scanner must give: words as `WORD` matches them, and one-character punctuation. */
@@ -8,7 +8,10 @@ const PUNCT = new Set('،,.:؛;!?؟«»“”"‹›„()…-–—');
 const expected = (text: string) =>
   [...text.matchAll(TOKEN)].map((m) => ({ word: m[0].length > 1 || !PUNCT.has(m[0]), raw: m[0], start: m.index + 5, end: m.index + m[0].length + 5 }));
 
-describe('tokenize', () => {
+/** The tokens of `text` as the paragraph of a new article starting at `base`. */
+const tokenize = (text: string, base = 0) => new WordBook(1000).article().tokenize(text, base);
+
+describe('WordBook: tokenize', () => {
   it.each([
     ['وقال الرئيس: «لن نسمح بذلك»، مضيفا أن… (التفاصيل) - “نعم”.'],
     ['أكّدَ الـوزيرُ ٢٠١٨ و۱۳۹۷ a\u200Cb it’s l\'état'],

@@ -5,6 +5,7 @@
  */
 import type { EnglishDoc, Tok } from './parse.js';
 import { FEMALE_HONORIFICS, MALE_HONORIFICS, ORG_WORDS, TITLES } from './lexicon.js';
+import { QUOTE_READING } from '../../options.js';
 
 /** What a name names; `other` for names the article and the lexicon do not tell (`Islamic State`, a lone surname). */
 export type Kind = 'person' | 'org' | 'place' | 'other';
@@ -54,7 +55,7 @@ export class Cast {
     }
     for (const r of this.runs) {
       const e = this.entityOf(r, r.at);
-      if (r.female !== null) e.sex += r.female ? 3 : -3;
+      if (r.female !== null) e.sex += r.female ? QUOTE_READING.englishNamedSex : -QUOTE_READING.englishNamedSex;
     }
     this.voteSexes();
   }

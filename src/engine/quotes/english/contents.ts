@@ -2,6 +2,7 @@
 import type { EnglishDoc, Region, Tok } from './parse.js';
 import { ADDRESSEE_VERBS } from './lexicon.js';
 import { type Phrase, isTime, phraseAfter } from './phrases.js';
+import { QUOTE_READING } from '../../options.js';
 
 /** What a report reports: `body.slice(start, end)`. */
 export interface Content {
@@ -49,7 +50,7 @@ export function forward(doc: EnglishDoc, verb: Tok, from: number, last: number):
     if (object && toks[object.first]!.region < 0) k = object.last;
     while (k < last && (toks[k]!.pos === 'ADV' || toks[k]!.text === ',')) k++;
   }
-  for (let n = k; n < Math.min(last, k + 8); n++) {
+  for (let n = k; n < Math.min(last, k + QUOTE_READING.englishThatTokens); n++) {
     const w = toks[n]!;
     if (w.lower === 'that' && (w.pos === 'SCONJ' || w.pos === 'DET' || w.pos === 'PRON')) {
       k = n + 1;
@@ -90,7 +91,7 @@ function onlyAdjuncts(doc: EnglishDoc, from: number, to: number): boolean {
     if (t.text === ',' && toks[k + 1]?.pos === 'CCONJ') return true;
     if (t.region >= 0 || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ') return false;
   }
-  return to - from < 10;
+  return to - from < QUOTE_READING.englishAdverbialTokens;
 }
 
 /** Tokens `[from, to)` as content: trimmed of punctuation at both ends, kept only if a word is left. */

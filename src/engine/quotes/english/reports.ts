@@ -7,6 +7,7 @@ import type { EnglishDoc, Tok } from './parse.js';
 import { type Content, backward, clause, firstVerb, forward, quoted } from './contents.js';
 import { COGNITION_VERBS, GENDERED, INVERTING_VERBS, SPEECH_VERBS } from './lexicon.js';
 import { type Phrase, appositionAfter, phraseAfter, phraseBefore } from './phrases.js';
+import { QUOTE_READING } from '../../options.js';
 
 /** A reporting verb with its subject and its content. */
 export interface Report {
@@ -87,7 +88,7 @@ function according(doc: EnglishDoc, i: number, floor: number, last: number): Rep
   const cue = { first: i, last: i + 2 };
   const opening = i === floor || toks.slice(floor, i).every((t) => t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'ADV');
   let comma = subject.last;
-  while (opening && comma < Math.min(last, subject.last + 25) && toks[comma]!.text !== ',') comma++;
+  while (opening && comma < Math.min(last, subject.last + QUOTE_READING.englishCommaTokens) && toks[comma]!.text !== ',') comma++;
   const content = opening ? (toks[comma]?.text === ',' ? clause(doc, comma + 1, last) : null) : clause(doc, floor, i);
   return content ? { cue, subject, apposition: null, contents: [content], at: toks[i]!.start } : null;
 }

@@ -1,6 +1,6 @@
 import { normalizeText, words } from '../../text/normalize.js';
 import type { Article, Passage } from '../../types.js';
-import { GOES_ON, HIDDEN, SpellingTable, START, UNSAFE, WordScanner, classAt, unitLength, wordClasses } from '../../text/scan.js';
+import { GOES_ON, HIDDEN, SpellingTable, START, UNSAFE, WordScanner, classAt, unitLength, WORD_CLASSES } from '../../text/scan.js';
 import { indexTermsOf } from '../../text/analyzer.js';
 import { grow } from '../../util/grow.js';
 import { type FieldPostings, PassageIndex } from './passageIndex.js';
@@ -69,7 +69,7 @@ class Vocabulary {
    */
   private readonly spellings = new SpellingTable<number>();
   private readonly multiWords: number[][] = [];
-  private readonly scanner = new WordScanner(wordClasses(), GOES_ON | HIDDEN, UNSAFE);
+  private readonly scanner = new WordScanner(WORD_CLASSES, GOES_ON | HIDDEN, UNSAFE);
   private readonly termNumbers = new Map<string, number>();
   /** The words of the document being collected, in order: the first `foundCount`. */
   private found = new Int32Array(1024);
@@ -132,7 +132,7 @@ class Vocabulary {
    * that must be normalised in context (`UNSAFE`).
    */
   private scan(text: string): boolean {
-    const classes = wordClasses();
+    const classes = WORD_CLASSES;
     const scanner = this.scanner;
     let i = 0;
     while (i < text.length) {

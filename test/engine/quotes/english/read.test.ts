@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { extractQuotations } from '../../../../src/engine/quotes/extract.js';
+import { QuoteReader } from '../../../../src/engine/quotes/extract.js';
 import { EnglishParser } from '../../../../src/engine/quotes/english/parse.js';
 import { readEnglish } from '../../../../src/engine/quotes/english/read.js';
 
-const quotes = (body: string) => extractQuotations({ body, lang: 'en' });
+const reader = new QuoteReader();
+const quotes = (body: string) => reader.quotations({ body, lang: 'en' });
 
 describe('readEnglish', () => {
   it.each([
