@@ -4,7 +4,7 @@ import { type ReloadReport, type Snapshot, cacheSnapshot, compareFiles, loadSnap
 import { type AskAnswer, ask, checkQuery, sourceKey } from './search/ask.js';
 import { AskQuery, askQueryFailure } from './search/query.js';
 import { type ArticleSummary, MAX_SENTENCES, type TopicSummary, summarizeArticle, summarizeTopic } from './summary/index.js';
-import { type QuoteMatch, type SpeakerQuotes, hasQuoteWords } from './quotes/index.js';
+import { type QuoteIndex, type QuoteMatch, type SpeakerQuotes, hasQuoteWords } from './quotes/index.js';
 import { contentWords } from './text/analyzer.js';
 import { normalizeText } from './text/normalize.js';
 import { detectLang } from './corpus/lang.js';
@@ -136,10 +136,26 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
       if (!valid.success) return askQueryFailure({ question: topic }, valid.error, () => 'topic');
       return unlessEmpty(summarizeTopic(archive, valid.data.question, sentences, { speakerOf }), valid.data.question);
     },
+    ...quoteAnswers(() => archive.quotes, (id) => archive.articles.has(id)),
+    problems: () => current.problems,
+    stats: () => current.stats,
+    reload() {
+      reloading ??= reload().finally(() => (reloading = null));
+      return reloading;
+    },
+  };
+}
+
+/**
+ * The quotation commands over a quote index (`quotes()`, read at each call so a reload is seen) and
+ * the archive's article ids (`hasArticle`): the same answers whichever engine holds them.
+ */
+export function quoteAnswers(quotes: () => QuoteIndex, hasArticle: (id: string) => boolean): Pick<Engine, 'whosaid' | 'quotesBy' | 'quotesIn' | 'speakers'> {
+  return {
     whosaid(quote, limit = 5) {
       const text = quote.trim().slice(0, ASK_LIMITS.maxQuoteQuery);
       if (!hasQuoteWords(text)) return failure({ kind: 'no-quote-words' });
-      const matches = archive.quotes.whosaid(text, limit);
+      const matches = quotes().whosaid(text, limit);
       if (!matches.length) {
         return failure({ kind: contentWords(text).length ? 'quote-no-match' : 'quote-common-words' });
       }
@@ -148,22 +164,16 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
     quotesBy(speaker) {
       const name = speaker.trim();
       if (contentWords(name).length === 0) return failure({ kind: 'no-name' });
-      const found = archive.quotes.bySpeaker(name);
+      const found = quotes().bySpeaker(name);
       if (!found) return failure({ kind: 'unknown-speaker', name });
       return { ok: true, ...found };
     },
     quotesIn(articleId) {
       const id = articleId.trim();
-      if (!archive.articles.has(id)) return failure({ kind: 'unknown-article-id', id });
-      return { ok: true, article: id, matches: archive.quotes.byArticle(id) };
+      if (!hasArticle(id)) return failure({ kind: 'unknown-article-id', id });
+      return { ok: true, article: id, matches: quotes().byArticle(id) };
     },
-    speakers: (typed, limit = 25) => archive.quotes.speakers(typed, limit),
-    problems: () => current.problems,
-    stats: () => current.stats,
-    reload() {
-      reloading ??= reload().finally(() => (reloading = null));
-      return reloading;
-    },
+    speakers: (typed, limit = 25) => quotes().speakers(typed, limit),
   };
 }
 

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { rowFlags } from '../engine/quotes/index.js';
 import type { Article } from '../engine/types.js';
 import { inTransaction } from './migrate.js';
 import { type ArticleRow, articleRows, contentHash } from './rows.js';
@@ -169,17 +170,21 @@ async function insertRows(client: pg.ClientBase, rows: ArticleRow[]): Promise<nu
   let passage = Number(next.rows[0]!.passage);
   const articles = [];
   const passages = [];
+  const quotations = [];
   const firstArticle = article + 1;
   const firstPassage = passage + 1;
   const text = new PostingBlock();
   const titles = new PostingBlock();
-  for (const { article: a, day, contentHash: hash, title, passages: parts } of rows) {
+  for (const { article: a, day, contentHash: hash, title, passages: parts, quotations: quotes } of rows) {
     article++;
     articles.push({ number: article, id: a.id, title: a.title, body: a.body, source: a.source, date: a.date, day, url: a.url, lang: a.lang, author: a.author, file: a.file, meta: a.meta ?? null, content_hash: hash, title_terms: title.terms, title_tfs: title.tfs, title_length: title.length, passage_count: parts.length });
     titles.add(title, [article, 0, title.length, passage + 1, parts.length], 1, parts.length);
     for (const p of parts) {
-      passages.push({ id: ++passage, article, position: p.position, start_offset: p.start, end_offset: p.end, text: p.text, copy_key: p.copyKey, terms: p.terms, tfs: p.tfs, length: p.length });
+      passages.push({ id: ++passage, article, position: p.position, start_offset: p.start, end_offset: p.end, text: p.text, copy_key: p.copyKey, terms: p.terms, tfs: p.tfs, length: p.length, speaker: p.speaker });
       text.add(p, [passage, article, 0, p.length], 2, 1);
+    }
+    for (const [position, { row: q, matching }] of quotes.entries()) {
+      quotations.push({ article, position, start_offset: q.start, end_offset: q.end, text: q.text, flags: rowFlags(q), speaker: q.speaker, speaker_title: q.speakerTitle, matching });
     }
   }
   await client.query(
@@ -189,8 +194,13 @@ async function insertRows(client: pg.ClientBase, rows: ArticleRow[]): Promise<nu
   );
   await client.query(
     `INSERT INTO passages SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id bigint, article bigint, position integer, start_offset integer, end_offset integer, text text,
-       copy_key bigint, terms text[], tfs smallint[], length integer)`,
+       copy_key bigint, terms text[], tfs smallint[], length integer, speaker text)`,
     [JSON.stringify(passages)],
+  );
+  await client.query(
+    `INSERT INTO quotations SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(article bigint, position integer, start_offset integer, end_offset integer, text text,
+       flags smallint, speaker text, speaker_title text, matching text)`,
+    [JSON.stringify(quotations)],
   );
   await insertPostings(client, TEXT_POSTINGS, firstPassage, text);
   await insertPostings(client, TITLE_POSTINGS, firstArticle, titles);

@@ -307,11 +307,13 @@ interface FetchedPassage {
   passage: Passage;
   article: ArticleRef;
   copyKey: number;
+  /** Who is quoted in the passage, when someone is. */
+  speaker: string | null;
 }
 
 async function passageRows(db: Db, ids: number[]): Promise<Map<number, FetchedPassage>> {
-  const result = await db.query<{ id: string; position: number; start_offset: number; end_offset: number; text: string; copy_key: string; article_id: string; title: string; source: string; day: string; url: string | null }>(
-    `SELECT p.id, p.position, p.start_offset, p.end_offset, p.text, p.copy_key, a.id AS article_id, a.title, a.source, a.day, a.url
+  const result = await db.query<{ id: string; position: number; start_offset: number; end_offset: number; text: string; copy_key: string; article_id: string; title: string; source: string; day: string; url: string | null; speaker: string | null }>(
+    `SELECT p.id, p.position, p.start_offset, p.end_offset, p.text, p.copy_key, p.speaker, a.id AS article_id, a.title, a.source, a.day, a.url
      FROM passages p JOIN articles a ON a.number = p.article WHERE p.id = ANY($1::bigint[])`,
     [ids],
   );
@@ -322,6 +324,7 @@ async function passageRows(db: Db, ids: number[]): Promise<Map<number, FetchedPa
         passage: { id: `${r.article_id}@${r.start_offset}`, articleId: r.article_id, index: r.position, start: r.start_offset, end: r.end_offset, text: r.text },
         article: { id: r.article_id, title: r.title, source: r.source, date: r.day, url: r.url },
         copyKey: Number(r.copy_key),
+        speaker: r.speaker,
       },
     ]),
   );
@@ -343,5 +346,6 @@ function rowView(rows: Map<number, FetchedPassage>, passageCount: number, textFr
     article: (n) => row(n).article,
     copyKey: (n) => row(n).copyKey,
     isOpening: (n) => row(n).passage.index === 0,
+    speakerOf: (n) => row(n).speaker ?? undefined,
   };
 }

@@ -78,6 +78,21 @@ describe('/ask through the real bot process on PostgreSQL (DATABASE_URL), no cor
     expect(reply.message.content).toMatch(/`source`: got "Nowhere News"; expected one of the archive's sources/);
   });
 
+  it('answers /whosaid, /quotes and "Who said this?" from the quotations PostgreSQL keeps', async () => {
+    const whosaid = fake.sendSlashCommand({ name: 'whosaid', options: { quote: 'ينمو ويتصع' } });
+    const found = await fake.waitForReply(whosaid.id, { timeout: 10_000 });
+    expect(found.ephemeral).toBe(false);
+    expect(found.message.content).toContain('محمد باقري');
+    expect(found.message.embeds[0]!.description).toContain('Iran International');
+    const quotes = fake.sendSlashCommand({ name: 'quotes', options: { speaker: 'باقري' } });
+    const listed = await fake.waitForReply(quotes.id, { timeout: 10_000 });
+    expect(listed.ephemeral).toBe(false);
+    expect(JSON.stringify(listed.message.embeds)).toContain('ينمو ويتسع');
+    const message = fake.sendMessageCommand({ name: 'Who said this?', targetMessage: { content: '"ينمو ويتسع"' } });
+    expect((await fake.waitForReply(message.id, { timeout: 10_000 })).message.content).toContain('محمد باقري');
+    expectEveryMessageSafe(fake);
+  });
+
   it('hears of a batch ingested while it runs (its figures follow), and answers from it', async () => {
     const articles = async () => Number(/archive_size\{kind="articles"\} (\d+)/.exec(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text())?.[1]);
     const before = await articles();

@@ -112,8 +112,10 @@ describe('migrate', () => {
       await ingestArticles(fresh, seed);
       const stats = 'SELECT term, text_passages::int, title_passages::int FROM term_stats ORDER BY term';
       expect((await old.query(stats)).rows).toEqual((await fresh.query(stats)).rows);
+      // Passages ingested before 004 have no speaker until ingested again (their content hash holds the analysis version, which 004 changed).
+      const withoutSpeakers = (answer: unknown): unknown => JSON.parse(JSON.stringify(answer), (key, value: unknown) => (key === 'speaker' ? undefined : value));
       for (const question of ['التعاون العسكري بين إيران وروسيا', 'محادثات موسكو', '"ينمو ويتسع"']) {
-        expect(await postgresAsk(old).ask({ question })).toEqual(await postgresAsk(fresh).ask({ question }));
+        expect(await postgresAsk(old).ask({ question })).toEqual(withoutSpeakers(await postgresAsk(fresh).ask({ question })));
       }
     } finally {
       await old.end();
