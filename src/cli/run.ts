@@ -13,7 +13,7 @@ import { runFeedsCli } from './feeds.js';
 import type { CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
-import { type CliBadInput, type CliFailure, type CliOutput, type CliRequest, HANDLERS, askOutput, askQuery } from './handlers.js';
+import { type CliBadInput, type CliFailure, type CliOutput, type CliRequest, HANDLERS, askOutput, askQuery, summaryOutput } from './handlers.js';
 
 /** Runs one command line and returns the exit status: 0 success (also no results), 2 bad input or unreadable corpus. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -51,7 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 /**
  * A command on the PostgreSQL archive `DATABASE_URL` names (no corpus is loaded): `ask` awaits its
- * search, the quotation commands read the quotations it stores, `summary` says it is not served yet.
+ * search, the quotation commands read the quotations it stores, `summary` its stored articles.
  */
 async function runOnPostgres(url: string, invocation: CliInvocation, lines: string[] | null, io: CliIo): Promise<number> {
   const pool = createPool(url, io.logger, 1);
@@ -67,10 +67,11 @@ async function runOnPostgres(url: string, invocation: CliInvocation, lines: stri
   }
 }
 
-/** How a command answers on PostgreSQL: `ask` through the PostgreSQL search, the others through the PostgreSQL engine. */
+/** How a command answers on PostgreSQL: `ask` and `summary` through the PostgreSQL queries, the others through the PostgreSQL engine. */
 async function postgresAnswer(pool: pg.Pool, command: CliInvocation['command']): Promise<Answer> {
-  if (command === 'ask') {
+  if (command === 'ask' || command === 'summary') {
     const backend = postgresAsk(pool);
+    if (command === 'summary') return (request, style) => summaryOutput(backend, request, style);
     return async ({ text, flags }, style) => askOutput(text, await backend.ask(askQuery(text, flags)), style);
   }
   const engine = await postgresEngine(pool);

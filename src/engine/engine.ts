@@ -181,7 +181,17 @@ export function quoteAnswers(quotes: () => QuoteIndex, hasArticle: (id: string) 
 function articleIndex(archive: Archive): Array<{ article: Article; key: string }> {
   return [...archive.articles.values()]
     .sort((a, b) => archive.dayOf(b.id).localeCompare(archive.dayOf(a.id)))
-    .map((article) => ({ article, key: normalizeText(`${article.title} ${article.id}`) }));
+    .map((article) => ({ article, key: titleKeys(article).holding }));
+}
+
+/** How `/summary article:` finds an article by what is typed: its title normalised and spacing collapsed (`same`), and its title and id normalised (`holding`). */
+export function titleKeys(article: Pick<Article, 'title' | 'id'>): { same: string; holding: string } {
+  return { same: typedTitle(article.title), holding: normalizeText(`${article.title} ${article.id}`) };
+}
+
+/** A typed title as `titleKeys` compares it: normalised, spacing collapsed. */
+export function typedTitle(typed: string): string {
+  return normalizeText(typed).replace(/\s+/g, ' ').trim();
 }
 
 
@@ -190,9 +200,9 @@ function resolveArticle(archive: Archive, titles: ReturnType<typeof articleIndex
   const wanted = idOrTitle.trim();
   const byId = archive.articles.get(wanted);
   if (byId) return byId;
-  const key = normalizeText(wanted).replace(/\s+/g, ' ').trim();
+  const key = typedTitle(wanted);
   if (key) {
-    const same = titles.filter((t) => normalizeText(t.article.title).replace(/\s+/g, ' ').trim() === key);
+    const same = titles.filter((t) => typedTitle(t.article.title) === key);
     if (same.length === 1) return same[0]!.article;
     const holding = same.length ? same : titles.filter((t) => t.key.includes(key));
     if (holding.length === 1) return holding[0]!.article;
@@ -204,7 +214,8 @@ function resolveArticle(archive: Archive, titles: ReturnType<typeof articleIndex
   return failure({ kind: 'unknown-article', wanted });
 }
 
-function badSentenceCount(sentences: number | undefined) {
+/** The failure of a sentence count outside 1–`MAX_SENTENCES`, or null. */
+export function badSentenceCount(sentences: number | undefined) {
   if (sentences === undefined || (Number.isInteger(sentences) && sentences >= 1 && sentences <= MAX_SENTENCES)) return null;
   return failure({ kind: 'bad-option', option: 'sentences', given: sentences, expected: `a whole number from 1 to ${MAX_SENTENCES}` });
 }

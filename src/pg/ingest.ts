@@ -175,9 +175,9 @@ async function insertRows(client: pg.ClientBase, rows: ArticleRow[]): Promise<nu
   const firstPassage = passage + 1;
   const text = new PostingBlock();
   const titles = new PostingBlock();
-  for (const { article: a, day, contentHash: hash, title, passages: parts, quotations: quotes } of rows) {
+  for (const { article: a, day, contentHash: hash, title, titleKeys: keys, passages: parts, quotations: quotes } of rows) {
     article++;
-    articles.push({ number: article, id: a.id, title: a.title, body: a.body, source: a.source, date: a.date, day, url: a.url, lang: a.lang, author: a.author, file: a.file, meta: a.meta ?? null, content_hash: hash, title_terms: title.terms, title_tfs: title.tfs, title_length: title.length, passage_count: parts.length });
+    articles.push({ number: article, id: a.id, title: a.title, body: a.body, source: a.source, date: a.date, day, url: a.url, lang: a.lang, author: a.author, file: a.file, meta: a.meta ?? null, content_hash: hash, title_terms: title.terms, title_tfs: title.tfs, title_length: title.length, passage_count: parts.length, title_same: keys.same, title_key: keys.holding });
     titles.add(title, [article, 0, title.length, passage + 1, parts.length], 1, parts.length);
     for (const p of parts) {
       passages.push({ id: ++passage, article, position: p.position, start_offset: p.start, end_offset: p.end, text: p.text, copy_key: p.copyKey, terms: p.terms, tfs: p.tfs, length: p.length, speaker: p.speaker });
@@ -189,7 +189,7 @@ async function insertRows(client: pg.ClientBase, rows: ArticleRow[]): Promise<nu
   }
   await client.query(
     `INSERT INTO articles SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(number bigint, id text, title text, body text, source text, date text, day text, url text, lang text,
-       author text, file text, meta jsonb, content_hash text, title_terms text[], title_tfs smallint[], title_length integer, passage_count integer)`,
+       author text, file text, meta jsonb, content_hash text, title_terms text[], title_tfs smallint[], title_length integer, passage_count integer, title_same text, title_key text)`,
     [JSON.stringify(articles)],
   );
   await client.query(

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { indexParts } from '../engine/build/parts.js';
+import { titleKeys } from '../engine/engine.js';
 import { QuoteIndex, type Row as QuotationRow, extractRows } from '../engine/quotes/index.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { type Article, dayOf } from '../engine/types.js';
@@ -23,6 +24,8 @@ export interface ArticleRow {
   day: string;
   contentHash: string;
   title: FieldTerms;
+  /** What `/summary article:` compares a typed title with (see `titleKeys`). */
+  titleKeys: { same: string; holding: string };
   passages: PassageRow[];
   /** Its quotations as the engine's quotation reader finds them, in the reader's order. */
   quotations: QuotationEntry[];
@@ -65,7 +68,7 @@ export function articleRows(articles: readonly Article[]): ArticleRow[] {
   const found = extractRows(articles);
   // Attributions are per article: the batch's own quote index tells them as the whole archive's would.
   const quotes = QuoteIndex.fromRows(articles as Article[], [found]);
-  const rows: ArticleRow[] = articles.map((article, k) => ({ article, day: dayOf(article.date), contentHash: contentHash(article), title: titles[k]!, passages: [], quotations: [] }));
+  const rows: ArticleRow[] = articles.map((article, k) => ({ article, day: dayOf(article.date), contentHash: contentHash(article), title: titles[k]!, titleKeys: titleKeys(article), passages: [], quotations: [] }));
   found.quotes.forEach((row, i) => rows[row.article]!.quotations.push({ row, matching: found.matching[i] ?? null }));
   for (let n = 0; n < spans.article.length; n++) {
     const row = rows[spans.article[n]!]!;

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { type AskAnswer, type AskView, type CheckedQuery, answer, checkQuery, passagesToRead, sourceKey } from '../engine/search/ask.js';
 import type { AskQuery } from '../engine/search/query.js';
 import { ArchiveUnavailableError, type AskService } from '../engine/search/backend.js';
+import { postgresSummaries } from './summary.js';
 import { isConnectionError } from './availability.js';
 import { type PlanOptions, type PlannedHit, inverseFrequency, saturation } from '../engine/search/planner.js';
 import { RANKING } from '../engine/options.js';
@@ -66,11 +67,12 @@ export function postgresAsk(pool: pg.Pool): AskService {
         const key = sourceKey(typed);
         return (await sourcesOf(pool)).filter((s) => sourceKey(s).includes(key)).slice(0, limit);
       }),
+    ...postgresSummaries(pool),
   };
 }
 
 /** Runs `work`, its failure to reach the database turned into `ArchiveUnavailableError` (other errors are bugs, left as they are). */
-async function reachable<T>(work: () => Promise<T>): Promise<T> {
+export async function reachable<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

@@ -4,7 +4,7 @@ import { silentLogger } from '../../src/engine/index.js';
 import { runIngest } from '../../src/pg/commands.js';
 import { type FakeDiscord, startFakeDiscord } from '../support/fakeDiscord.js';
 import { type BotProcess, removeDir, startBot, tempCorpus } from '../discord/botProcess.js';
-import { freePort } from '../discord/commandHelpers.js';
+import { SEED_ID, freePort } from '../discord/commandHelpers.js';
 import { TEST_ARTICLES, WHEAT_QUESTION, WIRE_SOURCES, expectEveryMessageSafe, failOnMalformedBodies, isEphemeral, waitForMessages } from '../discord/e2e.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
@@ -91,6 +91,16 @@ describe('/ask through the real bot process on PostgreSQL (DATABASE_URL), no cor
     const message = fake.sendMessageCommand({ name: 'Who said this?', targetMessage: { content: '"ينمو ويتسع"' } });
     expect((await fake.waitForReply(message.id, { timeout: 10_000 })).message.content).toContain('محمد باقري');
     expectEveryMessageSafe(fake);
+  });
+
+  it('summarises an article from PostgreSQL, leading with Bagheri', async () => {
+    const interaction = fake.sendSlashCommand({ name: 'summary', options: { article: SEED_ID } });
+    const reply = await fake.waitForReply(interaction.id, { timeout: 10_000 });
+    expect(reply.ephemeral).toBe(false);
+    const embed = reply.message.embeds[0]!;
+    expect(embed.title).toContain('الأركان');
+    expect(embed.description).toContain('Iran International');
+    expect(embed.description).toMatch(/باقري/);
   });
 
   it('hears of a batch ingested while it runs (its figures follow), and answers from it', async () => {

@@ -98,6 +98,18 @@ describe('cli ask with DATABASE_URL', () => {
     await expectSameAnswer('quotes', '--article', 'no-such-article');
   });
 
+  it('summarises an article named by its id or its title as the embedded engine does, with the same sentences and speakers', async () => {
+    const found = await expectSameAnswer('whosaid', 'ينمو ويتسع');
+    const { id, title } = (JSON.parse(found.stdout) as { matches: Array<{ article: { id: string; title: string } }> }).matches[0]!.article;
+    const byId = await expectSameAnswer('summary', '--article', id);
+    expect(byId.stdout).toMatch(/"speaker"/);
+    await expectSameAnswer('summary', '--article', id, '--sentences', '2');
+    await expectSameAnswer('summary', '--article', title);
+    await expectSameAnswer('summary', '--article', title.split(' ').slice(1, 3).join(' '));
+    await expectSameAnswer('summary', '--article', 'لا مقال بهذا العنوان');
+    await expectSameAnswer('summary', '--article', id, '--sentences', '11');
+  });
+
   it('says the archive is unavailable when PostgreSQL cannot be reached, exit 2', async () => {
     const { status, stderr } = await cli({ DATABASE_URL: 'postgresql://nobody:secret@127.0.0.1:1/none' }, 'ask', 'موسكو', '--json');
     expect(status).toBe(2);

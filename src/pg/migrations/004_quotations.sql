@@ -1,3 +1,5 @@
+-- Quotations and article titles as /whosaid, /quotes and /summary read them.
+--
 -- Quotations as the engine's own quotation reader finds them at ingestion (the same rows the
 -- embedded build keeps): /whosaid, /quotes and the speakers list are answered from them, and each
 -- passage keeps the speaker of the quotation overlapping it most (the speaker on /ask passages).
@@ -18,3 +20,7 @@ CREATE TABLE quotations (
 );
 
 ALTER TABLE passages ADD COLUMN speaker text;
+
+-- An article's title as /summary article: resolves it (the embedded engine's keys): the title
+-- normalised with its spacing collapsed (equal to what is typed), and title and id normalised (holding it).
+ALTER TABLE articles ADD COLUMN title_same text, ADD COLUMN title_key text;

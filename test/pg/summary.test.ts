@@ -1,0 +1,36 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/engine.js';
+import { silentLogger } from '../../src/engine/index.js';
+import { runIngest } from '../../src/pg/commands.js';
+import { postgresSummaries } from '../../src/pg/summary.js';
+import { removeDir, tempCorpus } from '../discord/botProcess.js';
+import { TEST_ARTICLES } from '../discord/e2e.js';
+import { freshDatabase, useEmbeddedServer } from './database.js';
+
+const server = useEmbeddedServer();
+const corpusDir = tempCorpus(TEST_ARTICLES);
+afterAll(() => removeDir(corpusDir));
+
+describe('postgresSummaries', () => {
+  it('summarises every article, by id, by title and by part of a title, with the embedded engine\'s sentences, speakers and failures', async () => {
+    const embedded = await createEngine({ corpusDir, cacheDir: mkdtempSync(join(tmpdir(), 'pg-summary-cache-')), logger: silentLogger });
+    const { url, pool } = await freshDatabase(server());
+    expect(await runIngest([corpusDir], { DATABASE_URL: url }, silentLogger)).toBe(0);
+    const summaries = postgresSummaries(pool);
+    const articles = embedded.findArticles('', 1000);
+    expect(articles.length).toBeGreaterThan(3);
+    const asked = articles.flatMap((a) => [a.id, a.title, a.title.split(' ').slice(0, 2).join(' '), a.title.split(' ').slice(-1)[0]!]);
+    const outcomes = new Set<string>();
+    for (const wanted of [...asked, 'لا مقال بهذا العنوان', '  ']) {
+      const expected = embedded.summarizeArticle(wanted);
+      expect(await summaries.summarizeArticle(wanted), wanted).toEqual(expected);
+      outcomes.add(expected.ok ? 'ok' : expected.reason.kind);
+    }
+    expect(await summaries.summarizeArticle(articles[0]!.id, 2)).toEqual(embedded.summarizeArticle(articles[0]!.id, 2));
+    expect(await summaries.summarizeArticle(articles[0]!.id, 0)).toEqual(embedded.summarizeArticle(articles[0]!.id, 0));
+    expect([...outcomes].sort()).toEqual(['ambiguous-title', 'ok', 'unknown-article']);
+  }, 60_000);
+});
