@@ -130,11 +130,9 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
       return { ok: true, ...summarizeArticle(found, sentences, { speakerOf, analyzer: archive.analyzer }) };
     },
     summarizeTopic(topic, sentences) {
-      const bad = badSentenceCount(sentences);
-      if (bad) return bad;
-      const valid = AskQuery.safeParse({ question: topic });
-      if (!valid.success) return askQueryFailure({ question: topic }, valid.error, () => 'topic');
-      return unlessEmpty(summarizeTopic(archive, valid.data.question, sentences, { speakerOf }), valid.data.question);
+      const checked = checkTopic(topic, sentences);
+      if (typeof checked !== 'string') return checked;
+      return unlessEmpty(summarizeTopic(archive, checked, sentences, { speakerOf }), checked);
     },
     ...quoteAnswers(() => archive.quotes, (id) => archive.articles.has(id)),
     problems: () => current.problems,
@@ -212,6 +210,15 @@ function resolveArticle(archive: Archive, titles: ReturnType<typeof articleIndex
     }
   }
   return failure({ kind: 'unknown-article', wanted });
+}
+
+/** A topic to summarise as asked (the question `/ask` is asked), or why it cannot be: a bad sentence count or topic. */
+export function checkTopic(topic: string, sentences: number | undefined): string | Failure {
+  const bad = badSentenceCount(sentences);
+  if (bad) return bad;
+  const valid = AskQuery.safeParse({ question: topic });
+  if (!valid.success) return askQueryFailure({ question: topic }, valid.error, () => 'topic');
+  return valid.data.question;
 }
 
 /** The failure of a sentence count outside 1–`MAX_SENTENCES`, or null. */

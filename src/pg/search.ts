@@ -46,17 +46,18 @@ const MAX_VARIANTS = 8;
  * reached is an `ArchiveUnavailableError`.
  */
 export function postgresAsk(pool: pg.Pool): AskService {
+  const ask: AskService['ask'] = (input) =>
+    reachable(async () => {
+      const client = await pool.connect();
+      try {
+        // One snapshot for all the statements of an answer: a batch ingested meanwhile is seen whole or not at all.
+        return await inTransaction(client, () => askIn(client, input), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      } finally {
+        client.release();
+      }
+    });
   return {
-    ask: (input) =>
-      reachable(async () => {
-        const client = await pool.connect();
-        try {
-          // One snapshot for all the statements of an answer: a batch ingested meanwhile is seen whole or not at all.
-          return await inTransaction(client, () => askIn(client, input), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        } finally {
-          client.release();
-        }
-      }),
+    ask,
     checkAsk: (input) =>
       reachable(async () => {
         const checked = checkQuery(input, input.source ? await sourcesOf(pool) : []);
@@ -67,7 +68,7 @@ export function postgresAsk(pool: pg.Pool): AskService {
         const key = sourceKey(typed);
         return (await sourcesOf(pool)).filter((s) => sourceKey(s).includes(key)).slice(0, limit);
       }),
-    ...postgresSummaries(pool),
+    ...postgresSummaries(pool, ask),
   };
 }
 

@@ -93,7 +93,7 @@ describe('/ask through the real bot process on PostgreSQL (DATABASE_URL), no cor
     expectEveryMessageSafe(fake);
   });
 
-  it('summarises an article from PostgreSQL, leading with Bagheri', async () => {
+  it('summarises an article from PostgreSQL, leading with Bagheri, and a topic with its sources', async () => {
     const interaction = fake.sendSlashCommand({ name: 'summary', options: { article: SEED_ID } });
     const reply = await fake.waitForReply(interaction.id, { timeout: 10_000 });
     expect(reply.ephemeral).toBe(false);
@@ -101,6 +101,10 @@ describe('/ask through the real bot process on PostgreSQL (DATABASE_URL), no cor
     expect(embed.title).toContain('الأركان');
     expect(embed.description).toContain('Iran International');
     expect(embed.description).toMatch(/باقري/);
+    const topic = fake.sendSlashCommand({ name: 'summary', options: { topic: 'التعاون العسكري بين إيران وروسيا' } });
+    const cited = (await fake.waitForReply(topic.id, { timeout: 10_000 })).message.embeds[0]!;
+    expect(cited.title).toContain('التعاون العسكري');
+    expect(JSON.stringify(cited.fields)).toContain('Iran International');
   });
 
   it('hears of a batch ingested while it runs (its figures follow), and answers from it', async () => {

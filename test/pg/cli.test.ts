@@ -72,10 +72,11 @@ describe('cli ask with DATABASE_URL', () => {
     expect(answers(postgres.stdout, true)).toEqual(answers(embedded.stdout, true));
   });
 
-  it('says a command not served from PostgreSQL yet is not available, exit 2', async () => {
-    const { status, stderr } = await cli({ DATABASE_URL: databaseUrl }, 'summary', 'موسكو');
-    expect(status).toBe(2);
-    expect(stderr).toMatch(/not served from the PostgreSQL archive yet/);
+  it('summarises a topic as the embedded engine does', async () => {
+    const { stdout } = await expectSameAnswer('summary', 'التعاون العسكري بين إيران وروسيا');
+    expect(stdout).toMatch(/"cite"/);
+    await expectSameAnswer('summary', 'موسكو', '--sentences', '2');
+    await expectSameAnswer('summary', '!!');
   });
 
   it('gives the speaker of quoted passages, as the embedded engine does', async () => {
