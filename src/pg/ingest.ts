@@ -1,8 +1,10 @@
+import { availableParallelism } from 'node:os';
 import type pg from 'pg';
 import { rowFlags } from '../engine/quotes/index.js';
 import type { Article } from '../engine/types.js';
 import { inTransaction } from './migrate.js';
-import { type ArticleRow, articleRows, contentHash } from './rows.js';
+import { inlineAnalysis, workerAnalysis } from './analysis.js';
+import { type ArticleRow, contentHash } from './rows.js';
 
 /** Held by each ingestion batch: one writer at a time keeps the term statistics exact. */
 const INGEST_LOCK = 0x6e657773_02;
@@ -45,28 +47,48 @@ export interface IngestOptions {
  * Writes articles to PostgreSQL in batches, each one transaction, idempotent by article id and
  * content hash: an unchanged article is skipped, a changed one has its rows replaced, and the
  * term statistics follow. A run stopped at any point leaves whole batches only, so running it
- * again resumes where it stopped and loses nothing.
+ * again resumes where it stopped and loses nothing. With several batches, the analysis (the
+ * analyser and the quotation reader) runs on worker threads, the next batches' while this one is written.
  */
 export async function ingestArticles(pool: pg.Pool, articles: readonly Article[], options: IngestOptions = {}): Promise<IngestCounts> {
   const size = options.batchSize ?? DEFAULT_BATCH;
+  const batches = Array.from({ length: Math.ceil(articles.length / size) }, (_, k) => articles.slice(k * size, (k + 1) * size));
+  const analysis = batches.length > 1 && availableParallelism() > 1 ? workerAnalysis() : inlineAnalysis;
+  // Batches analysed ahead of the one being written: enough to keep every thread busy.
+  const ahead: Array<Promise<ArticleRow[]>> = [];
+  const analyse = (k: number) => {
+    if (k >= batches.length) return;
+    const rows = analysis.rows(batches[k]!);
+    rows.catch(() => undefined); // a batch not reached when the run stops is never awaited
+    ahead.push(rows);
+  };
   const counts: IngestCounts = { added: 0, replaced: 0, unchanged: 0, passages: 0 };
   const started = performance.now();
-  for (let from = 0; from < articles.length; from += size) {
-    const batch = articles.slice(from, from + size);
-    const client = await pool.connect();
-    try {
-      const done = await inTransaction(client, () => writeBatch(client, batch));
-      for (const key of Object.keys(counts) as Array<keyof IngestCounts>) counts[key] += done[key];
-    } finally {
-      client.release();
+  try {
+    for (let k = 0; k <= ANALYSED_AHEAD; k++) analyse(k);
+    for (const [k, batch] of batches.entries()) {
+      const rows = await ahead.shift()!;
+      analyse(k + ANALYSED_AHEAD + 1);
+      const client = await pool.connect();
+      try {
+        const done = await inTransaction(client, () => writeBatch(client, batch, rows));
+        for (const key of Object.keys(counts) as Array<keyof IngestCounts>) counts[key] += done[key];
+      } finally {
+        client.release();
+      }
+      const seen = Math.min((k + 1) * size, articles.length);
+      const seconds = (performance.now() - started) / 1000;
+      const rate = seen / (seconds || 1e-3);
+      options.onProgress?.({ ...counts, done: seen, total: articles.length, rate: Math.round(rate), secondsLeft: Math.round((articles.length - seen) / rate) });
     }
-    const seen = Math.min(from + size, articles.length);
-    const seconds = (performance.now() - started) / 1000;
-    const rate = seen / (seconds || 1e-3);
-    options.onProgress?.({ ...counts, done: seen, total: articles.length, rate: Math.round(rate), secondsLeft: Math.round((articles.length - seen) / rate) });
+  } finally {
+    await analysis.close();
   }
   return counts;
 }
+
+/** Batches analysed beyond the one being written. */
+const ANALYSED_AHEAD = 2;
 
 /** The changes a batch makes to the archive's totals. */
 class StatsDelta {
@@ -92,8 +114,8 @@ interface StoredArticle {
   title_length: number;
 }
 
-/** Writes one batch inside the caller's transaction. */
-async function writeBatch(client: pg.ClientBase, batch: readonly Article[]): Promise<IngestCounts> {
+/** Writes one batch inside the caller's transaction, from its analysed rows (`analysed`, one per article of `batch`). */
+async function writeBatch(client: pg.ClientBase, batch: readonly Article[], analysed: readonly ArticleRow[]): Promise<IngestCounts> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
   const stored = await client.query<StoredArticle>('SELECT number, id, content_hash, title_terms, title_length FROM articles WHERE id = ANY($1::text[])', [batch.map((a) => a.id)]);
   const byId = new Map(stored.rows.map((row) => [row.id, row]));
@@ -110,7 +132,8 @@ async function writeBatch(client: pg.ClientBase, batch: readonly Article[]): Pro
     await removePostings(client, TITLE_POSTINGS, [...new Set(replaced.flatMap((row) => row.title_terms))], numbers);
     await client.query('DELETE FROM articles WHERE number = ANY($1::bigint[])', [numbers]);
   }
-  const rows = articleRows(changed);
+  const write = new Set(changed);
+  const rows = analysed.filter((row) => write.has(row.article));
   for (const row of rows) delta.add(1, row.title, row.passages);
   counts.passages = await insertRows(client, rows);
   await applyDelta(client, delta, rows);

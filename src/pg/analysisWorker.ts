@@ -1,0 +1,14 @@
+import { parentPort } from 'node:worker_threads';
+import type { Article } from '../engine/types.js';
+import { articleRows } from './rows.js';
+
+/** What the ingestion posts: a batch's articles, numbered so the answer finds its batch. */
+export interface AnalysisJob {
+  job: number;
+  articles: Article[];
+}
+
+// Each job is answered with the batch's rows without their articles (the ingestion holds them already).
+parentPort?.on('message', ({ job, articles }: AnalysisJob) => {
+  parentPort!.postMessage({ job, rows: articleRows(articles).map(({ article: _, ...row }) => row) });
+});
