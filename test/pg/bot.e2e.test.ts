@@ -141,6 +141,24 @@ describe('/ask through the real bot process on PostgreSQL (DATABASE_URL), no cor
     expect(answered.ephemeral).toBe(false);
     expect(answered.message.embeds.at(-1)?.footer?.text).toBe(`1–3 of ${WIRE_SOURCES.length}`);
   });
+
+  it('waits for PostgreSQL when started before it, then answers', async () => {
+    await bot?.stop();
+    bot = undefined;
+    await server().pause();
+    let starting: Promise<BotProcess>;
+    try {
+      starting = startBot(fake, { corpusDir: `${corpusDir}-absent`, env: { DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: '1000' }, readyTimeoutMs: 60_000 });
+      // Long enough for a bot that gave up to have exited: startBot would then fail.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    } finally {
+      await server().resume();
+    }
+    bot = await starting;
+    expect(bot.logs()).toMatch(/cannot be reached yet: waiting for it/);
+    const interaction = fake.sendSlashCommand({ name: 'ask', options: { question: 'التعاون العسكري بين إيران وروسيا' } });
+    expect((await fake.waitForReply(interaction.id, { timeout: 10_000 })).message.embeds[0]!.description).toContain('ينمو ويتسع');
+  });
 });
 
 /** Waits until `probe` holds (polled every 100 ms), failing with `what` after `timeout` ms. */
