@@ -1,5 +1,5 @@
 import type { AskAnswer, AskQuery, Engine, Failure, FailureCode, QuoteMatch, Result, SummarySentence } from '../engine/index.js';
-import type { SummaryService } from '../engine/search/backend.js';
+import type { SummaryService } from '../engine/summary/service.js';
 import { type FailureTerms, type FailureWords, failureWords } from '../render/failureWords.js';
 import { namesakesLine, renderQuotesText, whosaidHeading } from '../render/quoteText.js';
 import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';

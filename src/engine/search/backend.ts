@@ -1,4 +1,3 @@
-import type { ArticleSummary, TopicSummary } from '../summary/index.js';
 import type { Failure, Result } from '../types.js';
 import type { AskAnswer } from './ask.js';
 import type { AskQuery } from './query.js';
@@ -12,16 +11,8 @@ export interface AskBackend {
   ask(query: AskQuery): Result<AskAnswer> | Promise<Result<AskAnswer>>;
 }
 
-/** The summaries `/summary` awaits: the embedded engine's at once, PostgreSQL's after its queries. */
-export interface SummaryService {
-  /** The key sentences of one article named by its id or title (see `Engine.summarizeArticle`). */
-  summarizeArticle(idOrTitle: string, sentences?: number): Result<ArticleSummary> | Promise<Result<ArticleSummary>>;
-  /** What the archive says about a topic (see `Engine.summarizeTopic`). */
-  summarizeTopic(topic: string, sentences?: number): Result<TopicSummary> | Promise<Result<TopicSummary>>;
-}
-
-/** What the `/ask` and `/summary` front ends await: the embedded engine as it is, or the PostgreSQL archive. */
-export interface AskService extends AskBackend, SummaryService {
+/** What the `/ask` front ends await: the embedded engine as it is, or the PostgreSQL archive. */
+export interface AskService extends AskBackend {
   /** Why a question's options cannot be answered, checked without searching; undefined when they can. */
   checkAsk(query: AskQuery): Failure | undefined | Promise<Failure | undefined>;
   /** Sources whose name contains the typed text, ignoring case and Arabic spelling variants (for autocomplete). */
