@@ -12,7 +12,7 @@ const data = new SlashCommandBuilder()
   .addIntegerOption((o) => o.setName('sentences').setDescription('How many sentences (1–10)').setMinValue(1).setMaxValue(10))
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the summary'));
 
-async function execute(interaction: ChatInputCommandInteraction, { engine }: CommandContext): Promise<void> {
+async function execute(interaction: ChatInputCommandInteraction, { search }: CommandContext): Promise<void> {
   const article = interaction.options.getString('article')?.trim();
   const topic = interaction.options.getString('topic')?.trim();
   const sentences = interaction.options.getInteger('sentences') ?? undefined;
@@ -21,7 +21,7 @@ async function execute(interaction: ChatInputCommandInteraction, { engine }: Com
     return;
   }
   const ephemeral = interaction.options.getBoolean('private') ?? false;
-  const result = article ? engine.summarizeArticle(article, sentences) : engine.summarizeTopic(topic!, sentences);
+  const result = article ? await search.summarizeArticle(article, sentences) : await search.summarizeTopic(topic!, sentences);
   if (!result.ok) {
     await interaction.reply(failureReply(result));
     return;

@@ -17,7 +17,7 @@ import { sharedPages } from './pg/pages.js';
 import { ANSI, PLAIN } from './render/text.js';
 import { watchCorpus } from './watch.js';
 import { postgresEngine } from './pg/engine.js';
-import { watchAvailability } from './pg/availability.js';
+import { untilReachable, watchAvailability } from './pg/availability.js';
 import { listenForChanges } from './pg/listen.js';
 import { createPool, passwordIn } from './pg/pool.js';
 import { postgresAsk } from './pg/search.js';
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
         metrics,
       )
     : null;
-  engine = pool ? await postgresEngine(pool) : await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true, buildTuning: v8BuildTuning() });
+  engine = pool ? await untilReachable(() => postgresEngine(pool), logger) : await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true, buildTuning: v8BuildTuning() });
   metrics.archiveLoaded(engine.stats());
   const ready = engine;
   // Each batch ingestion commits is heard within a second or two: the figures are read again (nothing else is cached).

@@ -2,7 +2,8 @@
  * The PostgreSQL engine at one size: a throwaway embedded server, the migrations, `npm run
  * ingest`'s batched ingestion of the corpus folder (its rate) and the database's size, then the
  * benchmark's questions asked through the PostgreSQL backend by a second process that holds no
- * corpus, as a bot on PostgreSQL (/ask p50/p99, its RSS).
+ * corpus, as a bot on PostgreSQL (/ask p50/p99, /whosaid and /summary topic latency, its RSS
+ * with the quotations its engine reads).
  * `tsx scripts/bench/postgres.ts run CORPUS_DIR QUESTIONS_FILE` prints one JSON line of figures.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { silentLogger } from '../../src/engine/index.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
 import { migrate } from '../../src/pg/migrate.js';
 import { createPool } from '../../src/pg/pool.js';
+import { postgresEngine } from '../../src/pg/engine.js';
 import { postgresAsk } from '../../src/pg/search.js';
 import { startEmbeddedServer } from '../pg/embeddedServer.js';
 import type { BenchQuestion } from './data.js';
@@ -74,9 +76,13 @@ async function ask(url: string, questionsFile: string): Promise<Record<string, u
   const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as BenchQuestion[];
   const pool = createPool(url, silentLogger);
   try {
+    // As a bot on PostgreSQL starts: its engine reads the stored quotations (whosaid, quotes).
+    const engine = await postgresEngine(pool);
     const backend = postgresAsk(pool);
     const summary = await asyncLatencies(questions, ({ q }) => Promise.resolve(backend.ask({ question: q, limit: 10 })), LATENCY_BUDGET_MS);
-    return { ask: summary, botRssMb: rssMb(), botPeakRssMb: peakRssMb() };
+    const whosaid = await asyncLatencies(questions.slice(0, 300), ({ q }) => Promise.resolve(engine.whosaid(q)), LATENCY_BUDGET_MS / 4);
+    const topic = await asyncLatencies(questions.slice(0, 100), ({ q }) => Promise.resolve(backend.summarizeTopic(q)), LATENCY_BUDGET_MS / 4);
+    return { ask: summary, whosaid, summary: topic, quotations: engine.stats().quotations, botRssMb: rssMb(), botPeakRssMb: peakRssMb() };
   } finally {
     await pool.end();
   }

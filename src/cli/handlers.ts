@@ -1,4 +1,5 @@
 import type { AskAnswer, AskQuery, Engine, Failure, FailureCode, QuoteMatch, Result, SummarySentence } from '../engine/index.js';
+import type { SummaryService } from '../engine/summary/service.js';
 import { type FailureTerms, type FailureWords, failureWords } from '../render/failureWords.js';
 import { namesakesLine, renderQuotesText, whosaidHeading } from '../render/quoteText.js';
 import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';
@@ -33,7 +34,7 @@ export function cliFailure(failure: Failure): CliFailure {
   return { code: failure.code, ...failureWords(failure, CLI_TERMS) };
 }
 
-type Handler = (engine: Engine, request: CliRequest, style: TextStyle) => CliOutput | CliBadInput;
+type Handler = (engine: Engine, request: CliRequest, style: TextStyle) => CliOutput | CliBadInput | Promise<CliOutput | CliBadInput>;
 
 const ask: Handler = (engine, { text, flags }, style) => askOutput(text, engine.ask(askQuery(text, flags)), style);
 
@@ -60,19 +61,22 @@ export function askOutput(text: string, answer: Result<AskAnswer>, style: TextSt
   return { json, text: renderAskText(answer, 0, style) };
 }
 
-const summary: Handler = (engine, { text, flags }, style) => {
+/** What `summary` prints, whichever engine summarises (CONTRACTS §2 `summary`). */
+export async function summaryOutput(summaries: SummaryService, { text, flags }: CliRequest, style: TextStyle): Promise<CliOutput | CliBadInput> {
   if (flags.article) {
-    const result = engine.summarizeArticle(flags.article, flags.sentences);
+    const result = await summaries.summarizeArticle(flags.article, flags.sentences);
     if (!result.ok) return { bad: cliFailure(result) };
     const json = { topic: result.topic, article: result.article, sentences: result.sentences.map(sentenceJson) };
     return { json, text: renderArticleSummaryText(result, style) };
   }
-  const result = engine.summarizeTopic(text, flags.sentences);
+  const result = await summaries.summarizeTopic(text, flags.sentences);
   if (!result.ok && result.code !== 'no-results') return { bad: cliFailure(result) };
   if (!result.ok) return { json: { topic: text.trim(), sentences: [], sources: [] }, text: renderFailureText(cliFailure(result), cliOptionName) };
   const json = { topic: result.topic, sentences: result.sentences.map((s) => ({ ...sentenceJson(s), cite: s.cite })), sources: result.sources };
   return { json, text: renderTopicSummaryText(result, style) };
-};
+}
+
+const summary: Handler = (engine, request, style) => summaryOutput(engine, request, style);
 
 const whosaid: Handler = (engine, { text, flags }, style) => {
   const result = engine.whosaid(text, flags.limit ?? 5);

@@ -4,6 +4,8 @@ import { v8BuildTuning } from '../buildTuning.js';
 import { terminalSafe } from '../render/terminal.js';
 import { ANSI, PLAIN, type TextStyle, renderFailureText } from '../render/text.js';
 import type { FailureCode } from '../engine/index.js';
+import type pg from 'pg';
+import { postgresEngine } from '../pg/engine.js';
 import { createPool } from '../pg/pool.js';
 import { postgresAsk } from '../pg/search.js';
 import { type CliInvocation, USAGE, UsageError, batchRequest, cliOptionName, parseCommandLine } from './args.js';
@@ -11,7 +13,7 @@ import { runFeedsCli } from './feeds.js';
 import type { CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
-import { type CliBadInput, type CliFailure, type CliOutput, type CliRequest, HANDLERS, askOutput, askQuery } from './handlers.js';
+import { type CliBadInput, type CliFailure, type CliOutput, type CliRequest, HANDLERS, askOutput, askQuery, summaryOutput } from './handlers.js';
 
 /** Runs one command line and returns the exit status: 0 success (also no results), 2 bad input or unreadable corpus. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -48,20 +50,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 /**
- * `ask` on the PostgreSQL archive `DATABASE_URL` names (no corpus is loaded); the other commands
- * are not served from PostgreSQL yet and say so.
+ * A command on the PostgreSQL archive `DATABASE_URL` names (no corpus is loaded): `ask` awaits its
+ * search, the quotation commands read the quotations it stores, `summary` its stored articles.
  */
 async function runOnPostgres(url: string, invocation: CliInvocation, lines: string[] | null, io: CliIo): Promise<number> {
-  if (invocation.command !== 'ask') {
-    return fail(io, invocation.flags.json, 'bad-query', `${invocation.command}: not available on the PostgreSQL archive yet (only ask is); unset DATABASE_URL to answer from the corpus folder`);
-  }
   const pool = createPool(url, io.logger, 1);
-  const backend = postgresAsk(pool);
   try {
+    const answer = await postgresAnswer(pool, invocation.command);
     let status = 0;
-    for (const line of lines ?? [null]) {
-      status = Math.max(status, await runOne(invocation, line, io, async ({ text, flags }, style) => askOutput(text, await backend.ask(askQuery(text, flags)), style)));
-    }
+    for (const line of lines ?? [null]) status = Math.max(status, await runOne(invocation, line, io, answer));
     return status;
   } catch (error) {
     return fail(io, invocation.flags.json, 'corpus-invalid', `the PostgreSQL archive is unavailable: ${error instanceof Error ? error.message : String(error)}`);
@@ -70,7 +67,18 @@ async function runOnPostgres(url: string, invocation: CliInvocation, lines: stri
   }
 }
 
-/** Answers one request, with the embedded engine's handler or PostgreSQL's `ask`. */
+/** How a command answers on PostgreSQL: `ask` and `summary` through the PostgreSQL queries, the others through the PostgreSQL engine. */
+async function postgresAnswer(pool: pg.Pool, command: CliInvocation['command']): Promise<Answer> {
+  if (command === 'ask' || command === 'summary') {
+    const backend = postgresAsk(pool);
+    if (command === 'summary') return (request, style) => summaryOutput(backend, request, style);
+    return async ({ text, flags }, style) => askOutput(text, await backend.ask(askQuery(text, flags)), style);
+  }
+  const engine = await postgresEngine(pool);
+  return (request, style) => HANDLERS[command](engine, request, style);
+}
+
+/** Answers one request, with an engine's handler or PostgreSQL's `ask`. */
 type Answer = (request: CliRequest, style: TextStyle) => CliOutput | CliBadInput | Promise<CliOutput | CliBadInput>;
 
 async function runOne(invocation: CliInvocation, line: string | null, io: CliIo, answer: Answer): Promise<number> {

@@ -1,6 +1,6 @@
 import { Client, Events, GatewayIntentBits, Routes, Status, type Interaction } from 'discord.js';
 import type { Engine, Logger } from '../engine/index.js';
-import type { AskService } from '../engine/search/backend.js';
+import type { ArchiveService } from '../engine/summary/service.js';
 import type { FeedService } from '../feeds/index.js';
 import type { FollowStore } from '../follow/store.js';
 import type { BotCommand } from './command.js';
@@ -14,7 +14,7 @@ import { createRouter } from './router.js';
 export interface BotOptions {
   engine: Engine;
   /** Where `/ask` searches; the engine when absent. */
-  search?: AskService;
+  search?: ArchiveService;
   commands: ReadonlyMap<string, BotCommand>;
   logger: Logger & { child(fields: object): Logger };
   /** REST base URL (`DISCORD_API_URL`); the gateway URL comes from its `GET /gateway/bot`. */

@@ -6,7 +6,7 @@ import type {
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Engine, Logger } from '../engine/index.js';
-import type { AskService } from '../engine/search/backend.js';
+import type { ArchiveService } from '../engine/summary/service.js';
 import type { FeedService } from '../feeds/index.js';
 import type { FollowStore } from '../follow/store.js';
 import type { PageSessions } from './paging.js';
@@ -14,8 +14,8 @@ import type { PageSessions } from './paging.js';
 /** What every command is given: the engine, a logger for this interaction, and the paged answers. */
 export interface CommandContext {
   engine: Engine;
-  /** Where `/ask` searches: the engine itself, or the PostgreSQL archive when `DATABASE_URL` selects it. */
-  search: AskService;
+  /** Where `/ask` and `/summary` read the archive: the engine itself, or the PostgreSQL archive when `DATABASE_URL` selects it. */
+  search: ArchiveService;
   logger: Logger;
   pages: PageSessions<unknown>;
   /** The feed reader (`/archive feeds …`); absent where no poller runs. */

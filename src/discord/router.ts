@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DiscordAPIError, type Interaction } from 'discord.js';
 import type { Engine, Logger } from '../engine/index.js';
-import { ArchiveUnavailableError, type AskService } from '../engine/search/backend.js';
+import { ArchiveUnavailableError } from '../engine/search/backend.js';
+import type { ArchiveService } from '../engine/summary/service.js';
 import type { FeedService } from '../feeds/index.js';
 import type { FollowStore } from '../follow/store.js';
 import { BusyError, type BotCommand, type CommandContext } from './command.js';
@@ -14,7 +15,7 @@ export interface RouterOptions {
   commands: ReadonlyMap<string, BotCommand>;
   engine: Engine;
   /** Where `/ask` searches; the engine when absent. */
-  search?: AskService;
+  search?: ArchiveService;
   logger: Logger & { child(fields: object): Logger };
   pages: PageSessions<unknown>;
   /** The feed reader, handed to commands. */

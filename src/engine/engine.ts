@@ -4,7 +4,7 @@ import { type ReloadReport, type Snapshot, cacheSnapshot, compareFiles, loadSnap
 import { type AskAnswer, ask, checkQuery, sourceKey } from './search/ask.js';
 import { AskQuery, askQueryFailure } from './search/query.js';
 import { type ArticleSummary, MAX_SENTENCES, type TopicSummary, summarizeArticle, summarizeTopic } from './summary/index.js';
-import { type QuoteMatch, type SpeakerQuotes, hasQuoteWords } from './quotes/index.js';
+import { type QuoteIndex, type QuoteMatch, type SpeakerQuotes, hasQuoteWords } from './quotes/index.js';
 import { contentWords } from './text/analyzer.js';
 import { normalizeText } from './text/normalize.js';
 import { detectLang } from './corpus/lang.js';
@@ -130,34 +130,11 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
       return { ok: true, ...summarizeArticle(found, sentences, { speakerOf, analyzer: archive.analyzer }) };
     },
     summarizeTopic(topic, sentences) {
-      const bad = badSentenceCount(sentences);
-      if (bad) return bad;
-      const valid = AskQuery.safeParse({ question: topic });
-      if (!valid.success) return askQueryFailure({ question: topic }, valid.error, () => 'topic');
-      return unlessEmpty(summarizeTopic(archive, valid.data.question, sentences, { speakerOf }), valid.data.question);
+      const checked = checkTopic(topic, sentences);
+      if (typeof checked !== 'string') return checked;
+      return unlessEmpty(summarizeTopic(archive, checked, sentences, { speakerOf }), checked);
     },
-    whosaid(quote, limit = 5) {
-      const text = quote.trim().slice(0, ASK_LIMITS.maxQuoteQuery);
-      if (!hasQuoteWords(text)) return failure({ kind: 'no-quote-words' });
-      const matches = archive.quotes.whosaid(text, limit);
-      if (!matches.length) {
-        return failure({ kind: contentWords(text).length ? 'quote-no-match' : 'quote-common-words' });
-      }
-      return { ok: true, quote: text, matches };
-    },
-    quotesBy(speaker) {
-      const name = speaker.trim();
-      if (contentWords(name).length === 0) return failure({ kind: 'no-name' });
-      const found = archive.quotes.bySpeaker(name);
-      if (!found) return failure({ kind: 'unknown-speaker', name });
-      return { ok: true, ...found };
-    },
-    quotesIn(articleId) {
-      const id = articleId.trim();
-      if (!archive.articles.has(id)) return failure({ kind: 'unknown-article-id', id });
-      return { ok: true, article: id, matches: archive.quotes.byArticle(id) };
-    },
-    speakers: (typed, limit = 25) => archive.quotes.speakers(typed, limit),
+    ...quoteAnswers(() => archive.quotes, (id) => archive.articles.has(id)),
     problems: () => current.problems,
     stats: () => current.stats,
     reload() {
@@ -167,11 +144,52 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
   };
 }
 
+/**
+ * The quotation commands over a quote index (`quotes()`, read at each call so a reload is seen) and
+ * the archive's article ids (`hasArticle`): the same answers whichever engine holds them.
+ */
+export function quoteAnswers(quotes: () => QuoteIndex, hasArticle: (id: string) => boolean): Pick<Engine, 'whosaid' | 'quotesBy' | 'quotesIn' | 'speakers'> {
+  return {
+    whosaid(quote, limit = 5) {
+      const text = quote.trim().slice(0, ASK_LIMITS.maxQuoteQuery);
+      if (!hasQuoteWords(text)) return failure({ kind: 'no-quote-words' });
+      const matches = quotes().whosaid(text, limit);
+      if (!matches.length) {
+        return failure({ kind: contentWords(text).length ? 'quote-no-match' : 'quote-common-words' });
+      }
+      return { ok: true, quote: text, matches };
+    },
+    quotesBy(speaker) {
+      const name = speaker.trim();
+      if (contentWords(name).length === 0) return failure({ kind: 'no-name' });
+      const found = quotes().bySpeaker(name);
+      if (!found) return failure({ kind: 'unknown-speaker', name });
+      return { ok: true, ...found };
+    },
+    quotesIn(articleId) {
+      const id = articleId.trim();
+      if (!hasArticle(id)) return failure({ kind: 'unknown-article-id', id });
+      return { ok: true, article: id, matches: quotes().byArticle(id) };
+    },
+    speakers: (typed, limit = 25) => quotes().speakers(typed, limit),
+  };
+}
+
 /** Articles newest first with their normalised title and id, for autocomplete. */
 function articleIndex(archive: Archive): Array<{ article: Article; key: string }> {
   return [...archive.articles.values()]
     .sort((a, b) => archive.dayOf(b.id).localeCompare(archive.dayOf(a.id)))
-    .map((article) => ({ article, key: normalizeText(`${article.title} ${article.id}`) }));
+    .map((article) => ({ article, key: titleKeys(article).holding }));
+}
+
+/** How `/summary article:` finds an article by what is typed: its title normalised and spacing collapsed (`same`), and its title and id normalised (`holding`). */
+export function titleKeys(article: Pick<Article, 'title' | 'id'>): { same: string; holding: string } {
+  return { same: typedTitle(article.title), holding: normalizeText(`${article.title} ${article.id}`) };
+}
+
+/** A typed title as `titleKeys` compares it: normalised, spacing collapsed. */
+export function typedTitle(typed: string): string {
+  return normalizeText(typed).replace(/\s+/g, ' ').trim();
 }
 
 
@@ -180,9 +198,9 @@ function resolveArticle(archive: Archive, titles: ReturnType<typeof articleIndex
   const wanted = idOrTitle.trim();
   const byId = archive.articles.get(wanted);
   if (byId) return byId;
-  const key = normalizeText(wanted).replace(/\s+/g, ' ').trim();
+  const key = typedTitle(wanted);
   if (key) {
-    const same = titles.filter((t) => normalizeText(t.article.title).replace(/\s+/g, ' ').trim() === key);
+    const same = titles.filter((t) => typedTitle(t.article.title) === key);
     if (same.length === 1) return same[0]!.article;
     const holding = same.length ? same : titles.filter((t) => t.key.includes(key));
     if (holding.length === 1) return holding[0]!.article;
@@ -194,7 +212,17 @@ function resolveArticle(archive: Archive, titles: ReturnType<typeof articleIndex
   return failure({ kind: 'unknown-article', wanted });
 }
 
-function badSentenceCount(sentences: number | undefined) {
+/** A topic to summarise as asked (the question `/ask` is asked), or why it cannot be: a bad sentence count or topic. */
+export function checkTopic(topic: string, sentences: number | undefined): string | Failure {
+  const bad = badSentenceCount(sentences);
+  if (bad) return bad;
+  const valid = AskQuery.safeParse({ question: topic });
+  if (!valid.success) return askQueryFailure({ question: topic }, valid.error, () => 'topic');
+  return valid.data.question;
+}
+
+/** The failure of a sentence count outside 1–`MAX_SENTENCES`, or null. */
+export function badSentenceCount(sentences: number | undefined) {
   if (sentences === undefined || (Number.isInteger(sentences) && sentences >= 1 && sentences <= MAX_SENTENCES)) return null;
   return failure({ kind: 'bad-option', option: 'sentences', given: sentences, expected: `a whole number from 1 to ${MAX_SENTENCES}` });
 }

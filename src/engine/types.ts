@@ -115,7 +115,7 @@ export type FailureReason =
   | { kind: 'unknown-article'; wanted: string }
   /** Several titles hold the words given: how many, and the first few to choose from. */
   | { kind: 'ambiguous-title'; wanted: string; count: number; choices: ArticleRef[] }
-  /** The archive in PostgreSQL does not serve this command yet (only passage search). */
+  /** The archive in PostgreSQL does not serve this yet. */
   | { kind: 'not-on-postgres' };
 
 /** An expected failure: a value, not an exception. */

@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import { BACKOFF, type RetryPolicy, retryDelay } from '../discord/login.js';
+import type { Logger } from '../engine/index.js';
 
 /** Node's errors for a connection refused, dropped or timed out. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -41,4 +43,22 @@ export function watchAvailability(pool: pg.Pool, intervalMs = 1000): Availabilit
   const timer = setInterval(probe, intervalMs);
   timer.unref();
   return { available: () => up, stop: () => clearInterval(timer) };
+}
+
+/**
+ * Runs `work` (a bot's first reads) until the database answers: while it cannot be reached, each
+ * failure is logged and the next attempt waits longer (1 s, 2 s, 4 s … at most a minute, with
+ * jitter), so a bot started before its database waits for it instead of exiting. Other errors are thrown.
+ */
+export async function untilReachable<T>(work: () => Promise<T>, logger: Logger, policy: Omit<RetryPolicy, 'timeoutMs'> = BACKOFF): Promise<T> {
+  for (let failures = 1; ; failures++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isConnectionError(error)) throw error;
+      const waitMs = retryDelay(failures, { ...policy, timeoutMs: Infinity });
+      logger.warn({ err: (error as Error).message, attempts: failures, nextRetryInMs: waitMs }, 'the PostgreSQL archive cannot be reached yet: waiting for it');
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
 }

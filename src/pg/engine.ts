@@ -1,14 +1,17 @@
 import type pg from 'pg';
+import { quoteAnswers } from '../engine/engine.js';
 import { type ArchiveStats, type Engine, type Failure, failure } from '../engine/index.js';
+import { readStoredQuotes } from './quotes.js';
 
 /**
  * The engine a bot on PostgreSQL hands its commands besides `/ask` (which awaits the PostgreSQL
- * search instead, see `postgresAsk`): it holds no corpus, answers the commands PostgreSQL does not
- * serve yet with a clear failure, and gives the archive's figures as the database keeps them
- * (read at start and again on `reload`).
+ * search instead, see `postgresAsk`): it holds no corpus, answers the quotation commands from the
+ * quotations the ingestion stored (read at start and again on `reload`), answers the commands
+ * PostgreSQL does not serve yet with a clear failure, and gives the archive's figures as the
+ * database keeps them.
  */
 export async function postgresEngine(pool: pg.Pool): Promise<Engine> {
-  let stats = await readStats(pool);
+  let [stats, quotes] = await Promise.all([readStats(pool), readStoredQuotes(pool)]);
   const unavailable = (): Failure => failure({ kind: 'not-on-postgres' });
   return {
     ask: unavailable,
@@ -18,15 +21,12 @@ export async function postgresEngine(pool: pg.Pool): Promise<Engine> {
     article: () => undefined,
     summarizeArticle: unavailable,
     summarizeTopic: unavailable,
-    whosaid: unavailable,
-    quotesBy: unavailable,
-    quotesIn: unavailable,
-    speakers: () => [],
+    ...quoteAnswers(() => quotes.index, (id) => quotes.articleIds.has(id)),
     findArticles: () => [],
     problems: () => [],
-    stats: () => stats,
+    stats: () => ({ ...stats, quotations: quotes.index.size }),
     async reload() {
-      stats = await readStats(pool);
+      [stats, quotes] = await Promise.all([readStats(pool), readStoredQuotes(pool)]);
       return { added: [], changed: [], removed: [], rejected: [], warnings: [], stats };
     },
   };

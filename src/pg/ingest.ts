@@ -1,7 +1,10 @@
+import { availableParallelism } from 'node:os';
 import type pg from 'pg';
+import { rowFlags } from '../engine/quotes/index.js';
 import type { Article } from '../engine/types.js';
 import { inTransaction } from './migrate.js';
-import { type ArticleRow, articleRows, contentHash } from './rows.js';
+import { inlineAnalysis, workerAnalysis } from './analysis.js';
+import { type ArticleRow, contentHash } from './rows.js';
 
 /** Held by each ingestion batch: one writer at a time keeps the term statistics exact. */
 const INGEST_LOCK = 0x6e657773_02;
@@ -44,28 +47,48 @@ export interface IngestOptions {
  * Writes articles to PostgreSQL in batches, each one transaction, idempotent by article id and
  * content hash: an unchanged article is skipped, a changed one has its rows replaced, and the
  * term statistics follow. A run stopped at any point leaves whole batches only, so running it
- * again resumes where it stopped and loses nothing.
+ * again resumes where it stopped and loses nothing. With several batches, the analysis (the
+ * analyser and the quotation reader) runs on worker threads, the next batches' while this one is written.
  */
 export async function ingestArticles(pool: pg.Pool, articles: readonly Article[], options: IngestOptions = {}): Promise<IngestCounts> {
   const size = options.batchSize ?? DEFAULT_BATCH;
+  const batches = Array.from({ length: Math.ceil(articles.length / size) }, (_, k) => articles.slice(k * size, (k + 1) * size));
+  const analysis = batches.length > 1 && availableParallelism() > 1 ? workerAnalysis() : inlineAnalysis;
+  // Batches analysed ahead of the one being written: enough to keep every thread busy.
+  const ahead: Array<Promise<ArticleRow[]>> = [];
+  const analyse = (k: number) => {
+    if (k >= batches.length) return;
+    const rows = analysis.rows(batches[k]!);
+    rows.catch(() => undefined); // a batch not reached when the run stops is never awaited
+    ahead.push(rows);
+  };
   const counts: IngestCounts = { added: 0, replaced: 0, unchanged: 0, passages: 0 };
   const started = performance.now();
-  for (let from = 0; from < articles.length; from += size) {
-    const batch = articles.slice(from, from + size);
-    const client = await pool.connect();
-    try {
-      const done = await inTransaction(client, () => writeBatch(client, batch));
-      for (const key of Object.keys(counts) as Array<keyof IngestCounts>) counts[key] += done[key];
-    } finally {
-      client.release();
+  try {
+    for (let k = 0; k <= ANALYSED_AHEAD; k++) analyse(k);
+    for (const [k, batch] of batches.entries()) {
+      const rows = await ahead.shift()!;
+      analyse(k + ANALYSED_AHEAD + 1);
+      const client = await pool.connect();
+      try {
+        const done = await inTransaction(client, () => writeBatch(client, batch, rows));
+        for (const key of Object.keys(counts) as Array<keyof IngestCounts>) counts[key] += done[key];
+      } finally {
+        client.release();
+      }
+      const seen = Math.min((k + 1) * size, articles.length);
+      const seconds = (performance.now() - started) / 1000;
+      const rate = seen / (seconds || 1e-3);
+      options.onProgress?.({ ...counts, done: seen, total: articles.length, rate: Math.round(rate), secondsLeft: Math.round((articles.length - seen) / rate) });
     }
-    const seen = Math.min(from + size, articles.length);
-    const seconds = (performance.now() - started) / 1000;
-    const rate = seen / (seconds || 1e-3);
-    options.onProgress?.({ ...counts, done: seen, total: articles.length, rate: Math.round(rate), secondsLeft: Math.round((articles.length - seen) / rate) });
+  } finally {
+    await analysis.close();
   }
   return counts;
 }
+
+/** Batches analysed beyond the one being written. */
+const ANALYSED_AHEAD = 2;
 
 /** The changes a batch makes to the archive's totals. */
 class StatsDelta {
@@ -91,8 +114,8 @@ interface StoredArticle {
   title_length: number;
 }
 
-/** Writes one batch inside the caller's transaction. */
-async function writeBatch(client: pg.ClientBase, batch: readonly Article[]): Promise<IngestCounts> {
+/** Writes one batch inside the caller's transaction, from its analysed rows (`analysed`, one per article of `batch`). */
+async function writeBatch(client: pg.ClientBase, batch: readonly Article[], analysed: readonly ArticleRow[]): Promise<IngestCounts> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
   const stored = await client.query<StoredArticle>('SELECT number, id, content_hash, title_terms, title_length FROM articles WHERE id = ANY($1::text[])', [batch.map((a) => a.id)]);
   const byId = new Map(stored.rows.map((row) => [row.id, row]));
@@ -109,7 +132,8 @@ async function writeBatch(client: pg.ClientBase, batch: readonly Article[]): Pro
     await removePostings(client, TITLE_POSTINGS, [...new Set(replaced.flatMap((row) => row.title_terms))], numbers);
     await client.query('DELETE FROM articles WHERE number = ANY($1::bigint[])', [numbers]);
   }
-  const rows = articleRows(changed);
+  const write = new Set(changed);
+  const rows = analysed.filter((row) => write.has(row.article));
   for (const row of rows) delta.add(1, row.title, row.passages);
   counts.passages = await insertRows(client, rows);
   await applyDelta(client, delta, rows);
@@ -169,28 +193,37 @@ async function insertRows(client: pg.ClientBase, rows: ArticleRow[]): Promise<nu
   let passage = Number(next.rows[0]!.passage);
   const articles = [];
   const passages = [];
+  const quotations = [];
   const firstArticle = article + 1;
   const firstPassage = passage + 1;
   const text = new PostingBlock();
   const titles = new PostingBlock();
-  for (const { article: a, day, contentHash: hash, title, passages: parts } of rows) {
+  for (const { article: a, day, contentHash: hash, title, titleKeys: keys, passages: parts, quotations: quotes } of rows) {
     article++;
-    articles.push({ number: article, id: a.id, title: a.title, body: a.body, source: a.source, date: a.date, day, url: a.url, lang: a.lang, author: a.author, file: a.file, meta: a.meta ?? null, content_hash: hash, title_terms: title.terms, title_tfs: title.tfs, title_length: title.length, passage_count: parts.length });
+    articles.push({ number: article, id: a.id, title: a.title, body: a.body, source: a.source, date: a.date, day, url: a.url, lang: a.lang, author: a.author, file: a.file, meta: a.meta ?? null, content_hash: hash, title_terms: title.terms, title_tfs: title.tfs, title_length: title.length, passage_count: parts.length, title_same: keys.same, title_key: keys.holding });
     titles.add(title, [article, 0, title.length, passage + 1, parts.length], 1, parts.length);
     for (const p of parts) {
-      passages.push({ id: ++passage, article, position: p.position, start_offset: p.start, end_offset: p.end, text: p.text, copy_key: p.copyKey, terms: p.terms, tfs: p.tfs, length: p.length });
+      passages.push({ id: ++passage, article, position: p.position, start_offset: p.start, end_offset: p.end, text: p.text, copy_key: p.copyKey, terms: p.terms, tfs: p.tfs, length: p.length, speaker: p.speaker });
       text.add(p, [passage, article, 0, p.length], 2, 1);
+    }
+    for (const [position, { row: q, matching }] of quotes.entries()) {
+      quotations.push({ article, position, start_offset: q.start, end_offset: q.end, text: q.text, flags: rowFlags(q), speaker: q.speaker, speaker_title: q.speakerTitle, matching });
     }
   }
   await client.query(
     `INSERT INTO articles SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(number bigint, id text, title text, body text, source text, date text, day text, url text, lang text,
-       author text, file text, meta jsonb, content_hash text, title_terms text[], title_tfs smallint[], title_length integer, passage_count integer)`,
+       author text, file text, meta jsonb, content_hash text, title_terms text[], title_tfs smallint[], title_length integer, passage_count integer, title_same text, title_key text)`,
     [JSON.stringify(articles)],
   );
   await client.query(
     `INSERT INTO passages SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id bigint, article bigint, position integer, start_offset integer, end_offset integer, text text,
-       copy_key bigint, terms text[], tfs smallint[], length integer)`,
+       copy_key bigint, terms text[], tfs smallint[], length integer, speaker text)`,
     [JSON.stringify(passages)],
+  );
+  await client.query(
+    `INSERT INTO quotations SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(article bigint, position integer, start_offset integer, end_offset integer, text text,
+       flags smallint, speaker text, speaker_title text, matching text)`,
+    [JSON.stringify(quotations)],
   );
   await insertPostings(client, TEXT_POSTINGS, firstPassage, text);
   await insertPostings(client, TITLE_POSTINGS, firstArticle, titles);

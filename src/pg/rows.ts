@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { indexParts } from '../engine/build/parts.js';
+import { titleKeys } from '../engine/engine.js';
+import { QuoteIndex, QuoteReader, type Row as QuotationRow, extractRows } from '../engine/quotes/index.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { type Article, dayOf } from '../engine/types.js';
 
@@ -7,7 +9,7 @@ import { type Article, dayOf } from '../engine/types.js';
  * Bumped when the analyser's output changes (stemming, stop words, passage cutting), so that the
  * next ingestion rewrites every article instead of keeping terms made by the old analyser.
  */
-const ANALYSIS_VERSION = 1;
+const ANALYSIS_VERSION = 2;
 
 /** One field of one document as the index holds it: its terms (sorted), their counts, its length. */
 export interface FieldTerms {
@@ -22,7 +24,17 @@ export interface ArticleRow {
   day: string;
   contentHash: string;
   title: FieldTerms;
+  /** What `/summary article:` compares a typed title with (see `titleKeys`). */
+  titleKeys: { same: string; holding: string };
   passages: PassageRow[];
+  /** Its quotations as the engine's quotation reader finds them, in the reader's order. */
+  quotations: QuotationEntry[];
+}
+
+/** A quotation ready to be written: the reader's row, and the words whosaid matches (joined by spaces; null when made from the text). */
+export interface QuotationEntry {
+  row: QuotationRow;
+  matching: string | null;
 }
 
 /** A passage ready to be written (verbatim text with its offsets, copy key and terms). */
@@ -32,6 +44,8 @@ export interface PassageRow extends FieldTerms {
   end: number;
   text: string;
   copyKey: number;
+  /** Who is quoted in the passage: the speaker of the quotation overlapping it most, as the embedded engine tells. */
+  speaker: string | null;
 }
 
 /** A hash of what an article says and of the analyser version: equal means there is nothing to rewrite. */
@@ -45,18 +59,24 @@ export function contentHash(article: Article): string {
 /**
  * Analyses articles exactly as the embedded engine indexes them (the same passage cutting and the
  * same index builder, so the same terms, counts and lengths), and reads each document's terms back
- * out of the built postings.
+ * out of the built postings; their quotations are read by the engine's own quotation reader
+ * (`reader`, kept by the caller across batches so its English model loads once).
  */
-export function articleRows(articles: readonly Article[]): ArticleRow[] {
+export function articleRows(articles: readonly Article[], reader: QuoteReader): ArticleRow[] {
   const { spans, index } = indexParts(articles);
   const titles = documentTerms(index.terms, index.title, articles.length);
   const texts = documentTerms(index.terms, index.text, spans.article.length);
-  const rows: ArticleRow[] = articles.map((article, k) => ({ article, day: dayOf(article.date), contentHash: contentHash(article), title: titles[k]!, passages: [] }));
+  const found = extractRows(reader, articles);
+  // Attributions are per article: the batch's own quote index tells them as the whole archive's would.
+  const quotes = QuoteIndex.fromRows(articles as Article[], [found]);
+  const rows: ArticleRow[] = articles.map((article, k) => ({ article, day: dayOf(article.date), contentHash: contentHash(article), title: titles[k]!, titleKeys: titleKeys(article), passages: [], quotations: [] }));
+  found.quotes.forEach((row, i) => rows[row.article]!.quotations.push({ row, matching: found.matching[i] ?? null }));
   for (let n = 0; n < spans.article.length; n++) {
     const row = rows[spans.article[n]!]!;
     const start = spans.start[n]!;
     const end = spans.end[n]!;
-    row.passages.push({ ...texts[n]!, position: row.passages.length, start, end, text: row.article.body.slice(start, end), copyKey: spans.copyKeys[n]! });
+    const speaker = quotes.attributionAt(row.article.id, start, end)?.speaker ?? null;
+    row.passages.push({ ...texts[n]!, position: row.passages.length, start, end, text: row.article.body.slice(start, end), copyKey: spans.copyKeys[n]!, speaker });
   }
   return rows;
 }

@@ -2,6 +2,8 @@ import type pg from 'pg';
 import { type AskAnswer, type AskView, type CheckedQuery, answer, checkQuery, passagesToRead, sourceKey } from '../engine/search/ask.js';
 import type { AskQuery } from '../engine/search/query.js';
 import { ArchiveUnavailableError, type AskService } from '../engine/search/backend.js';
+import type { ArchiveService } from '../engine/summary/service.js';
+import { postgresSummaries } from './summary.js';
 import { isConnectionError } from './availability.js';
 import { type PlanOptions, type PlannedHit, inverseFrequency, saturation } from '../engine/search/planner.js';
 import { RANKING } from '../engine/options.js';
@@ -44,18 +46,19 @@ const MAX_VARIANTS = 8;
  * Also checks questions and offers sources for the `/ask` front ends; a database that cannot be
  * reached is an `ArchiveUnavailableError`.
  */
-export function postgresAsk(pool: pg.Pool): AskService {
+export function postgresAsk(pool: pg.Pool): ArchiveService {
+  const ask: AskService['ask'] = (input) =>
+    reachable(async () => {
+      const client = await pool.connect();
+      try {
+        // One snapshot for all the statements of an answer: a batch ingested meanwhile is seen whole or not at all.
+        return await inTransaction(client, () => askIn(client, input), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      } finally {
+        client.release();
+      }
+    });
   return {
-    ask: (input) =>
-      reachable(async () => {
-        const client = await pool.connect();
-        try {
-          // One snapshot for all the statements of an answer: a batch ingested meanwhile is seen whole or not at all.
-          return await inTransaction(client, () => askIn(client, input), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        } finally {
-          client.release();
-        }
-      }),
+    ask,
     checkAsk: (input) =>
       reachable(async () => {
         const checked = checkQuery(input, input.source ? await sourcesOf(pool) : []);
@@ -66,11 +69,12 @@ export function postgresAsk(pool: pg.Pool): AskService {
         const key = sourceKey(typed);
         return (await sourcesOf(pool)).filter((s) => sourceKey(s).includes(key)).slice(0, limit);
       }),
+    ...postgresSummaries(pool, ask),
   };
 }
 
 /** Runs `work`, its failure to reach the database turned into `ArchiveUnavailableError` (other errors are bugs, left as they are). */
-async function reachable<T>(work: () => Promise<T>): Promise<T> {
+export async function reachable<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -307,11 +311,13 @@ interface FetchedPassage {
   passage: Passage;
   article: ArticleRef;
   copyKey: number;
+  /** Who is quoted in the passage, when someone is. */
+  speaker: string | null;
 }
 
 async function passageRows(db: Db, ids: number[]): Promise<Map<number, FetchedPassage>> {
-  const result = await db.query<{ id: string; position: number; start_offset: number; end_offset: number; text: string; copy_key: string; article_id: string; title: string; source: string; day: string; url: string | null }>(
-    `SELECT p.id, p.position, p.start_offset, p.end_offset, p.text, p.copy_key, a.id AS article_id, a.title, a.source, a.day, a.url
+  const result = await db.query<{ id: string; position: number; start_offset: number; end_offset: number; text: string; copy_key: string; article_id: string; title: string; source: string; day: string; url: string | null; speaker: string | null }>(
+    `SELECT p.id, p.position, p.start_offset, p.end_offset, p.text, p.copy_key, p.speaker, a.id AS article_id, a.title, a.source, a.day, a.url
      FROM passages p JOIN articles a ON a.number = p.article WHERE p.id = ANY($1::bigint[])`,
     [ids],
   );
@@ -322,6 +328,7 @@ async function passageRows(db: Db, ids: number[]): Promise<Map<number, FetchedPa
         passage: { id: `${r.article_id}@${r.start_offset}`, articleId: r.article_id, index: r.position, start: r.start_offset, end: r.end_offset, text: r.text },
         article: { id: r.article_id, title: r.title, source: r.source, date: r.day, url: r.url },
         copyKey: Number(r.copy_key),
+        speaker: r.speaker,
       },
     ]),
   );
@@ -343,5 +350,6 @@ function rowView(rows: Map<number, FetchedPassage>, passageCount: number, textFr
     article: (n) => row(n).article,
     copyKey: (n) => row(n).copyKey,
     isOpening: (n) => row(n).passage.index === 0,
+    speakerOf: (n) => row(n).speaker ?? undefined,
   };
 }

@@ -4,7 +4,7 @@ import { silentLogger } from '../../src/engine/index.js';
 import { runIngest } from '../../src/pg/commands.js';
 import { type FakeDiscord, startFakeDiscord } from '../support/fakeDiscord.js';
 import { type BotProcess, removeDir, startBot, tempCorpus } from '../discord/botProcess.js';
-import { freePort } from '../discord/commandHelpers.js';
+import { SEED_ID, freePort } from '../discord/commandHelpers.js';
 import { TEST_ARTICLES, WHEAT_QUESTION, WIRE_SOURCES, expectEveryMessageSafe, failOnMalformedBodies, isEphemeral, waitForMessages } from '../discord/e2e.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
@@ -78,6 +78,35 @@ describe('/ask through the real bot process on PostgreSQL (DATABASE_URL), no cor
     expect(reply.message.content).toMatch(/`source`: got "Nowhere News"; expected one of the archive's sources/);
   });
 
+  it('answers /whosaid, /quotes and "Who said this?" from the quotations PostgreSQL keeps', async () => {
+    const whosaid = fake.sendSlashCommand({ name: 'whosaid', options: { quote: 'ينمو ويتصع' } });
+    const found = await fake.waitForReply(whosaid.id, { timeout: 10_000 });
+    expect(found.ephemeral).toBe(false);
+    expect(found.message.content).toContain('محمد باقري');
+    expect(found.message.embeds[0]!.description).toContain('Iran International');
+    const quotes = fake.sendSlashCommand({ name: 'quotes', options: { speaker: 'باقري' } });
+    const listed = await fake.waitForReply(quotes.id, { timeout: 10_000 });
+    expect(listed.ephemeral).toBe(false);
+    expect(JSON.stringify(listed.message.embeds)).toContain('ينمو ويتسع');
+    const message = fake.sendMessageCommand({ name: 'Who said this?', targetMessage: { content: '"ينمو ويتسع"' } });
+    expect((await fake.waitForReply(message.id, { timeout: 10_000 })).message.content).toContain('محمد باقري');
+    expectEveryMessageSafe(fake);
+  });
+
+  it('summarises an article from PostgreSQL, leading with Bagheri, and a topic with its sources', async () => {
+    const interaction = fake.sendSlashCommand({ name: 'summary', options: { article: SEED_ID } });
+    const reply = await fake.waitForReply(interaction.id, { timeout: 10_000 });
+    expect(reply.ephemeral).toBe(false);
+    const embed = reply.message.embeds[0]!;
+    expect(embed.title).toContain('الأركان');
+    expect(embed.description).toContain('Iran International');
+    expect(embed.description).toMatch(/باقري/);
+    const topic = fake.sendSlashCommand({ name: 'summary', options: { topic: 'التعاون العسكري بين إيران وروسيا' } });
+    const cited = (await fake.waitForReply(topic.id, { timeout: 10_000 })).message.embeds[0]!;
+    expect(cited.title).toContain('التعاون العسكري');
+    expect(JSON.stringify(cited.fields)).toContain('Iran International');
+  });
+
   it('hears of a batch ingested while it runs (its figures follow), and answers from it', async () => {
     const articles = async () => Number(/archive_size\{kind="articles"\} (\d+)/.exec(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text())?.[1]);
     const before = await articles();
@@ -111,6 +140,24 @@ describe('/ask through the real bot process on PostgreSQL (DATABASE_URL), no cor
     const answered = await fake.waitForReply(after.id, { timeout: 10_000 });
     expect(answered.ephemeral).toBe(false);
     expect(answered.message.embeds.at(-1)?.footer?.text).toBe(`1–3 of ${WIRE_SOURCES.length}`);
+  });
+
+  it('waits for PostgreSQL when started before it, then answers', async () => {
+    await bot?.stop();
+    bot = undefined;
+    await server().pause();
+    let starting: Promise<BotProcess>;
+    try {
+      starting = startBot(fake, { corpusDir: `${corpusDir}-absent`, env: { DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: '1000' }, readyTimeoutMs: 60_000 });
+      // Long enough for a bot that gave up to have exited: startBot would then fail.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    } finally {
+      await server().resume();
+    }
+    bot = await starting;
+    expect(bot.logs()).toMatch(/cannot be reached yet: waiting for it/);
+    const interaction = fake.sendSlashCommand({ name: 'ask', options: { question: 'التعاون العسكري بين إيران وروسيا' } });
+    expect((await fake.waitForReply(interaction.id, { timeout: 10_000 })).message.embeds[0]!.description).toContain('ينمو ويتسع');
   });
 });
 

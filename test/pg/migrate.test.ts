@@ -1,3 +1,4 @@
+import { QuoteReader } from '../../src/engine/quotes/index.js';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/engine/options.js';
@@ -94,7 +95,7 @@ describe('migrate', () => {
       try {
         await migrate(client, { logger: silentLogger, migrations: (await shippedMigrations()).filter((m) => m.version === 1) });
         let passage = 0;
-        for (const [i, { article: a, day, contentHash, title, passages }] of articleRows(seed).entries()) {
+        for (const [i, { article: a, day, contentHash, title, passages }] of articleRows(seed, new QuoteReader()).entries()) {
           await client.query('INSERT INTO articles VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, $12, $13, $14, $15, $16)', [
             i + 1, a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, contentHash, title.terms, title.tfs, title.length, passages.length,
           ]);
@@ -112,8 +113,10 @@ describe('migrate', () => {
       await ingestArticles(fresh, seed);
       const stats = 'SELECT term, text_passages::int, title_passages::int FROM term_stats ORDER BY term';
       expect((await old.query(stats)).rows).toEqual((await fresh.query(stats)).rows);
+      // Passages ingested before 004 have no speaker until ingested again (their content hash holds the analysis version, which 004 changed).
+      const withoutSpeakers = (answer: unknown): unknown => JSON.parse(JSON.stringify(answer), (key, value: unknown) => (key === 'speaker' ? undefined : value));
       for (const question of ['التعاون العسكري بين إيران وروسيا', 'محادثات موسكو', '"ينمو ويتسع"']) {
-        expect(await postgresAsk(old).ask({ question })).toEqual(await postgresAsk(fresh).ask({ question }));
+        expect(await postgresAsk(old).ask({ question })).toEqual(withoutSpeakers(await postgresAsk(fresh).ask({ question })));
       }
     } finally {
       await old.end();

@@ -2,7 +2,7 @@
 import { type IndexParts, PartsBuilder, WORKER_RUNNING, type WorkerMessage, claimQuotations, indexParts, quotationChunk } from './parts.js';
 import { PassageTable } from '../passages/table.js';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { QuoteIndex, QuoteReader, type QuotationRows, groupRows, withCopies, withTexts } from '../quotes/index.js';
 import { TextGrouper } from '../quotes/grouping.js';
 import { PassageIndex } from '../search/index/passageIndex.js';
@@ -100,10 +100,19 @@ export function nextTurn(): Promise<void> {
 }
 
 /**
+ * A worker thread running the module `script` (its `.js` URL): TypeScript sources (run through tsx)
+ * load the `.ts` beside it through tsx's loader, registered in the worker itself: on Node 20 a
+ * worker ignores loaders given in `execArgv`.
+ */
+export function startWorker(script: URL, options: WorkerOptions = {}): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(script, options);
+  const source = script.href.replace(/\.js$/, '.ts');
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true, ...options });
+}
+
+/**
  * Runs one build job on a worker thread: `running` settles when the job has begun or the worker
  * has failed, `onChunk` receives each quotation chunk as it is read, `done` the job's result.
- * TypeScript sources (run through tsx) load the worker through tsx's loader, registered in the
- * worker itself: on Node 20 a worker ignores loaders given in `execArgv`.
  */
 function onWorker<T>(
   job: 'index' | 'quotes',
@@ -112,9 +121,7 @@ function onWorker<T>(
   onChunk: (chunk: number, rows: QuotationRows) => void,
 ): { running: Promise<void>; done: Promise<T> } {
   const options = { workerData: { job, shared, claims }, ...(job === 'quotes' ? { resourceLimits: BUILD_LIMITS.quoteWorker } : {}) };
-  const worker = import.meta.url.endsWith('.ts')
-    ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); });`, { eval: true, ...options })
-    : new Worker(new URL('./worker.js', import.meta.url), options);
+  const worker = startWorker(new URL('./worker.js', import.meta.url), options);
   let begun = () => {};
   const running = new Promise<void>((resolve) => (begun = resolve));
   const done = new Promise<T>((resolve, reject) => {

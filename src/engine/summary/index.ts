@@ -3,5 +3,5 @@ export { MAX_SENTENCES, defaultSentenceCount, summarizeArticle } from './article
 export { groupStories } from './duplicates.js';
 export { needsAntecedent } from './dangling.js';
 export { meanRougeF1, rougeN, type RougeScore } from './rouge.js';
-export { DEFAULT_TOPIC_SENTENCES, summarizeTopic, type TopicOptions } from './topic.js';
+export { DEFAULT_TOPIC_SENTENCES, type StoryOptions, type TopicOptions, answerArticles, summarizeStories, summarizeTopic } from './topic.js';
 export type { ArticleSummary, SpeakerOf, SummaryOptions, SummarySentence, TopicSentence, TopicSummary } from './types.js';

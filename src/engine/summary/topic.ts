@@ -1,4 +1,4 @@
-import { type PassageArchive, ask, passageIdf } from '../search/ask.js';
+import { type AskAnswer, type PassageArchive, ask, passageIdf } from '../search/ask.js';
 import { type Article, type Result, articleRef, dayOf } from '../types.js';
 import { MAX_SENTENCES } from './article.js';
 import { attributed } from './attribution.js';
@@ -8,7 +8,7 @@ import { DEFAULT_WEIGHTS, TOPIC_WEIGHTS } from '../options.js';
 import { type ScoredSentence, type SentenceUnit, scoreSentences, sentenceUnits } from './scoring.js';
 import type { SummaryOptions, TopicSentence, TopicSummary } from './types.js';
 import { type TopicTerms, continuesPrevious, isFeature, isGeneric, topicCoverage, topicTerms } from './topicality.js';
-import { cosine, localIdf, termVector } from './vectors.js';
+import { type Idf, cosine, localIdf, termVector } from './vectors.js';
 
 /** How a topic summary reads the archive. */
 export interface TopicOptions extends SummaryOptions {
@@ -42,7 +42,23 @@ interface Candidate extends ScoredSentence {
 export function summarizeTopic(archive: PassageArchive & { sources: readonly string[] }, topic: string, sentences?: number, options: TopicOptions = {}): Result<TopicSummary> {
   const answer = ask(archive, { question: topic, limit: options.passages ?? 40 }, archive.sources);
   if (!answer.ok) return answer;
-  const ranked = [...new Set(answer.results.flatMap((r) => [r.article.id, ...r.alsoIn.map((a) => a.id)]))].map((id) => archive.articles.get(id)!);
+  const ranked = answerArticles(answer).map((id) => archive.articles.get(id)!);
+  return { ok: true, ...summarizeStories(ranked, topic, sentences, { ...options, analyzer: archive.analyzer, termIdf: passageIdf(archive) }) };
+}
+
+/** The articles a topic's `/ask` answer cites, best first: each passage's article, then those its copies are in. */
+export function answerArticles(answer: AskAnswer): string[] {
+  return [...new Set(answer.results.flatMap((r) => [r.article.id, ...r.alsoIn.map((a) => a.id)]))];
+}
+
+/** How `summarizeStories` reads the archive: its analyser, and the idf of a term over the archive's passages. */
+export interface StoryOptions extends TopicOptions {
+  analyzer: PassageArchive['analyzer'];
+  termIdf: Idf;
+}
+
+/** The topic summary of the articles a topic's answer cites (`ranked`, best first), whichever engine found them (see `summarizeTopic`). */
+export function summarizeStories(ranked: readonly Article[], topic: string, sentences: number | undefined, options: StoryOptions): TopicSummary {
   const groups: Article[][] = [];
   for (const group of groupStories(ranked, options.sameStory ?? 0.3)) {
     if (groups.length === (options.stories ?? 6)) break;
@@ -51,12 +67,12 @@ export function summarizeTopic(archive: PassageArchive & { sources: readonly str
   const stories = groups.map((group) => group[0]!);
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const units = stories.map((a) => sentenceUnits(a.body));
-  const idf = options.idf ?? localIdf(units.flat().map((u) => archive.analyzer.stemsOf(u.text)));
-  const topicVector = termVector(archive.analyzer.stemsOf(topic), idf);
-  const terms = topicTerms(topic, passageIdf(archive));
+  const idf = options.idf ?? localIdf(units.flat().map((u) => options.analyzer.stemsOf(u.text)));
+  const topicVector = termVector(options.analyzer.stemsOf(topic), idf);
+  const terms = topicTerms(topic, options.termIdf);
   const candidates: Candidate[] = [];
   stories.forEach((article, rank) => {
-    const scored = scoreSentences(article.title, units[rank]!, weights, idf, (text) => archive.analyzer.stemsOf(text));
+    const scored = scoreSentences(article.title, units[rank]!, weights, idf, (text) => options.analyzer.stemsOf(text));
     const top = Math.max(...scored.map((s) => s.score), 1e-9);
     const relevance = (s: ScoredSentence) => (TOPIC_WEIGHTS.relevance * cosine(s.vector, topicVector) + (1 - TOPIC_WEIGHTS.relevance) * (s.score / top)) / Math.sqrt(rank + 1);
     candidates.push(...candidatesOf(scored, units[rank]!, terms, candidates.length).map((c) => ({ ...c, article, score: relevance(c) })));
@@ -65,7 +81,7 @@ export function summarizeTopic(archive: PassageArchive & { sources: readonly str
   const similarity = (a: Candidate, b: Candidate) =>
     sameText(a, b) ? 1 : Math.max(cosine(a.vector, b.vector), a.article === b.article ? TOPIC_WEIGHTS.sameStoryRedundancy : 0);
   const picked = selectMmr(candidates, count, similarity, weights.lambda, 0.6, (i) => candidates[i]!.follows);
-  return { ok: true, ...cite(topic, leadThenDates(candidates, picked).map((c) => earliestCopy(c, groups[stories.indexOf(c.article)]!)), options) };
+  return cite(topic, leadThenDates(candidates, picked).map((c) => earliestCopy(c, groups[stories.indexOf(c.article)]!)), options);
 }
 
 /**

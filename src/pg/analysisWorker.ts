@@ -1,0 +1,18 @@
+import { parentPort } from 'node:worker_threads';
+import type { Article } from '../engine/types.js';
+import { QuoteReader } from '../engine/quotes/index.js';
+import { articleRows } from './rows.js';
+
+/** What the ingestion posts: a batch's articles, numbered so the answer finds its batch. */
+export interface AnalysisJob {
+  job: number;
+  articles: Article[];
+}
+
+// This thread's quotation reader, for every batch it analyses (its English model loads once).
+const reader = new QuoteReader();
+
+// Each job is answered with the batch's rows without their articles (the ingestion holds them already).
+parentPort?.on('message', ({ job, articles }: AnalysisJob) => {
+  parentPort!.postMessage({ job, rows: articleRows(articles, reader).map(({ article: _, ...row }) => row) });
+});

@@ -1,0 +1,51 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/engine.js';
+import { silentLogger } from '../../src/engine/index.js';
+import { runIngest } from '../../src/pg/commands.js';
+import { postgresAsk } from '../../src/pg/search.js';
+import { removeDir, tempCorpus } from '../discord/botProcess.js';
+import { TEST_ARTICLES } from '../discord/e2e.js';
+import { freshDatabase, useEmbeddedServer } from './database.js';
+
+const server = useEmbeddedServer();
+const corpusDir = tempCorpus(TEST_ARTICLES);
+afterAll(() => removeDir(corpusDir));
+
+describe('summaries on PostgreSQL', () => {
+  it('summarises every article, by id, by title and by part of a title, with the embedded engine\'s sentences, speakers and failures', async () => {
+    const embedded = await createEngine({ corpusDir, cacheDir: mkdtempSync(join(tmpdir(), 'pg-summary-cache-')), logger: silentLogger });
+    const { url, pool } = await freshDatabase(server());
+    expect(await runIngest([corpusDir], { DATABASE_URL: url }, silentLogger)).toBe(0);
+    const summaries = postgresAsk(pool);
+    const articles = embedded.findArticles('', 1000);
+    expect(articles.length).toBeGreaterThan(3);
+    const asked = articles.flatMap((a) => [a.id, a.title, a.title.split(' ').slice(0, 2).join(' '), a.title.split(' ').slice(-1)[0]!]);
+    const outcomes = new Set<string>();
+    for (const wanted of [...asked, 'لا مقال بهذا العنوان', '  ']) {
+      const expected = embedded.summarizeArticle(wanted);
+      expect(await summaries.summarizeArticle(wanted), wanted).toEqual(expected);
+      outcomes.add(expected.ok ? 'ok' : expected.reason.kind);
+    }
+    expect(await summaries.summarizeArticle(articles[0]!.id, 2)).toEqual(embedded.summarizeArticle(articles[0]!.id, 2));
+    expect(await summaries.summarizeArticle(articles[0]!.id, 0)).toEqual(embedded.summarizeArticle(articles[0]!.id, 0));
+    expect([...outcomes].sort()).toEqual(['ambiguous-title', 'ok', 'unknown-article']);
+  }, 60_000);
+
+  it('summarises a topic with the embedded engine\'s sentences, citations and sources', async () => {
+    const embedded = await createEngine({ corpusDir, cacheDir: mkdtempSync(join(tmpdir(), 'pg-summary-cache-')), logger: silentLogger });
+    const { url, pool } = await freshDatabase(server());
+    expect(await runIngest([corpusDir], { DATABASE_URL: url }, silentLogger)).toBe(0);
+    const summaries = postgresAsk(pool);
+    const topics: Array<[string, number?]> = [['الاتفاق النووي'], ['القمح', 3], ['التعاون العسكري بين إيران وروسيا', 10], ['محصول الزيتون'], ['كرة القدم البرازيلية'], ['!!'], ['القمح', 11]];
+    let answered = 0;
+    for (const [topic, sentences] of topics) {
+      const expected = embedded.summarizeTopic(topic, sentences);
+      expect(await summaries.summarizeTopic(topic, sentences), topic).toEqual(expected);
+      if (expected.ok && expected.sentences.length) answered++;
+    }
+    expect(answered).toBeGreaterThanOrEqual(3);
+  }, 60_000);
+});
