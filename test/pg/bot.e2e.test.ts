@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/engine/index.js';
 import { runIngest } from '../../src/pg/commands.js';
 import { type FakeDiscord, startFakeDiscord } from '../support/fakeDiscord.js';
-import { type BotProcess, removeDir, startBot, tempCorpus } from '../discord/botProcess.js';
+import { type BotProcess, removeDir, spawnBot, startBot, tempCorpus } from '../discord/botProcess.js';
 import { SEED_ID, freePort } from '../discord/commandHelpers.js';
 import { TEST_ARTICLES, WHEAT_QUESTION, WIRE_SOURCES, expectEveryMessageSafe, failOnMalformedBodies, isEphemeral, waitForMessages } from '../discord/e2e.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
@@ -146,16 +146,15 @@ describe('/ask through the real bot process on PostgreSQL (DATABASE_URL), no cor
     await bot?.stop();
     bot = undefined;
     await server().pause();
-    let starting: Promise<BotProcess>;
+    const waiting = spawnBot({ apiUrl: fake.apiUrl, corpusDir: `${corpusDir}-absent`, env: { DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: '1000' } });
+    bot = waiting;
     try {
-      starting = startBot(fake, { corpusDir: `${corpusDir}-absent`, env: { DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: '1000' }, readyTimeoutMs: 60_000 });
-      // Long enough for a bot that gave up to have exited: startBot would then fail.
-      await new Promise((resolve) => setTimeout(resolve, 3000));
+      // A second attempt logged: the bot found its database down and went on waiting instead of exiting.
+      await waiting.waitForLog(/"attempts":2,.*cannot be reached yet: waiting for it/, 60_000);
     } finally {
       await server().resume();
     }
-    bot = await starting;
-    expect(bot.logs()).toMatch(/cannot be reached yet: waiting for it/);
+    await waiting.waitForLog(/"msg":"connected to Discord"/, 60_000);
     const interaction = fake.sendSlashCommand({ name: 'ask', options: { question: 'التعاون العسكري بين إيران وروسيا' } });
     expect((await fake.waitForReply(interaction.id, { timeout: 10_000 })).message.embeds[0]!.description).toContain('ينمو ويتسع');
   });
