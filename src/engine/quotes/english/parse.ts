@@ -136,8 +136,8 @@ const RELOAD_AFTER = 100_000;
 function loadWink(): Wink {
   const require = createRequire(import.meta.url);
   const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
+  const model = englishModel(require);
   let core: CoreModel | null = null;
-  const model = (englishModel ??= readEnglishModel(require('wink-eng-lite-web-model') as Loaders));
   const nlp = winkNLP({ ...model, core: () => (core = model.core()) }, ['sbd', 'pos']);
   if (!core) throw new Error('wink-nlp did not load its core model');
   const lexemes = (core as CoreModel).features.lexeme;
@@ -145,7 +145,7 @@ function loadWink(): Wink {
 }
 
 /** wink's English model as a set of loaders, each called by every `winkNLP(model)`. */
-type Loaders = Model & { core(): CoreModel; metaCER(): unknown };
+type Loaders = Model & { core(): CoreModel };
 /** The model as wink-nlp takes it. */
 type Model = Parameters<typeof import('wink-nlp').default>[0];
 /** The part of the model's core that holds the vocabulary. */
@@ -153,16 +153,15 @@ interface CoreModel {
   features: { lexeme: Lexemes };
 }
 
-/** The English model, read once a process. */
-let englishModel: Loaders | null = null;
-
 /**
- * wink's English model with its custom-entity tables read once: their loader stringifies them anew on each load
- * (a string escaped once more on each: 0.6 MB at the 11th load, past V8's longest string at the 21st).
+ * wink's English model, its custom-entity tables made afresh on each load: the package's own loader stringifies
+ * one table kept in its module anew on every call (escaped once more each time: 0.6 MB at the 11th load, past
+ * V8's longest string at the 21st).
  */
-function readEnglishModel(loaders: Loaders): Loaders {
-  const cer = loaders.metaCER();
-  return { ...loaders, metaCER: () => cer };
+function englishModel(require: NodeRequire): Loaders {
+  const dist = 'wink-eng-lite-web-model/dist/';
+  const metaCER = () => ({ machines: JSON.stringify(require(`${dist}languages/cur/models/eng-cer-meta-model.json`)), transformers: require(`${dist}cer-transformers.js`) as unknown });
+  return { ...(require('wink-eng-lite-web-model') as Loaders), metaCER };
 }
 
 /**
