@@ -123,8 +123,9 @@ function readDistractors(devIds: Set<string>): Article[] {
   return articles.filter((a) => !devIds.has(a.id.replace(/^ant\//, '')));
 }
 
-function scoreFile(file: string, records: Record[], index: QuoteIndex, reader: QuoteReader, log: (line: string) => void): FileScores {
+function scoreFile(file: string, records: Record[], index: QuoteIndex, log: (line: string) => void): FileScores {
   let gold = 0, found = 0, matched = 0, judged = 0, speakerRight = 0, asked = 0, top1 = 0, top1Speaker = 0;
+  const reader = new QuoteReader();
   for (const r of records) {
     const quotes = reader.quotations(asArticle(file, r));
     const pairs = match(r.quotes, quotes);
@@ -166,12 +167,9 @@ export async function evaluateQuotes(options: { files?: string[]; distractors?: 
   const records = await Promise.all(QUOTE_FILES.map(readRecords));
   const devArticles = QUOTE_FILES.flatMap((file, k) => records[k]!.map((r) => asArticle(file, r)));
   const distractors = options.distractors === false ? [] : readDistractors(new Set(devArticles.map((a) => a.id)));
-  // One reader builds the index and then reads each file, as one build thread reads on: wink-nlp's English model
-  // carries what it read before into its tags (2 of the 120 English articles read otherwise when read first).
-  const reader = new QuoteReader();
-  const index = QuoteIndex.build([...devArticles, ...distractors], reader);
+  const index = QuoteIndex.build([...devArticles, ...distractors]);
   const log = options.log ?? (() => {});
-  return { files: files.map((file) => scoreFile(file, records[QUOTE_FILES.indexOf(file)]!, index, reader, log)), distractors: distractors.length };
+  return { files: files.map((file) => scoreFile(file, records[QUOTE_FILES.indexOf(file)]!, index, log)), distractors: distractors.length };
 }
 
 /** The unweighted mean of each figure over the scored files, the seed excepted (18 quotations: it would weigh as much as 2,247). */

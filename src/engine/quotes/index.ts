@@ -310,9 +310,9 @@ export class QuoteIndex {
     return new QuoteIndex(data);
   }
 
-  /** Extracts the quotations of `articles` with `reader` and indexes them. */
-  static build(articles: Article[], reader = new QuoteReader()): QuoteIndex {
-    return QuoteIndex.fromRows(articles, [extractRows(reader, articles)]);
+  /** Extracts and indexes the quotations of `articles`. */
+  static build(articles: Article[]): QuoteIndex {
+    return QuoteIndex.fromRows(articles, [extractRows(new QuoteReader(), articles)]);
   }
 
   /**

@@ -54,12 +54,23 @@ export interface EnglishDoc {
 
 /** Loads wink-nlp, its English model and the name lexicon on first use: Arabic builds never pay for them. */
 export class EnglishParser {
-  private nlp: WinkMethods | null = null;
+  private wink: Wink | null = null;
   private readonly names = new NameBook();
 
-  /** The body tokenised, tagged and split into sentences, paragraphs and quoted regions. */
+  /** The body tokenised, tagged and split into sentences, paragraphs and quoted regions; the same whatever was parsed before. */
   parse(body: string): EnglishDoc {
-    const nlp = (this.nlp ??= loadWink());
+    const wink = (this.wink ??= loadWink());
+    const known = wink.lexemes.list.length;
+    try {
+      return this.read(wink.nlp, body);
+    } finally {
+      forgetSince(wink.lexemes, known);
+      if (wink.lexemes.list.length - wink.loaded > RELOAD_AFTER) this.wink = null;
+    }
+  }
+
+  /** `parse` with the loaded wink-nlp. */
+  private read(nlp: WinkMethods, body: string): EnglishDoc {
     const its = nlp.its;
     const paras = paragraphs(body);
     const regions = quotedRegions(body, paras);
@@ -98,10 +109,70 @@ export class EnglishParser {
   }
 }
 
-function loadWink(): WinkMethods {
+/**
+ * wink-nlp's vocabulary: the model's words, then every word it met outside them. A word met once is looked up whole
+ * the next time (`Clinton's` after `Clinton's,` stays one token where it would split into `Clinton` + `'s`),
+ * so a body would be tokenised and tagged by what was read before it.
+ */
+interface Lexemes {
+  hash: Record<string, number | undefined>;
+  list: string[];
+}
+
+/** wink-nlp with its English model, the vocabulary it grows as it reads, and the vocabulary's size when loaded. */
+interface Wink {
+  nlp: WinkMethods;
+  lexemes: Lexemes;
+  loaded: number;
+}
+
+/**
+ * Forgotten words stay in wink-nlp's tables (about 70 per article, 64 bytes each): past this many the model is
+ * loaded afresh (about 50 ms every 1,400 articles), which changes no reading.
+ */
+const RELOAD_AFTER = 100_000;
+
+/** wink-nlp with the English model, and a hold on the vocabulary it grows. */
+function loadWink(): Wink {
   const require = createRequire(import.meta.url);
   const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
-  return winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
+  const model = englishModel(require);
+  let core: CoreModel | null = null;
+  const nlp = winkNLP({ ...model, core: () => (core = model.core()) }, ['sbd', 'pos']);
+  if (!core) throw new Error('wink-nlp did not load its core model');
+  const lexemes = (core as CoreModel).features.lexeme;
+  return { nlp, lexemes, loaded: lexemes.list.length };
+}
+
+/** wink's English model as a set of loaders, each called by every `winkNLP(model)`. */
+type Loaders = Model & { core(): CoreModel };
+/** The model as wink-nlp takes it. */
+type Model = Parameters<typeof import('wink-nlp').default>[0];
+/** The part of the model's core that holds the vocabulary. */
+interface CoreModel {
+  features: { lexeme: Lexemes };
+}
+
+/**
+ * wink's English model, its custom-entity tables made afresh on each load: the package's own loader stringifies
+ * one table kept in its module anew on every call (escaped once more each time: 0.6 MB at the 11th load, past
+ * V8's longest string at the 21st).
+ */
+function englishModel(require: NodeRequire): Loaders {
+  const dist = 'wink-eng-lite-web-model/dist/';
+  const metaCER = () => ({ machines: JSON.stringify(require(`${dist}languages/cur/models/eng-cer-meta-model.json`)), transformers: require(`${dist}cer-transformers.js`) as unknown });
+  return { ...(require('wink-eng-lite-web-model') as Loaders), metaCER };
+}
+
+/**
+ * Forgets the words wink-nlp met since the vocabulary held `known` of them: each body is read as by a fresh model.
+ * Their entries stay in the list (wink-nlp's other tables are indexed alongside it), only their look-up goes.
+ */
+function forgetSince(lexemes: Lexemes, known: number): void {
+  for (let i = known; i < lexemes.list.length; i++) {
+    const word = lexemes.list[i]!;
+    if (lexemes.hash[word] === i) delete lexemes.hash[word];
+  }
 }
 
 /** Quotation marks: curly, straight, and the doubled apostrophes some outlets print (`''…''`). */
