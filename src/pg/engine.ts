@@ -25,11 +25,35 @@ export async function postgresEngine(pool: pg.Pool): Promise<Engine> {
     findArticles: () => [],
     problems: () => [],
     stats: () => ({ ...stats, quotations: quotes.index.size }),
-    async reload() {
+    reload: oneAtATime(async () => {
       [stats, quotes] = await Promise.all([readStats(pool), readStoredQuotes(pool)]);
       return { added: [], changed: [], removed: [], rejected: [], warnings: [], stats };
-    },
+    }),
   };
+}
+
+/**
+ * `work` run once at a time: calls made while it runs share a single run after it. Each ingested
+ * batch announces itself, and a reload re-reads every quotation, so a burst of announcements during
+ * one reload needs one more read, not one per batch.
+ */
+function oneAtATime<T>(work: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
+  let queued: Promise<T> | null = null;
+  const run = (): Promise<T> => {
+    if (!running) {
+      running = work().finally(() => (running = null));
+      return running;
+    }
+    queued ??= running
+      .then(() => undefined, () => undefined)
+      .then(() => {
+        queued = null;
+        return run();
+      });
+    return queued;
+  };
+  return run;
 }
 
 /** The archive's figures from the database's totals. */
