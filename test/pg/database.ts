@@ -1,10 +1,10 @@
 import { afterAll, beforeAll } from 'vitest';
 import type pg from 'pg';
 import { silentLogger } from '../../src/engine/options.js';
-import { runIngest } from '../../src/pg/commands.js';
 import { migrate } from '../../src/pg/migrate.js';
 import { createPool } from '../../src/pg/pool.js';
 import { type EmbeddedServer, startEmbeddedServer } from '../../scripts/pg/embeddedServer.js';
+import { createReaderDatabase } from '../../scripts/pg/readerDatabase.js';
 
 /** A real PostgreSQL server for one test file: started before its tests, stopped after them. */
 export function useEmbeddedServer(): () => EmbeddedServer {
@@ -23,12 +23,14 @@ export function useEmbeddedServer(): () => EmbeddedServer {
 }
 
 let databases = 0;
+/** A database name no other test of this process uses. */
+const databaseName = () => `test_${process.pid}_${++databases}`;
 /** The pools opened by `freshDatabase`, ended before the server stops. */
 const pools: pg.Pool[] = [];
 
 /** A fresh database on the server, migrated, with a pool connected as the superuser (ended with the file). */
 export async function freshDatabase(server: EmbeddedServer): Promise<{ name: string; url: string; pool: pg.Pool }> {
-  const name = `test_${process.pid}_${++databases}`;
+  const name = databaseName();
   await server.createDatabase(name);
   const pool = createPool(server.url(name), silentLogger);
   pools.push(pool);
@@ -44,13 +46,6 @@ const READER = { name: 'test_reader', password: 'test-reader-password' };
  * A fresh migrated database, and its URL for the read-only role a bot process connects as; with
  * `corpusDir`, the folder's articles ingested first (a bot on PostgreSQL answers from them).
  */
-export async function readerDatabase(server: EmbeddedServer, corpusDir?: string): Promise<string> {
-  const { url, pool } = await freshDatabase(server);
-  const client = await pool.connect();
-  await migrate(client, { reader: READER, logger: silentLogger }).finally(() => client.release());
-  if (corpusDir && (await runIngest([corpusDir], { DATABASE_URL: url }, silentLogger)) !== 0) throw new Error(`ingesting ${corpusDir} failed`);
-  const target = new URL(url);
-  target.username = READER.name;
-  target.password = READER.password;
-  return target.toString();
+export function readerDatabase(server: EmbeddedServer, corpusDir?: string): Promise<string> {
+  return createReaderDatabase(server, databaseName(), READER, corpusDir);
 }
