@@ -5,7 +5,7 @@ import type { FeedService } from '../feeds/index.js';
 import type { FollowStore } from '../follow/store.js';
 import type { BotCommand } from './command.js';
 import type { Limits } from './limiter.js';
-import { GatewayClosed } from './login.js';
+import { ALREADY_AUTHENTICATED, GatewayClosed } from './login.js';
 import { PAGE_LIFETIME_MS, PageSessions, type SharedPages } from './paging.js';
 import { noticeReply } from './replies.js';
 import { createRouter } from './router.js';
@@ -88,16 +88,33 @@ export function createBot(options: BotOptions): Bot {
       discarded = false;
       // Before the session is ready, a reconnection is a failed gateway connection and a disconnect a final close code.
       let finalClose: number | undefined;
-      const onReconnecting = () => retrying(new GatewayClosed());
+      // discord.js re-identifies for ever a shard Discord says another connection holds (4005): that close ends the login.
+      // A shard's first close is only known by the reconnection that follows it; its next ones are heard with their code.
+      let taken = (_closed: GatewayClosed) => {};
+      const shardTaken = new Promise<never>((_, reject) => (taken = reject));
+      const closeListeners = new Map<number, (event: { code: number }) => void>();
+      const onReconnecting = (shardId: number) => {
+        const shard = client.ws.shards.get(shardId);
+        if (shard && !closeListeners.has(shardId)) {
+          const onClose = ({ code }: { code: number }) => {
+            if (code === ALREADY_AUTHENTICATED) taken(new GatewayClosed(code, [shardId, client.options.shardCount ?? 1]));
+          };
+          closeListeners.set(shardId, onClose);
+          shard.on('close', onClose);
+        }
+        retrying(new GatewayClosed());
+      };
       const onDisconnect = (event: { code: number }) => (finalClose = event.code);
       client.on(Events.ShardReconnecting, onReconnecting).on(Events.ShardDisconnect, onDisconnect);
       try {
-        await client.login(token);
+        await Promise.race([client.login(token), shardTaken]);
       } catch (error) {
-        discarded = true; // discord.js destroyed it
-        throw finalClose === undefined ? error : new GatewayClosed(finalClose);
+        if (error instanceof GatewayClosed) await client.destroy();
+        discarded = true; // discord.js destroyed it, or this login did
+        throw finalClose === undefined || error instanceof GatewayClosed ? error : new GatewayClosed(finalClose);
       } finally {
         client.off(Events.ShardReconnecting, onReconnecting).off(Events.ShardDisconnect, onDisconnect);
+        for (const [shardId, onClose] of closeListeners) client.ws.shards.get(shardId)?.off('close', onClose);
       }
     },
     postMessage: (channelId, body) => client.rest.post(Routes.channelMessages(channelId), { body }),

@@ -1,8 +1,8 @@
 /**
  * Logging in to Discord without giving up at the first refused connection and without retrying for ever:
  * attempts spaced by exponential backoff with jitter, each failure logged, a status for `/healthz`, and a
- * bounded total after which the caller exits non-zero so a supervisor restarts the bot. A refused token is
- * never retried: no second attempt would succeed.
+ * bounded total after which the caller exits non-zero so a supervisor restarts the bot. A refused token, or a shard
+ * another process already runs, is never retried: no second attempt would succeed.
  */
 import type { Logger } from '../engine/index.js';
 
@@ -35,16 +35,22 @@ export interface LoginStatus {
 export class LoginFailure extends Error {
   constructor(
     message: string,
-    /** 2: a configuration error (the token), restarting will not help; 1: Discord could not be reached in time. */
+    /** 2: a configuration error (the token, a shard run twice), restarting will not help; 1: Discord could not be reached in time. */
     readonly exitCode: 1 | 2,
   ) {
     super(message);
   }
 }
 
-/** The gateway closed the connection before the session was ready; `code` is its close code when it is final (4004: the token was refused). */
+/**
+ * The gateway closed the connection before the session was ready; `code` is its close code when it is final (4004: the
+ * token was refused; 4005: `shard`, as `[id, count]`, is already connected).
+ */
 export class GatewayClosed extends Error {
-  constructor(readonly code?: number) {
+  constructor(
+    readonly code?: number,
+    readonly shard?: readonly [number, number],
+  ) {
     super(code === undefined ? 'the gateway closed before the session was ready' : `the gateway closed with code ${code}`);
   }
 }
@@ -54,8 +60,14 @@ export type LoginAttempt = (retrying: (error: unknown) => void) => Promise<void>
 
 /** Discord's close code for a refused token on the gateway. */
 const AUTHENTICATION_FAILED = 4004;
+/** Discord's close code for a session identifying a shard another connection holds ("already authenticated"). */
+export const ALREADY_AUTHENTICATED = 4005;
 
 const TOKEN_REFUSED = 'Discord refused the bot token (401 Unauthorized): set DISCORD_TOKEN to the current token of the bot (Developer Portal → Bot → Reset Token)';
+
+/** Why a shard cannot connect while another process runs it (no retry helps while that process runs). */
+const shardTaken = ([id, count]: readonly [number, number]) =>
+  `shard ${id} of ${count} is already connected by another process: check SHARD_IDS on each machine (each shard must run in one process only)`;
 
 /** The wait after `failures` failed attempts: firstDelay·2^(failures−1), capped at maxDelay, ±20 % jitter. */
 export function retryDelay(failures: number, policy: RetryPolicy): number {
@@ -97,7 +109,7 @@ export class LoginRetry {
     return { attempts: this.attempts, lastError: this.lastError, nextRetryInMs };
   }
 
-  /** Resolves once `attempt` connects; rejects (only ever) with a LoginFailure when the token is refused or time is up. */
+  /** Resolves once `attempt` connects; rejects (only ever) with a LoginFailure when the token is refused, a shard is taken, or time is up. */
   async run(attempt: LoginAttempt): Promise<void> {
     const deadline = Date.now() + this.policy.timeoutMs;
     for (let failures = 1; ; failures++) {
@@ -112,6 +124,7 @@ export class LoginRetry {
         if (error instanceof LoginFailure) throw error;
         this.lastError = failureCode(error);
         if (tokenRefused(error)) throw new LoginFailure(TOKEN_REFUSED, 2);
+        if (error instanceof GatewayClosed && error.code === ALREADY_AUTHENTICATED) throw new LoginFailure(shardTaken(error.shard ?? [0, 1]), 2);
       }
       const delay = retryDelay(failures, this.policy);
       if (Date.now() + delay >= deadline) throw this.timeUp();

@@ -76,6 +76,15 @@ describe('LoginRetry', () => {
     expect(login.status()).toMatchObject({ attempts: 1 });
   });
 
+  it('stops at once with exit status 2 naming the shard and SHARD_IDS when another process holds the shard (4005)', async () => {
+    const logger = recordingLogger();
+    const login = new LoginRetry(quick, logger);
+    const failure = await login.run(failing(new GatewayClosed(4005, [1, 2]))).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(LoginFailure);
+    expect(failure).toMatchObject({ exitCode: 2, message: expect.stringMatching(/^shard 1 of 2 is already connected by another process: check SHARD_IDS on each machine/) });
+    expect(logger.warnings).toEqual([]);
+  });
+
   it('gives up with exit status 1 when the next wait would pass the deadline', async () => {
     const login = new LoginRetry({ firstDelayMs: 1000, maxDelayMs: 60_000, timeoutMs: 500 }, recordingLogger());
     const failure = await login.run(failing(refused, refused)).catch((e: unknown) => e);
