@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { matchTokens } from '../engine/quotes/fuzzy.js';
+import { matchTokens, vocabularyBucket } from '../engine/quotes/fuzzy.js';
 import { clusterSpeakers } from '../engine/quotes/speakers.js';
 import { inTransaction } from './migrate.js';
 
 /** Group numbers per postings row (see migration 005). */
 export const POSTING_BLOCK = 4096;
 
-/** The bucket of a matching word for typo-tolerant lookups: its first two letters and its length (as the embedded vocabulary keys it). */
-export const wordBucket = (w: string): string => `${w.slice(0, 2)}|${w.length}`;
 
 /** Rows sent per statement when many rows are written. */
 const CHUNK = 20_000;
@@ -100,7 +98,7 @@ async function writePostings(client: pg.ClientBase, groups: readonly TextEntry[]
   const words = [...byWord.keys()];
   await client.query(
     'INSERT INTO quote_words (word, groups, bucket) SELECT * FROM unnest($1::text[], $2::integer[], $3::text[]) ON CONFLICT (word) DO UPDATE SET groups = quote_words.groups + excluded.groups',
-    [words, words.map((w) => byWord.get(w)!.ids.length), words.map(wordBucket)],
+    [words, words.map((w) => byWord.get(w)!.ids.length), words.map(vocabularyBucket)],
   );
   const rows: Array<{ word: string; block: number; ids: number[]; lengths: number[] }> = [];
   for (const [word, { ids, lengths }] of byWord) {
