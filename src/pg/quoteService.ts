@@ -84,9 +84,7 @@ export function postgresQuotes(pool: pg.Pool): QuoteService {
 
 /** Quotations a text quotes, best first, as `QuoteIndex.whosaid` gives them. */
 async function whosaid(client: pg.ClientBase, lookup: QuoteLookup, text: string, limit: number): Promise<QuoteMatch[]> {
-  const totals = await client.query<{ groups: string; limit: number }>('SELECT groups, (SELECT coalesce(max(id) + 1, 0) FROM quote_groups) AS limit FROM quote_totals');
-  const texts = new FetchedTexts(Number(totals.rows[0]?.groups ?? 0), totals.rows[0]?.limit ?? 0);
-  const found = await texts.find(client, lookup, text, limit);
+  const found = await new FetchedTexts().find(client, lookup, text, limit);
   if (!found.length) return [];
   // Each group's quotations, earliest article first: the first is shown, the others' articles are where it is also found.
   const rows = await client.query<QuotationRow>(`${QUOTATIONS} WHERE q.grp = ANY($1::integer[]) ORDER BY q.grp, a.day COLLATE "C", q.article, q.position`, [found.map((f) => f.group)]);

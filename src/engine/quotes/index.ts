@@ -3,7 +3,7 @@ import { listsByKey } from '../util/lists.js';
 import { QuoteReader, type ReadArticle } from './extract.js';
 import { type GroupedTexts, TextGrouper } from './grouping.js';
 import { EditDistance, matchTokens, similarWords, typoForms, vocabularyBucket } from './fuzzy.js';
-import { QuoteLookup, type QuoteTexts, cmp } from './lookup.js';
+import { QuoteLookup, type QuoteTexts, cmp, groupsInSequence } from './lookup.js';
 import { partsOf, type WordInfo } from './tokens.js';
 import { clusterSpeakers, nameKey, nameWords, type SpeakerCluster } from './speakers.js';
 import type { Quotation, QuoteMatch, SpanAttribution } from './types.js';
@@ -373,6 +373,7 @@ export class QuoteIndex {
       forms: (q) => this.forms(q),
       similar: (q) => this.similar(q),
       dateOf: (g) => this.dateOf(this.members[this.memberStart[g]!]!),
+      inSequence: (words) => groupsInSequence(this.texts!, words),
     };
     return this.lookup.find(this.texts, text, limit).map(({ group, score, matchedWords }) => {
       const m = { ...this.match(this.members[this.memberStart[group]!]!, score), matchedWords };

@@ -23,6 +23,8 @@ export interface QuoteTexts {
   similar(q: string): Map<string, number>;
   /** The date of the earliest article carrying group `g` (ties between equal scores go to the earliest). */
   dateOf(g: number): string;
+  /** The groups holding `words` (two or more) one after the other, as `groupsInSequence` finds them. */
+  inSequence(words: string[]): number[];
 }
 
 /** A quotation text found for a query. */
@@ -129,7 +131,7 @@ export class QuoteLookup {
    */
   private vote(texts: QuoteTexts, words: string[], weights: number[]): void {
     const { groupCount, groupLimit } = texts;
-    if (this.votes?.length !== groupLimit) [this.votes, this.hits] = [new Float64Array(groupLimit), new Uint16Array(groupLimit)];
+    if (!this.votes || this.votes.length < groupLimit) [this.votes, this.hits] = [new Float64Array(groupLimit), new Uint16Array(groupLimit)];
     const votes = this.votes;
     const hits = this.hits!;
     const common = Math.max(WHOSAID.commonFloor, groupCount / WHOSAID.commonPer);
@@ -161,9 +163,15 @@ export class QuoteLookup {
   }
 }
 
-/** Groups holding the reading's exact word sequence (two words or more), found by intersecting the postings, rarest first. */
-function exact(texts: QuoteTexts, words: string[]): number[] {
-  if (words.length < 2) return [];
+/** Groups holding the reading's exact word sequence (two words or more). */
+const exact = (texts: QuoteTexts, words: string[]): number[] => (words.length < 2 ? [] : texts.inSequence(words));
+
+/**
+ * Groups holding `words` (two or more) one after the other: of the first `WHOSAID.exactChecks` groups holding the
+ * rarest of them (the first of the rarest), the first `WHOSAID.exactKept` that do, ascending; found by intersecting
+ * the postings, rarest first.
+ */
+export function groupsInSequence(texts: Pick<QuoteTexts, 'groupsWith' | 'tokensOf'>, words: string[]): number[] {
   const lists = [...new Set(words)].map((w) => texts.groupsWith(w)).sort((a, b) => a.length - b.length);
   const found: number[] = [];
   const [first, ...rest] = lists;
