@@ -11,13 +11,13 @@ const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName('speaker').setDescription('Who (type part of the name)').setRequired(true).setAutocomplete(true).setMinLength(2).setMaxLength(100))
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
 
-async function execute(interaction: ChatInputCommandInteraction, { engine, pages, slot }: CommandContext): Promise<void> {
+async function execute(interaction: ChatInputCommandInteraction, { search, pages, slot }: CommandContext): Promise<void> {
   const speaker = interaction.options.getString('speaker', true);
   const ephemeral = interaction.options.getBoolean('private') ?? false;
-  // Acknowledge first: the quote index of an archive started from its cache is made on first use.
+  // Acknowledge first: the quote index of an archive started from its cache is made on first use, and PostgreSQL answers after its queries.
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   await slot();
-  const result = engine.quotesBy(speaker);
+  const result = await search.quotesBy(speaker);
   if (!result.ok) {
     await sendError(interaction, failureReply(result));
     return;
@@ -29,18 +29,18 @@ async function execute(interaction: ChatInputCommandInteraction, { engine, pages
   await interaction.editReply(quotesPage(result.speaker, result.matches, 0, session.id, false, note));
 }
 
-async function autocomplete(interaction: AutocompleteInteraction, { engine }: CommandContext): Promise<void> {
-  const speakers = engine.speakers(interaction.options.getFocused(), 25);
+async function autocomplete(interaction: AutocompleteInteraction, { search }: CommandContext): Promise<void> {
+  const speakers = await search.speakers(interaction.options.getFocused(), 25);
   await interaction.respond(speakers.map((s) => ({ name: choiceName(`${s.name} (${s.count})`), value: s.name.slice(0, 100) })));
 }
 
-async function button(interaction: ButtonInteraction, { engine, pages, slot }: CommandContext): Promise<void> {
+async function button(interaction: ButtonInteraction, { search, pages, slot }: CommandContext): Promise<void> {
   const click = await pageClick<string>(interaction, pages, 'quotations', 'quotes');
   if (!click) return;
   const { session } = click;
   await interaction.deferUpdate();
   await slot();
-  const result = engine.quotesBy(session.request);
+  const result = await search.quotesBy(session.request);
   if (!result.ok) {
     await interaction.followUp(failureReply(result));
     return;

@@ -5,7 +5,7 @@ import { failureReply, sendError } from '../src/discord/replies.js';
 
 const data = new ContextMenuCommandBuilder().setName('Who said this?').setType(ApplicationCommandType.Message);
 
-async function execute(interaction: MessageContextMenuCommandInteraction, { engine, slot }: CommandContext): Promise<void> {
+async function execute(interaction: MessageContextMenuCommandInteraction, { search, slot }: CommandContext): Promise<void> {
   const text = interaction.targetMessage.content;
   if (!text.trim()) {
     await interaction.reply(failureReply({ message: 'That message has no text to look up.', hints: [] }));
@@ -13,7 +13,7 @@ async function execute(interaction: MessageContextMenuCommandInteraction, { engi
   }
   await interaction.deferReply();
   await slot();
-  const result = engine.whosaid(text);
+  const result = await search.whosaid(text);
   if (!result.ok) {
     await sendError(interaction, failureReply(result));
     return;

@@ -9,13 +9,13 @@ const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName('quote').setDescription('The quotation, or a few words of it').setRequired(true).setMinLength(2).setMaxLength(1000))
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
 
-async function execute(interaction: ChatInputCommandInteraction, { engine, slot }: CommandContext): Promise<void> {
+async function execute(interaction: ChatInputCommandInteraction, { search, slot }: CommandContext): Promise<void> {
   const quote = interaction.options.getString('quote', true);
   const ephemeral = interaction.options.getBoolean('private') ?? false;
-  // Acknowledge first: the quote index of an archive started from its cache is made on first use.
+  // Acknowledge first: the quote index of an archive started from its cache is made on first use, and PostgreSQL answers after its queries.
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   await slot();
-  const result = engine.whosaid(quote);
+  const result = await search.whosaid(quote);
   if (!result.ok) {
     await sendError(interaction, failureReply(result));
     return;

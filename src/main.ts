@@ -20,7 +20,7 @@ import { postgresEngine } from './pg/engine.js';
 import { untilReachable, watchAvailability } from './pg/availability.js';
 import { listenForChanges } from './pg/listen.js';
 import { createPool, passwordIn } from './pg/pool.js';
-import { postgresAsk } from './pg/search.js';
+import { postgresArchive } from './pg/archive.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console, on the configured corpus. */
 async function main(): Promise<void> {
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   const limits = pool ? sharedLimits(pool, { perWindow: config.RATE_LIMIT_PER_MINUTE, maxConcurrent: config.MAX_CONCURRENT_COMMANDS }, local, logger) : local;
   bot = createBot({
     engine,
-    ...(pool ? { search: postgresAsk(pool) } : {}),
+    ...(pool ? { search: postgresArchive(pool) } : {}),
     commands: await loadCommands(logger),
     logger,
     apiUrl: config.DISCORD_API_URL,

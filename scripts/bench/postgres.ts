@@ -2,8 +2,7 @@
  * The PostgreSQL engine at one size: a throwaway embedded server, the migrations, `npm run
  * ingest`'s batched ingestion of the corpus folder (its rate) and the database's size, then the
  * benchmark's questions asked through the PostgreSQL backend by a second process that holds no
- * corpus, as a bot on PostgreSQL (/ask p50/p99, /whosaid and /summary topic latency, its RSS
- * with the quotations its engine reads).
+ * corpus, as a bot on PostgreSQL (/ask p50/p99, /whosaid and /summary topic latency, its RSS).
  * `tsx scripts/bench/postgres.ts run CORPUS_DIR QUESTIONS_FILE` prints one JSON line of figures.
  */
 import { execFileSync } from 'node:child_process';
@@ -16,7 +15,7 @@ import { ingestArticles } from '../../src/pg/ingest.js';
 import { migrate } from '../../src/pg/migrate.js';
 import { createPool } from '../../src/pg/pool.js';
 import { postgresEngine } from '../../src/pg/engine.js';
-import { postgresAsk } from '../../src/pg/search.js';
+import { postgresArchive } from '../../src/pg/archive.js';
 import { startEmbeddedServer } from '../pg/embeddedServer.js';
 import type { BenchQuestion } from './data.js';
 import { type LatencySummary, peakRssMb, rssMb, summarize } from './measure.js';
@@ -76,11 +75,11 @@ async function ask(url: string, questionsFile: string): Promise<Record<string, u
   const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as BenchQuestion[];
   const pool = createPool(url, silentLogger);
   try {
-    // As a bot on PostgreSQL starts: its engine reads the stored quotations (whosaid, quotes).
+    // As a bot on PostgreSQL starts: its engine reads the figures; the commands query the archive.
     const engine = await postgresEngine(pool);
-    const backend = postgresAsk(pool);
+    const backend = postgresArchive(pool);
     const summary = await asyncLatencies(questions, ({ q }) => Promise.resolve(backend.ask({ question: q, limit: 10 })), LATENCY_BUDGET_MS);
-    const whosaid = await asyncLatencies(questions.slice(0, 300), ({ q }) => Promise.resolve(engine.whosaid(q)), LATENCY_BUDGET_MS / 4);
+    const whosaid = await asyncLatencies(questions.slice(0, 300), ({ q }) => Promise.resolve(backend.whosaid(q)), LATENCY_BUDGET_MS / 4);
     const topic = await asyncLatencies(questions.slice(0, 100), ({ q }) => Promise.resolve(backend.summarizeTopic(q)), LATENCY_BUDGET_MS / 4);
     return { ask: summary, whosaid, summary: topic, quotations: engine.stats().quotations, botRssMb: rssMb(), botPeakRssMb: peakRssMb() };
   } finally {

@@ -1,4 +1,5 @@
 import type { AskAnswer, AskQuery, Engine, Failure, FailureCode, QuoteMatch, Result, SummarySentence } from '../engine/index.js';
+import type { QuoteService } from '../engine/quotes/service.js';
 import type { SummaryService } from '../engine/summary/service.js';
 import { type FailureTerms, type FailureWords, failureWords } from '../render/failureWords.js';
 import { namesakesLine, renderQuotesText, whosaidHeading } from '../render/quoteText.js';
@@ -78,20 +79,24 @@ export async function summaryOutput(summaries: SummaryService, { text, flags }: 
 
 const summary: Handler = (engine, request, style) => summaryOutput(engine, request, style);
 
-const whosaid: Handler = (engine, { text, flags }, style) => {
-  const result = engine.whosaid(text, flags.limit ?? 5);
+/** What `whosaid` prints, whichever engine looks it up (CONTRACTS §2 `whosaid`). */
+export async function whosaidOutput(quotes: QuoteService, { text, flags }: CliRequest, style: TextStyle): Promise<CliOutput | CliBadInput> {
+  const result = await quotes.whosaid(text, flags.limit ?? 5);
   if (!result.ok && result.code !== 'quote-not-found') return { bad: cliFailure(result) };
   if (!result.ok) return { json: { quote: text.trim(), matches: [] }, text: renderFailureText(cliFailure(result), cliOptionName) };
   return { json: { quote: result.quote, matches: result.matches.map(matchJson) }, text: renderQuotesText(whosaidHeading(result.quote), result.matches, style) };
-};
+}
 
-const quotes: Handler = (engine, { text, flags }, style) => {
+const whosaid: Handler = (engine, request, style) => whosaidOutput(engine, request, style);
+
+/** What `quotes` prints, whichever engine lists them (CONTRACTS §2 `quotes`). */
+export async function quotesOutput(quotes: QuoteService, { text, flags }: CliRequest, style: TextStyle): Promise<CliOutput | CliBadInput> {
   if (flags.article) {
-    const result = engine.quotesIn(flags.article);
+    const result = await quotes.quotesIn(flags.article);
     if (!result.ok) return { bad: cliFailure(result) };
     return { json: { article: result.article, matches: result.matches.map(matchJson) }, text: renderQuotesText(`Quotations in ${result.article}`, result.matches, style) };
   }
-  const result = engine.quotesBy(text);
+  const result = await quotes.quotesBy(text);
   if (!result.ok && result.code !== 'not-found') return { bad: cliFailure(result) };
   if (!result.ok) return { json: { speaker: text.trim(), matches: [] }, text: renderFailureText(cliFailure(result), cliOptionName) };
   const matches = result.matches.slice(0, flags.limit ?? result.matches.length);
@@ -102,7 +107,9 @@ const quotes: Handler = (engine, { text, flags }, style) => {
 
 ${namesakesLine(text.trim(), namesakes, style)}` : ''),
   };
-};
+}
+
+const quotes: Handler = (engine, request, style) => quotesOutput(engine, request, style);
 
 /** A quotation in the CONTRACTS §2 match shape (`matchedWords`: whosaid's words found in it). */
 function matchJson(match: QuoteMatch) {

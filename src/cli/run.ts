@@ -5,15 +5,14 @@ import { terminalSafe } from '../render/terminal.js';
 import { ANSI, PLAIN, type TextStyle, renderFailureText } from '../render/text.js';
 import type { FailureCode } from '../engine/index.js';
 import type pg from 'pg';
-import { postgresEngine } from '../pg/engine.js';
+import { postgresArchive } from '../pg/archive.js';
 import { createPool } from '../pg/pool.js';
-import { postgresAsk } from '../pg/search.js';
 import { type CliInvocation, USAGE, UsageError, batchRequest, cliOptionName, parseCommandLine } from './args.js';
 import { runFeedsCli } from './feeds.js';
 import type { CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
-import { type CliBadInput, type CliFailure, type CliOutput, type CliRequest, HANDLERS, askOutput, askQuery, summaryOutput } from './handlers.js';
+import { type CliBadInput, type CliFailure, type CliOutput, type CliRequest, HANDLERS, askOutput, askQuery, quotesOutput, summaryOutput, whosaidOutput } from './handlers.js';
 
 /** Runs one command line and returns the exit status: 0 success (also no results), 2 bad input or unreadable corpus. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -56,7 +55,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 async function runOnPostgres(url: string, invocation: CliInvocation, lines: string[] | null, io: CliIo): Promise<number> {
   const pool = createPool(url, io.logger, 1);
   try {
-    const answer = await postgresAnswer(pool, invocation.command);
+    const answer = postgresAnswer(pool, invocation.command);
     let status = 0;
     for (const line of lines ?? [null]) status = Math.max(status, await runOne(invocation, line, io, answer));
     return status;
@@ -67,15 +66,13 @@ async function runOnPostgres(url: string, invocation: CliInvocation, lines: stri
   }
 }
 
-/** How a command answers on PostgreSQL: `ask` and `summary` through the PostgreSQL queries, the others through the PostgreSQL engine. */
-async function postgresAnswer(pool: pg.Pool, command: CliInvocation['command']): Promise<Answer> {
-  if (command === 'ask' || command === 'summary') {
-    const backend = postgresAsk(pool);
-    if (command === 'summary') return (request, style) => summaryOutput(backend, request, style);
-    return async ({ text, flags }, style) => askOutput(text, await backend.ask(askQuery(text, flags)), style);
-  }
-  const engine = await postgresEngine(pool);
-  return (request, style) => HANDLERS[command](engine, request, style);
+/** How a command answers on PostgreSQL: through the PostgreSQL archive's queries (no engine is made). */
+function postgresAnswer(pool: pg.Pool, command: CliInvocation['command']): Answer {
+  const archive = postgresArchive(pool);
+  if (command === 'summary') return (request, style) => summaryOutput(archive, request, style);
+  if (command === 'whosaid') return (request, style) => whosaidOutput(archive, request, style);
+  if (command === 'quotes') return (request, style) => quotesOutput(archive, request, style);
+  return async ({ text, flags }, style) => askOutput(text, await archive.ask(askQuery(text, flags)), style);
 }
 
 /** Answers one request, with an engine's handler or PostgreSQL's `ask`. */

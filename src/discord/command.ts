@@ -14,7 +14,7 @@ import type { PageSessions } from './paging.js';
 /** What every command is given: the engine, a logger for this interaction, and the paged answers. */
 export interface CommandContext {
   engine: Engine;
-  /** Where `/ask` and `/summary` read the archive: the engine itself, or the PostgreSQL archive when `DATABASE_URL` selects it. */
+  /** Where `/ask`, `/summary` and the quotation commands read the archive: the engine itself, or the PostgreSQL archive when `DATABASE_URL` selects it. */
   search: ArchiveService;
   logger: Logger;
   pages: PageSessions<unknown>;

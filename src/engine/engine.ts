@@ -151,20 +151,12 @@ function engineOver(first: Snapshot, options: EngineOptions, logger: Logger): En
 export function quoteAnswers(quotes: () => QuoteIndex, hasArticle: (id: string) => boolean): Pick<Engine, 'whosaid' | 'quotesBy' | 'quotesIn' | 'speakers'> {
   return {
     whosaid(quote, limit = 5) {
-      const text = quote.trim().slice(0, ASK_LIMITS.maxQuoteQuery);
-      if (!hasQuoteWords(text)) return failure({ kind: 'no-quote-words' });
-      const matches = quotes().whosaid(text, limit);
-      if (!matches.length) {
-        return failure({ kind: contentWords(text).length ? 'quote-no-match' : 'quote-common-words' });
-      }
-      return { ok: true, quote: text, matches };
+      const text = whosaidText(quote);
+      return typeof text === 'string' ? whosaidAnswer(text, quotes().whosaid(text, limit)) : text;
     },
     quotesBy(speaker) {
-      const name = speaker.trim();
-      if (contentWords(name).length === 0) return failure({ kind: 'no-name' });
-      const found = quotes().bySpeaker(name);
-      if (!found) return failure({ kind: 'unknown-speaker', name });
-      return { ok: true, ...found };
+      const name = speakerName(speaker);
+      return typeof name === 'string' ? speakerAnswer(name, quotes().bySpeaker(name)) : name;
     },
     quotesIn(articleId) {
       const id = articleId.trim();
@@ -173,6 +165,29 @@ export function quoteAnswers(quotes: () => QuoteIndex, hasArticle: (id: string) 
     },
     speakers: (typed, limit = 25) => quotes().speakers(typed, limit),
   };
+}
+
+/** The text whosaid looks up for what was typed (trimmed, cut to the longest query), or why there is nothing to look up. */
+export function whosaidText(quote: string): string | Failure {
+  const text = quote.trim().slice(0, ASK_LIMITS.maxQuoteQuery);
+  return hasQuoteWords(text) ? text : failure({ kind: 'no-quote-words' });
+}
+
+/** whosaid's answer for `text` from the matches found: none is a failure telling why. */
+export function whosaidAnswer(text: string, matches: QuoteMatch[]): Result<{ quote: string; matches: QuoteMatch[] }> {
+  if (!matches.length) return failure({ kind: contentWords(text).length ? 'quote-no-match' : 'quote-common-words' });
+  return { ok: true, quote: text, matches };
+}
+
+/** The name `/quotes` looks up for what was typed (trimmed), or why it cannot be a name. */
+export function speakerName(speaker: string): string | Failure {
+  const name = speaker.trim();
+  return contentWords(name).length === 0 ? failure({ kind: 'no-name' }) : name;
+}
+
+/** `/quotes`'s answer for `name` from the speaker found (null: nobody by that name). */
+export function speakerAnswer(name: string, found: SpeakerQuotes | null): Result<SpeakerQuotes> {
+  return found ? { ok: true, ...found } : failure({ kind: 'unknown-speaker', name });
 }
 
 /** Articles newest first with their normalised title and id, for autocomplete. */

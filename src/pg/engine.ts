@@ -1,17 +1,14 @@
 import type pg from 'pg';
-import { quoteAnswers } from '../engine/engine.js';
 import { type ArchiveStats, type Engine, type Failure, failure } from '../engine/index.js';
-import { readStoredQuotes } from './quotes.js';
 
 /**
- * The engine a bot on PostgreSQL hands its commands besides `/ask` (which awaits the PostgreSQL
- * search instead, see `postgresAsk`): it holds no corpus, answers the quotation commands from the
- * quotations the ingestion stored (read at start and again on `reload`), answers the commands
- * PostgreSQL does not serve yet with a clear failure, and gives the archive's figures as the
- * database keeps them.
+ * The engine a bot on PostgreSQL hands its commands besides `/ask`, `/summary` and the quotation
+ * commands (which await the PostgreSQL archive instead, see `postgresArchive`): it holds no corpus
+ * and no quotation, answers the commands PostgreSQL does not serve with a clear failure, and gives
+ * the archive's figures as the database keeps them (read again on `reload`).
  */
 export async function postgresEngine(pool: pg.Pool): Promise<Engine> {
-  let [stats, quotes] = await Promise.all([readStats(pool), readStoredQuotes(pool)]);
+  let stats = await readStats(pool);
   const unavailable = (): Failure => failure({ kind: 'not-on-postgres' });
   return {
     ask: unavailable,
@@ -21,12 +18,15 @@ export async function postgresEngine(pool: pg.Pool): Promise<Engine> {
     article: () => undefined,
     summarizeArticle: unavailable,
     summarizeTopic: unavailable,
-    ...quoteAnswers(() => quotes.index, (id) => quotes.articleIds.has(id)),
+    whosaid: unavailable,
+    quotesBy: unavailable,
+    quotesIn: unavailable,
+    speakers: () => [],
     findArticles: () => [],
     problems: () => [],
-    stats: () => ({ ...stats, quotations: quotes.index.size }),
+    stats: () => stats,
     reload: oneAtATime(async () => {
-      [stats, quotes] = await Promise.all([readStats(pool), readStoredQuotes(pool)]);
+      stats = await readStats(pool);
       return { added: [], changed: [], removed: [], rejected: [], warnings: [], stats };
     }),
   };
@@ -34,8 +34,7 @@ export async function postgresEngine(pool: pg.Pool): Promise<Engine> {
 
 /**
  * `work` run once at a time: calls made while it runs share a single run after it. Each ingested
- * batch announces itself, and a reload re-reads every quotation, so a burst of announcements during
- * one reload needs one more read, not one per batch.
+ * batch announces itself, so a burst of announcements during one reload needs one more read, not one per batch.
  */
 function oneAtATime<T>(work: () => Promise<T>): () => Promise<T> {
   let running: Promise<T> | null = null;
@@ -58,12 +57,12 @@ function oneAtATime<T>(work: () => Promise<T>): () => Promise<T> {
 
 /** The archive's figures from the database's totals. */
 async function readStats(pool: pg.Pool): Promise<ArchiveStats> {
-  const row = (await pool.query<{ articles: string; passages: string }>('SELECT articles, passages FROM corpus_stats')).rows[0];
+  const row = (await pool.query<{ articles: string; passages: string; quotations: string }>('SELECT articles, passages, (SELECT quotations FROM quote_totals) FROM corpus_stats')).rows[0];
   return {
     articles: Number(row?.articles ?? 0),
     passages: Number(row?.passages ?? 0),
     sources: 0,
-    quotations: 0,
+    quotations: Number(row?.quotations ?? 0),
     firstDate: null,
     lastDate: null,
     rejectedFiles: 0,

@@ -4,6 +4,7 @@ import { rowFlags } from '../engine/quotes/index.js';
 import type { Article } from '../engine/types.js';
 import { inTransaction } from './migrate.js';
 import { inlineAnalysis, workerAnalysis } from './analysis.js';
+import { finishQuoteIndex, groupNewQuotations } from './quoteIndexWrite.js';
 import { type ArticleRow, contentHash } from './rows.js';
 
 /** Held by each ingestion batch: one writer at a time keeps the term statistics exact. */
@@ -81,6 +82,7 @@ export async function ingestArticles(pool: pg.Pool, articles: readonly Article[]
       const rate = seen / (seconds || 1e-3);
       options.onProgress?.({ ...counts, done: seen, total: articles.length, rate: Math.round(rate), secondsLeft: Math.round((articles.length - seen) / rate) });
     }
+    await finishQuoteIndex(pool, counts.added + counts.replaced > 0);
   } finally {
     await analysis.close();
   }
@@ -136,6 +138,7 @@ async function writeBatch(client: pg.ClientBase, batch: readonly Article[], anal
   const rows = analysed.filter((row) => write.has(row.article));
   for (const row of rows) delta.add(1, row.title, row.passages);
   counts.passages = await insertRows(client, rows);
+  await groupNewQuotations(client);
   await applyDelta(client, delta, rows);
   // Delivered to every listening bot when the batch commits, never for a batch rolled back.
   await client.query('SELECT pg_notify($1, $2)', [ARCHIVE_CHANGED, JSON.stringify({ added: counts.added, replaced: counts.replaced })]);

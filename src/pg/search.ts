@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { type AskAnswer, type AskView, type CheckedQuery, answer, checkQuery, passagesToRead, sourceKey } from '../engine/search/ask.js';
 import type { AskQuery } from '../engine/search/query.js';
 import { ArchiveUnavailableError, type AskService } from '../engine/search/backend.js';
-import type { ArchiveService } from '../engine/summary/service.js';
+import type { SummaryService } from '../engine/summary/service.js';
 import { postgresSummaries } from './summary.js';
 import { isConnectionError } from './availability.js';
 import { type PlanOptions, type PlannedHit, inverseFrequency, saturation } from '../engine/search/planner.js';
@@ -46,7 +46,7 @@ const MAX_VARIANTS = 8;
  * Also checks questions and offers sources for the `/ask` front ends; a database that cannot be
  * reached is an `ArchiveUnavailableError`.
  */
-export function postgresAsk(pool: pg.Pool): ArchiveService {
+export function postgresAsk(pool: pg.Pool): AskService & SummaryService {
   const ask: AskService['ask'] = (input) =>
     reachable(async () => {
       const client = await pool.connect();

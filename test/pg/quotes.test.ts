@@ -5,6 +5,7 @@ import { QuoteIndex } from '../../src/engine/quotes/index.js';
 import type { Article } from '../../src/engine/types.js';
 import { postgresEngine } from '../../src/pg/engine.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
+import { postgresQuotes } from '../../src/pg/quoteService.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
@@ -41,16 +42,42 @@ describe.skipIf(!existsSync(QUOTES_DIR))('quotations on PostgreSQL', () => {
       const { articles, quotes } = devFile(file);
       const { pool } = await freshDatabase(server());
       await ingestArticles(pool, articles, { batchSize: 50 });
-      const onPostgres = await postgresEngine(pool);
+      const onPostgres = postgresQuotes(pool);
       const ids = new Set(articles.map((a) => a.id));
       const index = QuoteIndex.build(articles);
       const embedded = quoteAnswers(() => index, (id) => ids.has(id));
-      expect(onPostgres.stats().quotations).toBe(index.size);
-      for (const { quote } of quotes) expect(onPostgres.whosaid(middleSix(quote))).toEqual(embedded.whosaid(middleSix(quote)));
+      expect((await postgresEngine(pool)).stats().quotations).toBe(index.size);
+      for (const { quote } of quotes) expect(await onPostgres.whosaid(middleSix(quote))).toEqual(embedded.whosaid(middleSix(quote)));
       const speakers = [...new Set(quotes.flatMap((q) => (q.speaker ? [q.speaker, q.speaker.split(' ').at(-1)!] : [])))];
-      for (const speaker of speakers) expect(onPostgres.quotesBy(speaker)).toEqual(embedded.quotesBy(speaker));
-      for (const { id } of articles) expect(onPostgres.quotesIn(id)).toEqual(embedded.quotesIn(id));
-      expect(onPostgres.speakers('', 50)).toEqual(embedded.speakers('', 50));
+      for (const speaker of speakers) expect(await onPostgres.quotesBy(speaker)).toEqual(embedded.quotesBy(speaker));
+      for (const { id } of articles) expect(await onPostgres.quotesIn(id)).toEqual(embedded.quotesIn(id));
+      expect(await onPostgres.speakers('', 50)).toEqual(embedded.speakers('', 50));
     }, 120_000);
   }
+
+  it('offers the speakers the embedded engine offers for what is typed, on the seed', async () => {
+    const { articles } = devFile('seed.jsonl');
+    const { pool } = await freshDatabase(server());
+    await ingestArticles(pool, articles, { batchSize: 5 });
+    const onPostgres = postgresQuotes(pool);
+    const index = QuoteIndex.build(articles);
+    const typed = ['', 'م', 'محمد', 'باقري', 'ظر', 'وزا', 'ال', 'محمد با', 'لا أحد بهذا الاسم'];
+    for (const t of typed) for (const limit of [1, 3, 25]) expect(await onPostgres.speakers(t, limit)).toEqual(index.speakers(t, limit));
+  }, 120_000);
+
+  it('no longer finds the quotation a replaced article took out', async () => {
+    const { articles } = devFile('seed.jsonl');
+    const { pool } = await freshDatabase(server());
+    await ingestArticles(pool, articles);
+    const onPostgres = postgresQuotes(pool);
+    const [first, ...rest] = articles;
+    const quote = QuoteIndex.build([first!]).toData().quotes[0]!.text;
+    const before = await onPostgres.whosaid(quote);
+    expect(before.ok && before.matches[0]!.article.id).toBe(first!.id);
+    await ingestArticles(pool, [{ ...first!, body: 'لم يقل أحد شيئا في هذا المقال.' }]);
+    const index = QuoteIndex.build(rest);
+    const after = await onPostgres.whosaid(quote);
+    expect(after).toEqual(quoteAnswers(() => index, () => true).whosaid(quote));
+    expect(after.ok && after.matches.some((m) => m.article.id === first!.id)).toBe(false);
+  }, 120_000);
 });

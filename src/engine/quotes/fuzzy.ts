@@ -36,6 +36,40 @@ export class EditDistance {
 /** Typos tolerated in a word of this length: none for short words, one or two from the lengths `WHOSAID.typoLengths` gives. */
 export const tolerance = (w: string) => (w.length >= WHOSAID.typoLengths.two ? 2 : w.length >= WHOSAID.typoLengths.one ? 1 : 0);
 
+/** The bucket of the vocabulary a word is kept in for typo-tolerant lookups: its first two letters and its length. */
+export const vocabularyBucket = (w: string): string => `${w.slice(0, 2)}|${w.length}`;
+
+/** The buckets (see `vocabularyBucket`) holding the words within a query word's typo tolerance that share its first two letters. */
+export function bucketsNear(q: string): string[] {
+  const max = tolerance(q);
+  const out: string[] = [];
+  for (let len = q.length - max; max && len <= q.length + max; len++) out.push(`${q.slice(0, 2)}|${len}`);
+  return out;
+}
+
+/**
+ * Indexed words like a query word, with their similarity to it: itself (1) when `indexed`, and the words of its buckets
+ * (`wordsIn`, see `bucketsNear`) within its typo tolerance (less per edit).
+ */
+export function similarWords(q: string, indexed: boolean, wordsIn: (bucket: string) => readonly string[] | undefined, distance: EditDistance): Map<string, number> {
+  const out = new Map<string, number>();
+  if (indexed) out.set(q, 1);
+  const max = tolerance(q);
+  for (const bucket of bucketsNear(q)) {
+    for (const w of wordsIn(bucket) ?? []) {
+      const d = w === q ? 0 : distance.between(q, w, max);
+      if (d && d <= max) out.set(w, 1 - d / (q.length + 1));
+    }
+  }
+  return out;
+}
+
+/** Indexed words a query word may stand for: itself when `indexed` or too short for typos, else its `similar()` words, weighed as typos. */
+export function typoForms(q: string, indexed: boolean, similar: () => Map<string, number>): Array<[string, number]> {
+  if (indexed || !tolerance(q)) return [[q, 1]];
+  return Array.from(similar().keys(), (w) => [w, WHOSAID.typoWeight]);
+}
+
 /** For each query word, where a quotation has a word like it: `[position, similarity]` pairs in quotation order. */
 export type Matches = Array<Array<[number, number]>>;
 

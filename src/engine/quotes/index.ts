@@ -2,12 +2,13 @@ import { articleRef, type Article, type ArticleRef } from '../types.js';
 import { listsByKey } from '../util/lists.js';
 import { QuoteReader, type ReadArticle } from './extract.js';
 import { type GroupedTexts, TextGrouper } from './grouping.js';
-import { EditDistance, matchTokens, tolerance } from './fuzzy.js';
-import { QuoteLookup, cmp } from './lookup.js';
+import { EditDistance, matchTokens, similarWords, typoForms, vocabularyBucket } from './fuzzy.js';
+import { QuoteLookup, type QuoteTexts, cmp, groupsInSequence } from './lookup.js';
 import { partsOf, type WordInfo } from './tokens.js';
 import { clusterSpeakers, nameKey, nameWords, type SpeakerCluster } from './speakers.js';
 import type { Quotation, QuoteMatch, SpanAttribution } from './types.js';
 import { WHOSAID } from '../options.js';
+import { type SpeakerEntry, chooseSpeaker, namesakesOf, speakerListing } from './speakerChoice.js';
 
 export type { Quotation, QuoteMatch, SpanAttribution } from './types.js';
 export { QuoteReader } from './extract.js';
@@ -202,28 +203,16 @@ export function extractRows(reader: QuoteReader, articles: readonly (ReadArticle
 const NO_GROUPS = new Uint32Array(0);
 
 /**
- * A person's quotations listed once each: of one article, a quotation lying inside another (the quoted fragment of a
- * reported clause) or repeating another's words (a lead that repeats a later quote) is left out for the fuller one.
+ * Quotation `row` of `article` as a match scoring `score`; `cluster` is the name of its speaker across the archive,
+ * undefined when it has none. The speaker shown is the name as this article spells it (نتنياهو here, نتانياهو in most
+ * of the archive); the person's name across the archive (its fullest, most quoted spelling) heads `/quotes`.
  */
-function withoutRepeats(matches: QuoteMatch[]): QuoteMatch[] {
-  const byArticle = new Map<string, QuoteMatch[]>();
-  for (const m of matches) {
-    const list = byArticle.get(m.article.id);
-    if (list) list.push(m);
-    else byArticle.set(m.article.id, [m]);
-  }
-  const inside = (m: QuoteMatch, o: QuoteMatch) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start;
-  return [...byArticle.values()].flatMap((own) => {
-    const seen = new Set<string>();
-    return own
-      .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
-      .filter((m) => {
-        const words = matchTokens(m.quote).join(' ');
-        if (seen.has(words) || own.some((o) => inside(m, o))) return false;
-        seen.add(words);
-        return true;
-      });
-  });
+export function quoteMatch(row: Row, article: ArticleRef, cluster: string | undefined, score: number): QuoteMatch {
+  const { start, end, text: quote, direct, denial, speaker: own, speakerTitle } = row;
+  const speaker = cluster === undefined ? null : (own ?? cluster);
+  const match: QuoteMatch = { speaker, speakerTitle, quote, direct, article, start, end, score };
+  if (denial) match.polarity = 'denial';
+  return match;
 }
 
 /** One person's quotations, newest first; `namesakes`: others sharing the bare surname asked for. */
@@ -251,7 +240,8 @@ export class QuoteIndex {
   private readonly byVariant = new Map<string, number[]>();
   private byVariantWord: Map<string, number[]> | null = null;
   private speakerOrder: SpeakerCluster[] | null = null;
-  private lookup: QuoteLookup | null = null;
+  private readonly lookup = new QuoteLookup();
+  private texts: QuoteTexts | null = null;
   /** Work space for the typo-tolerant lookups. */
   private readonly distance = new EditDistance();
 
@@ -287,7 +277,7 @@ export class QuoteIndex {
     }));
     words.forEach((w, id) => {
       this.wordNumber.set(w, id);
-      const bucket = `${w.slice(0, 2)}|${w.length}`;
+      const bucket = vocabularyBucket(w);
       const same = this.vocabulary.get(bucket);
       if (same) same.push(w);
       else this.vocabulary.set(bucket, [w]);
@@ -373,16 +363,19 @@ export class QuoteIndex {
    * headline or reporting sentence around the quotation (see `QuoteLookup`).
    */
   whosaid(text: string, limit = WHOSAID.answers): QuoteMatch[] {
-    this.lookup ??= new QuoteLookup({
+    this.texts ??= {
       groupCount: this.groupCount,
+      groupLimit: this.groupCount,
+      countOf: (w) => this.groupsWith(w).length,
       groupsWith: (w) => this.groupsWith(w),
       tokensOf: (g) => this.tokensOf(g),
       lengthOf: (g) => this.data.groupStart[g + 1]! - this.data.groupStart[g]!,
       forms: (q) => this.forms(q),
       similar: (q) => this.similar(q),
       dateOf: (g) => this.dateOf(this.members[this.memberStart[g]!]!),
-    });
-    return this.lookup.find(text, limit).map(({ group, score, matchedWords }) => {
+      inSequence: (words) => groupsInSequence(this.texts!, words),
+    };
+    return this.lookup.find(this.texts, text, limit).map(({ group, score, matchedWords }) => {
       const m = { ...this.match(this.members[this.memberStart[group]!]!, score), matchedWords };
       const others = Array.from(this.members.subarray(this.memberStart[group]! + 1, this.memberStart[group + 1]), (i) => this.data.articles[this.data.quotes[i]!.article]!);
       return others.length ? { ...m, alsoIn: others } : m;
@@ -394,23 +387,18 @@ export class QuoteIndex {
     const key = nameKey(name, this.nameWord).join(' ');
     if (!key) return null;
     const tokens = key.split(' ');
-    const hits = (this.byVariant.get(key) ?? []).map((k) => this.clusters[k]!);
-    const pool = hits.length ? hits : this.withWord(tokens[0]!).filter((c) => c.variants.some((v) => tokens.every((t) => v.split(' ').includes(t))));
-    let best: SpeakerCluster | undefined;
-    for (const c of pool) if (!best || c.quotes.length > best.quotes.length) best = c;
+    const entries = (ks: readonly number[]) => ks.map((k) => this.entry(k));
+    const best = chooseSpeaker(tokens, entries(this.byVariant.get(key) ?? []), () => entries(this.withWord(tokens[0]!)));
     if (!best) return null;
-    const matches = withoutRepeats(best.quotes.map((i) => this.match(i, 1))).sort((a, b) => cmp(b.article.date, a.article.date) || a.start - b.start);
-    const namesakes = tokens.length === 1 ? this.namesakes(tokens[0]!, best) : [];
+    const matches = speakerListing(this.clusters[best.id]!.quotes.map((i) => this.match(i, 1)));
+    const namesakes = tokens.length === 1 ? namesakesOf(tokens[0]!, best, entries(this.withWord(tokens[0]!))) : [];
     return { speaker: best.name, matches, ...(namesakes.length ? { namesakes } : {}) };
   }
 
-  /** Other people (quoted twice or more) with a name ending in the bare surname `surname`, most quoted first, for a user to choose from. */
-  private namesakes(surname: string, chosen: SpeakerCluster): Array<{ name: string; count: number }> {
-    return this.withWord(surname)
-      .filter((c) => c !== chosen && c.quotes.length > 1 && c.variants.some((v) => v.endsWith(` ${surname}`)))
-      .sort((a, b) => b.quotes.length - a.quotes.length || cmp(a.name, b.name))
-      .slice(0, WHOSAID.namesakes)
-      .map((c) => ({ name: c.name, count: c.quotes.length }));
+  /** Speaker number `k` as `/quotes` chooses among speakers. */
+  private entry(k: number): SpeakerEntry {
+    const c = this.clusters[k]!;
+    return { id: k, name: c.name, count: c.quotes.length, variants: c.variants };
   }
 
   /** Speakers whose name (any variant) starts with or contains `prefix`, most quoted first, for autocomplete. */
@@ -449,14 +437,9 @@ export class QuoteIndex {
   }
 
   private match(i: number, score: number): QuoteMatch {
-    const { article: a, start, end, text: quote, direct, denial, speaker: own, speakerTitle } = this.data.quotes[i]!;
+    const row = this.data.quotes[i]!;
     const c = this.speakerOf[i]!;
-    // The name as this article spells it (نتنياهو here, نتانياهو in most of the archive); the person's name across the
-    // archive (its fullest, most quoted spelling) heads `/quotes`.
-    const speaker = c < 0 ? null : (own ?? this.clusters[c]!.name);
-    const match: QuoteMatch = { speaker, speakerTitle, quote, direct, article: this.data.articles[a]!, start, end, score };
-    if (denial) match.polarity = 'denial';
-    return match;
+    return quoteMatch(row, this.data.articles[row.article]!, c < 0 ? undefined : this.clusters[c]!.name, score);
   }
 
   /** The matching words of a distinct quotation text. */
@@ -479,8 +462,8 @@ export class QuoteIndex {
   /** Whether `w` is a word of a speaker's name variant (a و/ف before it is then a conjunction: see `nameKey`). */
   private readonly nameWord = (w: string): boolean => this.withWord(w).length > 0;
 
-  /** Speakers (in index order) with a name variant containing the word `w`. */
-  private withWord(w: string): SpeakerCluster[] {
+  /** The numbers of the speakers (in index order) with a name variant containing the word `w`. */
+  private withWord(w: string): number[] {
     if (!this.byVariantWord) {
       const index = new Map<string, number[]>();
       this.clusters.forEach((c, k) => {
@@ -494,7 +477,7 @@ export class QuoteIndex {
       });
       this.byVariantWord = index;
     }
-    return (this.byVariantWord.get(w) ?? []).map((k) => this.clusters[k]!);
+    return this.byVariantWord.get(w) ?? [];
   }
 
   private dateOf(i: number): string {
@@ -503,8 +486,7 @@ export class QuoteIndex {
 
   /** Indexed words a query word may stand for: itself, or spellings within its typo tolerance sharing its first two letters. */
   private forms(q: string): Array<[string, number]> {
-    if (this.wordNumber.has(q) || !tolerance(q)) return [[q, 1]];
-    return Array.from(this.similar(q).keys(), (w) => [w, WHOSAID.typoWeight]);
+    return typoForms(q, this.wordNumber.has(q), () => this.similar(q));
   }
 
   /**
@@ -512,15 +494,6 @@ export class QuoteIndex {
    * its typo tolerance sharing its first two letters (less per edit).
    */
   private similar(q: string): Map<string, number> {
-    const out = new Map<string, number>();
-    if (this.wordNumber.has(q)) out.set(q, 1);
-    const max = tolerance(q);
-    for (let len = q.length - max; max && len <= q.length + max; len++) {
-      for (const w of this.vocabulary.get(`${q.slice(0, 2)}|${len}`) ?? []) {
-        const d = w === q ? 0 : this.distance.between(q, w, max);
-        if (d && d <= max) out.set(w, 1 - d / (q.length + 1));
-      }
-    }
-    return out;
+    return similarWords(q, this.wordNumber.has(q), (bucket) => this.vocabulary.get(bucket), this.distance);
   }
 }

@@ -7,8 +7,12 @@ import { type QueryWord, queryWords, readQuoteQuery } from './query.js';
 export interface QuoteTexts {
   /** The number of distinct quotation texts. */
   readonly groupCount: number;
+  /** Group numbers are below this (the number of groups when they are numbered without gaps). */
+  readonly groupLimit: number;
+  /** The number of groups whose text holds the matching word `w` (the length of `groupsWith(w)`). */
+  countOf(w: string): number;
   /** The groups whose text holds the matching word `w`, ascending. */
-  groupsWith(w: string): Uint32Array;
+  groupsWith(w: string): ArrayLike<number>;
   /** The matching words of group `g`. */
   tokensOf(g: number): string[];
   /** The number of words of group `g`. */
@@ -19,6 +23,8 @@ export interface QuoteTexts {
   similar(q: string): Map<string, number>;
   /** The date of the earliest article carrying group `g` (ties between equal scores go to the earliest). */
   dateOf(g: number): string;
+  /** The groups holding `words` (two or more) one after the other, as `groupsInSequence` finds them. */
+  inSequence(words: string[]): number[];
 }
 
 /** A quotation text found for a query. */
@@ -35,7 +41,8 @@ export interface FoundText {
 export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Finds the quotations a pasted text quotes. The text is read several ways: each quoted span in it,
+ * Finds the quotations a pasted text quotes, in the texts it is given (the embedded index's, or
+ * those fetched from PostgreSQL for one query). The text is read several ways: each quoted span in it,
  * and the whole text. A reading's candidates are the quotations holding its rarest words (from the
  * postings, rarest first, within a budget), the quotations most of whose words it holds, and those
  * holding its exact word sequence (so a quotation of common words is still found). A candidate is
@@ -49,21 +56,19 @@ export class QuoteLookup {
   private hits: Uint16Array | null = null;
   private touched: number[] = [];
 
-  constructor(private readonly texts: QuoteTexts) {}
-
-  /** The `limit` best quotation texts for `text`, best first, earliest first among equal scores. */
-  find(text: string, limit: number): FoundText[] {
+  /** The `limit` best quotation texts of `texts` for `text`, best first, earliest first among equal scores. */
+  find(texts: QuoteTexts, text: string, limit: number): FoundText[] {
     const query = readQuoteQuery(text);
     const whole = queryWords(query.text);
     if (!whole.length) return [];
     const weightOf = new Map<string, number>();
-    const weight = (w: string) => weightOf.get(w) ?? weightOf.set(w, this.weight(w)).get(w)!;
+    const weight = (w: string) => weightOf.get(w) ?? weightOf.set(w, Math.log(1 + texts.groupCount / (texts.countOf(w) || 1))).get(w)!;
     const likeOf = new Map<string, Map<string, number>>();
     /** For a reading, the matches of its words in a quotation. */
     const matcher = (words: string[]) => {
       const like = new Map<string, Array<[number, number]>>();
       words.forEach((w, i) => {
-        const similar = likeOf.get(w) ?? likeOf.set(w, this.texts.similar(w)).get(w)!;
+        const similar = likeOf.get(w) ?? likeOf.set(w, texts.similar(w)).get(w)!;
         for (const [t, s] of similar) {
           const list = like.get(t);
           if (list) list.push([i, s]);
@@ -81,8 +86,8 @@ export class QuoteLookup {
       const words = reading.map((w) => w.folded);
       const weights = words.map(weight);
       const inReading = reading === whole ? inWholeText : matcher(words);
-      for (const g of this.candidates(words, weights)) {
-        const quote = this.texts.tokensOf(g);
+      for (const g of this.candidates(texts, words, weights)) {
+        const quote = texts.tokensOf(g);
         const matches = inReading(quote);
         const { score: covered, matched } = align(matches, quote.length, weights);
         const held = heldShare(matches, quote, quote.map(weight));
@@ -98,30 +103,25 @@ export class QuoteLookup {
     }
     return [...best]
       .filter(([, b]) => b.score >= WHOSAID.minScore)
-      .sort(([g, a], [h, b]) => b.rank - a.rank || cmp(this.texts.dateOf(g), this.texts.dateOf(h)))
+      .sort(([g, a], [h, b]) => b.rank - a.rank || cmp(texts.dateOf(g), texts.dateOf(h)))
       .slice(0, limit)
       .map(([group, b]) => ({ group, score: Math.round(b.score * 1000) / 1000, matchedWords: shownWords(b.matched) }));
-  }
-
-  /** How telling a word is: rarer words weigh more (a word no quotation has weighs most). */
-  private weight(w: string): number {
-    return Math.log(1 + this.texts.groupCount / (this.texts.groupsWith(w).length || 1));
   }
 
   /**
    * The groups worth aligning with a reading: the best voted, those holding most of their words in it,
    * those holding it exactly; only the last for a reading of common words alone (scattered, they say nothing).
    */
-  private candidates(words: string[], weights: number[]): Set<number> {
-    if (!words.some(isContentWord)) return new Set(this.exact(words));
-    this.vote(words, weights);
+  private candidates(texts: QuoteTexts, words: string[], weights: number[]): Set<number> {
+    if (!words.some(isContentWord)) return new Set(exact(texts, words));
+    this.vote(texts, words, weights);
     const votes = this.votes!;
     const hits = this.hits!;
     const byVotes = top(this.touched, WHOSAID.shortlist, (g) => votes[g]!);
-    const held = words.length > 2 ? top(this.touched.filter((g) => hits[g]! > 1), WHOSAID.shortlist, (g) => hits[g]! / this.texts.lengthOf(g) + votes[g]! * 1e-6) : [];
+    const held = words.length > 2 ? top(this.touched.filter((g) => hits[g]! > 1), WHOSAID.shortlist, (g) => hits[g]! / texts.lengthOf(g) + votes[g]! * 1e-6) : [];
     for (const g of this.touched) [votes[g], hits[g]] = [0, 0];
     this.touched = [];
-    return new Set([...byVotes, ...held, ...this.exact(words)]);
+    return new Set([...byVotes, ...held, ...exact(texts, words)]);
   }
 
   /**
@@ -129,31 +129,31 @@ export class QuoteLookup {
    * vote when the reading has nothing rarer, once the budget of postings is spent a word only adds
    * to groups already voted for, and past `WHOSAID.votingWork` the remaining words do not vote.
    */
-  private vote(words: string[], weights: number[]): void {
-    const { groupCount } = this.texts;
-    if (this.votes?.length !== groupCount) [this.votes, this.hits] = [new Float64Array(groupCount), new Uint16Array(groupCount)];
+  private vote(texts: QuoteTexts, words: string[], weights: number[]): void {
+    const { groupCount, groupLimit } = texts;
+    if (!this.votes || this.votes.length < groupLimit) [this.votes, this.hits] = [new Float64Array(groupLimit), new Uint16Array(groupLimit)];
     const votes = this.votes;
     const hits = this.hits!;
     const common = Math.max(WHOSAID.commonFloor, groupCount / WHOSAID.commonPer);
-    const df = words.map((w) => this.texts.groupsWith(w).length);
+    const df = words.map((w) => texts.countOf(w));
     const rare = df.some((n) => n <= common);
     const order = words.map((_, i) => i).filter((i) => !(rare && df[i]! > common) && words.indexOf(words[i]!) === i).sort((a, b) => df[a]! - df[b]!);
     let visited = 0;
     for (const i of order) {
-      for (const [form, sim] of this.texts.forms(words[i]!)) {
+      for (const [form, sim] of texts.forms(words[i]!)) {
         if (visited >= WHOSAID.votingWork) return;
-        const groups = this.texts.groupsWith(form);
+        const groups = texts.groupsWith(form);
         const add = (g: number) => {
           if (!hits[g]) this.touched.push(g);
           votes[g]! += weights[i]! * sim;
           hits[g]!++;
         };
         if (visited < WHOSAID.postingsBudget) {
-          visited += groups.length;
-          groups.forEach(add);
+          visited += texts.countOf(form);
+          for (let k = 0; k < groups.length; k++) add(groups[k]!);
         } else if (groups.length <= this.touched.length) {
           visited += groups.length;
-          for (const g of groups) if (hits[g]) add(g);
+          for (let k = 0; k < groups.length; k++) if (hits[groups[k]!]) add(groups[k]!);
         } else {
           visited += this.touched.length;
           for (const g of this.touched) if (includes(groups, g)) add(g);
@@ -161,19 +161,25 @@ export class QuoteLookup {
       }
     }
   }
+}
 
-  /** Groups holding the reading's exact word sequence (two words or more), found by intersecting the postings, rarest first. */
-  private exact(words: string[]): number[] {
-    if (words.length < 2) return [];
-    const lists = [...new Set(words)].map((w) => this.texts.groupsWith(w)).sort((a, b) => a.length - b.length);
-    const found: number[] = [];
-    const [first, ...rest] = lists;
-    for (let k = 0; k < Math.min(first!.length, WHOSAID.exactChecks) && found.length < WHOSAID.exactKept; k++) {
-      const g = first![k]!;
-      if (rest.every((list) => includes(list, g)) && holdsSequence(this.texts.tokensOf(g), words)) found.push(g);
-    }
-    return found;
+/** Groups holding the reading's exact word sequence (two words or more). */
+const exact = (texts: QuoteTexts, words: string[]): number[] => (words.length < 2 ? [] : texts.inSequence(words));
+
+/**
+ * Groups holding `words` (two or more) one after the other: of the first `WHOSAID.exactChecks` groups holding the
+ * rarest of them (the first of the rarest), the first `WHOSAID.exactKept` that do, ascending; found by intersecting
+ * the postings, rarest first.
+ */
+export function groupsInSequence(texts: Pick<QuoteTexts, 'groupsWith' | 'tokensOf'>, words: string[]): number[] {
+  const lists = [...new Set(words)].map((w) => texts.groupsWith(w)).sort((a, b) => a.length - b.length);
+  const found: number[] = [];
+  const [first, ...rest] = lists;
+  for (let k = 0; k < Math.min(first!.length, WHOSAID.exactChecks) && found.length < WHOSAID.exactKept; k++) {
+    const g = first![k]!;
+    if (rest.every((list) => includes(list, g)) && holdsSequence(texts.tokensOf(g), words)) found.push(g);
   }
+  return found;
 }
 
 /** The share of a quotation a reading holds (see `containment`), counted only when it holds two of its content words or more. */
@@ -208,7 +214,7 @@ function top(items: number[], k: number, score: (g: number) => number): number[]
 }
 
 /** Whether the ascending `list` holds `g` (binary search). */
-function includes(list: Uint32Array, g: number): boolean {
+function includes(list: ArrayLike<number>, g: number): boolean {
   let low = 0;
   let high = list.length;
   while (low < high) {

@@ -1,3 +1,4 @@
+import type { QuoteService } from '../quotes/service.js';
 import type { AskService } from '../search/backend.js';
 import type { Result } from '../types.js';
 import type { ArticleSummary, TopicSummary } from './types.js';
@@ -10,5 +11,5 @@ export interface SummaryService {
   summarizeTopic(topic: string, sentences?: number): Result<TopicSummary> | Promise<Result<TopicSummary>>;
 }
 
-/** What the `/ask` and `/summary` front ends await: the embedded engine as it is, or the PostgreSQL archive. */
-export interface ArchiveService extends AskService, SummaryService {}
+/** What the `/ask`, `/summary` and quotation front ends await: the embedded engine as it is, or the PostgreSQL archive. */
+export interface ArchiveService extends AskService, SummaryService, QuoteService {}

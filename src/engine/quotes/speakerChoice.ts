@@ -1,0 +1,61 @@
+import { cmp } from './lookup.js';
+import { matchTokens } from './fuzzy.js';
+import type { QuoteMatch } from './types.js';
+import { WHOSAID } from '../options.js';
+
+/** A speaker as `/quotes` chooses among them: its number in the speakers' order, name, quotations and name variants. */
+export interface SpeakerEntry {
+  id: number;
+  name: string;
+  count: number;
+  variants: string[];
+}
+
+/**
+ * The speaker a name key (its words `tokens`) asks for: of the speakers with that very variant
+ * (`withKey`, in the speakers' order), else of those with a variant holding all its words (among
+ * `withFirstWord()`, those with a variant holding its first word), the most quoted, the first of equals.
+ */
+export function chooseSpeaker(tokens: readonly string[], withKey: readonly SpeakerEntry[], withFirstWord: () => readonly SpeakerEntry[]): SpeakerEntry | undefined {
+  const pool = withKey.length ? withKey : withFirstWord().filter((c) => c.variants.some((v) => tokens.every((t) => v.split(' ').includes(t))));
+  let best: SpeakerEntry | undefined;
+  for (const c of pool) if (!best || c.count > best.count) best = c;
+  return best;
+}
+
+/** Other people (quoted twice or more) of `withSurname` with a name ending in the bare surname `surname`, most quoted first, for a user to choose from. */
+export function namesakesOf(surname: string, chosen: SpeakerEntry, withSurname: readonly SpeakerEntry[]): Array<{ name: string; count: number }> {
+  return withSurname
+    .filter((c) => c.id !== chosen.id && c.count > 1 && c.variants.some((v) => v.endsWith(` ${surname}`)))
+    .sort((a, b) => b.count - a.count || cmp(a.name, b.name))
+    .slice(0, WHOSAID.namesakes)
+    .map((c) => ({ name: c.name, count: c.count }));
+}
+
+/**
+ * A person's quotations as `/quotes` lists them: newest first, each once: of one article, a quotation lying inside
+ * another (the quoted fragment of a reported clause) or repeating another's words (a lead that repeats a later
+ * quote) is left out for the fuller one. `matches` come in the archive's quotation order.
+ */
+export function speakerListing(matches: QuoteMatch[]): QuoteMatch[] {
+  const byArticle = new Map<string, QuoteMatch[]>();
+  for (const m of matches) {
+    const list = byArticle.get(m.article.id);
+    if (list) list.push(m);
+    else byArticle.set(m.article.id, [m]);
+  }
+  const inside = (m: QuoteMatch, o: QuoteMatch) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start;
+  return [...byArticle.values()]
+    .flatMap((own) => {
+      const seen = new Set<string>();
+      return own
+        .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+        .filter((m) => {
+          const words = matchTokens(m.quote).join(' ');
+          if (seen.has(words) || own.some((o) => inside(m, o))) return false;
+          seen.add(words);
+          return true;
+        });
+    })
+    .sort((a, b) => cmp(b.article.date, a.article.date) || a.start - b.start);
+}

@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { matchTokens, vocabularyBucket } from '../engine/quotes/fuzzy.js';
+import { clusterSpeakers } from '../engine/quotes/speakers.js';
+import { inTransaction } from './migrate.js';
+
+/** Group numbers per postings row (see migration 005). */
+export const POSTING_BLOCK = 4096;
+
+
+/** Rows sent per statement when many rows are written. */
+const CHUNK = 20_000;
+
+interface Ungrouped {
+  article: string;
+  position: number;
+  text: string;
+  matching: string | null;
+  day: string;
+}
+
+/** A distinct text of the quotations being grouped: its key (matching words joined by spaces), quotations and earliest day. */
+interface TextEntry {
+  key: string;
+  hash: string;
+  count: number;
+  day: string;
+  id: number;
+}
+
+/**
+ * Puts the quotations not grouped yet (those the caller's transaction just wrote, or stored before
+ * migration 005) into the quotation index, in article and position order as the embedded engine
+ * groups them: each quotation points at its distinct text (a new group numbered after the highest,
+ * or the group holding that text already), and a new group's words get their counts and postings.
+ */
+export async function groupNewQuotations(client: pg.ClientBase): Promise<number> {
+  // One grouping at a time: group numbers are given after the highest in use.
+  await client.query('LOCK TABLE quote_groups IN SHARE ROW EXCLUSIVE MODE');
+  const ungrouped = await client.query<Ungrouped>(
+    'SELECT q.article, q.position, q.text, q.matching, a.day FROM quotations q JOIN articles a ON a.number = q.article WHERE q.grp IS NULL ORDER BY q.article, q.position',
+  );
+  if (!ungrouped.rowCount) return 0;
+  const texts = new Map<string, TextEntry>();
+  const textOf: TextEntry[] = [];
+  for (const row of ungrouped.rows) {
+    const key = row.matching ?? matchTokens(row.text).join(' ');
+    let entry = texts.get(key);
+    if (!entry) texts.set(key, (entry = { key, hash: createHash('md5').update(key).digest('hex'), count: 0, day: row.day, id: -1 }));
+    entry.count++;
+    if (row.day < entry.day) entry.day = row.day;
+    textOf.push(entry);
+  }
+  const entries = [...texts.values()];
+  const known = await client.query<{ id: number; hash: string }>("SELECT id, encode(hash, 'hex') AS hash FROM quote_groups WHERE hash IN (SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h)", [entries.map((e) => e.hash)]);
+  const idOf = new Map(known.rows.map((r) => [r.hash, r.id]));
+  let next = Number((await client.query<{ max: number | null }>('SELECT max(id) FROM quote_groups')).rows[0]!.max ?? -1) + 1;
+  const fresh: TextEntry[] = [];
+  for (const e of entries) {
+    const id = idOf.get(e.hash);
+    if (id === undefined) fresh.push(Object.assign(e, { id: next++ }));
+    else e.id = id;
+  }
+  const old = entries.filter((e) => idOf.has(e.hash));
+  await client.query(
+    'UPDATE quote_groups g SET quotations = g.quotations + u.n, first_day = least(g.first_day, u.d) FROM unnest($1::integer[], $2::integer[], $3::text[]) AS u(id, n, d) WHERE g.id = u.id',
+    [old.map((e) => e.id), old.map((e) => e.count), old.map((e) => e.day)],
+  );
+  await client.query(
+    `INSERT INTO quote_groups (id, hash, words, length, first_day, quotations)
+     SELECT u.id, decode(u.h, 'hex'), w, cardinality(w), u.d, u.n FROM unnest($1::integer[], $2::text[], $3::text[], $4::text[], $5::integer[]) AS u(id, h, k, d, n), string_to_array(u.k, ' ') AS w`,
+    [fresh.map((e) => e.id), fresh.map((e) => e.hash), fresh.map((e) => e.key), fresh.map((e) => e.day), fresh.map((e) => e.count)],
+  );
+  for (let from = 0; from < ungrouped.rows.length; from += CHUNK) {
+    const rows = ungrouped.rows.slice(from, from + CHUNK);
+    await client.query('UPDATE quotations q SET grp = u.g FROM unnest($1::bigint[], $2::integer[], $3::integer[]) AS u(a, p, g) WHERE q.article = u.a AND q.position = u.p', [
+      rows.map((r) => r.article),
+      rows.map((r) => r.position),
+      rows.map((_, i) => textOf[from + i]!.id),
+    ]);
+  }
+  await client.query('UPDATE quote_totals SET groups = groups + $1, quotations = quotations + $2', [fresh.length, ungrouped.rows.length]);
+  await writePostings(client, fresh);
+  return ungrouped.rows.length;
+}
+
+/** Counts and postings of the words of new groups (`groups` ascending by number, all after the groups stored). */
+async function writePostings(client: pg.ClientBase, groups: readonly TextEntry[]): Promise<void> {
+  const byWord = new Map<string, { ids: number[]; lengths: number[] }>();
+  for (const g of groups) {
+    const words = g.key ? g.key.split(' ') : [];
+    for (const w of new Set(words)) {
+      const list = byWord.get(w) ?? byWord.set(w, { ids: [], lengths: [] }).get(w)!;
+      list.ids.push(g.id);
+      list.lengths.push(words.length);
+    }
+  }
+  const words = [...byWord.keys()];
+  await client.query(
+    'INSERT INTO quote_words (word, groups, bucket) SELECT * FROM unnest($1::text[], $2::integer[], $3::text[]) ON CONFLICT (word) DO UPDATE SET groups = quote_words.groups + excluded.groups',
+    [words, words.map((w) => byWord.get(w)!.ids.length), words.map(vocabularyBucket)],
+  );
+  const rows: Array<{ word: string; block: number; ids: number[]; lengths: number[] }> = [];
+  for (const [word, { ids, lengths }] of byWord) {
+    for (let k = 0; k < ids.length; ) {
+      const block = Math.floor(ids[k]! / POSTING_BLOCK);
+      const row = { word, block, ids: [] as number[], lengths: [] as number[] };
+      for (; k < ids.length && Math.floor(ids[k]! / POSTING_BLOCK) === block; k++) [row.ids.push(ids[k]!), row.lengths.push(lengths[k]!)];
+      rows.push(row);
+    }
+  }
+  for (let from = 0; from < rows.length; from += CHUNK) {
+    const chunk = rows.slice(from, from + CHUNK);
+    await client.query(
+      `INSERT INTO quote_postings (word, block, groups, lengths)
+       SELECT w, b, g::integer[], l::integer[] FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[]) AS u(w, b, g, l)
+       ON CONFLICT (word, block) DO UPDATE SET groups = quote_postings.groups || excluded.groups, lengths = quote_postings.lengths || excluded.lengths`,
+      [chunk.map((r) => r.word), chunk.map((r) => r.block), chunk.map((r) => `{${r.ids.join(',')}}`), chunk.map((r) => `{${r.lengths.join(',')}}`)],
+    );
+  }
+}
+
+interface SpeakerRecord {
+  article: string;
+  position: number;
+  speaker: string | null;
+  speaker_title: string | null;
+  day: string;
+  speaker_id: number | null;
+}
+
+/** Quotations read per statement when clustering speakers. */
+const PAGE = 100_000;
+
+/**
+ * Finishes an ingestion run's quotation index: groups quotations left ungrouped (stored before
+ * migration 005), then, when the run changed the archive (`changed`) or anything was grouped or
+ * no speaker was ever clustered, clusters the speakers of every stored quotation as the embedded
+ * engine does (in article and position order, over the whole archive) and replaces the speakers
+ * and each quotation's speaker, in one transaction. Its memory grows with the archive; a bot's does not.
+ */
+export async function finishQuoteIndex(pool: pg.Pool, changed: boolean): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await inTransaction(client, async () => {
+      const grouped = await groupNewQuotations(client);
+      const never = (await client.query('SELECT 1 FROM quote_speakers LIMIT 1')).rowCount === 0;
+      if (changed || grouped > 0 || never) await clusterStoredSpeakers(client);
+    });
+  } finally {
+    client.release();
+  }
+}
+
+/** Clusters the speakers of every stored quotation and writes the clusters and each quotation's cluster (only where it changed). */
+async function clusterStoredSpeakers(client: pg.ClientBase): Promise<void> {
+  const records: SpeakerRecord[] = [];
+  for (let after: [string, number] = ['-1', 0]; ; ) {
+    const page = await client.query<SpeakerRecord>(
+      `SELECT q.article, q.position, q.speaker, q.speaker_title, a.day, q.speaker_id FROM quotations q JOIN articles a ON a.number = q.article
+       WHERE (q.article, q.position) > ($1::bigint, $2::integer) ORDER BY q.article, q.position LIMIT ${PAGE}`,
+      after,
+    );
+    for (const r of page.rows) records.push(r);
+    if (page.rows.length < PAGE) break;
+    const last = page.rows[page.rows.length - 1]!;
+    after = [last.article, last.position];
+  }
+  const clusters = clusterSpeakers(records.map((r) => ({ speaker: r.speaker, speakerTitle: r.speaker_title, date: r.day })));
+  const speakerOf = new Int32Array(records.length).fill(-1);
+  clusters.forEach((c, k) => {
+    for (const i of c.quotes) speakerOf[i] = k;
+  });
+  await client.query('DELETE FROM quote_speakers');
+  for (let from = 0; from < clusters.length; from += CHUNK) {
+    const chunk = clusters.slice(from, from + CHUNK);
+    await client.query(
+      `INSERT INTO quote_speakers (id, name, quotes, variants, words)
+       SELECT id, name, quotes, v::text[], w::text[] FROM unnest($1::integer[], $2::text[], $3::integer[], $4::text[], $5::text[]) AS u(id, name, quotes, v, w)`,
+      [chunk.map((_, k) => from + k), chunk.map((c) => c.name), chunk.map((c) => c.quotes.length), chunk.map((c) => arrayLiteral(c.variants)), chunk.map((c) => arrayLiteral([...new Set(c.variants.flatMap((v) => v.split(' ')))]))],
+    );
+  }
+  const changed = records.flatMap((r, i) => ((r.speaker_id ?? -1) === speakerOf[i] ? [] : [i]));
+  for (let from = 0; from < changed.length; from += CHUNK) {
+    const chunk = changed.slice(from, from + CHUNK);
+    await client.query('UPDATE quotations q SET speaker_id = nullif(u.s, -1) FROM unnest($1::bigint[], $2::integer[], $3::integer[]) AS u(a, p, s) WHERE q.article = u.a AND q.position = u.p', [
+      chunk.map((i) => records[i]!.article),
+      chunk.map((i) => records[i]!.position),
+      chunk.map((i) => speakerOf[i]!),
+    ]);
+  }
+}
+
+/** A PostgreSQL array literal of texts (each quoted). */
+const arrayLiteral = (items: readonly string[]): string => `{${items.map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;

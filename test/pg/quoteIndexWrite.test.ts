@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { QuoteIndex } from '../../src/engine/quotes/index.js';
+import type { Article } from '../../src/engine/types.js';
+import { ingestArticles } from '../../src/pg/ingest.js';
+import { freshDatabase, useEmbeddedServer } from './database.js';
+
+const server = useEmbeddedServer();
+const SEED = new URL('../../../shared/eval/quotes/seed.jsonl', import.meta.url);
+
+/** The seed's articles. */
+function seedArticles(): Article[] {
+  return readFileSync(SEED, 'utf8').split('\n').filter((line) => line.trim()).map((line) => {
+    const r = JSON.parse(line) as { id: string; title: string; body: string; date: string; source: string; url: string | null };
+    return { id: r.id, title: r.title, body: r.body, date: r.date, source: r.source, url: r.url, lang: 'ar', author: null, file: r.id };
+  });
+}
+
+describe.skipIf(!existsSync(SEED))('the quotation index stored at ingestion', () => {
+  it('holds the distinct texts, their words and the speakers as the embedded index makes them, batch after batch', async () => {
+    const articles = seedArticles();
+    const { pool } = await freshDatabase(server());
+    await ingestArticles(pool, articles, { batchSize: 3 });
+    const data = QuoteIndex.build(articles).toData();
+    const groups = await pool.query<{ id: number; words: string[]; length: number }>('SELECT id, words, length FROM quote_groups ORDER BY id');
+    const textOf = (g: number) => Array.from(data.groupWords.subarray(data.groupStart[g], data.groupStart[g + 1]), (w) => data.words[w]!);
+    expect(groups.rows.map((r) => r.words)).toEqual(groups.rows.map((_, g) => textOf(g)));
+    expect(groups.rows.map((r) => r.id)).toEqual(groups.rows.map((_, g) => g));
+    const quotations = await pool.query<{ grp: number; speaker_id: number | null }>('SELECT grp, speaker_id FROM quotations ORDER BY article, position');
+    expect(quotations.rows.map((r) => r.grp)).toEqual([...data.group]);
+    const speakers = await pool.query<{ name: string; quotes: number; variants: string[] }>('SELECT name, quotes, variants FROM quote_speakers ORDER BY id');
+    expect(speakers.rows).toEqual(data.speakers.map((c) => ({ name: c.name, quotes: c.quotes.length, variants: c.variants })));
+    const clusterOf = new Map(data.speakers.flatMap((c, k) => c.quotes.map((i) => [i, k] as const)));
+    expect(quotations.rows.map((r) => r.speaker_id)).toEqual(quotations.rows.map((_, i) => clusterOf.get(i) ?? null));
+    const postings = await pool.query<{ word: string; groups: number[] }>('SELECT word, groups FROM quote_postings ORDER BY word, block');
+    const words = await pool.query<{ word: string; groups: number }>('SELECT word, groups FROM quote_words');
+    for (const { word, groups: count } of words.rows) {
+      const expected = groups.rows.flatMap((r, g) => (textOf(g).includes(word) ? [g] : []));
+      expect(postings.rows.filter((p) => p.word === word).flatMap((p) => p.groups)).toEqual(expected);
+      expect(count).toBe(expected.length);
+    }
+    expect(new Set(words.rows.map((r) => r.word))).toEqual(new Set(data.words));
+  }, 120_000);
+
+  it('forgets the quotations of a replaced article: its texts no other article carries and their words go', async () => {
+    const articles = seedArticles();
+    const { pool } = await freshDatabase(server());
+    await ingestArticles(pool, articles);
+    const [first, ...rest] = articles;
+    await ingestArticles(pool, [{ ...first!, body: 'لا اقتباس هنا.' }]);
+    const data = QuoteIndex.build(rest).toData();
+    const groups = await pool.query<{ words: string[] }>('SELECT words FROM quote_groups ORDER BY id');
+    const texts = (g: number) => Array.from(data.groupWords.subarray(data.groupStart[g], data.groupStart[g + 1]), (w) => data.words[w]!).join(' ');
+    expect(new Set(groups.rows.map((r) => r.words.join(' ')))).toEqual(new Set(Array.from({ length: data.groupStart.length - 1 }, (_, g) => texts(g))));
+    const words = await pool.query<{ word: string }>('SELECT word FROM quote_words');
+    expect(new Set(words.rows.map((r) => r.word))).toEqual(new Set(data.words));
+    const totals = await pool.query<{ groups: string; quotations: string }>('SELECT groups, quotations FROM quote_totals');
+    expect(totals.rows[0]).toEqual({ groups: String(data.groupStart.length - 1), quotations: String(data.quotes.length) });
+  }, 120_000);
+});
