@@ -4,6 +4,7 @@ import { rowFlags } from '../engine/quotes/index.js';
 import type { Article } from '../engine/types.js';
 import { inTransaction } from './migrate.js';
 import { inlineAnalysis, workerAnalysis } from './analysis.js';
+import { type CopyValue, copyInto } from './copy.js';
 import { type ArticleRow, contentHash } from './rows.js';
 
 /** Held by each ingestion batch: one writer at a time keeps the term statistics exact. */
@@ -175,56 +176,44 @@ async function removePostings(client: pg.ClientBase, table: PostingTable, terms:
   await client.query(`DELETE FROM ${table.name} WHERE term = ANY($1::text[]) AND cardinality(articles) = 0`, [terms]);
 }
 
-/** Writes a block's postings: one row per term, its arrays sent as array literals. */
+/** Writes a block's postings: one row per term, with its arrays. */
 async function insertPostings(client: pg.ClientBase, table: PostingTable, block: number, postings: PostingBlock): Promise<void> {
-  const names = table.columns.map(([name]) => name);
-  const casts = table.columns.map(([, type], i) => `c${i}::${type}[]`);
-  await client.query(
-    `INSERT INTO ${table.name} (term, block, found, ${names.join(', ')})
-     SELECT term, $2::bigint, found, ${casts.join(', ')} FROM unnest($1::text[], $3::integer[], ${names.map((_, i) => `$${i + 4}::text[]`).join(', ')}) AS u(term, found, ${names.map((_, i) => `c${i}`).join(', ')})`,
-    [postings.terms(), block, postings.found(), ...postings.columns()],
-  );
+  await copyInto(client, table.name, ['term', 'block', 'found', ...table.columns.map(([name]) => name)], postings.rows(block));
 }
+
+/** The columns of the articles, passages and quotations tables, in the order `insertRows` gives their values. */
+const ARTICLE_COLUMNS = ['number', 'id', 'title', 'body', 'source', 'date', 'day', 'url', 'lang', 'author', 'file', 'meta', 'content_hash', 'title_terms', 'title_tfs', 'title_length', 'passage_count', 'title_same', 'title_key'];
+const PASSAGE_COLUMNS = ['id', 'article', 'position', 'start_offset', 'end_offset', 'text', 'copy_key', 'terms', 'tfs', 'length', 'speaker'];
+const QUOTATION_COLUMNS = ['article', 'position', 'start_offset', 'end_offset', 'text', 'flags', 'speaker', 'speaker_title', 'matching'];
 
 /** Inserts the articles and their passages (numbered after the highest numbers in use); returns the passages written. */
 async function insertRows(client: pg.ClientBase, rows: ArticleRow[]): Promise<number> {
   const next = await client.query<{ article: string; passage: string }>('SELECT (SELECT coalesce(max(number), 0) FROM articles) AS article, (SELECT coalesce(max(id), 0) FROM passages) AS passage');
   let article = Number(next.rows[0]!.article);
   let passage = Number(next.rows[0]!.passage);
-  const articles = [];
-  const passages = [];
-  const quotations = [];
+  const articles: CopyValue[][] = [];
+  const passages: CopyValue[][] = [];
+  const quotations: CopyValue[][] = [];
   const firstArticle = article + 1;
   const firstPassage = passage + 1;
   const text = new PostingBlock();
   const titles = new PostingBlock();
   for (const { article: a, day, contentHash: hash, title, titleKeys: keys, passages: parts, quotations: quotes } of rows) {
     article++;
-    articles.push({ number: article, id: a.id, title: a.title, body: a.body, source: a.source, date: a.date, day, url: a.url, lang: a.lang, author: a.author, file: a.file, meta: a.meta ?? null, content_hash: hash, title_terms: title.terms, title_tfs: title.tfs, title_length: title.length, passage_count: parts.length, title_same: keys.same, title_key: keys.holding });
+    const meta = a.meta === undefined ? null : JSON.stringify(a.meta);
+    articles.push([article, a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, meta, hash, title.terms, title.tfs, title.length, parts.length, keys.same, keys.holding]);
     titles.add(title, [article, 0, title.length, passage + 1, parts.length], 1, parts.length);
     for (const p of parts) {
-      passages.push({ id: ++passage, article, position: p.position, start_offset: p.start, end_offset: p.end, text: p.text, copy_key: p.copyKey, terms: p.terms, tfs: p.tfs, length: p.length, speaker: p.speaker });
+      passages.push([++passage, article, p.position, p.start, p.end, p.text, p.copyKey, p.terms, p.tfs, p.length, p.speaker]);
       text.add(p, [passage, article, 0, p.length], 2, 1);
     }
     for (const [position, { row: q, matching }] of quotes.entries()) {
-      quotations.push({ article, position, start_offset: q.start, end_offset: q.end, text: q.text, flags: rowFlags(q), speaker: q.speaker, speaker_title: q.speakerTitle, matching });
+      quotations.push([article, position, q.start, q.end, q.text, rowFlags(q), q.speaker, q.speakerTitle, matching]);
     }
   }
-  await client.query(
-    `INSERT INTO articles SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(number bigint, id text, title text, body text, source text, date text, day text, url text, lang text,
-       author text, file text, meta jsonb, content_hash text, title_terms text[], title_tfs smallint[], title_length integer, passage_count integer, title_same text, title_key text)`,
-    [JSON.stringify(articles)],
-  );
-  await client.query(
-    `INSERT INTO passages SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id bigint, article bigint, position integer, start_offset integer, end_offset integer, text text,
-       copy_key bigint, terms text[], tfs smallint[], length integer, speaker text)`,
-    [JSON.stringify(passages)],
-  );
-  await client.query(
-    `INSERT INTO quotations SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(article bigint, position integer, start_offset integer, end_offset integer, text text,
-       flags smallint, speaker text, speaker_title text, matching text)`,
-    [JSON.stringify(quotations)],
-  );
+  await copyInto(client, 'articles', ARTICLE_COLUMNS, articles);
+  await copyInto(client, 'passages', PASSAGE_COLUMNS, passages);
+  await copyInto(client, 'quotations', QUOTATION_COLUMNS, quotations);
   await insertPostings(client, TEXT_POSTINGS, firstPassage, text);
   await insertPostings(client, TITLE_POSTINGS, firstArticle, titles);
   return passages.length;
@@ -248,21 +237,9 @@ class PostingBlock {
     });
   }
 
-  /** Passages each term is found in, in the order of `terms`. */
-  found(): number[] {
-    return [...this.passages.values()];
-  }
-
-  /** The terms, in the order of `columns`. */
-  terms(): string[] {
-    return [...this.byTerm.keys()];
-  }
-
-  /** Each column as one array literal per term. */
-  columns(): string[][] {
-    const rows = [...this.byTerm.values()];
-    const width = rows[0]?.length ?? 0;
-    return Array.from({ length: width }, (_, k) => rows.map((columns) => `{${columns[k]!.join(',')}}`));
+  /** One row per term for block `block`: the term, the block, the passages it is found in, then each column's values. */
+  *rows(block: number): Generator<CopyValue[]> {
+    for (const [term, columns] of this.byTerm) yield [term, block, this.passages.get(term)!, ...columns];
   }
 }
 
