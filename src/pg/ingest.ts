@@ -125,22 +125,53 @@ async function writeBatch(client: pg.ClientBase, batch: readonly Article[], anal
   const counts = { added: changed.length - replaced.length, replaced: replaced.length, unchanged: batch.length - changed.length, passages: 0 };
   if (!changed.length) return counts;
   const delta = new StatsDelta();
-  if (replaced.length) {
-    const numbers = replaced.map((row) => row.number);
-    const old = await client.query<{ article: string; terms: string[]; length: number }>('SELECT article, terms, length FROM passages WHERE article = ANY($1::bigint[])', [numbers]);
-    for (const row of replaced) delta.add(-1, { length: row.title_length }, old.rows.filter((p) => p.article === row.number));
-    await removePostings(client, TEXT_POSTINGS, [...new Set(old.rows.flatMap((p) => p.terms))], numbers);
-    await removePostings(client, TITLE_POSTINGS, [...new Set(replaced.flatMap((row) => row.title_terms))], numbers);
-    await client.query('DELETE FROM articles WHERE number = ANY($1::bigint[])', [numbers]);
-  }
+  await removeArticles(client, replaced, delta);
   const write = new Set(changed);
   const rows = analysed.filter((row) => write.has(row.article));
   for (const row of rows) delta.add(1, row.title, row.passages);
   counts.passages = await insertRows(client, rows);
-  await applyDelta(client, delta, rows);
-  // Delivered to every listening bot when the batch commits, never for a batch rolled back.
-  await client.query('SELECT pg_notify($1, $2)', [ARCHIVE_CHANGED, JSON.stringify({ added: counts.added, replaced: counts.replaced })]);
+  await addTermChars(client, rows);
+  await addTotals(client, delta);
+  await announce(client, { added: counts.added, replaced: counts.replaced });
   return counts;
+}
+
+/**
+ * Deletes, inside the caller's transaction, the articles numbered `numbers` that are still stored:
+ * their passages, quotations and postings follow, and the totals; returns how many were deleted.
+ * What `--prune` runs per batch, as `writeBatch` is for the articles written.
+ */
+export async function removeBatch(client: pg.ClientBase, numbers: readonly string[]): Promise<number> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
+  const stored = await client.query<StoredArticle>('SELECT number, id, content_hash, title_terms, title_length FROM articles WHERE number = ANY($1::bigint[])', [numbers]);
+  if (!stored.rows.length) return 0;
+  const delta = new StatsDelta();
+  await removeArticles(client, stored.rows, delta);
+  await addTotals(client, delta);
+  await announce(client, { removed: stored.rows.length });
+  return stored.rows.length;
+}
+
+/** Tells every listening bot that the archive changed, when the transaction commits (never for one rolled back). */
+async function announce(client: pg.ClientBase, change: { added?: number; replaced?: number; removed?: number }): Promise<void> {
+  await client.query('SELECT pg_notify($1, $2)', [ARCHIVE_CHANGED, JSON.stringify(change)]);
+}
+
+/** Deletes stored articles with their passages, quotations and postings, counting them out of `delta`. */
+async function removeArticles(client: pg.ClientBase, articles: readonly StoredArticle[], delta: StatsDelta): Promise<void> {
+  if (!articles.length) return;
+  const numbers = articles.map((row) => row.number);
+  const old = await client.query<{ article: string; terms: string[]; length: number }>('SELECT article, terms, length FROM passages WHERE article = ANY($1::bigint[])', [numbers]);
+  const byArticle = new Map<string, Array<{ length: number }>>();
+  for (const p of old.rows) {
+    const passages = byArticle.get(p.article);
+    if (passages) passages.push(p);
+    else byArticle.set(p.article, [p]);
+  }
+  for (const row of articles) delta.add(-1, { length: row.title_length }, byArticle.get(row.number) ?? []);
+  await removePostings(client, TEXT_POSTINGS, [...new Set(old.rows.flatMap((p) => p.terms))], numbers);
+  await removePostings(client, TITLE_POSTINGS, [...new Set(articles.flatMap((row) => row.title_terms))], numbers);
+  await client.query('DELETE FROM articles WHERE number = ANY($1::bigint[])', [numbers]);
 }
 
 /** A postings table: its name and its array columns after `term` and `block`, with their element types (each table has `articles`). */
@@ -243,11 +274,15 @@ class PostingBlock {
   }
 }
 
-/** Adds a batch's changes to the totals, and the characters of its new terms to the alphabet of spelling variants. */
-async function applyDelta(client: pg.ClientBase, delta: StatsDelta, rows: readonly ArticleRow[]): Promise<void> {
+/** Adds the characters of a batch's terms to the alphabet of spelling variants (kept when articles leave: a character no term has any more only costs a variant tried in vain). */
+async function addTermChars(client: pg.ClientBase, rows: readonly ArticleRow[]): Promise<void> {
   const chars = new Set<string>();
   for (const row of rows) for (const field of [row.title, ...row.passages]) for (const term of field.terms) for (const ch of term) chars.add(ch);
   await client.query('INSERT INTO term_chars (ch) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [[...chars]]);
+}
+
+/** Adds a batch's changes to the archive's totals. */
+async function addTotals(client: pg.ClientBase, delta: StatsDelta): Promise<void> {
   await client.query('UPDATE corpus_stats SET articles = articles + $1, passages = passages + $2, text_length = text_length + $3, title_length = title_length + $4', [
     delta.articles,
     delta.passages,
