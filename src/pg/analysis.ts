@@ -4,7 +4,7 @@ import { startWorker } from '../engine/build/buildArchive.js';
 import { QuoteReader } from '../engine/quotes/index.js';
 import type { Article } from '../engine/types.js';
 import type { AnalysisJob } from './analysisWorker.js';
-import { type ArticleRow, articleRows } from './rows.js';
+import { type ArticleRow, type PostedRow, articleRows, withBodyTexts } from './rows.js';
 
 /** Analyses batches of articles (`articleRows`: the analyser and the quotation reader) off the thread that writes them. */
 export interface Analysis {
@@ -29,10 +29,10 @@ export function workerAnalysis(threads = Math.max(1, availableParallelism() - 1)
   };
   const workers: Worker[] = Array.from({ length: threads }, () => {
     const worker = startWorker(new URL('./analysisWorker.js', import.meta.url));
-    worker.on('message', ({ job, rows }: { job: number; rows: Array<Omit<ArticleRow, 'article'>> }) => {
+    worker.on('message', ({ job, rows }: { job: number; rows: PostedRow[] }) => {
       const waiter = waiting.get(job)!;
       waiting.delete(job);
-      waiter.resolve(rows.map((row, k) => ({ ...row, article: waiter.articles[k]! })));
+      waiter.resolve(rows.map((row, k) => withBodyTexts(row, waiter.articles[k]!)));
     });
     worker.on('error', fail);
     return worker;
