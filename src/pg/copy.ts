@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
 /** A value of a row written by `copyInto`: text, a number, null, or an array of texts or numbers. */
-export type CopyValue = string | number | null | ReadonlyArray<string | number>;
+export type CopyValue = string | number | null | readonly string[] | readonly number[];
 
 /** Rows sent per chunk of the COPY stream. */
 const ROWS_PER_CHUNK = 1000;
@@ -38,7 +38,19 @@ function field(value: CopyValue): string {
   if (value === null) return '\\N';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return escapeText(value);
-  return escapeText(`{${value.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`);
+  return escapeText(arrayLiteral(value));
+}
+
+/** An array literal: numbers as they are, texts quoted (each element tested only when the whole holds a quote or a backslash). */
+function arrayLiteral(values: readonly string[] | readonly number[]): string {
+  if (!isTexts(values)) return `{${values.join(',')}}`;
+  const quoted = /["\\]/.test(values.join('')) ? values.map((v) => v.replace(/["\\]/g, '\\$&')) : values;
+  return `{"${quoted.join('","')}"}`;
+}
+
+/** Whether an array holds texts (an empty one is written alike either way). */
+function isTexts(values: readonly string[] | readonly number[]): values is readonly string[] {
+  return typeof values[0] === 'string';
 }
 
 /** Escapes what COPY's text format reads specially: backslash, tab, newline, carriage return. */

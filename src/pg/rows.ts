@@ -57,19 +57,34 @@ export function contentHash(article: Article): string {
 }
 
 /**
+ * A batch's postings as the index builder groups them: its sorted terms, and for each the documents
+ * holding it, in order, with their counts (the batch's passages in order for the text, its articles for titles).
+ */
+export interface BatchPostings {
+  terms: string[];
+  text: FieldPostings;
+  title: FieldPostings;
+}
+
+/** A batch analysed: a row per article, and the batch's postings (what the postings tables get, without grouping the rows' terms again). */
+export interface AnalysedBatch {
+  rows: ArticleRow[];
+  postings: BatchPostings;
+}
+
+/**
  * Analyses articles exactly as the embedded engine indexes them (the same passage cutting and the
  * same index builder, so the same terms, counts and lengths), and reads each document's terms back
  * out of the built postings; their quotations are read by the engine's own quotation reader
  * (`reader`, kept by the caller across batches so its English model loads once).
  */
-export function articleRows(articles: readonly Article[], reader: QuoteReader): ArticleRow[] {
+export function analyseBatch(articles: readonly Article[], reader: QuoteReader): AnalysedBatch {
   const { spans, index } = indexParts(articles);
   const titles = documentTerms(index.terms, index.title, articles.length);
   const texts = documentTerms(index.terms, index.text, spans.article.length);
   const found = extractRows(reader, articles);
   const rows: ArticleRow[] = articles.map((article, k) => ({ article, day: dayOf(article.date), contentHash: contentHash(article), title: titles[k]!, titleKeys: titleKeys(article), passages: [], quotations: [] }));
   found.quotes.forEach((row, i) => rows[row.article]!.quotations.push({ row, matching: found.matching[i] ?? null }));
-
   const quoted = rows.map((row) => row.quotations.map((q) => q.row));
   for (let n = 0; n < spans.article.length; n++) {
     const row = rows[spans.article[n]!]!;
@@ -79,7 +94,12 @@ export function articleRows(articles: readonly Article[], reader: QuoteReader): 
     const speaker = overlappingMost(quoted[spans.article[n]!]!, start, end)?.speaker || null;
     row.passages.push({ ...texts[n]!, position: row.passages.length, start, end, text: row.article.body.slice(start, end), copyKey: spans.copyKeys[n]!, speaker });
   }
-  return rows;
+  return { rows, postings: { terms: index.terms, text: index.text, title: index.title } };
+}
+
+/** The rows of `analyseBatch` alone. */
+export function articleRows(articles: readonly Article[], reader: QuoteReader): ArticleRow[] {
+  return analyseBatch(articles, reader).rows;
 }
 
 /** An article's row as an analysis thread posts it: without the article, and with empty passage and quotation texts (slices of its body). */
