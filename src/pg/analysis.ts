@@ -20,8 +20,11 @@ export const inlineAnalysis: Analysis = {
   close: () => Promise.resolve(),
 };
 
-/** Threads analysing for one ingestion: one per core but the one writing, at least one. */
-export function workerAnalysis(threads = Math.max(1, availableParallelism() - 1)): Analysis {
+/**
+ * Threads analysing for one ingestion: one per core. The analysis is most of an ingestion's CPU; the
+ * thread writing and the PostgreSQL backend mostly wait on each other, so a core kept for them idles.
+ */
+export function workerAnalysis(threads = availableParallelism()): Analysis {
   const waiting = new Map<number, { articles: Article[]; resolve: (batch: AnalysedBatch) => void; reject: (error: unknown) => void }>();
   const fail = (error: unknown) => {
     for (const job of waiting.values()) job.reject(error);
