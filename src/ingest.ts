@@ -3,7 +3,7 @@ import { createLogger } from './logger.js';
 import { runIngest } from './pg/commands.js';
 import { passwordIn } from './pg/pool.js';
 
-/** `npm run ingest -- DIR [--batch N]`: writes a corpus folder to the PostgreSQL of DATABASE_URL (as the writer role), in resumable batches. */
+/** `npm run ingest -- DIR [--batch N] [--prune [--force]]`: writes a corpus folder to the PostgreSQL of DATABASE_URL (as the writer role), in resumable batches. */
 async function main(): Promise<number> {
   const config = startupConfig();
   if (!config) return 2;

@@ -4,42 +4,45 @@ import { startWorker } from '../engine/build/buildArchive.js';
 import { QuoteReader } from '../engine/quotes/index.js';
 import type { Article } from '../engine/types.js';
 import type { AnalysisJob } from './analysisWorker.js';
-import { type ArticleRow, articleRows } from './rows.js';
+import { type AnalysedBatch, type BatchPostings, type PostedRow, analyseBatch, withBodyTexts } from './rows.js';
 
-/** Analyses batches of articles (`articleRows`: the analyser and the quotation reader) off the thread that writes them. */
+/** Analyses batches of articles (`analyseBatch`: the analyser and the quotation reader) off the thread that writes them. */
 export interface Analysis {
-  /** The rows of a batch, once analysed. */
-  rows(articles: Article[]): Promise<ArticleRow[]>;
+  /** A batch, once analysed. */
+  batch(articles: Article[]): Promise<AnalysedBatch>;
   /** Stops the worker threads (jobs not answered yet fail). */
   close(): Promise<void>;
 }
 
 /** Analysis on this thread, for a single batch (worker threads would only add their start-up). */
 export const inlineAnalysis: Analysis = {
-  rows: (articles) => Promise.resolve(articleRows(articles, new QuoteReader())),
+  batch: (articles) => Promise.resolve(analyseBatch(articles, new QuoteReader())),
   close: () => Promise.resolve(),
 };
 
-/** Threads analysing for one ingestion: one per core but the one writing, at least one. */
-export function workerAnalysis(threads = Math.max(1, availableParallelism() - 1)): Analysis {
-  const waiting = new Map<number, { articles: Article[]; resolve: (rows: ArticleRow[]) => void; reject: (error: unknown) => void }>();
+/**
+ * Threads analysing for one ingestion: one per core. The analysis is most of an ingestion's CPU; the
+ * thread writing and the PostgreSQL backend mostly wait on each other, so a core kept for them idles.
+ */
+export function workerAnalysis(threads = availableParallelism()): Analysis {
+  const waiting = new Map<number, { articles: Article[]; resolve: (batch: AnalysedBatch) => void; reject: (error: unknown) => void }>();
   const fail = (error: unknown) => {
     for (const job of waiting.values()) job.reject(error);
     waiting.clear();
   };
   const workers: Worker[] = Array.from({ length: threads }, () => {
     const worker = startWorker(new URL('./analysisWorker.js', import.meta.url));
-    worker.on('message', ({ job, rows }: { job: number; rows: Array<Omit<ArticleRow, 'article'>> }) => {
+    worker.on('message', ({ job, rows, postings }: { job: number; rows: PostedRow[]; postings: BatchPostings }) => {
       const waiter = waiting.get(job)!;
       waiting.delete(job);
-      waiter.resolve(rows.map((row, k) => ({ ...row, article: waiter.articles[k]! })));
+      waiter.resolve({ rows: rows.map((row, k) => withBodyTexts(row, waiter.articles[k]!)), postings });
     });
     worker.on('error', fail);
     return worker;
   });
   let jobs = 0;
   return {
-    rows: (articles) =>
+    batch: (articles) =>
       new Promise((resolve, reject) => {
         const job = jobs++;
         waiting.set(job, { articles, resolve, reject });

@@ -7,26 +7,37 @@ import type { Config } from '../config.js';
 import { DEFAULT_BATCH, ingestArticles } from './ingest.js';
 import { type RoleSpec, migrate } from './migrate.js';
 import { createPool } from './pool.js';
+import { absentArticles, pruneArticles } from './prune.js';
 
 /** What the database commands read from the environment. */
 export type DatabaseEnv = Pick<Config, 'DATABASE_URL' | 'DATABASE_READER_ROLE' | 'DATABASE_READER_PASSWORD' | 'DATABASE_WRITER_ROLE' | 'DATABASE_WRITER_PASSWORD'>;
 
-/** `npm run ingest -- DIR [--batch N]`. */
-export const IngestArgs = z.object({
-  dir: z.string({ error: 'the corpus folder to ingest, e.g. npm run ingest -- corpus' }).min(1),
-  batch: z.coerce.number({ error: 'a whole number from 1 to 10000' }).int('a whole number from 1 to 10000').min(1, 'a whole number from 1 to 10000').max(10_000, 'a whole number from 1 to 10000').default(DEFAULT_BATCH),
-});
+/** How the ingest command is used, said with each mistake. */
+const INGEST_USAGE = 'npm run ingest -- DIR [--batch N] [--prune [--force]]';
+
+/** `npm run ingest -- DIR [--batch N] [--prune [--force]]`. */
+export const IngestArgs = z
+  .object({
+    dir: z.string({ error: 'the corpus folder to ingest, e.g. npm run ingest -- corpus' }).min(1),
+    batch: z.coerce.number({ error: 'a whole number from 1 to 10000' }).int('a whole number from 1 to 10000').min(1, 'a whole number from 1 to 10000').max(10_000, 'a whole number from 1 to 10000').default(DEFAULT_BATCH),
+    /** Delete the stored articles DIR no longer holds, after ingesting it. */
+    prune: z.boolean().default(false),
+    /** Prune even when more than half of the stored articles would go. */
+    force: z.boolean().default(false),
+  })
+  .refine((args) => args.prune || !args.force, { path: ['force'], message: 'only goes with --prune' });
 export type IngestArgs = z.infer<typeof IngestArgs>;
 
 /** Parses the ingest command line: the arguments, or a message saying which is wrong and why. */
 export function parseIngestArgs(args: readonly string[]): IngestArgs | { error: string } {
   try {
-    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { batch: { type: 'string' } } });
+    const options = { batch: { type: 'string' }, prune: { type: 'boolean' }, force: { type: 'boolean' } } as const;
+    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options });
     if (positionals.length > 1) return { error: `one corpus folder, got ${positionals.length}: ${positionals.join(' ')}` };
-    const parsed = IngestArgs.safeParse({ dir: positionals[0], batch: values.batch });
+    const parsed = IngestArgs.safeParse({ dir: positionals[0], ...values });
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0]!;
-    return { error: `${issue.path[0] === 'batch' ? '--batch' : 'DIR'}: ${issue.message}` };
+    return { error: `${issue.path[0] === 'dir' ? 'DIR' : `--${String(issue.path[0])}`}: ${issue.message}` };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
@@ -76,11 +87,16 @@ export async function runMigrate(env: DatabaseEnv, logger: Logger): Promise<numb
   }
 }
 
-/** `npm run ingest -- DIR`: loads the corpus folder and writes it to PostgreSQL; the exit status (0, 1 on a database error, 2 on bad input). */
+/**
+ * `npm run ingest -- DIR`: loads the corpus folder and writes it to PostgreSQL, then tells how many
+ * stored articles DIR no longer holds, or with `--prune` deletes them (refused, before anything is
+ * written, when more than half of the stored articles would go, unless `--force`); the exit status
+ * (0, 1 on a database error, 2 on bad input or a refused prune).
+ */
 export async function runIngest(args: readonly string[], env: DatabaseEnv, logger: Logger): Promise<number> {
   const parsed = parseIngestArgs(args);
   if ('error' in parsed) {
-    logger.error({ command: 'ingest' }, `npm run ingest -- DIR [--batch N]: ${parsed.error}`);
+    logger.error({ command: 'ingest' }, `${INGEST_USAGE}: ${parsed.error}`);
     return 2;
   }
   const url = databaseUrl(env, logger, 'ingest');
@@ -88,17 +104,32 @@ export async function runIngest(args: readonly string[], env: DatabaseEnv, logge
   const corpus = await loadCorpus(parsed.dir);
   for (const problem of corpus.problems) logger.warn({ ...problem }, isRejection(problem) ? 'corpus file skipped' : 'corpus warning');
   if (!corpus.articles.length) {
-    logger.error({ dir: parsed.dir, problems: corpus.problems.length }, 'no article to ingest in that folder');
+    logger.error({ dir: parsed.dir, problems: corpus.problems.length }, parsed.prune ? 'no article in that folder: nothing ingested, and --prune refused (it would delete every article)' : 'no article to ingest in that folder');
     return 2;
   }
-  logger.info({ dir: parsed.dir, articles: corpus.articles.length, batch: parsed.batch }, 'ingesting');
   const pool = createPool(url, logger, 1);
   try {
+    const absent = await absentArticles(pool, corpus.articles.map((a) => a.id));
+    if (parsed.prune && !parsed.force && absent.numbers.length * 2 > absent.stored) {
+      logger.error(
+        { dir: parsed.dir, absent: absent.numbers.length, stored: absent.stored },
+        `--prune refused: it would delete ${absent.numbers.length} of the ${absent.stored} stored articles, more than half. Nothing was written; if ${parsed.dir} really is the whole archive now, add --force`,
+      );
+      return 2;
+    }
+    logger.info({ dir: parsed.dir, articles: corpus.articles.length, batch: parsed.batch }, 'ingesting');
     const counts = await ingestArticles(pool, corpus.articles, {
       batchSize: parsed.batch,
       onProgress: (progress) => logger.info({ ...progress }, 'ingestion progress'),
     });
     logger.info({ ...counts, rejectedFiles: corpus.problems.filter(isRejection).length }, 'ingestion done');
+    if (!absent.numbers.length) return 0;
+    if (!parsed.prune) {
+      logger.warn({ absent: absent.numbers.length }, `${absent.numbers.length} stored articles are not in ${parsed.dir}: npm run ingest -- ${parsed.dir} --prune would delete them`);
+      return 0;
+    }
+    const removed = await pruneArticles(pool, absent.numbers, parsed.batch);
+    logger.info({ removed }, 'articles no longer in the folder deleted');
     return 0;
   } catch (error) {
     logger.error({ command: 'ingest', err: error instanceof Error ? error.message : String(error) }, 'ingestion stopped: batches written so far are kept, run it again to resume');

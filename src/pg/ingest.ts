@@ -4,8 +4,10 @@ import { rowFlags } from '../engine/quotes/index.js';
 import type { Article } from '../engine/types.js';
 import { inTransaction } from './migrate.js';
 import { inlineAnalysis, workerAnalysis } from './analysis.js';
+import { type CopyValue, copyInto } from './copy.js';
+import type { FieldPostings } from '../engine/search/index/passageIndex.js';
+import type { AnalysedBatch } from './rows.js';
 import { finishQuoteIndex, groupNewQuotations } from './quoteIndexWrite.js';
-import { type ArticleRow, contentHash } from './rows.js';
 
 /** Held by each ingestion batch: one writer at a time keeps the term statistics exact. */
 const INGEST_LOCK = 0x6e657773_02;
@@ -56,23 +58,23 @@ export async function ingestArticles(pool: pg.Pool, articles: readonly Article[]
   const batches = Array.from({ length: Math.ceil(articles.length / size) }, (_, k) => articles.slice(k * size, (k + 1) * size));
   const analysis = batches.length > 1 && availableParallelism() > 1 ? workerAnalysis() : inlineAnalysis;
   // Batches analysed ahead of the one being written: enough to keep every thread busy.
-  const ahead: Array<Promise<ArticleRow[]>> = [];
+  const ahead: Array<Promise<AnalysedBatch>> = [];
   const analyse = (k: number) => {
     if (k >= batches.length) return;
-    const rows = analysis.rows(batches[k]!);
-    rows.catch(() => undefined); // a batch not reached when the run stops is never awaited
-    ahead.push(rows);
+    const analysed = analysis.batch(batches[k]!);
+    analysed.catch(() => undefined); // a batch not reached when the run stops is never awaited
+    ahead.push(analysed);
   };
   const counts: IngestCounts = { added: 0, replaced: 0, unchanged: 0, passages: 0 };
   const started = performance.now();
   try {
     for (let k = 0; k <= ANALYSED_AHEAD; k++) analyse(k);
     for (const [k, batch] of batches.entries()) {
-      const rows = await ahead.shift()!;
+      const analysed = await ahead.shift()!;
       analyse(k + ANALYSED_AHEAD + 1);
       const client = await pool.connect();
       try {
-        const done = await inTransaction(client, () => writeBatch(client, batch, rows));
+        const done = await inTransaction(client, () => writeBatch(client, batch, analysed));
         for (const key of Object.keys(counts) as Array<keyof IngestCounts>) counts[key] += done[key];
       } finally {
         client.release();
@@ -116,33 +118,62 @@ interface StoredArticle {
   title_length: number;
 }
 
-/** Writes one batch inside the caller's transaction, from its analysed rows (`analysed`, one per article of `batch`). */
-async function writeBatch(client: pg.ClientBase, batch: readonly Article[], analysed: readonly ArticleRow[]): Promise<IngestCounts> {
+/** Writes one batch inside the caller's transaction, from its analysis (`analysed`, a row per article of `batch`). */
+async function writeBatch(client: pg.ClientBase, batch: readonly Article[], analysed: AnalysedBatch): Promise<IngestCounts> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
   const stored = await client.query<StoredArticle>('SELECT number, id, content_hash, title_terms, title_length FROM articles WHERE id = ANY($1::text[])', [batch.map((a) => a.id)]);
   const byId = new Map(stored.rows.map((row) => [row.id, row]));
-  const changed = batch.filter((a) => byId.get(a.id)?.content_hash !== contentHash(a));
+  const changed = batch.filter((a, k) => byId.get(a.id)?.content_hash !== analysed.rows[k]!.contentHash);
   const replaced = changed.map((a) => byId.get(a.id)).filter((row): row is StoredArticle => row !== undefined);
   const counts = { added: changed.length - replaced.length, replaced: replaced.length, unchanged: batch.length - changed.length, passages: 0 };
   if (!changed.length) return counts;
   const delta = new StatsDelta();
-  if (replaced.length) {
-    const numbers = replaced.map((row) => row.number);
-    const old = await client.query<{ article: string; terms: string[]; length: number }>('SELECT article, terms, length FROM passages WHERE article = ANY($1::bigint[])', [numbers]);
-    for (const row of replaced) delta.add(-1, { length: row.title_length }, old.rows.filter((p) => p.article === row.number));
-    await removePostings(client, TEXT_POSTINGS, [...new Set(old.rows.flatMap((p) => p.terms))], numbers);
-    await removePostings(client, TITLE_POSTINGS, [...new Set(replaced.flatMap((row) => row.title_terms))], numbers);
-    await client.query('DELETE FROM articles WHERE number = ANY($1::bigint[])', [numbers]);
-  }
+  await removeArticles(client, replaced, delta);
   const write = new Set(changed);
-  const rows = analysed.filter((row) => write.has(row.article));
-  for (const row of rows) delta.add(1, row.title, row.passages);
-  counts.passages = await insertRows(client, rows);
+  for (const row of analysed.rows) if (write.has(row.article)) delta.add(1, row.title, row.passages);
+  counts.passages = await insertRows(client, analysed, write);
   await groupNewQuotations(client);
-  await applyDelta(client, delta, rows);
-  // Delivered to every listening bot when the batch commits, never for a batch rolled back.
-  await client.query('SELECT pg_notify($1, $2)', [ARCHIVE_CHANGED, JSON.stringify({ added: counts.added, replaced: counts.replaced })]);
+  await addTotals(client, delta);
+  await announce(client, { added: counts.added, replaced: counts.replaced });
   return counts;
+}
+
+/**
+ * Deletes, inside the caller's transaction, the articles numbered `numbers` that are still stored:
+ * their passages, quotations and postings follow, and the totals; returns how many were deleted.
+ * What `--prune` runs per batch, as `writeBatch` is for the articles written.
+ */
+export async function removeBatch(client: pg.ClientBase, numbers: readonly string[]): Promise<number> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
+  const stored = await client.query<StoredArticle>('SELECT number, id, content_hash, title_terms, title_length FROM articles WHERE number = ANY($1::bigint[])', [numbers]);
+  if (!stored.rows.length) return 0;
+  const delta = new StatsDelta();
+  await removeArticles(client, stored.rows, delta);
+  await addTotals(client, delta);
+  await announce(client, { removed: stored.rows.length });
+  return stored.rows.length;
+}
+
+/** Tells every listening bot that the archive changed, when the transaction commits (never for one rolled back). */
+async function announce(client: pg.ClientBase, change: { added?: number; replaced?: number; removed?: number }): Promise<void> {
+  await client.query('SELECT pg_notify($1, $2)', [ARCHIVE_CHANGED, JSON.stringify(change)]);
+}
+
+/** Deletes stored articles with their passages, quotations and postings, counting them out of `delta`. */
+async function removeArticles(client: pg.ClientBase, articles: readonly StoredArticle[], delta: StatsDelta): Promise<void> {
+  if (!articles.length) return;
+  const numbers = articles.map((row) => row.number);
+  const old = await client.query<{ article: string; terms: string[]; length: number }>('SELECT article, terms, length FROM passages WHERE article = ANY($1::bigint[])', [numbers]);
+  const byArticle = new Map<string, Array<{ length: number }>>();
+  for (const p of old.rows) {
+    const passages = byArticle.get(p.article);
+    if (passages) passages.push(p);
+    else byArticle.set(p.article, [p]);
+  }
+  for (const row of articles) delta.add(-1, { length: row.title_length }, byArticle.get(row.number) ?? []);
+  await removePostings(client, TEXT_POSTINGS, [...new Set(old.rows.flatMap((p) => p.terms))], numbers);
+  await removePostings(client, TITLE_POSTINGS, [...new Set(articles.flatMap((row) => row.title_terms))], numbers);
+  await client.query('DELETE FROM articles WHERE number = ANY($1::bigint[])', [numbers]);
 }
 
 /** A postings table: its name and its array columns after `term` and `block`, with their element types (each table has `articles`). */
@@ -178,102 +209,94 @@ async function removePostings(client: pg.ClientBase, table: PostingTable, terms:
   await client.query(`DELETE FROM ${table.name} WHERE term = ANY($1::text[]) AND cardinality(articles) = 0`, [terms]);
 }
 
-/** Writes a block's postings: one row per term, its arrays sent as array literals. */
-async function insertPostings(client: pg.ClientBase, table: PostingTable, block: number, postings: PostingBlock): Promise<void> {
-  const names = table.columns.map(([name]) => name);
-  const casts = table.columns.map(([, type], i) => `c${i}::${type}[]`);
-  await client.query(
-    `INSERT INTO ${table.name} (term, block, found, ${names.join(', ')})
-     SELECT term, $2::bigint, found, ${casts.join(', ')} FROM unnest($1::text[], $3::integer[], ${names.map((_, i) => `$${i + 4}::text[]`).join(', ')}) AS u(term, found, ${names.map((_, i) => `c${i}`).join(', ')})`,
-    [postings.terms(), block, postings.found(), ...postings.columns()],
-  );
-}
+/** The columns of the articles, passages and quotations tables, in the order `insertRows` gives their values. */
+const ARTICLE_COLUMNS = ['number', 'id', 'title', 'body', 'source', 'date', 'day', 'url', 'lang', 'author', 'file', 'meta', 'content_hash', 'title_terms', 'title_tfs', 'title_length', 'passage_count', 'title_same', 'title_key'];
+const PASSAGE_COLUMNS = ['id', 'article', 'position', 'start_offset', 'end_offset', 'text', 'copy_key', 'terms', 'tfs', 'length', 'speaker'];
+const QUOTATION_COLUMNS = ['article', 'position', 'start_offset', 'end_offset', 'text', 'flags', 'speaker', 'speaker_title', 'matching'];
 
-/** Inserts the articles and their passages (numbered after the highest numbers in use); returns the passages written. */
-async function insertRows(client: pg.ClientBase, rows: ArticleRow[]): Promise<number> {
+/**
+ * Inserts the articles of the batch in `write`, their passages, quotations and postings (numbered
+ * after the highest numbers in use) and their terms' characters; returns the passages written.
+ */
+async function insertRows(client: pg.ClientBase, analysed: AnalysedBatch, write: ReadonlySet<Article>): Promise<number> {
   const next = await client.query<{ article: string; passage: string }>('SELECT (SELECT coalesce(max(number), 0) FROM articles) AS article, (SELECT coalesce(max(id), 0) FROM passages) AS passage');
   let article = Number(next.rows[0]!.article);
   let passage = Number(next.rows[0]!.passage);
-  const articles = [];
-  const passages = [];
-  const quotations = [];
+  const articles: CopyValue[][] = [];
+  const passages: CopyValue[][] = [];
+  const quotations: CopyValue[][] = [];
   const firstArticle = article + 1;
   const firstPassage = passage + 1;
-  const text = new PostingBlock();
-  const titles = new PostingBlock();
-  for (const { article: a, day, contentHash: hash, title, titleKeys: keys, passages: parts, quotations: quotes } of rows) {
+  // The postings values of each of the batch's articles and passages (in batch order), null for those not written.
+  const titleValues: Array<number[] | null> = [];
+  const textValues: Array<number[] | null> = [];
+  for (const { article: a, day, contentHash: hash, title, titleKeys: keys, passages: parts, quotations: quotes } of analysed.rows) {
+    if (!write.has(a)) {
+      titleValues.push(null);
+      for (const _ of parts) textValues.push(null);
+      continue;
+    }
     article++;
-    articles.push({ number: article, id: a.id, title: a.title, body: a.body, source: a.source, date: a.date, day, url: a.url, lang: a.lang, author: a.author, file: a.file, meta: a.meta ?? null, content_hash: hash, title_terms: title.terms, title_tfs: title.tfs, title_length: title.length, passage_count: parts.length, title_same: keys.same, title_key: keys.holding });
-    titles.add(title, [article, 0, title.length, passage + 1, parts.length], 1, parts.length);
+    const meta = a.meta === undefined ? null : JSON.stringify(a.meta);
+    articles.push([article, a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, meta, hash, title.terms, title.tfs, title.length, parts.length, keys.same, keys.holding]);
+    titleValues.push([article, 0, title.length, passage + 1, parts.length]);
     for (const p of parts) {
-      passages.push({ id: ++passage, article, position: p.position, start_offset: p.start, end_offset: p.end, text: p.text, copy_key: p.copyKey, terms: p.terms, tfs: p.tfs, length: p.length, speaker: p.speaker });
-      text.add(p, [passage, article, 0, p.length], 2, 1);
+      passages.push([++passage, article, p.position, p.start, p.end, p.text, p.copyKey, p.terms, p.tfs, p.length, p.speaker]);
+      textValues.push([passage, article, 0, p.length]);
     }
     for (const [position, { row: q, matching }] of quotes.entries()) {
-      quotations.push({ article, position, start_offset: q.start, end_offset: q.end, text: q.text, flags: rowFlags(q), speaker: q.speaker, speaker_title: q.speakerTitle, matching });
+      quotations.push([article, position, q.start, q.end, q.text, rowFlags(q), q.speaker, q.speakerTitle, matching]);
     }
   }
-  await client.query(
-    `INSERT INTO articles SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(number bigint, id text, title text, body text, source text, date text, day text, url text, lang text,
-       author text, file text, meta jsonb, content_hash text, title_terms text[], title_tfs smallint[], title_length integer, passage_count integer, title_same text, title_key text)`,
-    [JSON.stringify(articles)],
-  );
-  await client.query(
-    `INSERT INTO passages SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id bigint, article bigint, position integer, start_offset integer, end_offset integer, text text,
-       copy_key bigint, terms text[], tfs smallint[], length integer, speaker text)`,
-    [JSON.stringify(passages)],
-  );
-  await client.query(
-    `INSERT INTO quotations SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(article bigint, position integer, start_offset integer, end_offset integer, text text,
-       flags smallint, speaker text, speaker_title text, matching text)`,
-    [JSON.stringify(quotations)],
-  );
-  await insertPostings(client, TEXT_POSTINGS, firstPassage, text);
-  await insertPostings(client, TITLE_POSTINGS, firstArticle, titles);
+  await copyInto(client, 'articles', ARTICLE_COLUMNS, articles);
+  await copyInto(client, 'passages', PASSAGE_COLUMNS, passages);
+  await copyInto(client, 'quotations', QUOTATION_COLUMNS, quotations);
+  const { terms, text, title } = analysed.postings;
+  const textRows = postingRows(terms, text, firstPassage, textValues, 2, () => 1);
+  const titleRows = postingRows(terms, title, firstArticle, titleValues, 1, (values) => values[4]!);
+  await copyInto(client, TEXT_POSTINGS.name, postingColumns(TEXT_POSTINGS), textRows);
+  await copyInto(client, TITLE_POSTINGS.name, postingColumns(TITLE_POSTINGS), titleRows);
+  await addTermChars(client, [...textRows, ...titleRows].map((row) => row[0] as string));
   return passages.length;
 }
 
-/** One block's postings grouped by term: for each term, the values of each column in document order. */
-class PostingBlock {
-  private readonly byTerm = new Map<string, number[][]>();
-  private readonly passages = new Map<string, number>();
-
-  /**
-   * Adds a document's postings: for its i-th term, the document's `values` with the term's count
-   * at `tfAt`; each term is then found in `passages` more passages.
-   */
-  add(field: { terms: readonly string[]; tfs: readonly number[] }, values: readonly number[], tfAt: number, passages: number): void {
-    field.terms.forEach((term, i) => {
-      let columns = this.byTerm.get(term);
-      if (!columns) this.byTerm.set(term, (columns = values.map(() => [])));
-      values.forEach((value, k) => columns[k]!.push(k === tfAt ? field.tfs[i]! : value));
-      this.passages.set(term, (this.passages.get(term) ?? 0) + passages);
-    });
-  }
-
-  /** Passages each term is found in, in the order of `terms`. */
-  found(): number[] {
-    return [...this.passages.values()];
-  }
-
-  /** The terms, in the order of `columns`. */
-  terms(): string[] {
-    return [...this.byTerm.keys()];
-  }
-
-  /** Each column as one array literal per term. */
-  columns(): string[][] {
-    const rows = [...this.byTerm.values()];
-    const width = rows[0]?.length ?? 0;
-    return Array.from({ length: width }, (_, k) => rows.map((columns) => `{${columns[k]!.join(',')}}`));
-  }
+/** A postings table's columns, in the order of `postingRows`. */
+function postingColumns(table: PostingTable): string[] {
+  return ['term', 'block', 'found', ...table.columns.map(([name]) => name)];
 }
 
-/** Adds a batch's changes to the totals, and the characters of its new terms to the alphabet of spelling variants. */
-async function applyDelta(client: pg.ClientBase, delta: StatsDelta, rows: readonly ArticleRow[]): Promise<void> {
+/**
+ * A block's postings rows from the batch's postings of one field, grouped by term as the index
+ * builder groups them: for each term with a document written, the term, the block, the passages it
+ * is found in (`weight` of each document's values), then each column: the documents' `values`
+ * (null for a document not written) with the term's count at `tfAt`.
+ */
+function postingRows(terms: readonly string[], field: FieldPostings, block: number, values: ReadonlyArray<readonly number[] | null>, tfAt: number, weight: (values: readonly number[]) => number): CopyValue[][] {
+  const rows: CopyValue[][] = [];
+  for (let t = 0; t < terms.length; t++) {
+    let columns: number[][] | undefined;
+    let found = 0;
+    for (let i = field.start[t]!; i < field.start[t + 1]!; i++) {
+      const document = values[field.docs[i]!];
+      if (!document) continue;
+      columns ??= document.map(() => []);
+      for (let k = 0; k < document.length; k++) columns[k]!.push(k === tfAt ? field.tfs[i]! : document[k]!);
+      found += weight(document);
+    }
+    if (columns) rows.push([terms[t]!, block, found, ...columns]);
+  }
+  return rows;
+}
+
+/** Adds the characters of a batch's distinct terms to the alphabet of spelling variants (kept when articles leave: a character no term has any more only costs a variant tried in vain). */
+async function addTermChars(client: pg.ClientBase, terms: Iterable<string>): Promise<void> {
   const chars = new Set<string>();
-  for (const row of rows) for (const field of [row.title, ...row.passages]) for (const term of field.terms) for (const ch of term) chars.add(ch);
+  for (const term of terms) for (const ch of term) chars.add(ch);
   await client.query('INSERT INTO term_chars (ch) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [[...chars]]);
+}
+
+/** Adds a batch's changes to the archive's totals. */
+async function addTotals(client: pg.ClientBase, delta: StatsDelta): Promise<void> {
   await client.query('UPDATE corpus_stats SET articles = articles + $1, passages = passages + $2, text_length = text_length + $3, title_length = title_length + $4', [
     delta.articles,
     delta.passages,

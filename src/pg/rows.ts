@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { indexParts } from '../engine/build/parts.js';
 import { titleKeys } from '../engine/engine.js';
-import { QuoteIndex, QuoteReader, type Row as QuotationRow, extractRows } from '../engine/quotes/index.js';
+import { QuoteReader, type Row as QuotationRow, extractRows, overlappingMost } from '../engine/quotes/index.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { type Article, dayOf } from '../engine/types.js';
 
@@ -57,28 +57,66 @@ export function contentHash(article: Article): string {
 }
 
 /**
+ * A batch's postings as the index builder groups them: its sorted terms, and for each the documents
+ * holding it, in order, with their counts (the batch's passages in order for the text, its articles for titles).
+ */
+export interface BatchPostings {
+  terms: string[];
+  text: FieldPostings;
+  title: FieldPostings;
+}
+
+/** A batch analysed: a row per article, and the batch's postings (what the postings tables get, without grouping the rows' terms again). */
+export interface AnalysedBatch {
+  rows: ArticleRow[];
+  postings: BatchPostings;
+}
+
+/**
  * Analyses articles exactly as the embedded engine indexes them (the same passage cutting and the
  * same index builder, so the same terms, counts and lengths), and reads each document's terms back
  * out of the built postings; their quotations are read by the engine's own quotation reader
  * (`reader`, kept by the caller across batches so its English model loads once).
  */
-export function articleRows(articles: readonly Article[], reader: QuoteReader): ArticleRow[] {
+export function analyseBatch(articles: readonly Article[], reader: QuoteReader): AnalysedBatch {
   const { spans, index } = indexParts(articles);
   const titles = documentTerms(index.terms, index.title, articles.length);
   const texts = documentTerms(index.terms, index.text, spans.article.length);
   const found = extractRows(reader, articles);
-  // Attributions are per article: the batch's own quote index tells them as the whole archive's would.
-  const quotes = QuoteIndex.fromRows(articles as Article[], [found]);
   const rows: ArticleRow[] = articles.map((article, k) => ({ article, day: dayOf(article.date), contentHash: contentHash(article), title: titles[k]!, titleKeys: titleKeys(article), passages: [], quotations: [] }));
   found.quotes.forEach((row, i) => rows[row.article]!.quotations.push({ row, matching: found.matching[i] ?? null }));
+  const quoted = rows.map((row) => row.quotations.map((q) => q.row));
   for (let n = 0; n < spans.article.length; n++) {
     const row = rows[spans.article[n]!]!;
     const start = spans.start[n]!;
     const end = spans.end[n]!;
-    const speaker = quotes.attributionAt(row.article.id, start, end)?.speaker ?? null;
+    // The speaker of the article's quotation overlapping the passage most, as the quotation index tells it.
+    const speaker = overlappingMost(quoted[spans.article[n]!]!, start, end)?.speaker || null;
     row.passages.push({ ...texts[n]!, position: row.passages.length, start, end, text: row.article.body.slice(start, end), copyKey: spans.copyKeys[n]!, speaker });
   }
-  return rows;
+  return { rows, postings: { terms: index.terms, text: index.text, title: index.title } };
+}
+
+/** The rows of `analyseBatch` alone. */
+export function articleRows(articles: readonly Article[], reader: QuoteReader): ArticleRow[] {
+  return analyseBatch(articles, reader).rows;
+}
+
+/** An article's row as an analysis thread posts it: without the article, and with empty passage and quotation texts (slices of its body). */
+export type PostedRow = Omit<ArticleRow, 'article'>;
+
+/** The row without its article and its texts cut out of the body, to post to the thread that holds the article (less to copy). */
+export function withoutBodyTexts({ article: _, ...row }: ArticleRow): PostedRow {
+  for (const p of row.passages) p.text = '';
+  for (const q of row.quotations) q.row.text = '';
+  return row;
+}
+
+/** The row of `article` posted by `withoutBodyTexts`, its texts cut back out of the body; in place. */
+export function withBodyTexts(row: PostedRow, article: Article): ArticleRow {
+  for (const p of row.passages) p.text = article.body.slice(p.start, p.end);
+  for (const q of row.quotations) q.row.text = article.body.slice(q.row.start, q.row.end);
+  return { ...row, article };
 }
 
 /** Each document's terms and counts from one field's postings (terms come out sorted, as the term list is). */

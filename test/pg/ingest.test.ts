@@ -7,7 +7,9 @@ import { buildArchive } from '../../src/engine/build/buildArchive.js';
 import { loadCorpus } from '../../src/engine/corpus/index.js';
 import type { Article } from '../../src/engine/types.js';
 import { runIngest } from '../../src/pg/commands.js';
+import { postgresArchive } from '../../src/pg/archive.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
+import { postgresAsk } from '../../src/pg/search.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
@@ -102,6 +104,70 @@ describe('npm run ingest', () => {
     return { lines, logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') } };
   }
 
+  /** A corpus folder holding `articles` (one JSON Lines file). */
+  function corpusFolder(articles: readonly Article[]): string {
+    const dir = mkdtempSync(join(tmpdir(), 'prune-corpus-'));
+    writeFileSync(join(dir, 'part.jsonl'), articles.map(({ file: _, ...a }) => JSON.stringify(a)).join('\n'));
+    return dir;
+  }
+
+  /** An article quoting a minister, named, on a subject no other article mentions. */
+  const QUOTING = article('q1', 'قال وزير الزراعة سمير الخطيب "إن محصول القمح في الشمال تضاعف هذا الموسم بفضل الأمطار الغزيرة" في مؤتمر صحفي.');
+  const WITH_QUOTE = [...ARTICLES, QUOTING];
+
+  it('with --prune, deletes the stored articles the folder no longer holds: /ask and whosaid stop finding them, the statistics are a fresh ingest’s', async () => {
+    const { pool, url } = await freshDatabase(server());
+    const { lines, logger } = recordingLogger();
+    expect(await runIngest([corpusFolder(WITH_QUOTE), '--batch', '5'], { DATABASE_URL: url }, logger)).toBe(0);
+    const quoted = 'محصول القمح في الشمال تضاعف';
+    const whoSaid = async () => {
+      const said = await postgresArchive(pool).whosaid(quoted);
+      return said.ok ? said.matches.map((m) => m.article.id) : [];
+    };
+    const wheat = async () => {
+      const answer = await postgresAsk(pool).ask({ question: 'محصول القمح في الشمال' });
+      return answer.ok ? answer.results.map((r) => r.article.id) : [];
+    };
+    const minister = async () => (await postgresArchive(pool).speakers('الخطيب')).map((s) => s.name);
+    expect(await whoSaid()).toEqual(['q1']);
+    expect(await wheat()).toContain('q1');
+    expect(await minister()).toEqual(['سمير الخطيب']);
+
+    const remaining = WITH_QUOTE.filter((a) => a.id !== 'q1' && a.id !== 'a4');
+    const folder = corpusFolder(remaining);
+    expect(await runIngest([folder], { DATABASE_URL: url }, logger)).toBe(0);
+    expect(lines.at(-1)).toMatchObject({ level: 'warn', message: `2 stored articles are not in ${folder}: npm run ingest -- ${folder} --prune would delete them` });
+    expect(await count(pool, 'articles')).toBe(13);
+
+    expect(await runIngest([folder, '--prune', '--batch', '1'], { DATABASE_URL: url }, logger)).toBe(0);
+    expect(lines.at(-1)).toMatchObject({ message: 'articles no longer in the folder deleted', fields: { removed: 2 } });
+    expect(await count(pool, 'articles')).toBe(11);
+    expect(await whoSaid()).toEqual([]);
+    expect(await wheat()).not.toContain('q1');
+    expect(await minister()).toEqual([]);
+    const stats = await statistics(pool);
+    expect(stats.stored).toEqual(stats.recomputed);
+    expect(stats.totals).toEqual(stats.actual);
+    const fresh = await freshDatabase(server());
+    await ingestArticles(fresh.pool, remaining);
+    const termStats = 'SELECT term, text_passages, title_passages FROM term_stats ORDER BY term';
+    expect((await pool.query(termStats)).rows).toEqual((await fresh.pool.query(termStats)).rows);
+    expect(stats.totals).toEqual((await statistics(fresh.pool)).totals);
+    expect(await count(pool, 'quotations')).toBe(await count(fresh.pool, 'quotations'));
+  });
+
+  it('refuses --prune, writing nothing, when more than half of the stored articles would go, unless --force', async () => {
+    const { pool, url } = await freshDatabase(server());
+    const { lines, logger } = recordingLogger();
+    expect(await runIngest([corpusFolder(ARTICLES)], { DATABASE_URL: url }, logger)).toBe(0);
+    const few = corpusFolder([...ARTICLES.slice(0, 5), QUOTING]);
+    expect(await runIngest([few, '--prune'], { DATABASE_URL: url }, logger)).toBe(2);
+    expect(lines.at(-1)!.message).toBe(`--prune refused: it would delete 7 of the 12 stored articles, more than half. Nothing was written; if ${few} really is the whole archive now, add --force`);
+    expect(await count(pool, 'articles')).toBe(12);
+    expect(await runIngest([few, '--prune', '--force'], { DATABASE_URL: url }, logger)).toBe(0);
+    expect((await pool.query('SELECT id FROM articles ORDER BY number')).rows.map((r) => r.id)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'q1']);
+  });
+
   it('ingests the seed corpus folder and reports progress with counts, rate and time left', async () => {
     const { pool, url } = await freshDatabase(server());
     const { lines, logger } = recordingLogger();
@@ -120,12 +186,16 @@ describe('npm run ingest', () => {
     const { lines, logger } = recordingLogger();
     const env = { DATABASE_URL: 'postgresql://x:y@127.0.0.1:1/none' };
     expect(await runIngest([], env, logger)).toBe(2);
-    expect(lines.at(-1)!.message).toBe('npm run ingest -- DIR [--batch N]: DIR: the corpus folder to ingest, e.g. npm run ingest -- corpus');
+    expect(lines.at(-1)!.message).toBe('npm run ingest -- DIR [--batch N] [--prune [--force]]: DIR: the corpus folder to ingest, e.g. npm run ingest -- corpus');
     expect(await runIngest(['corpus', '--batch', 'lots'], env, logger)).toBe(2);
-    expect(lines.at(-1)!.message).toBe('npm run ingest -- DIR [--batch N]: --batch: a whole number from 1 to 10000');
+    expect(lines.at(-1)!.message).toBe('npm run ingest -- DIR [--batch N] [--prune [--force]]: --batch: a whole number from 1 to 10000');
+    expect(await runIngest(['corpus', '--force'], env, logger)).toBe(2);
+    expect(lines.at(-1)!.message).toBe('npm run ingest -- DIR [--batch N] [--prune [--force]]: --force: only goes with --prune');
     const empty = mkdtempSync(join(tmpdir(), 'empty-corpus-'));
     writeFileSync(join(empty, 'notes.bin'), 'x');
     expect(await runIngest([empty], env, logger)).toBe(2);
     expect(lines.at(-1)!.message).toBe('no article to ingest in that folder');
+    expect(await runIngest([empty, '--prune'], env, logger)).toBe(2);
+    expect(lines.at(-1)!.message).toBe('no article in that folder: nothing ingested, and --prune refused (it would delete every article)');
   });
 });

@@ -121,15 +121,28 @@ function loneBody(np: NounPhrase): string | null {
  * nearest before `at` (else the first after it), or null.
  */
 function namedInFull(body: string, word: string, at: number): string | null {
-  const re = new RegExp(`(?<!\\p{L})${word}((?:\\s+ال\\p{L}{2,}(?:ي|ية|يه))+)(\\s+ل\\p{L}{3,}\\s+ال\\p{L}{2,})?(?!\\p{L})`, 'gu');
   let best: string | null = null;
-  for (const m of body.matchAll(re)) {
-    if (best && m.index > at) break;
+  // Each mention of `word` (a word of letters) not inside a longer word, and what completes it; read on after a completed one.
+  for (let i = body.indexOf(word); i >= 0; ) {
+    NOT_AFTER_LETTER.lastIndex = i;
+    COMPLETION.lastIndex = i + word.length;
+    const m = NOT_AFTER_LETTER.test(body) ? COMPLETION.exec(body) : null;
+    if (!m) {
+      i = body.indexOf(word, i + 1);
+      continue;
+    }
+    if (best && i > at) break;
     const complement = m[2] && !addressee(normalizeText(m[2].trim().split(/\s+/)[0]!)) ? m[2] : '';
     best = `${word}${m[1]}${complement}`.replace(/\s+/g, ' ');
+    i = body.indexOf(word, COMPLETION.lastIndex);
   }
   return best;
 }
+
+/** Matches (empty) where the character before is not a letter. */
+const NOT_AFTER_LETTER = /(?<!\p{L})/uy;
+/** A body's adjectives of nationality or kind and its optional ل complement, right after its head word. */
+const COMPLETION = /((?:\s+ال\p{L}{2,}(?:ي|ية|يه))+)(\s+ل\p{L}{3,}\s+ال\p{L}{2,})?(?!\p{L})/uy;
 
 function attribute(body: string, reports: Report[], phrases: Map<Report, NounPhrase>, cast: Cast): Quotation[] {
   const history: Entity[] = [];

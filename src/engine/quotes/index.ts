@@ -200,6 +200,17 @@ export function extractRows(reader: QuoteReader, articles: readonly (ReadArticle
   return { quotes, matching, failed };
 }
 
+/** Of one article's quotation rows, the one overlapping the span from `start` to `end` most (the first of equals); none when none overlaps. */
+export function overlappingMost(rows: Iterable<Row>, start: number, end: number): Row | undefined {
+  let best: Row | undefined;
+  let bestOverlap = 0;
+  for (const row of rows) {
+    const overlap = Math.min(end, row.end) - Math.max(start, row.start);
+    if (overlap > bestOverlap) [best, bestOverlap] = [row, overlap];
+  }
+  return best;
+}
+
 const NO_GROUPS = new Uint32Array(0);
 
 /**
@@ -425,13 +436,7 @@ export class QuoteIndex {
 
   /** Who is quoted in `[start, end)` of an article: the speaker of the quotation overlapping it most, when it has one. */
   attributionAt(articleId: string, start: number, end: number): SpanAttribution | undefined {
-    let best: Row | undefined;
-    let bestOverlap = 0;
-    for (const i of this.byArticleIdx.get(articleId) ?? []) {
-      const row = this.data.quotes[i]!;
-      const overlap = Math.min(end, row.end) - Math.max(start, row.start);
-      if (overlap > bestOverlap) [best, bestOverlap] = [row, overlap];
-    }
+    const best = overlappingMost((this.byArticleIdx.get(articleId) ?? []).map((i) => this.data.quotes[i]!), start, end);
     if (!best?.speaker) return undefined;
     return { speaker: best.speaker, denial: best.denial, named: best.named };
   }

@@ -1,0 +1,61 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+/** A value of a row written by `copyInto`: text, a number, null, or an array of texts or numbers. */
+export type CopyValue = string | number | null | readonly string[] | readonly number[];
+
+/** Rows sent per chunk of the COPY stream. */
+const ROWS_PER_CHUNK = 1000;
+
+/**
+ * Writes rows into `table` with `COPY ... FROM STDIN` in text format: the server parses each value
+ * once by its column's type, instead of a JSON document unpacked into records (half the server's
+ * time per article went there).
+ */
+export async function copyInto(client: pg.ClientBase, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<void> {
+  await pipeline(Readable.from(chunks(rows)), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+}
+
+/** The rows as COPY text lines, a chunk of them at a time. */
+function* chunks(rows: Iterable<readonly CopyValue[]>): Generator<string> {
+  let chunk = '';
+  let count = 0;
+  for (const row of rows) {
+    chunk += row.map(field).join('\t') + '\n';
+    if (++count === ROWS_PER_CHUNK) {
+      yield chunk;
+      chunk = '';
+      count = 0;
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** One value as a COPY text field: `\N` for null, an array as a literal whose texts are quoted. */
+function field(value: CopyValue): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return escapeText(value);
+  return escapeText(arrayLiteral(value));
+}
+
+/** An array literal: numbers as they are, texts quoted (each element tested only when the whole holds a quote or a backslash). */
+function arrayLiteral(values: readonly string[] | readonly number[]): string {
+  if (!isTexts(values)) return `{${values.join(',')}}`;
+  const quoted = /["\\]/.test(values.join('')) ? values.map((v) => v.replace(/["\\]/g, '\\$&')) : values;
+  return `{"${quoted.join('","')}"}`;
+}
+
+/** Whether an array holds texts (an empty one is written alike either way). */
+function isTexts(values: readonly string[] | readonly number[]): values is readonly string[] {
+  return typeof values[0] === 'string';
+}
+
+/** Escapes what COPY's text format reads specially: backslash, tab, newline, carriage return. */
+function escapeText(text: string): string {
+  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => SPECIAL[c]!) : text;
+}
+
+const SPECIAL: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };

@@ -1,0 +1,40 @@
+import type pg from 'pg';
+import { removeBatch } from './ingest.js';
+import { inTransaction } from './migrate.js';
+import { finishQuoteIndex } from './quoteIndexWrite.js';
+
+/** The articles stored that a corpus folder no longer holds: their numbers, and how many articles are stored in all. */
+export interface AbsentArticles {
+  numbers: string[];
+  stored: number;
+}
+
+/** The stored articles whose id is not among `ids` (the articles of the corpus folder ingested). */
+export async function absentArticles(pool: pg.Pool, ids: readonly string[]): Promise<AbsentArticles> {
+  const absent = await pool.query<{ number: string }>(
+    'SELECT a.number FROM articles a LEFT JOIN unnest($1::text[]) AS kept(id) ON kept.id = a.id WHERE kept.id IS NULL ORDER BY a.number',
+    [ids],
+  );
+  const stored = await pool.query<{ n: string }>('SELECT count(*) AS n FROM articles');
+  return { numbers: absent.rows.map((row) => row.number), stored: Number(stored.rows[0]!.n) };
+}
+
+/**
+ * Deletes the articles numbered `numbers` (their passages, quotations, postings and statistics
+ * follow) in batches of `batchSize`, each one transaction announced to the bots as an ingestion
+ * batch is, then clusters the remaining quotations' speakers again; returns how many were deleted.
+ * Stopped at any point, it leaves whole batches deleted.
+ */
+export async function pruneArticles(pool: pg.Pool, numbers: readonly string[], batchSize: number): Promise<number> {
+  let removed = 0;
+  for (let k = 0; k < numbers.length; k += batchSize) {
+    const client = await pool.connect();
+    try {
+      removed += await inTransaction(client, () => removeBatch(client, numbers.slice(k, k + batchSize)));
+    } finally {
+      client.release();
+    }
+  }
+  await finishQuoteIndex(pool, removed > 0);
+  return removed;
+}
