@@ -63,7 +63,6 @@ export interface PostgresRunOptions {
 export async function benchPostgres(sizes: ReadonlyArray<{ size: number; corpusDir: string }>, questionsFile: string, options: PostgresRunOptions, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
   const dir = resolve(options.outDir);
   mkdirSync(dir, { recursive: true });
-  const rows = new Map(readRows(dir).map((r) => [r.size, r]));
   const embedded = embeddedFigures(join(dir, 'results.json'));
   for (const { size, corpusDir } of sizes) {
     const left = options.deadline - performance.now();
@@ -77,7 +76,7 @@ export async function benchPostgres(sizes: ReadonlyArray<{ size: number; corpusD
       const args = [RUN, 'run', corpusDir, questionsFile, ...(options.pgData ? [resolve(options.pgData)] : [])];
       const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', ...args], { env, maxBuffer: 1 << 20, timeout: Math.round(left) });
       const figures = JSON.parse(stdout.trim().split('\n').at(-1)!) as PostgresFigures;
-      const before = rows.get(size)?.figures;
+      const before = readRows(dir).find((r) => r.size === size)?.figures;
       // Asked again of a database that already held the size: the ingestion figures are the earlier run's.
       if (!figures.added && before?.ingestRate) Object.assign(figures, { added: before.added, ingestS: before.ingestS, ingestRate: before.ingestRate });
       log(`${size} PostgreSQL: ${JSON.stringify(figures)}`);
@@ -87,6 +86,8 @@ export async function benchPostgres(sizes: ReadonlyArray<{ size: number; corpusD
       row.error = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     }
     row.loadAvg = Math.round(loadavg()[0]! * 10) / 10;
+    // Read again: another run (another size, its own data folder) may have written meanwhile.
+    const rows = new Map(readRows(dir).map((r) => [r.size, r]));
     rows.set(size, row);
     write(dir, [...rows.values()].sort((a, b) => a.size - b.size));
     log(`wrote ${join(options.outDir, 'postgres.json')}, postgres.md and postgres.svg`);
