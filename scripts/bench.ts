@@ -11,7 +11,7 @@ import { childTimeoutMs, parseBenchArgs } from './bench/args.js';
 import { prepareData } from './bench/data.js';
 import { type BenchResults, type Measured, count, renderChart, renderTable } from './bench/report.js';
 import { runChild } from './bench/run.js';
-import { benchPostgres } from './bench/postgresRuns.js';
+import { benchPostgres, renderPostgres } from './bench/postgresRuns.js';
 
 /** Up to this size the build is measured again in `EXTRA_BUILD_RUNS` build-only runs, and the median of all the runs reported. */
 const REPEATED_BUILDS_UP_TO = 30_000;
@@ -21,6 +21,10 @@ const log = (line: string) => console.log(`[bench ${new Date().toISOString().sli
 
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
+  if (args.renderOnly && args.backend === 'postgres') {
+    renderPostgres(args.outDir);
+    return;
+  }
   if (args.renderOnly) {
     writeOutputs(JSON.parse(readFileSync(join(resolve(args.outDir), 'results.json'), 'utf8')) as BenchResults, args.outDir);
     return;
@@ -37,7 +41,8 @@ async function main(): Promise<void> {
 
   const env = { ...process.env, BENCH_LATENCY_BUDGET_MS: String(args.latencyBudgetS * 1000) };
   if (args.backend === 'postgres') {
-    await benchPostgres(args.sizes.map((size) => ({ size, corpusDir: data.corpusDirs[size]! })), questionsFile, args.outDir, env, log);
+    const options = { outDir: args.outDir, pgData: args.pgData, deadline: started + args.budgetMin * 60_000, commit: engineVersion() };
+    await benchPostgres(args.sizes.map((size) => ({ size, corpusDir: data.corpusDirs[size]! })), questionsFile, options, env, log);
     return;
   }
   const deadline = started + args.budgetMin * 60_000;

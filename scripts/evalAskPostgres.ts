@@ -7,6 +7,7 @@ import { postgresAsk } from '../src/pg/search.js';
 import { readCorpusFile } from './evalData.js';
 import { type AskScores, type Question, backendRanking, questionsOf, scoreRankings } from './evalAsk.js';
 import { startEmbeddedServer } from './pg/embeddedServer.js';
+import { buildTsPassages, tsRankSearch } from './bench/tsRank.js';
 
 /** `/ask` on one QA set through PostgreSQL: the project's ranking, and PostgreSQL's own `ts_rank` (`arabic` configuration) as a reference. */
 export interface PostgresScores {
@@ -44,24 +45,12 @@ export async function evaluatePostgres(sets: readonly string[], serverLog?: (lin
   }
 }
 
-/**
- * PostgreSQL's own full-text ranking, for reference: passages and titles under the `arabic`
- * configuration (title weighted A), the question's lexemes OR-ed, ordered by `ts_rank`.
- */
+/** PostgreSQL's own full-text ranking, for reference (scripts/bench/tsRank.ts). */
 async function tsRankScores(pool: pg.Pool, set: string, questions: Question[]): Promise<AskScores> {
   const client = await pool.connect();
   try {
-    await client.query(`CREATE TABLE IF NOT EXISTS ts_passages AS
-      SELECT p.text, a.id AS article_id, setweight(to_tsvector('arabic', a.title), 'A') || to_tsvector('arabic', p.text) AS document
-      FROM passages p JOIN articles a ON a.number = p.article`);
-    return await scoreRankings(set, questions, async (question) => {
-      const found = await client.query<{ text: string; article_id: string }>(
-        `WITH q AS (SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS query FROM unnest(tsvector_to_array(to_tsvector('arabic', $1))) AS lexeme)
-         SELECT text, article_id FROM ts_passages, q WHERE q.query IS NOT NULL AND document @@ q.query ORDER BY ts_rank(document, q.query) DESC LIMIT 10`,
-        [question],
-      );
-      return found.rows.map((r) => ({ passage: r.text, articleIds: [r.article_id] }));
-    });
+    await buildTsPassages(client);
+    return await scoreRankings(set, questions, async (question) => (await tsRankSearch(client, question)).map((r) => ({ passage: r.text, articleIds: [r.article_id] })));
   } finally {
     client.release();
   }

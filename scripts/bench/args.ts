@@ -14,10 +14,12 @@ export interface BenchArgs {
   budgetMin: number;
   /** Folder for results. Default `bench`. */
   outDir: string;
-  /** Only re-write results.md and chart.svg from the folder's results.json. */
+  /** Only re-write results.md and chart.svg from the folder's results.json (with `--backend postgres`: postgres.md and postgres.svg from postgres.json). */
   renderOnly: boolean;
   /** `postgres`: measure the PostgreSQL engine instead (scripts/bench/postgres.ts), written to postgres.json and postgres.md. */
   backend: 'embedded' | 'postgres';
+  /** `--backend postgres` only: keep the server's data in this folder, so each size ingests only the articles it adds to the previous one and a later run at the same size asks again without ingesting. */
+  pgData: string | null;
 }
 
 export const DEFAULT_SIZES = [10_000, 30_000, 100_000, 300_000];
@@ -35,7 +37,7 @@ export function parseSizes(value: string): number[] {
 
 /** Parses `process.argv.slice(2)`; throws with a message naming the bad flag. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { sizes: DEFAULT_SIZES, timeoutS: null, heapMb: 12_288, latencyBudgetS: 120, budgetMin: 45, outDir: 'bench', renderOnly: false, backend: 'embedded' };
+  const args: BenchArgs = { sizes: DEFAULT_SIZES, timeoutS: null, heapMb: 12_288, latencyBudgetS: 120, budgetMin: 45, outDir: 'bench', renderOnly: false, backend: 'embedded', pgData: null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
@@ -57,12 +59,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     else if (name === '--latency-budget') args.latencyBudgetS = positive(value());
     else if (name === '--budget') args.budgetMin = positive(value());
     else if (name === '--out') args.outDir = value();
+    else if (name === '--pg-data') args.pgData = value();
     else if (name === '--backend') {
       const backend = value();
       if (backend !== 'embedded' && backend !== 'postgres') throw new Error(`--backend: "${backend}" is not embedded or postgres`);
       args.backend = backend;
     }
-    else throw new Error(`unknown flag ${flag} (known: --quick, --sizes, --timeout, --heap, --latency-budget, --budget, --out, --backend, --render-only)`);
+    else throw new Error(`unknown flag ${flag} (known: --quick, --sizes, --timeout, --heap, --latency-budget, --budget, --out, --backend, --pg-data, --render-only)`);
   }
   return args;
 }

@@ -3,7 +3,7 @@
  * converted, for the benchmark only), grown to 100k+ by re-dated, re-identified copies, written as
  * corpus folders of one size each, and 1,000 realistic questions.
  */
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -114,9 +114,10 @@ export interface PreparedData {
 export function prepareData(root: string, sizes: readonly number[], log: (line: string) => void): PreparedData {
   const max = Math.max(...sizes);
   const dir = join(root, `data-v${DATA_VERSION}-${max}`);
+  // A folder prepared for larger sizes serves smaller ones when it holds their corpus folders too.
   const marker = join(dir, 'ready.json');
-  if (existsSync(marker)) {
-    const ready = JSON.parse(readFileSync(marker, 'utf8')) as PreparedData;
+  const folders = existsSync(root) ? readdirSync(root).filter((name) => name.startsWith(`data-v${DATA_VERSION}-`)) : [];
+  for (const ready of [marker, ...folders.map((name) => join(root, name, 'ready.json'))].filter((m) => existsSync(m)).map((m) => JSON.parse(readFileSync(m, 'utf8')) as PreparedData)) {
     if (sizes.every((s) => ready.corpusDirs[s])) return ready;
   }
   rmSync(dir, { recursive: true, force: true });

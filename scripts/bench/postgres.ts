@@ -1,15 +1,19 @@
 /**
- * The PostgreSQL engine at one size: a throwaway embedded server, the migrations, `npm run
- * ingest`'s batched ingestion of the corpus folder (its rate) and the database's size, then the
- * benchmark's questions asked through the PostgreSQL backend by a second process that holds no
- * corpus, as a bot on PostgreSQL (/ask p50/p99, /whosaid and /summary topic latency, its RSS).
- * `tsx scripts/bench/postgres.ts run CORPUS_DIR QUESTIONS_FILE` prints one JSON line of figures.
+ * The PostgreSQL engine at one size: an embedded server (throwaway, or kept in DATA_DIR so the
+ * next size only ingests the articles it adds, and a later run can ask again without
+ * ingesting), the migrations, batched ingestion of the corpus articles the database lacks (their
+ * rate) and the database's size, then the benchmark's questions asked through the PostgreSQL
+ * backend by a second process that holds no corpus, as a bot on PostgreSQL (/ask p50/p99,
+ * /whosaid and /summary topic latency, its RSS), and last
+ * PostgreSQL's own `ts_rank` over the same passages (its index size and /ask latency).
+ * `tsx scripts/bench/postgres.ts run CORPUS_DIR QUESTIONS_FILE [DATA_DIR]` prints one JSON line of figures.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
-import { loadCorpus } from '../../src/engine/corpus/index.js';
+import { parseArticleFile } from '../../src/engine/corpus/index.js';
 import { silentLogger } from '../../src/engine/index.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
 import { migrate } from '../../src/pg/migrate.js';
@@ -19,13 +23,14 @@ import { postgresArchive } from '../../src/pg/archive.js';
 import { startEmbeddedServer } from '../pg/embeddedServer.js';
 import type { BenchQuestion } from './data.js';
 import { type LatencySummary, peakRssMb, rssMb, summarize } from './measure.js';
+import { buildTsPassages, tsIndexMb, tsRankSearch } from './tsRank.js';
 
 /** Time spent timing /ask before stopping early, ms. */
 const LATENCY_BUDGET_MS = Number(process.env.BENCH_LATENCY_BUDGET_MS ?? 120_000);
 
-/** Times `fn` once per input (after a few untimed calls), stopping once `budgetMs` is spent. */
-async function asyncLatencies<T>(inputs: readonly T[], fn: (input: T) => Promise<unknown>, budgetMs: number): Promise<LatencySummary> {
-  for (const input of inputs.slice(0, 10)) await fn(input);
+/** Times `fn` once per input (after `warmUp` untimed calls), stopping once `budgetMs` is spent. */
+async function asyncLatencies<T>(inputs: readonly T[], fn: (input: T) => Promise<unknown>, budgetMs: number, warmUp = 10): Promise<LatencySummary> {
+  for (const input of inputs.slice(0, warmUp)) await fn(input);
   const durations: number[] = [];
   let spent = 0;
   for (const input of inputs) {
@@ -39,34 +44,75 @@ async function asyncLatencies<T>(inputs: readonly T[], fn: (input: T) => Promise
   return summarize(durations);
 }
 
-/** Ingests the corpus folder into a fresh database and returns the ingestion's figures. */
+/**
+ * Ingests the corpus folder's articles the database lacks, one corpus file at a time (the
+ * process never holds the whole corpus), and returns the ingestion's figures.
+ */
 async function ingest(pool: pg.Pool, corpusDir: string): Promise<Record<string, number>> {
-  const { articles } = await loadCorpus(corpusDir);
-  const started = performance.now();
-  const counts = await ingestArticles(pool, articles);
-  const seconds = (performance.now() - started) / 1000;
-  return { articles: articles.length, passages: counts.passages, ingestS: Math.round(seconds * 10) / 10, ingestRate: Math.round(articles.length / seconds) };
+  const stored = new Set((await pool.query<{ id: string }>('SELECT id FROM articles')).rows.map((r) => r.id));
+  let added = 0;
+  let seconds = 0;
+  for (const name of readdirSync(corpusDir).sort()) {
+    const fresh = parseArticleFile(name, readFileSync(join(corpusDir, name), 'utf8'), {}).articles.filter((a) => !stored.has(a.id));
+    if (!fresh.length) continue;
+    const started = performance.now();
+    await ingestArticles(pool, fresh);
+    seconds += (performance.now() - started) / 1000;
+    added += fresh.length;
+  }
+  const articles = stored.size + added;
+  return added ? { articles, added, ingestS: Math.round(seconds * 10) / 10, ingestRate: Math.round(added / seconds) } : { articles, added };
 }
 
-/** `run`: a server, the ingestion, then the `ask` mode in a child process (a bot on PostgreSQL holds no corpus); the figures. */
-async function run(corpusDir: string, questionsFile: string): Promise<Record<string, unknown>> {
-  const server = await startEmbeddedServer();
+/** The size of the database `name` in MB, without ts_rank's table (a reference, not part of the archive). */
+async function databaseMb(pool: pg.Pool, name: string): Promise<number> {
+  const size = await pool.query<{ size: string }>("SELECT pg_database_size($1) - coalesce(pg_total_relation_size(to_regclass('ts_passages')), 0) AS size", [name]);
+  return Math.round(Number(size.rows[0]!.size) / 1024 / 1024);
+}
+
+/** `run`: a server, the ingestion, the `ask` mode in a child process (a bot on PostgreSQL holds no corpus), then `ts_rank`; the figures. */
+async function run(corpusDir: string, questionsFile: string, dataDir?: string): Promise<Record<string, unknown>> {
+  const server = await startEmbeddedServer(undefined, dataDir);
   try {
-    await server.createDatabase('bench');
+    const admin = createPool(server.url(), silentLogger);
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', ['bench'])).rowCount;
+    await admin.end();
+    if (!exists) await server.createDatabase('bench');
     const pool = createPool(server.url('bench'), silentLogger);
     try {
       const client = await pool.connect();
       await migrate(client, { logger: silentLogger }).finally(() => client.release());
       const figures: Record<string, unknown> = await ingest(pool, corpusDir);
+      // ts_rank's table, kept from an earlier run at this size, is built again over the articles added.
+      if (figures.added) await pool.query('DROP TABLE IF EXISTS ts_passages');
       await pool.query('VACUUM ANALYZE');
-      figures.databaseMb = Math.round(Number((await pool.query<{ size: string }>("SELECT pg_database_size('bench') AS size")).rows[0]!.size) / 1024 / 1024);
+      figures.passages = Number((await pool.query<{ passages: string }>('SELECT passages FROM corpus_stats')).rows[0]?.passages ?? 0);
+      figures.databaseMb = await databaseMb(pool, 'bench');
       const asked = execFileSync(process.execPath, ['--import', 'tsx', SELF, 'ask', server.url('bench'), questionsFile], { encoding: 'utf8', env: process.env, maxBuffer: 1 << 20 });
-      return { ...figures, ...(JSON.parse(asked.trim().split('\n').at(-1)!) as Record<string, unknown>) };
+      Object.assign(figures, JSON.parse(asked.trim().split('\n').at(-1)!) as Record<string, unknown>);
+      figures.tsRank = await tsRank(pool, questionsFile);
+      return figures;
     } finally {
       await pool.end();
     }
   } finally {
-    await server.stop();
+    await (dataDir ? server.pause() : server.stop());
+  }
+}
+
+/** PostgreSQL's own `ts_rank` over the same passages: the time to build its table and GIN index (0 when kept from an earlier run), the index's size, /ask latency. */
+async function tsRank(pool: pg.Pool, questionsFile: string): Promise<Record<string, unknown>> {
+  const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as BenchQuestion[];
+  const client = await pool.connect();
+  try {
+    const started = performance.now();
+    const built = (await client.query("SELECT to_regclass('ts_passages_document') IS NOT NULL AS built")).rows[0] as { built: boolean };
+    const indexMb = built.built ? await tsIndexMb(client) : await buildTsPassages(client);
+    const buildS = Math.round((performance.now() - started) / 100) / 10;
+    const ask = await asyncLatencies(questions, ({ q }) => tsRankSearch(client, q), LATENCY_BUDGET_MS, 2);
+    return { indexMb, buildS, ask };
+  } finally {
+    client.release();
   }
 }
 
@@ -88,8 +134,8 @@ async function ask(url: string, questionsFile: string): Promise<Record<string, u
 }
 
 const SELF = fileURLToPath(import.meta.url);
-const [mode, first, questionsFile] = process.argv.slice(2);
+const [mode, first, questionsFile, dataDir] = process.argv.slice(2);
 if ((mode !== 'run' && mode !== 'ask') || !first || !questionsFile) {
-  console.error('usage: tsx scripts/bench/postgres.ts run CORPUS_DIR QUESTIONS_FILE | ask DATABASE_URL QUESTIONS_FILE');
+  console.error('usage: tsx scripts/bench/postgres.ts run CORPUS_DIR QUESTIONS_FILE [DATA_DIR] | ask DATABASE_URL QUESTIONS_FILE');
   process.exitCode = 2;
-} else console.log(JSON.stringify(await (mode === 'run' ? run : ask)(first, questionsFile)));
+} else console.log(JSON.stringify(await (mode === 'run' ? run(first, questionsFile, dataDir) : ask(first, questionsFile))));

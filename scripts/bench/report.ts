@@ -150,7 +150,8 @@ export function renderTable(results: Pick<BenchResults, 'sizes'>): string {
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-interface Series {
+/** One line of a chart panel. */
+export interface Series {
   name: string;
   color: string;
   dashed: boolean;
@@ -160,6 +161,26 @@ interface Series {
 const W = 440;
 const H = 300;
 const PAD = { left: 58, right: 14, top: 34, bottom: 44 };
+
+/** A chart panel: its title, its y axis's label and scale, its lines. */
+export interface Panel {
+  title: string;
+  yLabel: string;
+  series: Series[];
+  logY: boolean;
+}
+
+/** Panels side by side as a standalone SVG. */
+export function chartSvg(panels: readonly Panel[]): string {
+  const width = panels.length * W;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${H}" viewBox="0 0 ${width} ${H}" font-family="sans-serif" font-size="11">`,
+    `<rect width="${width}" height="${H}" fill="#fff"/>`,
+    ...panels.map((p, i) => panel(p.title, p.yLabel, p.series, p.logY, i * W)),
+    '</svg>',
+    '',
+  ].join('\n');
+}
 
 /** One panel: log-scaled x (articles), linear or log y, a line per series. */
 function panel(title: string, yLabel: string, series: Series[], logY: boolean, offsetX: number): string {
@@ -219,6 +240,11 @@ function linearTicks(max: number): number[] {
   return ticks;
 }
 
+/** The engine's peak RSS at one size, as the chart shows it: the median build's peak, or the engine run's when higher. */
+export function enginePeakMb(result: SizeResult): number | undefined {
+  return Math.max(engineBuild(result)?.peakMb ?? 0, num(result.engine, 'peakRssMb') ?? 0) || undefined;
+}
+
 /** Latency (p50, p99) and peak RSS against corpus size, the engine and FTS5, as a standalone SVG. */
 export function renderChart(results: Pick<BenchResults, 'sizes'>): string {
   const points = (pick: (r: SizeResult) => number | undefined): Array<[number, number]> =>
@@ -235,15 +261,11 @@ export function renderChart(results: Pick<BenchResults, 'sizes'>): string {
     { name: 'FTS5 p99', color: FTS, dashed: true, points: points((r) => lat(r.fts5, 'ask')?.p99) },
   ];
   const memory: Series[] = [
-    { name: 'engine peak RSS', color: ENGINE, dashed: false, points: points((r) => Math.max(engineBuild(r)?.peakMb ?? 0, num(r.engine, 'peakRssMb') ?? 0) || undefined) },
+    { name: 'engine peak RSS', color: ENGINE, dashed: false, points: points(enginePeakMb) },
     { name: 'FTS5 peak RSS', color: FTS, dashed: false, points: points((r) => num(r.fts5, 'peakRssMb')) },
   ];
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${2 * W}" height="${H}" viewBox="0 0 ${2 * W} ${H}" font-family="sans-serif" font-size="11">`,
-    `<rect width="${2 * W}" height="${H}" fill="#fff"/>`,
-    panel('/ask latency', 'ms (log scale)', latency, true, 0),
-    panel('peak memory', 'MB', memory, false, W),
-    '</svg>',
-    '',
-  ].join('\n');
+  return chartSvg([
+    { title: '/ask latency', yLabel: 'ms (log scale)', series: latency, logY: true },
+    { title: 'peak memory', yLabel: 'MB', series: memory, logY: false },
+  ]);
 }

@@ -1,4 +1,5 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { execFileSync } from 'node:child_process';
 import { tmpdir, userInfo } from 'node:os';
@@ -57,11 +58,14 @@ function freePort(): Promise<number> {
  * Starts a PostgreSQL server in a fresh temporary folder (mode 0777, so the unprivileged account
  * can create its data directory there when this process is root), UTF-8 with the builtin C.UTF-8
  * locale whatever the machine's locales, TCP on 127.0.0.1 only, durability off (a test server).
- * `log` receives the server's own messages.
+ * `log` receives the server's own messages. With `kept`, the server lives in that folder instead,
+ * reusing the data already there (a benchmark keeps a large database between runs with `pause`).
  */
-export async function startEmbeddedServer(log: (line: string) => void = () => {}): Promise<EmbeddedServer> {
-  const root = await mkdtemp(join(tmpdir(), 'pg-'));
+export async function startEmbeddedServer(log: (line: string) => void = () => {}, kept?: string): Promise<EmbeddedServer> {
+  const root = kept ?? (await mkdtemp(join(tmpdir(), 'pg-')));
+  await mkdir(root, { recursive: true });
   await chmod(root, 0o777);
+  const initialised = existsSync(join(root, 'data', 'PG_VERSION'));
   const port = await freePort();
   const password = 'embedded';
   const ids = unprivilegedIds();
@@ -85,10 +89,10 @@ export async function startEmbeddedServer(log: (line: string) => void = () => {}
   // The package runs its binaries as the account its (private) `getUidAndGid` names; told here to use `ids`.
   Object.assign(server, { getUidAndGid: async () => ids, checkForRootUser: async () => {} });
   try {
-    await server.initialise();
+    if (!initialised) await server.initialise();
     await server.start();
   } catch (error) {
-    await rm(root, { recursive: true, force: true });
+    if (!initialised) await rm(root, { recursive: true, force: true });
     throw new Error(`embedded PostgreSQL did not start: ${error instanceof Error ? error.message : String(error)}`);
   }
   const url = (name = 'postgres') => `postgresql://postgres:${password}@127.0.0.1:${port}/${encodeURIComponent(name)}`;

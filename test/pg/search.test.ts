@@ -96,3 +96,28 @@ describe.skipIf(!existsSync(EVAL_SET))('postgresAsk on a QA dev set (XQuAD Arabi
     expect(same).toBe(questions.length);
   }, 120_000);
 });
+
+describe('postgresAsk over common words', () => {
+  // A word in more passages than one question reads (the planner's budget, 5,000), beside a rare
+  // one: the common word is only counted for the rare word's candidates, read from their own rows.
+  const filler = Array.from({ length: 2_600 }, (_, i) => article(`wire-${i}`, `أعلنت الحكومة خطة النقل رقم ${i}.`, { title: `الحكومة ${i}` }));
+  const rare = article('tram', 'أعلنت الحكومة افتتاح خط الترامواي الجديد في العاصمة.', { title: 'الحكومة تفتتح الترامواي' });
+  const corpus = [...filler.slice(0, 1_300), rare, ...filler.slice(1_300)];
+  let commonArchive: Archive;
+  let commonPool: pg.Pool;
+  beforeAll(async () => {
+    commonArchive = buildArchive(corpus);
+    commonPool = (await freshDatabase(server())).pool;
+    await ingestArticles(commonPool, corpus);
+  }, 120_000);
+
+  it.each<[string, AskQuery]>([
+    ['a rare word beside a common one', { question: 'الحكومة الترامواي' }],
+    ['a rare word beside common ones, in the title too', { question: 'الحكومة تفتتح الترامواي الجديد' }],
+  ])('answers %s exactly as the embedded engine does', async (_, query) => {
+    const postgres = await postgresAsk(commonPool).ask(query);
+    expect(shown(postgres)).toEqual(shown(ask(commonArchive, query, commonArchive.sources)));
+    if (!postgres.ok) throw new Error(JSON.stringify(postgres.reason));
+    expect(postgres.results[0]!.article.id).toBe('tram');
+  });
+});

@@ -4,6 +4,7 @@ import { grow, isoFromDayFirst, redated, shiftYears, shuffled } from '../../scri
 import { fts5Query } from '../../scripts/bench/fts5.js';
 import { percentile, summarize } from '../../scripts/bench/measure.js';
 import { type Measured, fmtMs, renderChart, renderTable } from '../../scripts/bench/report.js';
+import { type PostgresRow, renderPostgresChart, renderPostgresTable } from '../../scripts/bench/postgresRuns.js';
 import type { Article } from '../../src/engine/types.js';
 
 describe('percentile', () => {
@@ -84,6 +85,11 @@ describe('args', () => {
     expect(() => parseBenchArgs(['--fast'])).toThrow('unknown flag --fast');
     expect(childTimeoutMs({ timeoutS: 60 }, 300_000)).toBe(60_000);
   });
+
+  it('keeps the PostgreSQL data folder only when --pg-data names one', () => {
+    expect(parseBenchArgs(['--backend', 'postgres']).pgData).toBeNull();
+    expect(parseBenchArgs(['--backend=postgres', '--pg-data', '/tmp/pg'])).toMatchObject({ backend: 'postgres', pgData: '/tmp/pg' });
+  });
 });
 
 describe('renderTable', () => {
@@ -159,5 +165,40 @@ describe('renderChart', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.match(/<polyline/g)).toHaveLength(6);
     expect(svg).toContain('FTS5 peak RSS');
+  });
+});
+
+describe('the PostgreSQL benchmark', () => {
+  const latency = (p50: number) => ({ count: 100, p50, p99: p50 * 4, mean: p50, max: p50 * 5 });
+  const row = (size: number, embedded: boolean): PostgresRow => ({
+    size,
+    date: '2026-12-05T04:00:00.000Z',
+    commit: 'abc1234',
+    loadAvg: 3.2,
+    figures: {
+      articles: size, added: size, passages: size * 8, ingestS: size / 400, ingestRate: 400, databaseMb: size / 40,
+      ask: latency(20), whosaid: latency(2), summary: latency(50), botRssMb: 180, botPeakRssMb: 250,
+      tsRank: { indexMb: size / 1000, buildS: 10, ask: latency(200) },
+    },
+    embedded: embedded ? { ask: latency(4), peakRssMb: 900 } : undefined,
+  });
+
+  it('tables the three engines per size, saying what was not measured and what failed', () => {
+    const failed: PostgresRow = { size: 1_000_000, date: '2026-12-05T05:00:00.000Z', commit: 'abc1234', loadAvg: 4, error: 'timed out' };
+    const lines = renderPostgresTable([row(30_000, true), row(300_000, false), failed]).trim().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[2]).toContain('| 30,000 | 240,000 | 400 articles/s | 750 MB | 20 / 80 ms | 8.0 ms | 200 ms | 180 MB (250 MB) |');
+    expect(lines[2]).toContain('| 4.0 / 16 ms | 900 MB | 200 / 800 ms (100 questions) | 30 MB | 2026-12-05, abc1234, load 3.2 |');
+    expect(lines[3]).toContain('| 7.3 GB |');
+    expect(lines[3]).toContain('not measured');
+    expect(lines[4]).toContain('failed: timed out');
+  });
+
+  it('charts latency and memory of each engine measured', () => {
+    const svg = renderPostgresChart([row(30_000, true), row(300_000, false)]);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain('ts_rank p99');
+    expect(svg).toContain('PostgreSQL bot peak RSS');
+    expect(svg.match(/<polyline/g)).toHaveLength(8);
   });
 });
