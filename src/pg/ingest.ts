@@ -40,10 +40,15 @@ export interface IngestProgress extends IngestCounts {
   secondsLeft: number;
 }
 
-/** How to ingest: the batch size, and who hears of progress. */
+/** How to ingest: the batch size, who hears of progress, and whether the run ends by clustering the speakers. */
 export interface IngestOptions {
   batchSize?: number;
   onProgress?: (progress: IngestProgress) => void;
+  /**
+   * False when the caller ingests one part after another and calls `finishQuoteIndex` once after
+   * the last (clustering reads every stored quotation: once per part would grow with the square of the archive).
+   */
+  finishQuotes?: boolean;
 }
 
 /**
@@ -84,7 +89,7 @@ export async function ingestArticles(pool: pg.Pool, articles: readonly Article[]
       const rate = seen / (seconds || 1e-3);
       options.onProgress?.({ ...counts, done: seen, total: articles.length, rate: Math.round(rate), secondsLeft: Math.round((articles.length - seen) / rate) });
     }
-    await finishQuoteIndex(pool, counts.added + counts.replaced > 0);
+    if (options.finishQuotes !== false) await finishQuoteIndex(pool, counts.added + counts.replaced > 0);
   } finally {
     await analysis.close();
   }

@@ -11,6 +11,9 @@ export const POSTING_BLOCK = 4096;
 /** Rows sent per statement when many rows are written. */
 const CHUNK = 20_000;
 
+/** Quotations read per statement when grouping texts and clustering speakers. */
+const PAGE = 100_000;
+
 interface Ungrouped {
   article: string;
   position: number;
@@ -37,10 +40,20 @@ interface TextEntry {
 export async function groupNewQuotations(client: pg.ClientBase): Promise<number> {
   // One grouping at a time: group numbers are given after the highest in use.
   await client.query('LOCK TABLE quote_groups IN SHARE ROW EXCLUSIVE MODE');
-  const ungrouped = await client.query<Ungrouped>(
-    'SELECT q.article, q.position, q.text, q.matching, a.day FROM quotations q JOIN articles a ON a.number = q.article WHERE q.grp IS NULL ORDER BY q.article, q.position',
-  );
-  if (!ungrouped.rowCount) return 0;
+  // A page at a time (a whole archive stored before migration 005 would not fit in memory), in order.
+  let grouped = 0;
+  for (;;) {
+    const ungrouped = await client.query<Ungrouped>(
+      `SELECT q.article, q.position, q.text, q.matching, a.day FROM quotations q JOIN articles a ON a.number = q.article WHERE q.grp IS NULL ORDER BY q.article, q.position LIMIT ${PAGE}`,
+    );
+    if (!ungrouped.rowCount) return grouped;
+    await groupPage(client, ungrouped);
+    grouped += ungrouped.rowCount;
+  }
+}
+
+/** Groups one page of ungrouped quotations (in article and position order, after every page before it). */
+async function groupPage(client: pg.ClientBase, ungrouped: pg.QueryResult<Ungrouped>): Promise<void> {
   const texts = new Map<string, TextEntry>();
   const textOf: TextEntry[] = [];
   for (const row of ungrouped.rows) {
@@ -81,7 +94,6 @@ export async function groupNewQuotations(client: pg.ClientBase): Promise<number>
   }
   await client.query('UPDATE quote_totals SET groups = groups + $1, quotations = quotations + $2', [fresh.length, ungrouped.rows.length]);
   await writePostings(client, fresh);
-  return ungrouped.rows.length;
 }
 
 /** Counts and postings of the words of new groups (`groups` ascending by number, all after the groups stored). */
@@ -128,9 +140,6 @@ interface SpeakerRecord {
   day: string;
   speaker_id: number | null;
 }
-
-/** Quotations read per statement when clustering speakers. */
-const PAGE = 100_000;
 
 /**
  * Finishes an ingestion run's quotation index: groups quotations left ungrouped (stored before

@@ -42,7 +42,7 @@ CREATE TABLE quote_totals (
   groups      bigint NOT NULL,
   quotations  bigint NOT NULL
 );
-INSERT INTO quote_totals SELECT 0, count(*) FROM quotations;
+INSERT INTO quote_totals VALUES (0, 0);  -- quotations stored before this migration are counted when the next ingestion groups them
 
 -- The speakers as the embedded engine clusters them (clusterSpeakers), numbered in its order:
 -- recomputed over every quotation at the end of each ingestion run (quotations.speaker_id points here).
