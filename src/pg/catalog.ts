@@ -25,11 +25,14 @@ export async function postgresCatalog(pool: pg.Pool): Promise<ArchiveCatalog> {
 
 /**
  * Articles whose normalised title and id (`title_key`, the embedded engine's `titleKeys(…).holding`)
- * contain the typed text normalised, newest first, ties in ingestion order (the embedded load order).
+ * contain the typed text normalised, newest first, ties in ingestion order (the embedded load order):
+ * looked for in the narrow `articles_newest_titles` index, the rows read for the choices alone.
  */
 async function articlesHolding(pool: pg.Pool, typed: string, limit: number): Promise<ArticleRef[]> {
   const rows = await pool.query<{ id: string; title: string; source: string; date: string; url: string | null }>(
-    'SELECT id, title, source, date, url FROM articles WHERE strpos(title_key, $1) > 0 ORDER BY day DESC, number LIMIT $2',
+    `SELECT a.id, a.title, a.source, a.date, a.url
+     FROM (SELECT number, day FROM articles WHERE strpos(title_key, $1) > 0 ORDER BY day DESC, number LIMIT $2) AS hit
+     JOIN articles a USING (number) ORDER BY hit.day DESC, hit.number`,
     [normalizeText(typed.trim()), limit],
   );
   return rows.rows.map((r) => ({ id: r.id, title: r.title, source: r.source, date: dayOf(r.date), url: r.url }));
@@ -58,10 +61,12 @@ function oneAtATime<T>(work: () => Promise<T>): () => Promise<T> {
   return run;
 }
 
-/** The archive's figures from the database's totals, and its number of sources. */
+/** The archive's figures from the database's totals, its number of sources and its first and last days (the ends of `articles_newest_titles`). */
 async function readStats(pool: pg.Pool): Promise<ArchiveStats> {
   const [totals, sources] = await Promise.all([
-    pool.query<{ articles: string; passages: string; quotations: string }>('SELECT articles, passages, (SELECT quotations FROM quote_totals) FROM corpus_stats'),
+    pool.query<{ articles: string; passages: string; quotations: string; first: string | null; last: string | null }>(
+      'SELECT articles, passages, (SELECT quotations FROM quote_totals), (SELECT min(day) FROM articles) AS first, (SELECT max(day) FROM articles) AS last FROM corpus_stats',
+    ),
     sourcesOf(pool),
   ]);
   const row = totals.rows[0];
@@ -70,8 +75,8 @@ async function readStats(pool: pg.Pool): Promise<ArchiveStats> {
     passages: Number(row?.passages ?? 0),
     sources: sources.length,
     quotations: Number(row?.quotations ?? 0),
-    firstDate: null,
-    lastDate: null,
+    firstDate: row?.first ?? null,
+    lastDate: row?.last ?? null,
     rejectedFiles: 0,
     skippedFiles: 0,
     loadedAt: new Date().toISOString(),

@@ -62,9 +62,10 @@ describe('the archive’s catalog on PostgreSQL (seed, test articles and the new
 
   it('opens PostgreSQL without an embedded engine, and counts what the embedded engine counts', () => {
     expect(postgres.engine).toBeNull();
-    const { articles, passages, sources, quotations } = embedded.catalog.stats();
+    const { articles, passages, sources, quotations, firstDate, lastDate } = embedded.catalog.stats();
     expect(articles).toBeGreaterThan(30);
-    expect(postgres.catalog.stats()).toMatchObject({ articles, passages, sources, quotations });
+    expect(firstDate).not.toBeNull();
+    expect(postgres.catalog.stats()).toMatchObject({ articles, passages, sources, quotations, firstDate, lastDate });
   });
 
   it('lists the same sources, sorted', async () => {
