@@ -16,10 +16,12 @@ export async function postgresCatalog(pool: pg.Pool): Promise<ArchiveCatalog> {
     stats: () => stats,
     sources: () => reachable(() => sourcesOf(pool)),
     findArticles: (typed, limit = 25) => reachable(() => articlesHolding(pool, typed, limit)),
-    reload: oneAtATime(async () => {
-      stats = await readStats(pool);
-      return { added: [], changed: [], removed: [], rejected: [], warnings: [], stats };
-    }),
+    reload: oneAtATime(() =>
+      reachable(async () => {
+        stats = await readStats(pool);
+        return { added: [], changed: [], removed: [], rejected: [], warnings: [], stats };
+      }),
+    ),
   };
 }
 
