@@ -4,8 +4,8 @@ import { EMBED_COLOR, NO_MENTIONS } from '../src/discord/format.js';
 
 const data = new SlashCommandBuilder().setName('about').setDescription('What this archive holds and how to use the bot');
 
-async function execute(interaction: ChatInputCommandInteraction, { engine }: CommandContext): Promise<void> {
-  const stats = engine.stats();
+async function execute(interaction: ChatInputCommandInteraction, { catalog }: CommandContext): Promise<void> {
+  const stats = catalog.stats();
   const description = [
     `This bot knows **${stats.articles.toLocaleString('en-US')} article${stats.articles === 1 ? '' : 's'}** from ${stats.sources} source${stats.sources === 1 ? '' : 's'}` +
       (stats.firstDate ? `, ${stats.firstDate} to ${stats.lastDate}` : '') +

@@ -114,7 +114,7 @@ async function autocomplete(interaction: AutocompleteInteraction, { feeds }: Com
 }
 
 async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  const { engine, logger } = ctx;
+  const { catalog, logger } = ctx;
   const refused = refusal(interaction);
   if (refused) {
     logger.warn({ guild: interaction.guildId, user: interaction.user.id }, 'archive command refused');
@@ -128,16 +128,16 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   if (sub === 'stats') {
-    const reply = statsEmbed(engine.stats(), process.memoryUsage().rss);
+    const reply = statsEmbed(catalog.stats(), process.memoryUsage().rss);
     const listings = ctx.feeds && listingsOrNull(ctx.feeds);
     if (listings) reply.embeds[0]!.fields!.push(feedStatsField(listings));
     await interaction.editReply(reply);
   } else if (sub === 'reload') {
-    const report = await engine.reload();
+    const report = await catalog.reload();
     logger.info({ added: report.added.length, changed: report.changed.length, removed: report.removed.length, rejected: report.rejected.length }, 'archive reloaded');
     await interaction.editReply(reloadEmbed(report));
   } else {
-    const list = engine.sources().map((s) => `• ${inert(s)}`).join('\n') || 'No sources yet.';
+    const list = (await catalog.sources()).map((s) => `• ${inert(s)}`).join('\n') || 'No sources yet.';
     await interaction.editReply({ content: truncate(list, LIMITS.content), allowedMentions: NO_MENTIONS });
   }
 }

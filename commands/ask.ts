@@ -1,5 +1,6 @@
 import { type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { BotCommand, CommandContext } from '../src/discord/command.js';
+import { offerChoices } from '../src/discord/autocomplete.js';
 import { choiceName } from '../src/discord/format.js';
 import { pageClick } from '../src/discord/pageButton.js';
 import { ASK_PAGE_SIZE, askReply, failureReply, sendError } from '../src/discord/replies.js';
@@ -58,9 +59,9 @@ async function execute(interaction: ChatInputCommandInteraction, { search, pages
   await interaction.editReply(askReply(answer, 0, session.id));
 }
 
-async function autocomplete(interaction: AutocompleteInteraction, { search }: CommandContext): Promise<void> {
-  const sources = await search.findSources(interaction.options.getFocused(), 25);
-  await interaction.respond(sources.map((s) => ({ name: choiceName(s), value: s.slice(0, 100) })));
+async function autocomplete(interaction: AutocompleteInteraction, { search, logger }: CommandContext): Promise<void> {
+  const typed = interaction.options.getFocused();
+  await offerChoices(interaction, logger, () => search.findSources(typed, 25), (s) => ({ name: choiceName(s), value: s.slice(0, 100) }));
 }
 
 async function button(interaction: ButtonInteraction, { search, pages, slot }: CommandContext): Promise<void> {

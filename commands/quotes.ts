@@ -1,5 +1,6 @@
 import { type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { BotCommand, CommandContext } from '../src/discord/command.js';
+import { offerChoices } from '../src/discord/autocomplete.js';
 import { choiceName } from '../src/discord/format.js';
 import { pageClick } from '../src/discord/pageButton.js';
 import { namesakesNote, quotesPage } from '../src/discord/quoteReplies.js';
@@ -29,9 +30,9 @@ async function execute(interaction: ChatInputCommandInteraction, { search, pages
   await interaction.editReply(quotesPage(result.speaker, result.matches, 0, session.id, false, note));
 }
 
-async function autocomplete(interaction: AutocompleteInteraction, { search }: CommandContext): Promise<void> {
-  const speakers = await search.speakers(interaction.options.getFocused(), 25);
-  await interaction.respond(speakers.map((s) => ({ name: choiceName(`${s.name} (${s.count})`), value: s.name.slice(0, 100) })));
+async function autocomplete(interaction: AutocompleteInteraction, { search, logger }: CommandContext): Promise<void> {
+  const typed = interaction.options.getFocused();
+  await offerChoices(interaction, logger, () => search.speakers(typed, 25), (s) => ({ name: choiceName(`${s.name} (${s.count})`), value: s.name.slice(0, 100) }));
 }
 
 async function button(interaction: ButtonInteraction, { search, pages, slot }: CommandContext): Promise<void> {

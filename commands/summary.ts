@@ -1,5 +1,6 @@
 import { type AutocompleteInteraction, type ChatInputCommandInteraction, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { BotCommand, CommandContext } from '../src/discord/command.js';
+import { offerChoices } from '../src/discord/autocomplete.js';
 import { choiceName } from '../src/discord/format.js';
 import { failureReply } from '../src/discord/replies.js';
 import { articleSummaryReply, topicSummaryReply } from '../src/discord/summaryReplies.js';
@@ -30,10 +31,9 @@ async function execute(interaction: ChatInputCommandInteraction, { search }: Com
   await interaction.editReply('sources' in result ? topicSummaryReply(result) : articleSummaryReply(result));
 }
 
-async function autocomplete(interaction: AutocompleteInteraction, { engine }: CommandContext): Promise<void> {
+async function autocomplete(interaction: AutocompleteInteraction, { catalog, logger }: CommandContext): Promise<void> {
   const typed = interaction.options.getFocused();
-  const articles = engine.findArticles(typed, 25);
-  await interaction.respond(articles.map((a) => ({ name: choiceName(`${a.title} (${a.source}, ${a.date})`), value: a.id.slice(0, 100) })));
+  await offerChoices(interaction, logger, () => catalog.findArticles(typed, 25), (a) => ({ name: choiceName(`${a.title} (${a.source}, ${a.date})`), value: a.id.slice(0, 100) }));
 }
 
 /** `/summary`: an article's key sentences, or a cited summary of a topic across the archive. */

@@ -1,12 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import { v8BuildTuning } from './buildTuning.js';
 import { shardOptions, startupConfig, tokenRequired } from './config.js';
 import { runConsole } from './console/console.js';
 import { type Bot, createBot } from './discord/bot.js';
 import { localLimits } from './discord/limiter.js';
 import { loadCommands } from './discord/loadCommands.js';
 import { BACKOFF, type LoginFailure, LoginRetry } from './discord/login.js';
-import { type Engine, createEngine } from './engine/index.js';
 import { type FeedReport, startFeedPoller } from './feeds/index.js';
 import { startAlerts } from './follow/index.js';
 import { startHealthServer } from './health.js';
@@ -16,11 +14,10 @@ import { sharedLimits } from './pg/limits.js';
 import { sharedPages } from './pg/pages.js';
 import { ANSI, PLAIN } from './render/text.js';
 import { watchCorpus } from './watch.js';
-import { postgresEngine } from './pg/engine.js';
 import { untilReachable, watchAvailability } from './pg/availability.js';
 import { listenForChanges } from './pg/listen.js';
 import { createPool, passwordIn } from './pg/pool.js';
-import { postgresArchive } from './pg/archive.js';
+import { type OpenArchive, openArchive, openCorpus } from './openArchive.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console, on the configured corpus. */
 async function main(): Promise<void> {
@@ -46,8 +43,9 @@ async function main(): Promise<void> {
   const logger = createLogger(token ? config.LOG_LEVEL : config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, { secrets: [token, passwordIn(config.DATABASE_URL)], human: !token && Boolean(process.stderr.isTTY) });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
+  const corpus = { corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, warmUp: true };
   if (!token) {
-    const engine = await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true, buildTuning: v8BuildTuning() });
+    const engine = await openCorpus(corpus, logger);
     const interactive = Boolean(process.stdin.isTTY);
     // Files added while the console runs are picked up as in Discord mode.
     const unwatch = config.CORPUS_WATCH ? watchCorpus(config.CORPUS_DIR, engine, logger) : () => undefined;
@@ -58,7 +56,7 @@ async function main(): Promise<void> {
     return;
   }
   const metrics = createMetrics();
-  let engine: Engine | null = null;
+  let opened: OpenArchive | null = null;
   let bot: Bot | null = null;
   // With DATABASE_URL the archive is PostgreSQL's: no corpus is loaded, /ask awaits its search, and
   // the corpus folder's watcher, feeds and follow alerts stay off. /healthz is 503 while it is unreachable.
@@ -68,31 +66,31 @@ async function main(): Promise<void> {
   const health = config.HEALTH_PORT
     ? await startHealthServer(
         config.HEALTH_PORT,
-        { gatewayConnected: () => bot?.connected() ?? false, indexLoaded: () => engine !== null && (availability?.available() ?? true), articles: () => engine?.stats().articles ?? null, login: () => login.status() },
+        { gatewayConnected: () => bot?.connected() ?? false, indexLoaded: () => opened !== null && (availability?.available() ?? true), articles: () => opened?.catalog.stats().articles ?? null, login: () => login.status() },
         metrics,
       )
     : null;
-  engine = pool ? await untilReachable(() => postgresEngine(pool), logger) : await createEngine({ corpusDir: config.CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, warmUp: true, buildTuning: v8BuildTuning() });
-  metrics.archiveLoaded(engine.stats());
-  const ready = engine;
+  opened = pool ? await untilReachable(() => openArchive({ pool }, logger), logger) : await openArchive(corpus, logger);
+  const { catalog, search, engine } = opened;
+  metrics.archiveLoaded(catalog.stats());
   // Each batch ingestion commits is heard within a second or two: the figures are read again (nothing else is cached).
-  const listener = config.DATABASE_URL ? listenForChanges(config.DATABASE_URL, logger, () => void ready.reload().then((report) => metrics.archiveLoaded(report.stats), () => undefined)) : null;
+  const listener = config.DATABASE_URL ? listenForChanges(config.DATABASE_URL, logger, () => void catalog.reload().then((report) => metrics.archiveLoaded(report.stats), () => undefined)) : null;
   const postMessage = async (channel: string, body: unknown) => {
     if (!bot) throw new Error('not connected to Discord yet');
     return bot.postMessage(channel, body);
   };
-  const alerts = pool ? null : startAlerts({ corpusDir: config.CORPUS_DIR, engine, logger, post: postMessage });
+  const alerts = engine && startAlerts({ corpusDir: config.CORPUS_DIR, engine, logger, post: postMessage });
   const onFetched = (report: FeedReport) => {
     metrics.feedFetched(report);
     alerts?.alerts.enqueue(report.articleIds);
   };
-  const feeds = pool ? null : startFeedPoller({ corpusDir: config.CORPUS_DIR, allowPrivate: config.FEEDS_ALLOW_PRIVATE, engine, logger, watching: config.CORPUS_WATCH, onFetched });
+  const feeds = engine && startFeedPoller({ corpusDir: config.CORPUS_DIR, allowPrivate: config.FEEDS_ALLOW_PRIVATE, engine, logger, watching: config.CORPUS_WATCH, onFetched });
   // With a database, every process of a sharded bot counts the same rate limits and concurrency slots, and finds the same paged answers.
   const local = localLimits(config.RATE_LIMIT_PER_MINUTE, config.MAX_CONCURRENT_COMMANDS);
   const limits = pool ? sharedLimits(pool, { perWindow: config.RATE_LIMIT_PER_MINUTE, maxConcurrent: config.MAX_CONCURRENT_COMMANDS }, local, logger) : local;
   bot = createBot({
-    engine,
-    ...(pool ? { search: postgresArchive(pool) } : {}),
+    catalog,
+    search,
     commands: await loadCommands(logger),
     logger,
     apiUrl: config.DISCORD_API_URL,
@@ -105,7 +103,7 @@ async function main(): Promise<void> {
     ...(alerts ? { follows: alerts.store } : {}),
     shards: shardOptions(config),
   });
-  const unwatch = config.CORPUS_WATCH && !pool ? watchCorpus(config.CORPUS_DIR, engine, logger, () => metrics.archiveLoaded(ready.stats())) : () => undefined;
+  const unwatch = config.CORPUS_WATCH && engine ? watchCorpus(config.CORPUS_DIR, engine, logger, () => metrics.archiveLoaded(engine.stats())) : () => undefined;
   const running = bot;
   const stop = (reason: object, message: string, exitCode: number) => {
     logger[exitCode === 0 ? 'info' : 'error'](reason, message);

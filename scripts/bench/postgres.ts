@@ -19,7 +19,7 @@ import { ingestArticles } from '../../src/pg/ingest.js';
 import { finishQuoteIndex } from '../../src/pg/quoteIndexWrite.js';
 import { migrate } from '../../src/pg/migrate.js';
 import { createPool } from '../../src/pg/pool.js';
-import { postgresEngine } from '../../src/pg/engine.js';
+import { postgresCatalog } from '../../src/pg/catalog.js';
 import { postgresArchive } from '../../src/pg/archive.js';
 import { startEmbeddedServer } from '../pg/embeddedServer.js';
 import type { BenchQuestion } from './data.js';
@@ -126,13 +126,13 @@ async function ask(url: string, questionsFile: string): Promise<Record<string, u
   const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as BenchQuestion[];
   const pool = createPool(url, silentLogger);
   try {
-    // As a bot on PostgreSQL starts: its engine reads the figures; the commands query the archive.
-    const engine = await postgresEngine(pool);
+    // As a bot on PostgreSQL starts: its catalog reads the figures; the commands query the archive.
+    const catalog = await postgresCatalog(pool);
     const backend = postgresArchive(pool);
     const summary = await asyncLatencies(questions, ({ q }) => Promise.resolve(backend.ask({ question: q, limit: 10 })), LATENCY_BUDGET_MS);
     const whosaid = await asyncLatencies(questions.slice(0, 300), ({ q }) => Promise.resolve(backend.whosaid(q)), LATENCY_BUDGET_MS / 4);
     const topic = await asyncLatencies(questions.slice(0, 100), ({ q }) => Promise.resolve(backend.summarizeTopic(q)), LATENCY_BUDGET_MS / 4);
-    return { ask: summary, whosaid, summary: topic, quotations: engine.stats().quotations, botRssMb: rssMb(), botPeakRssMb: peakRssMb() };
+    return { ask: summary, whosaid, summary: topic, quotations: catalog.stats().quotations, botRssMb: rssMb(), botPeakRssMb: peakRssMb() };
   } finally {
     await pool.end();
   }

@@ -1,6 +1,6 @@
-import type { AskAnswer, AskQuery, Engine, Failure, FailureCode, QuoteMatch, Result, SummarySentence } from '../engine/index.js';
+import type { AskAnswer, AskQuery, Failure, FailureCode, QuoteMatch, Result, SummarySentence } from '../engine/index.js';
 import type { QuoteService } from '../engine/quotes/service.js';
-import type { SummaryService } from '../engine/summary/service.js';
+import type { ArchiveService, SummaryService } from '../engine/summary/service.js';
 import { type FailureTerms, type FailureWords, failureWords } from '../render/failureWords.js';
 import { namesakesLine, renderQuotesText, whosaidHeading } from '../render/quoteText.js';
 import { renderArticleSummaryText, renderTopicSummaryText } from '../render/summaryText.js';
@@ -35,17 +35,18 @@ export function cliFailure(failure: Failure): CliFailure {
   return { code: failure.code, ...failureWords(failure, CLI_TERMS) };
 }
 
-type Handler = (engine: Engine, request: CliRequest, style: TextStyle) => CliOutput | CliBadInput | Promise<CliOutput | CliBadInput>;
+/** One command's answer to a request, from the archive the CLI opened (the embedded engine or PostgreSQL's). */
+type Handler = (search: ArchiveService, request: CliRequest, style: TextStyle) => Promise<CliOutput | CliBadInput>;
 
-const ask: Handler = (engine, { text, flags }, style) => askOutput(text, engine.ask(askQuery(text, flags)), style);
+const ask: Handler = async (search, { text, flags }, style) => askOutput(text, await search.ask(askQuery(text, flags)), style);
 
 /** The question `ask` asks for a request's text and flags. */
-export function askQuery(text: string, flags: CliFlags): AskQuery {
+function askQuery(text: string, flags: CliFlags): AskQuery {
   return { question: text, source: flags.source, from: flags.from, to: flags.to, limit: flags.limit ?? 10 };
 }
 
 /** What `ask` prints for an answer, whichever engine gave it (CONTRACTS §2 `ask`). */
-export function askOutput(text: string, answer: Result<AskAnswer>, style: TextStyle): CliOutput | CliBadInput {
+function askOutput(text: string, answer: Result<AskAnswer>, style: TextStyle): CliOutput | CliBadInput {
   if (!answer.ok && answer.code !== 'no-results') return { bad: cliFailure(answer) };
   if (!answer.ok) return { json: { query: text.trim(), total: 0, results: [] }, text: renderFailureText(cliFailure(answer), cliOptionName) };
   const json = {
@@ -63,7 +64,7 @@ export function askOutput(text: string, answer: Result<AskAnswer>, style: TextSt
 }
 
 /** What `summary` prints, whichever engine summarises (CONTRACTS §2 `summary`). */
-export async function summaryOutput(summaries: SummaryService, { text, flags }: CliRequest, style: TextStyle): Promise<CliOutput | CliBadInput> {
+async function summaryOutput(summaries: SummaryService, { text, flags }: CliRequest, style: TextStyle): Promise<CliOutput | CliBadInput> {
   if (flags.article) {
     const result = await summaries.summarizeArticle(flags.article, flags.sentences);
     if (!result.ok) return { bad: cliFailure(result) };
@@ -77,20 +78,20 @@ export async function summaryOutput(summaries: SummaryService, { text, flags }: 
   return { json, text: renderTopicSummaryText(result, style) };
 }
 
-const summary: Handler = (engine, request, style) => summaryOutput(engine, request, style);
+const summary: Handler = summaryOutput;
 
 /** What `whosaid` prints, whichever engine looks it up (CONTRACTS §2 `whosaid`). */
-export async function whosaidOutput(quotes: QuoteService, { text, flags }: CliRequest, style: TextStyle): Promise<CliOutput | CliBadInput> {
+async function whosaidOutput(quotes: QuoteService, { text, flags }: CliRequest, style: TextStyle): Promise<CliOutput | CliBadInput> {
   const result = await quotes.whosaid(text, flags.limit ?? 5);
   if (!result.ok && result.code !== 'quote-not-found') return { bad: cliFailure(result) };
   if (!result.ok) return { json: { quote: text.trim(), matches: [] }, text: renderFailureText(cliFailure(result), cliOptionName) };
   return { json: { quote: result.quote, matches: result.matches.map(matchJson) }, text: renderQuotesText(whosaidHeading(result.quote), result.matches, style) };
 }
 
-const whosaid: Handler = (engine, request, style) => whosaidOutput(engine, request, style);
+const whosaid: Handler = whosaidOutput;
 
 /** What `quotes` prints, whichever engine lists them (CONTRACTS §2 `quotes`). */
-export async function quotesOutput(quotes: QuoteService, { text, flags }: CliRequest, style: TextStyle): Promise<CliOutput | CliBadInput> {
+async function quotesOutput(quotes: QuoteService, { text, flags }: CliRequest, style: TextStyle): Promise<CliOutput | CliBadInput> {
   if (flags.article) {
     const result = await quotes.quotesIn(flags.article);
     if (!result.ok) return { bad: cliFailure(result) };
@@ -109,7 +110,7 @@ ${namesakesLine(text.trim(), namesakes, style)}` : ''),
   };
 }
 
-const quotes: Handler = (engine, request, style) => quotesOutput(engine, request, style);
+const quotes: Handler = quotesOutput;
 
 /** A quotation in the CONTRACTS §2 match shape (`matchedWords`: whosaid's words found in it). */
 function matchJson(match: QuoteMatch) {
@@ -121,5 +122,5 @@ function sentenceJson(sentence: SummarySentence) {
   return { text: sentence.text, article: sentence.article, ...(sentence.speaker ? { speaker: sentence.speaker } : {}) };
 }
 
-/** Each CLI command's handler: engine call in, JSON document and text out. */
+/** Each CLI command's handler: archive call in, JSON document and text out. */
 export const HANDLERS: Record<CommandName, Handler> = { ask, whosaid, quotes, summary };

@@ -1,18 +1,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createEngine } from '../engine/engine.js';
-import { v8BuildTuning } from '../buildTuning.js';
 import { terminalSafe } from '../render/terminal.js';
-import { ANSI, PLAIN, type TextStyle, renderFailureText } from '../render/text.js';
+import { ANSI, PLAIN, renderFailureText } from '../render/text.js';
 import type { FailureCode } from '../engine/index.js';
-import type pg from 'pg';
-import { postgresArchive } from '../pg/archive.js';
+import type { ArchiveService } from '../engine/summary/service.js';
+import { openArchive } from '../openArchive.js';
 import { createPool } from '../pg/pool.js';
 import { type CliInvocation, USAGE, UsageError, batchRequest, cliOptionName, parseCommandLine } from './args.js';
 import { runFeedsCli } from './feeds.js';
 import type { CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
-import { type CliBadInput, type CliFailure, type CliOutput, type CliRequest, HANDLERS, askOutput, askQuery, quotesOutput, summaryOutput, whosaidOutput } from './handlers.js';
+import { type CliFailure, type CliRequest, HANDLERS } from './handlers.js';
 
 /** Runs one command line and returns the exit status: 0 success (also no results), 2 bad input or unreadable corpus. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -42,23 +40,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (!existsSync(corpusDir) || !statSync(corpusDir).isDirectory()) {
     return fail(io, flags.json, 'corpus-invalid', `the corpus folder "${corpusDir}" does not exist`);
   }
-  const engine = await createEngine({ corpusDir, cacheDir: io.env.INDEX_CACHE_DIR || '.cache', logger: io.logger, buildTuning: v8BuildTuning() });
-  let status = 0;
-  for (const line of lines ?? [null]) status = Math.max(status, await runOne(invocation, line, io, (request, style) => HANDLERS[invocation.command](engine, request, style)));
-  return status;
+  const { search } = await openArchive({ corpusDir, cacheDir: io.env.INDEX_CACHE_DIR || '.cache' }, io.logger);
+  return runAll(invocation, lines, io, search);
 }
 
 /**
- * A command on the PostgreSQL archive `DATABASE_URL` names (no corpus is loaded): `ask` awaits its
- * search, the quotation commands read the quotations it stores, `summary` its stored articles.
+ * The command on the PostgreSQL archive `DATABASE_URL` names (no corpus is loaded); a database that
+ * cannot be reached, or fails while answering, ends the run with status 2.
  */
 async function runOnPostgres(url: string, invocation: CliInvocation, lines: string[] | null, io: CliIo): Promise<number> {
   const pool = createPool(url, io.logger, 1);
   try {
-    const answer = postgresAnswer(pool, invocation.command);
-    let status = 0;
-    for (const line of lines ?? [null]) status = Math.max(status, await runOne(invocation, line, io, answer));
-    return status;
+    const { search } = await openArchive({ pool }, io.logger);
+    return await runAll(invocation, lines, io, search);
   } catch (error) {
     return fail(io, invocation.flags.json, 'corpus-invalid', `the PostgreSQL archive is unavailable: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
@@ -66,19 +60,14 @@ async function runOnPostgres(url: string, invocation: CliInvocation, lines: stri
   }
 }
 
-/** How a command answers on PostgreSQL: through the PostgreSQL archive's queries (no engine is made). */
-function postgresAnswer(pool: pg.Pool, command: CliInvocation['command']): Answer {
-  const archive = postgresArchive(pool);
-  if (command === 'summary') return (request, style) => summaryOutput(archive, request, style);
-  if (command === 'whosaid') return (request, style) => whosaidOutput(archive, request, style);
-  if (command === 'quotes') return (request, style) => quotesOutput(archive, request, style);
-  return async ({ text, flags }, style) => askOutput(text, await archive.ask(askQuery(text, flags)), style);
+/** Answers the request, or each line of the batch, from `search`: the worst line's status. */
+async function runAll(invocation: CliInvocation, lines: string[] | null, io: CliIo, search: ArchiveService): Promise<number> {
+  let status = 0;
+  for (const line of lines ?? [null]) status = Math.max(status, await runOne(invocation, line, io, search));
+  return status;
 }
 
-/** Answers one request, with an engine's handler or PostgreSQL's `ask`. */
-type Answer = (request: CliRequest, style: TextStyle) => CliOutput | CliBadInput | Promise<CliOutput | CliBadInput>;
-
-async function runOne(invocation: CliInvocation, line: string | null, io: CliIo, answer: Answer): Promise<number> {
+async function runOne(invocation: CliInvocation, line: string | null, io: CliIo, search: ArchiveService): Promise<number> {
   let request: CliRequest;
   try {
     request = line === null ? { text: invocation.text, flags: invocation.flags } : batchRequest(invocation.command, line, invocation.flags);
@@ -86,7 +75,7 @@ async function runOne(invocation: CliInvocation, line: string | null, io: CliIo,
     if (!(error instanceof UsageError)) throw error;
     return reportBad(invocation, line ?? '', { code: 'bad-query', message: error.message, hints: [] }, io);
   }
-  const output = await answer(request, io.isTTY ? ANSI : PLAIN);
+  const output = await HANDLERS[invocation.command](search, request, io.isTTY ? ANSI : PLAIN);
   if ('bad' in output) return reportBad(invocation, request.text, output.bad, io);
   // JSON keeps the verbatim text; a person's terminal gets it without bidi overrides or control characters.
   io.stdout(invocation.flags.json ? JSON.stringify(output.json, null, invocation.flags.batch ? undefined : 2) : terminalSafe(output.text));

@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits, Routes, Status, type Interaction } from 'discord.js';
-import type { Engine, Logger } from '../engine/index.js';
+import type { ArchiveCatalog, Logger } from '../engine/index.js';
 import type { ArchiveService } from '../engine/summary/service.js';
 import type { FeedService } from '../feeds/index.js';
 import type { FollowStore } from '../follow/store.js';
@@ -12,9 +12,10 @@ import { createRouter } from './router.js';
 
 /** What the Discord front end is built from. */
 export interface BotOptions {
-  engine: Engine;
-  /** Where `/ask` searches; the engine when absent. */
-  search?: ArchiveService;
+  /** The archive's figures, sources and titles (`/about`, `/archive`, autocomplete). */
+  catalog: ArchiveCatalog;
+  /** Where `/ask`, `/summary` and the quotation commands read the archive. */
+  search: ArchiveService;
   commands: ReadonlyMap<string, BotCommand>;
   logger: Logger & { child(fields: object): Logger };
   /** REST base URL (`DISCORD_API_URL`); the gateway URL comes from its `GET /gateway/bot`. */

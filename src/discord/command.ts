@@ -5,15 +5,16 @@ import type {
   MessageContextMenuCommandInteraction,
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Engine, Logger } from '../engine/index.js';
+import type { ArchiveCatalog, Logger } from '../engine/index.js';
 import type { ArchiveService } from '../engine/summary/service.js';
 import type { FeedService } from '../feeds/index.js';
 import type { FollowStore } from '../follow/store.js';
 import type { PageSessions } from './paging.js';
 
-/** What every command is given: the engine, a logger for this interaction, and the paged answers. */
+/** What every command is given: the archive, a logger for this interaction, and the paged answers. */
 export interface CommandContext {
-  engine: Engine;
+  /** The archive's figures, sources and titles (`/about`, `/archive`, `/summary article:` autocomplete). */
+  catalog: ArchiveCatalog;
   /** Where `/ask`, `/summary` and the quotation commands read the archive: the engine itself, or the PostgreSQL archive when `DATABASE_URL` selects it. */
   search: ArchiveService;
   logger: Logger;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DiscordAPIError, type Interaction } from 'discord.js';
-import type { Engine, Logger } from '../engine/index.js';
+import type { ArchiveCatalog, Logger } from '../engine/index.js';
 import { ArchiveUnavailableError } from '../engine/search/backend.js';
 import type { ArchiveService } from '../engine/summary/service.js';
 import type { FeedService } from '../feeds/index.js';
@@ -13,9 +13,10 @@ import { noticeReply, sendError } from './replies.js';
 /** What the interaction router needs. */
 export interface RouterOptions {
   commands: ReadonlyMap<string, BotCommand>;
-  engine: Engine;
-  /** Where `/ask` searches; the engine when absent. */
-  search?: ArchiveService;
+  /** The archive's figures, sources and titles, handed to commands. */
+  catalog: ArchiveCatalog;
+  /** Where `/ask`, `/summary` and the quotation commands read the archive, handed to commands. */
+  search: ArchiveService;
   logger: Logger & { child(fields: object): Logger };
   pages: PageSessions<unknown>;
   /** The feed reader, handed to commands. */
@@ -57,7 +58,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       if (!(await takeSlot(QUEUE_WAIT_MS))) throw new BusyError();
       await yieldToEvents();
     };
-    const ctx: CommandContext = { engine: options.engine, search: options.search ?? options.engine, logger, pages: options.pages, slot, ...(options.feeds ? { feeds: options.feeds } : {}), ...(options.follows ? { follows: options.follows } : {}) };
+    const ctx: CommandContext = { catalog: options.catalog, search: options.search, logger, pages: options.pages, slot, ...(options.feeds ? { feeds: options.feeds } : {}), ...(options.follows ? { follows: options.follows } : {}) };
     if (!command) {
       logger.warn({ type: interaction.type }, 'interaction for an unknown command');
       if (interaction.isRepliable()) await interaction.reply(noticeReply('This command is not available any more.')).catch((e: unknown) => logger.warn({ err: e }, 'notice not delivered'));

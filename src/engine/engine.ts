@@ -8,12 +8,29 @@ import { type QuoteIndex, type QuoteMatch, type SpeakerQuotes, hasQuoteWords } f
 import { contentWords } from './text/analyzer.js';
 import { normalizeText } from './text/normalize.js';
 import { detectLang } from './corpus/lang.js';
+import type { ArchiveService } from './summary/service.js';
 import type { ArchiveStats, Article, ArticleRef, CorpusProblem, Failure, Result } from './types.js';
 
 import { articleRef, failure } from './types.js';
 
-/** The engine every front end calls: one instance, created at start-up and passed around. */
-export interface Engine {
+/**
+ * What the front ends read about the archive beside its answers (`ArchiveService`): its figures, its
+ * sources and titles, and a reload. The embedded engine gives them at once; the PostgreSQL archive
+ * (`postgresCatalog`) reads sources and titles with a query, so those may be awaited.
+ */
+export interface ArchiveCatalog {
+  /** Figures about the archive, as last read. */
+  stats(): ArchiveStats;
+  /** The archive's sources, sorted. */
+  sources(): string[] | Promise<string[]>;
+  /** Articles whose title or id contains the typed text (for autocomplete), newest first. */
+  findArticles(typed: string, limit?: number): ArticleRef[] | Promise<ArticleRef[]>;
+  /** Reads the archive again; calls during a reload share it. */
+  reload(): Promise<ReloadReport>;
+}
+
+/** The engine every front end calls: one instance, created at start-up and passed around. It is both the catalog and the service front ends await. */
+export interface Engine extends ArchiveCatalog, ArchiveService {
   /** Answers a question with verbatim passages. */
   ask(query: AskQuery): Result<AskAnswer>;
   /** Why a question's options cannot be answered (schema, dates, unknown source, no searchable words), checked without searching; undefined when they can. */

@@ -1,5 +1,5 @@
 /** The engine's public API: what front ends and commands may import. */
-export { createEngine, type Engine } from './engine.js';
+export { createEngine, type ArchiveCatalog, type Engine } from './engine.js';
 export { silentLogger, type BuildTuning, type EngineOptions, type Logger } from './options.js';
 export type { AskAnswer, AskResult } from './search/ask.js';
 export { AskQuery, Day } from './search/query.js';

@@ -114,9 +114,7 @@ export type FailureReason =
   /** No article has this id or title. */
   | { kind: 'unknown-article'; wanted: string }
   /** Several titles hold the words given: how many, and the first few to choose from. */
-  | { kind: 'ambiguous-title'; wanted: string; count: number; choices: ArticleRef[] }
-  /** The archive in PostgreSQL does not serve this yet. */
-  | { kind: 'not-on-postgres' };
+  | { kind: 'ambiguous-title'; wanted: string; count: number; choices: ArticleRef[] };
 
 /** An expected failure: a value, not an exception. */
 export interface Failure {
@@ -144,7 +142,6 @@ const CODES: Record<FailureReason['kind'], FailureCode> = {
   'unknown-article-id': 'not-found',
   'unknown-article': 'not-found',
   'ambiguous-title': 'not-found',
-  'not-on-postgres': 'not-found',
 };
 
 /** Builds an expected failure. */

@@ -116,7 +116,7 @@ async function askIn(db: Db, input: AskQuery): Promise<Result<AskAnswer>> {
  * The archive's sources, sorted as the embedded archive sorts them, read by skipping through the
  * (source, day) index from one source to the next: a few lookups whatever the archive's size.
  */
-async function sourcesOf(db: Db): Promise<string[]> {
+export async function sourcesOf(db: Db): Promise<string[]> {
   const result = await db.query<{ source: string }>(
     `WITH RECURSIVE s(source) AS (
        SELECT min(source) FROM articles

@@ -65,7 +65,6 @@ const WORDS: WordTable = {
   'unknown-article': ({ wanted }, { ask }) => words(`No article has the id or title "${wanted}".`, `search for it with ${ask}, which shows each article’s id`),
   'ambiguous-title': ({ wanted, count, choices }) =>
     words(`${count} articles match "${wanted}"; did you mean one of these?`, ...choices.map((a) => `${a.title} (id ${a.id}, ${a.date})`)),
-  'not-on-postgres': () => words('This is not served from the PostgreSQL archive yet.'),
 };
 
 /** A failure in the words of the front end whose terms are given. */

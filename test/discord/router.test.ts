@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { BotCommand } from '../../src/discord/command.js';
 import { PageSessions } from '../../src/discord/paging.js';
 import { createRouter } from '../../src/discord/router.js';
-import type { Engine, Logger } from '../../src/engine/index.js';
+import type { ArchiveCatalog, Logger } from '../../src/engine/index.js';
+import type { ArchiveService } from '../../src/engine/summary/service.js';
 
 /** A logger that keeps what it is given. */
 function recordingLogger() {
@@ -52,7 +53,7 @@ describe('createRouter', () => {
       ['boom', command(async () => { throw new Error('index exploded'); })],
       ['fine', command(async (i) => void (await (i as unknown as { reply(b: object): Promise<void> }).reply({ content: 'ok' })))],
     ]);
-    const route = createRouter({ commands, engine: {} as Engine, logger, pages: new PageSessions(), ratePerMinute: 100, maxConcurrent: 2, onServed: (c, o) => served.push(`${c}:${o}`) });
+    const route = createRouter({ commands, catalog: {} as ArchiveCatalog, search: {} as ArchiveService, logger, pages: new PageSessions(), ratePerMinute: 100, maxConcurrent: 2, onServed: (c, o) => served.push(`${c}:${o}`) });
     const boom = slashCommand('boom');
     await route(boom.interaction);
     expect(boom.sent).toEqual([{ how: 'reply', body: expect.objectContaining({ content: expect.stringMatching(/^Sorry, something went wrong/), flags: 64 }) }]);
@@ -69,7 +70,7 @@ describe('createRouter', () => {
     const { logger } = recordingLogger();
     let runs = 0;
     const commands = new Map<string, BotCommand>([['fine', command(async (i) => { runs++; await (i as unknown as { reply(b: object): Promise<void> }).reply({ content: 'ok' }); })]]);
-    const route = createRouter({ commands, engine: {} as Engine, logger, pages: new PageSessions(), ratePerMinute: 2, maxConcurrent: 2 });
+    const route = createRouter({ commands, catalog: {} as ArchiveCatalog, search: {} as ArchiveService, logger, pages: new PageSessions(), ratePerMinute: 2, maxConcurrent: 2 });
     for (let n = 0; n < 2; n++) await route(slashCommand('fine').interaction);
     const third = slashCommand('fine');
     await route(third.interaction);

@@ -1,14 +1,16 @@
-import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIMessage } from 'discord-api-types/v10';
+import { type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIMessage, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/engine/index.js';
 import { runIngest } from '../../src/pg/commands.js';
 import { type FakeDiscord, startFakeDiscord } from '../support/fakeDiscord.js';
 import { type BotProcess, removeDir, spawnBot, startBot, tempCorpus } from '../discord/botProcess.js';
-import { SEED_ID, freePort } from '../discord/commandHelpers.js';
+import { SEED_ID, autocompleteChoices, freePort, subcommand } from '../discord/commandHelpers.js';
 import { TEST_ARTICLES, WHEAT_QUESTION, WIRE_SOURCES, expectEveryMessageSafe, failOnMalformedBodies, isEphemeral, waitForMessages } from '../discord/e2e.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
+/** A member of a server who may run `/archive`. */
+const MANAGER = { guildId: '500000000000000001', permissions: PermissionFlagsBits.ManageGuild | PermissionFlagsBits.UseApplicationCommands };
 
 describe('/ask through the real bot process on PostgreSQL (DATABASE_URL), no corpus folder', () => {
   let fake: FakeDiscord;
@@ -107,6 +109,21 @@ describe('/ask through the real bot process on PostgreSQL (DATABASE_URL), no cor
     expect(JSON.stringify(cited.fields)).toContain('Iran International');
   });
 
+  it('offers the articles PostgreSQL holds in /summary article: autocomplete, and lists its sources in /archive sources', async () => {
+    const typed = fake.sendAutocomplete({ name: 'summary', options: { article: 'محصول القمح' }, focused: 'article' });
+    const choices = await autocompleteChoices(fake, typed.id);
+    expect(choices).toHaveLength(25);
+    expect(choices.every((c) => String(c.value).startsWith('e2e-wheat-'))).toBe(true);
+    expect(choices[0]!.name).toMatch(/محصول القمح .*\(Wire \d\d, 2020-06-28\)$/);
+    const seed = fake.sendAutocomplete({ name: 'summary', options: { article: 'الأركان' }, focused: 'article' });
+    expect(await autocompleteChoices(fake, seed.id)).toEqual([expect.objectContaining({ value: SEED_ID })]);
+    const sources = fake.sendSlashCommand({ name: 'archive', options: subcommand('sources'), ...MANAGER });
+    const listed = await fake.waitForReply(sources.id, { timeout: 10_000 });
+    expect(listed.ephemeral).toBe(true);
+    expect(listed.message.content).toContain('• Iran International');
+    expect(listed.message.content).toContain('• Wire 30');
+  });
+
   it('hears of a batch ingested while it runs (its figures follow), and answers from it', async () => {
     const articles = async () => Number(/archive_size\{kind="articles"\} (\d+)/.exec(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text())?.[1]);
     const before = await articles();
@@ -132,6 +149,9 @@ describe('/ask through the real bot process on PostgreSQL (DATABASE_URL), no cor
       expect(isEphemeral(refused!)).toBe(true);
       expect(refused!.content).toMatch(/archive is unavailable right now\. Please try again/);
       await eventually('/healthz 503 while PostgreSQL is down', async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).status === 503);
+      // Autocomplete cannot say "unavailable": it offers no choice rather than failing.
+      const typed = fake.sendAutocomplete({ name: 'summary', options: { article: 'محصول القمح' }, focused: 'article' });
+      expect(await autocompleteChoices(fake, typed.id)).toEqual([]);
     } finally {
       await server().resume();
     }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { quoteAnswers } from '../../src/engine/engine.js';
 import { QuoteIndex } from '../../src/engine/quotes/index.js';
 import type { Article } from '../../src/engine/types.js';
-import { postgresEngine } from '../../src/pg/engine.js';
+import { postgresCatalog } from '../../src/pg/catalog.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
 import { postgresQuotes } from '../../src/pg/quoteService.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
@@ -46,7 +46,7 @@ describe.skipIf(!existsSync(QUOTES_DIR))('quotations on PostgreSQL', () => {
       const ids = new Set(articles.map((a) => a.id));
       const index = QuoteIndex.build(articles);
       const embedded = quoteAnswers(() => index, (id) => ids.has(id));
-      expect((await postgresEngine(pool)).stats().quotations).toBe(index.size);
+      expect((await postgresCatalog(pool)).stats().quotations).toBe(index.size);
       for (const { quote } of quotes) expect(await onPostgres.whosaid(middleSix(quote))).toEqual(embedded.whosaid(middleSix(quote)));
       const speakers = [...new Set(quotes.flatMap((q) => (q.speaker ? [q.speaker, q.speaker.split(' ').at(-1)!] : [])))];
       for (const speaker of speakers) expect(await onPostgres.quotesBy(speaker)).toEqual(embedded.quotesBy(speaker));
