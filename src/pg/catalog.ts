@@ -2,7 +2,8 @@ import type pg from 'pg';
 import type { ArchiveCatalog } from '../engine/engine.js';
 import { type ArchiveStats, type ArticleRef, dayOf } from '../engine/types.js';
 import { normalizeText } from '../engine/text/normalize.js';
-import { reachable, sourcesOf } from './search.js';
+import { reachable } from './availability.js';
+import { sourcesOf } from './search.js';
 
 /**
  * The catalog of the archive in PostgreSQL, for a bot or CLI that holds no corpus: its figures as

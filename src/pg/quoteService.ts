@@ -7,9 +7,8 @@ import { type SpeakerEntry, chooseSpeaker, namesakesOf, speakerListing } from '.
 import { type NameWords, nameKey, nameWords } from '../engine/quotes/speakers.js';
 import { WHOSAID } from '../engine/options.js';
 import { failure } from '../engine/types.js';
-import { inTransaction } from './migrate.js';
 import { FetchedTexts } from './quoteTexts.js';
-import { reachable } from './search.js';
+import { readSnapshot } from './availability.js';
 
 /** A stored quotation with its article and its speaker's cluster name, as the statements below select it. */
 interface QuotationRow {
@@ -49,36 +48,27 @@ const articleOf = (r: QuotationRow) => ({ id: r.id, title: r.title, source: r.so
  */
 export function postgresQuotes(pool: pg.Pool): QuoteService {
   const lookup = new QuoteLookup();
-  const inSnapshot = <T>(work: (client: pg.ClientBase) => Promise<T>): Promise<T> =>
-    reachable(async () => {
-      const client = await pool.connect();
-      try {
-        return await inTransaction(client, () => work(client), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      } finally {
-        client.release();
-      }
-    });
   return {
     whosaid(quote, limit = WHOSAID.answers) {
       const text = whosaidText(quote);
       if (typeof text !== 'string') return text;
-      return inSnapshot(async (client) => whosaidAnswer(text, await whosaid(client, lookup, text, limit)));
+      return readSnapshot(pool, async (client) => whosaidAnswer(text, await whosaid(client, lookup, text, limit)));
     },
     quotesBy(speaker) {
       const name = speakerName(speaker);
       if (typeof name !== 'string') return name;
-      return inSnapshot(async (client) => speakerAnswer(name, await bySpeaker(client, name)));
+      return readSnapshot(pool, async (client) => speakerAnswer(name, await bySpeaker(client, name)));
     },
     quotesIn(articleId) {
       const id = articleId.trim();
-      return inSnapshot(async (client) => {
+      return readSnapshot(pool, async (client) => {
         const article = await client.query<{ number: string }>('SELECT number FROM articles WHERE id = $1', [id]);
         if (!article.rowCount) return failure({ kind: 'unknown-article-id', id });
         const rows = await client.query<QuotationRow>(`${QUOTATIONS} WHERE q.article = $1 ORDER BY q.position`, [article.rows[0]!.number]);
         return { ok: true, article: id, matches: rows.rows.map((r) => matchOf(r, 1)).sort((a, b) => a.start - b.start) };
       });
     },
-    speakers: (typed, limit = WHOSAID.speakerChoices) => inSnapshot((client) => speakers(client, typed, limit)),
+    speakers: (typed, limit = WHOSAID.speakerChoices) => readSnapshot(pool, (client) => speakers(client, typed, limit)),
   };
 }
 

@@ -1,15 +1,14 @@
 import type pg from 'pg';
 import { type AskAnswer, type AskView, type CheckedQuery, answer, checkQuery, passagesToRead, sourceKey } from '../engine/search/ask.js';
 import type { AskQuery } from '../engine/search/query.js';
-import { ArchiveUnavailableError, type AskService } from '../engine/search/backend.js';
+import type { AskService } from '../engine/search/backend.js';
 import type { SummaryService } from '../engine/summary/service.js';
 import { postgresSummaries } from './summary.js';
-import { isConnectionError } from './availability.js';
+import { reachable, readSnapshot } from './availability.js';
 import { type PlanOptions, type PlannedHit, inverseFrequency, saturation } from '../engine/search/planner.js';
 import { RANKING } from '../engine/options.js';
 import { queryTerms } from '../engine/search/terms.js';
 import type { ArticleRef, Passage, Result } from '../engine/types.js';
-import { inTransaction } from './migrate.js';
 
 /** A question term as the plan reads it: its weight and the passages holding it in each field (0 for a field not boosted). */
 interface PlannedTerm {
@@ -56,16 +55,8 @@ const MAX_VARIANTS = 8;
  * reached is an `ArchiveUnavailableError`.
  */
 export function postgresAsk(pool: pg.Pool): AskService & SummaryService {
-  const ask: AskService['ask'] = (input) =>
-    reachable(async () => {
-      const client = await pool.connect();
-      try {
-        // One snapshot for all the statements of an answer: a batch ingested meanwhile is seen whole or not at all.
-        return await inTransaction(client, () => askIn(client, input), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      } finally {
-        client.release();
-      }
-    });
+  // One snapshot for all the statements of an answer: a batch ingested meanwhile is seen whole or not at all.
+  const ask: AskService['ask'] = (input) => readSnapshot(pool, (client) => askIn(client, input));
   return {
     ask,
     checkAsk: (input) =>
@@ -82,14 +73,6 @@ export function postgresAsk(pool: pg.Pool): AskService & SummaryService {
   };
 }
 
-/** Runs `work`, its failure to reach the database turned into `ArchiveUnavailableError` (other errors are bugs, left as they are). */
-export async function reachable<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw isConnectionError(error) ? new ArchiveUnavailableError(error) : error;
-  }
-}
 
 /** A connection the search's statements run on. */
 type Db = Pick<pg.ClientBase, 'query'>;

@@ -9,7 +9,7 @@ import { Analyzer } from '../engine/search/terms.js';
 import { answerArticles, summarizeArticle, summarizeStories } from '../engine/summary/index.js';
 import { analyze } from '../engine/text/analyzer.js';
 import { type Article, type Failure, failure } from '../engine/types.js';
-import { reachable } from './search.js';
+import { reachable } from './availability.js';
 
 /** An article as stored, with its number (for its quotations) and how many articles a title lookup matched. */
 interface StoredArticle extends Article {
