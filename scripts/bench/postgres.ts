@@ -63,7 +63,7 @@ async function ingest(pool: pg.Pool, corpusDir: string): Promise<Record<string, 
   }
   // The speakers clustered once over the whole archive, as one `npm run ingest` of the folder would.
   const started = performance.now();
-  await finishQuoteIndex(pool, added > 0);
+  await finishQuoteIndex(pool);
   seconds += (performance.now() - started) / 1000;
   const articles = stored.size + added;
   return added ? { articles, added, ingestS: Math.round(seconds * 10) / 10, ingestRate: Math.round(added / seconds) } : { articles, added };

@@ -89,7 +89,7 @@ export async function ingestArticles(pool: pg.Pool, articles: readonly Article[]
       const rate = seen / (seconds || 1e-3);
       options.onProgress?.({ ...counts, done: seen, total: articles.length, rate: Math.round(rate), secondsLeft: Math.round((articles.length - seen) / rate) });
     }
-    if (options.finishQuotes !== false) await finishQuoteIndex(pool, counts.added + counts.replaced > 0);
+    if (options.finishQuotes !== false) await finishQuoteIndex(pool);
   } finally {
     await analysis.close();
   }

@@ -22,7 +22,7 @@ export async function absentArticles(pool: pg.Pool, ids: readonly string[]): Pro
 /**
  * Deletes the articles numbered `numbers` (their passages, quotations, postings and statistics
  * follow) in batches of `batchSize`, each one transaction announced to the bots as an ingestion
- * batch is, then clusters the remaining quotations' speakers again; returns how many were deleted.
+ * batch is, then clusters again the speakers the deletions touch; returns how many were deleted.
  * Stopped at any point, it leaves whole batches deleted.
  */
 export async function pruneArticles(pool: pg.Pool, numbers: readonly string[], batchSize: number): Promise<number> {
@@ -35,6 +35,6 @@ export async function pruneArticles(pool: pg.Pool, numbers: readonly string[], b
       client.release();
     }
   }
-  await finishQuoteIndex(pool, removed > 0);
+  await finishQuoteIndex(pool);
   return removed;
 }

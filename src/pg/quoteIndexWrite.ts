@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { matchTokens, vocabularyBucket } from '../engine/quotes/fuzzy.js';
-import { clusterSpeakers } from '../engine/quotes/speakers.js';
 import { inTransaction } from './migrate.js';
+import { clusterChangedSpeakers } from './speakerClusters.js';
 
 /** Group numbers per postings row (see migration 005). */
 export const POSTING_BLOCK = 4096;
@@ -11,7 +11,7 @@ export const POSTING_BLOCK = 4096;
 /** Rows sent per statement when many rows are written. */
 const CHUNK = 20_000;
 
-/** Quotations read per statement when grouping texts and clustering speakers. */
+/** Quotations read per statement when grouping texts. */
 const PAGE = 100_000;
 
 interface Ungrouped {
@@ -132,73 +132,19 @@ async function writePostings(client: pg.ClientBase, groups: readonly TextEntry[]
   }
 }
 
-interface SpeakerRecord {
-  article: string;
-  position: number;
-  speaker: string | null;
-  speaker_title: string | null;
-  day: string;
-  speaker_id: number | null;
-}
-
 /**
- * Finishes an ingestion run's quotation index: groups quotations left ungrouped (stored before
- * migration 005), then, when the run changed the archive (`changed`) or anything was grouped or
- * no speaker was ever clustered, clusters the speakers of every stored quotation as the embedded
- * engine does (in article and position order, over the whole archive) and replaces the speakers
- * and each quotation's speaker, in one transaction. Its memory grows with the archive; a bot's does not.
+ * Finishes an ingestion or prune run's quotation index, in one transaction: groups quotations left
+ * ungrouped (stored before migration 005), then clusters again the speakers the run's quotations
+ * may have changed (see `clusterChangedSpeakers`), so that its cost follows what the run changed.
  */
-export async function finishQuoteIndex(pool: pg.Pool, changed: boolean): Promise<void> {
+export async function finishQuoteIndex(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await inTransaction(client, async () => {
-      const grouped = await groupNewQuotations(client);
-      const never = (await client.query('SELECT 1 FROM quote_speakers LIMIT 1')).rowCount === 0;
-      if (changed || grouped > 0 || never) await clusterStoredSpeakers(client);
+      await groupNewQuotations(client);
+      await clusterChangedSpeakers(client);
     });
   } finally {
     client.release();
   }
 }
-
-/** Clusters the speakers of every stored quotation and writes the clusters and each quotation's cluster (only where it changed). */
-async function clusterStoredSpeakers(client: pg.ClientBase): Promise<void> {
-  const records: SpeakerRecord[] = [];
-  for (let after: [string, number] = ['-1', 0]; ; ) {
-    const page = await client.query<SpeakerRecord>(
-      `SELECT q.article, q.position, q.speaker, q.speaker_title, a.day, q.speaker_id FROM quotations q JOIN articles a ON a.number = q.article
-       WHERE (q.article, q.position) > ($1::bigint, $2::integer) ORDER BY q.article, q.position LIMIT ${PAGE}`,
-      after,
-    );
-    for (const r of page.rows) records.push(r);
-    if (page.rows.length < PAGE) break;
-    const last = page.rows[page.rows.length - 1]!;
-    after = [last.article, last.position];
-  }
-  const clusters = clusterSpeakers(records.map((r) => ({ speaker: r.speaker, speakerTitle: r.speaker_title, date: r.day })));
-  const speakerOf = new Int32Array(records.length).fill(-1);
-  clusters.forEach((c, k) => {
-    for (const i of c.quotes) speakerOf[i] = k;
-  });
-  await client.query('DELETE FROM quote_speakers');
-  for (let from = 0; from < clusters.length; from += CHUNK) {
-    const chunk = clusters.slice(from, from + CHUNK);
-    await client.query(
-      `INSERT INTO quote_speakers (id, name, quotes, variants, words)
-       SELECT id, name, quotes, v::text[], w::text[] FROM unnest($1::integer[], $2::text[], $3::integer[], $4::text[], $5::text[]) AS u(id, name, quotes, v, w)`,
-      [chunk.map((_, k) => from + k), chunk.map((c) => c.name), chunk.map((c) => c.quotes.length), chunk.map((c) => arrayLiteral(c.variants)), chunk.map((c) => arrayLiteral([...new Set(c.variants.flatMap((v) => v.split(' ')))]))],
-    );
-  }
-  const changed = records.flatMap((r, i) => ((r.speaker_id ?? -1) === speakerOf[i] ? [] : [i]));
-  for (let from = 0; from < changed.length; from += CHUNK) {
-    const chunk = changed.slice(from, from + CHUNK);
-    await client.query('UPDATE quotations q SET speaker_id = nullif(u.s, -1) FROM unnest($1::bigint[], $2::integer[], $3::integer[]) AS u(a, p, s) WHERE q.article = u.a AND q.position = u.p', [
-      chunk.map((i) => records[i]!.article),
-      chunk.map((i) => records[i]!.position),
-      chunk.map((i) => speakerOf[i]!),
-    ]);
-  }
-}
-
-/** A PostgreSQL array literal of texts (each quoted). */
-const arrayLiteral = (items: readonly string[]): string => `{${items.map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;

@@ -103,7 +103,7 @@ async function bySpeaker(client: pg.ClientBase, name: string): Promise<SpeakerQu
 
 /** The speakers, in their order, with `value` among their name variants (`variants`) or their variants' words (`words`). */
 async function speakersWith(client: pg.ClientBase, column: 'variants' | 'words', value: string): Promise<SpeakerEntry[]> {
-  const rows = await client.query<SpeakerEntry>(`SELECT id, name, quotes AS count, variants FROM quote_speakers WHERE ${column} @> ARRAY[$1::text] ORDER BY id`, [value]);
+  const rows = await client.query<SpeakerEntry>(`SELECT id, name, quotes AS count, variants FROM quote_speakers WHERE ${column} @> ARRAY[$1::text] ORDER BY rank`, [value]);
   return rows.rows;
 }
 
@@ -124,7 +124,7 @@ async function withNameWords<T>(client: pg.ClientBase, read: (names: NameWords) 
 /** Speakers whose name (any variant) starts with or contains what is typed, as `QuoteIndex.speakers` gives them. */
 async function speakers(client: pg.ClientBase, typed: string, limit: number): Promise<Array<{ name: string; count: number }>> {
   const p = (await withNameWords(client, (names) => nameWords(typed, names))).join(' ');
-  const order = 'ORDER BY quotes DESC, name COLLATE "C", id LIMIT $1';
+  const order = 'ORDER BY quotes DESC, name COLLATE "C", rank LIMIT $1';
   type Choice = { name: string; count: number };
   if (!p) return (await client.query<Choice>(`SELECT name, quotes AS count FROM quote_speakers ${order}`, [limit])).rows;
   // A variant starting with it (or, for one word, with a word starting with it) comes first; then one holding it.

@@ -28,9 +28,9 @@ describe.skipIf(!existsSync(SEED))('the quotation index stored at ingestion', ()
     expect(groups.rows.map((r) => r.id)).toEqual(groups.rows.map((_, g) => g));
     const quotations = await pool.query<{ grp: number; speaker_id: number | null }>('SELECT grp, speaker_id FROM quotations ORDER BY article, position');
     expect(quotations.rows.map((r) => r.grp)).toEqual([...data.group]);
-    const speakers = await pool.query<{ name: string; quotes: number; variants: string[] }>('SELECT name, quotes, variants FROM quote_speakers ORDER BY id');
-    expect(speakers.rows).toEqual(data.speakers.map((c) => ({ name: c.name, quotes: c.quotes.length, variants: c.variants })));
-    const clusterOf = new Map(data.speakers.flatMap((c, k) => c.quotes.map((i) => [i, k] as const)));
+    const speakers = await pool.query<{ id: number; name: string; quotes: number; variants: string[] }>('SELECT id, name, quotes, variants FROM quote_speakers ORDER BY rank');
+    expect(speakers.rows.map(({ id: _, ...s }) => s)).toEqual(data.speakers.map((c) => ({ name: c.name, quotes: c.quotes.length, variants: c.variants })));
+    const clusterOf = new Map(data.speakers.flatMap((c, k) => c.quotes.map((i) => [i, speakers.rows[k]!.id] as const)));
     expect(quotations.rows.map((r) => r.speaker_id)).toEqual(quotations.rows.map((_, i) => clusterOf.get(i) ?? null));
     const postings = await pool.query<{ word: string; groups: number[] }>('SELECT word, groups FROM quote_postings ORDER BY word, block');
     const words = await pool.query<{ word: string; groups: number }>('SELECT word, groups FROM quote_words');

@@ -115,14 +115,13 @@ class Days {
  * Spelling variants and shorter names of one person are then merged on evidence (see `mergeSpellings`).
  * Quotations are taken longest name key first, in quotation order within a length. Names and keys
  * are numbered once each and a title's nationalities read once, so the pass over the quotations
- * compares names and keys as numbers.
+ * compares names and keys as numbers. `vocabulary` tells the words of the archive's speaker names
+ * (a و/ف before one of them is a conjunction): by default those of `quotes`, given when they are only part of the archive.
  */
-export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; speakerTitle: string | null; date: string }>): SpeakerCluster[] {
+export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; speakerTitle: string | null; date: string }>, vocabulary?: NameWords): SpeakerCluster[] {
   const names = new Numbering();
   const keys = new Numbering();
-  /** The words of every speaker's name as written (normalised, without ال): a و/ف before one of them is a conjunction. */
-  const nameVocabulary = new Set<string>();
-  for (const q of quotes) if (q.speaker) for (const w of words(normalizeText(q.speaker))) nameVocabulary.add(bare(w));
+  const isNameWord = vocabulary ?? vocabularyOf(quotes);
   /** Per key: its words. */
   const keyWords: string[][] = [];
   /** Per name: its key's number and the key's length in words (0: no key). */
@@ -135,7 +134,7 @@ export function clusterSpeakers(quotes: ReadonlyArray<{ speaker: string | null; 
     if (!q.speaker) return;
     const n = names.number(q.speaker);
     if (n === keyOfName.length) {
-      const words = nameKey(q.speaker, (w) => nameVocabulary.has(w));
+      const words = nameKey(q.speaker, isNameWord);
       const k = keys.number(words.join(' '));
       keyWords[k] ??= words;
       surnameOfKey[k] ??= words.length > 1 ? keys.number(words[words.length - 1]!) : k;
@@ -243,6 +242,16 @@ function mergeClusters(clusters: SpeakerCluster[], variantKeys: number[][], keyW
     for (const x of from.nationalities) if (!to.nationalities.includes(x)) to.nationalities.push(x);
   });
   return clusters.flatMap((cluster, k) => (into[k] === k ? [{ cluster, variantKeys: variantKeys[k]! }] : []));
+}
+
+/** The words a speaker's name as written brings to the archive's `NameWords` (normalised, without ال). */
+export const speakerNameWords = (name: string): string[] => words(normalizeText(name)).map(bare);
+
+/** The words of every speaker's name in `quotes`, as `NameWords`. */
+function vocabularyOf(quotes: ReadonlyArray<{ speaker: string | null }>): NameWords {
+  const vocabulary = new Set<string>();
+  for (const q of quotes) if (q.speaker) for (const w of speakerNameWords(q.speaker)) vocabulary.add(w);
+  return (w) => vocabulary.has(w);
 }
 
 /** Of the full names a bare surname may stand for, the only one, or the one quoted nearest `t` within the same story period. */

@@ -161,7 +161,7 @@ const ABD = 'عبد';
  * A name's words (as `nameKey` gives them: the article dropped) with `عبد` joined to the word after it, so both ways of
  * writing a compound name compare alike (`عبد فتاح` and `عبدالفتاح` are both `عبدفتاح`).
  */
-function joinedAbd(words: readonly string[]): string[] {
+export function joinedAbd(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;

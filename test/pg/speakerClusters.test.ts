@@ -1,0 +1,166 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { quoteAnswers } from '../../src/engine/engine.js';
+import { QuoteIndex } from '../../src/engine/quotes/index.js';
+import type { Article } from '../../src/engine/types.js';
+import { silentLogger } from '../../src/engine/options.js';
+import { ingestArticles } from '../../src/pg/ingest.js';
+import { migrate, shippedMigrations } from '../../src/pg/migrate.js';
+import { createPool } from '../../src/pg/pool.js';
+import { pruneArticles } from '../../src/pg/prune.js';
+import { finishQuoteIndex } from '../../src/pg/quoteIndexWrite.js';
+import { postgresQuotes } from '../../src/pg/quoteService.js';
+import { freshDatabase, useEmbeddedServer } from './database.js';
+
+const server = useEmbeddedServer();
+const QUOTES_DIR = new URL('../../../shared/eval/quotes/', import.meta.url);
+
+/** The Arabic dev files and the seed (see ../shared/eval/quotes/README.md), read as one archive. */
+const FILES = ['dev_ant.jsonl', 'dev_ant2.jsonl', 'dev_jawhara.jsonl', 'seed.jsonl'];
+
+/** The files' articles, and the speakers annotated in them with their bare surnames (what a user asks /quotes for). */
+function devArchive(): { articles: Article[]; asked: string[] } {
+  const records = FILES.flatMap((file) =>
+    readFileSync(new URL(file, QUOTES_DIR), 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as {
+      id: string; title: string; body: string; date: string; source: string; url: string | null; quotes: Array<{ speaker: string | null }>;
+    }),
+  );
+  const speakers = records.flatMap((r) => r.quotes.flatMap((q) => (q.speaker ? [q.speaker, q.speaker.split(' ').at(-1)!] : [])));
+  return {
+    articles: records.map((r) => ({ id: r.id, title: r.title, body: r.body, date: r.date, source: r.source, url: r.url, lang: 'ar', author: null, file: r.id })),
+    asked: [...new Set(speakers)],
+  };
+}
+
+/** What is typed into the speaker autocomplete. */
+const TYPED = ['', 'م', 'محمد', 'عبد', 'ال', 'وزير', 'ترامب', 'ظر'];
+
+/** `count` articles spread over `articles` (from the second on, evenly apart). */
+function spread(articles: readonly Article[], count: number): Article[] {
+  return Array.from({ length: count }, (_, k) => articles[Math.floor(((k + 1) * articles.length) / (count + 1))]!);
+}
+
+/** A way of reaching an archive in several runs; returns its articles as they end up. */
+interface Scenario {
+  name: string;
+  run(pool: pg.Pool, articles: readonly Article[]): Promise<Article[]>;
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'part A, then three more articles in a second run',
+    async run(pool, articles) {
+      const later = new Set(spread(articles, 3));
+      await ingestArticles(pool, articles.filter((a) => !later.has(a)), { batchSize: 20 });
+      await ingestArticles(pool, [...later]);
+      return [...articles];
+    },
+  },
+  {
+    name: 'runs of ten articles each',
+    async run(pool, articles) {
+      for (let k = 0; k < articles.length; k += 10) await ingestArticles(pool, articles.slice(k, k + 10));
+      return [...articles];
+    },
+  },
+  {
+    name: 'every other article, then the others in a second run',
+    async run(pool, articles) {
+      await ingestArticles(pool, articles.filter((_, k) => k % 2 === 0), { batchSize: 20 });
+      await ingestArticles(pool, articles.filter((_, k) => k % 2 === 1), { batchSize: 20 });
+      return [...articles];
+    },
+  },
+  {
+    name: 'everything, then three articles pruned',
+    async run(pool, articles) {
+      await ingestArticles(pool, articles, { batchSize: 20 });
+      const gone = spread(articles, 3).map((a) => a.id);
+      const numbers = await pool.query<{ number: string }>('SELECT number FROM articles WHERE id = ANY($1::text[])', [gone]);
+      await pruneArticles(pool, numbers.rows.map((r) => r.number), 2);
+      return articles.filter((a) => !gone.includes(a.id));
+    },
+  },
+  {
+    name: 'everything, then two articles replaced by the text of others',
+    async run(pool, articles) {
+      await ingestArticles(pool, articles, { batchSize: 20 });
+      const replaced = spread(articles, 2).map((a, k) => ({ ...a, body: articles[(articles.indexOf(a) + 7 + k) % articles.length]!.body }));
+      await ingestArticles(pool, replaced);
+      return articles.map((a) => replaced.find((r) => r.id === a.id) ?? a);
+    },
+  },
+];
+
+/** The articles in the order the database numbers them (the quotation order clustering follows). */
+async function inStoredOrder(pool: pg.Pool, articles: readonly Article[]): Promise<Article[]> {
+  const ids = await pool.query<{ id: string }>('SELECT id FROM articles ORDER BY number');
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return ids.rows.map((r) => byId.get(r.id)!);
+}
+
+/** What a database holds of the speakers and answers of them: the clusters in order, each quotation's, /quotes and the autocomplete. */
+async function speakersOf(pool: pg.Pool, asked: readonly string[]) {
+  const speakers = await pool.query<{ id: number; name: string; quotes: number; variants: string[]; words: string[] }>('SELECT id, name, quotes, variants, words FROM quote_speakers ORDER BY rank');
+  const place = new Map(speakers.rows.map((s, k) => [s.id, k]));
+  const quotations = await pool.query<{ id: string; position: number; speaker_id: number | null }>(
+    'SELECT a.id, q.position, q.speaker_id FROM quotations q JOIN articles a ON a.number = q.article ORDER BY a.number, q.position',
+  );
+  const names = await pool.query('SELECT name, words, conj, labels FROM quote_speaker_names ORDER BY name COLLATE "C"');
+  const vocabulary = await pool.query('SELECT word, names FROM quote_name_words ORDER BY word COLLATE "C"');
+  const pending = await pool.query('SELECT name FROM quote_speaker_changes');
+  const onPostgres = postgresQuotes(pool);
+  return {
+    speakers: speakers.rows.map(({ id: _, ...s }) => s),
+    quotations: quotations.rows.map((r) => [r.id, r.position, r.speaker_id === null ? null : place.get(r.speaker_id)]),
+    names: names.rows,
+    vocabulary: vocabulary.rows,
+    pending: pending.rows,
+    quotesBy: await Promise.all(asked.map((s) => onPostgres.quotesBy(s))),
+    typed: await Promise.all(TYPED.map((t) => onPostgres.speakers(t, 25))),
+  };
+}
+
+describe.skipIf(!existsSync(QUOTES_DIR))('speakers clustered again only where a run changed them', () => {
+  for (const scenario of SCENARIOS) {
+    it(`gives the speakers and answers of one fresh ingestion of the final archive, and the embedded engine's: ${scenario.name}`, async () => {
+      const { articles, asked } = devArchive();
+      const { pool } = await freshDatabase(server());
+      const final = await inStoredOrder(pool, await scenario.run(pool, articles));
+      const fresh = (await freshDatabase(server())).pool;
+      await ingestArticles(fresh, final, { batchSize: 20 });
+      const got = await speakersOf(pool, asked);
+      expect(got).toEqual(await speakersOf(fresh, asked));
+      expect(got.pending).toEqual([]);
+      const index = QuoteIndex.build(final);
+      const embedded = quoteAnswers(() => index, () => true);
+      expect(got.quotesBy).toEqual(asked.map((s) => embedded.quotesBy(s)));
+      expect(got.typed).toEqual(TYPED.map((t) => embedded.speakers(t, 25)));
+      expect(got.speakers.map((s) => s.name)).toEqual(index.toData().speakers.map((c) => c.name));
+    }, 240_000);
+  }
+});
+
+describe.skipIf(!existsSync(QUOTES_DIR))('speakers of an archive ingested before migration 011', () => {
+  it('are clustered by the next run, as one fresh ingestion clusters them', async () => {
+    const { articles, asked } = devArchive();
+    const old = await server().createDatabase('before_speaker_names').then(() => createPool(server().url('before_speaker_names'), silentLogger));
+    try {
+      const client = await old.connect();
+      try {
+        await migrate(client, { logger: silentLogger, migrations: (await shippedMigrations()).filter((m) => m.version < 11) });
+        await ingestArticles(old, articles, { batchSize: 20, finishQuotes: false });
+        await migrate(client, { logger: silentLogger });
+      } finally {
+        client.release();
+      }
+      await finishQuoteIndex(old);
+      const { pool: fresh } = await freshDatabase(server());
+      await ingestArticles(fresh, articles, { batchSize: 20 });
+      expect(await speakersOf(old, asked)).toEqual(await speakersOf(fresh, asked));
+    } finally {
+      await old.end();
+    }
+  }, 240_000);
+});
