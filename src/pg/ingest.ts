@@ -46,7 +46,7 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /**
    * False when the caller ingests one part after another and calls `finishQuoteIndex` once after
-   * the last (clustering reads every stored quotation: once per part would grow with the square of the archive).
+   * the last (while most names are new, clustering reads every stored quotation: once per part would grow with the square of the archive).
    */
   finishQuotes?: boolean;
 }

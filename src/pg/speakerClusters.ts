@@ -31,7 +31,8 @@ interface SpeakerRecord {
  * the triggers of migration 011) may have changed: the names sharing a label with a changed name
  * (or with one whose reading a vocabulary change altered), directly or through other names, as
  * `clusterSpeakers` clusters them over every quotation; a cluster keeps its number while its first
- * quotation stays first. When those names are half of all, every name is clustered again.
+ * quotation stays first. When the changed names or those sharing their labels are half of all or
+ * more (a first ingestion), every name is clustered again.
  */
 export async function clusterChangedSpeakers(client: pg.ClientBase): Promise<void> {
   // One run at a time; the bots read on.
@@ -39,10 +40,10 @@ export async function clusterChangedSpeakers(client: pg.ClientBase): Promise<voi
   const changed = (await client.query<{ name: string }>('DELETE FROM quote_speaker_changes RETURNING name')).rows.map((r) => r.name);
   if (!changed.length) return;
   const labels = await readNamesAgain(client, changed);
-  const names = await namesLabelled(client, labels);
   const total = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM quote_speaker_names')).rows[0]!.n);
-  const all = names.size * 2 >= total;
-  const records = all ? await everyQuotation(client) : await quotationsOf(client, [...names]);
+  const names = changed.length * 2 < total ? await namesLabelled(client, labels) : undefined;
+  const all = !names || names.size * 2 >= total;
+  const records = names && !all ? await quotationsOf(client, [...names]) : await everyQuotation(client);
   const vocabulary = await vocabularyFor(client, [...new Set(records.map((r) => r.speaker))].flatMap((name) => nameFacts(name).conj));
   const clusters = clusterSpeakers(records.map((r) => ({ speaker: r.speaker, speakerTitle: r.speaker_title, date: r.day })), vocabulary);
   const last = (await client.query<{ max: number | null }>('SELECT max(id) AS max FROM quote_speakers')).rows[0]!.max;
