@@ -108,6 +108,11 @@ describe('clusterSpeakers', () => {
     expect(rest).toEqual([]);
     expect(cluster).toEqual({ name: 'محمد باقري', variants: ['محمد باقري', 'باقري'], quotes: [1, 2, 0, 3], nationalities: ['ايراني'] });
   });
+
+  it("reads a و/ف by the archive's name words when given them, for quotations that are only part of the archive", () => {
+    expect(clusterSpeakers([q('وفينغر')]).map((c) => c.variants)).toEqual([['وفينغر']]);
+    expect(clusterSpeakers([q('وفينغر')], (w) => w === 'فينغر').map((c) => c.variants)).toEqual([['فينغر']]);
+  });
 });
 
 describe('skeleton', () => {
