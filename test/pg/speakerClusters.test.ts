@@ -164,3 +164,29 @@ describe.skipIf(!existsSync(QUOTES_DIR))('speakers of an archive ingested before
     }
   }, 240_000);
 });
+
+/** An article of its own on `day` (1-9 September 2018). */
+const article = (id: string, day: number, body: string): Article => ({ id, title: id, body, date: `2018-09-0${day}T10:00:00Z`, source: 'test', url: null, lang: 'ar', author: null, file: id });
+
+describe.skipIf(!existsSync(QUOTES_DIR))('a speaker whose و reads otherwise once another name brings its word', () => {
+  it('joins that person when the name arrives and leaves when it goes, as fresh ingestions cluster them', async () => {
+    const { articles, asked } = devArchive();
+    const bare = article('clu-bare', 1, 'قال وفينغر في مؤتمر صحفي: "سنلعب من أجل الفوز في المباراة القادمة".');
+    const full = article('clu-full', 2, 'قال المدرب أرسين فينغر في مؤتمر صحفي: "الفريق جاهز تماما للموسم الجديد".');
+    const { pool } = await freshDatabase(server());
+    const sameAsFresh = async (final: Article[]) => {
+      const fresh = (await freshDatabase(server())).pool;
+      await ingestArticles(fresh, await inStoredOrder(pool, final), { batchSize: 20 });
+      const got = await speakersOf(pool, [...asked, 'فينغر']);
+      expect(got).toEqual(await speakersOf(fresh, [...asked, 'فينغر']));
+      return got.speakers.filter((s) => s.variants.some((v) => v.endsWith('فينغر'))).map((s) => s.variants);
+    };
+    await ingestArticles(pool, [...articles, bare], { batchSize: 20 });
+    expect(await sameAsFresh([...articles, bare])).toEqual([['وفينغر']]);
+    await ingestArticles(pool, [full]);
+    expect(await sameAsFresh([...articles, bare, full])).toEqual([['ارسين فينغر', 'فينغر']]);
+    const number = await pool.query<{ number: string }>('SELECT number FROM articles WHERE id = $1', [full.id]);
+    await pruneArticles(pool, [number.rows[0]!.number], 10);
+    expect(await sameAsFresh([...articles, bare])).toEqual([['وفينغر']]);
+  }, 240_000);
+});
