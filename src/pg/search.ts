@@ -9,6 +9,7 @@ import { type PlanOptions, type PlannedHit, inverseFrequency, saturation } from 
 import { RANKING } from '../engine/options.js';
 import { queryTerms } from '../engine/search/terms.js';
 import type { ArticleRef, Passage, Result } from '../engine/types.js';
+import { countOf, termKey } from './termKeys.js';
 
 /** A question term as the plan reads it: its weight and the passages holding it in each field (0 for a field not boosted). */
 interface PlannedTerm {
@@ -266,26 +267,41 @@ async function textPostings(db: Db, terms: string[], within?: number[]): Promise
   return result.rows.flatMap((r) => r.passages.map((passage, i) => ({ term: r.term, passage: Number(passage), article: Number(r.articles[i]), tf: r.tfs[i]!, length: r.lengths[i]! })));
 }
 
-/** The text counts of `terms` in the passages `within`, read from those passages' own term arrays (cheaper than long postings). */
+/** The text counts of `terms` in the passages `within`, found in those passages' term keys (cheaper than long postings). */
 async function passageCounts(db: Db, terms: string[], within: number[]): Promise<Array<{ term: string; passage: number; tf: number; length: number }>> {
-  if (!terms.length) return [];
-  const result = await db.query<{ term: string; passage: string; tf: number; length: number }>(
-    `SELECT term, passage, tf, length FROM (SELECT p.id AS passage, p.length, unnest(p.terms) AS term, unnest(p.tfs) AS tf FROM passages p WHERE p.id = ANY($2::bigint[])) AS t
-     WHERE term = ANY($1::text[])`,
-    [terms, within],
-  );
-  return result.rows.map((r) => ({ term: r.term, passage: Number(r.passage), tf: r.tf, length: r.length }));
+  return (await keyedCounts(db, PASSAGE_KEYS, terms, within)).map(({ document, ...count }) => ({ ...count, passage: document }));
 }
 
-/** The title counts of `terms` in the articles `within`, read from those articles' own title terms (cheaper than long postings). */
+/** The title counts of `terms` in the articles `within`, found in those articles' title keys (cheaper than long postings). */
 async function titleCounts(db: Db, terms: string[], within: number[]): Promise<Array<{ term: string; article: number; tf: number; length: number }>> {
+  return (await keyedCounts(db, TITLE_KEYS, terms, within)).map(({ document, ...count }) => ({ ...count, article: document }));
+}
+
+/** A table of documents' term keys (migration 009) and the column numbering its documents. */
+interface KeysTable {
+  name: string;
+  document: string;
+}
+
+const PASSAGE_KEYS: KeysTable = { name: 'passage_keys', document: 'id' };
+const TITLE_KEYS: KeysTable = { name: 'article_keys', document: 'number' };
+
+/**
+ * The counts of `terms` in the documents `within`, each with the document's field length: one
+ * compact row a document, searched here by each term's key, so the server only fetches rows.
+ */
+async function keyedCounts(db: Db, table: KeysTable, terms: string[], within: number[]): Promise<Array<{ term: string; document: number; tf: number; length: number }>> {
   if (!terms.length) return [];
-  const result = await db.query<{ term: string; article: string; tf: number; length: number }>(
-    `SELECT term, article, tf, length FROM (SELECT a.number AS article, a.title_length AS length, unnest(a.title_terms) AS term, unnest(a.title_tfs) AS tf FROM articles a WHERE a.number = ANY($2::bigint[])) AS t
-     WHERE term = ANY($1::text[])`,
-    [terms, within],
-  );
-  return result.rows.map((r) => ({ term: r.term, article: Number(r.article), tf: r.tf, length: r.length }));
+  const result = await db.query<{ document: string; length: number; keys: Buffer }>(`SELECT ${table.document} AS document, length, keys FROM ${table.name} WHERE ${table.document} = ANY($1::bigint[])`, [within]);
+  const keyed = terms.map((term) => ({ term, key: termKey(term) }));
+  const counts: Array<{ term: string; document: number; tf: number; length: number }> = [];
+  for (const row of result.rows) {
+    for (const { term, key } of keyed) {
+      const tf = countOf(row.keys, key);
+      if (tf) counts.push({ term, document: Number(row.document), tf, length: row.length });
+    }
+  }
+  return counts;
 }
 
 /** Title postings of `terms`, all of them or only those of the articles `within`, with each article's passage range. */
