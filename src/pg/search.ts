@@ -176,8 +176,8 @@ async function variantsOf(db: Db, term: string): Promise<string[]> {
  * in full until the budget, as the planner reads them) in their text or their article's title,
  * kept when their article passes the question's filters; then the commoner planned terms and the
  * phrase terms are looked up for those candidates only: through those terms' postings, or, when
- * these are long (see `ROW_READ_COST`), in the candidates' own term arrays, a cost that does not grow
- * with the archive. Each gets the count of every `counted` term in each field.
+ * these are long (see `ROW_READ_COST`), in the candidates' own rows of term keys, a cost that does
+ * not grow with the archive. Each gets the count of every `counted` term in each field.
  */
 async function candidates(db: Db, { query, source }: CheckedQuery, planned: PlannedTerm[], counted: string[], stats: Map<string, { text: number; title: number }>, budget: number): Promise<Map<number, Candidate>> {
   const generating = new Set<string>();
@@ -219,9 +219,19 @@ async function candidates(db: Db, { query, source }: CheckedQuery, planned: Plan
   if (!found.size) return found;
 
   const probedText = [...new Set([...textTerms((t) => !isGenerating(t)), ...phraseStems(counted, planned)])];
-  const passages = [...found.keys()];
-  const textRead = probedText.reduce((sum, term) => sum + (stats.get(term)?.text ?? 0), 0) > passages.length * ROW_READ_COST ? passageCounts : textPostings;
-  for (const row of await textRead(db, probedText, passages)) {
+  const probedTitle = titleTerms((t) => !isGenerating(t));
+  const postings = probedText.reduce((sum, term) => sum + (stats.get(term)?.text ?? 0), 0) + probedTitle.reduce((sum, term) => sum + (stats.get(term)?.title ?? 0), 0);
+  if (postings > found.size * ROW_READ_COST) {
+    for (const row of await keyedCounts(db, probedText, probedTitle, [...found.keys()])) {
+      const c = found.get(row.passage)!;
+      c.length = row.length;
+      c.titleLength = row.titleLength;
+      probedText.forEach((term, i) => (c.textTfs[column.get(term)!] = row.textTfs[i]!));
+      probedTitle.forEach((term, i) => (c.titleTfs[column.get(term)!] = row.titleTfs[i]!));
+    }
+    return found;
+  }
+  for (const row of await textPostings(db, probedText, [...found.keys()])) {
     const c = found.get(row.passage)!;
     c.length = row.length;
     c.textTfs[column.get(row.term)!] = row.tf;
@@ -232,9 +242,7 @@ async function candidates(db: Db, { query, source }: CheckedQuery, planned: Plan
     if (same) same.push(c);
     else byArticle.set(c.article, [c]);
   }
-  const probedTitle = titleTerms((t) => !isGenerating(t));
-  const titleRead = probedTitle.reduce((sum, term) => sum + (stats.get(term)?.title ?? 0), 0) > byArticle.size * ROW_READ_COST ? titleCounts : titlePostings;
-  for (const row of await titleRead(db, probedTitle, [...byArticle.keys()])) {
+  for (const row of await titlePostings(db, probedTitle, [...byArticle.keys()])) {
     for (const c of byArticle.get(row.article) ?? []) {
       c.titleLength = row.length;
       c.titleTfs[column.get(row.term)!] = row.tf;
@@ -267,41 +275,37 @@ async function textPostings(db: Db, terms: string[], within?: number[]): Promise
   return result.rows.flatMap((r) => r.passages.map((passage, i) => ({ term: r.term, passage: Number(passage), article: Number(r.articles[i]), tf: r.tfs[i]!, length: r.lengths[i]! })));
 }
 
-/** The text counts of `terms` in the passages `within`, found in those passages' term keys (cheaper than long postings). */
-async function passageCounts(db: Db, terms: string[], within: number[]): Promise<Array<{ term: string; passage: number; tf: number; length: number }>> {
-  return (await keyedCounts(db, PASSAGE_KEYS, terms, within)).map(({ document, ...count }) => ({ ...count, passage: document }));
+/** A candidate's counts of the probed terms (in their order; 0 for a term it lacks) and its fields' lengths. */
+interface KeyedCounts {
+  passage: number;
+  length: number;
+  titleLength: number;
+  textTfs: number[];
+  titleTfs: number[];
 }
-
-/** The title counts of `terms` in the articles `within`, found in those articles' title keys (cheaper than long postings). */
-async function titleCounts(db: Db, terms: string[], within: number[]): Promise<Array<{ term: string; article: number; tf: number; length: number }>> {
-  return (await keyedCounts(db, TITLE_KEYS, terms, within)).map(({ document, ...count }) => ({ ...count, article: document }));
-}
-
-/** A table of documents' term keys (migration 009) and the column numbering its documents. */
-interface KeysTable {
-  name: string;
-  document: string;
-}
-
-const PASSAGE_KEYS: KeysTable = { name: 'passage_keys', document: 'id' };
-const TITLE_KEYS: KeysTable = { name: 'article_keys', document: 'number' };
 
 /**
- * The counts of `terms` in the documents `within`, each with the document's field length: one
- * compact row a document, searched here by each term's key, so the server only fetches rows.
+ * The counts of `textTerms` in the text and `titleTerms` in the title of each passage `within`,
+ * found by each term's key in the passage's row of term keys (one compact row a passage, holding
+ * its article's title keys too), so the server only fetches rows: a cost that follows the
+ * candidates, not the archive.
  */
-async function keyedCounts(db: Db, table: KeysTable, terms: string[], within: number[]): Promise<Array<{ term: string; document: number; tf: number; length: number }>> {
-  if (!terms.length) return [];
-  const result = await db.query<{ document: string; length: number; keys: Buffer }>(`SELECT ${table.document} AS document, length, keys FROM ${table.name} WHERE ${table.document} = ANY($1::bigint[])`, [within]);
-  const keyed = terms.map((term) => ({ term, key: termKey(term) }));
-  const counts: Array<{ term: string; document: number; tf: number; length: number }> = [];
-  for (const row of result.rows) {
-    for (const { term, key } of keyed) {
-      const tf = countOf(row.keys, key);
-      if (tf) counts.push({ term, document: Number(row.document), tf, length: row.length });
-    }
-  }
-  return counts;
+async function keyedCounts(db: Db, textTerms: string[], titleTerms: string[], within: number[]): Promise<KeyedCounts[]> {
+  // A field with no term to count is not sent (a passage's keys are most of its row).
+  const keysOf = (column: string, terms: string[]) => (terms.length ? column : `NULL AS ${column}`);
+  const result = await db.query<{ id: string; length: number; keys: Buffer | null; title_length: number; title_keys: Buffer | null }>(
+    `SELECT id, length, ${keysOf('keys', textTerms)}, title_length, ${keysOf('title_keys', titleTerms)} FROM passage_keys WHERE id = ANY($1::bigint[])`,
+    [within],
+  );
+  const textKeys = textTerms.map(termKey);
+  const titleKeys = titleTerms.map(termKey);
+  return result.rows.map((r) => ({
+    passage: Number(r.id),
+    length: r.length,
+    titleLength: r.title_length,
+    textTfs: textKeys.map((key) => countOf(r.keys!, key)),
+    titleTfs: titleKeys.map((key) => countOf(r.title_keys!, key)),
+  }));
 }
 
 /** Title postings of `terms`, all of them or only those of the articles `within`, with each article's passage range. */
