@@ -10,6 +10,7 @@ import { RANKING } from '../engine/options.js';
 import { queryTerms } from '../engine/search/terms.js';
 import type { ArticleRef, Passage, Result } from '../engine/types.js';
 import { countOf, termKey } from './termKeys.js';
+import { sentIntegers } from './sentArrays.js';
 
 /** A question term as the plan reads it: its weight and the passages holding it in each field (0 for a field not boosted). */
 interface PlannedTerm {
@@ -257,7 +258,7 @@ function phraseStems(counted: readonly string[], planned: readonly PlannedTerm[]
   return counted.filter((term) => !plannedTerms.has(term));
 }
 
-/** Text postings of `terms`, all of them (the rows' arrays, unpacked here) or only those of the passages `within` (unpacked and matched by the server). */
+/** Text postings of `terms`, all of them (the rows' arrays, sent in binary and unpacked here) or only those of the passages `within` (unpacked and matched by the server). */
 async function textPostings(db: Db, terms: string[], within?: number[]): Promise<Array<{ term: string; passage: number; article: number; tf: number; length: number }>> {
   if (!terms.length) return [];
   if (within) {
@@ -268,11 +269,14 @@ async function textPostings(db: Db, terms: string[], within?: number[]): Promise
     );
     return result.rows.map((r) => ({ term: r.term, passage: Number(r.passage), article: Number(r.article), tf: r.tf, length: r.length }));
   }
-  const result = await db.query<{ term: string; passages: string[]; articles: string[]; tfs: number[]; lengths: number[] }>(
-    'SELECT term, passages, articles, tfs, lengths FROM text_postings WHERE term = ANY($1::text[])',
+  const result = await db.query<{ term: string; passages: Buffer; articles: Buffer; tfs: Buffer; lengths: Buffer }>(
+    'SELECT term, array_send(passages) AS passages, array_send(articles) AS articles, array_send(tfs) AS tfs, array_send(lengths) AS lengths FROM text_postings WHERE term = ANY($1::text[])',
     [terms],
   );
-  return result.rows.flatMap((r) => r.passages.map((passage, i) => ({ term: r.term, passage: Number(passage), article: Number(r.articles[i]), tf: r.tfs[i]!, length: r.lengths[i]! })));
+  return result.rows.flatMap((r) => {
+    const [articles, tfs, lengths] = [sentIntegers(r.articles), sentIntegers(r.tfs), sentIntegers(r.lengths)];
+    return sentIntegers(r.passages).map((passage, i) => ({ term: r.term, passage, article: articles[i]!, tf: tfs[i]!, length: lengths[i]! }));
+  });
 }
 
 /** A candidate's counts of the probed terms (in their order; 0 for a term it lacks) and its fields' lengths. */
@@ -308,16 +312,27 @@ async function keyedCounts(db: Db, textTerms: string[], titleTerms: string[], wi
   }));
 }
 
-/** Title postings of `terms`, all of them or only those of the articles `within`, with each article's passage range. */
+/** Title postings of `terms`, all of them (sent in binary and unpacked here) or only those of the articles `within` (matched by the server), with each article's passage range. */
 async function titlePostings(db: Db, terms: string[], within?: number[]): Promise<Array<{ term: string; article: number; tf: number; length: number; first: number; count: number }>> {
   if (!terms.length) return [];
-  const result = await db.query<{ term: string; article: string; tf: number; length: number; first_passage: string; passage_count: number }>(
-    `SELECT b.term, x.article, x.tf, x.length, x.first_passage, x.passage_count
-     FROM title_postings b, unnest(b.articles, b.tfs, b.lengths, b.first_passages, b.passage_counts) AS x(article, tf, length, first_passage, passage_count)
-     WHERE b.term = ANY($1::text[])${within ? ' AND x.article = ANY($2::bigint[])' : ''}`,
-    within ? [terms, within] : [terms],
+  if (within) {
+    const result = await db.query<{ term: string; article: string; tf: number; length: number; first_passage: string; passage_count: number }>(
+      `SELECT b.term, x.article, x.tf, x.length, x.first_passage, x.passage_count
+       FROM title_postings b, unnest(b.articles, b.tfs, b.lengths, b.first_passages, b.passage_counts) AS x(article, tf, length, first_passage, passage_count)
+       WHERE b.term = ANY($1::text[]) AND x.article = ANY($2::bigint[])`,
+      [terms, within],
+    );
+    return result.rows.map((r) => ({ term: r.term, article: Number(r.article), tf: r.tf, length: r.length, first: Number(r.first_passage), count: r.passage_count }));
+  }
+  const result = await db.query<{ term: string; articles: Buffer; tfs: Buffer; lengths: Buffer; first_passages: Buffer; passage_counts: Buffer }>(
+    `SELECT term, array_send(articles) AS articles, array_send(tfs) AS tfs, array_send(lengths) AS lengths, array_send(first_passages) AS first_passages, array_send(passage_counts) AS passage_counts
+     FROM title_postings WHERE term = ANY($1::text[])`,
+    [terms],
   );
-  return result.rows.map((r) => ({ term: r.term, article: Number(r.article), tf: r.tf, length: r.length, first: Number(r.first_passage), count: r.passage_count }));
+  return result.rows.flatMap((r) => {
+    const [tfs, lengths, firsts, counts] = [sentIntegers(r.tfs), sentIntegers(r.lengths), sentIntegers(r.first_passages), sentIntegers(r.passage_counts)];
+    return sentIntegers(r.articles).map((article, i) => ({ term: r.term, article, tf: tfs[i]!, length: lengths[i]!, first: firsts[i]!, count: counts[i]! }));
+  });
 }
 
 /** The articles among `numbers` that pass the source and date filters. */
