@@ -3,8 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
-/** A value of a row written by `copyInto`: text, a number, null, or an array of texts or numbers. */
-export type CopyValue = string | number | null | readonly string[] | readonly number[];
+/** A value of a row written by `copyInto`: text, a number, null, bytes, or an array of texts or numbers. */
+export type CopyValue = string | number | null | Uint8Array | readonly string[] | readonly number[];
 
 /** Rows sent per chunk of the COPY stream. */
 const ROWS_PER_CHUNK = 1000;
@@ -33,11 +33,12 @@ function* chunks(rows: Iterable<readonly CopyValue[]>): Generator<string> {
   if (chunk) yield chunk;
 }
 
-/** One value as a COPY text field: `\N` for null, an array as a literal whose texts are quoted. */
+/** One value as a COPY text field: `\N` for null, bytes in hex (`\x...`, its backslash escaped), an array as a literal whose texts are quoted. */
 function field(value: CopyValue): string {
   if (value === null) return '\\N';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return escapeText(value);
+  if (value instanceof Uint8Array) return `\\\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
   return escapeText(arrayLiteral(value));
 }
 

@@ -1,12 +1,18 @@
 import { readdir, readFile } from 'node:fs/promises';
 import type pg from 'pg';
 import type { Logger } from '../engine/index.js';
+import { fillTermKeys } from './termKeysFill.js';
 
 /** The folder of versioned migrations: `NNN_name.sql`, applied in order of NNN, each once. */
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
 
 /** Held while migrating, so two `db:migrate` runs never apply the same migration twice. */
 const MIGRATION_LOCK = 0x6e657773_01;
+
+/** What a migration does to the rows already stored beyond its SQL, in its transaction, by version. */
+const DATA_STEPS: Record<number, (client: pg.ClientBase, logger: Logger) => Promise<void>> = {
+  9: fillTermKeys,
+};
 
 /** A migration file: its version (NNN), its name and its SQL. */
 export interface Migration {
@@ -51,6 +57,7 @@ export async function migrate(client: pg.ClientBase, options: MigrateOptions): P
       const done = await client.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
       if (done.rowCount) return;
       await client.query(migration.sql);
+      await DATA_STEPS[migration.version]?.(client, options.logger);
       await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
       applied.push(migration.name);
       options.logger.info({ migration: migration.name }, 'migration applied');

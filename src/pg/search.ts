@@ -9,6 +9,8 @@ import { type PlanOptions, type PlannedHit, inverseFrequency, saturation } from 
 import { RANKING } from '../engine/options.js';
 import { queryTerms } from '../engine/search/terms.js';
 import type { ArticleRef, Passage, Result } from '../engine/types.js';
+import { countOf, termKey } from './termKeys.js';
+import { sentIntegers } from './sentArrays.js';
 
 /** A question term as the plan reads it: its weight and the passages holding it in each field (0 for a field not boosted). */
 interface PlannedTerm {
@@ -175,8 +177,8 @@ async function variantsOf(db: Db, term: string): Promise<string[]> {
  * in full until the budget, as the planner reads them) in their text or their article's title,
  * kept when their article passes the question's filters; then the commoner planned terms and the
  * phrase terms are looked up for those candidates only: through those terms' postings, or, when
- * these are long (see `ROW_READ_COST`), in the candidates' own term arrays, a cost that does not grow
- * with the archive. Each gets the count of every `counted` term in each field.
+ * these are long (see `ROW_READ_COST`), in the candidates' own rows of term keys, a cost that does
+ * not grow with the archive. Each gets the count of every `counted` term in each field.
  */
 async function candidates(db: Db, { query, source }: CheckedQuery, planned: PlannedTerm[], counted: string[], stats: Map<string, { text: number; title: number }>, budget: number): Promise<Map<number, Candidate>> {
   const generating = new Set<string>();
@@ -218,9 +220,19 @@ async function candidates(db: Db, { query, source }: CheckedQuery, planned: Plan
   if (!found.size) return found;
 
   const probedText = [...new Set([...textTerms((t) => !isGenerating(t)), ...phraseStems(counted, planned)])];
-  const passages = [...found.keys()];
-  const textRead = probedText.reduce((sum, term) => sum + (stats.get(term)?.text ?? 0), 0) > passages.length * ROW_READ_COST ? passageCounts : textPostings;
-  for (const row of await textRead(db, probedText, passages)) {
+  const probedTitle = titleTerms((t) => !isGenerating(t));
+  const postings = probedText.reduce((sum, term) => sum + (stats.get(term)?.text ?? 0), 0) + probedTitle.reduce((sum, term) => sum + (stats.get(term)?.title ?? 0), 0);
+  if (postings > found.size * ROW_READ_COST) {
+    for (const row of await keyedCounts(db, probedText, probedTitle, [...found.keys()])) {
+      const c = found.get(row.passage)!;
+      c.length = row.length;
+      c.titleLength = row.titleLength;
+      probedText.forEach((term, i) => (c.textTfs[column.get(term)!] = row.textTfs[i]!));
+      probedTitle.forEach((term, i) => (c.titleTfs[column.get(term)!] = row.titleTfs[i]!));
+    }
+    return found;
+  }
+  for (const row of await textPostings(db, probedText, [...found.keys()])) {
     const c = found.get(row.passage)!;
     c.length = row.length;
     c.textTfs[column.get(row.term)!] = row.tf;
@@ -231,9 +243,7 @@ async function candidates(db: Db, { query, source }: CheckedQuery, planned: Plan
     if (same) same.push(c);
     else byArticle.set(c.article, [c]);
   }
-  const probedTitle = titleTerms((t) => !isGenerating(t));
-  const titleRead = probedTitle.reduce((sum, term) => sum + (stats.get(term)?.title ?? 0), 0) > byArticle.size * ROW_READ_COST ? titleCounts : titlePostings;
-  for (const row of await titleRead(db, probedTitle, [...byArticle.keys()])) {
+  for (const row of await titlePostings(db, probedTitle, [...byArticle.keys()])) {
     for (const c of byArticle.get(row.article) ?? []) {
       c.titleLength = row.length;
       c.titleTfs[column.get(row.term)!] = row.tf;
@@ -248,7 +258,7 @@ function phraseStems(counted: readonly string[], planned: readonly PlannedTerm[]
   return counted.filter((term) => !plannedTerms.has(term));
 }
 
-/** Text postings of `terms`, all of them (the rows' arrays, unpacked here) or only those of the passages `within` (unpacked and matched by the server). */
+/** Text postings of `terms`, all of them (the rows' arrays, sent in binary and unpacked here) or only those of the passages `within` (unpacked and matched by the server). */
 async function textPostings(db: Db, terms: string[], within?: number[]): Promise<Array<{ term: string; passage: number; article: number; tf: number; length: number }>> {
   if (!terms.length) return [];
   if (within) {
@@ -259,45 +269,70 @@ async function textPostings(db: Db, terms: string[], within?: number[]): Promise
     );
     return result.rows.map((r) => ({ term: r.term, passage: Number(r.passage), article: Number(r.article), tf: r.tf, length: r.length }));
   }
-  const result = await db.query<{ term: string; passages: string[]; articles: string[]; tfs: number[]; lengths: number[] }>(
-    'SELECT term, passages, articles, tfs, lengths FROM text_postings WHERE term = ANY($1::text[])',
+  const result = await db.query<{ term: string; passages: Buffer; articles: Buffer; tfs: Buffer; lengths: Buffer }>(
+    'SELECT term, array_send(passages) AS passages, array_send(articles) AS articles, array_send(tfs) AS tfs, array_send(lengths) AS lengths FROM text_postings WHERE term = ANY($1::text[])',
     [terms],
   );
-  return result.rows.flatMap((r) => r.passages.map((passage, i) => ({ term: r.term, passage: Number(passage), article: Number(r.articles[i]), tf: r.tfs[i]!, length: r.lengths[i]! })));
+  return result.rows.flatMap((r) => {
+    const [articles, tfs, lengths] = [sentIntegers(r.articles), sentIntegers(r.tfs), sentIntegers(r.lengths)];
+    return sentIntegers(r.passages).map((passage, i) => ({ term: r.term, passage, article: articles[i]!, tf: tfs[i]!, length: lengths[i]! }));
+  });
 }
 
-/** The text counts of `terms` in the passages `within`, read from those passages' own term arrays (cheaper than long postings). */
-async function passageCounts(db: Db, terms: string[], within: number[]): Promise<Array<{ term: string; passage: number; tf: number; length: number }>> {
-  if (!terms.length) return [];
-  const result = await db.query<{ term: string; passage: string; tf: number; length: number }>(
-    `SELECT term, passage, tf, length FROM (SELECT p.id AS passage, p.length, unnest(p.terms) AS term, unnest(p.tfs) AS tf FROM passages p WHERE p.id = ANY($2::bigint[])) AS t
-     WHERE term = ANY($1::text[])`,
-    [terms, within],
+/** A candidate's counts of the probed terms (in their order; 0 for a term it lacks) and its fields' lengths. */
+interface KeyedCounts {
+  passage: number;
+  length: number;
+  titleLength: number;
+  textTfs: number[];
+  titleTfs: number[];
+}
+
+/**
+ * The counts of `textTerms` in the text and `titleTerms` in the title of each passage `within`,
+ * found by each term's key in the passage's row of term keys (one compact row a passage, holding
+ * its article's title keys too), so the server only fetches rows: a cost that follows the
+ * candidates, not the archive.
+ */
+async function keyedCounts(db: Db, textTerms: string[], titleTerms: string[], within: number[]): Promise<KeyedCounts[]> {
+  // A field with no term to count is not sent (a passage's keys are most of its row).
+  const keysOf = (column: string, terms: string[]) => (terms.length ? column : `NULL AS ${column}`);
+  const result = await db.query<{ id: string; length: number; keys: Buffer | null; title_length: number; title_keys: Buffer | null }>(
+    `SELECT id, length, ${keysOf('keys', textTerms)}, title_length, ${keysOf('title_keys', titleTerms)} FROM passage_keys WHERE id = ANY($1::bigint[])`,
+    [within],
   );
-  return result.rows.map((r) => ({ term: r.term, passage: Number(r.passage), tf: r.tf, length: r.length }));
+  const textKeys = textTerms.map(termKey);
+  const titleKeys = titleTerms.map(termKey);
+  return result.rows.map((r) => ({
+    passage: Number(r.id),
+    length: r.length,
+    titleLength: r.title_length,
+    textTfs: textKeys.map((key) => countOf(r.keys!, key)),
+    titleTfs: titleKeys.map((key) => countOf(r.title_keys!, key)),
+  }));
 }
 
-/** The title counts of `terms` in the articles `within`, read from those articles' own title terms (cheaper than long postings). */
-async function titleCounts(db: Db, terms: string[], within: number[]): Promise<Array<{ term: string; article: number; tf: number; length: number }>> {
-  if (!terms.length) return [];
-  const result = await db.query<{ term: string; article: string; tf: number; length: number }>(
-    `SELECT term, article, tf, length FROM (SELECT a.number AS article, a.title_length AS length, unnest(a.title_terms) AS term, unnest(a.title_tfs) AS tf FROM articles a WHERE a.number = ANY($2::bigint[])) AS t
-     WHERE term = ANY($1::text[])`,
-    [terms, within],
-  );
-  return result.rows.map((r) => ({ term: r.term, article: Number(r.article), tf: r.tf, length: r.length }));
-}
-
-/** Title postings of `terms`, all of them or only those of the articles `within`, with each article's passage range. */
+/** Title postings of `terms`, all of them (sent in binary and unpacked here) or only those of the articles `within` (matched by the server), with each article's passage range. */
 async function titlePostings(db: Db, terms: string[], within?: number[]): Promise<Array<{ term: string; article: number; tf: number; length: number; first: number; count: number }>> {
   if (!terms.length) return [];
-  const result = await db.query<{ term: string; article: string; tf: number; length: number; first_passage: string; passage_count: number }>(
-    `SELECT b.term, x.article, x.tf, x.length, x.first_passage, x.passage_count
-     FROM title_postings b, unnest(b.articles, b.tfs, b.lengths, b.first_passages, b.passage_counts) AS x(article, tf, length, first_passage, passage_count)
-     WHERE b.term = ANY($1::text[])${within ? ' AND x.article = ANY($2::bigint[])' : ''}`,
-    within ? [terms, within] : [terms],
+  if (within) {
+    const result = await db.query<{ term: string; article: string; tf: number; length: number; first_passage: string; passage_count: number }>(
+      `SELECT b.term, x.article, x.tf, x.length, x.first_passage, x.passage_count
+       FROM title_postings b, unnest(b.articles, b.tfs, b.lengths, b.first_passages, b.passage_counts) AS x(article, tf, length, first_passage, passage_count)
+       WHERE b.term = ANY($1::text[]) AND x.article = ANY($2::bigint[])`,
+      [terms, within],
+    );
+    return result.rows.map((r) => ({ term: r.term, article: Number(r.article), tf: r.tf, length: r.length, first: Number(r.first_passage), count: r.passage_count }));
+  }
+  const result = await db.query<{ term: string; articles: Buffer; tfs: Buffer; lengths: Buffer; first_passages: Buffer; passage_counts: Buffer }>(
+    `SELECT term, array_send(articles) AS articles, array_send(tfs) AS tfs, array_send(lengths) AS lengths, array_send(first_passages) AS first_passages, array_send(passage_counts) AS passage_counts
+     FROM title_postings WHERE term = ANY($1::text[])`,
+    [terms],
   );
-  return result.rows.map((r) => ({ term: r.term, article: Number(r.article), tf: r.tf, length: r.length, first: Number(r.first_passage), count: r.passage_count }));
+  return result.rows.flatMap((r) => {
+    const [tfs, lengths, firsts, counts] = [sentIntegers(r.tfs), sentIntegers(r.lengths), sentIntegers(r.first_passages), sentIntegers(r.passage_counts)];
+    return sentIntegers(r.articles).map((article, i) => ({ term: r.term, article, tf: tfs[i]!, length: lengths[i]!, first: firsts[i]!, count: counts[i]! }));
+  });
 }
 
 /** The articles among `numbers` that pass the source and date filters. */

@@ -87,7 +87,7 @@ describe('migrate', () => {
     }
   });
 
-  it('moves an archive ingested before the postings tables (001 only) into them: the same answers and statistics', async () => {
+  it('moves an archive ingested before the postings tables (001 only) into them: the same answers, statistics and term keys', async () => {
     const seed = (await loadCorpus('corpus')).articles;
     const old = await server().createDatabase('before_postings').then(() => createPool(server().url('before_postings'), silentLogger));
     try {
@@ -113,6 +113,11 @@ describe('migrate', () => {
       await ingestArticles(fresh, seed);
       const stats = 'SELECT term, text_passages::int, title_passages::int FROM term_stats ORDER BY term';
       expect((await old.query(stats)).rows).toEqual((await fresh.query(stats)).rows);
+      // Migration 009 fills the term keys of the stored passages and their titles, as ingestion writes them.
+      const keys = 'SELECT * FROM passage_keys ORDER BY id';
+      const filled = (await old.query(keys)).rows;
+      expect(filled.length).toBeGreaterThan(0);
+      expect(filled).toEqual((await fresh.query(keys)).rows);
       // Passages ingested before 004 have no speaker until ingested again (their content hash holds the analysis version, which 004 changed).
       const withoutSpeakers = (answer: unknown): unknown => JSON.parse(JSON.stringify(answer), (key, value: unknown) => (key === 'speaker' ? undefined : value));
       for (const question of ['التعاون العسكري بين إيران وروسيا', 'محادثات موسكو', '"ينمو ويتسع"']) {

@@ -1,0 +1,30 @@
+/**
+ * Integer arrays read in PostgreSQL's binary form (`array_send(column)`, a bytea): a question's
+ * postings are thousands of numbers a row, which the driver's text array parser reads 2.5 times
+ * slower (10.9 ms against 4.3 ms a question at 1M articles).
+ */
+
+/** Element widths by type oid: smallint, integer, bigint. */
+const WIDTHS = new Map([
+  [21, 2],
+  [23, 4],
+  [20, 8],
+]);
+
+/**
+ * The numbers of a one-dimensional integer array without nulls, as `array_send` writes it: the
+ * number of dimensions, a flag, the element type, then the length and lower bound, then each
+ * element as its byte count and its big-endian value. Bigints are read as exact numbers below 2^53.
+ */
+export function sentIntegers(sent: Uint8Array): number[] {
+  const view = new DataView(sent.buffer, sent.byteOffset, sent.byteLength);
+  if (view.getInt32(0) === 0) return [];
+  const width = WIDTHS.get(view.getInt32(8));
+  if (view.getInt32(0) !== 1 || view.getInt32(4) !== 0 || !width) throw new Error('not a one-dimensional integer array without nulls');
+  const count = view.getInt32(12);
+  const out = new Array<number>(count);
+  for (let i = 0, at = 24; i < count; i++, at += 4 + width) {
+    out[i] = width === 8 ? view.getInt32(at) * 0x1_0000_0000 + view.getUint32(at + 4) : width === 4 ? view.getInt32(at) : view.getInt16(at);
+  }
+  return out;
+}
