@@ -39,11 +39,14 @@ export function humanLogLine(json: string): string {
 /**
  * Structured JSON logs on stderr (stdout stays clean for console replies and CLI JSON), or human lines for a terminal. Secret
  * fields are redacted, and every written line is scrubbed of the given secrets and of the tokens in
- * Discord API URLs, so even an error message that carries the request cannot leak them.
+ * Discord API URLs, so even an error message that carries the request cannot leak them. Lines are written
+ * synchronously: pino's default asynchronous writer flushes its buffer at `process.exit` while a line it
+ * is still writing lands later or never, so the last line before an exit (the error a user must read) could
+ * come out before the lines logged earlier, or they could be lost.
  */
 export function createLogger(level: string, options: LoggerOptions = {}): Logger & { child(fields: object): Logger } {
   const secrets = (options.secrets ?? []).filter((s): s is string => Boolean(s && s.length >= 8));
-  const destination = typeof options.destination === 'object' ? options.destination : pino.destination(options.destination ?? 2);
+  const destination = typeof options.destination === 'object' ? options.destination : pino.destination({ dest: options.destination ?? 2, sync: true });
   return pino(
     {
       level,

@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createLogger, scrub } from '../src/logger.js';
 
@@ -28,6 +30,24 @@ describe('createLogger', () => {
     expect(lines).toHaveLength(5);
     expect(all).not.toContain(TOKEN);
     expect(all).toContain('[redacted]');
+  });
+
+  it('writes every line, in order, to stderr before the process exits at once, even with the thread pool busy', async () => {
+    // The pool's four threads busy hashing: a write queued behind them would land after the exit's lines, or never.
+    const child = `
+      import { pbkdf2 } from 'node:crypto';
+      import { createLogger } from ${JSON.stringify(fileURLToPath(new URL('../src/logger.ts', import.meta.url)))};
+      for (let i = 0; i < 4; i++) pbkdf2('password', 'salt', 300000, 64, 'sha512', () => {});
+      const logger = createLogger('info');
+      logger.warn({ code: 4004 }, 'gateway disconnected');
+      logger.error({ exitCode: 2 }, 'set DISCORD_TOKEN');
+      process.exit(2);`;
+    const bot = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    bot.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise((resolve) => bot.once('close', resolve));
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n').map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual(['gateway disconnected', 'set DISCORD_TOKEN']);
   });
 
   it('writes one JSON object per line with the level and message', async () => {
