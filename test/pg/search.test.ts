@@ -102,7 +102,8 @@ describe('postgresAsk over common words', () => {
   // one: the common word is only counted for the rare word's candidates, read from their own rows.
   const filler = Array.from({ length: 2_600 }, (_, i) => article(`wire-${i}`, `أعلنت الحكومة خطة النقل رقم ${i}.`, { title: `الحكومة ${i}` }));
   const rare = article('tram', 'أعلنت الحكومة افتتاح خط الترامواي الجديد في العاصمة.', { title: 'الحكومة تفتتح الترامواي' });
-  const corpus = [...filler.slice(0, 1_300), rare, ...filler.slice(1_300)];
+  const rail = Array.from({ length: 60 }, (_, i) => article(`rail-${i}`, `أعلنت الحكومة تمديد خط القطار ${i}.`, { title: `القطار ${i}` }));
+  const corpus = [...filler.slice(0, 1_300), rare, ...filler.slice(1_300), ...rail];
   let commonArchive: Archive;
   let commonPool: pg.Pool;
   beforeAll(async () => {
@@ -119,5 +120,14 @@ describe('postgresAsk over common words', () => {
     expect(shown(postgres)).toEqual(shown(ask(commonArchive, query, commonArchive.sources)));
     if (!postgres.ok) throw new Error(JSON.stringify(postgres.reason));
     expect(postgres.results[0]!.article.id).toBe('tram');
+  });
+
+  it.each<[string, AskQuery, number]>([
+    ['from their term keys (a rarer word, a common one)', { question: 'الحكومة القطار' }, 7],
+    ['from their postings (common words only)', { question: 'خطة الحكومة رقم 12' }, 300],
+  ])('gives the same answer when the candidates are counted a few at a time, %s', async (_, query, chunk) => {
+    const whole = await postgresAsk(commonPool).ask(query);
+    expect(whole.ok).toBe(true);
+    expect(await postgresAsk(commonPool, chunk).ask(query)).toEqual(whole);
   });
 });
