@@ -230,7 +230,7 @@ async function candidates(db: Db, { query, source }: CheckedQuery, planned: Plan
   const probedTitle = titleTerms((t) => !isGenerating(t));
   const postings = probedText.reduce((sum, term) => sum + (stats.get(term)?.text ?? 0), 0) + probedTitle.reduce((sum, term) => sum + (stats.get(term)?.title ?? 0), 0);
   const probe = postings > found.size * ROW_READ_COST ? countFromKeys : countFromPostings;
-  const passages = [...found.keys()];
+  const passages = [...found.keys()].sort((a, b) => a - b);
   for (let from = 0; from < passages.length; from += probeChunk) {
     await probe(db, found, passages.slice(from, from + probeChunk), probedText, probedTitle, column);
   }
@@ -276,14 +276,27 @@ function phraseStems(counted: readonly string[], planned: readonly PlannedTerm[]
   return counted.filter((term) => !plannedTerms.has(term));
 }
 
+/**
+ * A `WITH span` clause giving each term of `$1` the first postings block of `table` that may hold
+ * documents numbered from `$3` on (its last block starting at or before `$3`): a probe for
+ * documents `$3`..`$4` reads the blocks from there to `$4` only, so counting candidates a chunk
+ * at a time reads each block about once, not once per chunk.
+ */
+function blocksSpanning(table: 'text_postings' | 'title_postings'): string {
+  return `WITH span AS (
+    SELECT q.term, coalesce((SELECT max(t.block) FROM ${table} t WHERE t.term = q.term AND t.block <= $3), 0) AS first FROM unnest($1::text[]) AS q(term)
+  )`;
+}
+
 /** Text postings of `terms`, all of them (the rows' arrays, sent in binary and unpacked here) or only those of the passages `within` (unpacked and matched by the server). */
 async function textPostings(db: Db, terms: string[], within?: number[]): Promise<Array<{ term: string; passage: number; article: number; tf: number; length: number }>> {
   if (!terms.length) return [];
   if (within) {
     const result = await db.query<{ term: string; passage: string; article: string; tf: number; length: number }>(
-      `SELECT b.term, x.passage, x.article, x.tf, x.length FROM text_postings b, unnest(b.passages, b.articles, b.tfs, b.lengths) AS x(passage, article, tf, length)
-       WHERE b.term = ANY($1::text[]) AND x.passage = ANY($2::bigint[])`,
-      [terms, within],
+      `${blocksSpanning('text_postings')}
+       SELECT b.term, x.passage, x.article, x.tf, x.length FROM text_postings b JOIN span USING (term), unnest(b.passages, b.articles, b.tfs, b.lengths) AS x(passage, article, tf, length)
+       WHERE b.block BETWEEN span.first AND $4 AND x.passage = ANY($2::bigint[])`,
+      [terms, within, Math.min(...within), Math.max(...within)],
     );
     return result.rows.map((r) => ({ term: r.term, passage: Number(r.passage), article: Number(r.article), tf: r.tf, length: r.length }));
   }
@@ -340,10 +353,11 @@ async function titlePostings(db: Db, terms: string[], within?: number[]): Promis
   if (!terms.length) return [];
   if (within) {
     const result = await db.query<{ term: string; article: string; tf: number; length: number; first_passage: string; passage_count: number }>(
-      `SELECT b.term, x.article, x.tf, x.length, x.first_passage, x.passage_count
-       FROM title_postings b, unnest(b.articles, b.tfs, b.lengths, b.first_passages, b.passage_counts) AS x(article, tf, length, first_passage, passage_count)
-       WHERE b.term = ANY($1::text[]) AND x.article = ANY($2::bigint[])`,
-      [terms, within],
+      `${blocksSpanning('title_postings')}
+       SELECT b.term, x.article, x.tf, x.length, x.first_passage, x.passage_count
+       FROM title_postings b JOIN span USING (term), unnest(b.articles, b.tfs, b.lengths, b.first_passages, b.passage_counts) AS x(article, tf, length, first_passage, passage_count)
+       WHERE b.block BETWEEN span.first AND $4 AND x.article = ANY($2::bigint[])`,
+      [terms, within, Math.min(...within), Math.max(...within)],
     );
     return result.rows.map((r) => ({ term: r.term, article: Number(r.article), tf: r.tf, length: r.length, first: Number(r.first_passage), count: r.passage_count }));
   }
