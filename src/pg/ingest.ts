@@ -6,7 +6,7 @@ import { inTransaction } from './migrate.js';
 import { inlineAnalysis, workerAnalysis } from './analysis.js';
 import { type CopyValue, copyInto } from './copy.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
-import type { AnalysedBatch } from './rows.js';
+import { type AnalysedBatch, contentHash } from './rows.js';
 import { finishQuoteIndex, groupNewQuotations } from './quoteIndexWrite.js';
 
 /** Held by each ingestion batch: one writer at a time keeps the term statistics exact. */
@@ -52,21 +52,22 @@ export interface IngestOptions {
 }
 
 /**
- * Writes articles to PostgreSQL in batches, each one transaction, idempotent by article id and
- * content hash: an unchanged article is skipped, a changed one has its rows replaced, and the
- * term statistics follow. A run stopped at any point leaves whole batches only, so running it
- * again resumes where it stopped and loses nothing. With several batches, the analysis (the
- * analyser and the quotation reader) runs on worker threads, the next batches' while this one is written.
+ * Writes articles (distinct ids, as `loadCorpus` gives them) to PostgreSQL in batches, each one
+ * transaction, idempotent by article id and content hash: an unchanged article is skipped before
+ * it is analysed, a changed one has its rows replaced, and the term statistics follow. A run
+ * stopped at any point leaves whole batches only, so running it again resumes where it stopped and
+ * loses nothing. With several batches, the analysis (the analyser and the quotation reader) runs on
+ * worker threads, the next batches' while this one is written.
  */
 export async function ingestArticles(pool: pg.Pool, articles: readonly Article[], options: IngestOptions = {}): Promise<IngestCounts> {
   const size = options.batchSize ?? DEFAULT_BATCH;
   const batches = Array.from({ length: Math.ceil(articles.length / size) }, (_, k) => articles.slice(k * size, (k + 1) * size));
   const analysis = batches.length > 1 && availableParallelism() > 1 ? workerAnalysis() : inlineAnalysis;
-  // Batches analysed ahead of the one being written: enough to keep every thread busy.
-  const ahead: Array<Promise<AnalysedBatch>> = [];
+  // Batches analysed ahead of the one being written (their new or changed articles): enough to keep every thread busy.
+  const ahead: Array<Promise<AnalysedBatch | null>> = [];
   const analyse = (k: number) => {
     if (k >= batches.length) return;
-    const analysed = analysis.batch(batches[k]!);
+    const analysed = unstored(pool, batches[k]!).then((fresh) => (fresh.length ? analysis.batch(fresh) : null));
     analysed.catch(() => undefined); // a batch not reached when the run stops is never awaited
     ahead.push(analysed);
   };
@@ -77,13 +78,9 @@ export async function ingestArticles(pool: pg.Pool, articles: readonly Article[]
     for (const [k, batch] of batches.entries()) {
       const analysed = await ahead.shift()!;
       analyse(k + ANALYSED_AHEAD + 1);
-      const client = await pool.connect();
-      try {
-        const done = await inTransaction(client, () => writeBatch(client, batch, analysed));
-        for (const key of Object.keys(counts) as Array<keyof IngestCounts>) counts[key] += done[key];
-      } finally {
-        client.release();
-      }
+      const done = analysed ? await writeAnalysed(pool, analysed) : { added: 0, replaced: 0, unchanged: 0, passages: 0 };
+      done.unchanged += batch.length - (analysed?.rows.length ?? 0);
+      for (const key of Object.keys(counts) as Array<keyof IngestCounts>) counts[key] += done[key];
       const seen = Math.min((k + 1) * size, articles.length);
       const seconds = (performance.now() - started) / 1000;
       const rate = seen / (seconds || 1e-3);
@@ -94,6 +91,27 @@ export async function ingestArticles(pool: pg.Pool, articles: readonly Article[]
     await analysis.close();
   }
   return counts;
+}
+
+/**
+ * The articles of a batch not stored with their content hash: new or changed, the only ones worth
+ * analysing. Read outside the batch's transaction, so `writeBatch` checks them again under its lock.
+ */
+async function unstored(pool: pg.Pool, batch: readonly Article[]): Promise<Article[]> {
+  const stored = await pool.query<{ id: string; content_hash: string }>('SELECT id, content_hash FROM articles WHERE id = ANY($1::text[])', [batch.map((a) => a.id)]);
+  if (!stored.rows.length) return [...batch];
+  const hashOf = new Map(stored.rows.map((row) => [row.id, row.content_hash]));
+  return batch.filter((a) => hashOf.get(a.id) !== contentHash(a));
+}
+
+/** Writes an analysed batch in one transaction; what it did. */
+async function writeAnalysed(pool: pg.Pool, analysed: AnalysedBatch): Promise<IngestCounts> {
+  const client = await pool.connect();
+  try {
+    return await inTransaction(client, () => writeBatch(client, analysed));
+  } finally {
+    client.release();
+  }
 }
 
 /** Batches analysed beyond the one being written. */
@@ -123,9 +141,10 @@ interface StoredArticle {
   title_length: number;
 }
 
-/** Writes one batch inside the caller's transaction, from its analysis (`analysed`, a row per article of `batch`). */
-async function writeBatch(client: pg.ClientBase, batch: readonly Article[], analysed: AnalysedBatch): Promise<IngestCounts> {
+/** Writes one analysed batch inside the caller's transaction (its articles stored meanwhile with the same content skipped). */
+async function writeBatch(client: pg.ClientBase, analysed: AnalysedBatch): Promise<IngestCounts> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
+  const batch = analysed.rows.map((row) => row.article);
   const stored = await client.query<StoredArticle>('SELECT number, id, content_hash, title_terms, title_length FROM articles WHERE id = ANY($1::text[])', [batch.map((a) => a.id)]);
   const byId = new Map(stored.rows.map((row) => [row.id, row]));
   const changed = batch.filter((a, k) => byId.get(a.id)?.content_hash !== analysed.rows[k]!.contentHash);
