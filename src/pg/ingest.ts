@@ -7,7 +7,7 @@ import { inlineAnalysis, workerAnalysis } from './analysis.js';
 import { type CopyValue, copyInto } from './copy.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { type AnalysedBatch, contentHash } from './rows.js';
-import { finishQuoteIndex, groupNewQuotations } from './quoteIndexWrite.js';
+import { type QuotationToGroup, finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
 
 /** Held by each ingestion batch: one writer at a time keeps the term statistics exact. */
 const INGEST_LOCK = 0x6e657773_02;
@@ -155,8 +155,9 @@ async function writeBatch(client: pg.ClientBase, analysed: AnalysedBatch): Promi
   await removeArticles(client, replaced, delta);
   const write = new Set(changed);
   for (const row of analysed.rows) if (write.has(row.article)) delta.add(1, row.title, row.passages);
-  counts.passages = await insertRows(client, analysed, write);
+  // Quotations stored before migration 005 first: groups are numbered in article order.
   await groupNewQuotations(client);
+  counts.passages = await insertRows(client, analysed, write);
   await addTotals(client, delta);
   await announce(client, { added: counts.added, replaced: counts.replaced });
   return counts;
@@ -236,11 +237,12 @@ async function removePostings(client: pg.ClientBase, table: PostingTable, terms:
 /** The columns of the articles, passages and quotations tables, in the order `insertRows` gives their values. */
 const ARTICLE_COLUMNS = ['number', 'id', 'title', 'body', 'source', 'date', 'day', 'url', 'lang', 'author', 'file', 'meta', 'content_hash', 'title_terms', 'title_tfs', 'title_length', 'passage_count', 'title_same', 'title_key'];
 const PASSAGE_COLUMNS = ['id', 'article', 'position', 'start_offset', 'end_offset', 'text', 'copy_key', 'terms', 'tfs', 'length', 'speaker'];
-const QUOTATION_COLUMNS = ['article', 'position', 'start_offset', 'end_offset', 'text', 'flags', 'speaker', 'speaker_title', 'matching'];
+const QUOTATION_COLUMNS = ['article', 'position', 'start_offset', 'end_offset', 'text', 'flags', 'speaker', 'speaker_title', 'matching', 'grp'];
 
 /**
- * Inserts the articles of the batch in `write`, their passages, quotations and postings (numbered
- * after the highest numbers in use) and their terms' characters; returns the passages written.
+ * Inserts the articles of the batch in `write`, their passages, quotations (each with its group of
+ * the quotation index, `groupQuotations`) and postings (numbered after the highest numbers in use)
+ * and their terms' characters; returns the passages written.
  */
 async function insertRows(client: pg.ClientBase, analysed: AnalysedBatch, write: ReadonlySet<Article>): Promise<number> {
   const next = await client.query<{ article: string; passage: string }>('SELECT (SELECT coalesce(max(number), 0) FROM articles) AS article, (SELECT coalesce(max(id), 0) FROM passages) AS passage');
@@ -249,6 +251,7 @@ async function insertRows(client: pg.ClientBase, analysed: AnalysedBatch, write:
   const articles: CopyValue[][] = [];
   const passages: CopyValue[][] = [];
   const quotations: CopyValue[][] = [];
+  const toGroup: QuotationToGroup[] = [];
   const firstArticle = article + 1;
   const firstPassage = passage + 1;
   // The postings values of each of the batch's articles and passages (in batch order), null for those not written.
@@ -270,8 +273,11 @@ async function insertRows(client: pg.ClientBase, analysed: AnalysedBatch, write:
     }
     for (const [position, { row: q, matching }] of quotes.entries()) {
       quotations.push([article, position, q.start, q.end, q.text, rowFlags(q), q.speaker, q.speakerTitle, matching]);
+      toGroup.push({ text: q.text, matching, day });
     }
   }
+  const groups = await groupQuotations(client, toGroup);
+  groups.forEach((group, k) => quotations[k]!.push(group));
   await copyInto(client, 'articles', ARTICLE_COLUMNS, articles);
   await copyInto(client, 'passages', PASSAGE_COLUMNS, passages);
   await copyInto(client, 'quotations', QUOTATION_COLUMNS, quotations);
