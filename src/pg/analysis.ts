@@ -21,8 +21,9 @@ export const inlineAnalysis: Analysis = {
 };
 
 /**
- * Threads analysing for one ingestion: one per core. The analysis is most of an ingestion's CPU; the
- * thread writing and the PostgreSQL backend mostly wait on each other, so a core kept for them idles.
+ * Threads analysing for one ingestion: one per core, each started with the first batch it is given
+ * (a run over articles stored already unchanged starts none). The analysis is most of an ingestion's
+ * CPU; the thread writing and the PostgreSQL backend mostly wait on each other, so a core kept for them idles.
  */
 export function workerAnalysis(threads = availableParallelism()): Analysis {
   const waiting = new Map<number, { articles: Article[]; resolve: (batch: AnalysedBatch) => void; reject: (error: unknown) => void }>();
@@ -30,7 +31,7 @@ export function workerAnalysis(threads = availableParallelism()): Analysis {
     for (const job of waiting.values()) job.reject(error);
     waiting.clear();
   };
-  const workers: Worker[] = Array.from({ length: threads }, () => {
+  const start = () => {
     const worker = startWorker(new URL('./analysisWorker.js', import.meta.url));
     worker.on('message', ({ job, rows, postings }: { job: number; rows: PostedRow[]; postings: BatchPostings }) => {
       const waiter = waiting.get(job)!;
@@ -39,14 +40,15 @@ export function workerAnalysis(threads = availableParallelism()): Analysis {
     });
     worker.on('error', fail);
     return worker;
-  });
+  };
+  const workers: Worker[] = [];
   let jobs = 0;
   return {
     batch: (articles) =>
       new Promise((resolve, reject) => {
         const job = jobs++;
         waiting.set(job, { articles, resolve, reject });
-        workers[job % workers.length]!.postMessage({ job, articles } satisfies AnalysisJob);
+        (workers[job % threads] ??= start()).postMessage({ job, articles } satisfies AnalysisJob);
       }),
     async close() {
       fail(new Error('the ingestion stopped'));
