@@ -119,15 +119,34 @@ export function withBodyTexts(row: PostedRow, article: Article): ArticleRow {
   return { ...row, article };
 }
 
-/** Each document's terms and counts from one field's postings (terms come out sorted, as the term list is). */
+/**
+ * Each document's terms and counts from one field's postings (terms come out sorted, as the term
+ * list is): the postings regrouped by document first (a counting sort, stable in term order), so
+ * each document's arrays are filled in one go.
+ */
 function documentTerms(terms: readonly string[], postings: FieldPostings, documents: number): FieldTerms[] {
-  const out: FieldTerms[] = Array.from({ length: documents }, (_, doc) => ({ terms: [], tfs: [], length: postings.lengths[doc] ?? 0 }));
+  const { start, docs, tfs } = postings;
+  const from = new Uint32Array(documents + 1);
+  for (let i = 0; i < docs.length; i++) from[docs[i]! + 1]!++;
+  for (let doc = 0; doc < documents; doc++) from[doc + 1]! += from[doc]!;
+  const next = from.slice(0, documents);
+  const termOf = new Uint32Array(docs.length);
+  const tfOf = new Uint8Array(docs.length);
   for (let t = 0; t < terms.length; t++) {
-    for (let i = postings.start[t]!; i < postings.start[t + 1]!; i++) {
-      const doc = out[postings.docs[i]!]!;
-      doc.terms.push(terms[t]!);
-      doc.tfs.push(postings.tfs[i]!);
+    for (let i = start[t]!; i < start[t + 1]!; i++) {
+      const slot = next[docs[i]!]!++;
+      termOf[slot] = t;
+      tfOf[slot] = tfs[i]!;
     }
+  }
+  const out: FieldTerms[] = [];
+  for (let doc = 0; doc < documents; doc++) {
+    const row: FieldTerms = { terms: [], tfs: [], length: postings.lengths[doc] ?? 0 };
+    for (let slot = from[doc]!; slot < from[doc + 1]!; slot++) {
+      row.terms.push(terms[termOf[slot]!]!);
+      row.tfs.push(tfOf[slot]!);
+    }
+    out.push(row);
   }
   return out;
 }
