@@ -72,6 +72,7 @@ export async function groupNewQuotations(client: pg.ClientBase): Promise<number>
  * number, for its `grp`.
  */
 export async function groupQuotations(client: pg.ClientBase, quotations: readonly QuotationToGroup[]): Promise<number[]> {
+  if (!quotations.length) return [];
   // One grouping at a time: group numbers are given after the highest in use.
   await client.query('LOCK TABLE quote_groups IN SHARE ROW EXCLUSIVE MODE');
   const texts = new Map<string, TextEntry>();
