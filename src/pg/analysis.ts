@@ -4,7 +4,7 @@ import { startWorker } from '../engine/build/buildArchive.js';
 import { QuoteReader } from '../engine/quotes/index.js';
 import type { Article } from '../engine/types.js';
 import type { AnalysisJob } from './analysisWorker.js';
-import { type AnalysedBatch, type BatchPostings, type PostedRow, analyseBatch, withBodyTexts } from './rows.js';
+import { type AnalysedBatch, type BatchPostings, type PostedRow, analyseBatch, withBodyTexts, withTerms } from './rows.js';
 
 /** Analyses batches of articles (`analyseBatch`: the analyser and the quotation reader) off the thread that writes them. */
 export interface Analysis {
@@ -21,8 +21,9 @@ export const inlineAnalysis: Analysis = {
 };
 
 /**
- * Threads analysing for one ingestion: one per core. The analysis is most of an ingestion's CPU; the
- * thread writing and the PostgreSQL backend mostly wait on each other, so a core kept for them idles.
+ * Threads analysing for one ingestion: one per core, each started with the first batch it is given
+ * (a run over articles stored already unchanged starts none). The analysis is most of an ingestion's
+ * CPU; the thread writing and the PostgreSQL backend mostly wait on each other, so a core kept for them idles.
  */
 export function workerAnalysis(threads = availableParallelism()): Analysis {
   const waiting = new Map<number, { articles: Article[]; resolve: (batch: AnalysedBatch) => void; reject: (error: unknown) => void }>();
@@ -30,23 +31,24 @@ export function workerAnalysis(threads = availableParallelism()): Analysis {
     for (const job of waiting.values()) job.reject(error);
     waiting.clear();
   };
-  const workers: Worker[] = Array.from({ length: threads }, () => {
+  const start = () => {
     const worker = startWorker(new URL('./analysisWorker.js', import.meta.url));
     worker.on('message', ({ job, rows, postings }: { job: number; rows: PostedRow[]; postings: BatchPostings }) => {
       const waiter = waiting.get(job)!;
       waiting.delete(job);
-      waiter.resolve({ rows: rows.map((row, k) => withBodyTexts(row, waiter.articles[k]!)), postings });
+      waiter.resolve(withTerms({ rows: rows.map((row, k) => withBodyTexts(row, waiter.articles[k]!)), postings }));
     });
     worker.on('error', fail);
     return worker;
-  });
+  };
+  const workers: Worker[] = [];
   let jobs = 0;
   return {
     batch: (articles) =>
       new Promise((resolve, reject) => {
         const job = jobs++;
         waiting.set(job, { articles, resolve, reject });
-        workers[job % workers.length]!.postMessage({ job, articles } satisfies AnalysisJob);
+        (workers[job % threads] ??= start()).postMessage({ job, articles } satisfies AnalysisJob);
       }),
     async close() {
       fail(new Error('the ingestion stopped'));

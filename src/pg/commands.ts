@@ -122,7 +122,8 @@ export async function runIngest(args: readonly string[], env: DatabaseEnv, logge
       batchSize: parsed.batch,
       onProgress: (progress) => logger.info({ ...progress }, 'ingestion progress'),
     });
-    logger.info({ ...counts, rejectedFiles: corpus.problems.filter(isRejection).length }, 'ingestion done');
+    const written = counts.added + counts.replaced > 0;
+    logger.info({ ...counts, rejectedFiles: corpus.problems.filter(isRejection).length }, written ? 'ingestion done' : 'ingestion done: every article is stored already with the same content, nothing written');
     if (!absent.numbers.length) return 0;
     if (!parsed.prune) {
       logger.warn({ absent: absent.numbers.length }, `${absent.numbers.length} stored articles are not in ${parsed.dir}: npm run ingest -- ${parsed.dir} --prune would delete them`);

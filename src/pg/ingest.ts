@@ -6,8 +6,8 @@ import { inTransaction } from './migrate.js';
 import { inlineAnalysis, workerAnalysis } from './analysis.js';
 import { type CopyValue, copyInto } from './copy.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
-import type { AnalysedBatch } from './rows.js';
-import { finishQuoteIndex, groupNewQuotations } from './quoteIndexWrite.js';
+import { type AnalysedBatch, contentHash } from './rows.js';
+import { type QuotationToGroup, finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
 import { encodeTermKeys } from './termKeys.js';
 
 /** Held by each ingestion batch: one writer at a time keeps the term statistics exact. */
@@ -53,21 +53,22 @@ export interface IngestOptions {
 }
 
 /**
- * Writes articles to PostgreSQL in batches, each one transaction, idempotent by article id and
- * content hash: an unchanged article is skipped, a changed one has its rows replaced, and the
- * term statistics follow. A run stopped at any point leaves whole batches only, so running it
- * again resumes where it stopped and loses nothing. With several batches, the analysis (the
- * analyser and the quotation reader) runs on worker threads, the next batches' while this one is written.
+ * Writes articles (distinct ids, as `loadCorpus` gives them) to PostgreSQL in batches, each one
+ * transaction, idempotent by article id and content hash: an unchanged article is skipped before
+ * it is analysed, a changed one has its rows replaced, and the term statistics follow. A run
+ * stopped at any point leaves whole batches only, so running it again resumes where it stopped and
+ * loses nothing. With several batches, the analysis (the analyser and the quotation reader) runs on
+ * worker threads, the next batches' while this one is written.
  */
 export async function ingestArticles(pool: pg.Pool, articles: readonly Article[], options: IngestOptions = {}): Promise<IngestCounts> {
   const size = options.batchSize ?? DEFAULT_BATCH;
   const batches = Array.from({ length: Math.ceil(articles.length / size) }, (_, k) => articles.slice(k * size, (k + 1) * size));
   const analysis = batches.length > 1 && availableParallelism() > 1 ? workerAnalysis() : inlineAnalysis;
-  // Batches analysed ahead of the one being written: enough to keep every thread busy.
-  const ahead: Array<Promise<AnalysedBatch>> = [];
+  // Batches analysed ahead of the one being written (their new or changed articles): enough to keep every thread busy.
+  const ahead: Array<Promise<AnalysedBatch | null>> = [];
   const analyse = (k: number) => {
     if (k >= batches.length) return;
-    const analysed = analysis.batch(batches[k]!);
+    const analysed = unstored(pool, batches[k]!).then((fresh) => (fresh.length ? analysis.batch(fresh) : null));
     analysed.catch(() => undefined); // a batch not reached when the run stops is never awaited
     ahead.push(analysed);
   };
@@ -78,13 +79,9 @@ export async function ingestArticles(pool: pg.Pool, articles: readonly Article[]
     for (const [k, batch] of batches.entries()) {
       const analysed = await ahead.shift()!;
       analyse(k + ANALYSED_AHEAD + 1);
-      const client = await pool.connect();
-      try {
-        const done = await inTransaction(client, () => writeBatch(client, batch, analysed));
-        for (const key of Object.keys(counts) as Array<keyof IngestCounts>) counts[key] += done[key];
-      } finally {
-        client.release();
-      }
+      const done = analysed ? await writeAnalysed(pool, analysed) : { added: 0, replaced: 0, unchanged: 0, passages: 0 };
+      done.unchanged += batch.length - (analysed?.rows.length ?? 0);
+      for (const key of Object.keys(counts) as Array<keyof IngestCounts>) counts[key] += done[key];
       const seen = Math.min((k + 1) * size, articles.length);
       const seconds = (performance.now() - started) / 1000;
       const rate = seen / (seconds || 1e-3);
@@ -95,6 +92,27 @@ export async function ingestArticles(pool: pg.Pool, articles: readonly Article[]
     await analysis.close();
   }
   return counts;
+}
+
+/**
+ * The articles of a batch not stored with their content hash: new or changed, the only ones worth
+ * analysing. Read outside the batch's transaction, so `writeBatch` checks them again under its lock.
+ */
+async function unstored(pool: pg.Pool, batch: readonly Article[]): Promise<Article[]> {
+  const stored = await pool.query<{ id: string; content_hash: string }>('SELECT id, content_hash FROM articles WHERE id = ANY($1::text[])', [batch.map((a) => a.id)]);
+  if (!stored.rows.length) return [...batch];
+  const hashOf = new Map(stored.rows.map((row) => [row.id, row.content_hash]));
+  return batch.filter((a) => hashOf.get(a.id) !== contentHash(a));
+}
+
+/** Writes an analysed batch in one transaction; what it did. */
+async function writeAnalysed(pool: pg.Pool, analysed: AnalysedBatch): Promise<IngestCounts> {
+  const client = await pool.connect();
+  try {
+    return await inTransaction(client, () => writeBatch(client, analysed));
+  } finally {
+    client.release();
+  }
 }
 
 /** Batches analysed beyond the one being written. */
@@ -124,9 +142,10 @@ interface StoredArticle {
   title_length: number;
 }
 
-/** Writes one batch inside the caller's transaction, from its analysis (`analysed`, a row per article of `batch`). */
-async function writeBatch(client: pg.ClientBase, batch: readonly Article[], analysed: AnalysedBatch): Promise<IngestCounts> {
+/** Writes one analysed batch inside the caller's transaction (its articles stored meanwhile with the same content skipped). */
+async function writeBatch(client: pg.ClientBase, analysed: AnalysedBatch): Promise<IngestCounts> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
+  const batch = analysed.rows.map((row) => row.article);
   const stored = await client.query<StoredArticle>('SELECT number, id, content_hash, title_terms, title_length FROM articles WHERE id = ANY($1::text[])', [batch.map((a) => a.id)]);
   const byId = new Map(stored.rows.map((row) => [row.id, row]));
   const changed = batch.filter((a, k) => byId.get(a.id)?.content_hash !== analysed.rows[k]!.contentHash);
@@ -137,8 +156,9 @@ async function writeBatch(client: pg.ClientBase, batch: readonly Article[], anal
   await removeArticles(client, replaced, delta);
   const write = new Set(changed);
   for (const row of analysed.rows) if (write.has(row.article)) delta.add(1, row.title, row.passages);
-  counts.passages = await insertRows(client, analysed, write);
+  // Quotations stored before migration 005 first: groups are numbered in article order.
   await groupNewQuotations(client);
+  counts.passages = await insertRows(client, analysed, write);
   await addTotals(client, delta);
   await announce(client, { added: counts.added, replaced: counts.replaced });
   return counts;
@@ -219,11 +239,12 @@ async function removePostings(client: pg.ClientBase, table: PostingTable, terms:
 const ARTICLE_COLUMNS = ['number', 'id', 'title', 'body', 'source', 'date', 'day', 'url', 'lang', 'author', 'file', 'meta', 'content_hash', 'title_terms', 'title_tfs', 'title_length', 'passage_count', 'title_same', 'title_key'];
 const PASSAGE_COLUMNS = ['id', 'article', 'position', 'start_offset', 'end_offset', 'text', 'copy_key', 'terms', 'tfs', 'length', 'speaker'];
 const PASSAGE_KEY_COLUMNS = ['id', 'length', 'keys', 'title_length', 'title_keys'];
-const QUOTATION_COLUMNS = ['article', 'position', 'start_offset', 'end_offset', 'text', 'flags', 'speaker', 'speaker_title', 'matching'];
+const QUOTATION_COLUMNS = ['article', 'position', 'start_offset', 'end_offset', 'text', 'flags', 'speaker', 'speaker_title', 'matching', 'grp'];
 
 /**
- * Inserts the articles of the batch in `write`, their passages, quotations and postings (numbered
- * after the highest numbers in use) and their terms' characters; returns the passages written.
+ * Inserts the articles of the batch in `write`, their passages, quotations (each with its group of
+ * the quotation index, `groupQuotations`) and postings (numbered after the highest numbers in use)
+ * and their terms' characters; returns the passages written.
  */
 async function insertRows(client: pg.ClientBase, analysed: AnalysedBatch, write: ReadonlySet<Article>): Promise<number> {
   const next = await client.query<{ article: string; passage: string }>('SELECT (SELECT coalesce(max(number), 0) FROM articles) AS article, (SELECT coalesce(max(id), 0) FROM passages) AS passage');
@@ -233,6 +254,7 @@ async function insertRows(client: pg.ClientBase, analysed: AnalysedBatch, write:
   const passages: CopyValue[][] = [];
   const quotations: CopyValue[][] = [];
   const passageKeys: CopyValue[][] = [];
+  const toGroup: QuotationToGroup[] = [];
   const firstArticle = article + 1;
   const firstPassage = passage + 1;
   // The postings values of each of the batch's articles and passages (in batch order), null for those not written.
@@ -256,8 +278,11 @@ async function insertRows(client: pg.ClientBase, analysed: AnalysedBatch, write:
     }
     for (const [position, { row: q, matching }] of quotes.entries()) {
       quotations.push([article, position, q.start, q.end, q.text, rowFlags(q), q.speaker, q.speakerTitle, matching]);
+      toGroup.push({ text: q.text, matching, day });
     }
   }
+  const groups = await groupQuotations(client, toGroup);
+  groups.forEach((group, k) => quotations[k]!.push(group));
   await copyInto(client, 'articles', ARTICLE_COLUMNS, articles);
   await copyInto(client, 'passages', PASSAGE_COLUMNS, passages);
   await copyInto(client, 'quotations', QUOTATION_COLUMNS, quotations);

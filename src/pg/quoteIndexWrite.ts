@@ -14,12 +14,16 @@ const CHUNK = 20_000;
 /** Quotations read per statement when grouping texts. */
 const PAGE = 100_000;
 
-interface Ungrouped {
-  article: string;
-  position: number;
+/** A quotation to group: its text, the words whosaid matches (null: made from the text) and its article's day. */
+export interface QuotationToGroup {
   text: string;
   matching: string | null;
   day: string;
+}
+
+interface Ungrouped extends QuotationToGroup {
+  article: string;
+  position: number;
 }
 
 /** A distinct text of the quotations being grouped: its key (matching words joined by spaces), quotations and earliest day. */
@@ -32,13 +36,13 @@ interface TextEntry {
 }
 
 /**
- * Puts the quotations not grouped yet (those the caller's transaction just wrote, or stored before
- * migration 005) into the quotation index, in article and position order as the embedded engine
- * groups them: each quotation points at its distinct text (a new group numbered after the highest,
- * or the group holding that text already), and a new group's words get their counts and postings.
+ * Puts the quotations not grouped yet (stored before migration 005) into the quotation index, in
+ * article and position order as the embedded engine groups them (see `groupQuotations`), and
+ * points each at its group; returns how many were grouped. Ingestion groups the quotations it
+ * writes before writing them (`groupQuotations`), so there are none left after it.
  */
 export async function groupNewQuotations(client: pg.ClientBase): Promise<number> {
-  // One grouping at a time: group numbers are given after the highest in use.
+  // One grouping at a time: two would read the same ungrouped quotations.
   await client.query('LOCK TABLE quote_groups IN SHARE ROW EXCLUSIVE MODE');
   // A page at a time (a whole archive stored before migration 005 would not fit in memory), in order.
   let grouped = 0;
@@ -47,16 +51,33 @@ export async function groupNewQuotations(client: pg.ClientBase): Promise<number>
       `SELECT q.article, q.position, q.text, q.matching, a.day FROM quotations q JOIN articles a ON a.number = q.article WHERE q.grp IS NULL ORDER BY q.article, q.position LIMIT ${PAGE}`,
     );
     if (!ungrouped.rowCount) return grouped;
-    await groupPage(client, ungrouped);
+    const groups = await groupQuotations(client, ungrouped.rows);
+    for (let from = 0; from < ungrouped.rows.length; from += CHUNK) {
+      const rows = ungrouped.rows.slice(from, from + CHUNK);
+      await client.query('UPDATE quotations q SET grp = u.g FROM unnest($1::bigint[], $2::integer[], $3::integer[]) AS u(a, p, g) WHERE q.article = u.a AND q.position = u.p', [
+        rows.map((r) => r.article),
+        rows.map((r) => r.position),
+        groups.slice(from, from + CHUNK),
+      ]);
+    }
     grouped += ungrouped.rowCount;
   }
 }
 
-/** Groups one page of ungrouped quotations (in article and position order, after every page before it). */
-async function groupPage(client: pg.ClientBase, ungrouped: pg.QueryResult<Ungrouped>): Promise<void> {
+/**
+ * Adds quotations (in article and position order, after every quotation grouped before them) to
+ * the quotation index inside the caller's transaction, as the embedded engine groups them: each
+ * goes to its distinct text (a new group numbered after the highest, or the group holding that text
+ * already), and a new group's words get their counts and postings. Returns each quotation's group
+ * number, for its `grp`.
+ */
+export async function groupQuotations(client: pg.ClientBase, quotations: readonly QuotationToGroup[]): Promise<number[]> {
+  if (!quotations.length) return [];
+  // One grouping at a time: group numbers are given after the highest in use.
+  await client.query('LOCK TABLE quote_groups IN SHARE ROW EXCLUSIVE MODE');
   const texts = new Map<string, TextEntry>();
   const textOf: TextEntry[] = [];
-  for (const row of ungrouped.rows) {
+  for (const row of quotations) {
     const key = row.matching ?? matchTokens(row.text).join(' ');
     let entry = texts.get(key);
     if (!entry) texts.set(key, (entry = { key, hash: createHash('md5').update(key).digest('hex'), count: 0, day: row.day, id: -1 }));
@@ -84,16 +105,9 @@ async function groupPage(client: pg.ClientBase, ungrouped: pg.QueryResult<Ungrou
      SELECT u.id, decode(u.h, 'hex'), w, cardinality(w), u.d, u.n FROM unnest($1::integer[], $2::text[], $3::text[], $4::text[], $5::integer[]) AS u(id, h, k, d, n), string_to_array(u.k, ' ') AS w`,
     [fresh.map((e) => e.id), fresh.map((e) => e.hash), fresh.map((e) => e.key), fresh.map((e) => e.day), fresh.map((e) => e.count)],
   );
-  for (let from = 0; from < ungrouped.rows.length; from += CHUNK) {
-    const rows = ungrouped.rows.slice(from, from + CHUNK);
-    await client.query('UPDATE quotations q SET grp = u.g FROM unnest($1::bigint[], $2::integer[], $3::integer[]) AS u(a, p, g) WHERE q.article = u.a AND q.position = u.p', [
-      rows.map((r) => r.article),
-      rows.map((r) => r.position),
-      rows.map((_, i) => textOf[from + i]!.id),
-    ]);
-  }
-  await client.query('UPDATE quote_totals SET groups = groups + $1, quotations = quotations + $2', [fresh.length, ungrouped.rows.length]);
+  await client.query('UPDATE quote_totals SET groups = groups + $1, quotations = quotations + $2', [fresh.length, quotations.length]);
   await writePostings(client, fresh);
+  return textOf.map((e) => e.id);
 }
 
 /** Counts and postings of the words of new groups (`groups` ascending by number, all after the groups stored). */

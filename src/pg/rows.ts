@@ -79,11 +79,18 @@ export interface AnalysedBatch {
  * (`reader`, kept by the caller across batches so its English model loads once).
  */
 export function analyseBatch(articles: readonly Article[], reader: QuoteReader): AnalysedBatch {
+  return withTerms(analyseWithoutTerms(articles, reader));
+}
+
+/**
+ * `analyseBatch` with each document's terms and counts left empty (its length is set): what an
+ * analysis thread posts, since the thread writing reads them out of the batch's postings
+ * (`withTerms`), which it receives anyway, faster than it would receive a copy of every term.
+ */
+export function analyseWithoutTerms(articles: readonly Article[], reader: QuoteReader): AnalysedBatch {
   const { spans, index } = indexParts(articles);
-  const titles = documentTerms(index.terms, index.title, articles.length);
-  const texts = documentTerms(index.terms, index.text, spans.article.length);
   const found = extractRows(reader, articles);
-  const rows: ArticleRow[] = articles.map((article, k) => ({ article, day: dayOf(article.date), contentHash: contentHash(article), title: titles[k]!, titleKeys: titleKeys(article), passages: [], quotations: [] }));
+  const rows: ArticleRow[] = articles.map((article, k) => ({ article, day: dayOf(article.date), contentHash: contentHash(article), title: unfilled(index.title, k), titleKeys: titleKeys(article), passages: [], quotations: [] }));
   found.quotes.forEach((row, i) => rows[row.article]!.quotations.push({ row, matching: found.matching[i] ?? null }));
   const quoted = rows.map((row) => row.quotations.map((q) => q.row));
   for (let n = 0; n < spans.article.length; n++) {
@@ -92,9 +99,20 @@ export function analyseBatch(articles: readonly Article[], reader: QuoteReader):
     const end = spans.end[n]!;
     // The speaker of the article's quotation overlapping the passage most, as the quotation index tells it.
     const speaker = overlappingMost(quoted[spans.article[n]!]!, start, end)?.speaker || null;
-    row.passages.push({ ...texts[n]!, position: row.passages.length, start, end, text: row.article.body.slice(start, end), copyKey: spans.copyKeys[n]!, speaker });
+    row.passages.push({ ...unfilled(index.text, n), position: row.passages.length, start, end, text: row.article.body.slice(start, end), copyKey: spans.copyKeys[n]!, speaker });
   }
   return { rows, postings: { terms: index.terms, text: index.text, title: index.title } };
+}
+
+/** A document's field with its length and no terms yet (see `withTerms`). */
+const unfilled = (postings: FieldPostings, doc: number): FieldTerms => ({ terms: [], tfs: [], length: postings.lengths[doc] ?? 0 });
+
+/** Fills each document's terms and counts, left empty by `analyseWithoutTerms`, from the batch's postings; in place. */
+export function withTerms(batch: AnalysedBatch): AnalysedBatch {
+  const { terms, title, text } = batch.postings;
+  fillTerms(terms, title, batch.rows.map((row) => row.title));
+  fillTerms(terms, text, batch.rows.flatMap((row) => row.passages));
+  return batch;
 }
 
 /** The rows of `analyseBatch` alone. */
@@ -102,7 +120,7 @@ export function articleRows(articles: readonly Article[], reader: QuoteReader): 
   return analyseBatch(articles, reader).rows;
 }
 
-/** An article's row as an analysis thread posts it: without the article, and with empty passage and quotation texts (slices of its body). */
+/** An article's row as an analysis thread posts it: without the article, with empty passage and quotation texts (slices of its body), and without its documents' terms (see `analyseWithoutTerms`). */
 export type PostedRow = Omit<ArticleRow, 'article'>;
 
 /** The row without its article and its texts cut out of the body, to post to the thread that holds the article (less to copy). */
@@ -119,15 +137,30 @@ export function withBodyTexts(row: PostedRow, article: Article): ArticleRow {
   return { ...row, article };
 }
 
-/** Each document's terms and counts from one field's postings (terms come out sorted, as the term list is). */
-function documentTerms(terms: readonly string[], postings: FieldPostings, documents: number): FieldTerms[] {
-  const out: FieldTerms[] = Array.from({ length: documents }, (_, doc) => ({ terms: [], tfs: [], length: postings.lengths[doc] ?? 0 }));
+/**
+ * Puts each document's terms and counts from one field's postings into `documents` (terms come out
+ * sorted, as the term list is): the postings regrouped by document first (a counting sort, stable in
+ * term order), so each document's arrays are filled in one go.
+ */
+function fillTerms(terms: readonly string[], postings: FieldPostings, documents: readonly FieldTerms[]): void {
+  const { start, docs, tfs } = postings;
+  const from = new Uint32Array(documents.length + 1);
+  for (let i = 0; i < docs.length; i++) from[docs[i]! + 1]!++;
+  for (let doc = 0; doc < documents.length; doc++) from[doc + 1]! += from[doc]!;
+  const next = from.slice(0, documents.length);
+  const termOf = new Uint32Array(docs.length);
+  const tfOf = new Uint8Array(docs.length);
   for (let t = 0; t < terms.length; t++) {
-    for (let i = postings.start[t]!; i < postings.start[t + 1]!; i++) {
-      const doc = out[postings.docs[i]!]!;
-      doc.terms.push(terms[t]!);
-      doc.tfs.push(postings.tfs[i]!);
+    for (let i = start[t]!; i < start[t + 1]!; i++) {
+      const slot = next[docs[i]!]!++;
+      termOf[slot] = t;
+      tfOf[slot] = tfs[i]!;
     }
   }
-  return out;
+  for (const [doc, row] of documents.entries()) {
+    for (let slot = from[doc]!; slot < from[doc + 1]!; slot++) {
+      row.terms.push(terms[termOf[slot]!]!);
+      row.tfs.push(tfOf[slot]!);
+    }
+  }
 }

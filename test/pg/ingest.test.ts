@@ -156,6 +156,31 @@ describe('npm run ingest', () => {
     expect(await count(pool, 'quotations')).toBe(await count(fresh.pool, 'quotations'));
   });
 
+  it('run again over an unchanged folder, writes nothing and says so; an edited article is still replaced', async () => {
+    const { pool, url } = await freshDatabase(server());
+    const { lines, logger } = recordingLogger();
+    const folder = corpusFolder(WITH_QUOTE);
+    expect(await runIngest([folder, '--batch', '5'], { DATABASE_URL: url }, logger)).toBe(0);
+    // The transaction that last wrote each row: unchanged when a run writes nothing.
+    const versions = async () => (await pool.query("SELECT id, xmin::text FROM articles ORDER BY id")).rows as Array<{ id: string; xmin: string }>;
+    const before = await versions();
+    expect(await runIngest([folder, '--batch', '5'], { DATABASE_URL: url }, logger)).toBe(0);
+    expect(lines.at(-1)).toMatchObject({
+      message: 'ingestion done: every article is stored already with the same content, nothing written',
+      fields: { added: 0, replaced: 0, unchanged: 13, passages: 0 },
+    });
+    expect(lines.filter((l) => l.message === 'ingestion progress').at(-1)!.fields).toMatchObject({ done: 13, total: 13, unchanged: 13, secondsLeft: 0 });
+    expect(await versions()).toEqual(before);
+
+    const edited = WITH_QUOTE.map((a) => (a.id === 'a7' ? { ...a, body: 'قال وزير الطاقة "إن الألواح الشمسية تغطي الصحراء الآن" أمس.' } : a));
+    expect(await runIngest([corpusFolder(edited), '--batch', '5'], { DATABASE_URL: url }, logger)).toBe(0);
+    expect(lines.at(-1)).toMatchObject({ message: 'ingestion done', fields: { added: 0, replaced: 1, unchanged: 12 } });
+    const after = await versions();
+    expect(after.filter((row, i) => row.xmin !== before[i]!.xmin).map((row) => row.id)).toEqual(['a7']);
+    const said = await postgresArchive(pool).whosaid('الألواح الشمسية تغطي الصحراء');
+    expect(said.ok && said.matches.map((m) => m.article.id)).toEqual(['a7']);
+  });
+
   it('refuses --prune, writing nothing, when more than half of the stored articles would go, unless --force', async () => {
     const { pool, url } = await freshDatabase(server());
     const { lines, logger } = recordingLogger();
