@@ -1,9 +1,10 @@
 import type pg from 'pg';
 import { speakerAnswer, speakerName, whosaidAnswer, whosaidText } from '../engine/engine.js';
+import { matchTokens } from '../engine/quotes/fuzzy.js';
 import { type QuoteMatch, type SpeakerQuotes, flagsRead, quoteMatch } from '../engine/quotes/index.js';
 import { QuoteLookup } from '../engine/quotes/lookup.js';
 import type { QuoteService } from '../engine/quotes/service.js';
-import { type SpeakerEntry, chooseSpeaker, namesakesOf, speakerListing } from '../engine/quotes/speakerChoice.js';
+import { type ListingWindow, type SpeakerEntry, chooseSpeaker, namesakesOf, speakerListing, windowOf } from '../engine/quotes/speakerChoice.js';
 import { type NameWords, nameKey, nameWords } from '../engine/quotes/speakers.js';
 import { WHOSAID } from '../engine/options.js';
 import { failure } from '../engine/types.js';
@@ -12,6 +13,8 @@ import { readSnapshot } from './availability.js';
 
 /** A stored quotation with its article and its speaker's cluster name, as the statements below select it. */
 interface QuotationRow {
+  number: string;
+  position: number;
   grp: number;
   start_offset: number;
   end_offset: number;
@@ -28,7 +31,7 @@ interface QuotationRow {
   url: string | null;
 }
 
-const QUOTATIONS = `SELECT q.grp, q.start_offset, q.end_offset, q.text, q.flags, q.speaker, q.speaker_title, q.speaker_id, s.name AS cluster, a.id, a.title, a.source, a.day, a.url
+const QUOTATIONS = `SELECT q.article AS number, q.position, q.grp, q.start_offset, q.end_offset, q.text, q.flags, q.speaker, q.speaker_title, q.speaker_id, s.name AS cluster, a.id, a.title, a.source, a.day, a.url
   FROM quotations q JOIN articles a ON a.number = q.article LEFT JOIN quote_speakers s ON s.id = q.speaker_id`;
 
 /** A stored quotation as a match scoring `score`, spoken as the embedded engine tells it. */
@@ -54,10 +57,10 @@ export function postgresQuotes(pool: pg.Pool): QuoteService {
       if (typeof text !== 'string') return text;
       return readSnapshot(pool, async (client) => whosaidAnswer(text, await whosaid(client, lookup, text, limit)));
     },
-    quotesBy(speaker) {
+    quotesBy(speaker, window) {
       const name = speakerName(speaker);
       if (typeof name !== 'string') return name;
-      return readSnapshot(pool, async (client) => speakerAnswer(name, await bySpeaker(client, name)));
+      return readSnapshot(pool, async (client) => speakerAnswer(name, await bySpeaker(client, name, window)));
     },
     quotesIn(articleId) {
       const id = articleId.trim();
@@ -87,18 +90,50 @@ async function whosaid(client: pg.ClientBase, lookup: QuoteLookup, text: string,
   });
 }
 
-/** That person's quotations, as `QuoteIndex.bySpeaker` gives them. */
-async function bySpeaker(client: pg.ClientBase, name: string): Promise<SpeakerQuotes | null> {
+/**
+ * A speaker's quotation as `/quotes` orders them, without its text: its article's number and day, its
+ * span, and its text's group (equal exactly when the matching words are); its matching words (or,
+ * when not stored, its text) only when it is not grouped yet (stored before migration 005).
+ */
+const LISTED = `SELECT q.article, q.position, a.day, q.start_offset, q.end_offset, q.grp,
+    CASE WHEN q.grp IS NULL THEN q.matching END AS matching, CASE WHEN q.grp IS NULL AND q.matching IS NULL THEN q.text END AS text
+  FROM quotations q JOIN articles a ON a.number = q.article WHERE q.speaker_id = $1 ORDER BY q.article, q.position`;
+
+interface ListedRow {
+  article: string;
+  position: number;
+  day: string;
+  start_offset: number;
+  end_offset: number;
+  grp: number | null;
+  matching: string | null;
+  text: string | null;
+}
+
+/**
+ * That person's quotations, as `QuoteIndex.bySpeaker` gives them: ordered from lean rows (see `LISTED`),
+ * then read in full for the window shown only.
+ */
+async function bySpeaker(client: pg.ClientBase, name: string, window?: ListingWindow): Promise<SpeakerQuotes | null> {
   const key = (await withNameWords(client, (names) => nameKey(name, names))).join(' ');
   if (!key) return null;
   const tokens = key.split(' ');
   const withFirstWord = await speakersWith(client, 'words', tokens[0]!);
   const best = chooseSpeaker(tokens, await speakersWith(client, 'variants', key), () => withFirstWord);
   if (!best) return null;
-  const rows = await client.query<QuotationRow>(`${QUOTATIONS} WHERE q.speaker_id = $1 ORDER BY q.article, q.position`, [best.id]);
-  const matches = speakerListing(rows.rows.map((r) => matchOf(r, 1)));
+  const lean = await client.query<ListedRow>(LISTED, [best.id]);
+  const listed = speakerListing(
+    lean.rows.map((r) => ({ article: r.article, position: r.position, date: r.day, start: r.start_offset, end: r.end_offset, words: r.grp ?? r.matching ?? matchTokens(r.text!).join(' ') })),
+  );
+  const shown = windowOf(listed, window);
+  const rows = await client.query<QuotationRow>(`${QUOTATIONS} WHERE (q.article, q.position) IN (SELECT * FROM unnest($1::bigint[], $2::integer[]))`, [
+    shown.map((q) => q.article),
+    shown.map((q) => q.position),
+  ]);
+  const full = new Map(rows.rows.map((r) => [`${r.number}:${r.position}`, r]));
+  const matches = shown.map((q) => matchOf(full.get(`${q.article}:${q.position}`)!, 1));
   const namesakes = tokens.length === 1 ? namesakesOf(tokens[0]!, best, withFirstWord) : [];
-  return { speaker: best.name, matches, ...(namesakes.length ? { namesakes } : {}) };
+  return { speaker: best.name, matches, total: listed.length, ...(namesakes.length ? { namesakes } : {}) };
 }
 
 /** The speakers, in their order, with `value` among their name variants (`variants`) or their variants' words (`words`). */
