@@ -70,6 +70,23 @@ function sameDayArticle(n: number, lead: number): Article {
   return { id: `same-day-${n}`, title: `رضائي ${n}`, body, date: n === 4 ? '2024-03-04' : '2024-03-05', source: 'Wire', url: null, lang: 'ar', author: null, file: `same-day-${n}` };
 }
 
+/** An article quoting دونالد ترامب twice in the same words, once without their article ال: /quotes lists it once. */
+const REPEATS: Article = {
+  id: 'trump-repeats',
+  title: 'ترامب يدافع عن تعبيره',
+  body: [
+    'دافع الرئيس الأمريكي دونالد ترامب عن قوله إن "المهمة قد أنجزت"، فيما يتعلق بالضربات الجوية الغربية على سوريا.',
+    'واتهم ترامب "وسائل إعلام إخبارية مزيفة" باستغلال اللفظ، من أجل التقليل من قيمة الضربات الجوية.',
+    'وكتب ترامب في تغريدة الأحد: "وسائل الإعلام الإخبارية المزيفة".',
+  ].join('\n\n'),
+  date: '2024-03-05',
+  source: 'Wire',
+  url: null,
+  lang: 'ar',
+  author: null,
+  file: 'trump-repeats',
+};
+
 describe.skipIf(!existsSync(QUOTES_DIR))('quotations on PostgreSQL', () => {
   for (const file of FILES) {
     it(`answers whosaid, quotes by speaker (whole and windowed) and quotes by article as the embedded engine does on ${file}`, async () => {
@@ -91,7 +108,7 @@ describe.skipIf(!existsSync(QUOTES_DIR))('quotations on PostgreSQL', () => {
 
   it('lists a speaker quoted on one day in several articles by start across them (ties in archive order), in every window, as the embedded engine does', async () => {
     // Articles 5 and 3 quote him at the same places on the same day: 5, stored first, comes first.
-    const articles = [sameDayArticle(1, 40), sameDayArticle(2, 5), sameDayArticle(5, 20), sameDayArticle(3, 20), sameDayArticle(4, 10), ...devFile('seed.jsonl').articles];
+    const articles = [sameDayArticle(1, 40), sameDayArticle(2, 5), sameDayArticle(5, 20), sameDayArticle(3, 20), sameDayArticle(4, 10), REPEATS, ...devFile('seed.jsonl').articles];
     const { pool } = await freshDatabase(server());
     await ingestArticles(pool, articles, { batchSize: 2 });
     const index = QuoteIndex.build(articles);
@@ -106,6 +123,23 @@ describe.skipIf(!existsSync(QUOTES_DIR))('quotations on PostgreSQL', () => {
     for (let offset = 0; offset <= 11; offset++) {
       for (const limit of [1, 3]) expect(await onPostgres.quotesBy('حسن رضائي', { offset, limit })).toEqual(embedded.quotesBy('حسن رضائي', { offset, limit }));
     }
+    // Each quotation once: of the two in the same words, the longer.
+    const trump = embedded.quotesBy('دونالد ترامب');
+    expect(trump.ok && trump.matches.filter((m) => m.article.id === REPEATS.id).map((m) => m.quote)).toEqual(['وسائل الإعلام الإخبارية المزيفة']);
+    await expectSameWindows(onPostgres, embedded, 'دونالد ترامب');
+  }, 120_000);
+
+  it('lists quotations not grouped yet (stored before migration 005) as the embedded engine does, from their matching words or texts', async () => {
+    const dev = devFile('dev_ant.jsonl');
+    const articles = [...dev.articles, REPEATS];
+    const quotes = [...dev.quotes, { speaker: 'دونالد ترامب' }];
+    const { pool } = await freshDatabase(server());
+    await ingestArticles(pool, articles, { batchSize: 100 });
+    await pool.query('UPDATE quotations SET grp = NULL, matching = CASE WHEN position % 2 = 0 THEN NULL ELSE matching END');
+    const index = QuoteIndex.build(articles);
+    const embedded = quoteAnswers(() => index, () => true);
+    const onPostgres = postgresQuotes(pool);
+    for (const speaker of new Set(quotes.flatMap((q) => (q.speaker ? [q.speaker] : [])))) await expectSameWindows(onPostgres, embedded, speaker);
   }, 120_000);
 
   it('offers the speakers the embedded engine offers for what is typed, on the seed', async () => {
