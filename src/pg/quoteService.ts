@@ -95,10 +95,12 @@ async function whosaid(client: pg.ClientBase, lookup: QuoteLookup, text: string,
  * array (parsed in a fraction of the memory rows take): each its article's number, its position, the
  * article's day, its span, and its text's group (equal exactly when the matching words are); and its
  * matching words (or, when not stored, its text) only when not grouped yet (stored before migration 005).
+ * The day is looked up quotation by quotation, so the cost follows the speaker's quotations: joined,
+ * the planner may hash every article of the archive (it did at 30k articles, after a restart).
  */
-const LISTED = `SELECT json_agg(json_build_array(q.article, q.position, a.day, q.start_offset, q.end_offset, q.grp,
+const LISTED = `SELECT json_agg(json_build_array(q.article, q.position, (SELECT a.day FROM articles a WHERE a.number = q.article), q.start_offset, q.end_offset, q.grp,
     CASE WHEN q.grp IS NULL THEN q.matching END, CASE WHEN q.grp IS NULL AND q.matching IS NULL THEN q.text END) ORDER BY q.article, q.position) AS listed
-  FROM quotations q JOIN articles a ON a.number = q.article WHERE q.speaker_id = $1`;
+  FROM quotations q WHERE q.speaker_id = $1`;
 
 type ListedRow = [article: number, position: number, day: string, start: number, end: number, grp: number | null, matching: string | null, text: string | null];
 
