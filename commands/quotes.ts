@@ -3,7 +3,7 @@ import type { BotCommand, CommandContext } from '../src/discord/command.js';
 import { offerChoices } from '../src/discord/autocomplete.js';
 import { choiceName } from '../src/discord/format.js';
 import { pageClick } from '../src/discord/pageButton.js';
-import { namesakesNote, quotesPage } from '../src/discord/quoteReplies.js';
+import { QUOTES_PAGE_SIZE, namesakesNote, quotesPage } from '../src/discord/quoteReplies.js';
 import { failureReply, sendError } from '../src/discord/replies.js';
 
 const data = new SlashCommandBuilder()
@@ -18,16 +18,16 @@ async function execute(interaction: ChatInputCommandInteraction, { search, pages
   // Acknowledge first: the quote index of an archive started from its cache is made on first use, and PostgreSQL answers after its queries.
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   await slot();
-  const result = await search.quotesBy(speaker);
+  const result = await search.quotesBy(speaker, { offset: 0, limit: QUOTES_PAGE_SIZE });
   if (!result.ok) {
     await sendError(interaction, failureReply(result));
     return;
   }
   const note = result.namesakes ? namesakesNote(speaker.trim(), result.namesakes) : '';
-  const session = pages.open(interaction.user.id, result.speaker, result.matches.length, () => {
-    interaction.editReply(quotesPage(result.speaker, result.matches, 0, session.id, true, note)).catch(() => undefined);
+  const session = pages.open(interaction.user.id, result.speaker, result.total, () => {
+    interaction.editReply(quotesPage(result.speaker, result.matches, 0, result.total, session.id, true, note)).catch(() => undefined);
   });
-  await interaction.editReply(quotesPage(result.speaker, result.matches, 0, session.id, false, note));
+  await interaction.editReply(quotesPage(result.speaker, result.matches, 0, result.total, session.id, false, note));
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, { search, logger }: CommandContext): Promise<void> {
@@ -41,13 +41,18 @@ async function button(interaction: ButtonInteraction, { search, pages, slot }: C
   const { session } = click;
   await interaction.deferUpdate();
   await slot();
-  const result = await search.quotesBy(session.request);
+  let offset = click.offset;
+  let result = await search.quotesBy(session.request, { offset, limit: QUOTES_PAGE_SIZE });
+  // The archive lost quotations since the page before (a pruned or replaced article): the last of them is shown.
+  if (result.ok && offset > Math.max(0, result.total - 1)) {
+    offset = Math.max(0, result.total - 1);
+    result = await search.quotesBy(session.request, { offset, limit: QUOTES_PAGE_SIZE });
+  }
   if (!result.ok) {
     await interaction.followUp(failureReply(result));
     return;
   }
-  const offset = Math.min(click.offset, Math.max(0, result.matches.length - 1));
-  await interaction.editReply(quotesPage(result.speaker, result.matches, offset, session.id));
+  await interaction.editReply(quotesPage(result.speaker, result.matches, offset, result.total, session.id));
 }
 
 /** `/quotes`: everything a person is quoted as saying, newest first, three at a time; it defers before waiting for a slot. */

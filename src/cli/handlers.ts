@@ -97,11 +97,10 @@ async function quotesOutput(quotes: QuoteService, { text, flags }: CliRequest, s
     if (!result.ok) return { bad: cliFailure(result) };
     return { json: { article: result.article, matches: result.matches.map(matchJson) }, text: renderQuotesText(`Quotations in ${result.article}`, result.matches, style) };
   }
-  const result = await quotes.quotesBy(text);
+  const result = await quotes.quotesBy(text, flags.limit === undefined ? undefined : { offset: 0, limit: flags.limit });
   if (!result.ok && result.code !== 'not-found') return { bad: cliFailure(result) };
   if (!result.ok) return { json: { speaker: text.trim(), matches: [] }, text: renderFailureText(cliFailure(result), cliOptionName) };
-  const matches = result.matches.slice(0, flags.limit ?? result.matches.length);
-  const { speaker, namesakes } = result;
+  const { speaker, matches, namesakes } = result;
   return {
     json: { speaker, matches: matches.map(matchJson), ...(namesakes ? { namesakes } : {}) },
     text: renderQuotesText(`Quotations of ${speaker}`, matches, style) + (namesakes ? `

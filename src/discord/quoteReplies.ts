@@ -38,16 +38,15 @@ export function namesakesNote(surname: string, namesakes: ReadonlyArray<{ name: 
   return truncate(`Others called ${inert(surname)}: ${list}. Run /quotes with the full name for one of them.`, 1200);
 }
 
-/** One page of a speaker's quotations, newest first, with Previous/Next (and, on the first page, others of the same name). */
-export function quotesPage(speaker: string, matches: QuoteMatch[], offset: number, sessionId: string, disabled = false, note = ''): ReplyBody {
-  const page = matches.slice(offset, offset + QUOTES_PAGE_SIZE);
+/** One page of a speaker's quotations (`page`: those from number `offset` of `total`), newest first, with Previous/Next (and, on the first page, others of the same name). */
+export function quotesPage(speaker: string, page: QuoteMatch[], offset: number, total: number, sessionId: string, disabled = false, note = ''): ReplyBody {
   const embeds = linkEachArticleOnce(page.map(quoteEmbed));
   const last = embeds.at(-1);
-  if (last) last.footer = { text: `${offset + 1}–${offset + page.length} of ${matches.length}` };
+  if (last) last.footer = { text: `${offset + 1}–${offset + embeds.length} of ${total}` };
   return {
     content: [`Quotations of **${inert(speaker)}**, newest first`, note].filter(Boolean).join('\n'),
     embeds,
-    components: pageButtons('quotes', sessionId, offset, QUOTES_PAGE_SIZE, matches.length, disabled),
+    components: pageButtons('quotes', sessionId, offset, QUOTES_PAGE_SIZE, total, disabled),
     allowedMentions: NO_MENTIONS,
   };
 }

@@ -5,6 +5,7 @@ import { type AskAnswer, ask, checkQuery, sourceKey } from './search/ask.js';
 import { AskQuery, askQueryFailure } from './search/query.js';
 import { type ArticleSummary, MAX_SENTENCES, type TopicSummary, summarizeArticle, summarizeTopic } from './summary/index.js';
 import { type QuoteIndex, type QuoteMatch, type SpeakerQuotes, hasQuoteWords } from './quotes/index.js';
+import type { ListingWindow } from './quotes/speakerChoice.js';
 import { contentWords } from './text/analyzer.js';
 import { normalizeText } from './text/normalize.js';
 import { detectLang } from './corpus/lang.js';
@@ -50,8 +51,8 @@ export interface Engine extends ArchiveCatalog, ArchiveService {
   summarizeTopic(topic: string, sentences?: number): Result<TopicSummary>;
   /** Who said a quotation (partial, misspelt or differently marked): best match first, copies grouped. */
   whosaid(quote: string, limit?: number): Result<{ quote: string; matches: QuoteMatch[] }>;
-  /** One person's quotations, newest first, name variants merged; with a bare surname others share, those others to choose from. */
-  quotesBy(speaker: string): Result<SpeakerQuotes>;
+  /** One person's quotations, newest first, name variants merged (only those of `window` when given, with the total); with a bare surname others share, those others to choose from. */
+  quotesBy(speaker: string, window?: ListingWindow): Result<SpeakerQuotes>;
   /** Every quotation of one article, in text order (speaker null when unknown). */
   quotesIn(articleId: string): Result<{ article: string; matches: QuoteMatch[] }>;
   /** The people the archive quotes whose name matches what is typed, most quoted first (for autocomplete). */
@@ -171,9 +172,9 @@ export function quoteAnswers(quotes: () => QuoteIndex, hasArticle: (id: string) 
       const text = whosaidText(quote);
       return typeof text === 'string' ? whosaidAnswer(text, quotes().whosaid(text, limit)) : text;
     },
-    quotesBy(speaker) {
+    quotesBy(speaker, window) {
       const name = speakerName(speaker);
-      return typeof name === 'string' ? speakerAnswer(name, quotes().bySpeaker(name)) : name;
+      return typeof name === 'string' ? speakerAnswer(name, quotes().bySpeaker(name, window)) : name;
     },
     quotesIn(articleId) {
       const id = articleId.trim();

@@ -1,9 +1,10 @@
 import type pg from 'pg';
 import { speakerAnswer, speakerName, whosaidAnswer, whosaidText } from '../engine/engine.js';
+import { matchTokens } from '../engine/quotes/fuzzy.js';
 import { type QuoteMatch, type SpeakerQuotes, flagsRead, quoteMatch } from '../engine/quotes/index.js';
 import { QuoteLookup } from '../engine/quotes/lookup.js';
 import type { QuoteService } from '../engine/quotes/service.js';
-import { type SpeakerEntry, chooseSpeaker, namesakesOf, speakerListing } from '../engine/quotes/speakerChoice.js';
+import { type ListingWindow, type SpeakerEntry, chooseSpeaker, namesakesOf, speakerListing, windowOf } from '../engine/quotes/speakerChoice.js';
 import { type NameWords, nameKey, nameWords } from '../engine/quotes/speakers.js';
 import { WHOSAID } from '../engine/options.js';
 import { failure } from '../engine/types.js';
@@ -12,6 +13,8 @@ import { readSnapshot } from './availability.js';
 
 /** A stored quotation with its article and its speaker's cluster name, as the statements below select it. */
 interface QuotationRow {
+  number: string;
+  position: number;
   grp: number;
   start_offset: number;
   end_offset: number;
@@ -28,7 +31,7 @@ interface QuotationRow {
   url: string | null;
 }
 
-const QUOTATIONS = `SELECT q.grp, q.start_offset, q.end_offset, q.text, q.flags, q.speaker, q.speaker_title, q.speaker_id, s.name AS cluster, a.id, a.title, a.source, a.day, a.url
+const QUOTATIONS = `SELECT q.article AS number, q.position, q.grp, q.start_offset, q.end_offset, q.text, q.flags, q.speaker, q.speaker_title, q.speaker_id, s.name AS cluster, a.id, a.title, a.source, a.day, a.url
   FROM quotations q JOIN articles a ON a.number = q.article LEFT JOIN quote_speakers s ON s.id = q.speaker_id`;
 
 /** A stored quotation as a match scoring `score`, spoken as the embedded engine tells it. */
@@ -54,10 +57,10 @@ export function postgresQuotes(pool: pg.Pool): QuoteService {
       if (typeof text !== 'string') return text;
       return readSnapshot(pool, async (client) => whosaidAnswer(text, await whosaid(client, lookup, text, limit)));
     },
-    quotesBy(speaker) {
+    quotesBy(speaker, window) {
       const name = speakerName(speaker);
       if (typeof name !== 'string') return name;
-      return readSnapshot(pool, async (client) => speakerAnswer(name, await bySpeaker(client, name)));
+      return readSnapshot(pool, async (client) => speakerAnswer(name, await bySpeaker(client, name, window)));
     },
     quotesIn(articleId) {
       const id = articleId.trim();
@@ -87,18 +90,46 @@ async function whosaid(client: pg.ClientBase, lookup: QuoteLookup, text: string,
   });
 }
 
-/** That person's quotations, as `QuoteIndex.bySpeaker` gives them. */
-async function bySpeaker(client: pg.ClientBase, name: string): Promise<SpeakerQuotes | null> {
+/**
+ * A speaker's quotations as `/quotes` orders them, without their texts, in archive order, as one JSON
+ * array (parsed in a fraction of the memory rows take): each its article's number, its position, the
+ * article's day, its span, and its text's group (equal exactly when the matching words are); and its
+ * matching words (or, when not stored, its text) only when not grouped yet (stored before migration 005).
+ * The day is looked up quotation by quotation, so the cost follows the speaker's quotations: joined,
+ * the planner may hash every article of the archive (it did at 30k articles, after a restart).
+ */
+const LISTED = `SELECT json_agg(json_build_array(q.article, q.position, (SELECT a.day FROM articles a WHERE a.number = q.article), q.start_offset, q.end_offset, q.grp,
+    CASE WHEN q.grp IS NULL THEN q.matching END, CASE WHEN q.grp IS NULL AND q.matching IS NULL THEN q.text END) ORDER BY q.article, q.position) AS listed
+  FROM quotations q WHERE q.speaker_id = $1`;
+
+type ListedRow = [article: number, position: number, day: string, start: number, end: number, grp: number | null, matching: string | null, text: string | null];
+
+/**
+ * That person's quotations, as `QuoteIndex.bySpeaker` gives them: ordered from their lean rows (see
+ * `LISTED`), then read in full (texts, articles) for the window shown only.
+ */
+async function bySpeaker(client: pg.ClientBase, name: string, window?: ListingWindow): Promise<SpeakerQuotes | null> {
   const key = (await withNameWords(client, (names) => nameKey(name, names))).join(' ');
   if (!key) return null;
   const tokens = key.split(' ');
-  const withFirstWord = await speakersWith(client, 'words', tokens[0]!);
-  const best = chooseSpeaker(tokens, await speakersWith(client, 'variants', key), () => withFirstWord);
+  const withKey = await speakersWith(client, 'variants', key);
+  // Those with a variant holding the first word: to choose from when no variant is the name, and the namesakes of a bare surname.
+  const withFirstWord = withKey.length && tokens.length > 1 ? [] : await speakersWith(client, 'words', tokens[0]!);
+  const best = chooseSpeaker(tokens, withKey, () => withFirstWord);
   if (!best) return null;
-  const rows = await client.query<QuotationRow>(`${QUOTATIONS} WHERE q.speaker_id = $1 ORDER BY q.article, q.position`, [best.id]);
-  const matches = speakerListing(rows.rows.map((r) => matchOf(r, 1)));
+  const lean = (await client.query<{ listed: ListedRow[] | null }>(LISTED, [best.id])).rows[0]!.listed ?? [];
+  const listed = speakerListing(
+    lean.map(([article, position, date, start, end, grp, matching, text]) => ({ article, position, date, start, end, words: grp ?? matching ?? matchTokens(text!).join(' ') })),
+  );
+  const shown = windowOf(listed, window);
+  const rows = await client.query<QuotationRow>(`${QUOTATIONS} WHERE (q.article, q.position) IN (SELECT * FROM unnest($1::bigint[], $2::integer[]))`, [
+    shown.map((q) => q.article),
+    shown.map((q) => q.position),
+  ]);
+  const full = new Map(rows.rows.map((r) => [`${r.number}:${r.position}`, r]));
+  const matches = shown.map((q) => matchOf(full.get(`${q.article}:${q.position}`)!, 1));
   const namesakes = tokens.length === 1 ? namesakesOf(tokens[0]!, best, withFirstWord) : [];
-  return { speaker: best.name, matches, ...(namesakes.length ? { namesakes } : {}) };
+  return { speaker: best.name, matches, total: listed.length, ...(namesakes.length ? { namesakes } : {}) };
 }
 
 /** The speakers, in their order, with `value` among their name variants (`variants`) or their variants' words (`words`). */

@@ -44,7 +44,7 @@ describe('whosaidReply', () => {
 describe('quotesPage', () => {
   it('pages three at a time with a footer and buttons', () => {
     const all = Array.from({ length: 7 }, (_, i) => match(i + 1));
-    const reply = quotesPage('محمد باقري', all, 3, 'sess');
+    const reply = quotesPage('محمد باقري', all.slice(3, 6), 3, all.length, 'sess');
     expect((reply.embeds as APIEmbed[]).at(-1)!.footer!.text).toBe('4–6 of 7');
     const ids = reply.components[0]!.components.map((b) => ('custom_id' in b ? b.custom_id : ''));
     expect(ids).toEqual(['quotes:sess:0', 'quotes:sess:6']);
@@ -55,7 +55,7 @@ describe('namesakes under /quotes', () => {
   it('lists the others sharing a typed surname, with counts, inert, on the first page', () => {
     const note = namesakesNote('عباس', [{ name: 'محمد عباس', count: 4 }, { name: 'عباس @everyone', count: 2 }]);
     expect(note).toBe('Others called عباس: **محمد عباس** (4), **عباس @\u200Beveryone** (2). Run /quotes with the full name for one of them.');
-    expect(quotesPage('محمود عباس', [], 0, 's', false, note).content).toBe(`Quotations of **محمود عباس**, newest first\n${note}`);
+    expect(quotesPage('محمود عباس', [], 0, 0, 's', false, note).content).toBe(`Quotations of **محمود عباس**, newest first\n${note}`);
   });
 });
 

@@ -4,7 +4,7 @@ import { silentLogger } from '../../src/engine/index.js';
 import { runIngest } from '../../src/pg/commands.js';
 import { type FakeDiscord, startFakeDiscord } from '../support/fakeDiscord.js';
 import { type BotProcess, removeDir, spawnBot, startBot, tempCorpus } from '../discord/botProcess.js';
-import { SEED_ID, autocompleteChoices, freePort, subcommand } from '../discord/commandHelpers.js';
+import { SEED_ID, autocompleteChoices, buttonOf, freePort, subcommand } from '../discord/commandHelpers.js';
 import { TEST_ARTICLES, WHEAT_QUESTION, WIRE_SOURCES, expectEveryMessageSafe, failOnMalformedBodies, isEphemeral, waitForMessages } from '../discord/e2e.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
@@ -92,6 +92,25 @@ describe('/ask through the real bot process on PostgreSQL (DATABASE_URL), no cor
     expect(JSON.stringify(listed.message.embeds)).toContain('ينمو ويتسع');
     const message = fake.sendMessageCommand({ name: 'Who said this?', targetMessage: { content: '"ينمو ويتسع"' } });
     expect((await fake.waitForReply(message.id, { timeout: 10_000 })).message.content).toContain('محمد باقري');
+    expectEveryMessageSafe(fake);
+  });
+
+  it('pages /quotes to the last page of محمد باقري, each page read from PostgreSQL, every quotation shown once', async () => {
+    const interaction = fake.sendSlashCommand({ name: 'quotes', options: { speaker: 'محمد باقري' } });
+    let page = (await fake.waitForReply(interaction.id, { timeout: 10_000 })).message;
+    const total = Number(/^1–3 of (\d+)$/.exec(page.embeds.at(-1)?.footer?.text ?? '')?.[1]);
+    const pages = Math.ceil(total / 3);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const shown = [...page.embeds];
+    for (let n = 2; n <= pages; n++) {
+      const click = fake.sendButton({ customId: buttonOf(page, /Next/).custom_id, message: page });
+      page = (await fake.waitForReply(click.id, { timeout: 10_000 })).message;
+      shown.push(...page.embeds);
+    }
+    expect(page.embeds.at(-1)?.footer?.text).toBe(`${(pages - 1) * 3 + 1}–${total} of ${total}`);
+    expect(buttonOf(page, /Next/).disabled).toBe(true);
+    expect(buttonOf(page, /Previous/).disabled).toBeFalsy();
+    expect(new Set(shown.map((e) => `${e.title}\n${e.description}`)).size).toBe(total);
     expectEveryMessageSafe(fake);
   });
 

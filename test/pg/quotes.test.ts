@@ -6,6 +6,8 @@ import type { Article } from '../../src/engine/types.js';
 import { postgresCatalog } from '../../src/pg/catalog.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
 import { postgresQuotes } from '../../src/pg/quoteService.js';
+import type { QuoteService } from '../../src/engine/quotes/service.js';
+import type { ListingWindow } from '../../src/engine/quotes/speakerChoice.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
@@ -36,9 +38,58 @@ function middleSix(quote: string): string {
  */
 const FILES = ['dev_ant.jsonl', 'dev_ant2.jsonl', 'dev_jawhara.jsonl', 'seed.jsonl'];
 
+/**
+ * The windows of a listing of `total` quotations a parity test asks for: the start, a middle page, the end (a
+ * partial last page), past the end, and one wider than the listing.
+ */
+const windowsOf = (total: number): ListingWindow[] => [
+  { offset: 0, limit: 3 },
+  { offset: Math.floor(total / 2), limit: 3 },
+  { offset: Math.max(0, total - 2), limit: 3 },
+  { offset: total, limit: 3 },
+  { offset: total + 5, limit: 3 },
+  { offset: 0, limit: total + 10 },
+];
+
+/** PostgreSQL lists `speaker`'s quotations as the embedded engine does, whole and in every window, each window a slice of the whole. */
+async function expectSameWindows(onPostgres: QuoteService, embedded: Pick<QuoteService, 'quotesBy'>, speaker: string): Promise<void> {
+  const whole = await embedded.quotesBy(speaker);
+  expect(await onPostgres.quotesBy(speaker)).toEqual(whole);
+  if (!whole.ok) return;
+  expect(whole.total).toBe(whole.matches.length);
+  for (const window of windowsOf(whole.total)) {
+    const shown = { ...whole, matches: whole.matches.slice(window.offset, window.offset + window.limit) };
+    expect(await embedded.quotesBy(speaker, window)).toEqual(shown);
+    expect(await onPostgres.quotesBy(speaker, window)).toEqual(shown);
+  }
+}
+
+/** An article quoting حسن رضائي at `lead` characters in, and again further on (the 5th of March 2024; the 4th for `n` 4). */
+function sameDayArticle(n: number, lead: number): Article {
+  const body = `${'ح'.repeat(lead)} في مؤتمر صحفي.\n\nقال حسن رضائي، المتحدث باسم الوزارة، إن "الخطة رقم ${n} ستنفذ هذا العام".\n\nوأضاف رضائي أن "المرحلة ${n} الثانية تبدأ في الربيع".`;
+  return { id: `same-day-${n}`, title: `رضائي ${n}`, body, date: n === 4 ? '2024-03-04' : '2024-03-05', source: 'Wire', url: null, lang: 'ar', author: null, file: `same-day-${n}` };
+}
+
+/** An article quoting دونالد ترامب twice in the same words, once without their article ال: /quotes lists it once. */
+const REPEATS: Article = {
+  id: 'trump-repeats',
+  title: 'ترامب يدافع عن تعبيره',
+  body: [
+    'دافع الرئيس الأمريكي دونالد ترامب عن قوله إن "المهمة قد أنجزت"، فيما يتعلق بالضربات الجوية الغربية على سوريا.',
+    'واتهم ترامب "وسائل إعلام إخبارية مزيفة" باستغلال اللفظ، من أجل التقليل من قيمة الضربات الجوية.',
+    'وكتب ترامب في تغريدة الأحد: "وسائل الإعلام الإخبارية المزيفة".',
+  ].join('\n\n'),
+  date: '2024-03-05',
+  source: 'Wire',
+  url: null,
+  lang: 'ar',
+  author: null,
+  file: 'trump-repeats',
+};
+
 describe.skipIf(!existsSync(QUOTES_DIR))('quotations on PostgreSQL', () => {
   for (const file of FILES) {
-    it(`answers whosaid, quotes by speaker and quotes by article as the embedded engine does on ${file}`, async () => {
+    it(`answers whosaid, quotes by speaker (whole and windowed) and quotes by article as the embedded engine does on ${file}`, async () => {
       const { articles, quotes } = devFile(file);
       const { pool } = await freshDatabase(server());
       await ingestArticles(pool, articles, { batchSize: 50 });
@@ -49,11 +100,47 @@ describe.skipIf(!existsSync(QUOTES_DIR))('quotations on PostgreSQL', () => {
       expect((await postgresCatalog(pool)).stats().quotations).toBe(index.size);
       for (const { quote } of quotes) expect(await onPostgres.whosaid(middleSix(quote))).toEqual(embedded.whosaid(middleSix(quote)));
       const speakers = [...new Set(quotes.flatMap((q) => (q.speaker ? [q.speaker, q.speaker.split(' ').at(-1)!] : [])))];
-      for (const speaker of speakers) expect(await onPostgres.quotesBy(speaker)).toEqual(embedded.quotesBy(speaker));
+      for (const speaker of speakers) await expectSameWindows(onPostgres, embedded, speaker);
       for (const { id } of articles) expect(await onPostgres.quotesIn(id)).toEqual(embedded.quotesIn(id));
       expect(await onPostgres.speakers('', 50)).toEqual(embedded.speakers('', 50));
     }, 120_000);
   }
+
+  it('lists a speaker quoted on one day in several articles by start across them (ties in archive order), in every window, as the embedded engine does', async () => {
+    // Articles 5 and 3 quote him at the same places on the same day: 5, stored first, comes first.
+    const articles = [sameDayArticle(1, 40), sameDayArticle(2, 5), sameDayArticle(5, 20), sameDayArticle(3, 20), sameDayArticle(4, 10), REPEATS, ...devFile('seed.jsonl').articles];
+    const { pool } = await freshDatabase(server());
+    await ingestArticles(pool, articles, { batchSize: 2 });
+    const index = QuoteIndex.build(articles);
+    const embedded = quoteAnswers(() => index, () => true);
+    const listed = embedded.quotesBy('رضائي');
+    // Newest first; the day's quotations by start across its four articles, not article by article.
+    const day = ['same-day-2', 'same-day-5', 'same-day-3', 'same-day-1'];
+    expect(listed.ok && listed.matches.map((m) => m.article.id)).toEqual([...day, ...day, 'same-day-4', 'same-day-4']);
+    expect(listed.ok && listed.total).toBe(10);
+    const onPostgres = postgresQuotes(pool);
+    await expectSameWindows(onPostgres, embedded, 'رضائي');
+    for (let offset = 0; offset <= 11; offset++) {
+      for (const limit of [1, 3]) expect(await onPostgres.quotesBy('حسن رضائي', { offset, limit })).toEqual(embedded.quotesBy('حسن رضائي', { offset, limit }));
+    }
+    // Each quotation once: of the two in the same words, the longer.
+    const trump = embedded.quotesBy('دونالد ترامب');
+    expect(trump.ok && trump.matches.filter((m) => m.article.id === REPEATS.id).map((m) => m.quote)).toEqual(['وسائل الإعلام الإخبارية المزيفة']);
+    await expectSameWindows(onPostgres, embedded, 'دونالد ترامب');
+  }, 120_000);
+
+  it('lists quotations not grouped yet (stored before migration 005) as the embedded engine does, from their matching words or texts', async () => {
+    const dev = devFile('dev_ant.jsonl');
+    const articles = [...dev.articles, REPEATS];
+    const quotes = [...dev.quotes, { speaker: 'دونالد ترامب' }];
+    const { pool } = await freshDatabase(server());
+    await ingestArticles(pool, articles, { batchSize: 100 });
+    await pool.query('UPDATE quotations SET grp = NULL, matching = CASE WHEN position % 2 = 0 THEN NULL ELSE matching END');
+    const index = QuoteIndex.build(articles);
+    const embedded = quoteAnswers(() => index, () => true);
+    const onPostgres = postgresQuotes(pool);
+    for (const speaker of new Set(quotes.flatMap((q) => (q.speaker ? [q.speaker] : [])))) await expectSameWindows(onPostgres, embedded, speaker);
+  }, 120_000);
 
   it('offers the speakers the embedded engine offers for what is typed, on the seed', async () => {
     const { articles } = devFile('seed.jsonl');

@@ -8,7 +8,7 @@ import { partsOf, type WordInfo } from './tokens.js';
 import { clusterSpeakers, nameKey, nameWords, type SpeakerCluster } from './speakers.js';
 import type { Quotation, QuoteMatch, SpanAttribution } from './types.js';
 import { WHOSAID } from '../options.js';
-import { type SpeakerEntry, chooseSpeaker, namesakesOf, speakerListing } from './speakerChoice.js';
+import { type ListingWindow, type SpeakerEntry, chooseSpeaker, namesakesOf, speakerListing, windowOf } from './speakerChoice.js';
 
 export type { Quotation, QuoteMatch, SpanAttribution } from './types.js';
 export { QuoteReader } from './extract.js';
@@ -226,10 +226,11 @@ export function quoteMatch(row: Row, article: ArticleRef, cluster: string | unde
   return match;
 }
 
-/** One person's quotations, newest first; `namesakes`: others sharing the bare surname asked for. */
+/** One person's quotations, newest first (`matches`: those of the window asked for, else all; `total`: how many in all); `namesakes`: others sharing the bare surname asked for. */
 export interface SpeakerQuotes {
   speaker: string;
   matches: QuoteMatch[];
+  total: number;
   namesakes?: Array<{ name: string; count: number }>;
 }
 
@@ -393,17 +394,23 @@ export class QuoteIndex {
     });
   }
 
-  /** That person's quotations, newest first, name variants merged (`باقري`, `اللواء محمد باقري`). */
-  bySpeaker(name: string): SpeakerQuotes | null {
+  /** That person's quotations, newest first, name variants merged (`باقري`, `اللواء محمد باقري`); only those of `window` when given. */
+  bySpeaker(name: string, window?: ListingWindow): SpeakerQuotes | null {
     const key = nameKey(name, this.nameWord).join(' ');
     if (!key) return null;
     const tokens = key.split(' ');
     const entries = (ks: readonly number[]) => ks.map((k) => this.entry(k));
     const best = chooseSpeaker(tokens, entries(this.byVariant.get(key) ?? []), () => entries(this.withWord(tokens[0]!)));
     if (!best) return null;
-    const matches = speakerListing(this.clusters[best.id]!.quotes.map((i) => this.match(i, 1)));
+    const listed = speakerListing(
+      this.clusters[best.id]!.quotes.map((i) => {
+        const row = this.data.quotes[i]!;
+        return { i, article: row.article, date: this.data.articles[row.article]!.date, start: row.start, end: row.end, words: matchTokens(row.text).join(' ') };
+      }),
+    );
+    const matches = windowOf(listed, window).map(({ i }) => this.match(i, 1));
     const namesakes = tokens.length === 1 ? namesakesOf(tokens[0]!, best, entries(this.withWord(tokens[0]!))) : [];
-    return { speaker: best.name, matches, ...(namesakes.length ? { namesakes } : {}) };
+    return { speaker: best.name, matches, total: listed.length, ...(namesakes.length ? { namesakes } : {}) };
   }
 
   /** Speaker number `k` as `/quotes` chooses among speakers. */

@@ -1,6 +1,4 @@
 import { cmp } from './lookup.js';
-import { matchTokens } from './fuzzy.js';
-import type { QuoteMatch } from './types.js';
 import { WHOSAID } from '../options.js';
 
 /** A speaker as `/quotes` chooses among them: its number in the speakers' order, name, quotations and name variants. */
@@ -32,30 +30,49 @@ export function namesakesOf(surname: string, chosen: SpeakerEntry, withSurname: 
     .map((c) => ({ name: c.name, count: c.count }));
 }
 
+/** A quotation as `/quotes` orders a person's: its article (any key, one per article) and the article's day, its span, and its matching words (any key, equal exactly when the words are). */
+export interface ListedQuotation {
+  article: string | number;
+  date: string;
+  start: number;
+  end: number;
+  words: string | number;
+}
+
+/** The part of a listing a page shows: `limit` quotations from number `offset` (0 the newest). */
+export interface ListingWindow {
+  offset: number;
+  limit: number;
+}
+
 /**
  * A person's quotations as `/quotes` lists them: newest first, each once: of one article, a quotation lying inside
  * another (the quoted fragment of a reported clause) or repeating another's words (a lead that repeats a later
- * quote) is left out for the fuller one. `matches` come in the archive's quotation order.
+ * quote) is left out for the fuller one. `quotations` come in the archive's quotation order.
  */
-export function speakerListing(matches: QuoteMatch[]): QuoteMatch[] {
-  const byArticle = new Map<string, QuoteMatch[]>();
-  for (const m of matches) {
-    const list = byArticle.get(m.article.id);
-    if (list) list.push(m);
-    else byArticle.set(m.article.id, [m]);
+export function speakerListing<T extends ListedQuotation>(quotations: readonly T[]): T[] {
+  const byArticle = new Map<string | number, T[]>();
+  for (const q of quotations) {
+    const list = byArticle.get(q.article);
+    if (list) list.push(q);
+    else byArticle.set(q.article, [q]);
   }
-  const inside = (m: QuoteMatch, o: QuoteMatch) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start;
+  const inside = (m: T, o: T) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start;
   return [...byArticle.values()]
     .flatMap((own) => {
-      const seen = new Set<string>();
+      const seen = new Set<string | number>();
       return own
         .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
         .filter((m) => {
-          const words = matchTokens(m.quote).join(' ');
-          if (seen.has(words) || own.some((o) => inside(m, o))) return false;
-          seen.add(words);
+          if (seen.has(m.words) || own.some((o) => inside(m, o))) return false;
+          seen.add(m.words);
           return true;
         });
     })
-    .sort((a, b) => cmp(b.article.date, a.article.date) || a.start - b.start);
+    .sort((a, b) => cmp(b.date, a.date) || a.start - b.start);
+}
+
+/** The quotations of `listed` that `window` shows; all of them without one. */
+export function windowOf<T>(listed: T[], window?: ListingWindow): T[] {
+  return window ? listed.slice(window.offset, window.offset + window.limit) : listed;
 }

@@ -82,6 +82,14 @@ describe('bySpeaker and speakers', () => {
     expect(index.bySpeaker('اللواء محمد باقري')!.matches).toHaveLength(4);
   });
 
+  it('gives the page asked for and the total, a page past the end empty', () => {
+    const whole = index.bySpeaker('باقري')!;
+    expect(whole.total).toBe(4);
+    expect(index.bySpeaker('باقري', { offset: 1, limit: 2 })).toEqual({ ...whole, matches: whole.matches.slice(1, 3) });
+    expect(index.bySpeaker('باقري', { offset: 3, limit: 3 })!.matches.map((m) => m.article.id)).toEqual(['a1']);
+    expect(index.bySpeaker('باقري', { offset: 4, limit: 3 })).toMatchObject({ speaker: 'محمد باقري', matches: [], total: 4 });
+  });
+
   it('keeps a namesake with another first name apart', () => {
     expect(index.bySpeaker('حسين باقري')).toMatchObject({ speaker: 'حسين باقري', matches: [{ article: { id: 'a4' } }] });
     expect(index.speakers('باقري')).toEqual([{ name: 'محمد باقري', count: 4 }, { name: 'حسين باقري', count: 1 }]);
