@@ -8,7 +8,7 @@ import { type CopyValue, copyInto } from './copy.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { type AnalysedBatch, contentHash } from './rows.js';
 import { type QuotationToGroup, finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
-import { encodeTermKeys } from './termKeys.js';
+import { PASSAGE_KEY_COLUMNS, encodeTermKeys, passageKeysRow } from './termKeys.js';
 
 /** Held by each ingestion batch: one writer at a time keeps the term statistics exact. */
 const INGEST_LOCK = 0x6e657773_02;
@@ -235,10 +235,9 @@ async function removePostings(client: pg.ClientBase, table: PostingTable, terms:
   await client.query(`DELETE FROM ${table.name} WHERE term = ANY($1::text[]) AND cardinality(articles) = 0`, [terms]);
 }
 
-/** The columns of the articles, passages, term keys and quotations tables, in the order `insertRows` gives their values. */
+/** The columns of the articles, passages and quotations tables, in the order `insertRows` gives their values. */
 const ARTICLE_COLUMNS = ['number', 'id', 'title', 'body', 'source', 'date', 'day', 'url', 'lang', 'author', 'file', 'meta', 'content_hash', 'title_terms', 'title_tfs', 'title_length', 'passage_count', 'title_same', 'title_key'];
 const PASSAGE_COLUMNS = ['id', 'article', 'position', 'start_offset', 'end_offset', 'text', 'copy_key', 'terms', 'tfs', 'length', 'speaker'];
-const PASSAGE_KEY_COLUMNS = ['id', 'length', 'keys', 'title_length', 'title_keys'];
 const QUOTATION_COLUMNS = ['article', 'position', 'start_offset', 'end_offset', 'text', 'flags', 'speaker', 'speaker_title', 'matching', 'grp'];
 
 /**
@@ -269,11 +268,11 @@ async function insertRows(client: pg.ClientBase, analysed: AnalysedBatch, write:
     article++;
     const meta = a.meta === undefined ? null : JSON.stringify(a.meta);
     articles.push([article, a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, meta, hash, title.terms, title.tfs, title.length, parts.length, keys.same, keys.holding]);
-    const titleTermKeys = encodeTermKeys(title.terms, title.tfs);
+    const titleTermKeys = { length: title.length, keys: encodeTermKeys(title.terms, title.tfs) };
     titleValues.push([article, 0, title.length, passage + 1, parts.length]);
     for (const p of parts) {
       passages.push([++passage, article, p.position, p.start, p.end, p.text, p.copyKey, p.terms, p.tfs, p.length, p.speaker]);
-      passageKeys.push([passage, p.length, encodeTermKeys(p.terms, p.tfs), title.length, titleTermKeys]);
+      passageKeys.push(passageKeysRow(passage, p, titleTermKeys));
       textValues.push([passage, article, 0, p.length]);
     }
     for (const [position, { row: q, matching }] of quotes.entries()) {

@@ -39,6 +39,14 @@ export function encodeTermKeys(terms: readonly string[], tfs: readonly number[])
   return out;
 }
 
+/** The columns of `passage_keys` (migration 009), in the order `passageKeysRow` gives their values. */
+export const PASSAGE_KEY_COLUMNS = ['id', 'length', 'keys', 'title_length', 'title_keys'];
+
+/** Passage `id`'s row of `passage_keys`: its length and encoded terms, and its title's length and encoded terms (`encodeTermKeys`, once per article). */
+export function passageKeysRow(id: number | string, passage: { length: number; terms: readonly string[]; tfs: readonly number[] }, title: { length: number; keys: Buffer }): [number | string, number, Buffer, number, Buffer] {
+  return [id, passage.length, encodeTermKeys(passage.terms, passage.tfs), title.length, title.keys];
+}
+
 /** The count of the term keyed `key` in an encoded document (0 when it does not hold it), by binary search. */
 export function countOf(encoded: Uint8Array, key: number): number {
   const high = Math.floor(key / 0x10000);

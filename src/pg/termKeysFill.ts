@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Logger } from '../engine/index.js';
 import { type CopyValue, copyInto } from './copy.js';
-import { encodeTermKeys } from './termKeys.js';
+import { PASSAGE_KEY_COLUMNS, encodeTermKeys, passageKeysRow } from './termKeys.js';
 
 /** Passages read and written at a time (each one's keys are a few hundred bytes). */
 const PAGE = 50_000;
@@ -29,7 +29,7 @@ interface StoredTerms {
 export async function fillTermKeys(client: pg.ClientBase, logger: Logger): Promise<void> {
   let after = '0';
   let filled = 0;
-  let title: { article: string; keys: Buffer } = { article: '', keys: Buffer.alloc(0) };
+  let title: { article: string; length: number; keys: Buffer } = { article: '', length: 0, keys: Buffer.alloc(0) };
   for (;;) {
     const { rows } = await client.query<StoredTerms>(
       `SELECT p.id, p.length, p.terms, p.tfs, p.article, a.title_length, a.title_terms, a.title_tfs
@@ -39,10 +39,10 @@ export async function fillTermKeys(client: pg.ClientBase, logger: Logger): Promi
     if (!rows.length) break;
     const keys = rows.map((r): CopyValue[] => {
       // An article's passages are numbered in a row: its title is encoded once for all of them.
-      if (title.article !== r.article) title = { article: r.article, keys: encodeTermKeys(r.title_terms, r.title_tfs) };
-      return [r.id, r.length, encodeTermKeys(r.terms, r.tfs), r.title_length, title.keys];
+      if (title.article !== r.article) title = { article: r.article, length: r.title_length, keys: encodeTermKeys(r.title_terms, r.title_tfs) };
+      return passageKeysRow(r.id, r, title);
     });
-    await copyInto(client, 'passage_keys', ['id', 'length', 'keys', 'title_length', 'title_keys'], keys);
+    await copyInto(client, 'passage_keys', PASSAGE_KEY_COLUMNS, keys);
     if (Math.floor((filled + rows.length) / REPORT_EVERY) > Math.floor(filled / REPORT_EVERY)) logger.info({ filled: filled + rows.length }, 'filling term keys');
     filled += rows.length;
     after = rows.at(-1)!.id;
