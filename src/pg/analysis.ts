@@ -25,7 +25,8 @@ export const inlineAnalysis: Analysis = {
  * (a run over articles stored already unchanged starts none). The analysis is most of an ingestion's
  * CPU; the thread writing and the PostgreSQL backend mostly wait on each other, so a core kept for them idles.
  */
-export function workerAnalysis(threads = availableParallelism()): Analysis {
+export function workerAnalysis(): Analysis {
+  const threads = availableParallelism();
   const waiting = new Map<number, { articles: Article[]; resolve: (batch: AnalysedBatch) => void; reject: (error: unknown) => void }>();
   const fail = (error: unknown) => {
     for (const job of waiting.values()) job.reject(error);

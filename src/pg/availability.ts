@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { BACKOFF, type RetryPolicy, retryDelay } from '../discord/login.js';
 import type { Logger } from '../engine/index.js';
 import { ArchiveUnavailableError } from '../engine/search/backend.js';
-import { inTransaction } from './migrate.js';
+import { inPoolTransaction } from './migrate.js';
 
 /** Node's errors for a connection refused, dropped or timed out. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -76,12 +76,5 @@ export async function reachable<T>(work: () => Promise<T>): Promise<T> {
 
 /** Runs `work` on one connection in one read-only snapshot (every statement sees the same committed batches), as `reachable` does. */
 export function readSnapshot<T>(pool: pg.Pool, work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
-  return reachable(async () => {
-    const client = await pool.connect();
-    try {
-      return await inTransaction(client, () => work(client), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    } finally {
-      client.release();
-    }
-  });
+  return reachable(() => inPoolTransaction(pool, work, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'));
 }

@@ -43,7 +43,7 @@ function field(value: CopyValue): string {
 }
 
 /** An array literal: numbers as they are, texts quoted (each element tested only when the whole holds a quote or a backslash). */
-function arrayLiteral(values: readonly string[] | readonly number[]): string {
+export function arrayLiteral(values: readonly string[] | readonly number[]): string {
   if (!isTexts(values)) return `{${values.join(',')}}`;
   const quoted = /["\\]/.test(values.join('')) ? values.map((v) => v.replace(/["\\]/g, '\\$&')) : values;
   return `{"${quoted.join('","')}"}`;

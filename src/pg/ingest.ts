@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type pg from 'pg';
 import { rowFlags } from '../engine/quotes/index.js';
 import type { Article } from '../engine/types.js';
-import { inTransaction } from './migrate.js';
+import { inPoolTransaction } from './migrate.js';
 import { inlineAnalysis, workerAnalysis } from './analysis.js';
 import { type CopyValue, copyInto } from './copy.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
@@ -72,14 +72,14 @@ export async function ingestArticles(pool: pg.Pool, articles: readonly Article[]
     analysed.catch(() => undefined); // a batch not reached when the run stops is never awaited
     ahead.push(analysed);
   };
-  const counts: IngestCounts = { added: 0, replaced: 0, unchanged: 0, passages: 0 };
+  const counts = noCounts();
   const started = performance.now();
   try {
     for (let k = 0; k <= ANALYSED_AHEAD; k++) analyse(k);
     for (const [k, batch] of batches.entries()) {
       const analysed = await ahead.shift()!;
       analyse(k + ANALYSED_AHEAD + 1);
-      const done = analysed ? await writeAnalysed(pool, analysed) : { added: 0, replaced: 0, unchanged: 0, passages: 0 };
+      const done = analysed ? await writeAnalysed(pool, analysed) : noCounts();
       done.unchanged += batch.length - (analysed?.rows.length ?? 0);
       for (const key of Object.keys(counts) as Array<keyof IngestCounts>) counts[key] += done[key];
       const seen = Math.min((k + 1) * size, articles.length);
@@ -106,13 +106,8 @@ async function unstored(pool: pg.Pool, batch: readonly Article[]): Promise<Artic
 }
 
 /** Writes an analysed batch in one transaction; what it did. */
-async function writeAnalysed(pool: pg.Pool, analysed: AnalysedBatch): Promise<IngestCounts> {
-  const client = await pool.connect();
-  try {
-    return await inTransaction(client, () => writeBatch(client, analysed));
-  } finally {
-    client.release();
-  }
+function writeAnalysed(pool: pg.Pool, analysed: AnalysedBatch): Promise<IngestCounts> {
+  return inPoolTransaction(pool, (client) => writeBatch(client, analysed));
 }
 
 /** Batches analysed beyond the one being written. */
@@ -134,6 +129,7 @@ class StatsDelta {
   }
 }
 
+/** A stored article as a batch replacing it reads it. */
 interface StoredArticle {
   number: string;
   id: string;
@@ -142,11 +138,17 @@ interface StoredArticle {
   title_length: number;
 }
 
+/** The statement reading `StoredArticle`s, before its WHERE clause. */
+const STORED_ARTICLES = 'SELECT number, id, content_hash, title_terms, title_length FROM articles';
+
+/** Counts of a run or batch that wrote nothing. */
+const noCounts = (): IngestCounts => ({ added: 0, replaced: 0, unchanged: 0, passages: 0 });
+
 /** Writes one analysed batch inside the caller's transaction (its articles stored meanwhile with the same content skipped). */
 async function writeBatch(client: pg.ClientBase, analysed: AnalysedBatch): Promise<IngestCounts> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
   const batch = analysed.rows.map((row) => row.article);
-  const stored = await client.query<StoredArticle>('SELECT number, id, content_hash, title_terms, title_length FROM articles WHERE id = ANY($1::text[])', [batch.map((a) => a.id)]);
+  const stored = await client.query<StoredArticle>(`${STORED_ARTICLES} WHERE id = ANY($1::text[])`, [batch.map((a) => a.id)]);
   const byId = new Map(stored.rows.map((row) => [row.id, row]));
   const changed = batch.filter((a, k) => byId.get(a.id)?.content_hash !== analysed.rows[k]!.contentHash);
   const replaced = changed.map((a) => byId.get(a.id)).filter((row): row is StoredArticle => row !== undefined);
@@ -171,7 +173,7 @@ async function writeBatch(client: pg.ClientBase, analysed: AnalysedBatch): Promi
  */
 export async function removeBatch(client: pg.ClientBase, numbers: readonly string[]): Promise<number> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
-  const stored = await client.query<StoredArticle>('SELECT number, id, content_hash, title_terms, title_length FROM articles WHERE number = ANY($1::bigint[])', [numbers]);
+  const stored = await client.query<StoredArticle>(`${STORED_ARTICLES} WHERE number = ANY($1::bigint[])`, [numbers]);
   if (!stored.rows.length) return 0;
   const delta = new StatsDelta();
   await removeArticles(client, stored.rows, delta);

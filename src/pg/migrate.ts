@@ -68,6 +68,16 @@ export async function migrate(client: pg.ClientBase, options: MigrateOptions): P
   return applied;
 }
 
+/** Runs `work` on a connection of `pool`, in a transaction (opened by `begin`), rolled back if it throws. */
+export async function inPoolTransaction<T>(pool: pg.Pool, work: (client: pg.ClientBase) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  const client = await pool.connect();
+  try {
+    return await inTransaction(client, () => work(client), begin);
+  } finally {
+    client.release();
+  }
+}
+
 /** Runs `work` in a transaction (opened by `begin`), rolled back if it throws. */
 export async function inTransaction<T>(client: pg.ClientBase, work: () => Promise<T>, begin = 'BEGIN'): Promise<T> {
   await client.query(begin);

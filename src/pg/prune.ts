@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { removeBatch } from './ingest.js';
-import { inTransaction } from './migrate.js';
+import { inPoolTransaction } from './migrate.js';
 import { finishQuoteIndex } from './quoteIndexWrite.js';
 
 /** The articles stored that a corpus folder no longer holds: their numbers, and how many articles are stored in all. */
@@ -15,7 +15,8 @@ export async function absentArticles(pool: pg.Pool, ids: readonly string[]): Pro
     'SELECT a.number FROM articles a LEFT JOIN unnest($1::text[]) AS kept(id) ON kept.id = a.id WHERE kept.id IS NULL ORDER BY a.number',
     [ids],
   );
-  const stored = await pool.query<{ n: string }>('SELECT count(*) AS n FROM articles');
+  // The archive's total, kept exact by every ingestion batch, instead of counting the rows.
+  const stored = await pool.query<{ n: string }>('SELECT articles AS n FROM corpus_stats');
   return { numbers: absent.rows.map((row) => row.number), stored: Number(stored.rows[0]!.n) };
 }
 
@@ -28,12 +29,7 @@ export async function absentArticles(pool: pg.Pool, ids: readonly string[]): Pro
 export async function pruneArticles(pool: pg.Pool, numbers: readonly string[], batchSize: number): Promise<number> {
   let removed = 0;
   for (let k = 0; k < numbers.length; k += batchSize) {
-    const client = await pool.connect();
-    try {
-      removed += await inTransaction(client, () => removeBatch(client, numbers.slice(k, k + batchSize)));
-    } finally {
-      client.release();
-    }
+    removed += await inPoolTransaction(pool, (client) => removeBatch(client, numbers.slice(k, k + batchSize)));
   }
   await finishQuoteIndex(pool);
   return removed;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { matchTokens, vocabularyBucket } from '../engine/quotes/fuzzy.js';
-import { inTransaction } from './migrate.js';
+import { inPoolTransaction } from './migrate.js';
 import { clusterChangedSpeakers } from './speakerClusters.js';
 
 /** Group numbers per postings row (see migration 005). */
-export const POSTING_BLOCK = 4096;
+const POSTING_BLOCK = 4096;
 
 
 /** Rows sent per statement when many rows are written. */
@@ -90,12 +90,12 @@ export async function groupQuotations(client: pg.ClientBase, quotations: readonl
   const idOf = new Map(known.rows.map((r) => [r.hash, r.id]));
   let next = Number((await client.query<{ max: number | null }>('SELECT max(id) FROM quote_groups')).rows[0]!.max ?? -1) + 1;
   const fresh: TextEntry[] = [];
+  const old: TextEntry[] = [];
   for (const e of entries) {
     const id = idOf.get(e.hash);
     if (id === undefined) fresh.push(Object.assign(e, { id: next++ }));
-    else e.id = id;
+    else old.push(Object.assign(e, { id }));
   }
-  const old = entries.filter((e) => idOf.has(e.hash));
   await client.query(
     'UPDATE quote_groups g SET quotations = g.quotations + u.n, first_day = least(g.first_day, u.d) FROM unnest($1::integer[], $2::integer[], $3::text[]) AS u(id, n, d) WHERE g.id = u.id',
     [old.map((e) => e.id), old.map((e) => e.count), old.map((e) => e.day)],
@@ -131,7 +131,10 @@ async function writePostings(client: pg.ClientBase, groups: readonly TextEntry[]
     for (let k = 0; k < ids.length; ) {
       const block = Math.floor(ids[k]! / POSTING_BLOCK);
       const row = { word, block, ids: [] as number[], lengths: [] as number[] };
-      for (; k < ids.length && Math.floor(ids[k]! / POSTING_BLOCK) === block; k++) [row.ids.push(ids[k]!), row.lengths.push(lengths[k]!)];
+      for (; k < ids.length && Math.floor(ids[k]! / POSTING_BLOCK) === block; k++) {
+        row.ids.push(ids[k]!);
+        row.lengths.push(lengths[k]!);
+      }
       rows.push(row);
     }
   }
@@ -152,13 +155,8 @@ async function writePostings(client: pg.ClientBase, groups: readonly TextEntry[]
  * may have changed (see `clusterChangedSpeakers`), so that its cost follows what the run changed.
  */
 export async function finishQuoteIndex(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await inTransaction(client, async () => {
-      await groupNewQuotations(client);
-      await clusterChangedSpeakers(client);
-    });
-  } finally {
-    client.release();
-  }
+  await inPoolTransaction(pool, async (client) => {
+    await groupNewQuotations(client);
+    await clusterChangedSpeakers(client);
+  });
 }

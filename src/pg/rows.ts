@@ -115,11 +115,6 @@ export function withTerms(batch: AnalysedBatch): AnalysedBatch {
   return batch;
 }
 
-/** The rows of `analyseBatch` alone. */
-export function articleRows(articles: readonly Article[], reader: QuoteReader): ArticleRow[] {
-  return analyseBatch(articles, reader).rows;
-}
-
 /** An article's row as an analysis thread posts it: without the article, with empty passage and quotation texts (slices of its body), and without its documents' terms (see `analyseWithoutTerms`). */
 export type PostedRow = Omit<ArticleRow, 'article'>;
 

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { type NameWords, nameKey } from '../engine/quotes/speakers.js';
 import { labelsOf, nameFacts } from './speakerClusterKeys.js';
+import { arrayLiteral } from './copy.js';
 
 /** Rows sent per statement when many rows are written. */
 export const CHUNK = 20_000;
@@ -95,5 +96,3 @@ export async function namesLabelled(client: pg.ClientBase, labels: Set<string>):
   return names;
 }
 
-/** A PostgreSQL array literal of texts (each quoted). */
-export const arrayLiteral = (items: readonly string[]): string => `{${items.map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;

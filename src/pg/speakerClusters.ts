@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import { type SpeakerCluster, clusterSpeakers, nameKey } from '../engine/quotes/speakers.js';
 import { labelsOf, nameFacts } from './speakerClusterKeys.js';
-import { CHUNK, arrayLiteral, namesLabelled, readNamesAgain, storedNameCount, vocabularyFor } from './speakerClusterNames.js';
+import { arrayLiteral } from './copy.js';
+import { CHUNK, namesLabelled, readNamesAgain, storedNameCount, vocabularyFor } from './speakerClusterNames.js';
 
 /** Quotations read per statement when every speaker is clustered again. */
 const PAGE = 100_000;

@@ -7,7 +7,7 @@ import { migrate, shippedMigrations } from '../../src/pg/migrate.js';
 import { createPool } from '../../src/pg/pool.js';
 import { postgresAsk } from '../../src/pg/search.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
-import { articleRows } from '../../src/pg/rows.js';
+import { analyseBatch } from '../../src/pg/rows.js';
 import { loadCorpus } from '../../src/engine/corpus/index.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
@@ -95,7 +95,7 @@ describe('migrate', () => {
       try {
         await migrate(client, { logger: silentLogger, migrations: (await shippedMigrations()).filter((m) => m.version === 1) });
         let passage = 0;
-        for (const [i, { article: a, day, contentHash, title, passages }] of articleRows(seed, new QuoteReader()).entries()) {
+        for (const [i, { article: a, day, contentHash, title, passages }] of analyseBatch(seed, new QuoteReader()).rows.entries()) {
           await client.query('INSERT INTO articles VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, $12, $13, $14, $15, $16)', [
             i + 1, a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, contentHash, title.terms, title.tfs, title.length, passages.length,
           ]);
