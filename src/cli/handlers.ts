@@ -78,8 +78,6 @@ async function summaryOutput(summaries: SummaryService, { text, flags }: CliRequ
   return { json, text: renderTopicSummaryText(result, style) };
 }
 
-const summary: Handler = summaryOutput;
-
 /** What `whosaid` prints, whichever engine looks it up (CONTRACTS §2 `whosaid`). */
 async function whosaidOutput(quotes: QuoteService, { text, flags }: CliRequest, style: TextStyle): Promise<CliOutput | CliBadInput> {
   const result = await quotes.whosaid(text, flags.limit ?? 5);
@@ -87,8 +85,6 @@ async function whosaidOutput(quotes: QuoteService, { text, flags }: CliRequest, 
   if (!result.ok) return { json: { quote: text.trim(), matches: [] }, text: renderFailureText(cliFailure(result), cliOptionName) };
   return { json: { quote: result.quote, matches: result.matches.map(matchJson) }, text: renderQuotesText(whosaidHeading(result.quote), result.matches, style) };
 }
-
-const whosaid: Handler = whosaidOutput;
 
 /** What `quotes` prints, whichever engine lists them (CONTRACTS §2 `quotes`). */
 async function quotesOutput(quotes: QuoteService, { text, flags }: CliRequest, style: TextStyle): Promise<CliOutput | CliBadInput> {
@@ -109,8 +105,6 @@ ${namesakesLine(text.trim(), namesakes, style)}` : ''),
   };
 }
 
-const quotes: Handler = quotesOutput;
-
 /** A quotation in the CONTRACTS §2 match shape (`matchedWords`: whosaid's words found in it). */
 function matchJson(match: QuoteMatch) {
   const { speaker, speakerTitle, quote, direct, article, alsoIn, matchedWords, polarity } = match;
@@ -122,4 +116,4 @@ function sentenceJson(sentence: SummarySentence) {
 }
 
 /** Each CLI command's handler: archive call in, JSON document and text out. */
-export const HANDLERS: Record<CommandName, Handler> = { ask, whosaid, quotes, summary };
+export const HANDLERS: Record<CommandName, Handler> = { ask, whosaid: whosaidOutput, quotes: quotesOutput, summary: summaryOutput };

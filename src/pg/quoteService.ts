@@ -67,8 +67,8 @@ export function postgresQuotes(pool: pg.Pool): QuoteService {
       return readSnapshot(pool, async (client) => {
         const article = await client.query<{ number: string }>('SELECT number FROM articles WHERE id = $1', [id]);
         if (!article.rowCount) return failure({ kind: 'unknown-article-id', id });
-        const rows = await client.query<QuotationRow>(`${QUOTATIONS} WHERE q.article = $1 ORDER BY q.position`, [article.rows[0]!.number]);
-        return { ok: true, article: id, matches: rows.rows.map((r) => matchOf(r, 1)).sort((a, b) => a.start - b.start) };
+        const rows = await client.query<QuotationRow>(`${QUOTATIONS} WHERE q.article = $1 ORDER BY q.start_offset, q.position`, [article.rows[0]!.number]);
+        return { ok: true, article: id, matches: rows.rows.map((r) => matchOf(r, 1)) };
       });
     },
     speakers: (typed, limit = WHOSAID.speakerChoices) => readSnapshot(pool, (client) => speakers(client, typed, limit)),

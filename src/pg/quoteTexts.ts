@@ -180,7 +180,11 @@ export class FetchedTexts implements QuoteTexts {
         this.lengths.set(g, lengths[k]!);
       });
     }
-    for (const g of groups) [this.tokens.set(g, []), this.lengths.set(g, 0), this.dates.set(g, '')];
+    for (const g of groups) {
+      this.tokens.set(g, []);
+      this.lengths.set(g, 0);
+      this.dates.set(g, '');
+    }
     for (const [id, day, words] of row.groups ?? []) {
       this.tokens.set(id, words);
       this.lengths.set(id, words.length);

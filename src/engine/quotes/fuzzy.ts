@@ -40,7 +40,7 @@ export const tolerance = (w: string) => (w.length >= WHOSAID.typoLengths.two ? 2
 export const vocabularyBucket = (w: string): string => `${w.slice(0, 2)}|${w.length}`;
 
 /** The buckets (see `vocabularyBucket`) holding the words within a query word's typo tolerance that share its first two letters. */
-export function bucketsNear(q: string): string[] {
+function bucketsNear(q: string): string[] {
   const max = tolerance(q);
   const out: string[] = [];
   for (let len = q.length - max; max && len <= q.length + max; len++) out.push(`${q.slice(0, 2)}|${len}`);

@@ -400,7 +400,9 @@ export class QuoteIndex {
     if (!key) return null;
     const tokens = key.split(' ');
     const entries = (ks: readonly number[]) => ks.map((k) => this.entry(k));
-    const best = chooseSpeaker(tokens, entries(this.byVariant.get(key) ?? []), () => entries(this.withWord(tokens[0]!)));
+    let sharingFirstWord: SpeakerEntry[] | undefined;
+    const withFirstWord = () => (sharingFirstWord ??= entries(this.withWord(tokens[0]!)));
+    const best = chooseSpeaker(tokens, entries(this.byVariant.get(key) ?? []), withFirstWord);
     if (!best) return null;
     const listed = speakerListing(
       this.clusters[best.id]!.quotes.map((i) => {
@@ -409,7 +411,7 @@ export class QuoteIndex {
       }),
     );
     const matches = windowOf(listed, window).map(({ i }) => this.match(i, 1));
-    const namesakes = tokens.length === 1 ? namesakesOf(tokens[0]!, best, entries(this.withWord(tokens[0]!))) : [];
+    const namesakes = tokens.length === 1 ? namesakesOf(tokens[0]!, best, withFirstWord()) : [];
     return { speaker: best.name, matches, total: listed.length, ...(namesakes.length ? { namesakes } : {}) };
   }
 
