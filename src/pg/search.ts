@@ -11,6 +11,7 @@ import { queryTerms } from '../engine/search/terms.js';
 import type { ArticleRef, Passage, Result } from '../engine/types.js';
 import { countOf, termKey } from './termKeys.js';
 import { sentIntegers } from './sentArrays.js';
+import { Candidates } from './candidates.js';
 
 /** A question term as the plan reads it: its weight and the passages holding it in each field (0 for a field not boosted). */
 interface PlannedTerm {
@@ -25,15 +26,6 @@ interface Totals {
   passages: number;
   averageText: number;
   averageTitle: number;
-}
-
-/** A candidate passage: its article, its field lengths and the count of each counted term in each field. */
-interface Candidate {
-  article: number;
-  length: number;
-  titleLength: number;
-  textTfs: number[];
-  titleTfs: number[];
 }
 
 /**
@@ -97,7 +89,10 @@ async function askIn(db: Db, input: AskQuery, probeChunk: number): Promise<Resul
   const found = await candidates(db, checked, planned, counted, stats, RANKING.budget, probeChunk);
   const hits = score(found, planned, counted, totals, RANKING);
   const column = new Map(counted.map((term, i) => [term, i]));
-  const hasTerm = (passage: number, term: string) => (found.get(passage)?.textTfs[column.get(term) ?? -1] ?? 0) > 0;
+  const hasTerm = (passage: number, term: string) => {
+    const [row, at] = [found.indexOf(passage), column.get(term)];
+    return row >= 0 && at !== undefined && found.textTfs[row * found.width + at]! > 0;
+  };
   const fetched = await passageRows(db, passagesToRead(checked, hits, hasTerm));
   return answer(rowView(fetched, totals.passages, (term) => stats.get(term)?.text ?? 0, hasTerm), checked, hits);
 }
@@ -178,14 +173,14 @@ async function variantsOf(db: Db, term: string): Promise<string[]> {
 }
 
 /**
- * The candidates, by passage number: passages holding a generating term (the rarest terms, read
- * in full until the budget, as the planner reads them) in their text or their article's title,
- * kept when their article passes the question's filters; then the commoner planned terms and the
- * phrase terms are looked up for those candidates only: through those terms' postings, or, when
- * these are long (see `ROW_READ_COST`), in the candidates' own rows of term keys, a cost that does
- * not grow with the archive. Each gets the count of every `counted` term in each field.
+ * The candidates: passages holding a generating term (the rarest terms, read in full until the
+ * budget, as the planner reads them) in their text or their article's title, kept when their
+ * article passes the question's filters; then the commoner planned terms and the phrase terms are
+ * looked up for those candidates only: through those terms' postings, or, when these are long
+ * (see `ROW_READ_COST`), in the candidates' own rows of term keys, a cost that does not grow with
+ * the archive. Each gets the count of every `counted` term in each field.
  */
-async function candidates(db: Db, { query, source }: CheckedQuery, planned: PlannedTerm[], counted: string[], stats: Map<string, { text: number; title: number }>, budget: number, probeChunk: number): Promise<Map<number, Candidate>> {
+async function candidates(db: Db, { query, source }: CheckedQuery, planned: PlannedTerm[], counted: string[], stats: Map<string, { text: number; title: number }>, budget: number, probeChunk: number): Promise<Candidates> {
   const generating = new Set<string>();
   let read = 0;
   for (const term of planned) {
@@ -194,33 +189,14 @@ async function candidates(db: Db, { query, source }: CheckedQuery, planned: Plan
     generating.add(term.term);
     read += cost;
   }
-  const found = new Map<number, Candidate>();
-  if (!generating.size) return found;
   const column = new Map(counted.map((term, i) => [term, i]));
-  const candidate = (passage: number, article: number) => {
-    let c = found.get(passage);
-    if (!c) found.set(passage, (c = { article, length: 0, titleLength: 0, textTfs: counted.map(() => 0), titleTfs: counted.map(() => 0) }));
-    return c;
-  };
   const textTerms = (wanted: (t: PlannedTerm) => boolean) => planned.filter((t) => t.text && wanted(t)).map((t) => t.term);
   const titleTerms = (wanted: (t: PlannedTerm) => boolean) => planned.filter((t) => t.title && wanted(t)).map((t) => t.term);
   const isGenerating = (t: PlannedTerm) => generating.has(t.term);
-
-  for (const row of await textPostings(db, textTerms(isGenerating))) {
-    const c = candidate(row.passage, row.article);
-    c.length = row.length;
-    c.textTfs[column.get(row.term)!] = row.tf;
-  }
-  for (const row of await titlePostings(db, titleTerms(isGenerating))) {
-    for (let passage = row.first; passage < row.first + row.count; passage++) {
-      const c = candidate(passage, row.article);
-      c.titleLength = row.length;
-      c.titleTfs[column.get(row.term)!] = row.tf;
-    }
-  }
-  if (source || query.from || query.to) {
-    const accepted = await acceptedArticles(db, [...new Set([...found.values()].map((c) => c.article))], source, query.from, query.to);
-    for (const [passage, c] of found) if (!accepted.has(c.article)) found.delete(passage);
+  let found = await generated(await textPostings(db, textTerms(isGenerating)), await titlePostings(db, titleTerms(isGenerating)), column);
+  if (found.size && (source || query.from || query.to)) {
+    const accepted = await acceptedArticles(db, [...new Set(found.articles)], source, query.from, query.to);
+    found = found.filter((row) => accepted.has(found.articles[row]!));
   }
   if (!found.size) return found;
 
@@ -228,57 +204,94 @@ async function candidates(db: Db, { query, source }: CheckedQuery, planned: Plan
   const probedTitle = titleTerms((t) => !isGenerating(t));
   const postings = probedText.reduce((sum, term) => sum + (stats.get(term)?.text ?? 0), 0) + probedTitle.reduce((sum, term) => sum + (stats.get(term)?.title ?? 0), 0);
   const probe = postings > found.size * ROW_READ_COST ? countFromKeys : countFromPostings;
-  const passages = [...found.keys()].sort((a, b) => a - b);
-  for (let from = 0; from < passages.length; from += probeChunk) {
-    await probe(db, found, passages.slice(from, from + probeChunk), probedText, probedTitle, column);
+  for (let from = 0; from < found.size; from += probeChunk) {
+    await probe(db, found, from, Math.min(found.size, from + probeChunk), probedText, probedTitle, column);
+  }
+  return found;
+}
+
+/** The candidates the generating terms' postings bring, with those terms' counts (in the columns `column` gives) and the fields' lengths they tell. */
+function generated(text: TextPostings[], title: TitlePostings[], column: Map<string, number>): Candidates {
+  let total = 0;
+  for (const row of text) total += row.passages.length;
+  for (const row of title) for (const count of row.counts) total += count;
+  const numbers = new Float64Array(total);
+  let at = 0;
+  for (const row of text) {
+    numbers.set(row.passages, at);
+    at += row.passages.length;
+  }
+  for (const row of title) row.firsts.forEach((first, i) => {
+    for (let passage = first; passage < first + row.counts[i]!; passage++) numbers[at++] = passage;
+  });
+  const found = Candidates.of(numbers, column.size);
+  for (const row of text) {
+    const at = column.get(row.term)!;
+    row.passages.forEach((passage, i) => {
+      const c = found.indexOf(passage);
+      found.articles[c] = row.articles[i]!;
+      found.lengths[c] = row.lengths[i]!;
+      found.textTfs[c * found.width + at] = row.tfs[i]!;
+    });
+  }
+  for (const row of title) {
+    const at = column.get(row.term)!;
+    row.firsts.forEach((first, i) => {
+      // An article's passages are numbered in a run, so they are candidates in a run.
+      for (let c = found.indexOf(first), end = c + row.counts[i]!; c < end; c++) {
+        found.articles[c] = row.articles[i]!;
+        found.titleLengths[c] = row.lengths[i]!;
+        found.titleTfs[c * found.width + at] = row.tfs[i]!;
+      }
+    });
   }
   return found;
 }
 
 /**
- * Counts `textTerms` and `titleTerms` for the candidates `chunk` of `found`, in the columns `column`
- * gives, from their rows of term keys (one compact row a passage, holding its article's title keys
- * too): each term's count found by its key, so the server only fetches rows, a cost that follows
- * the candidates, not the archive.
+ * Counts `textTerms` and `titleTerms` for the candidates `from` to `to` of `found`, in the columns
+ * `column` gives, from their rows of term keys (one compact row a passage, holding its article's
+ * title keys too): each term's count found by its key, so the server only fetches rows, a cost
+ * that follows the candidates, not the archive.
  */
-async function countFromKeys(db: Db, found: Map<number, Candidate>, chunk: number[], textTerms: string[], titleTerms: string[], column: Map<string, number>): Promise<void> {
+async function countFromKeys(db: Db, found: Candidates, from: number, to: number, textTerms: string[], titleTerms: string[], column: Map<string, number>): Promise<void> {
   // Sent in base64, which the bot decodes faster than the driver reads bytea's hex (49 against 76 ms
   // a question for 60 questions at 1M, loaded machine); a field with no term to count is not sent.
   const keysOf = (name: string, terms: string[]) => (terms.length ? `encode(${name}, 'base64')` : 'NULL');
   const result = await db.query<{ id: string; length: number; keys: string | null; title_length: number; title_keys: string | null }>(
     `SELECT id, length, ${keysOf('keys', textTerms)} AS keys, title_length, ${keysOf('title_keys', titleTerms)} AS title_keys FROM passage_keys WHERE id = ANY($1::bigint[])`,
-    [chunk],
+    [Array.from(found.ids.subarray(from, to))],
   );
   const wanted = (terms: string[]) => terms.map((term) => ({ key: termKey(term), at: column.get(term)! }));
   const [wantedText, wantedTitle] = [wanted(textTerms), wanted(titleTerms)];
   for (const r of result.rows) {
-    const c = found.get(Number(r.id))!;
-    c.length = r.length;
-    c.titleLength = r.title_length;
+    const c = found.indexOf(Number(r.id), from, to);
+    found.lengths[c] = r.length;
+    found.titleLengths[c] = r.title_length;
     const [textKeys, titleKeys] = [Buffer.from(r.keys ?? '', 'base64'), Buffer.from(r.title_keys ?? '', 'base64')];
-    for (const { key, at } of wantedText) c.textTfs[at] = countOf(textKeys, key);
-    for (const { key, at } of wantedTitle) c.titleTfs[at] = countOf(titleKeys, key);
+    for (const { key, at } of wantedText) found.textTfs[c * found.width + at] = countOf(textKeys, key);
+    for (const { key, at } of wantedTitle) found.titleTfs[c * found.width + at] = countOf(titleKeys, key);
   }
 }
 
-/** Counts `textTerms` and `titleTerms` for the candidates `chunk` of `found`, in the columns `column` gives, from those terms' postings. */
-async function countFromPostings(db: Db, found: Map<number, Candidate>, chunk: number[], textTerms: string[], titleTerms: string[], column: Map<string, number>): Promise<void> {
-  for (const row of await textPostings(db, textTerms, chunk)) {
-    const c = found.get(row.passage)!;
-    c.length = row.length;
-    c.textTfs[column.get(row.term)!] = row.tf;
+/** Counts `textTerms` and `titleTerms` for the candidates `from` to `to` of `found`, in the columns `column` gives, from those terms' postings. */
+async function countFromPostings(db: Db, found: Candidates, from: number, to: number, textTerms: string[], titleTerms: string[], column: Map<string, number>): Promise<void> {
+  const chunk = Array.from(found.ids.subarray(from, to));
+  for (const row of await postingsWithin(db, textTerms, chunk)) {
+    const c = found.indexOf(row.passage, from, to);
+    found.lengths[c] = row.length;
+    found.textTfs[c * found.width + column.get(row.term)!] = row.tf;
   }
-  const byArticle = new Map<number, Candidate[]>();
-  for (const passage of chunk) {
-    const c = found.get(passage)!;
-    const same = byArticle.get(c.article);
+  const byArticle = new Map<number, number[]>();
+  for (let c = from; c < to; c++) {
+    const same = byArticle.get(found.articles[c]!);
     if (same) same.push(c);
-    else byArticle.set(c.article, [c]);
+    else byArticle.set(found.articles[c]!, [c]);
   }
-  for (const row of await titlePostings(db, titleTerms, [...byArticle.keys()])) {
+  for (const row of await titlePostingsWithin(db, titleTerms, [...byArticle.keys()])) {
     for (const c of byArticle.get(row.article) ?? []) {
-      c.titleLength = row.length;
-      c.titleTfs[column.get(row.term)!] = row.tf;
+      found.titleLengths[c] = row.length;
+      found.titleTfs[c * found.width + column.get(row.term)!] = row.tf;
     }
   }
 }
@@ -301,50 +314,76 @@ function blocksSpanning(table: 'text_postings' | 'title_postings'): string {
   )`;
 }
 
-/** Text postings of `terms`, all of them (the rows' arrays, sent in binary and unpacked here) or only those of the passages `within` (unpacked and matched by the server). */
-async function textPostings(db: Db, terms: string[], within?: number[]): Promise<Array<{ term: string; passage: number; article: number; tf: number; length: number }>> {
+/** A generating term's text postings in one row: the passages holding it, ascending, with their article, the term's count and the passage's length. */
+interface TextPostings {
+  term: string;
+  passages: Float64Array;
+  articles: Float64Array;
+  tfs: Float64Array;
+  lengths: Float64Array;
+}
+
+/** A generating term's title postings in one row: the articles holding it, the term's count, the title's length and the article's passages (`counts` from `firsts`). */
+interface TitlePostings {
+  term: string;
+  articles: Float64Array;
+  tfs: Float64Array;
+  lengths: Float64Array;
+  firsts: Float64Array;
+  counts: Float64Array;
+}
+
+/** All the text postings of `terms`: the rows' arrays, sent in binary and unpacked here. */
+async function textPostings(db: Db, terms: string[]): Promise<TextPostings[]> {
   if (!terms.length) return [];
-  if (within) {
-    const result = await db.query<{ term: string; passage: string; article: string; tf: number; length: number }>(
-      `${blocksSpanning('text_postings')}
-       SELECT b.term, x.passage, x.article, x.tf, x.length FROM text_postings b JOIN span USING (term), unnest(b.passages, b.articles, b.tfs, b.lengths) AS x(passage, article, tf, length)
-       WHERE b.block BETWEEN span.first AND $4 AND x.passage = ANY($2::bigint[])`,
-      [terms, within, Math.min(...within), Math.max(...within)],
-    );
-    return result.rows.map((r) => ({ term: r.term, passage: Number(r.passage), article: Number(r.article), tf: r.tf, length: r.length }));
-  }
   const result = await db.query<{ term: string; passages: Buffer; articles: Buffer; tfs: Buffer; lengths: Buffer }>(
     'SELECT term, array_send(passages) AS passages, array_send(articles) AS articles, array_send(tfs) AS tfs, array_send(lengths) AS lengths FROM text_postings WHERE term = ANY($1::text[])',
     [terms],
   );
-  return result.rows.flatMap((r) => {
-    const [articles, tfs, lengths] = [sentIntegers(r.articles), sentIntegers(r.tfs), sentIntegers(r.lengths)];
-    return sentIntegers(r.passages).map((passage, i) => ({ term: r.term, passage, article: articles[i]!, tf: tfs[i]!, length: lengths[i]! }));
-  });
+  return result.rows.map((r) => ({ term: r.term, passages: sentIntegers(r.passages), articles: sentIntegers(r.articles), tfs: sentIntegers(r.tfs), lengths: sentIntegers(r.lengths) }));
 }
 
-/** Title postings of `terms`, all of them (sent in binary and unpacked here) or only those of the articles `within` (matched by the server), with each article's passage range. */
-async function titlePostings(db: Db, terms: string[], within?: number[]): Promise<Array<{ term: string; article: number; tf: number; length: number; first: number; count: number }>> {
+/** All the title postings of `terms`, with each article's passage range: the rows' arrays, sent in binary and unpacked here. */
+async function titlePostings(db: Db, terms: string[]): Promise<TitlePostings[]> {
   if (!terms.length) return [];
-  if (within) {
-    const result = await db.query<{ term: string; article: string; tf: number; length: number; first_passage: string; passage_count: number }>(
-      `${blocksSpanning('title_postings')}
-       SELECT b.term, x.article, x.tf, x.length, x.first_passage, x.passage_count
-       FROM title_postings b JOIN span USING (term), unnest(b.articles, b.tfs, b.lengths, b.first_passages, b.passage_counts) AS x(article, tf, length, first_passage, passage_count)
-       WHERE b.block BETWEEN span.first AND $4 AND x.article = ANY($2::bigint[])`,
-      [terms, within, Math.min(...within), Math.max(...within)],
-    );
-    return result.rows.map((r) => ({ term: r.term, article: Number(r.article), tf: r.tf, length: r.length, first: Number(r.first_passage), count: r.passage_count }));
-  }
   const result = await db.query<{ term: string; articles: Buffer; tfs: Buffer; lengths: Buffer; first_passages: Buffer; passage_counts: Buffer }>(
     `SELECT term, array_send(articles) AS articles, array_send(tfs) AS tfs, array_send(lengths) AS lengths, array_send(first_passages) AS first_passages, array_send(passage_counts) AS passage_counts
      FROM title_postings WHERE term = ANY($1::text[])`,
     [terms],
   );
-  return result.rows.flatMap((r) => {
-    const [tfs, lengths, firsts, counts] = [sentIntegers(r.tfs), sentIntegers(r.lengths), sentIntegers(r.first_passages), sentIntegers(r.passage_counts)];
-    return sentIntegers(r.articles).map((article, i) => ({ term: r.term, article, tf: tfs[i]!, length: lengths[i]!, first: firsts[i]!, count: counts[i]! }));
-  });
+  return result.rows.map((r) => ({
+    term: r.term,
+    articles: sentIntegers(r.articles),
+    tfs: sentIntegers(r.tfs),
+    lengths: sentIntegers(r.lengths),
+    firsts: sentIntegers(r.first_passages),
+    counts: sentIntegers(r.passage_counts),
+  }));
+}
+
+/** The text postings of `terms` for the passages `within` (ascending), unpacked and matched by the server. */
+async function postingsWithin(db: Db, terms: string[], within: number[]): Promise<Array<{ term: string; passage: number; tf: number; length: number }>> {
+  if (!terms.length) return [];
+  const result = await db.query<{ term: string; passage: string; tf: number; length: number }>(
+    `${blocksSpanning('text_postings')}
+     SELECT b.term, x.passage, x.tf, x.length FROM text_postings b JOIN span USING (term), unnest(b.passages, b.tfs, b.lengths) AS x(passage, tf, length)
+     WHERE b.block BETWEEN span.first AND $4 AND x.passage = ANY($2::bigint[])`,
+    [terms, within, within[0], within[within.length - 1]],
+  );
+  return result.rows.map((r) => ({ term: r.term, passage: Number(r.passage), tf: r.tf, length: r.length }));
+}
+
+/** The title postings of `terms` for the articles `within`, unpacked and matched by the server. */
+async function titlePostingsWithin(db: Db, terms: string[], within: number[]): Promise<Array<{ term: string; article: number; tf: number; length: number }>> {
+  if (!terms.length) return [];
+  const result = await db.query<{ term: string; article: string; tf: number; length: number }>(
+    `${blocksSpanning('title_postings')}
+     SELECT b.term, x.article, x.tf, x.length
+     FROM title_postings b JOIN span USING (term), unnest(b.articles, b.tfs, b.lengths) AS x(article, tf, length)
+     WHERE b.block BETWEEN span.first AND $4 AND x.article = ANY($2::bigint[])`,
+    [terms, within, Math.min(...within), Math.max(...within)],
+  );
+  return result.rows.map((r) => ({ term: r.term, article: Number(r.article), tf: r.tf, length: r.length }));
 }
 
 /** The articles among `numbers` that pass the source and date filters. */
@@ -357,21 +396,22 @@ async function acceptedArticles(db: Db, numbers: number[], source: string | unde
 }
 
 /** BM25+ of each candidate, summed term after term (text, then title) as the embedded planner sums it, best first. */
-function score(found: Map<number, Candidate>, planned: PlannedTerm[], counted: string[], totals: Totals, options: PlanOptions): PlannedHit[] {
+function score(found: Candidates, planned: PlannedTerm[], counted: string[], totals: Totals, options: PlanOptions): PlannedHit[] {
   const column = planned.map((t) => counted.indexOf(t.term));
   const idfs = planned.map((t) => ({ text: inverseFrequency(totals.passages, t.text), title: inverseFrequency(totals.passages, t.title) }));
   const hits: PlannedHit[] = [];
-  for (const [id, c] of found) {
+  for (let c = 0; c < found.size; c++) {
+    const row = c * found.width;
     let sum = 0;
     let matched = 0;
     planned.forEach((term, j) => {
-      const text = term.text ? c.textTfs[column[j]!]! : 0;
-      const title = term.title ? c.titleTfs[column[j]!]! : 0;
-      if (text > 0) sum += term.weight * options.boost.text * idfs[j]!.text * saturation(text, c.length, totals.averageText, options.bm25);
-      if (title > 0) sum += term.weight * options.boost.title * idfs[j]!.title * saturation(title, c.titleLength, totals.averageTitle, options.bm25);
+      const text = term.text ? found.textTfs[row + column[j]!]! : 0;
+      const title = term.title ? found.titleTfs[row + column[j]!]! : 0;
+      if (text > 0) sum += term.weight * options.boost.text * idfs[j]!.text * saturation(text, found.lengths[c]!, totals.averageText, options.bm25);
+      if (title > 0) sum += term.weight * options.boost.title * idfs[j]!.title * saturation(title, found.titleLengths[c]!, totals.averageTitle, options.bm25);
       if (text > 0 || title > 0) matched++;
     });
-    if (sum > 0) hits.push({ id, score: sum * matched ** options.coordination });
+    if (sum > 0) hits.push({ id: found.ids[c]!, score: sum * matched ** options.coordination });
   }
   return hits.sort((x, y) => y.score - x.score || x.id - y.id);
 }

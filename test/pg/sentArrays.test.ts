@@ -13,7 +13,7 @@ beforeAll(async () => {
 /** The array as PostgreSQL sends it in binary, read back. */
 async function roundTrip(literal: string, type: string): Promise<number[]> {
   const { rows } = await pool.query<{ sent: Buffer }>(`SELECT array_send($1::${type}[]) AS sent`, [literal]);
-  return sentIntegers(rows[0]!.sent);
+  return Array.from(sentIntegers(rows[0]!.sent));
 }
 
 describe('sentIntegers', () => {
