@@ -8,7 +8,7 @@ import { type AskAnswer, ask } from '../../src/engine/search/ask.js';
 import type { AskQuery } from '../../src/engine/search/query.js';
 import type { Article, Result } from '../../src/engine/types.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
-import { postgresAsk } from '../../src/pg/search.js';
+import { type StatementReads, postgresAsk } from '../../src/pg/search.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
@@ -122,12 +122,14 @@ describe('postgresAsk over common words', () => {
     expect(postgres.results[0]!.article.id).toBe('tram');
   });
 
-  it.each<[string, AskQuery, number]>([
-    ['from their term keys (a rarer word, a common one)', { question: 'الحكومة القطار' }, 7],
-    ['from their postings (common words only)', { question: 'خطة الحكومة رقم 12' }, 300],
-  ])('gives the same answer when the candidates are counted a few at a time, %s', async (_, query, chunk) => {
+  it.each<[string, AskQuery, StatementReads]>([
+    ['from their term keys, 7 candidates a statement (a rarer word, a common one)', { question: 'الحكومة القطار' }, { candidates: 7, postingRows: 64 }],
+    ['from their postings, one row a statement (common words only)', { question: 'خطة الحكومة رقم 12' }, { candidates: 5_000, postingRows: 1 }],
+    ['from their postings, one row a statement (common words, in titles too)', { question: 'الحكومة خطة النقل' }, { candidates: 5_000, postingRows: 1 }],
+  ])('gives the same answer when the candidates are counted %s', async (_, query, reads) => {
     const whole = await postgresAsk(commonPool).ask(query);
     expect(whole.ok).toBe(true);
-    expect(await postgresAsk(commonPool, chunk).ask(query)).toEqual(whole);
+    expect(shown(whole)).toEqual(shown(ask(commonArchive, query, commonArchive.sources)));
+    expect(await postgresAsk(commonPool, reads).ask(query)).toEqual(whole);
   });
 });
