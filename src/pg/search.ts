@@ -12,6 +12,7 @@ import type { ArticleRef, Passage, Result } from '../engine/types.js';
 import { countOf, termKey } from './termKeys.js';
 import { sentIntegers } from './sentArrays.js';
 import { Candidates } from './candidates.js';
+import { bestFirst } from '../engine/search/bestFirst.js';
 
 /** A question term as the plan reads it: its weight and the passages holding it in each field (0 for a field not boosted). */
 interface PlannedTerm {
@@ -444,21 +445,26 @@ async function acceptedArticles(db: Db, numbers: number[], source: string | unde
 function score(found: Candidates, planned: PlannedTerm[], counted: string[], totals: Totals, options: PlanOptions): PlannedHit[] {
   const column = planned.map((t) => counted.indexOf(t.term));
   const idfs = planned.map((t) => ({ text: inverseFrequency(totals.passages, t.text), title: inverseFrequency(totals.passages, t.title) }));
-  const hits: PlannedHit[] = [];
+  const ids: number[] = [];
+  const scores: number[] = [];
   for (let c = 0; c < found.size; c++) {
     const row = c * found.width;
     let sum = 0;
     let matched = 0;
-    planned.forEach((term, j) => {
+    for (let j = 0; j < planned.length; j++) {
+      const term = planned[j]!;
       const text = term.text ? found.textTfs[row + column[j]!]! : 0;
       const title = term.title ? found.titleTfs[row + column[j]!]! : 0;
       if (text > 0) sum += term.weight * options.boost.text * idfs[j]!.text * saturation(text, found.lengths[c]!, totals.averageText, options.bm25);
       if (title > 0) sum += term.weight * options.boost.title * idfs[j]!.title * saturation(title, found.titleLengths[c]!, totals.averageTitle, options.bm25);
       if (text > 0 || title > 0) matched++;
-    });
-    if (sum > 0) hits.push({ id: found.ids[c]!, score: sum * matched ** options.coordination });
+    }
+    if (sum > 0) {
+      ids.push(found.ids[c]!);
+      scores.push(sum * matched ** options.coordination);
+    }
   }
-  return hits.sort((x, y) => y.score - x.score || x.id - y.id);
+  return bestFirst(ids, scores);
 }
 
 /** A fetched passage and its article's citation. */

@@ -1,6 +1,7 @@
 import type { BM25Params } from 'minisearch';
 import { ASK_LIMITS, type RankingOptions } from '../options.js';
 import { type FieldName, type PassageIndex, type PostingList, termCount } from './index/passageIndex.js';
+import { bestFirst } from './bestFirst.js';
 
 /** A passage found by the planner: its number in the passage table and its BM25+ score. */
 export interface PlannedHit {
@@ -91,15 +92,19 @@ export function createPlanner(index: PassageIndex): (terms: string[], options: P
       }
       if (generating) read += cost(term.lists);
     }
-    const hits: PlannedHit[] = [];
-    for (const doc of touched) {
-      if (state[doc] === 1 && score[doc]! > 0) hits.push({ id: doc, score: score[doc]! * matched[doc]! ** options.coordination });
+    const ids: number[] = [];
+    const scores: number[] = [];
+    for (const doc of Uint32Array.from(touched).sort()) {
+      if (state[doc] === 1 && score[doc]! > 0) {
+        ids.push(doc);
+        scores.push(score[doc]! * matched[doc]! ** options.coordination);
+      }
       score[doc] = 0;
       matched[doc] = 0;
       lastTerm[doc] = -1;
       state[doc] = 0;
     }
-    return hits.sort((x, y) => y.score - x.score || x.id - y.id);
+    return bestFirst(ids, scores);
   };
 }
 
