@@ -5,6 +5,8 @@
  * the bot's heap at once.
  */
 
+import { lowerBound } from '../engine/util/sorted.js';
+
 /** Candidate passages in ascending number, each with its article, field lengths and the count of each counted term in each field. */
 export class Candidates {
   /** The passages' numbers, ascending. */
@@ -44,16 +46,8 @@ export class Candidates {
 
   /** The row of passage `passage` among the candidates from `from` to `to` (all by default), -1 when it is not one. */
   indexOf(passage: number, from = 0, to = this.ids.length): number {
-    let lo = from;
-    let hi = to - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const id = this.ids[mid]!;
-      if (id === passage) return mid;
-      if (id < passage) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    const at = lowerBound(this.ids, passage, from, to);
+    return at < to && this.ids[at] === passage ? at : -1;
   }
 
   /** The candidates whose row `keep` accepts, with everything known of them. */

@@ -13,6 +13,7 @@ import { countOf, termKey } from './termKeys.js';
 import { sentIntegers } from './sentArrays.js';
 import { Candidates } from './candidates.js';
 import { bestFirst } from '../engine/search/bestFirst.js';
+import { lowerBound } from '../engine/util/sorted.js';
 
 /** A question term as the plan reads it: its weight and the passages holding it in each field (0 for a field not boosted). */
 interface PlannedTerm {
@@ -347,17 +348,6 @@ class ArticleRuns {
   }
 }
 
-/** The first index of ascending `numbers` holding `value` or more (its length when none does). */
-function lowerBound(numbers: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = numbers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (numbers[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The rows of `term`'s postings in `table` that may hold documents numbered `first` to `last`,

@@ -2,6 +2,7 @@ import { isContentWord } from '../text/analyzer.js';
 import { WHOSAID } from '../options.js';
 import { type Matches, align, containment, matchesIn } from './fuzzy.js';
 import { type QueryWord, queryWords, readQuoteQuery } from './query.js';
+import { lowerBound } from '../util/sorted.js';
 
 /** What a lookup needs of the quote index: the distinct quotation texts ("groups") and their words. */
 export interface QuoteTexts {
@@ -215,14 +216,7 @@ function top(items: number[], k: number, score: (g: number) => number): number[]
 
 /** Whether the ascending `list` holds `g` (binary search). */
 function includes(list: ArrayLike<number>, g: number): boolean {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (list[mid]! < g) low = mid + 1;
-    else high = mid;
-  }
-  return list[low] === g;
+  return list[lowerBound(list, g)] === g;
 }
 
 /** Whether `words` occur in `quote` one after the other. */
