@@ -1,5 +1,3 @@
-import type { PlannedHit } from './planner.js';
-
 /** Bits of the score sorted per pass: four passes of 16 bits cover a double. */
 const RADIX_BITS = 16;
 const BUCKETS = 1 << RADIX_BITS;
@@ -10,7 +8,7 @@ const BUCKETS = 1 << RADIX_BITS;
  * (positive, finite). A stable radix sort of the scores' bits: a common word makes 200,000
  * candidates at 1M articles, which a comparator sort of hit objects took 300 ms to order.
  */
-export function bestFirst(ids: ArrayLike<number>, scores: ArrayLike<number>): PlannedHit[] {
+export function bestFirst(ids: ArrayLike<number>, scores: ArrayLike<number>): Array<{ id: number; score: number }> {
   const count = ids.length;
   const doubles = new Float64Array(count);
   for (let i = 0; i < count; i++) doubles[i] = scores[i]!;
@@ -40,7 +38,7 @@ export function bestFirst(ids: ArrayLike<number>, scores: ArrayLike<number>): Pl
     }
     [order, next] = [next, order];
   }
-  const hits = new Array<PlannedHit>(count);
+  const hits = new Array<{ id: number; score: number }>(count);
   for (let k = 0; k < count; k++) hits[k] = { id: ids[order[k]!]!, score: doubles[order[k]!]! };
   return hits;
 }
