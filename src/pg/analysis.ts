@@ -4,7 +4,7 @@ import { startWorker } from '../engine/build/buildArchive.js';
 import { QuoteReader } from '../engine/quotes/index.js';
 import type { Article } from '../engine/types.js';
 import type { AnalysisJob } from './analysisWorker.js';
-import { type AnalysedBatch, type BatchPostings, type PostedRow, analyseBatch, withBodyTexts, withTerms } from './rows.js';
+import { type AnalysedBatch, type BatchPostings, type PostedRow, analyseBatch, withBodyTexts } from './rows.js';
 
 /** Analyses batches of articles (`analyseBatch`: the analyser and the quotation reader) off the thread that writes them. */
 export interface Analysis {
@@ -37,7 +37,7 @@ export function workerAnalysis(): Analysis {
     worker.on('message', ({ job, rows, postings }: { job: number; rows: PostedRow[]; postings: BatchPostings }) => {
       const waiter = waiting.get(job)!;
       waiting.delete(job);
-      waiter.resolve(withTerms({ rows: rows.map((row, k) => withBodyTexts(row, waiter.articles[k]!)), postings }));
+      waiter.resolve({ rows: rows.map((row, k) => withBodyTexts(row, waiter.articles[k]!)), postings });
     });
     worker.on('error', fail);
     return worker;

@@ -39,14 +39,18 @@ function field(value: CopyValue): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return escapeText(value);
   if (value instanceof Uint8Array) return `\\\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
-  return escapeText(arrayLiteral(value));
+  // An array of numbers holds nothing COPY reads specially.
+  return isTexts(value) ? escapeText(arrayLiteral(value)) : arrayLiteral(value);
 }
 
-/** An array literal: numbers as they are, texts quoted (each element tested only when the whole holds a quote or a backslash). */
+/** An array literal: numbers as they are, texts quoted (`arrayElement`). */
 export function arrayLiteral(values: readonly string[] | readonly number[]): string {
-  if (!isTexts(values)) return `{${values.join(',')}}`;
-  const quoted = /["\\]/.test(values.join('')) ? values.map((v) => v.replace(/["\\]/g, '\\$&')) : values;
-  return `{"${quoted.join('","')}"}`;
+  return isTexts(values) ? `{${values.map(arrayElement).join(',')}}` : `{${values.join(',')}}`;
+}
+
+/** A text as an element of an array literal: quoted, its quotes and backslashes escaped. */
+export function arrayElement(text: string): string {
+  return /["\\]/.test(text) ? `"${text.replace(/["\\]/g, '\\$&')}"` : `"${text}"`;
 }
 
 /** Whether an array holds texts (an empty one is written alike either way). */

@@ -8,7 +8,7 @@ import { type CopyValue, copyInto } from './copy.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { type AnalysedBatch, contentHash } from './rows.js';
 import { type QuotationToGroup, finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
-import { PASSAGE_KEY_COLUMNS, encodeTermKeys, passageKeysRow } from './termKeys.js';
+import { PASSAGE_KEY_COLUMNS, passageKeysRow } from './termKeys.js';
 
 /** Held by each ingestion batch: one writer at a time keeps the term statistics exact. */
 const INGEST_LOCK = 0x6e657773_02;
@@ -270,11 +270,10 @@ async function insertRows(client: pg.ClientBase, analysed: AnalysedBatch, write:
     article++;
     const meta = a.meta === undefined ? null : JSON.stringify(a.meta);
     articles.push([article, a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, meta, hash, title.terms, title.tfs, title.length, parts.length, keys.same, keys.holding]);
-    const titleTermKeys = { length: title.length, keys: encodeTermKeys(title.terms, title.tfs) };
     titleValues.push([article, 0, title.length, passage + 1, parts.length]);
     for (const p of parts) {
       passages.push([++passage, article, p.position, p.start, p.end, p.text, p.copyKey, p.terms, p.tfs, p.length, p.speaker]);
-      passageKeys.push(passageKeysRow(passage, p, titleTermKeys));
+      passageKeys.push(passageKeysRow(passage, p, title));
       textValues.push([passage, article, 0, p.length]);
     }
     for (const [position, { row: q, matching }] of quotes.entries()) {
