@@ -4,7 +4,7 @@ import { rowFlags } from '../engine/quotes/index.js';
 import type { Article } from '../engine/types.js';
 import { inPoolTransaction } from './migrate.js';
 import { inlineAnalysis, workerAnalysis } from './analysis.js';
-import { type CopyValue, copyInto } from './copy.js';
+import { type BinaryType, type BinaryValue, type CopyValue, copyBinaryInto, copyInto } from './copy.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { type AnalysedBatch, contentHash } from './rows.js';
 import { type QuotationToGroup, finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
@@ -290,15 +290,15 @@ async function insertRows(client: pg.ClientBase, analysed: AnalysedBatch, write:
   const { terms, text, title } = analysed.postings;
   const textRows = postingRows(terms, text, firstPassage, textValues, 2, () => 1);
   const titleRows = postingRows(terms, title, firstArticle, titleValues, 1, (values) => values[4]!);
-  await copyInto(client, TEXT_POSTINGS.name, postingColumns(TEXT_POSTINGS), textRows);
-  await copyInto(client, TITLE_POSTINGS.name, postingColumns(TITLE_POSTINGS), titleRows);
+  await copyBinaryInto(client, TEXT_POSTINGS.name, postingColumns(TEXT_POSTINGS), textRows);
+  await copyBinaryInto(client, TITLE_POSTINGS.name, postingColumns(TITLE_POSTINGS), titleRows);
   await addTermChars(client, [...textRows, ...titleRows].map((row) => row[0] as string));
   return passages.length;
 }
 
-/** A postings table's columns, in the order of `postingRows`. */
-function postingColumns(table: PostingTable): string[] {
-  return ['term', 'block', 'found', ...table.columns.map(([name]) => name)];
+/** A postings table's columns with their types, in the order of `postingRows`. */
+function postingColumns(table: PostingTable): Array<readonly [string, BinaryType]> {
+  return [['term', 'text'], ['block', 'bigint'], ['found', 'integer'], ...table.columns.map(([name, type]) => [name, `${type}[]`] as const)];
 }
 
 /**
@@ -307,19 +307,26 @@ function postingColumns(table: PostingTable): string[] {
  * is found in (`weight` of each document's values), then each column: the documents' `values`
  * (null for a document not written) with the term's count at `tfAt`.
  */
-function postingRows(terms: readonly string[], field: FieldPostings, block: number, values: ReadonlyArray<readonly number[] | null>, tfAt: number, weight: (values: readonly number[]) => number): CopyValue[][] {
-  const rows: CopyValue[][] = [];
+function postingRows(terms: readonly string[], field: FieldPostings, block: number, values: ReadonlyArray<readonly number[] | null>, tfAt: number, weight: (values: readonly number[]) => number): BinaryValue[][] {
+  const rows: BinaryValue[][] = [];
+  const width = values.find((document) => document)?.length ?? 0;
   for (let t = 0; t < terms.length; t++) {
-    let columns: number[][] | undefined;
+    const from = field.start[t]!;
+    const to = field.start[t + 1]!;
+    let written = 0;
+    for (let i = from; i < to; i++) if (values[field.docs[i]!]) written++;
+    if (!written) continue;
+    const columns = Array.from({ length: width }, () => new Float64Array(written));
     let found = 0;
-    for (let i = field.start[t]!; i < field.start[t + 1]!; i++) {
+    let n = 0;
+    for (let i = from; i < to; i++) {
       const document = values[field.docs[i]!];
       if (!document) continue;
-      columns ??= document.map(() => []);
-      for (let k = 0; k < document.length; k++) columns[k]!.push(k === tfAt ? field.tfs[i]! : document[k]!);
+      for (let k = 0; k < width; k++) columns[k]![n] = k === tfAt ? field.tfs[i]! : document[k]!;
       found += weight(document);
+      n++;
     }
-    if (columns) rows.push([terms[t]!, block, found, ...columns]);
+    rows.push([terms[t]!, block, found, ...columns]);
   }
   return rows;
 }
