@@ -15,15 +15,29 @@ const ROWS_PER_CHUNK = 1000;
  * time per article went there).
  */
 export async function copyInto(client: pg.ClientBase, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<void> {
-  await pipeline(Readable.from(chunks(rows)), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+  await copyLinesInto(client, table, columns, lines(rows));
 }
 
-/** The rows as COPY text lines, a chunk of them at a time. */
-function* chunks(rows: Iterable<readonly CopyValue[]>): Generator<string> {
+/** `copyInto` for rows made into lines already (`copyLine`). */
+export async function copyLinesInto(client: pg.ClientBase, table: string, columns: readonly string[], lines: Iterable<string>): Promise<void> {
+  await pipeline(Readable.from(chunks(lines)), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+}
+
+function* lines(rows: Iterable<readonly CopyValue[]>): Generator<string> {
+  for (const row of rows) yield copyLine(row);
+}
+
+/** A row as a line of COPY text, its newline included. */
+export function copyLine(row: readonly CopyValue[]): string {
+  return row.map(field).join('\t') + '\n';
+}
+
+/** The lines, a chunk of them at a time. */
+function* chunks(lines: Iterable<string>): Generator<string> {
   let chunk = '';
   let count = 0;
-  for (const row of rows) {
-    chunk += row.map(field).join('\t') + '\n';
+  for (const line of lines) {
+    chunk += line;
     if (++count === ROWS_PER_CHUNK) {
       yield chunk;
       chunk = '';

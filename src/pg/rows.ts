@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { indexParts } from '../engine/build/parts.js';
 import { titleKeys } from '../engine/engine.js';
-import { QuoteReader, type Row as QuotationRow, extractRows, overlappingMost } from '../engine/quotes/index.js';
+import { QuoteReader, type Row as QuotationRow, extractRows, overlappingMost, rowFlags } from '../engine/quotes/index.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
-import { arrayElement } from './copy.js';
-import { TERM_KEY_BYTES, termKey, writeTermKeys } from './termKeys.js';
+import { arrayElement, copyLine } from './copy.js';
+import { TERM_KEY_BYTES, passageKeysRow, termKey, writeTermKeys } from './termKeys.js';
 import { type Article, dayOf } from '../engine/types.js';
 
 /**
@@ -104,21 +104,71 @@ export function analyseBatch(articles: readonly Article[], reader: QuoteReader):
   return { rows, postings: { terms: index.terms, text: index.text, title: index.title } };
 }
 
-/** An article's row as an analysis thread posts it: without the article, with empty passage and quotation texts (slices of its body). */
-export type PostedRow = Omit<ArticleRow, 'article'>;
-
-/** The row without its article and its texts cut out of the body, to post to the thread that holds the article (less to copy). */
-export function withoutBodyTexts({ article: _, ...row }: ArticleRow): PostedRow {
-  for (const p of row.passages) p.text = '';
-  for (const q of row.quotations) q.row.text = '';
-  return row;
+/**
+ * What the writing thread needs of an analysed article besides its lines (`BatchLines`): its hash
+ * and day, the lengths the totals and the postings count, and its quotations' offsets (their texts
+ * are slices of the body) with the words whosaid matches, for the quotation index.
+ */
+export interface ArticleToWrite {
+  article: Article;
+  day: string;
+  contentHash: string;
+  titleLength: number;
+  passageLengths: number[];
+  quotations: Array<{ start: number; end: number; matching: string | null }>;
 }
 
-/** The row of `article` posted by `withoutBodyTexts`, its texts cut back out of the body; in place. */
-export function withBodyTexts(row: PostedRow, article: Article): ArticleRow {
-  for (const p of row.passages) p.text = article.body.slice(p.start, p.end);
-  for (const q of row.quotations) q.row.text = article.body.slice(q.row.start, q.row.end);
-  return { ...row, article };
+/**
+ * A batch's rows as `COPY` text lines, each line without the numbers the writing thread gives it
+ * under its lock (see `insertRows` for the columns): a line per row, in batch order.
+ */
+export interface BatchLines {
+  articles: string;
+  passages: string;
+  passageKeys: string;
+  quotations: string;
+}
+
+/** A batch ready to be written: its articles, its rows' lines and its postings. */
+export interface BatchToWrite {
+  rows: ArticleToWrite[];
+  lines: BatchLines;
+  postings: BatchPostings;
+}
+
+/** A batch to write as an analysis thread posts it: its rows without their articles, which the writing thread holds. */
+export type PostedBatch = Omit<BatchToWrite, 'rows'> & { rows: Array<Omit<ArticleToWrite, 'article'>> };
+
+/** The batch an analysis thread posted (`withoutArticles`), its articles put back. */
+export function withArticles(posted: PostedBatch, articles: readonly Article[]): BatchToWrite {
+  return { ...posted, rows: posted.rows.map((row, k) => ({ ...row, article: articles[k]! })) };
+}
+
+/** The batch without its articles, to post to the thread that holds them. */
+export function withoutArticles(batch: BatchToWrite): PostedBatch {
+  return { ...batch, rows: batch.rows.map(({ article: _, ...row }) => row) };
+}
+
+/** An analysed batch made ready to write: most of the writing work, done where it was analysed. */
+export function toWrite({ rows, postings }: AnalysedBatch): BatchToWrite {
+  const lines = { articles: '', passages: '', passageKeys: '', quotations: '' };
+  for (const { article: a, day, contentHash: hash, title, titleKeys: keys, passages, quotations } of rows) {
+    const meta = a.meta === undefined ? null : JSON.stringify(a.meta);
+    lines.articles += copyLine([a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, meta, hash, title.terms, title.tfs, title.length, passages.length, keys.same, keys.holding]);
+    for (const p of passages) {
+      lines.passages += copyLine([p.position, p.start, p.end, p.text, p.copyKey, p.terms, p.tfs, p.length, p.speaker]);
+      lines.passageKeys += copyLine(passageKeysRow(p, title));
+    }
+    for (const [position, { row: q, matching }] of quotations.entries()) lines.quotations += copyLine([position, q.start, q.end, q.text, rowFlags(q), q.speaker, q.speakerTitle, matching]);
+  }
+  return {
+    rows: rows.map(({ article, day, contentHash: hash, title, passages, quotations }) => ({
+      article, day, contentHash: hash, titleLength: title.length, passageLengths: passages.map((p) => p.length),
+      quotations: quotations.map(({ row, matching }) => ({ start: row.start, end: row.end, matching })),
+    })),
+    lines,
+    postings,
+  };
 }
 
 /** What a batch's documents are written with, per term of its sorted term list: the term as an array element, and its key. */

@@ -61,9 +61,9 @@ export interface KeyedDocument {
   keys: Uint8Array;
 }
 
-/** Passage `id`'s row of `passage_keys`: its length and encoded terms, and its title's (encoded once per article). */
-export function passageKeysRow(id: number | string, passage: KeyedDocument, title: KeyedDocument): [number | string, number, Uint8Array, number, Uint8Array] {
-  return [id, passage.length, passage.keys, title.length, title.keys];
+/** A passage's row of `passage_keys` after its `id`: its length and encoded terms, and its title's (encoded once per article). */
+export function passageKeysRow(passage: KeyedDocument, title: KeyedDocument): [number, Uint8Array, number, Uint8Array] {
+  return [passage.length, passage.keys, title.length, title.keys];
 }
 
 /** The count of the term keyed `key` in an encoded document (0 when it does not hold it), by binary search. */

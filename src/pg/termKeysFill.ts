@@ -40,7 +40,7 @@ export async function fillTermKeys(client: pg.ClientBase, logger: Logger): Promi
     const keys = rows.map((r): CopyValue[] => {
       // An article's passages are numbered in a row: its title is encoded once for all of them.
       if (title.article !== r.article) title = { article: r.article, length: r.title_length, keys: encodeTermKeys(r.title_terms, r.title_tfs) };
-      return passageKeysRow(r.id, { length: r.length, keys: encodeTermKeys(r.terms, r.tfs) }, title);
+      return [r.id, ...passageKeysRow({ length: r.length, keys: encodeTermKeys(r.terms, r.tfs) }, title)];
     });
     await copyInto(client, 'passage_keys', PASSAGE_KEY_COLUMNS, keys);
     if (Math.floor((filled + rows.length) / REPORT_EVERY) > Math.floor(filled / REPORT_EVERY)) logger.info({ filled: filled + rows.length }, 'filling term keys');
