@@ -23,6 +23,7 @@ export async function copyLinesInto(client: pg.ClientBase, table: string, column
   await pipeline(Readable.from(chunks(lines)), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
 }
 
+/** The rows as lines (`copyLine`), one at a time. */
 function* lines(rows: Iterable<readonly CopyValue[]>): Generator<string> {
   for (const row of rows) yield copyLine(row);
 }
