@@ -4,19 +4,19 @@ import { startWorker } from '../engine/build/buildArchive.js';
 import { QuoteReader } from '../engine/quotes/index.js';
 import type { Article } from '../engine/types.js';
 import type { AnalysisJob } from './analysisWorker.js';
-import { type AnalysedBatch, type BatchPostings, type PostedRow, analyseBatch, withBodyTexts, withTerms } from './rows.js';
+import { type BatchToWrite, type PostedBatch, analyseBatch, toWrite, withArticles } from './rows.js';
 
-/** Analyses batches of articles (`analyseBatch`: the analyser and the quotation reader) off the thread that writes them. */
+/** Analyses batches of articles (`analyseBatch`: the analyser and the quotation reader) and makes them ready to write (`toWrite`), off the thread that writes them. */
 export interface Analysis {
-  /** A batch, once analysed. */
-  batch(articles: Article[]): Promise<AnalysedBatch>;
+  /** A batch, once analysed and ready to write. */
+  batch(articles: Article[]): Promise<BatchToWrite>;
   /** Stops the worker threads (jobs not answered yet fail). */
   close(): Promise<void>;
 }
 
 /** Analysis on this thread, for a single batch (worker threads would only add their start-up). */
 export const inlineAnalysis: Analysis = {
-  batch: (articles) => Promise.resolve(analyseBatch(articles, new QuoteReader())),
+  batch: (articles) => Promise.resolve(toWrite(analyseBatch(articles, new QuoteReader()))),
   close: () => Promise.resolve(),
 };
 
@@ -27,17 +27,17 @@ export const inlineAnalysis: Analysis = {
  */
 export function workerAnalysis(): Analysis {
   const threads = availableParallelism();
-  const waiting = new Map<number, { articles: Article[]; resolve: (batch: AnalysedBatch) => void; reject: (error: unknown) => void }>();
+  const waiting = new Map<number, { articles: Article[]; resolve: (batch: BatchToWrite) => void; reject: (error: unknown) => void }>();
   const fail = (error: unknown) => {
     for (const job of waiting.values()) job.reject(error);
     waiting.clear();
   };
   const start = () => {
     const worker = startWorker(new URL('./analysisWorker.js', import.meta.url));
-    worker.on('message', ({ job, rows, postings }: { job: number; rows: PostedRow[]; postings: BatchPostings }) => {
+    worker.on('message', ({ job, batch }: { job: number; batch: PostedBatch }) => {
       const waiter = waiting.get(job)!;
       waiting.delete(job);
-      waiter.resolve(withTerms({ rows: rows.map((row, k) => withBodyTexts(row, waiter.articles[k]!)), postings }));
+      waiter.resolve(withArticles(batch, waiter.articles));
     });
     worker.on('error', fail);
     return worker;

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Article } from '../engine/types.js';
 import { QuoteReader } from '../engine/quotes/index.js';
-import { analyseWithoutTerms, withoutBodyTexts } from './rows.js';
+import { analyseBatch, toWrite, withoutArticles } from './rows.js';
 
 /** What the ingestion posts: a batch's articles, numbered so the answer finds its batch. */
 export interface AnalysisJob {
@@ -12,10 +12,8 @@ export interface AnalysisJob {
 // This thread's quotation reader, for every batch it analyses (its English model loads once).
 const reader = new QuoteReader();
 
-// Each job is answered with the batch's postings and its rows without what the ingestion holds already or reads
-// faster than it would receive it: their articles, the texts of their passages and quotations (slices of the
-// bodies, put back by `withBodyTexts`) and their documents' terms (read out of the postings by `withTerms`).
+// Each job is answered with the batch ready to write (its rows' COPY lines made here, a few long texts
+// to post), without the articles, which the ingestion holds already.
 parentPort?.on('message', ({ job, articles }: AnalysisJob) => {
-  const { rows, postings } = analyseWithoutTerms(articles, reader);
-  parentPort!.postMessage({ job, rows: rows.map(withoutBodyTexts), postings });
+  parentPort!.postMessage({ job, batch: withoutArticles(toWrite(analyseBatch(articles, reader))) });
 });

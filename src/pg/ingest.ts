@@ -1,14 +1,13 @@
 import { availableParallelism } from 'node:os';
 import type pg from 'pg';
-import { rowFlags } from '../engine/quotes/index.js';
 import type { Article } from '../engine/types.js';
 import { inPoolTransaction } from './migrate.js';
 import { inlineAnalysis, workerAnalysis } from './analysis.js';
-import { type CopyValue, copyInto } from './copy.js';
+import { type BinaryType, type BinaryValue, copyBinaryInto, copyLinesInto } from './copy.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
-import { type AnalysedBatch, contentHash } from './rows.js';
+import { type BatchToWrite, contentHash } from './rows.js';
 import { type QuotationToGroup, finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
-import { PASSAGE_KEY_COLUMNS, encodeTermKeys, passageKeysRow } from './termKeys.js';
+import { PASSAGE_KEY_COLUMNS } from './termKeys.js';
 
 /** Held by each ingestion batch: one writer at a time keeps the term statistics exact. */
 const INGEST_LOCK = 0x6e657773_02;
@@ -65,7 +64,7 @@ export async function ingestArticles(pool: pg.Pool, articles: readonly Article[]
   const batches = Array.from({ length: Math.ceil(articles.length / size) }, (_, k) => articles.slice(k * size, (k + 1) * size));
   const analysis = batches.length > 1 && availableParallelism() > 1 ? workerAnalysis() : inlineAnalysis;
   // Batches analysed ahead of the one being written (their new or changed articles): enough to keep every thread busy.
-  const ahead: Array<Promise<AnalysedBatch | null>> = [];
+  const ahead: Array<Promise<BatchToWrite | null>> = [];
   const analyse = (k: number) => {
     if (k >= batches.length) return;
     const analysed = unstored(pool, batches[k]!).then((fresh) => (fresh.length ? analysis.batch(fresh) : null));
@@ -106,7 +105,7 @@ async function unstored(pool: pg.Pool, batch: readonly Article[]): Promise<Artic
 }
 
 /** Writes an analysed batch in one transaction; what it did. */
-function writeAnalysed(pool: pg.Pool, analysed: AnalysedBatch): Promise<IngestCounts> {
+function writeAnalysed(pool: pg.Pool, analysed: BatchToWrite): Promise<IngestCounts> {
   return inPoolTransaction(pool, (client) => writeBatch(client, analysed));
 }
 
@@ -121,11 +120,11 @@ class StatsDelta {
   titleLength = 0;
 
   /** Counts an article in (`sign` 1) or out (-1): its passages and their lengths, its title's length once per passage. */
-  add(sign: 1 | -1, title: { length: number }, passages: ReadonlyArray<{ length: number }>): void {
+  add(sign: 1 | -1, titleLength: number, passageLengths: readonly number[]): void {
     this.articles += sign;
-    this.passages += sign * passages.length;
-    this.titleLength += sign * title.length * passages.length;
-    for (const p of passages) this.textLength += sign * p.length;
+    this.passages += sign * passageLengths.length;
+    this.titleLength += sign * titleLength * passageLengths.length;
+    for (const length of passageLengths) this.textLength += sign * length;
   }
 }
 
@@ -145,7 +144,7 @@ const STORED_ARTICLES = 'SELECT number, id, content_hash, title_terms, title_len
 const noCounts = (): IngestCounts => ({ added: 0, replaced: 0, unchanged: 0, passages: 0 });
 
 /** Writes one analysed batch inside the caller's transaction (its articles stored meanwhile with the same content skipped). */
-async function writeBatch(client: pg.ClientBase, analysed: AnalysedBatch): Promise<IngestCounts> {
+async function writeBatch(client: pg.ClientBase, analysed: BatchToWrite): Promise<IngestCounts> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
   const batch = analysed.rows.map((row) => row.article);
   const stored = await client.query<StoredArticle>(`${STORED_ARTICLES} WHERE id = ANY($1::text[])`, [batch.map((a) => a.id)]);
@@ -157,7 +156,7 @@ async function writeBatch(client: pg.ClientBase, analysed: AnalysedBatch): Promi
   const delta = new StatsDelta();
   await removeArticles(client, replaced, delta);
   const write = new Set(changed);
-  for (const row of analysed.rows) if (write.has(row.article)) delta.add(1, row.title, row.passages);
+  for (const row of analysed.rows) if (write.has(row.article)) delta.add(1, row.titleLength, row.passageLengths);
   // Quotations stored before migration 005 first: groups are numbered in article order.
   await groupNewQuotations(client);
   counts.passages = await insertRows(client, analysed, write);
@@ -192,13 +191,13 @@ async function removeArticles(client: pg.ClientBase, articles: readonly StoredAr
   if (!articles.length) return;
   const numbers = articles.map((row) => row.number);
   const old = await client.query<{ article: string; terms: string[]; length: number }>('SELECT article, terms, length FROM passages WHERE article = ANY($1::bigint[])', [numbers]);
-  const byArticle = new Map<string, Array<{ length: number }>>();
+  const byArticle = new Map<string, number[]>();
   for (const p of old.rows) {
-    const passages = byArticle.get(p.article);
-    if (passages) passages.push(p);
-    else byArticle.set(p.article, [p]);
+    const lengths = byArticle.get(p.article);
+    if (lengths) lengths.push(p.length);
+    else byArticle.set(p.article, [p.length]);
   }
-  for (const row of articles) delta.add(-1, { length: row.title_length }, byArticle.get(row.number) ?? []);
+  for (const row of articles) delta.add(-1, row.title_length, byArticle.get(row.number) ?? []);
   await removePostings(client, TEXT_POSTINGS, [...new Set(old.rows.flatMap((p) => p.terms))], numbers);
   await removePostings(client, TITLE_POSTINGS, [...new Set(articles.flatMap((row) => row.title_terms))], numbers);
   await client.query('DELETE FROM articles WHERE number = ANY($1::bigint[])', [numbers]);
@@ -237,69 +236,90 @@ async function removePostings(client: pg.ClientBase, table: PostingTable, terms:
   await client.query(`DELETE FROM ${table.name} WHERE term = ANY($1::text[]) AND cardinality(articles) = 0`, [terms]);
 }
 
-/** The columns of the articles, passages and quotations tables, in the order `insertRows` gives their values. */
+/** The columns of the articles, passages and quotations tables: the numbers `insertRows` gives, then those of a `BatchLines` line. */
 const ARTICLE_COLUMNS = ['number', 'id', 'title', 'body', 'source', 'date', 'day', 'url', 'lang', 'author', 'file', 'meta', 'content_hash', 'title_terms', 'title_tfs', 'title_length', 'passage_count', 'title_same', 'title_key'];
 const PASSAGE_COLUMNS = ['id', 'article', 'position', 'start_offset', 'end_offset', 'text', 'copy_key', 'terms', 'tfs', 'length', 'speaker'];
-const QUOTATION_COLUMNS = ['article', 'position', 'start_offset', 'end_offset', 'text', 'flags', 'speaker', 'speaker_title', 'matching', 'grp'];
+const QUOTATION_COLUMNS = ['grp', 'article', 'position', 'start_offset', 'end_offset', 'text', 'flags', 'speaker', 'speaker_title', 'matching'];
 
 /**
  * Inserts the articles of the batch in `write`, their passages, quotations (each with its group of
  * the quotation index, `groupQuotations`) and postings (numbered after the highest numbers in use)
- * and their terms' characters; returns the passages written.
+ * and their terms' characters; returns the passages written. Each row's line (`BatchLines`) was
+ * made on the analysis thread: it only gets its numbers here.
  */
-async function insertRows(client: pg.ClientBase, analysed: AnalysedBatch, write: ReadonlySet<Article>): Promise<number> {
+async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: ReadonlySet<Article>): Promise<number> {
   const next = await client.query<{ article: string; passage: string }>('SELECT (SELECT coalesce(max(number), 0) FROM articles) AS article, (SELECT coalesce(max(id), 0) FROM passages) AS passage');
   let article = Number(next.rows[0]!.article);
   let passage = Number(next.rows[0]!.passage);
-  const articles: CopyValue[][] = [];
-  const passages: CopyValue[][] = [];
-  const quotations: CopyValue[][] = [];
-  const passageKeys: CopyValue[][] = [];
+  const lines = { articles: new Lines(batch.lines.articles), passages: new Lines(batch.lines.passages), passageKeys: new Lines(batch.lines.passageKeys), quotations: new Lines(batch.lines.quotations) };
+  const articles: string[] = [];
+  const passages: string[] = [];
+  const passageKeys: string[] = [];
+  const quotations: string[] = [];
   const toGroup: QuotationToGroup[] = [];
   const firstArticle = article + 1;
   const firstPassage = passage + 1;
   // The postings values of each of the batch's articles and passages (in batch order), null for those not written.
   const titleValues: Array<number[] | null> = [];
   const textValues: Array<number[] | null> = [];
-  for (const { article: a, day, contentHash: hash, title, titleKeys: keys, passages: parts, quotations: quotes } of analysed.rows) {
+  for (const { article: a, day, titleLength, passageLengths, quotations: quotes } of batch.rows) {
     if (!write.has(a)) {
+      lines.articles.skip(1);
+      lines.passages.skip(passageLengths.length);
+      lines.passageKeys.skip(passageLengths.length);
+      lines.quotations.skip(quotes.length);
       titleValues.push(null);
-      for (const _ of parts) textValues.push(null);
+      for (const _ of passageLengths) textValues.push(null);
       continue;
     }
     article++;
-    const meta = a.meta === undefined ? null : JSON.stringify(a.meta);
-    articles.push([article, a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, meta, hash, title.terms, title.tfs, title.length, parts.length, keys.same, keys.holding]);
-    const titleTermKeys = { length: title.length, keys: encodeTermKeys(title.terms, title.tfs) };
-    titleValues.push([article, 0, title.length, passage + 1, parts.length]);
-    for (const p of parts) {
-      passages.push([++passage, article, p.position, p.start, p.end, p.text, p.copyKey, p.terms, p.tfs, p.length, p.speaker]);
-      passageKeys.push(passageKeysRow(passage, p, titleTermKeys));
-      textValues.push([passage, article, 0, p.length]);
+    articles.push(`${article}\t${lines.articles.next()}`);
+    titleValues.push([article, 0, titleLength, passage + 1, passageLengths.length]);
+    for (const length of passageLengths) {
+      passage++;
+      passages.push(`${passage}\t${article}\t${lines.passages.next()}`);
+      passageKeys.push(`${passage}\t${lines.passageKeys.next()}`);
+      textValues.push([passage, article, 0, length]);
     }
-    for (const [position, { row: q, matching }] of quotes.entries()) {
-      quotations.push([article, position, q.start, q.end, q.text, rowFlags(q), q.speaker, q.speakerTitle, matching]);
-      toGroup.push({ text: q.text, matching, day });
+    for (const q of quotes) {
+      quotations.push(`\t${article}\t${lines.quotations.next()}`);
+      toGroup.push({ text: a.body.slice(q.start, q.end), matching: q.matching, day });
     }
   }
   const groups = await groupQuotations(client, toGroup);
-  groups.forEach((group, k) => quotations[k]!.push(group));
-  await copyInto(client, 'articles', ARTICLE_COLUMNS, articles);
-  await copyInto(client, 'passages', PASSAGE_COLUMNS, passages);
-  await copyInto(client, 'quotations', QUOTATION_COLUMNS, quotations);
-  await copyInto(client, 'passage_keys', PASSAGE_KEY_COLUMNS, passageKeys);
-  const { terms, text, title } = analysed.postings;
+  await copyLinesInto(client, 'articles', ARTICLE_COLUMNS, articles);
+  await copyLinesInto(client, 'passages', PASSAGE_COLUMNS, passages);
+  await copyLinesInto(client, 'quotations', QUOTATION_COLUMNS, quotations.map((line, k) => `${groups[k]}${line}`));
+  await copyLinesInto(client, 'passage_keys', PASSAGE_KEY_COLUMNS, passageKeys);
+  const { terms, text, title } = batch.postings;
   const textRows = postingRows(terms, text, firstPassage, textValues, 2, () => 1);
   const titleRows = postingRows(terms, title, firstArticle, titleValues, 1, (values) => values[4]!);
-  await copyInto(client, TEXT_POSTINGS.name, postingColumns(TEXT_POSTINGS), textRows);
-  await copyInto(client, TITLE_POSTINGS.name, postingColumns(TITLE_POSTINGS), titleRows);
+  await copyBinaryInto(client, TEXT_POSTINGS.name, postingColumns(TEXT_POSTINGS), textRows);
+  await copyBinaryInto(client, TITLE_POSTINGS.name, postingColumns(TITLE_POSTINGS), titleRows);
   await addTermChars(client, [...textRows, ...titleRows].map((row) => row[0] as string));
   return passages.length;
 }
 
-/** A postings table's columns, in the order of `postingRows`. */
-function postingColumns(table: PostingTable): string[] {
-  return ['term', 'block', 'found', ...table.columns.map(([name]) => name)];
+/** The lines of a text, one after another (each with its newline). */
+class Lines {
+  private at = 0;
+
+  constructor(private readonly text: string) {}
+
+  next(): string {
+    const from = this.at;
+    this.at = this.text.indexOf('\n', from) + 1;
+    return this.text.slice(from, this.at);
+  }
+
+  skip(count: number): void {
+    for (let k = 0; k < count; k++) this.at = this.text.indexOf('\n', this.at) + 1;
+  }
+}
+
+/** A postings table's columns with their types, in the order of `postingRows`. */
+function postingColumns(table: PostingTable): Array<readonly [string, BinaryType]> {
+  return [['term', 'text'], ['block', 'bigint'], ['found', 'integer'], ...table.columns.map(([name, type]) => [name, `${type}[]`] as const)];
 }
 
 /**
@@ -308,19 +328,26 @@ function postingColumns(table: PostingTable): string[] {
  * is found in (`weight` of each document's values), then each column: the documents' `values`
  * (null for a document not written) with the term's count at `tfAt`.
  */
-function postingRows(terms: readonly string[], field: FieldPostings, block: number, values: ReadonlyArray<readonly number[] | null>, tfAt: number, weight: (values: readonly number[]) => number): CopyValue[][] {
-  const rows: CopyValue[][] = [];
+function postingRows(terms: readonly string[], field: FieldPostings, block: number, values: ReadonlyArray<readonly number[] | null>, tfAt: number, weight: (values: readonly number[]) => number): BinaryValue[][] {
+  const rows: BinaryValue[][] = [];
+  const width = values.find((document) => document)?.length ?? 0;
   for (let t = 0; t < terms.length; t++) {
-    let columns: number[][] | undefined;
+    const from = field.start[t]!;
+    const to = field.start[t + 1]!;
+    let written = 0;
+    for (let i = from; i < to; i++) if (values[field.docs[i]!]) written++;
+    if (!written) continue;
+    const columns = Array.from({ length: width }, () => new Float64Array(written));
     let found = 0;
-    for (let i = field.start[t]!; i < field.start[t + 1]!; i++) {
+    let n = 0;
+    for (let i = from; i < to; i++) {
       const document = values[field.docs[i]!];
       if (!document) continue;
-      columns ??= document.map(() => []);
-      for (let k = 0; k < document.length; k++) columns[k]!.push(k === tfAt ? field.tfs[i]! : document[k]!);
+      for (let k = 0; k < width; k++) columns[k]![n] = k === tfAt ? field.tfs[i]! : document[k]!;
       found += weight(document);
+      n++;
     }
-    if (columns) rows.push([terms[t]!, block, found, ...columns]);
+    rows.push([terms[t]!, block, found, ...columns]);
   }
   return rows;
 }

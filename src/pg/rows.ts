@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { indexParts } from '../engine/build/parts.js';
 import { titleKeys } from '../engine/engine.js';
-import { QuoteReader, type Row as QuotationRow, extractRows, overlappingMost } from '../engine/quotes/index.js';
+import { QuoteReader, type Row as QuotationRow, extractRows, overlappingMost, rowFlags } from '../engine/quotes/index.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
+import { arrayElement, copyLine } from './copy.js';
+import { TERM_KEY_BYTES, passageKeysRow, termKey, writeTermKeys } from './termKeys.js';
 import { type Article, dayOf } from '../engine/types.js';
 
 /**
@@ -11,10 +13,14 @@ import { type Article, dayOf } from '../engine/types.js';
  */
 const ANALYSIS_VERSION = 2;
 
-/** One field of one document as the index holds it: its terms (sorted), their counts, its length. */
+/**
+ * One field of one document as the index holds it, ready to be written: its terms (sorted) and
+ * their counts as array literals, their keys (`encodeTermKeys`), its length.
+ */
 export interface FieldTerms {
-  terms: string[];
-  tfs: number[];
+  terms: string;
+  tfs: string;
+  keys: Uint8Array;
   length: number;
 }
 
@@ -79,18 +85,12 @@ export interface AnalysedBatch {
  * (`reader`, kept by the caller across batches so its English model loads once).
  */
 export function analyseBatch(articles: readonly Article[], reader: QuoteReader): AnalysedBatch {
-  return withTerms(analyseWithoutTerms(articles, reader));
-}
-
-/**
- * `analyseBatch` with each document's terms and counts left empty (its length is set): what an
- * analysis thread posts, since the thread writing reads them out of the batch's postings
- * (`withTerms`), which it receives anyway, faster than it would receive a copy of every term.
- */
-export function analyseWithoutTerms(articles: readonly Article[], reader: QuoteReader): AnalysedBatch {
   const { spans, index } = indexParts(articles);
   const found = extractRows(reader, articles);
-  const rows: ArticleRow[] = articles.map((article, k) => ({ article, day: dayOf(article.date), contentHash: contentHash(article), title: unfilled(index.title, k), titleKeys: titleKeys(article), passages: [], quotations: [] }));
+  const terms = batchTerms(index.terms);
+  const titles = documentTerms(terms, index.title);
+  const texts = documentTerms(terms, index.text);
+  const rows: ArticleRow[] = articles.map((article, k) => ({ article, day: dayOf(article.date), contentHash: contentHash(article), title: titles[k]!, titleKeys: titleKeys(article), passages: [], quotations: [] }));
   found.quotes.forEach((row, i) => rows[row.article]!.quotations.push({ row, matching: found.matching[i] ?? null }));
   const quoted = rows.map((row) => row.quotations.map((q) => q.row));
   for (let n = 0; n < spans.article.length; n++) {
@@ -99,63 +99,122 @@ export function analyseWithoutTerms(articles: readonly Article[], reader: QuoteR
     const end = spans.end[n]!;
     // The speaker of the article's quotation overlapping the passage most, as the quotation index tells it.
     const speaker = overlappingMost(quoted[spans.article[n]!]!, start, end)?.speaker || null;
-    row.passages.push({ ...unfilled(index.text, n), position: row.passages.length, start, end, text: row.article.body.slice(start, end), copyKey: spans.copyKeys[n]!, speaker });
+    row.passages.push({ ...texts[n]!, position: row.passages.length, start, end, text: row.article.body.slice(start, end), copyKey: spans.copyKeys[n]!, speaker });
   }
   return { rows, postings: { terms: index.terms, text: index.text, title: index.title } };
 }
 
-/** A document's field with its length and no terms yet (see `withTerms`). */
-const unfilled = (postings: FieldPostings, doc: number): FieldTerms => ({ terms: [], tfs: [], length: postings.lengths[doc] ?? 0 });
-
-/** Fills each document's terms and counts, left empty by `analyseWithoutTerms`, from the batch's postings; in place. */
-export function withTerms(batch: AnalysedBatch): AnalysedBatch {
-  const { terms, title, text } = batch.postings;
-  fillTerms(terms, title, batch.rows.map((row) => row.title));
-  fillTerms(terms, text, batch.rows.flatMap((row) => row.passages));
-  return batch;
-}
-
-/** An article's row as an analysis thread posts it: without the article, with empty passage and quotation texts (slices of its body), and without its documents' terms (see `analyseWithoutTerms`). */
-export type PostedRow = Omit<ArticleRow, 'article'>;
-
-/** The row without its article and its texts cut out of the body, to post to the thread that holds the article (less to copy). */
-export function withoutBodyTexts({ article: _, ...row }: ArticleRow): PostedRow {
-  for (const p of row.passages) p.text = '';
-  for (const q of row.quotations) q.row.text = '';
-  return row;
-}
-
-/** The row of `article` posted by `withoutBodyTexts`, its texts cut back out of the body; in place. */
-export function withBodyTexts(row: PostedRow, article: Article): ArticleRow {
-  for (const p of row.passages) p.text = article.body.slice(p.start, p.end);
-  for (const q of row.quotations) q.row.text = article.body.slice(q.row.start, q.row.end);
-  return { ...row, article };
+/**
+ * What the writing thread needs of an analysed article besides its lines (`BatchLines`): its hash
+ * and day, the lengths the totals and the postings count, and its quotations' offsets (their texts
+ * are slices of the body) with the words whosaid matches, for the quotation index.
+ */
+export interface ArticleToWrite {
+  article: Article;
+  day: string;
+  contentHash: string;
+  titleLength: number;
+  passageLengths: number[];
+  quotations: Array<{ start: number; end: number; matching: string | null }>;
 }
 
 /**
- * Puts each document's terms and counts from one field's postings into `documents` (terms come out
- * sorted, as the term list is): the postings regrouped by document first (a counting sort, stable in
- * term order), so each document's arrays are filled in one go.
+ * A batch's rows as `COPY` text lines, each line without the numbers the writing thread gives it
+ * under its lock (see `insertRows` for the columns): a line per row, in batch order.
  */
-function fillTerms(terms: readonly string[], postings: FieldPostings, documents: readonly FieldTerms[]): void {
-  const { start, docs, tfs } = postings;
-  const from = new Uint32Array(documents.length + 1);
+export interface BatchLines {
+  articles: string;
+  passages: string;
+  passageKeys: string;
+  quotations: string;
+}
+
+/** A batch ready to be written: its articles, its rows' lines and its postings. */
+export interface BatchToWrite {
+  rows: ArticleToWrite[];
+  lines: BatchLines;
+  postings: BatchPostings;
+}
+
+/** A batch to write as an analysis thread posts it: its rows without their articles, which the writing thread holds. */
+export type PostedBatch = Omit<BatchToWrite, 'rows'> & { rows: Array<Omit<ArticleToWrite, 'article'>> };
+
+/** The batch an analysis thread posted (`withoutArticles`), its articles put back. */
+export function withArticles(posted: PostedBatch, articles: readonly Article[]): BatchToWrite {
+  return { ...posted, rows: posted.rows.map((row, k) => ({ ...row, article: articles[k]! })) };
+}
+
+/** The batch without its articles, to post to the thread that holds them. */
+export function withoutArticles(batch: BatchToWrite): PostedBatch {
+  return { ...batch, rows: batch.rows.map(({ article: _, ...row }) => row) };
+}
+
+/** An analysed batch made ready to write: most of the writing work, done where it was analysed. */
+export function toWrite({ rows, postings }: AnalysedBatch): BatchToWrite {
+  const lines = { articles: '', passages: '', passageKeys: '', quotations: '' };
+  for (const { article: a, day, contentHash: hash, title, titleKeys: keys, passages, quotations } of rows) {
+    const meta = a.meta === undefined ? null : JSON.stringify(a.meta);
+    lines.articles += copyLine([a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, meta, hash, title.terms, title.tfs, title.length, passages.length, keys.same, keys.holding]);
+    for (const p of passages) {
+      lines.passages += copyLine([p.position, p.start, p.end, p.text, p.copyKey, p.terms, p.tfs, p.length, p.speaker]);
+      lines.passageKeys += copyLine(passageKeysRow(p, title));
+    }
+    for (const [position, { row: q, matching }] of quotations.entries()) lines.quotations += copyLine([position, q.start, q.end, q.text, rowFlags(q), q.speaker, q.speakerTitle, matching]);
+  }
+  return {
+    rows: rows.map(({ article, day, contentHash: hash, title, passages, quotations }) => ({
+      article, day, contentHash: hash, titleLength: title.length, passageLengths: passages.map((p) => p.length),
+      quotations: quotations.map(({ row, matching }) => ({ start: row.start, end: row.end, matching })),
+    })),
+    lines,
+    postings,
+  };
+}
+
+/** What a batch's documents are written with, per term of its sorted term list: the term as an array element, and its key. */
+interface BatchTerms {
+  elements: string[];
+  keys: number[];
+}
+
+/** Each term of the batch as its documents' rows write it, worked out once per batch rather than once per document holding it. */
+function batchTerms(terms: readonly string[]): BatchTerms {
+  return { elements: terms.map(arrayElement), keys: terms.map(termKey) };
+}
+
+/**
+ * The terms of each document of one field (`FieldTerms`), from the field's postings: regrouped by
+ * document first (a counting sort, stable in term order, so each document's terms come out sorted
+ * as the term list is), then each document's literals and keys (all the field's keys in one buffer).
+ */
+function documentTerms(terms: BatchTerms, postings: FieldPostings): FieldTerms[] {
+  const { start, docs, tfs, lengths } = postings;
+  const from = new Uint32Array(lengths.length + 1);
   for (let i = 0; i < docs.length; i++) from[docs[i]! + 1]!++;
-  for (let doc = 0; doc < documents.length; doc++) from[doc + 1]! += from[doc]!;
-  const next = from.slice(0, documents.length);
+  for (let doc = 0; doc < lengths.length; doc++) from[doc + 1]! += from[doc]!;
+  const next = from.slice(0, lengths.length);
   const termOf = new Uint32Array(docs.length);
   const tfOf = new Uint8Array(docs.length);
-  for (let t = 0; t < terms.length; t++) {
+  for (let t = 0; t + 1 < start.length; t++) {
     for (let i = start[t]!; i < start[t + 1]!; i++) {
       const slot = next[docs[i]!]!++;
       termOf[slot] = t;
       tfOf[slot] = tfs[i]!;
     }
   }
-  for (const [doc, row] of documents.entries()) {
-    for (let slot = from[doc]!; slot < from[doc + 1]!; slot++) {
-      row.terms.push(terms[termOf[slot]!]!);
-      row.tfs.push(tfOf[slot]!);
+  const keys = new Uint8Array(docs.length * TERM_KEY_BYTES);
+  const documents: FieldTerms[] = [];
+  for (let doc = 0; doc < lengths.length; doc++) {
+    const own = termOf.subarray(from[doc]!, from[doc + 1]!);
+    const counts = tfOf.subarray(from[doc]!, from[doc + 1]!);
+    const elements: string[] = [];
+    const termKeys: number[] = [];
+    for (const t of own) {
+      elements.push(terms.elements[t]!);
+      termKeys.push(terms.keys[t]!);
     }
+    writeTermKeys(termKeys, counts, keys, from[doc]! * TERM_KEY_BYTES);
+    documents.push({ terms: `{${elements.join(',')}}`, tfs: `{${counts.join(',')}}`, keys: keys.subarray(from[doc]! * TERM_KEY_BYTES, from[doc + 1]! * TERM_KEY_BYTES), length: lengths[doc]! });
   }
+  return documents;
 }

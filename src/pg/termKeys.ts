@@ -9,7 +9,7 @@
  */
 
 /** Bytes per term: a 6-byte key, then the count. */
-const ENTRY = 7;
+export const TERM_KEY_BYTES = 7;
 
 /** A 32-bit hash of a term's UTF-16 units (FNV-1a, then murmur3's finaliser to spread the bits), from `seed`. */
 function hash32(term: string, seed: number): number {
@@ -29,22 +29,41 @@ export function termKey(term: string): number {
 }
 
 /** The keys of a document's terms with their counts (at most 255, as the index keeps them), sorted by key. */
-export function encodeTermKeys(terms: readonly string[], tfs: readonly number[]): Buffer {
-  const entries = terms.map((term, i) => ({ key: termKey(term), tf: Math.min(255, tfs[i]!) })).sort((x, y) => x.key - y.key);
-  const out = Buffer.allocUnsafe(entries.length * ENTRY);
-  entries.forEach(({ key, tf }, i) => {
-    out.writeUIntBE(key, i * ENTRY, 6);
-    out[i * ENTRY + 6] = tf;
-  });
+export function encodeTermKeys(terms: readonly string[], tfs: readonly number[]): Uint8Array {
+  const out = new Uint8Array(terms.length * TERM_KEY_BYTES);
+  writeTermKeys(terms.map(termKey), tfs, out, 0);
   return out;
+}
+
+/** `encodeTermKeys` for terms keyed already (`termKey`): written into `out` from byte `at`, `keys.length` entries. */
+export function writeTermKeys(keys: readonly number[], tfs: ArrayLike<number>, out: Uint8Array, at: number): void {
+  const order = keys.map((_, i) => i).sort((x, y) => keys[x]! - keys[y]!);
+  for (const [n, i] of order.entries()) {
+    const key = keys[i]!;
+    const high = Math.floor(key / 0x10000);
+    const to = at + n * TERM_KEY_BYTES;
+    out[to] = high >>> 24;
+    out[to + 1] = (high >>> 16) & 0xff;
+    out[to + 2] = (high >>> 8) & 0xff;
+    out[to + 3] = high & 0xff;
+    out[to + 4] = (key % 0x10000) >>> 8;
+    out[to + 5] = key & 0xff;
+    out[to + 6] = Math.min(255, tfs[i]!);
+  }
 }
 
 /** The columns of `passage_keys` (migration 009), in the order `passageKeysRow` gives their values. */
 export const PASSAGE_KEY_COLUMNS = ['id', 'length', 'keys', 'title_length', 'title_keys'];
 
-/** Passage `id`'s row of `passage_keys`: its length and encoded terms, and its title's length and encoded terms (`encodeTermKeys`, once per article). */
-export function passageKeysRow(id: number | string, passage: { length: number; terms: readonly string[]; tfs: readonly number[] }, title: { length: number; keys: Buffer }): [number | string, number, Buffer, number, Buffer] {
-  return [id, passage.length, encodeTermKeys(passage.terms, passage.tfs), title.length, title.keys];
+/** An encoded document (`encodeTermKeys`): its length and its terms' keys. */
+export interface KeyedDocument {
+  length: number;
+  keys: Uint8Array;
+}
+
+/** A passage's row of `passage_keys` after its `id`: its length and encoded terms, and its title's (encoded once per article). */
+export function passageKeysRow(passage: KeyedDocument, title: KeyedDocument): [number, Uint8Array, number, Uint8Array] {
+  return [passage.length, passage.keys, title.length, title.keys];
 }
 
 /** The count of the term keyed `key` in an encoded document (0 when it does not hold it), by binary search. */
@@ -52,10 +71,10 @@ export function countOf(encoded: Uint8Array, key: number): number {
   const high = Math.floor(key / 0x10000);
   const low = key % 0x10000;
   let lo = 0;
-  let hi = encoded.length / ENTRY - 1;
+  let hi = encoded.length / TERM_KEY_BYTES - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const at = mid * ENTRY;
+    const at = mid * TERM_KEY_BYTES;
     const entryHigh = ((encoded[at]! << 24) | (encoded[at + 1]! << 16) | (encoded[at + 2]! << 8) | encoded[at + 3]!) >>> 0;
     const entryLow = (encoded[at + 4]! << 8) | encoded[at + 5]!;
     if (entryHigh === high && entryLow === low) return encoded[at + 6]!;

@@ -29,7 +29,7 @@ interface StoredTerms {
 export async function fillTermKeys(client: pg.ClientBase, logger: Logger): Promise<void> {
   let after = '0';
   let filled = 0;
-  let title: { article: string; length: number; keys: Buffer } = { article: '', length: 0, keys: Buffer.alloc(0) };
+  let title: { article: string; length: number; keys: Uint8Array } = { article: '', length: 0, keys: new Uint8Array(0) };
   for (;;) {
     const { rows } = await client.query<StoredTerms>(
       `SELECT p.id, p.length, p.terms, p.tfs, p.article, a.title_length, a.title_terms, a.title_tfs
@@ -40,7 +40,7 @@ export async function fillTermKeys(client: pg.ClientBase, logger: Logger): Promi
     const keys = rows.map((r): CopyValue[] => {
       // An article's passages are numbered in a row: its title is encoded once for all of them.
       if (title.article !== r.article) title = { article: r.article, length: r.title_length, keys: encodeTermKeys(r.title_terms, r.title_tfs) };
-      return passageKeysRow(r.id, r, title);
+      return [r.id, ...passageKeysRow({ length: r.length, keys: encodeTermKeys(r.terms, r.tfs) }, title)];
     });
     await copyInto(client, 'passage_keys', PASSAGE_KEY_COLUMNS, keys);
     if (Math.floor((filled + rows.length) / REPORT_EVERY) > Math.floor(filled / REPORT_EVERY)) logger.info({ filled: filled + rows.length }, 'filling term keys');

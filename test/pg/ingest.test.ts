@@ -66,6 +66,17 @@ describe('ingestArticles', () => {
     expect(stats.totals).toEqual(stats.actual);
   });
 
+  it('two ingestions of overlapping folders at once write each article once, with exact statistics', async () => {
+    const { pool } = await freshDatabase(server());
+    // Both read the stored hashes before either writes: the second to take the lock finds part of its batch written meanwhile.
+    const [first, second] = await Promise.all([ingestArticles(pool, ARTICLES.slice(0, 8)), ingestArticles(pool, ARTICLES.slice(4))]);
+    expect([first.added + second.added, first.unchanged + second.unchanged]).toEqual([12, 4]);
+    expect([await count(pool, 'articles'), await count(pool, 'passages')]).toEqual([12, 24]);
+    const stats = await statistics(pool);
+    expect(stats.stored).toEqual(stats.recomputed);
+    expect(stats.totals).toEqual(stats.actual);
+  });
+
   it('resumes an interrupted run: the batches written are kept, the rest follow, the end state is a clean run’s', async () => {
     const { pool } = await freshDatabase(server());
     const stop = new Error('killed after the second batch');
