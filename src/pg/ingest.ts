@@ -133,12 +133,11 @@ interface StoredArticle {
   number: string;
   id: string;
   content_hash: string;
-  title_terms: string[];
   title_length: number;
 }
 
 /** The statement reading `StoredArticle`s, before its WHERE clause. */
-const STORED_ARTICLES = 'SELECT number, id, content_hash, title_terms, title_length FROM articles';
+const STORED_ARTICLES = 'SELECT number, id, content_hash, title_length FROM articles';
 
 /** Counts of a run or batch that wrote nothing. */
 const noCounts = (): IngestCounts => ({ added: 0, replaced: 0, unchanged: 0, passages: 0 });
@@ -190,7 +189,7 @@ async function announce(client: pg.ClientBase, change: { added?: number; replace
 async function removeArticles(client: pg.ClientBase, articles: readonly StoredArticle[], delta: StatsDelta): Promise<void> {
   if (!articles.length) return;
   const numbers = articles.map((row) => row.number);
-  const old = await client.query<{ article: string; terms: string[]; length: number }>('SELECT article, terms, length FROM passages WHERE article = ANY($1::bigint[])', [numbers]);
+  const old = await client.query<{ article: string; length: number }>('SELECT article, length FROM passages WHERE article = ANY($1::bigint[])', [numbers]);
   const byArticle = new Map<string, number[]>();
   for (const p of old.rows) {
     const lengths = byArticle.get(p.article);
@@ -198,42 +197,66 @@ async function removeArticles(client: pg.ClientBase, articles: readonly StoredAr
     else byArticle.set(p.article, [p.length]);
   }
   for (const row of articles) delta.add(-1, row.title_length, byArticle.get(row.number) ?? []);
-  await removePostings(client, TEXT_POSTINGS, [...new Set(old.rows.flatMap((p) => p.terms))], numbers);
-  await removePostings(client, TITLE_POSTINGS, [...new Set(articles.flatMap((row) => row.title_terms))], numbers);
+  await removePostings(client, TEXT_POSTINGS, numbers);
+  await removePostings(client, TITLE_POSTINGS, numbers);
   await client.query('DELETE FROM articles WHERE number = ANY($1::bigint[])', [numbers]);
 }
 
-/** A postings table: its name and its array columns after `term` and `block`, with their element types (each table has `articles`). */
+/**
+ * A postings table: its name, its array columns after `term` and `block` with their element types
+ * (each table has `articles`), and where the articles numbered $1 are posted in it.
+ */
 interface PostingTable {
   name: 'text_postings' | 'title_postings';
   /** The aggregate giving a row's `found` from its unnested arrays `x`. */
   found: string;
   columns: ReadonlyArray<readonly [string, 'bigint' | 'integer' | 'smallint']>;
+  /** The statement giving each term of the articles $1 with a document (passage or article number) holding it. */
+  documents: string;
 }
 
 const TEXT_POSTINGS: PostingTable = {
   name: 'text_postings',
   found: 'count(*)',
   columns: [['passages', 'bigint'], ['articles', 'bigint'], ['tfs', 'smallint'], ['lengths', 'integer']],
+  documents: 'SELECT t.term, p.id AS document FROM passages p, unnest(p.terms) AS t(term) WHERE p.article = ANY($1::bigint[])',
 };
 
 const TITLE_POSTINGS: PostingTable = {
   name: 'title_postings',
   found: 'sum(x.passage_counts)',
   columns: [['articles', 'bigint'], ['tfs', 'smallint'], ['lengths', 'integer'], ['first_passages', 'bigint'], ['passage_counts', 'integer']],
+  documents: 'SELECT t.term, a.number AS document FROM articles a, unnest(a.title_terms) AS t(term) WHERE a.number = ANY($1::bigint[])',
 };
 
-/** Takes the postings of the articles numbered `articles` out of the rows of `terms` (rows left empty are deleted). */
-async function removePostings(client: pg.ClientBase, table: PostingTable, terms: string[], articles: string[]): Promise<void> {
+/**
+ * Takes the postings of the articles numbered `articles` out of their rows (rows left empty are
+ * deleted). A row holds a block of documents numbered from `block` up to the next row's, so a
+ * document's posting of a term is in the term's row with the highest block not above the document:
+ * each is found by the primary key, and only those rows are read and rewritten, once, in one
+ * statement that returns the rows it left empty, deleted then (matching the terms' rows by
+ * `articles` read every block of every term: 10–18 s for 100 articles of 100k).
+ */
+async function removePostings(client: pg.ClientBase, table: PostingTable, articles: string[]): Promise<void> {
   const names = table.columns.map(([name]) => name);
-  const keep = 'FILTER (WHERE x.articles <> ALL($2::bigint[]))';
-  const kept = names.map((name) => `coalesce(array_agg(x.${name} ORDER BY x.o) ${keep}, '{}')`);
-  await client.query(
-    `UPDATE ${table.name} b SET (found, ${names.join(', ')}) = (SELECT coalesce(${table.found} ${keep}, 0), ${kept.join(', ')} FROM unnest(${names.map((n) => `b.${n}`).join(', ')}) WITH ORDINALITY AS x(${names.join(', ')}, o))
-     WHERE b.term = ANY($1::text[]) AND b.articles && $2::bigint[]`,
-    [terms, articles],
+  const kept = names.map((name) => `coalesce(array_agg(x.${name} ORDER BY x.o), '{}')`);
+  const emptied = await client.query<{ term: string; block: string }>(
+    `WITH held AS (
+       SELECT DISTINCT d.term, r.block FROM (${table.documents}) AS d
+       CROSS JOIN LATERAL (SELECT b.block FROM ${table.name} b WHERE b.term = d.term AND b.block <= d.document ORDER BY b.block DESC LIMIT 1) AS r
+     ), updated AS (
+       UPDATE ${table.name} b SET (found, ${names.join(', ')}) = (
+         SELECT coalesce(${table.found}, 0), ${kept.join(', ')} FROM unnest(${names.map((n) => `b.${n}`).join(', ')}) WITH ORDINALITY AS x(${names.join(', ')}, o) WHERE x.articles <> ALL($1::bigint[]))
+       FROM held h WHERE b.term = h.term AND b.block = h.block
+       RETURNING b.term, b.block, cardinality(b.articles) AS remaining
+     )
+     SELECT term, block FROM updated WHERE remaining = 0`,
+    [articles],
   );
-  await client.query(`DELETE FROM ${table.name} WHERE term = ANY($1::text[]) AND cardinality(articles) = 0`, [terms]);
+  await client.query(`DELETE FROM ${table.name} b USING unnest($1::text[], $2::bigint[]) AS e(term, block) WHERE b.term = e.term AND b.block = e.block`, [
+    emptied.rows.map((r) => r.term),
+    emptied.rows.map((r) => r.block),
+  ]);
 }
 
 /** The columns of the articles, passages and quotations tables: the numbers `insertRows` gives, then those of a `BatchLines` line. */
