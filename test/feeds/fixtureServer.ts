@@ -11,8 +11,8 @@ export interface FixtureServer {
   origin: string;
   /** Sets (or replaces) the handler of a path. */
   route(path: string, handler: Handler): void;
-  /** The requests received, as `METHOD /path` with their headers. */
-  requests: Array<{ path: string; headers: IncomingMessage['headers'] }>;
+  /** The requests received, as `METHOD /path` with their headers and when they arrived (`Date.now()`). */
+  requests: Array<{ path: string; headers: IncomingMessage['headers']; at: number }>;
   close(): Promise<void>;
 }
 
@@ -30,7 +30,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const requests: FixtureServer['requests'] = [];
   const server: Server = createServer((request, response) => {
     const path = request.url ?? '/';
-    requests.push({ path, headers: request.headers });
+    requests.push({ path, headers: request.headers, at: Date.now() });
     const handler = routes.get(path) ?? routes.get(path.split('?')[0]!);
     if (handler) handler(request, response);
     else serve('not found', { 'content-type': 'text/plain' }, 404)(request, response);
