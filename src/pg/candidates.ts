@@ -11,8 +11,11 @@ import { lowerBound } from '../engine/util/sorted.js';
 export class Candidates {
   /** The passages' numbers, ascending. */
   readonly ids: Float64Array;
+  /** Each candidate's article number: never decreasing with the passage number, as passages are numbered after their article's. */
   readonly articles: Float64Array;
+  /** Each candidate's length in words. */
   readonly lengths: Int32Array;
+  /** The length of each candidate's article title, in words. */
   readonly titleLengths: Int32Array;
   /** Counts of the counted terms in the text, `width` a candidate (the candidate's row, then the term's column). */
   readonly textTfs: Uint16Array;
@@ -32,7 +35,7 @@ export class Candidates {
     this.titleTfs = new Uint16Array(ids.length * width);
   }
 
-  /** The candidates holding the passages numbered in `numbers` (any order, repeats allowed). */
+  /** The candidates holding the passages numbered in `numbers` (any order, repeats allowed; sorted in place). */
   static of(numbers: Float64Array, width: number): Candidates {
     const sorted = numbers.sort();
     let distinct = 0;
@@ -40,6 +43,7 @@ export class Candidates {
     return new Candidates(sorted.slice(0, distinct), width);
   }
 
+  /** How many candidates there are. */
   get size(): number {
     return this.ids.length;
   }

@@ -329,14 +329,22 @@ class Lines {
 
   constructor(private readonly text: string) {}
 
+  /** The next line, with its newline; a batch whose lines are fewer than its rows is a bug, and said so. */
   next(): string {
     const from = this.at;
-    this.at = this.text.indexOf('\n', from) + 1;
+    this.at = this.endOfLine(from);
     return this.text.slice(from, this.at);
   }
 
+  /** Passes over `count` lines (those of rows another writer stored meanwhile). */
   skip(count: number): void {
-    for (let k = 0; k < count; k++) this.at = this.text.indexOf('\n', this.at) + 1;
+    for (let k = 0; k < count; k++) this.at = this.endOfLine(this.at);
+  }
+
+  private endOfLine(from: number): number {
+    const end = this.text.indexOf('\n', from);
+    if (end < 0) throw new Error('a batch has fewer lines than rows');
+    return end + 1;
   }
 }
 

@@ -64,6 +64,7 @@ const MAX_VARIANTS = 8;
  * reached is an `ArchiveUnavailableError`. `reads`: how much one statement reads (see `StatementReads`).
  */
 export function postgresAsk(pool: pg.Pool, reads: StatementReads = STATEMENT_READS): AskService & SummaryService {
+  if (!(reads.candidates >= 1 && reads.postingRows >= 1)) throw new RangeError(`a statement must read at least one candidate and one postings row: ${JSON.stringify(reads)}`);
   // One snapshot for all the statements of an answer: a batch ingested meanwhile is seen whole or not at all.
   const ask: AskService['ask'] = (input) => readSnapshot(pool, (client) => askIn(client, input, reads));
   return {

@@ -11,7 +11,7 @@ export interface FixtureServer {
   origin: string;
   /** Sets (or replaces) the handler of a path. */
   route(path: string, handler: Handler): void;
-  /** The requests received, as `METHOD /path` with their headers and when they arrived (`Date.now()`). */
+  /** The requests received: their path, headers and arrival time (`Date.now()`). */
   requests: Array<{ path: string; headers: IncomingMessage['headers']; at: number }>;
   close(): Promise<void>;
 }

@@ -6,7 +6,6 @@ describe('Candidates', () => {
     const found = Candidates.of(Float64Array.from([7, 3, 7, 12, 3, 5]), 2);
     expect(Array.from(found.ids)).toEqual([3, 5, 7, 12]);
     expect(found.size).toBe(4);
-    expect(found.textTfs.length).toBe(8);
   });
 
   it.each([
