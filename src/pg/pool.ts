@@ -1,6 +1,9 @@
 import pg from 'pg';
 import type { Logger } from '../engine/index.js';
 
+/** What statements run on: a pool or one of its clients. */
+export type Db = Pick<pg.ClientBase, 'query'>;
+
 /** Connections a pool opens at most by default: a bot or an ingestion needs few. */
 const DEFAULT_MAX_CONNECTIONS = 4;
 

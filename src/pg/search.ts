@@ -9,11 +9,10 @@ import { type PlanOptions, type PlannedHit, inverseFrequency, saturation } from 
 import { RANKING } from '../engine/options.js';
 import { queryTerms } from '../engine/search/terms.js';
 import type { ArticleRef, Passage, Result } from '../engine/types.js';
-import { countOf, termKey } from './termKeys.js';
-import { sentIntegers } from './sentArrays.js';
-import { Candidates } from './candidates.js';
+import type { Candidates } from './candidates.js';
+import { countFromKeys, countFromPostings, generatedCandidates } from './candidateCounts.js';
+import type { Db } from './pool.js';
 import { bestFirst } from '../engine/search/bestFirst.js';
-import { lowerBound } from '../engine/util/sorted.js';
 
 /** A question term as the plan reads it: its weight and the passages holding it in each field (0 for a field not boosted). */
 interface PlannedTerm {
@@ -82,9 +81,6 @@ export function postgresAsk(pool: pg.Pool, reads: StatementReads = STATEMENT_REA
     ...postgresSummaries(pool, ask),
   };
 }
-
-/** A connection the search's statements run on. */
-type Db = Pick<pg.ClientBase, 'query'>;
 
 /** The answer to one question, every statement on `db`. */
 async function askIn(db: Db, input: AskQuery, reads: StatementReads): Promise<Result<AskAnswer>> {
@@ -203,7 +199,7 @@ async function candidates(db: Db, { query, source }: CheckedQuery, planned: Plan
   const textTerms = (wanted: (t: PlannedTerm) => boolean) => planned.filter((t) => t.text && wanted(t)).map((t) => t.term);
   const titleTerms = (wanted: (t: PlannedTerm) => boolean) => planned.filter((t) => t.title && wanted(t)).map((t) => t.term);
   const isGenerating = (t: PlannedTerm) => generating.has(t.term);
-  let found = await generated(await textPostings(db, textTerms(isGenerating)), await titlePostings(db, titleTerms(isGenerating)), column);
+  let found = await generatedCandidates(db, textTerms(isGenerating), titleTerms(isGenerating), column);
   if (found.size && (source || query.from || query.to)) {
     const accepted = await acceptedArticles(db, [...new Set(found.articles)], source, query.from, query.to);
     found = found.filter((row) => accepted.has(found.articles[row]!));
@@ -218,209 +214,10 @@ async function candidates(db: Db, { query, source }: CheckedQuery, planned: Plan
   return found;
 }
 
-/** The candidates the generating terms' postings bring, with those terms' counts (in the columns `column` gives) and the fields' lengths they tell. */
-function generated(text: TextPostings[], title: TitlePostings[], column: Map<string, number>): Candidates {
-  let total = 0;
-  for (const row of text) total += row.passages.length;
-  for (const row of title) for (const count of row.counts) total += count;
-  const numbers = new Float64Array(total);
-  let at = 0;
-  for (const row of text) {
-    numbers.set(row.passages, at);
-    at += row.passages.length;
-  }
-  for (const row of title) row.firsts.forEach((first, i) => {
-    for (let passage = first; passage < first + row.counts[i]!; passage++) numbers[at++] = passage;
-  });
-  const found = Candidates.of(numbers, column.size);
-  for (const row of text) {
-    const at = column.get(row.term)!;
-    row.passages.forEach((passage, i) => {
-      const c = found.indexOf(passage);
-      found.articles[c] = row.articles[i]!;
-      found.lengths[c] = row.lengths[i]!;
-      found.textTfs[c * found.width + at] = row.tfs[i]!;
-    });
-  }
-  for (const row of title) {
-    const at = column.get(row.term)!;
-    row.firsts.forEach((first, i) => {
-      // An article's passages are numbered in a run, so they are candidates in a run.
-      for (let c = found.indexOf(first), end = c + row.counts[i]!; c < end; c++) {
-        found.articles[c] = row.articles[i]!;
-        found.titleLengths[c] = row.lengths[i]!;
-        found.titleTfs[c * found.width + at] = row.tfs[i]!;
-      }
-    });
-  }
-  return found;
-}
-
-/**
- * Counts `textTerms` and `titleTerms` for the candidates `from` to `to` of `found`, in the columns
- * `column` gives, from their rows of term keys (one compact row a passage, holding its article's
- * title keys too): each term's count found by its key, so the server only fetches rows, a cost
- * that follows the candidates, not the archive.
- */
-async function countFromKeys(db: Db, found: Candidates, from: number, to: number, textTerms: string[], titleTerms: string[], column: Map<string, number>): Promise<void> {
-  // Sent in base64, which the bot decodes faster than the driver reads bytea's hex (49 against 76 ms
-  // a question for 60 questions at 1M, loaded machine); a field with no term to count is not sent.
-  const keysOf = (name: string, terms: string[]) => (terms.length ? `encode(${name}, 'base64')` : 'NULL');
-  const result = await db.query<{ id: string; length: number; keys: string | null; title_length: number; title_keys: string | null }>(
-    `SELECT id, length, ${keysOf('keys', textTerms)} AS keys, title_length, ${keysOf('title_keys', titleTerms)} AS title_keys FROM passage_keys WHERE id = ANY($1::bigint[])`,
-    [Array.from(found.ids.subarray(from, to))],
-  );
-  const wanted = (terms: string[]) => terms.map((term) => ({ key: termKey(term), at: column.get(term)! }));
-  const [wantedText, wantedTitle] = [wanted(textTerms), wanted(titleTerms)];
-  for (const r of result.rows) {
-    const c = found.indexOf(Number(r.id), from, to);
-    found.lengths[c] = r.length;
-    found.titleLengths[c] = r.title_length;
-    const [textKeys, titleKeys] = [Buffer.from(r.keys ?? '', 'base64'), Buffer.from(r.title_keys ?? '', 'base64')];
-    for (const { key, at } of wantedText) found.textTfs[c * found.width + at] = countOf(textKeys, key);
-    for (const { key, at } of wantedTitle) found.titleTfs[c * found.width + at] = countOf(titleKeys, key);
-  }
-}
-
-/**
- * Counts `textTerms` and `titleTerms` for every candidate of `found`, in the columns `column`
- * gives, from those terms' postings: their rows, `pageRows` a statement, in document order, sent
- * in binary and merged here with the candidates (in order too), which reads a posting about three
- * times faster than the server unnesting the rows and matching each posting.
- */
-async function countFromPostings(db: Db, found: Candidates, textTerms: string[], titleTerms: string[], column: Map<string, number>, pageRows: number): Promise<void> {
-  const [first, last] = [found.ids[0]!, found.ids[found.size - 1]!];
-  for (const term of textTerms) {
-    const at = column.get(term)!;
-    for await (const [passages, tfs, lengths] of postingRows(db, 'text_postings', ['passages', 'tfs', 'lengths'], term, first, last, pageRows)) {
-      let c = lowerBound(found.ids, passages[0]!);
-      for (let i = 0; i < passages.length && c < found.size; i++) {
-        while (c < found.size && found.ids[c]! < passages[i]!) c++;
-        if (found.ids[c] !== passages[i]) continue;
-        found.lengths[c] = lengths[i]!;
-        found.textTfs[c * found.width + at] = tfs[i]!;
-      }
-    }
-  }
-  if (!titleTerms.length) return;
-  const byArticle = ArticleRuns.of(found);
-  const [firstArticle, lastArticle] = [byArticle.articles[0]!, byArticle.articles[byArticle.articles.length - 1]!];
-  for (const term of titleTerms) {
-    const at = column.get(term)!;
-    for await (const [articles, tfs, lengths] of postingRows(db, 'title_postings', ['articles', 'tfs', 'lengths'], term, firstArticle, lastArticle, pageRows)) {
-      let k = lowerBound(byArticle.articles, articles[0]!);
-      for (let i = 0; i < articles.length && k < byArticle.articles.length; i++) {
-        while (k < byArticle.articles.length && byArticle.articles[k]! < articles[i]!) k++;
-        if (byArticle.articles[k] !== articles[i]) continue;
-        for (let r = byArticle.starts[k]!; r < byArticle.starts[k + 1]!; r++) {
-          const c = byArticle.rows[r]!;
-          found.titleLengths[c] = lengths[i]!;
-          found.titleTfs[c * found.width + at] = tfs[i]!;
-        }
-      }
-    }
-  }
-}
-
-/** The candidates grouped by article: the distinct articles ascending, and the rows of article `k` at `rows[starts[k]]` to `rows[starts[k + 1] - 1]`. */
-class ArticleRuns {
-  private constructor(
-    readonly articles: Float64Array,
-    readonly starts: Int32Array,
-    readonly rows: Int32Array,
-  ) {}
-
-  static of(found: Candidates): ArticleRuns {
-    const rows = Int32Array.from({ length: found.size }, (_, c) => c);
-    // Passages are numbered after their article, so the candidates are in article order already; sorting is a safeguard.
-    let ordered = true;
-    for (let c = 1; c < found.size && ordered; c++) ordered = found.articles[c - 1]! <= found.articles[c]!;
-    if (!ordered) rows.sort((x, y) => found.articles[x]! - found.articles[y]! || x - y);
-    const articles: number[] = [];
-    const starts: number[] = [];
-    rows.forEach((c, r) => {
-      if (r === 0 || found.articles[c] !== articles[articles.length - 1]) {
-        articles.push(found.articles[c]!);
-        starts.push(r);
-      }
-    });
-    starts.push(rows.length);
-    return new ArticleRuns(Float64Array.from(articles), Int32Array.from(starts), rows);
-  }
-}
-
-
-/**
- * The rows of `term`'s postings in `table` that may hold documents numbered `first` to `last`,
- * in document order, `pageRows` a statement, each as its `columns` unpacked from PostgreSQL's
- * binary arrays. A row's block is its first document, so the rows start at the last block
- * starting at or before `first`.
- */
-async function* postingRows(db: Db, table: 'text_postings' | 'title_postings', columns: readonly [string, string, string], term: string, first: number, last: number, pageRows: number): AsyncGenerator<[Float64Array, Float64Array, Float64Array]> {
-  const page = (from: string, values: unknown[]) =>
-    db.query<Record<string, Buffer> & { block: string }>(
-      `SELECT block, ${columns.map((name) => `array_send(${name}) AS ${name}`).join(', ')} FROM ${table} WHERE term = $1 AND ${from} AND block <= $3 ORDER BY block LIMIT $4`,
-      values,
-    );
-  let result = await page(`block >= coalesce((SELECT max(block) FROM ${table} WHERE term = $1 AND block <= $2), 0)`, [term, first, last, pageRows]);
-  for (;;) {
-    for (const row of result.rows) yield [sentIntegers(row[columns[0]]!), sentIntegers(row[columns[1]]!), sentIntegers(row[columns[2]]!)];
-    if (result.rows.length < pageRows) return;
-    result = await page('block > $2', [term, result.rows[result.rows.length - 1]!.block, last, pageRows]);
-  }
-}
-
 /** The counted terms that are not planned (phrase terms only: their text counts tell which passages may hold the phrase). */
 function phraseStems(counted: readonly string[], planned: readonly PlannedTerm[]): string[] {
   const plannedTerms = new Set(planned.map((t) => t.term));
   return counted.filter((term) => !plannedTerms.has(term));
-}
-
-/** A generating term's text postings in one row: the passages holding it, ascending, with their article, the term's count and the passage's length. */
-interface TextPostings {
-  term: string;
-  passages: Float64Array;
-  articles: Float64Array;
-  tfs: Float64Array;
-  lengths: Float64Array;
-}
-
-/** A generating term's title postings in one row: the articles holding it, the term's count, the title's length and the article's passages (`counts` from `firsts`). */
-interface TitlePostings {
-  term: string;
-  articles: Float64Array;
-  tfs: Float64Array;
-  lengths: Float64Array;
-  firsts: Float64Array;
-  counts: Float64Array;
-}
-
-/** All the text postings of `terms`: the rows' arrays, sent in binary and unpacked here. */
-async function textPostings(db: Db, terms: string[]): Promise<TextPostings[]> {
-  if (!terms.length) return [];
-  const result = await db.query<{ term: string; passages: Buffer; articles: Buffer; tfs: Buffer; lengths: Buffer }>(
-    'SELECT term, array_send(passages) AS passages, array_send(articles) AS articles, array_send(tfs) AS tfs, array_send(lengths) AS lengths FROM text_postings WHERE term = ANY($1::text[])',
-    [terms],
-  );
-  return result.rows.map((r) => ({ term: r.term, passages: sentIntegers(r.passages), articles: sentIntegers(r.articles), tfs: sentIntegers(r.tfs), lengths: sentIntegers(r.lengths) }));
-}
-
-/** All the title postings of `terms`, with each article's passage range: the rows' arrays, sent in binary and unpacked here. */
-async function titlePostings(db: Db, terms: string[]): Promise<TitlePostings[]> {
-  if (!terms.length) return [];
-  const result = await db.query<{ term: string; articles: Buffer; tfs: Buffer; lengths: Buffer; first_passages: Buffer; passage_counts: Buffer }>(
-    `SELECT term, array_send(articles) AS articles, array_send(tfs) AS tfs, array_send(lengths) AS lengths, array_send(first_passages) AS first_passages, array_send(passage_counts) AS passage_counts
-     FROM title_postings WHERE term = ANY($1::text[])`,
-    [terms],
-  );
-  return result.rows.map((r) => ({
-    term: r.term,
-    articles: sentIntegers(r.articles),
-    tfs: sentIntegers(r.tfs),
-    lengths: sentIntegers(r.lengths),
-    firsts: sentIntegers(r.first_passages),
-    counts: sentIntegers(r.passage_counts),
-  }));
 }
 
 /** The articles among `numbers` that pass the source and date filters. */
