@@ -10,8 +10,8 @@ import { type BatchToWrite, contentHash } from './rows.js';
 import { type QuotationToGroup, finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
 import { PASSAGE_KEY_COLUMNS } from './termKeys.js';
 
-/** Held by each ingestion batch: one writer at a time keeps the term statistics exact. */
-const INGEST_LOCK = 0x6e657773_02;
+/** The advisory lock each ingestion batch holds while it writes: one writer at a time keeps the term statistics exact. */
+export const INGEST_LOCK = 0x6e657773_02;
 
 /** The channel each batch that changes the archive notifies (LISTEN/NOTIFY) when it commits. */
 export const ARCHIVE_CHANGED = 'archive_changed';

@@ -8,7 +8,7 @@ import { loadCorpus } from '../../src/engine/corpus/index.js';
 import type { Article } from '../../src/engine/types.js';
 import { runIngest } from '../../src/pg/commands.js';
 import { postgresArchive } from '../../src/pg/archive.js';
-import { ingestArticles } from '../../src/pg/ingest.js';
+import { INGEST_LOCK, ingestArticles } from '../../src/pg/ingest.js';
 import { postgresAsk } from '../../src/pg/search.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
@@ -68,8 +68,18 @@ describe('ingestArticles', () => {
 
   it('two ingestions of overlapping folders at once write each article once, with exact statistics', async () => {
     const { pool } = await freshDatabase(server());
-    // Both read the stored hashes before either writes: the second to take the lock finds part of its batch written meanwhile.
-    const [first, second] = await Promise.all([ingestArticles(pool, ARTICLES.slice(0, 8)), ingestArticles(pool, ARTICLES.slice(4))]);
+    // The writers' lock is held until both have read the stored hashes, analysed and queued for it:
+    // the second to write then finds the first four articles of its batch written meanwhile, and
+    // skips their rows before writing the others'.
+    const barrier = await pool.connect();
+    await barrier.query('SELECT pg_advisory_lock($1)', [INGEST_LOCK]);
+    const shared = ARTICLES.slice(4, 8);
+    const both = Promise.all([ingestArticles(pool, [...shared, ...ARTICLES.slice(0, 4)]), ingestArticles(pool, [...shared, ...ARTICLES.slice(8)])]);
+    const waiting = async () => (await barrier.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.locktype = 'advisory' AND NOT l.granted")).rows[0]!.n;
+    while ((await waiting()) < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    await barrier.query('SELECT pg_advisory_unlock($1)', [INGEST_LOCK]);
+    barrier.release();
+    const [first, second] = await both;
     expect([first.added + second.added, first.unchanged + second.unchanged]).toEqual([12, 4]);
     expect([await count(pool, 'articles'), await count(pool, 'passages')]).toEqual([12, 24]);
     const stats = await statistics(pool);
