@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { BACKOFF, type RetryPolicy, retryDelay } from '../discord/login.js';
 import type { Logger } from '../engine/index.js';
 import { ArchiveUnavailableError } from '../engine/search/backend.js';
-import { inPoolTransaction } from './migrate.js';
+import { inPoolTransaction } from './pool.js';
 
 /** Node's errors for a connection refused, dropped or timed out. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);

@@ -8,7 +8,7 @@ import type { Db } from './pool.js';
 import { Candidates } from './candidates.js';
 import { countOf, termKey } from './termKeys.js';
 import { sentIntegers } from './sentArrays.js';
-import { lowerBound } from '../engine/util/sorted.js';
+import { forEachMatch } from '../engine/util/sorted.js';
 
 /** The candidates the generating terms `textTerms` and `titleTerms` bring from their postings, with those terms' counts (in the columns `column` gives) and the fields' lengths the postings tell. */
 export async function generatedCandidates(db: Db, textTerms: string[], titleTerms: string[], column: Map<string, number>): Promise<Candidates> {
@@ -28,8 +28,7 @@ export async function generatedCandidates(db: Db, textTerms: string[], titleTerm
   const found = Candidates.of(numbers, column.size);
   for (const row of text) {
     const at = column.get(row.term)!;
-    row.passages.forEach((passage, i) => {
-      const c = found.indexOf(passage);
+    forEachMatch(found.ids, row.passages, (i, c) => {
       found.articles[c] = row.articles[i]!;
       found.lengths[c] = row.lengths[i]!;
       found.textTfs[c * found.width + at] = row.tfs[i]!;
@@ -50,28 +49,31 @@ export async function generatedCandidates(db: Db, textTerms: string[], titleTerm
 }
 
 /**
- * Counts `textTerms` and `titleTerms` for the candidates `from` to `to` of `found`, in the columns
- * `column` gives, from their rows of term keys (one compact row a passage, holding its article's
- * title keys too): each term's count found by its key, so the server only fetches rows, a cost
- * that follows the candidates, not the archive.
+ * Counts `textTerms` and `titleTerms` for every candidate of `found`, in the columns `column` gives,
+ * from their rows of term keys (one compact row a passage, holding its article's title keys too),
+ * `perStatement` candidates a statement: each term's count found by its key, so the server only
+ * fetches rows, a cost that follows the candidates, not the archive.
  */
-export async function countFromKeys(db: Db, found: Candidates, from: number, to: number, textTerms: string[], titleTerms: string[], column: Map<string, number>): Promise<void> {
+export async function countFromKeys(db: Db, found: Candidates, textTerms: string[], titleTerms: string[], column: Map<string, number>, perStatement: number): Promise<void> {
   // Sent in base64, which the bot decodes faster than the driver reads bytea's hex (49 against 76 ms
   // a question for 60 questions at 1M, loaded machine); a field with no term to count is not sent.
   const keysOf = (name: string, terms: string[]) => (terms.length ? `encode(${name}, 'base64')` : 'NULL');
-  const result = await db.query<{ id: string; length: number; keys: string | null; title_length: number; title_keys: string | null }>(
-    `SELECT id, length, ${keysOf('keys', textTerms)} AS keys, title_length, ${keysOf('title_keys', titleTerms)} AS title_keys FROM passage_keys WHERE id = ANY($1::bigint[])`,
-    [Array.from(found.ids.subarray(from, to))],
-  );
   const wanted = (terms: string[]) => terms.map((term) => ({ key: termKey(term), at: column.get(term)! }));
   const [wantedText, wantedTitle] = [wanted(textTerms), wanted(titleTerms)];
-  for (const r of result.rows) {
-    const c = found.indexOf(Number(r.id), from, to);
-    found.lengths[c] = r.length;
-    found.titleLengths[c] = r.title_length;
-    const [textKeys, titleKeys] = [Buffer.from(r.keys ?? '', 'base64'), Buffer.from(r.title_keys ?? '', 'base64')];
-    for (const { key, at } of wantedText) found.textTfs[c * found.width + at] = countOf(textKeys, key);
-    for (const { key, at } of wantedTitle) found.titleTfs[c * found.width + at] = countOf(titleKeys, key);
+  for (let from = 0; from < found.size; from += perStatement) {
+    const to = Math.min(found.size, from + perStatement);
+    const result = await db.query<{ id: string; length: number; keys: string | null; title_length: number; title_keys: string | null }>(
+      `SELECT id, length, ${keysOf('keys', textTerms)} AS keys, title_length, ${keysOf('title_keys', titleTerms)} AS title_keys FROM passage_keys WHERE id = ANY($1::bigint[])`,
+      [Array.from(found.ids.subarray(from, to))],
+    );
+    for (const r of result.rows) {
+      const c = found.indexOf(Number(r.id), from, to);
+      found.lengths[c] = r.length;
+      found.titleLengths[c] = r.title_length;
+      const [textKeys, titleKeys] = [Buffer.from(r.keys ?? '', 'base64'), Buffer.from(r.title_keys ?? '', 'base64')];
+      for (const { key, at } of wantedText) found.textTfs[c * found.width + at] = countOf(textKeys, key);
+      for (const { key, at } of wantedTitle) found.titleTfs[c * found.width + at] = countOf(titleKeys, key);
+    }
   }
 }
 
@@ -86,13 +88,10 @@ export async function countFromPostings(db: Db, found: Candidates, textTerms: st
   for (const term of textTerms) {
     const at = column.get(term)!;
     for await (const [passages, tfs, lengths] of readPostingRows(db, 'text_postings', ['passages', 'tfs', 'lengths'], term, first, last, pageRows)) {
-      let c = lowerBound(found.ids, passages[0]!);
-      for (let i = 0; i < passages.length && c < found.size; i++) {
-        while (c < found.size && found.ids[c]! < passages[i]!) c++;
-        if (found.ids[c] !== passages[i]) continue;
+      forEachMatch(found.ids, passages, (i, c) => {
         found.lengths[c] = lengths[i]!;
         found.textTfs[c * found.width + at] = tfs[i]!;
-      }
+      });
     }
   }
   if (!titleTerms.length) return;
@@ -101,16 +100,13 @@ export async function countFromPostings(db: Db, found: Candidates, textTerms: st
   for (const term of titleTerms) {
     const at = column.get(term)!;
     for await (const [articles, tfs, lengths] of readPostingRows(db, 'title_postings', ['articles', 'tfs', 'lengths'], term, firstArticle, lastArticle, pageRows)) {
-      let k = lowerBound(byArticle.articles, articles[0]!);
-      for (let i = 0; i < articles.length && k < byArticle.articles.length; i++) {
-        while (k < byArticle.articles.length && byArticle.articles[k]! < articles[i]!) k++;
-        if (byArticle.articles[k] !== articles[i]) continue;
+      forEachMatch(byArticle.articles, articles, (i, k) => {
         for (let r = byArticle.starts[k]!; r < byArticle.starts[k + 1]!; r++) {
           const c = byArticle.rows[r]!;
           found.titleLengths[c] = lengths[i]!;
           found.titleTfs[c * found.width + at] = tfs[i]!;
         }
-      }
+      });
     }
   }
 }

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { INTEGER_TYPES } from './sentArrays.js';
 
 /** The type of a column written by `copyBinaryInto`. */
 export type BinaryType = 'text' | 'smallint' | 'integer' | 'bigint' | 'smallint[]' | 'integer[]' | 'bigint[]';
@@ -14,9 +15,6 @@ const BINARY_CHUNK = 1 << 20;
 
 /** The header of a binary COPY stream: its signature, no flags, no extension. */
 const BINARY_HEADER = Buffer.from('PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0', 'latin1');
-
-/** The element types of the array columns: their PostgreSQL type oid and byte size. */
-const ELEMENTS = { smallint: { oid: 21, size: 2 }, integer: { oid: 23, size: 4 }, bigint: { oid: 20, size: 8 } } as const;
 
 /**
  * Writes rows into `table` with `COPY ... FROM STDIN` in binary format: numbers and arrays of
@@ -62,9 +60,9 @@ class BinaryWriter {
       this.room(4 + bytes);
       this.view.setInt32(this.length, bytes);
       this.length += 4 + this.buffer.write(value as string, this.length + 4);
-    } else if (type.endsWith('[]')) this.array(ELEMENTS[type.slice(0, -2) as keyof typeof ELEMENTS], value as ArrayLike<number>);
+    } else if (type.endsWith('[]')) this.array(INTEGER_TYPES[type.slice(0, -2) as keyof typeof INTEGER_TYPES], value as ArrayLike<number>);
     else {
-      const { size } = ELEMENTS[type as keyof typeof ELEMENTS];
+      const { size } = INTEGER_TYPES[type as keyof typeof INTEGER_TYPES];
       this.room(4 + size);
       this.view.setInt32(this.length, size);
       this.length = this.number(size, value as number, this.length + 4);

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type pg from 'pg';
 import type { Article } from '../engine/types.js';
-import { inPoolTransaction } from './migrate.js';
+import { inPoolTransaction } from './pool.js';
 import { inlineAnalysis, workerAnalysis } from './analysis.js';
 import { copyLinesInto } from './copy.js';
 import { type BinaryType, type BinaryValue, copyBinaryInto } from './copyBinary.js';

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import type pg from 'pg';
 import type { Logger } from '../engine/index.js';
 import { fillTermKeys } from './termKeysFill.js';
+import { inTransaction } from './pool.js';
 
 /** The folder of versioned migrations: `NNN_name.sql`, applied in order of NNN, each once. */
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
@@ -66,29 +67,6 @@ export async function migrate(client: pg.ClientBase, options: MigrateOptions): P
   if (options.reader) await grantRole(client, options.reader, 'SELECT', options.logger);
   if (options.writer) await grantRole(client, options.writer, 'SELECT, INSERT, UPDATE, DELETE', options.logger);
   return applied;
-}
-
-/** Runs `work` on a connection of `pool`, in a transaction (opened by `begin`), rolled back if it throws. */
-export async function inPoolTransaction<T>(pool: pg.Pool, work: (client: pg.ClientBase) => Promise<T>, begin = 'BEGIN'): Promise<T> {
-  const client = await pool.connect();
-  try {
-    return await inTransaction(client, () => work(client), begin);
-  } finally {
-    client.release();
-  }
-}
-
-/** Runs `work` in a transaction (opened by `begin`), rolled back if it throws. */
-export async function inTransaction<T>(client: pg.ClientBase, work: () => Promise<T>, begin = 'BEGIN'): Promise<T> {
-  await client.query(begin);
-  try {
-    const result = await work();
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  }
 }
 
 /**

@@ -29,3 +29,37 @@ export function passwordIn(url: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** Runs `work` on a connection of `pool`, in a transaction (opened by `begin`), rolled back if it throws. */
+export async function inPoolTransaction<T>(pool: pg.Pool, work: (client: pg.ClientBase) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  const client = await pool.connect();
+  try {
+    return await inTransaction(client, () => work(client), begin);
+  } finally {
+    client.release();
+  }
+}
+
+/** Runs `work` in a transaction (opened by `begin`), rolled back if it throws. */
+export async function inTransaction<T>(client: pg.ClientBase, work: () => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  await client.query(begin);
+  try {
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}
+
+/** Rows sent per statement when many rows are written. */
+export const CHUNK = 20_000;
+
+/** Quotations read per statement when many are read. */
+export const PAGE = 100_000;
+
+/** Runs `write` on `rows` `CHUNK` at a time, in order, each chunk with the index of its first row. */
+export async function inChunks<T>(rows: readonly T[], write: (chunk: T[], from: number) => Promise<unknown>): Promise<void> {
+  for (let from = 0; from < rows.length; from += CHUNK) await write(rows.slice(from, from + CHUNK), from);
+}

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { removeBatch } from './ingest.js';
-import { inPoolTransaction } from './migrate.js';
+import { inPoolTransaction } from './pool.js';
 import { finishQuoteIndex } from './quoteIndexWrite.js';
 
 /** The articles stored that a corpus folder no longer holds: their numbers, and how many articles are stored in all. */

@@ -1,18 +1,13 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { matchTokens, vocabularyBucket } from '../engine/quotes/fuzzy.js';
-import { inPoolTransaction } from './migrate.js';
+import { PAGE, inChunks, inPoolTransaction } from './pool.js';
 import { clusterChangedSpeakers } from './speakerClusters.js';
 
 /** Group numbers per postings row (see migration 005). */
 const POSTING_BLOCK = 4096;
 
 
-/** Rows sent per statement when many rows are written. */
-const CHUNK = 20_000;
-
-/** Quotations read per statement when grouping texts. */
-const PAGE = 100_000;
 
 /** A quotation to group: its text, the words whosaid matches (null: made from the text) and its article's day. */
 export interface QuotationToGroup {
@@ -52,14 +47,13 @@ export async function groupNewQuotations(client: pg.ClientBase): Promise<number>
     );
     if (!ungrouped.rowCount) return grouped;
     const groups = await groupQuotations(client, ungrouped.rows);
-    for (let from = 0; from < ungrouped.rows.length; from += CHUNK) {
-      const rows = ungrouped.rows.slice(from, from + CHUNK);
-      await client.query('UPDATE quotations q SET grp = u.g FROM unnest($1::bigint[], $2::integer[], $3::integer[]) AS u(a, p, g) WHERE q.article = u.a AND q.position = u.p', [
+    await inChunks(ungrouped.rows, (rows, from) =>
+      client.query('UPDATE quotations q SET grp = u.g FROM unnest($1::bigint[], $2::integer[], $3::integer[]) AS u(a, p, g) WHERE q.article = u.a AND q.position = u.p', [
         rows.map((r) => r.article),
         rows.map((r) => r.position),
-        groups.slice(from, from + CHUNK),
-      ]);
-    }
+        groups.slice(from, from + rows.length),
+      ]),
+    );
     grouped += ungrouped.rowCount;
   }
 }
@@ -138,15 +132,14 @@ async function writePostings(client: pg.ClientBase, groups: readonly TextEntry[]
       rows.push(row);
     }
   }
-  for (let from = 0; from < rows.length; from += CHUNK) {
-    const chunk = rows.slice(from, from + CHUNK);
-    await client.query(
+  await inChunks(rows, (chunk) =>
+    client.query(
       `INSERT INTO quote_postings (word, block, groups, lengths)
        SELECT w, b, g::integer[], l::integer[] FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[]) AS u(w, b, g, l)
        ON CONFLICT (word, block) DO UPDATE SET groups = quote_postings.groups || excluded.groups, lengths = quote_postings.lengths || excluded.lengths`,
       [chunk.map((r) => r.word), chunk.map((r) => r.block), chunk.map((r) => `{${r.ids.join(',')}}`), chunk.map((r) => `{${r.lengths.join(',')}}`)],
-    );
-  }
+    ),
+  );
 }
 
 /**

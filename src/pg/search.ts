@@ -91,10 +91,10 @@ async function askIn(db: Db, input: AskQuery, reads: StatementReads): Promise<Re
   const totals = await readTotals(db);
   const planned = await planTerms(db, terms, stats, RANKING);
   const phraseStems = checked.question.phrases.flat();
-  const counted = [...new Set([...planned.map((t) => t.term), ...phraseStems])];
-  const found = await candidates(db, checked, planned, counted, stats, RANKING.budget, reads);
-  const hits = score(found, planned, counted, totals, RANKING);
-  const column = new Map(counted.map((term, i) => [term, i]));
+  // Each counted term's column in the candidates' counts.
+  const column = new Map([...new Set([...planned.map((t) => t.term), ...phraseStems])].map((term, i) => [term, i]));
+  const found = await candidates(db, checked, planned, column, stats, RANKING.budget, reads);
+  const hits = score(found, planned, column, totals, RANKING);
   const hasTerm = (passage: number, term: string) => {
     const [row, at] = [found.indexOf(passage), column.get(term)];
     return row >= 0 && at !== undefined && found.textTfs[row * found.width + at]! > 0;
@@ -184,9 +184,9 @@ async function variantsOf(db: Db, term: string): Promise<string[]> {
  * article passes the question's filters; then the commoner planned terms and the phrase terms are
  * looked up for those candidates only: through those terms' postings, or, when these are long
  * (see `ROW_READ_COST`), in the candidates' own rows of term keys, a cost that does not grow with
- * the archive. Each gets the count of every `counted` term in each field.
+ * the archive. Each gets the count of every term `column` numbers, in each field.
  */
-async function candidates(db: Db, { query, source }: CheckedQuery, planned: PlannedTerm[], counted: string[], stats: Map<string, { text: number; title: number }>, budget: number, reads: StatementReads): Promise<Candidates> {
+async function candidates(db: Db, { query, source }: CheckedQuery, planned: PlannedTerm[], column: Map<string, number>, stats: Map<string, { text: number; title: number }>, budget: number, reads: StatementReads): Promise<Candidates> {
   const generating = new Set<string>();
   let read = 0;
   for (const term of planned) {
@@ -195,7 +195,6 @@ async function candidates(db: Db, { query, source }: CheckedQuery, planned: Plan
     generating.add(term.term);
     read += cost;
   }
-  const column = new Map(counted.map((term, i) => [term, i]));
   const textTerms = (wanted: (t: PlannedTerm) => boolean) => planned.filter((t) => t.text && wanted(t)).map((t) => t.term);
   const titleTerms = (wanted: (t: PlannedTerm) => boolean) => planned.filter((t) => t.title && wanted(t)).map((t) => t.term);
   const isGenerating = (t: PlannedTerm) => generating.has(t.term);
@@ -206,11 +205,11 @@ async function candidates(db: Db, { query, source }: CheckedQuery, planned: Plan
   }
   if (!found.size) return found;
 
-  const probedText = [...new Set([...textTerms((t) => !isGenerating(t)), ...phraseStems(counted, planned)])];
+  const probedText = [...new Set([...textTerms((t) => !isGenerating(t)), ...phraseStems([...column.keys()], planned)])];
   const probedTitle = titleTerms((t) => !isGenerating(t));
   const postings = probedText.reduce((sum, term) => sum + (stats.get(term)?.text ?? 0), 0) + probedTitle.reduce((sum, term) => sum + (stats.get(term)?.title ?? 0), 0);
   if (postings <= found.size * ROW_READ_COST) await countFromPostings(db, found, probedText, probedTitle, column, reads.postingRows);
-  else for (let from = 0; from < found.size; from += reads.candidates) await countFromKeys(db, found, from, Math.min(found.size, from + reads.candidates), probedText, probedTitle, column);
+  else await countFromKeys(db, found, probedText, probedTitle, column, reads.candidates);
   return found;
 }
 
@@ -230,8 +229,8 @@ async function acceptedArticles(db: Db, numbers: number[], source: string | unde
 }
 
 /** BM25+ of each candidate, summed term after term (text, then title) as the embedded planner sums it, best first. */
-function score(found: Candidates, planned: PlannedTerm[], counted: string[], totals: Totals, options: PlanOptions): PlannedHit[] {
-  const column = planned.map((t) => counted.indexOf(t.term));
+function score(found: Candidates, planned: PlannedTerm[], columns: Map<string, number>, totals: Totals, options: PlanOptions): PlannedHit[] {
+  const column = planned.map((t) => columns.get(t.term)!);
   const idfs = planned.map((t) => ({ text: inverseFrequency(totals.passages, t.text), title: inverseFrequency(totals.passages, t.title) }));
   const ids: number[] = [];
   const scores: number[] = [];

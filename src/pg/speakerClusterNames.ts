@@ -2,9 +2,8 @@ import type pg from 'pg';
 import { type NameWords, nameKey } from '../engine/quotes/speakers.js';
 import { labelsOf, nameFacts } from './speakerClusterKeys.js';
 import { arrayLiteral } from './copy.js';
+import { inChunks } from './pool.js';
 
-/** Rows sent per statement when many rows are written. */
-export const CHUNK = 20_000;
 
 /** A row of `quote_speaker_names`. */
 interface StoredName {
@@ -32,14 +31,13 @@ export async function readNamesAgain(client: pg.ClientBase, changed: readonly st
   const vocabulary = await vocabularyFor(client, again.flatMap((f) => f.conj));
   const rows = again.map((f) => ({ ...f, labels: labelsOf(nameKey(f.name, vocabulary)) }));
   for (const row of rows) for (const label of row.labels) labels.add(label);
-  for (let from = 0; from < rows.length; from += CHUNK) {
-    const chunk = rows.slice(from, from + CHUNK);
-    await client.query(
+  await inChunks(rows, (chunk) =>
+    client.query(
       `INSERT INTO quote_speaker_names (name, words, conj, labels) SELECT n, w::text[], c::text[], l::text[] FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(n, w, c, l)
        ON CONFLICT (name) DO UPDATE SET words = excluded.words, conj = excluded.conj, labels = excluded.labels`,
       [chunk.map((r) => r.name), chunk.map((r) => arrayLiteral(r.words)), chunk.map((r) => arrayLiteral(r.conj)), chunk.map((r) => arrayLiteral(r.labels))],
-    );
-  }
+    ),
+  );
   return labels;
 }
 

@@ -2,10 +2,8 @@ import type pg from 'pg';
 import { type SpeakerCluster, clusterSpeakers, nameKey } from '../engine/quotes/speakers.js';
 import { labelsOf, nameFacts } from './speakerClusterKeys.js';
 import { arrayLiteral } from './copy.js';
-import { CHUNK, namesLabelled, readNamesAgain, storedNameCount, vocabularyFor } from './speakerClusterNames.js';
-
-/** Quotations read per statement when every speaker is clustered again. */
-const PAGE = 100_000;
+import { namesLabelled, readNamesAgain, storedNameCount, vocabularyFor } from './speakerClusterNames.js';
+import { PAGE, inChunks } from './pool.js';
 
 /** A quotation as clustering reads it. */
 interface SpeakerRecord {
@@ -71,9 +69,8 @@ async function removeClusters(client: pg.ClientBase, records: readonly SpeakerRe
 
 /** Stores clusters with their numbers and ranks (`-key length,article,position` of their first quotation). */
 async function insertClusters(client: pg.ClientBase, rows: ReadonlyArray<{ id: number; rank: string; cluster: SpeakerCluster }>): Promise<void> {
-  for (let from = 0; from < rows.length; from += CHUNK) {
-    const chunk = rows.slice(from, from + CHUNK);
-    await client.query(
+  await inChunks(rows, (chunk) =>
+    client.query(
       `INSERT INTO quote_speakers (id, name, quotes, variants, words, rank, labels)
        SELECT id, name, quotes, v::text[], w::text[], ('{' || r || '}')::bigint[], l::text[] FROM unnest($1::integer[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(id, name, quotes, v, w, r, l)`,
       [
@@ -85,14 +82,17 @@ async function insertClusters(client: pg.ClientBase, rows: ReadonlyArray<{ id: n
         chunk.map((r) => r.rank),
         chunk.map((r) => arrayLiteral([...new Set(r.cluster.variants.flatMap((v) => labelsOf(v.split(' '))))])),
       ],
-    );
-  }
+    ),
+  );
 }
+
+/** The statement reading `SpeakerRecord`s, before its WHERE clause. */
+const SPEAKER_RECORDS = 'SELECT q.article, q.position, q.speaker, q.speaker_title, a.day, q.speaker_id FROM quotations q JOIN articles a ON a.number = q.article';
 
 /** The quotations of the speakers named `names`, in article and position order. */
 async function quotationsOf(client: pg.ClientBase, names: readonly string[]): Promise<SpeakerRecord[]> {
   const rows = await client.query<SpeakerRecord>(
-    'SELECT q.article, q.position, q.speaker, q.speaker_title, a.day, q.speaker_id FROM quotations q JOIN articles a ON a.number = q.article WHERE q.speaker = ANY($1::text[]) ORDER BY q.article, q.position',
+    `${SPEAKER_RECORDS} WHERE q.speaker = ANY($1::text[]) ORDER BY q.article, q.position`,
     [names],
   );
   return rows.rows;
@@ -103,7 +103,7 @@ async function everyQuotation(client: pg.ClientBase): Promise<SpeakerRecord[]> {
   const records: SpeakerRecord[] = [];
   for (let after: [string, number] = ['-1', 0]; ; ) {
     const page = await client.query<SpeakerRecord>(
-      `SELECT q.article, q.position, q.speaker, q.speaker_title, a.day, q.speaker_id FROM quotations q JOIN articles a ON a.number = q.article
+      `${SPEAKER_RECORDS}
        WHERE (q.article, q.position) > ($1::bigint, $2::integer) AND q.speaker IS NOT NULL ORDER BY q.article, q.position LIMIT ${PAGE}`,
       after,
     );
@@ -117,12 +117,11 @@ async function everyQuotation(client: pg.ClientBase): Promise<SpeakerRecord[]> {
 /** Sets each quotation's speaker to `speakerOf` (-1: none) where it changed. */
 async function pointQuotations(client: pg.ClientBase, records: readonly SpeakerRecord[], speakerOf: Int32Array): Promise<void> {
   const changed = records.flatMap((r, i) => ((r.speaker_id ?? -1) === speakerOf[i] ? [] : [i]));
-  for (let from = 0; from < changed.length; from += CHUNK) {
-    const chunk = changed.slice(from, from + CHUNK);
-    await client.query('UPDATE quotations q SET speaker_id = nullif(u.s, -1) FROM unnest($1::bigint[], $2::integer[], $3::integer[]) AS u(a, p, s) WHERE q.article = u.a AND q.position = u.p', [
+  await inChunks(changed, (chunk) =>
+    client.query('UPDATE quotations q SET speaker_id = nullif(u.s, -1) FROM unnest($1::bigint[], $2::integer[], $3::integer[]) AS u(a, p, s) WHERE q.article = u.a AND q.position = u.p', [
       chunk.map((i) => records[i]!.article),
       chunk.map((i) => records[i]!.position),
       chunk.map((i) => speakerOf[i]!),
-    ]);
-  }
+    ]),
+  );
 }

@@ -8,13 +8,15 @@
  * would then add a term's count to a passage that does not hold it.
  */
 
+import { FNV_OFFSET, FNV_PRIME } from '../engine/text/scan.js';
+
 /** Bytes per term: a 6-byte key, then the count. */
 export const TERM_KEY_BYTES = 7;
 
 /** A 32-bit hash of a term's UTF-16 units (FNV-1a, then murmur3's finaliser to spread the bits), from `seed`. */
 function hash32(term: string, seed: number): number {
   let h = seed;
-  for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), FNV_PRIME);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -25,7 +27,7 @@ function hash32(term: string, seed: number): number {
 
 /** The 48-bit key of an index term (an integer JavaScript holds exactly). */
 export function termKey(term: string): number {
-  return hash32(term, 0x811c9dc5) * 0x10000 + (hash32(term, 0x9747b28c) >>> 16);
+  return hash32(term, FNV_OFFSET) * 0x10000 + (hash32(term, 0x9747b28c) >>> 16);
 }
 
 /** The keys of a document's terms with their counts (at most 255, as the index keeps them), sorted by key. */

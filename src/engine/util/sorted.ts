@@ -9,3 +9,16 @@ export function lowerBound(list: ArrayLike<number>, value: number, from = 0, to 
   }
   return low;
 }
+
+/**
+ * Calls `visit(i, k)` for each `values[i]` that ascending `list` holds at `k`, `values` ascending
+ * too: one merge through both, starting where the first value would be in `list`.
+ */
+export function forEachMatch(list: ArrayLike<number>, values: ArrayLike<number>, visit: (i: number, k: number) => void): void {
+  if (!values.length) return;
+  let k = lowerBound(list, values[0]!);
+  for (let i = 0; i < values.length && k < list.length; i++) {
+    while (k < list.length && list[k]! < values[i]!) k++;
+    if (list[k] === values[i]) visit(i, k);
+  }
+}

@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { lowerBound } from '../../util/sorted.js';
 
 /**
  * One field's postings in compressed-sparse-row form: the documents of term number `t` are
@@ -137,15 +138,6 @@ export class PassageIndex {
 
 /** The count of `doc` in the list `from`…`to` of a field (0 when absent), by binary search. */
 export function termCount(postings: FieldPostings, from: number, to: number, doc: number): number {
-  const { docs } = postings;
-  let low = from;
-  let high = to - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const found = docs[mid]!;
-    if (found === doc) return postings.tfs[mid]!;
-    if (found < doc) low = mid + 1;
-    else high = mid - 1;
-  }
-  return 0;
+  const at = lowerBound(postings.docs, doc, from, to);
+  return at < to && postings.docs[at] === doc ? postings.tfs[at]! : 0;
 }
