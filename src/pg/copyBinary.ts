@@ -5,10 +5,10 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { INTEGER_TYPES } from './sentArrays.js';
 
 /** The type of a column written by `copyBinaryInto`. */
-export type BinaryType = 'text' | 'smallint' | 'integer' | 'bigint' | 'smallint[]' | 'integer[]' | 'bigint[]';
+export type BinaryType = 'text' | 'bytea' | 'smallint' | 'integer' | 'bigint' | 'smallint[]' | 'integer[]' | 'bigint[]';
 
-/** A value written by `copyBinaryInto`: a text, a number, or the numbers of an array (one dimension, no nulls). */
-export type BinaryValue = string | number | ArrayLike<number>;
+/** A value written by `copyBinaryInto`: a text, bytes, a number, or the numbers of an array (one dimension, no nulls). */
+export type BinaryValue = string | Uint8Array | number | ArrayLike<number>;
 
 /** Bytes gathered before a chunk of a binary COPY stream is sent. */
 const BINARY_CHUNK = 1 << 20;
@@ -60,6 +60,12 @@ class BinaryWriter {
       this.room(4 + bytes);
       this.view.setInt32(this.length, bytes);
       this.length += 4 + this.buffer.write(value as string, this.length + 4);
+    } else if (type === 'bytea') {
+      const bytes = value as Uint8Array;
+      this.room(4 + bytes.length);
+      this.view.setInt32(this.length, bytes.length);
+      this.length += 4;
+      this.bytes(bytes);
     } else if (type.endsWith('[]')) this.array(INTEGER_TYPES[type.slice(0, -2) as keyof typeof INTEGER_TYPES], value as ArrayLike<number>);
     else {
       const { size } = INTEGER_TYPES[type as keyof typeof INTEGER_TYPES];

@@ -9,6 +9,7 @@ import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { type BatchToWrite, contentHash } from './rows.js';
 import { type QuotationToGroup, finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
 import { PASSAGE_KEY_COLUMNS } from './termKeys.js';
+import { packPostings } from './packedPostings.js';
 
 /** The advisory lock each ingestion batch holds while it writes: one writer at a time keeps the term statistics exact. */
 export const INGEST_LOCK = 0x6e657773_02;
@@ -212,6 +213,8 @@ interface PostingTable {
   /** The aggregate giving a row's `found` from its unnested arrays `x`. */
   found: string;
   columns: ReadonlyArray<readonly [string, 'bigint' | 'integer' | 'smallint']>;
+  /** The columns `packed` holds (documents, counts, lengths), as `pack_postings` takes them. */
+  packs: readonly [string, string, string];
   /** The statement giving each term of the articles $1 with a document (passage or article number) holding it. */
   documents: string;
 }
@@ -220,6 +223,7 @@ const TEXT_POSTINGS: PostingTable = {
   name: 'text_postings',
   found: 'count(*)',
   columns: [['passages', 'bigint'], ['articles', 'bigint'], ['tfs', 'smallint'], ['lengths', 'integer']],
+  packs: ['passages', 'tfs', 'lengths'],
   documents: 'SELECT t.term, p.id AS document FROM passages p, unnest(p.terms) AS t(term) WHERE p.article = ANY($1::bigint[])',
 };
 
@@ -227,6 +231,7 @@ const TITLE_POSTINGS: PostingTable = {
   name: 'title_postings',
   found: 'sum(x.passage_counts)',
   columns: [['articles', 'bigint'], ['tfs', 'smallint'], ['lengths', 'integer'], ['first_passages', 'bigint'], ['passage_counts', 'integer']],
+  packs: ['articles', 'tfs', 'lengths'],
   documents: 'SELECT t.term, a.number AS document FROM articles a, unnest(a.title_terms) AS t(term) WHERE a.number = ANY($1::bigint[])',
 };
 
@@ -240,14 +245,16 @@ const TITLE_POSTINGS: PostingTable = {
  */
 async function removePostings(client: pg.ClientBase, table: PostingTable, articles: string[]): Promise<void> {
   const names = table.columns.map(([name]) => name);
-  const kept = names.map((name) => `coalesce(array_agg(x.${name} ORDER BY x.o), '{}')`);
+  const kept = names.map((name) => `coalesce(array_agg(x.${name} ORDER BY x.o), '{}') AS ${name}`);
   const emptied = await client.query<{ term: string; block: string }>(
     `WITH held AS (
        SELECT DISTINCT d.term, r.block FROM (${table.documents}) AS d
        CROSS JOIN LATERAL (SELECT b.block FROM ${table.name} b WHERE b.term = d.term AND b.block <= d.document ORDER BY b.block DESC LIMIT 1) AS r
      ), updated AS (
-       UPDATE ${table.name} b SET (found, ${names.join(', ')}) = (
-         SELECT coalesce(${table.found}, 0), ${kept.join(', ')} FROM unnest(${names.map((n) => `b.${n}`).join(', ')}) WITH ORDINALITY AS x(${names.join(', ')}, o) WHERE x.articles <> ALL($1::bigint[]))
+       UPDATE ${table.name} b SET (found, ${names.join(', ')}, packed) = (
+         SELECT k.found, ${names.map((n) => `k.${n}`).join(', ')}, pack_postings(b.block, ${table.packs.map((n) => `k.${n}`).join(', ')}) FROM (
+           SELECT coalesce(${table.found}, 0) AS found, ${kept.join(', ')} FROM unnest(${names.map((n) => `b.${n}`).join(', ')}) WITH ORDINALITY AS x(${names.join(', ')}, o) WHERE x.articles <> ALL($1::bigint[])
+         ) AS k)
        FROM held h WHERE b.term = h.term AND b.block = h.block
        RETURNING b.term, b.block, cardinality(b.articles) AS remaining
      )
@@ -316,8 +323,8 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
   await copyLinesInto(client, 'quotations', QUOTATION_COLUMNS, quotations.map((line, k) => `${groups[k]}${line}`));
   await copyLinesInto(client, 'passage_keys', PASSAGE_KEY_COLUMNS, passageKeys);
   const { terms, text, title } = batch.postings;
-  const textRows = postingRows(terms, text, firstPassage, textValues, 2, () => 1);
-  const titleRows = postingRows(terms, title, firstArticle, titleValues, 1, (values) => values[4]!);
+  const textRows = postingRows(TEXT_POSTINGS, terms, text, firstPassage, textValues, () => 1);
+  const titleRows = postingRows(TITLE_POSTINGS, terms, title, firstArticle, titleValues, (values) => values[4]!);
   await copyBinaryInto(client, TEXT_POSTINGS.name, postingColumns(TEXT_POSTINGS), textRows);
   await copyBinaryInto(client, TITLE_POSTINGS.name, postingColumns(TITLE_POSTINGS), titleRows);
   await addTermChars(client, [...textRows, ...titleRows].map((row) => row[0] as string));
@@ -351,16 +358,18 @@ class Lines {
 
 /** A postings table's columns with their types, in the order of `postingRows`. */
 function postingColumns(table: PostingTable): Array<readonly [string, BinaryType]> {
-  return [['term', 'text'], ['block', 'bigint'], ['found', 'integer'], ...table.columns.map(([name, type]) => [name, `${type}[]`] as const)];
+  return [['term', 'text'], ['block', 'bigint'], ['found', 'integer'], ...table.columns.map(([name, type]) => [name, `${type}[]`] as const), ['packed', 'bytea']];
 }
 
 /**
- * A block's postings rows from the batch's postings of one field, grouped by term as the index
- * builder groups them: for each term with a document written, the term, the block, the passages it
- * is found in (`weight` of each document's values), then each column: the documents' `values`
- * (null for a document not written) with the term's count at `tfAt`.
+ * A block's rows of postings `table` from the batch's postings of one field, grouped by term as
+ * the index builder groups them: for each term with a document written, the term, the block, the
+ * passages it is found in (`weight` of each document's values), then each column: the documents'
+ * `values` (null for a document not written, the term's count in the table's counts column), then
+ * those columns packed.
  */
-function postingRows(terms: readonly string[], field: FieldPostings, block: number, values: ReadonlyArray<readonly number[] | null>, tfAt: number, weight: (values: readonly number[]) => number): BinaryValue[][] {
+function postingRows(table: PostingTable, terms: readonly string[], field: FieldPostings, block: number, values: ReadonlyArray<readonly number[] | null>, weight: (values: readonly number[]) => number): BinaryValue[][] {
+  const [documentAt, tfAt, lengthAt] = table.packs.map((packed) => table.columns.findIndex(([name]) => name === packed)) as [number, number, number];
   const rows: BinaryValue[][] = [];
   const width = values.find((document) => document)?.length ?? 0;
   for (let t = 0; t < terms.length; t++) {
@@ -379,7 +388,7 @@ function postingRows(terms: readonly string[], field: FieldPostings, block: numb
       found += weight(document);
       n++;
     }
-    rows.push([terms[t]!, block, found, ...columns]);
+    rows.push([terms[t]!, block, found, ...columns, packPostings(block, columns[documentAt]!, columns[tfAt]!, columns[lengthAt]!)]);
   }
   return rows;
 }

@@ -37,7 +37,10 @@ async function statistics(pool: pg.Pool) {
     (SELECT coalesce(sum(length), 0)::int FROM passages) AS text_length, (SELECT coalesce(sum(title_length * passage_count), 0)::int FROM articles) AS title_length`);
   const postings = await pool.query(`SELECT b.term, x.passage::int, x.article::int, x.tf, x.length FROM text_postings b, unnest(b.passages, b.articles, b.tfs, b.lengths) AS x(passage, article, tf, length) ORDER BY 1, 2`);
   const fromRows = await pool.query(`SELECT t.term, p.id::int AS passage, p.article::int, t.tf, p.length FROM passages p, unnest(p.terms, p.tfs) AS t(term, tf) ORDER BY 1, 2`);
-  return { stored: [stored.rows, postings.rows], recomputed: [recomputed.rows, fromRows.rows], totals: totals.rows[0], actual: actual.rows[0] };
+  // Each row's packed postings, written by ingestion or rewritten by a replacement, as the database packs its arrays.
+  const packed = await pool.query(`SELECT (SELECT count(*)::int FROM text_postings WHERE packed <> pack_postings(block, passages, tfs, lengths)) AS text,
+    (SELECT count(*)::int FROM title_postings WHERE packed <> pack_postings(block, articles, tfs, lengths)) AS title`);
+  return { stored: [stored.rows, postings.rows, packed.rows[0]], recomputed: [recomputed.rows, fromRows.rows, { text: 0, title: 0 }], totals: totals.rows[0], actual: actual.rows[0] };
 }
 
 describe('ingestArticles', () => {

@@ -72,7 +72,9 @@ async function postingsById(pool: pg.Pool) {
     JOIN articles a ON a.number = x.article ORDER BY 1, 2`);
   const counts = await pool.query('SELECT (SELECT count(*) FROM text_postings b, unnest(b.passages) AS x) AS text, (SELECT count(*) FROM title_postings b, unnest(b.articles) AS x) AS title');
   const found = await pool.query(`SELECT (SELECT count(*) FROM text_postings WHERE found <> cardinality(passages)) AS text,
-    (SELECT count(*) FROM title_postings b WHERE found <> (SELECT sum(n) FROM unnest(b.passage_counts) AS n)) AS title`);
+    (SELECT count(*) FROM title_postings b WHERE found <> (SELECT sum(n) FROM unnest(b.passage_counts) AS n)) AS title,
+    (SELECT count(*) FROM text_postings WHERE packed <> pack_postings(block, passages, tfs, lengths)) AS text_packed,
+    (SELECT count(*) FROM title_postings WHERE packed <> pack_postings(block, articles, tfs, lengths)) AS title_packed`);
   const stats = await pool.query('SELECT term, text_passages, title_passages FROM term_stats ORDER BY term');
   const totals = await pool.query('SELECT articles, passages, text_length, title_length FROM corpus_stats');
   return { text: text.rows, title: title.rows, counts: counts.rows, found: found.rows, stats: stats.rows, totals: totals.rows };

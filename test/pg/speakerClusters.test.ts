@@ -149,7 +149,8 @@ describe.skipIf(!existsSync(QUOTES_DIR))('speakers of an archive ingested before
     try {
       const client = await old.connect();
       try {
-        await migrate(client, { logger: silentLogger, migrations: (await shippedMigrations()).filter((m) => m.version < 11) });
+        // Every migration but 011 (the later ones are needed by today's ingestion, and change nothing 011 reads).
+        await migrate(client, { logger: silentLogger, migrations: (await shippedMigrations()).filter((m) => m.version !== 11) });
         await ingestArticles(old, articles, { batchSize: 20, finishQuotes: false });
         await migrate(client, { logger: silentLogger });
       } finally {

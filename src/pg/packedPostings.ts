@@ -1,0 +1,100 @@
+/**
+ * A postings row's postings in the compact form of its `packed` column (migration 012): for each
+ * document in order, its distance from the previous one (the first from the row's block), the
+ * term's count and the field's length, each number in a prefix code of 1, 2, 4 or 9 bytes. The
+ * migration's `pack_postings` packs the same bytes in SQL.
+ */
+
+import { lowerBound } from '../engine/util/sorted.js';
+
+/** Largest number the code holds exactly here (a JavaScript number). */
+const LARGEST = Number.MAX_SAFE_INTEGER;
+
+/** Bytes of the code for `value`: 1 below 2^7, 2 below 2^14, 4 below 2^29, else 9. */
+function codeLength(value: number): number {
+  return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x2000_0000 ? 4 : 9;
+}
+
+/** Writes `value` at `at` in the prefix code; where it ends. */
+function writeNumber(out: Buffer, value: number, at: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > LARGEST) throw new RangeError(`a packed posting number must be an integer from 0 to 2^53 - 1: ${value}`);
+  if (value < 0x80) {
+    out[at] = value;
+    return at + 1;
+  }
+  if (value < 0x4000) {
+    out.writeUInt16BE(0x8000 | value, at);
+    return at + 2;
+  }
+  if (value < 0x2000_0000) {
+    out.writeUInt32BE((0xc000_0000 | value) >>> 0, at);
+    return at + 4;
+  }
+  out[at] = 0xe0;
+  out.writeBigUInt64BE(BigInt(value), at + 1);
+  return at + 9;
+}
+
+/** The number whose code starts at `at`. */
+function readNumber(bytes: Uint8Array, at: number): number {
+  const first = bytes[at]!;
+  if (first < 0x80) return first;
+  if (first < 0xc0) return ((first & 0x3f) << 8) | bytes[at + 1]!;
+  if (first < 0xe0) return ((first & 0x1f) << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!;
+  return Number(Buffer.from(bytes.buffer, bytes.byteOffset + at + 1, 8).readBigUInt64BE());
+}
+
+/** Bytes of the code starting with byte `first`. */
+function lengthAt(first: number): number {
+  return first < 0x80 ? 1 : first < 0xc0 ? 2 : first < 0xe0 ? 4 : 9;
+}
+
+/**
+ * Packs a row's postings: `documents` ascending from `block`, each with its count in `tfs` and its
+ * field's length in `lengths`. Documents out of order are a bug, and said so.
+ */
+export function packPostings(block: number, documents: ArrayLike<number>, tfs: ArrayLike<number>, lengths: ArrayLike<number>): Buffer {
+  let bytes = 0;
+  let previous = block;
+  for (let i = 0; i < documents.length; i++) {
+    const gap = documents[i]! - previous;
+    if (gap < 0 || (i > 0 && gap === 0)) throw new RangeError(`postings must ascend from their block ${block}: ${documents[i]} after ${previous}`);
+    bytes += codeLength(gap) + codeLength(tfs[i]!) + codeLength(lengths[i]!);
+    previous = documents[i]!;
+  }
+  const out = Buffer.allocUnsafe(bytes);
+  let at = 0;
+  previous = block;
+  for (let i = 0; i < documents.length; i++) {
+    at = writeNumber(out, documents[i]! - previous, at);
+    at = writeNumber(out, tfs[i]!, at);
+    at = writeNumber(out, lengths[i]!, at);
+    previous = documents[i]!;
+  }
+  return out;
+}
+
+/**
+ * Walks a packed row of `block` beside `wanted` (document numbers, ascending) and calls `matched`
+ * with the index in `wanted`, the count and the length of each document found in both. Stops
+ * when the row passes the last wanted document; the counts and lengths of the others are skipped
+ * unread.
+ */
+export function matchPacked(packed: Uint8Array, block: number, wanted: ArrayLike<number>, matched: (index: number, tf: number, length: number) => void): void {
+  let w = lowerBound(wanted, block);
+  let document = block;
+  for (let at = 0; at < packed.length && w < wanted.length; ) {
+    document += readNumber(packed, at);
+    at += lengthAt(packed[at]!);
+    while (w < wanted.length && wanted[w]! < document) w++;
+    if (w < wanted.length && wanted[w] === document) {
+      const tf = readNumber(packed, at);
+      at += lengthAt(packed[at]!);
+      matched(w, tf, readNumber(packed, at));
+      at += lengthAt(packed[at]!);
+    } else {
+      at += lengthAt(packed[at]!);
+      at += lengthAt(packed[at]!);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { matchPacked, packPostings } from '../../src/pg/packedPostings.js';
+import { freshDatabase, useEmbeddedServer } from './database.js';
+
+const server = useEmbeddedServer();
+
+/** Rows of postings at the edges of the code's byte lengths: each document's distance, count and length cross 2^7, 2^14 and 2^29. */
+const ROWS = [
+  { block: 0, documents: [0, 1, 2], tfs: [1, 1, 2], lengths: [12, 40, 7] },
+  { block: 1000, documents: [1000 + 127, 1000 + 255, 1000 + 255 + 128], tfs: [127, 128, 1], lengths: [0, 127, 128] },
+  { block: 5, documents: [5 + 16383, 5 + 16383 + 16384], tfs: [16383, 16384], lengths: [32767, 65536] },
+  { block: 2 ** 31, documents: [2 ** 31 + 2 ** 29 - 1, 2 ** 31 + 2 ** 29 - 1 + 2 ** 29], tfs: [32767, 3], lengths: [2 ** 31 - 1, 2 ** 29] },
+  { block: 7, documents: [7 + 2 ** 40, 2 ** 53 - 1], tfs: [1, 1], lengths: [150, 2 ** 30] },
+  { block: 9, documents: [], tfs: [], lengths: [] },
+];
+
+/** What `matchPacked` finds of `wanted` in a packed row: [wanted index, count, length] each. */
+function matched(packed: Buffer, block: number, wanted: number[]): number[][] {
+  const found: number[][] = [];
+  matchPacked(packed, block, wanted, (index, tf, length) => found.push([index, tf, length]));
+  return found;
+}
+
+describe('packed postings', () => {
+  it.each(ROWS)('finds every posting of a row of block $block again, with its count and length', ({ block, documents, tfs, lengths }) => {
+    const packed = packPostings(block, documents, tfs, lengths);
+    expect(matched(packed, block, documents)).toEqual(documents.map((_, i) => [i, tfs[i], lengths[i]]));
+  });
+
+  it('finds only the wanted documents the row holds, wanted from before its block to after its end', () => {
+    const packed = packPostings(100, [100, 103, 300, 20_000], [1, 2, 3, 4], [10, 20, 30, 40]);
+    expect(matched(packed, 100, [3, 99, 103, 104, 299, 20_000, 20_001])).toEqual([[2, 2, 20], [5, 4, 40]]);
+    expect(matched(packed, 100, [])).toEqual([]);
+    expect(matched(packed, 100, [50_000])).toEqual([]);
+  });
+
+  it('refuses documents that do not ascend from the block, and numbers the code cannot hold', () => {
+    expect(() => packPostings(10, [9], [1], [1])).toThrow(/ascend from their block 10: 9 after 10/);
+    expect(() => packPostings(10, [12, 12], [1, 1], [1, 1])).toThrow(/12 after 12/);
+    expect(() => packPostings(0, [1], [-1], [1])).toThrow(/integer from 0 to 2\^53 - 1: -1/);
+    expect(() => packPostings(0, [1], [1], [1.5])).toThrow(/1.5/);
+  });
+
+  it('packs the same bytes as the database function pack_postings, which fills and rewrites the stored rows', async () => {
+    const { pool } = await freshDatabase(server());
+    for (const { block, documents, tfs, lengths } of ROWS) {
+      const sql = await pool.query<{ packed: Buffer }>('SELECT pack_postings($1::bigint, $2::bigint[], $3::integer[]::smallint[], $4::integer[]) AS packed', [
+        block,
+        documents.map(String),
+        tfs,
+        lengths,
+      ]);
+      expect(sql.rows[0]!.packed.toString('hex')).toBe(packPostings(block, documents, tfs, lengths).toString('hex'));
+    }
+  });
+});
