@@ -15,8 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { parseArticleFile } from '../../src/engine/corpus/index.js';
 import { silentLogger } from '../../src/engine/index.js';
-import { ingestArticles } from '../../src/pg/ingest.js';
-import { finishQuoteIndex } from '../../src/pg/quoteIndexWrite.js';
+import { finishIngestion, ingestArticles } from '../../src/pg/ingest.js';
 import { migrate } from '../../src/pg/migrate.js';
 import { createPool } from '../../src/pg/pool.js';
 import { postgresCatalog } from '../../src/pg/catalog.js';
@@ -57,13 +56,13 @@ async function ingest(pool: pg.Pool, corpusDir: string): Promise<Record<string, 
     const fresh = parseArticleFile(name, readFileSync(join(corpusDir, name), 'utf8'), {}).articles.filter((a) => !stored.has(a.id));
     if (!fresh.length) continue;
     const started = performance.now();
-    await ingestArticles(pool, fresh, { finishQuotes: false });
+    await ingestArticles(pool, fresh, { finish: false });
     seconds += (performance.now() - started) / 1000;
     added += fresh.length;
   }
-  // The speakers clustered once over the whole archive, as one `npm run ingest` of the folder would.
+  // The speakers clustered and the postings rows merged once over the whole archive, as one `npm run ingest` of the folder would.
   const started = performance.now();
-  await finishQuoteIndex(pool);
+  await finishIngestion(pool);
   seconds += (performance.now() - started) / 1000;
   const articles = stored.size + added;
   return added ? { articles, added, ingestS: Math.round(seconds * 10) / 10, ingestRate: Math.round(added / seconds) } : { articles, added };

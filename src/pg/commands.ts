@@ -121,6 +121,7 @@ export async function runIngest(args: readonly string[], env: DatabaseEnv, logge
     const counts = await ingestArticles(pool, corpus.articles, {
       batchSize: parsed.batch,
       onProgress: (progress) => logger.info({ ...progress }, 'ingestion progress'),
+      onCompaction: everyFewSeconds((progress) => logger.info({ ...progress }, 'merging postings rows')),
     });
     const written = counts.added + counts.replaced > 0;
     logger.info({ ...counts, rejectedFiles: corpus.problems.filter(isRejection).length }, written ? 'ingestion done' : 'ingestion done: every article is stored already with the same content, nothing written');
@@ -138,4 +139,14 @@ export async function runIngest(args: readonly string[], env: DatabaseEnv, logge
   } finally {
     await pool.end();
   }
+}
+
+/** `report`, called for the last progress and otherwise at most once every 10 s. */
+function everyFewSeconds<T extends { done: number; total: number }>(report: (progress: T) => void): (progress: T) => void {
+  let last = performance.now();
+  return (progress) => {
+    if (progress.done < progress.total && performance.now() - last < 10_000) return;
+    last = performance.now();
+    report(progress);
+  };
 }

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type pg from 'pg';
 import type { Article } from '../engine/types.js';
-import { inPoolTransaction } from './pool.js';
+import { INGEST_LOCK, inPoolTransaction } from './pool.js';
 import { inlineAnalysis, workerAnalysis } from './analysis.js';
 import { copyLinesInto } from './copy.js';
 import { type BinaryType, type BinaryValue, copyBinaryInto } from './copyBinary.js';
@@ -10,9 +10,8 @@ import { type BatchToWrite, contentHash } from './rows.js';
 import { type QuotationToGroup, finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
 import { PASSAGE_KEY_COLUMNS } from './termKeys.js';
 import { packPostings } from './packedPostings.js';
-
-/** The advisory lock each ingestion batch holds while it writes: one writer at a time keeps the term statistics exact. */
-export const INGEST_LOCK = 0x6e657773_02;
+import { type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS } from './postingTables.js';
+import { type Compaction, type CompactionProgress, compactPostings } from './compactPostings.js';
 
 /** The channel each batch that changes the archive notifies (LISTEN/NOTIFY) when it commits. */
 export const ARCHIVE_CHANGED = 'archive_changed';
@@ -42,15 +41,17 @@ export interface IngestProgress extends IngestCounts {
   secondsLeft: number;
 }
 
-/** How to ingest: the batch size, who hears of progress, and whether the run ends by clustering the speakers. */
+/** How to ingest: the batch size, who hears of progress, and whether the run ends by finishing the ingestion (`finishIngestion`). */
 export interface IngestOptions {
   batchSize?: number;
   onProgress?: (progress: IngestProgress) => void;
   /**
-   * False when the caller ingests one part after another and calls `finishQuoteIndex` once after
+   * False when the caller ingests one part after another and calls `finishIngestion` once after
    * the last (while most names are new, clustering reads every stored quotation: once per part would grow with the square of the archive).
    */
-  finishQuotes?: boolean;
+  finish?: boolean;
+  /** Who hears how far the merging of postings rows is, when the run finishes. */
+  onCompaction?: (progress: CompactionProgress) => void;
 }
 
 /**
@@ -88,11 +89,22 @@ export async function ingestArticles(pool: pg.Pool, articles: readonly Article[]
       const rate = seen / (seconds || 1e-3);
       options.onProgress?.({ ...counts, done: seen, total: articles.length, rate: Math.round(rate), secondsLeft: Math.round((articles.length - seen) / rate) });
     }
-    if (options.finishQuotes !== false) await finishQuoteIndex(pool);
+    // A run that wrote nothing left no postings rows to merge.
+    if (options.finish !== false) await (counts.added + counts.replaced ? finishIngestion(pool, options.onCompaction) : finishQuoteIndex(pool));
   } finally {
     await analysis.close();
   }
   return counts;
+}
+
+/**
+ * What follows the last batch of an ingestion: the new quotations grouped and their speakers
+ * clustered, and each term's postings rows written meanwhile merged into its last rows
+ * (`compactPostings`). Returns the compaction's counts.
+ */
+export async function finishIngestion(pool: pg.Pool, onCompaction?: (progress: CompactionProgress) => void): Promise<Compaction> {
+  await finishQuoteIndex(pool);
+  return compactPostings(pool, onCompaction);
 }
 
 /**
@@ -203,37 +215,6 @@ async function removeArticles(client: pg.ClientBase, articles: readonly StoredAr
   await removePostings(client, TITLE_POSTINGS, numbers);
   await client.query('DELETE FROM articles WHERE number = ANY($1::bigint[])', [numbers]);
 }
-
-/**
- * A postings table: its name, its array columns after `term` and `block` with their element types
- * (each table has `articles`), and where the articles numbered $1 are posted in it.
- */
-interface PostingTable {
-  name: 'text_postings' | 'title_postings';
-  /** The aggregate giving a row's `found` from its unnested arrays `x`. */
-  found: string;
-  columns: ReadonlyArray<readonly [string, 'bigint' | 'integer' | 'smallint']>;
-  /** The columns `packed` holds (documents, counts, lengths), as `pack_postings` takes them. */
-  packs: readonly [string, string, string];
-  /** The statement giving each term of the articles $1 with a document (passage or article number) holding it. */
-  documents: string;
-}
-
-const TEXT_POSTINGS: PostingTable = {
-  name: 'text_postings',
-  found: 'count(*)',
-  columns: [['passages', 'bigint'], ['articles', 'bigint'], ['tfs', 'smallint'], ['lengths', 'integer']],
-  packs: ['passages', 'tfs', 'lengths'],
-  documents: 'SELECT t.term, p.id AS document FROM passages p, unnest(p.terms) AS t(term) WHERE p.article = ANY($1::bigint[])',
-};
-
-const TITLE_POSTINGS: PostingTable = {
-  name: 'title_postings',
-  found: 'sum(x.passage_counts)',
-  columns: [['articles', 'bigint'], ['tfs', 'smallint'], ['lengths', 'integer'], ['first_passages', 'bigint'], ['passage_counts', 'integer']],
-  packs: ['articles', 'tfs', 'lengths'],
-  documents: 'SELECT t.term, a.number AS document FROM articles a, unnest(a.title_terms) AS t(term) WHERE a.number = ANY($1::bigint[])',
-};
 
 /**
  * Takes the postings of the articles numbered `articles` out of their rows (rows left empty are

@@ -63,3 +63,6 @@ export const PAGE = 100_000;
 export async function inChunks<T>(rows: readonly T[], write: (chunk: T[], from: number) => Promise<unknown>): Promise<void> {
   for (let from = 0; from < rows.length; from += CHUNK) await write(rows.slice(from, from + CHUNK), from);
 }
+
+/** The advisory lock each ingestion batch (and each deletion or compaction of postings) holds while it writes: one writer at a time keeps the term statistics exact. */
+export const INGEST_LOCK = 0x6e657773_02;

@@ -8,7 +8,8 @@ import { loadCorpus } from '../../src/engine/corpus/index.js';
 import type { Article } from '../../src/engine/types.js';
 import { runIngest } from '../../src/pg/commands.js';
 import { postgresArchive } from '../../src/pg/archive.js';
-import { INGEST_LOCK, ingestArticles } from '../../src/pg/ingest.js';
+import { ingestArticles } from '../../src/pg/ingest.js';
+import { INGEST_LOCK } from '../../src/pg/pool.js';
 import { postgresAsk } from '../../src/pg/search.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 

@@ -5,11 +5,10 @@ import { quoteAnswers } from '../../src/engine/engine.js';
 import { QuoteIndex } from '../../src/engine/quotes/index.js';
 import type { Article } from '../../src/engine/types.js';
 import { silentLogger } from '../../src/engine/options.js';
-import { ingestArticles } from '../../src/pg/ingest.js';
+import { finishIngestion, ingestArticles } from '../../src/pg/ingest.js';
 import { migrate, shippedMigrations } from '../../src/pg/migrate.js';
 import { createPool } from '../../src/pg/pool.js';
 import { pruneArticles } from '../../src/pg/prune.js';
-import { finishQuoteIndex } from '../../src/pg/quoteIndexWrite.js';
 import { postgresQuotes } from '../../src/pg/quoteService.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
@@ -151,12 +150,12 @@ describe.skipIf(!existsSync(QUOTES_DIR))('speakers of an archive ingested before
       try {
         // Every migration but 011 (the later ones are needed by today's ingestion, and change nothing 011 reads).
         await migrate(client, { logger: silentLogger, migrations: (await shippedMigrations()).filter((m) => m.version !== 11) });
-        await ingestArticles(old, articles, { batchSize: 20, finishQuotes: false });
+        await ingestArticles(old, articles, { batchSize: 20, finish: false });
         await migrate(client, { logger: silentLogger });
       } finally {
         client.release();
       }
-      await finishQuoteIndex(old);
+      await finishIngestion(old);
       const { pool: fresh } = await freshDatabase(server());
       await ingestArticles(fresh, articles, { batchSize: 20 });
       expect(await speakersOf(old, asked)).toEqual(await speakersOf(fresh, asked));

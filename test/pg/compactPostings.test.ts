@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type CompactionProgress, compactPostings } from '../../src/pg/compactPostings.js';
+import { ingestArticles } from '../../src/pg/ingest.js';
+import { freshDatabase, useEmbeddedServer } from './database.js';
+import { QUOTES_DIR, answers, devArchive, postingsById } from './devArchive.js';
+
+const server = useEmbeddedServer();
+
+/** Rows per table, and the most rows one term has. */
+async function rowCounts(pool: import('pg').Pool) {
+  const counted = await pool.query<{ rows: number; most: number }>(
+    `SELECT (SELECT count(*)::int FROM text_postings) + (SELECT count(*)::int FROM title_postings) AS rows,
+            (SELECT max(n)::int FROM (SELECT count(*) AS n FROM text_postings GROUP BY term) AS t) AS most`,
+  );
+  return counted.rows[0]!;
+}
+
+describe.skipIf(!existsSync(QUOTES_DIR))('compactPostings', () => {
+  it('merges each term’s small rows into few, and every answer and posting stays as it was', async () => {
+    const { articles, quotes } = devArchive();
+    const { pool } = await freshDatabase(server());
+    // Batches of 2 articles, not finished: a common word has a row in each of about 35 blocks.
+    await ingestArticles(pool, articles, { batchSize: 2, finish: false });
+    const before = { answers: await answers(pool, articles, quotes), postings: await postingsById(pool), rows: await rowCounts(pool) };
+    expect(before.rows.most).toBeGreaterThan(25);
+
+    const progress: CompactionProgress[] = [];
+    const rowPostings = 40;
+    const compaction = await compactPostings(pool, (p) => progress.push(p), rowPostings);
+    const after = await rowCounts(pool);
+    expect(compaction.rowsBefore - compaction.rowsAfter).toBe(before.rows.rows - after.rows);
+    expect(after.rows).toBeLessThan(before.rows.rows);
+    expect(after.most).toBeLessThan(before.rows.most / 3);
+    expect(progress.at(-1)).toEqual({ done: compaction.terms, total: compaction.terms });
+    // A merged row holds fewer than twice `rowPostings` passages, unless one of its rows was that long alone.
+    const oversized = await pool.query(`SELECT count(*)::int AS n FROM text_postings WHERE found >= $1`, [2 * rowPostings]);
+    expect(oversized.rows[0].n).toBe(0);
+
+    expect(await postingsById(pool)).toEqual(before.postings);
+    expect(await answers(pool, articles, quotes)).toEqual(before.answers);
+    // Nothing left to merge: a second run changes nothing.
+    expect(await compactPostings(pool, undefined, rowPostings)).toEqual({ terms: 0, rowsBefore: 0, rowsAfter: 0 });
+
+    // Articles ingested by a later run write rows of their own, merged with each term's last rows by that run's end.
+    const { pool: fresh } = await freshDatabase(server());
+    await ingestArticles(fresh, articles.slice(0, 60), { batchSize: 4 });
+    const merged = await rowCounts(fresh);
+    await ingestArticles(fresh, articles.slice(60), { batchSize: 4 });
+    expect((await rowCounts(fresh)).most).toBe(merged.most);
+    expect(await postingsById(fresh)).toEqual(await postingsById(pool));
+  }, 240_000);
+});
