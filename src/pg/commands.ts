@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import { DEFAULT_BATCH, ingestArticles } from './ingest.js';
 import { type RoleSpec, migrate } from './migrate.js';
 import { createPool } from './pool.js';
+import { compactPostings } from './compactPostings.js';
 import { absentArticles, pruneArticles } from './prune.js';
 
 /** What the database commands read from the environment. */
@@ -57,6 +58,9 @@ function roleOf(name: string | undefined, password: string | undefined, variable
   return { name, password };
 }
 
+/** The migration that packs the postings (see `compactPostings`). */
+const PACKED_POSTINGS = '012_packed_postings.sql';
+
 /** `npm run db:migrate`: applies the migrations and sets up the roles; the exit status (0, 1 on a database error, 2 on bad settings). */
 export async function runMigrate(env: DatabaseEnv, logger: Logger): Promise<number> {
   const url = databaseUrl(env, logger, 'db:migrate');
@@ -72,13 +76,19 @@ export async function runMigrate(env: DatabaseEnv, logger: Logger): Promise<numb
   const pool = createPool(url, logger, 1);
   try {
     const client = await pool.connect();
+    let applied: string[];
     try {
-      const applied = await migrate(client, { reader: reader as RoleSpec | undefined, writer: writer as RoleSpec | undefined, logger });
-      logger.info({ applied: applied.length }, applied.length ? 'database migrated' : 'database already up to date');
-      return 0;
+      applied = await migrate(client, { reader: reader as RoleSpec | undefined, writer: writer as RoleSpec | undefined, logger });
     } finally {
       client.release();
     }
+    logger.info({ applied: applied.length }, applied.length ? 'database migrated' : 'database already up to date');
+    // Rows ingested before 012 are one per term and batch: merged now, as an ingestion run ends by merging them (in transactions of their own, after 012's).
+    if (applied.includes(PACKED_POSTINGS)) {
+      const merged = await compactPostings(pool, everyFewSeconds((progress) => logger.info({ ...progress }, 'merging postings rows')));
+      logger.info({ ...merged }, 'postings rows merged');
+    }
+    return 0;
   } catch (error) {
     logger.error({ command: 'db:migrate', err: error instanceof Error ? error.message : String(error) }, 'migration failed');
     return 1;
