@@ -85,7 +85,7 @@ export async function runMigrate(env: DatabaseEnv, logger: Logger): Promise<numb
     logger.info({ applied: applied.length }, applied.length ? 'database migrated' : 'database already up to date');
     // Rows ingested before 012 are one per term and batch: merged now, as an ingestion run ends by merging them (in transactions of their own, after 012's).
     if (applied.includes(PACKED_POSTINGS)) {
-      const merged = await compactPostings(pool, everyFewSeconds((progress) => logger.info({ ...progress }, 'merging postings rows')));
+      const merged = await compactPostings(pool, { onProgress: everyFewSeconds((progress) => logger.info({ ...progress }, 'merging postings rows')) });
       logger.info({ ...merged }, 'postings rows merged');
     }
     return 0;

@@ -20,6 +20,9 @@ export const MERGED_ROW_POSTINGS = 4096;
 /** Terms whose rows one transaction merges. */
 const TERMS_PER_TRANSACTION = 2000;
 
+/** Rows a merge group must have to be merged after an ingestion run: a term's rows written since are merged every few runs, not rewritten every run. */
+export const RUN_MERGE_ROWS = 8;
+
 /** What a compaction did: the terms whose rows were merged, and the rows before and after, for both tables. */
 export interface Compaction {
   terms: number;
@@ -33,29 +36,42 @@ export interface CompactionProgress {
   total: number;
 }
 
+/** What to merge: the terms to look at in each table (all when left out), how many rows a group needs, the postings a merged row gathers. */
+export interface CompactionOptions {
+  terms?: { text: readonly string[]; title: readonly string[] };
+  minRows?: number;
+  rowPostings?: number;
+  onProgress?: (progress: CompactionProgress) => void;
+}
+
 /**
  * Merges the consecutive small rows of each term in both postings tables (see
- * `MERGED_ROW_POSTINGS`, `rowPostings`), a few thousand terms a transaction holding the ingestion lock: a bot
- * reading meanwhile sees every term's postings whole, before or after. Run at the end of an
- * ingestion: a term's rows written since the last run join its last merged row.
+ * `MERGED_ROW_POSTINGS`), the groups of `minRows` rows or more (2 by default), a few thousand
+ * terms a transaction holding the ingestion lock: a bot reading meanwhile sees every term's
+ * postings whole, before or after. An ingestion run ends by merging the terms it wrote
+ * (`RUN_MERGE_ROWS`): a term's rows written since join its last merged row.
  */
-export async function compactPostings(pool: pg.Pool, onProgress?: (progress: CompactionProgress) => void, rowPostings = MERGED_ROW_POSTINGS): Promise<Compaction> {
-  const tables = [TEXT_POSTINGS, TITLE_POSTINGS];
-  const pending = await Promise.all(tables.map((table) => termsToMerge(pool, table, rowPostings)));
+export async function compactPostings(pool: pg.Pool, options: CompactionOptions = {}): Promise<Compaction> {
+  const { minRows = 2, rowPostings = MERGED_ROW_POSTINGS } = options;
+  const tables = [
+    { table: TEXT_POSTINGS, looked: options.terms?.text },
+    { table: TITLE_POSTINGS, looked: options.terms?.title },
+  ];
+  const pending = await Promise.all(tables.map(({ table, looked }) => termsToMerge(pool, table, looked, minRows, rowPostings)));
   const total = pending.reduce((sum, terms) => sum + terms.length, 0);
   const done: Compaction = { terms: 0, rowsBefore: 0, rowsAfter: 0 };
-  for (const [k, table] of tables.entries()) {
+  for (const [k, { table }] of tables.entries()) {
     const terms = pending[k]!;
     for (let from = 0; from < terms.length; from += TERMS_PER_TRANSACTION) {
       const chunk = terms.slice(from, from + TERMS_PER_TRANSACTION);
       const merged = await inPoolTransaction(pool, async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
-        return mergeRows(client, table, chunk, rowPostings);
+        return mergeRows(client, table, chunk, minRows, rowPostings);
       });
       done.terms += chunk.length;
       done.rowsBefore += merged.before;
       done.rowsAfter += merged.after;
-      onProgress?.({ done: done.terms, total });
+      options.onProgress?.({ done: done.terms, total });
     }
   }
   return done;
@@ -65,18 +81,22 @@ export async function compactPostings(pool: pg.Pool, onProgress?: (progress: Com
 const GROUPED = (table: PostingTable, where: string) =>
   `SELECT term, block, (sum(found) OVER (PARTITION BY term ORDER BY block) - found) / $2::bigint AS grp FROM ${table.name} WHERE ${where}`;
 
-/** The terms of `table` with two rows or more in one merge group. */
-async function termsToMerge(pool: pg.Pool, table: PostingTable, rowPostings: number): Promise<string[]> {
-  const result = await pool.query<{ term: string }>(`SELECT DISTINCT term FROM (${GROUPED(table, '$1')}) AS g GROUP BY term, grp HAVING count(*) > 1 ORDER BY term`, [true, rowPostings]);
+/** The terms of `table` (among `looked` when given) with `minRows` rows or more in one merge group. */
+async function termsToMerge(pool: pg.Pool, table: PostingTable, looked: readonly string[] | undefined, minRows: number, rowPostings: number): Promise<string[]> {
+  if (looked && !looked.length) return [];
+  const result = await pool.query<{ term: string }>(
+    `SELECT DISTINCT term FROM (${GROUPED(table, looked ? 'term = ANY($1::text[])' : '$1::text[] IS NULL')}) AS g GROUP BY term, grp HAVING count(*) >= $3 ORDER BY term`,
+    [looked ?? null, rowPostings, minRows],
+  );
   return result.rows.map((row) => row.term);
 }
 
 /**
- * Replaces the rows of each merge group of `terms` by one row at the group's first block: the
+ * Replaces the rows of each merge group of `terms` with `minRows` rows or more by one row at the group's first block: the
  * rows' arrays joined in block order, `found` summed, the postings packed again. Returns the rows
  * replaced and written.
  */
-async function mergeRows(client: pg.ClientBase, table: PostingTable, terms: string[], rowPostings: number): Promise<{ before: number; after: number }> {
+async function mergeRows(client: pg.ClientBase, table: PostingTable, terms: string[], minRows: number, rowPostings: number): Promise<{ before: number; after: number }> {
   const names = table.columns.map(([name]) => name);
   const result = await client.query<{ before: string; after: string }>(
     `WITH grouped AS (${GROUPED(table, 'term = ANY($1::text[])')}),
@@ -84,7 +104,7 @@ async function mergeRows(client: pg.ClientBase, table: PostingTable, terms: stri
        SELECT term, block, min(block) OVER (PARTITION BY term, grp) AS merged, count(*) OVER (PARTITION BY term, grp) AS n FROM grouped
      ),
      gone AS (
-       DELETE FROM ${table.name} b USING targets t WHERE t.n > 1 AND b.term = t.term AND b.block = t.block
+       DELETE FROM ${table.name} b USING targets t WHERE t.n >= $3 AND b.term = t.term AND b.block = t.block
        RETURNING b.term, t.merged, b.block, b.found, ${names.map((n) => `b.${n}`).join(', ')}
      ),
      joined AS (
@@ -100,7 +120,7 @@ async function mergeRows(client: pg.ClientBase, table: PostingTable, terms: stri
        RETURNING 1
      )
      SELECT (SELECT count(*) FROM gone) AS before, (SELECT count(*) FROM written) AS after`,
-    [terms, rowPostings],
+    [terms, rowPostings, minRows],
   );
   return { before: Number(result.rows[0]!.before), after: Number(result.rows[0]!.after) };
 }

@@ -11,7 +11,7 @@ import { type QuotationToGroup, finishQuoteIndex, groupNewQuotations, groupQuota
 import { PASSAGE_KEY_COLUMNS } from './termKeys.js';
 import { packPostings } from './packedPostings.js';
 import { type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS } from './postingTables.js';
-import { type Compaction, type CompactionProgress, compactPostings } from './compactPostings.js';
+import { type Compaction, type CompactionOptions, type CompactionProgress, RUN_MERGE_ROWS, compactPostings } from './compactPostings.js';
 
 /** The channel each batch that changes the archive notifies (LISTEN/NOTIFY) when it commits. */
 export const ARCHIVE_CHANGED = 'archive_changed';
@@ -75,13 +75,14 @@ export async function ingestArticles(pool: pg.Pool, articles: readonly Article[]
     ahead.push(analysed);
   };
   const counts = noCounts();
+  const written = new WrittenTerms();
   const started = performance.now();
   try {
     for (let k = 0; k <= ANALYSED_AHEAD; k++) analyse(k);
     for (const [k, batch] of batches.entries()) {
       const analysed = await ahead.shift()!;
       analyse(k + ANALYSED_AHEAD + 1);
-      const done = analysed ? await writeAnalysed(pool, analysed) : noCounts();
+      const done = analysed ? await writeAnalysed(pool, analysed, written) : noCounts();
       done.unchanged += batch.length - (analysed?.rows.length ?? 0);
       for (const key of Object.keys(counts) as Array<keyof IngestCounts>) counts[key] += done[key];
       const seen = Math.min((k + 1) * size, articles.length);
@@ -89,8 +90,7 @@ export async function ingestArticles(pool: pg.Pool, articles: readonly Article[]
       const rate = seen / (seconds || 1e-3);
       options.onProgress?.({ ...counts, done: seen, total: articles.length, rate: Math.round(rate), secondsLeft: Math.round((articles.length - seen) / rate) });
     }
-    // A run that wrote nothing left no postings rows to merge.
-    if (options.finish !== false) await (counts.added + counts.replaced ? finishIngestion(pool, options.onCompaction) : finishQuoteIndex(pool));
+    if (options.finish !== false) await finishIngestion(pool, { terms: written.looked(), onProgress: options.onCompaction });
   } finally {
     await analysis.close();
   }
@@ -99,12 +99,41 @@ export async function ingestArticles(pool: pg.Pool, articles: readonly Article[]
 
 /**
  * What follows the last batch of an ingestion: the new quotations grouped and their speakers
- * clustered, and each term's postings rows written meanwhile merged into its last rows
- * (`compactPostings`). Returns the compaction's counts.
+ * clustered, and the postings rows written meanwhile merged into their terms' last rows every
+ * `RUN_MERGE_ROWS` of them (`compactPostings`: among `terms` when given, else every term).
+ * Returns the compaction's counts.
  */
-export async function finishIngestion(pool: pg.Pool, onCompaction?: (progress: CompactionProgress) => void): Promise<Compaction> {
+export async function finishIngestion(pool: pg.Pool, options: Pick<CompactionOptions, 'terms' | 'onProgress'> = {}): Promise<Compaction> {
   await finishQuoteIndex(pool);
-  return compactPostings(pool, onCompaction);
+  return compactPostings(pool, { ...options, minRows: RUN_MERGE_ROWS });
+}
+
+/**
+ * The terms whose postings rows a run wrote, for the merge at its end. Past `WrittenTerms.MOST`
+ * terms (a run over a large new folder) it stops keeping them and the merge looks at every term,
+ * which then costs less than the run did.
+ */
+class WrittenTerms {
+  static readonly MOST = 200_000;
+  private readonly text = new Set<string>();
+  private readonly title = new Set<string>();
+  private all = false;
+
+  /** Notes the terms of a batch's text and title rows. */
+  add(text: readonly string[], title: readonly string[]): void {
+    if (this.all) return;
+    for (const term of text) this.text.add(term);
+    for (const term of title) this.title.add(term);
+    if (this.text.size + this.title.size <= WrittenTerms.MOST) return;
+    this.all = true;
+    this.text.clear();
+    this.title.clear();
+  }
+
+  /** The terms to look at, or undefined for all of them. */
+  looked(): CompactionOptions['terms'] {
+    return this.all ? undefined : { text: [...this.text], title: [...this.title] };
+  }
 }
 
 /**
@@ -118,9 +147,9 @@ async function unstored(pool: pg.Pool, batch: readonly Article[]): Promise<Artic
   return batch.filter((a) => hashOf.get(a.id) !== contentHash(a));
 }
 
-/** Writes an analysed batch in one transaction; what it did. */
-function writeAnalysed(pool: pg.Pool, analysed: BatchToWrite): Promise<IngestCounts> {
-  return inPoolTransaction(pool, (client) => writeBatch(client, analysed));
+/** Writes an analysed batch in one transaction, noting the terms of its postings rows in `written`; what it did. */
+function writeAnalysed(pool: pg.Pool, analysed: BatchToWrite, written: WrittenTerms): Promise<IngestCounts> {
+  return inPoolTransaction(pool, (client) => writeBatch(client, analysed, written));
 }
 
 /** Batches analysed beyond the one being written. */
@@ -157,7 +186,7 @@ const STORED_ARTICLES = 'SELECT number, id, content_hash, title_length FROM arti
 const noCounts = (): IngestCounts => ({ added: 0, replaced: 0, unchanged: 0, passages: 0 });
 
 /** Writes one analysed batch inside the caller's transaction (its articles stored meanwhile with the same content skipped). */
-async function writeBatch(client: pg.ClientBase, analysed: BatchToWrite): Promise<IngestCounts> {
+async function writeBatch(client: pg.ClientBase, analysed: BatchToWrite, written: WrittenTerms): Promise<IngestCounts> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
   const batch = analysed.rows.map((row) => row.article);
   const stored = await client.query<StoredArticle>(`${STORED_ARTICLES} WHERE id = ANY($1::text[])`, [batch.map((a) => a.id)]);
@@ -172,7 +201,7 @@ async function writeBatch(client: pg.ClientBase, analysed: BatchToWrite): Promis
   for (const row of analysed.rows) if (write.has(row.article)) delta.add(1, row.titleLength, row.passageLengths);
   // Quotations stored before migration 005 first: groups are numbered in article order.
   await groupNewQuotations(client);
-  counts.passages = await insertRows(client, analysed, write);
+  counts.passages = await insertRows(client, analysed, write, written);
   await addTotals(client, delta);
   await announce(client, { added: counts.added, replaced: counts.replaced });
   return counts;
@@ -259,7 +288,7 @@ const QUOTATION_COLUMNS = ['grp', 'article', 'position', 'start_offset', 'end_of
  * and their terms' characters; returns the passages written. Each row's line (`BatchLines`) was
  * made on the analysis thread: it only gets its numbers here.
  */
-async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: ReadonlySet<Article>): Promise<number> {
+async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: ReadonlySet<Article>, written: WrittenTerms): Promise<number> {
   const next = await client.query<{ article: string; passage: string }>('SELECT (SELECT coalesce(max(number), 0) FROM articles) AS article, (SELECT coalesce(max(id), 0) FROM passages) AS passage');
   let article = Number(next.rows[0]!.article);
   let passage = Number(next.rows[0]!.passage);
@@ -309,6 +338,7 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
   await copyBinaryInto(client, TEXT_POSTINGS.name, postingColumns(TEXT_POSTINGS), textRows);
   await copyBinaryInto(client, TITLE_POSTINGS.name, postingColumns(TITLE_POSTINGS), titleRows);
   await addTermChars(client, [...textRows, ...titleRows].map((row) => row[0] as string));
+  written.add(textRows.map((row) => row[0] as string), titleRows.map((row) => row[0] as string));
   return passages.length;
 }
 
