@@ -92,12 +92,14 @@ async function termsToMerge(pool: pg.Pool, table: PostingTable, looked: readonly
 }
 
 /**
- * Replaces the rows of each merge group of `terms` with `minRows` rows or more by one row at the group's first block: the
- * rows' arrays joined in block order, `found` summed, the postings packed again. Returns the rows
- * replaced and written.
+ * Replaces the rows of each merge group of `terms` with `minRows` rows or more by one row at the
+ * group's first block: the rows' arrays joined in block order, `found` summed, and their packed
+ * postings joined, each row's first distance (from its own block) recounted from the previous
+ * row's last document. Returns the rows replaced and written.
  */
 async function mergeRows(client: pg.ClientBase, table: PostingTable, terms: string[], minRows: number, rowPostings: number): Promise<{ before: number; after: number }> {
   const names = table.columns.map(([name]) => name);
+  const documents = table.packs[0];
   const result = await client.query<{ before: string; after: string }>(
     `WITH grouped AS (${GROUPED(table, 'term = ANY($1::text[])')}),
      targets AS (
@@ -105,18 +107,18 @@ async function mergeRows(client: pg.ClientBase, table: PostingTable, terms: stri
      ),
      gone AS (
        DELETE FROM ${table.name} b USING targets t WHERE t.n >= $3 AND b.term = t.term AND b.block = t.block
-       RETURNING b.term, t.merged, b.block, b.found, ${names.map((n) => `b.${n}`).join(', ')}
+       RETURNING b.term, t.merged, b.block, b.found, ${names.map((n) => `b.${n}`).join(', ')}, b.packed
      ),
-     joined AS (
-       SELECT g.term, g.merged, sum(g.found) FILTER (WHERE x.o = 1)::integer AS found, ${names.map((n) => `array_agg(x.${n} ORDER BY g.block, x.o) AS ${n}`).join(', ')}
-       FROM gone g, unnest(${names.map((n) => `g.${n}`).join(', ')}) WITH ORDINALITY AS x(${names.join(', ')}, o)
-       GROUP BY g.term, g.merged
+     rebased AS (
+       SELECT g.*, CASE WHEN g.block = g.merged THEN g.packed
+         ELSE pack_number(g.${documents}[1] - lag(g.${documents}[cardinality(g.${documents})]) OVER (PARTITION BY g.term, g.merged ORDER BY g.block))
+              || substring(g.packed FROM packed_number_length(get_byte(g.packed, 0)) + 1) END AS joined_packed
+       FROM gone g
      ),
      written AS (
        INSERT INTO ${table.name} (term, block, found, ${names.join(', ')}, packed)
-       SELECT j.term, j.merged, j.found, ${names.map((n) => `j.${n}`).join(', ')},
-              pack_postings(j.merged, ${table.packs.map((n) => `j.${n}`).join(', ')})
-       FROM joined j
+       SELECT term, merged, sum(found)::integer, ${names.map((n) => `array_cat_agg(${n} ORDER BY block)`).join(', ')}, string_agg(joined_packed, ''::bytea ORDER BY block)
+       FROM rebased GROUP BY term, merged
        RETURNING 1
      )
      SELECT (SELECT count(*) FROM gone) AS before, (SELECT count(*) FROM written) AS after`,

@@ -19,6 +19,15 @@ CREATE FUNCTION pack_number(v bigint) RETURNS bytea IMMUTABLE PARALLEL SAFE LANG
   END
 $$;
 
+-- The bytes of the number whose code starts with byte `first` (see pack_number).
+CREATE FUNCTION packed_number_length(first integer) RETURNS integer IMMUTABLE PARALLEL SAFE LANGUAGE sql AS $$
+  SELECT CASE WHEN first < 128 THEN 1 WHEN first < 192 THEN 2 WHEN first < 224 THEN 4 ELSE 9 END
+$$;
+
+-- Arrays joined end to end: merging a term's consecutive rows (src/pg/compactPostings.ts) joins
+-- their arrays in block order.
+CREATE AGGREGATE array_cat_agg(anycompatiblearray) (SFUNC = array_cat, STYPE = anycompatiblearray);
+
 -- A row's postings packed: documents ascending from `block`, with their counts and lengths.
 CREATE FUNCTION pack_postings(block bigint, documents bigint[], tfs smallint[], lengths integer[]) RETURNS bytea IMMUTABLE PARALLEL SAFE LANGUAGE sql AS $$
   SELECT coalesce(string_agg(pack_number(p.document - p.previous) || pack_number(p.tf) || pack_number(p.length), ''::bytea ORDER BY p.o), ''::bytea)
