@@ -58,9 +58,6 @@ function roleOf(name: string | undefined, password: string | undefined, variable
   return { name, password };
 }
 
-/** The migration that packs the postings (see `compactPostings`). */
-const PACKED_POSTINGS = '012_packed_postings.sql';
-
 /** `npm run db:migrate`: applies the migrations and sets up the roles; the exit status (0, 1 on a database error, 2 on bad settings). */
 export async function runMigrate(env: DatabaseEnv, logger: Logger): Promise<number> {
   const url = databaseUrl(env, logger, 'db:migrate');
@@ -83,11 +80,11 @@ export async function runMigrate(env: DatabaseEnv, logger: Logger): Promise<numb
       client.release();
     }
     logger.info({ applied: applied.length }, applied.length ? 'database migrated' : 'database already up to date');
-    // Rows ingested before 012 are one per term and batch: merged now, as an ingestion run ends by merging them (in transactions of their own, after 012's).
-    if (applied.includes(PACKED_POSTINGS)) {
-      const merged = await compactPostings(pool, { onProgress: everyFewSeconds((progress) => logger.info({ ...progress }, 'merging postings rows')) });
-      logger.info({ ...merged }, 'postings rows merged');
-    }
+    // Every term's rows merged (in transactions of their own, after the migrations'): all of them
+    // after 012, whose archive has a row per term and batch; those a run stopped early left
+    // otherwise. Quick when there is nothing to merge.
+    const merged = await compactPostings(pool, { onProgress: everyFewSeconds((progress) => logger.info({ ...progress }, 'merging postings rows')) });
+    if (merged.terms) logger.info({ ...merged }, 'postings rows merged');
     return 0;
   } catch (error) {
     logger.error({ command: 'db:migrate', err: error instanceof Error ? error.message : String(error) }, 'migration failed');

@@ -11,19 +11,24 @@ import { INGEST_LOCK, inPoolTransaction } from './pool.js';
 import { type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS } from './postingTables.js';
 
 /**
- * Postings (passages a row's term counts for, its `found`) a merged row gathers: consecutive rows
- * of a term are merged while the postings before them fall in the same multiple of this, so a
- * merged row holds up to twice as many (a row longer on its own stays as it is).
+ * Postings (passages a row's term counts for, its `found`; for titles, their articles' passages) a
+ * merge gathers: consecutive rows of a term fall in one merge group while the postings before them
+ * fall in the same multiple of this, so a merged row holds about this many or a little more (up to
+ * twice, more when a long row joins the group), fewer at the end of a term.
  */
 export const MERGED_ROW_POSTINGS = 4096;
 
 /** Terms whose rows one transaction merges. */
 const TERMS_PER_TRANSACTION = 2000;
 
-/** Rows a merge group must have to be merged after an ingestion run: a term's rows written since are merged every few runs, not rewritten every run. */
+/**
+ * Rows a term's last merge group must have to be merged after an ingestion run: a term's rows
+ * written since are merged every few runs, not rewritten every run. A group the term's later
+ * postings have closed is merged once it has two rows, since no row will join it any more.
+ */
 export const RUN_MERGE_ROWS = 8;
 
-/** What a compaction did: the terms whose rows were merged, and the rows before and after, for both tables. */
+/** What a compaction did: the terms with a group merged, the rows those groups had and the merged rows written in their place, for both tables. */
 export interface Compaction {
   terms: number;
   rowsBefore: number;
@@ -77,41 +82,49 @@ export async function compactPostings(pool: pg.Pool, options: CompactionOptions 
   return done;
 }
 
-/** Each row of a term with its merge group: the multiple of `rowPostings` ($2) the term's postings before it reach. */
+/**
+ * Each row of a term with its merge group (the multiple of `rowPostings`, $2, the term's postings
+ * before it reach) and whether that group is closed (a later group of the term exists).
+ */
 const GROUPED = (table: PostingTable, where: string) =>
-  `SELECT term, block, (sum(found) OVER (PARTITION BY term ORDER BY block) - found) / $2::bigint AS grp FROM ${table.name} WHERE ${where}`;
+  `SELECT term, block, grp, grp < max(grp) OVER (PARTITION BY term) AS closed FROM (
+     SELECT term, block, (sum(found) OVER (PARTITION BY term ORDER BY block) - found) / $2::bigint AS grp FROM ${table.name} WHERE ${where}
+   ) AS r`;
 
-/** The terms of `table` (among `looked` when given) with `minRows` rows or more in one merge group. */
+/** Whether a group of `n` rows, `closed` or not, is merged: `minRows` ($3) rows, or two in a closed group. */
+const MERGED = (n: string, closed: string) => `(${n} >= $3 OR (${closed} AND ${n} >= 2))`;
+
+/** The terms of `table` (among `looked` when given) with a group to merge (see `MERGED`). */
 async function termsToMerge(pool: pg.Pool, table: PostingTable, looked: readonly string[] | undefined, minRows: number, rowPostings: number): Promise<string[]> {
   if (looked && !looked.length) return [];
   const result = await pool.query<{ term: string }>(
-    `SELECT DISTINCT term FROM (${GROUPED(table, looked ? 'term = ANY($1::text[])' : '$1::text[] IS NULL')}) AS g GROUP BY term, grp HAVING count(*) >= $3 ORDER BY term`,
+    `SELECT DISTINCT term FROM (${GROUPED(table, looked ? 'term = ANY($1::text[])' : '$1::text[] IS NULL')}) AS g GROUP BY term, grp, closed HAVING ${MERGED('count(*)', 'closed')} ORDER BY term`,
     [looked ?? null, rowPostings, minRows],
   );
   return result.rows.map((row) => row.term);
 }
 
 /**
- * Replaces the rows of each merge group of `terms` with `minRows` rows or more by one row at the
+ * Replaces the rows of each merge group of `terms` to merge (see `MERGED`) by one row at the
  * group's first block: the rows' arrays joined in block order, `found` summed, and their packed
  * postings joined, each row's first distance (from its own block) recounted from the previous
  * row's last document. Returns the rows replaced and written.
  */
 async function mergeRows(client: pg.ClientBase, table: PostingTable, terms: string[], minRows: number, rowPostings: number): Promise<{ before: number; after: number }> {
   const names = table.columns.map(([name]) => name);
-  const documents = table.packs[0];
+  const documentColumn = table.packs[0];
   const result = await client.query<{ before: string; after: string }>(
     `WITH grouped AS (${GROUPED(table, 'term = ANY($1::text[])')}),
      targets AS (
-       SELECT term, block, min(block) OVER (PARTITION BY term, grp) AS merged, count(*) OVER (PARTITION BY term, grp) AS n FROM grouped
+       SELECT term, block, closed, min(block) OVER (PARTITION BY term, grp) AS merged, count(*) OVER (PARTITION BY term, grp) AS n FROM grouped
      ),
      gone AS (
-       DELETE FROM ${table.name} b USING targets t WHERE t.n >= $3 AND b.term = t.term AND b.block = t.block
+       DELETE FROM ${table.name} b USING targets t WHERE ${MERGED('t.n', 't.closed')} AND b.term = t.term AND b.block = t.block
        RETURNING b.term, t.merged, b.block, b.found, ${names.map((n) => `b.${n}`).join(', ')}, b.packed
      ),
      rebased AS (
        SELECT g.*, CASE WHEN g.block = g.merged THEN g.packed
-         ELSE pack_number(g.${documents}[1] - lag(g.${documents}[cardinality(g.${documents})]) OVER (PARTITION BY g.term, g.merged ORDER BY g.block))
+         ELSE pack_number(g.${documentColumn}[1] - lag(g.${documentColumn}[cardinality(g.${documentColumn})]) OVER (PARTITION BY g.term, g.merged ORDER BY g.block))
               || substring(g.packed FROM packed_number_length(get_byte(g.packed, 0)) + 1) END AS joined_packed
        FROM gone g
      ),

@@ -50,4 +50,28 @@ describe.skipIf(!existsSync(QUOTES_DIR))('compactPostings', () => {
     }
     expect(await postingsById(fresh)).toEqual(await postingsById(pool));
   }, 240_000);
+
+  it('after a run, merges every closed group of two rows or more, and a term\'s last group once it has RUN_MERGE_ROWS', async () => {
+    const { articles } = devArchive();
+    const { pool } = await freshDatabase(server());
+    await ingestArticles(pool, articles, { batchSize: 2, finish: false });
+    const rowPostings = 40;
+    const groups = async () =>
+      (
+        await pool.query<{ closed: number; open: number }>(
+          `WITH r AS (SELECT term, (sum(found) OVER (PARTITION BY term ORDER BY block) - found) / $1 AS grp FROM text_postings),
+                g AS (SELECT term, grp, count(*) AS n, grp < max(grp) OVER (PARTITION BY term) AS closed FROM r GROUP BY term, grp)
+           SELECT count(*) FILTER (WHERE closed AND n >= 2)::int AS closed, count(*) FILTER (WHERE NOT closed AND n >= $2)::int AS open FROM g`,
+          [rowPostings, RUN_MERGE_ROWS],
+        )
+      ).rows[0]!;
+    // Groups of 40 postings over batches of two articles: closed groups of a few rows, and last groups of 8 rows or more.
+    const before = await groups();
+    expect(before.closed).toBeGreaterThan(5);
+    expect(before.open).toBeGreaterThan(100);
+    const postings = await postingsById(pool);
+    await compactPostings(pool, { minRows: RUN_MERGE_ROWS, rowPostings });
+    expect(await groups()).toEqual({ closed: 0, open: 0 });
+    expect(await postingsById(pool)).toEqual(postings);
+  }, 240_000);
 });
