@@ -62,7 +62,9 @@ export async function compactPostings(pool: pg.Pool, options: CompactionOptions 
     { table: TEXT_POSTINGS, looked: options.terms?.text },
     { table: TITLE_POSTINGS, looked: options.terms?.title },
   ];
-  const pending = await Promise.all(tables.map(({ table, looked }) => termsToMerge(pool, table, looked, minRows, rowPostings)));
+  // One table after the other: a pool of one connection (db:migrate's) waits no longer than its connection timeout for another.
+  const pending: string[][] = [];
+  for (const { table, looked } of tables) pending.push(await termsToMerge(pool, table, looked, minRows, rowPostings));
   const total = pending.reduce((sum, terms) => sum + terms.length, 0);
   const done: Compaction = { terms: 0, rowsBefore: 0, rowsAfter: 0 };
   for (const [k, { table }] of tables.entries()) {
