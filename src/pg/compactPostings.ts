@@ -16,7 +16,7 @@ import { type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS } from './postingTable
  * fall in the same multiple of this, so a merged row holds about this many or a little more (up to
  * twice, more when a long row joins the group), fewer at the end of a term.
  */
-export const MERGED_ROW_POSTINGS = 4096;
+const MERGED_ROW_POSTINGS = 4096;
 
 /** Terms whose rows one transaction merges. */
 const TERMS_PER_TRANSACTION = 2000;

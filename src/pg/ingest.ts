@@ -337,8 +337,9 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
   const titleRows = postingRows(TITLE_POSTINGS, terms, title, firstArticle, titleValues, (values) => values[4]!);
   await copyBinaryInto(client, TEXT_POSTINGS.name, postingColumns(TEXT_POSTINGS), textRows);
   await copyBinaryInto(client, TITLE_POSTINGS.name, postingColumns(TITLE_POSTINGS), titleRows);
-  await addTermChars(client, [...textRows, ...titleRows].map((row) => row[0] as string));
-  written.add(textRows.map((row) => row[0] as string), titleRows.map((row) => row[0] as string));
+  const [textTerms, titleTerms] = [textRows, titleRows].map((rows) => rows.map((row) => row[0] as string)) as [string[], string[]];
+  await addTermChars(client, [...textTerms, ...titleTerms]);
+  written.add(textTerms, titleTerms);
   return passages.length;
 }
 
