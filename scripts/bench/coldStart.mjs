@@ -4,6 +4,7 @@
  * times process start to the first /ask answer from the cache and sends the figures to the parent.
  */
 import { createEngine } from '../../dist/src/engine/engine.js';
+import { peakRssMb } from './peakRss.mjs';
 
 const [corpusDir, cacheDir, question] = process.argv.slice(2);
 const engine = await createEngine({ corpusDir, cacheDir });
@@ -15,7 +16,7 @@ const figures = {
   coldCreateMs: Math.round(createdAt * 1000),
   coldOrigin: engine.stats().origin,
   coldAnswered: answer.ok,
-  coldPeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  coldPeakRssMb: peakRssMb(),
   coldCpuMs: Math.round((user + system) / 1000),
 };
 process.send?.({ figures }, () => process.exit(0));

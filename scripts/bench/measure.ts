@@ -81,10 +81,8 @@ export function cpuMs(): number {
   return Math.round((user + system) / 1000);
 }
 
-/** Peak resident set size of this process so far, in MB (`process.resourceUsage().maxRSS` is in KB). */
-export function peakRssMb(): number {
-  return Math.round(process.resourceUsage().maxRSS / 1024);
-}
+/** Peak resident set size of this program so far, in MB (see peakRss.mjs). */
+export { peakRssMb } from './peakRss.mjs';
 
 /** Current resident set size, in MB. */
 export function rssMb(): number {

@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { childTimeoutMs, parseBenchArgs, parseSizes } from '../../scripts/bench/args.js';
 import { grow, isoFromDayFirst, redated, shiftYears, shuffled } from '../../scripts/bench/data.js';
 import { fts5Query } from '../../scripts/bench/fts5.js';
-import { percentile, summarize } from '../../scripts/bench/measure.js';
+import { peakRssMb, percentile, summarize } from '../../scripts/bench/measure.js';
 import { type Measured, fmtMs, renderChart, renderTable } from '../../scripts/bench/report.js';
 import { type PostgresRow, renderPostgresChart, renderPostgresTable } from '../../scripts/bench/postgresRuns.js';
 import type { Article } from '../../src/engine/types.js';
@@ -28,6 +29,19 @@ describe('percentile', () => {
 
   it('summarize rounds to 0.01 ms', () => {
     expect(summarize([1.234, 2.345, 10])).toEqual({ count: 3, p50: 2.35, p99: 10, mean: 4.53, max: 10 });
+  });
+});
+
+describe('peakRssMb', () => {
+  it('gives a child its own peak, not the memory of the process that started it', () => {
+    const peak = peakRssMb();
+    const held = Buffer.alloc(300 * 1024 * 1024, 1);
+    expect(peakRssMb()).toBeGreaterThanOrEqual(peak + 250);
+    const script = `import { peakRssMb } from ${JSON.stringify(new URL('../../scripts/bench/peakRss.mjs', import.meta.url).href)}; console.log(peakRssMb());`;
+    const childPeak = Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+    expect(childPeak).toBeGreaterThan(10);
+    expect(childPeak).toBeLessThan(150);
+    expect(held[held.length - 1]).toBe(1);
   });
 });
 
