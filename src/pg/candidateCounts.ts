@@ -92,34 +92,33 @@ export async function countFromKeys(db: Db, found: Candidates, textTerms: string
 
 /**
  * Counts `textTerms` and `titleTerms` for every candidate of `found`, in the columns `column`
- * gives, from those terms' postings: their rows' packed postings (about 3 bytes each), `pageRows`
- * rows a statement, in document order, merged here with the candidates (in order too).
+ * gives, from those terms' postings: their rows' packed postings (about 3 bytes each), every term's
+ * rows in the same statements (`readPackedRows`, `pageRows` rows a statement), each row merged here
+ * with the candidates (both in document order).
  */
 export async function countFromPostings(db: Db, found: Candidates, textTerms: string[], titleTerms: string[], column: Map<string, number>, pageRows: number): Promise<void> {
   const [first, last] = [found.ids[0]!, found.ids[found.size - 1]!];
-  for (const term of textTerms) {
-    const at = column.get(term)!;
-    for await (const [block, packed] of readPackedRows(db, 'text_postings', term, first, last, pageRows)) {
-      matchPacked(packed, block, found.ids, (c, tf, length) => {
-        found.lengths[c] = length;
-        found.textTfs[c * found.width + at] = tf;
-      });
-    }
+  const textColumns = textTerms.map((term) => column.get(term)!);
+  for await (const { term, block, packed } of readPackedRows(db, 'text_postings', textTerms, first, last, pageRows)) {
+    const at = textColumns[term]!;
+    matchPacked(packed, block, found.ids, (c, tf, length) => {
+      found.lengths[c] = length;
+      found.textTfs[c * found.width + at] = tf;
+    });
   }
   if (!titleTerms.length) return;
   const byArticle = ArticleRuns.of(found);
   const [firstArticle, lastArticle] = [byArticle.articles[0]!, byArticle.articles[byArticle.articles.length - 1]!];
-  for (const term of titleTerms) {
-    const at = column.get(term)!;
-    for await (const [block, packed] of readPackedRows(db, 'title_postings', term, firstArticle, lastArticle, pageRows)) {
-      matchPacked(packed, block, byArticle.articles, (k, tf, length) => {
-        for (let r = byArticle.starts[k]!; r < byArticle.starts[k + 1]!; r++) {
-          const c = byArticle.rows[r]!;
-          found.titleLengths[c] = length;
-          found.titleTfs[c * found.width + at] = tf;
-        }
-      });
-    }
+  const titleColumns = titleTerms.map((term) => column.get(term)!);
+  for await (const { term, block, packed } of readPackedRows(db, 'title_postings', titleTerms, firstArticle, lastArticle, pageRows)) {
+    const at = titleColumns[term]!;
+    matchPacked(packed, block, byArticle.articles, (k, tf, length) => {
+      for (let r = byArticle.starts[k]!; r < byArticle.starts[k + 1]!; r++) {
+        const c = byArticle.rows[r]!;
+        found.titleLengths[c] = length;
+        found.titleTfs[c * found.width + at] = tf;
+      }
+    });
   }
 }
 
@@ -151,19 +150,44 @@ class ArticleRuns {
 }
 
 
+/** A postings row as `readPackedRows` gives it: the index of its term in the terms asked, its block, its packed postings. */
+interface PackedRow {
+  term: number;
+  block: number;
+  packed: Buffer;
+}
+
 /**
- * The rows of `term`'s postings in `table` that may hold documents numbered `first` to `last`,
- * in document order, `pageRows` a statement, each as its block and its packed postings. A row's
- * block is its first document, so the rows start at the last block starting at or before `first`.
+ * The rows of `terms`' postings in `table` that may hold documents numbered `first` to `last`, in
+ * no set order across rows (each is matched on its own), every term's in the same statements: up
+ * to `pageRows` rows a statement, shared evenly by the terms still to read, each term's in block
+ * order, so a term whose share was full goes on after its last block in the next. A row's block is
+ * its first document, so a term's rows start at its last block starting at or before `first`.
+ * One statement for all of a question's terms rather than one a term: each statement costs a round
+ * trip and wakes the server.
  */
-async function* readPackedRows(db: Db, table: 'text_postings' | 'title_postings', term: string, first: number, last: number, pageRows: number): AsyncGenerator<[number, Buffer]> {
-  const page = (from: string, values: unknown[]) =>
-    db.query<{ block: string; packed: string }>(`SELECT block, ${inBase64('packed')} AS packed FROM ${table} WHERE term = $1 AND ${from} AND block <= $3 ORDER BY block LIMIT $4`, values);
-  let result = await page(`block >= coalesce((SELECT max(block) FROM ${table} WHERE term = $1 AND block <= $2), 0)`, [term, first, last, pageRows]);
-  for (;;) {
-    for (const row of result.rows) yield [Number(row.block), Buffer.from(row.packed, 'base64')];
-    if (result.rows.length < pageRows) return;
-    result = await page('block > $2', [term, result.rows[result.rows.length - 1]!.block, last, pageRows]);
+async function* readPackedRows(db: Db, table: 'text_postings' | 'title_postings', terms: readonly string[], first: number, last: number, pageRows: number): AsyncGenerator<PackedRow> {
+  let asked = terms.map((_, k) => k);
+  let bounds = asked.map(() => first);
+  let from = `t.block >= coalesce((SELECT max(b.block) FROM ${table} b WHERE b.term = q.term AND b.block <= q.bound), 0)`;
+  while (asked.length) {
+    const share = Math.max(1, Math.floor(pageRows / asked.length));
+    const result = await db.query<{ k: number; block: string; packed: string }>(
+      `SELECT q.k, p.block, ${inBase64('p.packed')} AS packed
+       FROM unnest($1::text[], $2::bigint[], $3::int[]) AS q(term, bound, k)
+       CROSS JOIN LATERAL (SELECT t.block, t.packed FROM ${table} t WHERE t.term = q.term AND ${from} AND t.block <= $4 ORDER BY t.block LIMIT $5) AS p`,
+      [asked.map((k) => terms[k]!), bounds, asked, last, share],
+    );
+    const read = new Map<number, { rows: number; lastBlock: number }>();
+    for (const row of result.rows) {
+      const block = Number(row.block);
+      const seen = read.get(row.k);
+      read.set(row.k, { rows: (seen?.rows ?? 0) + 1, lastBlock: Math.max(seen?.lastBlock ?? block, block) });
+      yield { term: row.k, block, packed: Buffer.from(row.packed, 'base64') };
+    }
+    asked = asked.filter((k) => read.get(k)?.rows === share);
+    bounds = asked.map((k) => read.get(k)!.lastBlock);
+    from = 't.block > q.bound';
   }
 }
 

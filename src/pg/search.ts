@@ -47,7 +47,7 @@ export interface StatementReads {
    * 5,000 candidates' keys at a time.
    */
   candidates: number;
-  /** Postings rows (one term's run of documents each, merged to a few thousand postings, about 3.5 bytes each when packed) one statement reads. */
+  /** Postings rows (one term's run of documents each, merged to a few thousand postings, about 3.5 bytes each when packed) one statement reads, shared by the terms it counts. */
   postingRows: number;
 }
 
