@@ -10,6 +10,7 @@ import { countOf, termKey } from './termKeys.js';
 import { sentIntegers } from './sentArrays.js';
 import { forEachMatch } from '../engine/util/sorted.js';
 import { matchPacked } from './packedPostings.js';
+import { copyBinaryOut } from './copyBinary.js';
 
 /**
  * A bytea expression as a statement sends it: in base64. node-pg reads every value as text, and
@@ -163,8 +164,10 @@ interface PackedRow {
  * to `pageRows` rows a statement, shared evenly by the terms still to read, each term's in block
  * order, so a term whose share was full goes on after its last block in the next. A row's block is
  * its first document, so a term's rows start at its last block starting at or before `first`.
- * One statement for all of a question's terms rather than one a term: each statement costs a round
- * trip and wakes the server.
+ * One statement for all of a question's terms rather than one a term (each costs a round trip and
+ * wakes the server), read as a binary COPY (`copyBinaryOut`): the packed bytes arrive as they are
+ * stored, where a result sends them as text (300 questions at 1M, three alternated runs: median
+ * 25.0-27.1 ms against 29.4-31.3 in base64).
  */
 async function* readPackedRows(db: Db, table: 'text_postings' | 'title_postings', terms: readonly string[], first: number, last: number, pageRows: number): AsyncGenerator<PackedRow> {
   let asked = terms.map((_, k) => k);
@@ -172,18 +175,18 @@ async function* readPackedRows(db: Db, table: 'text_postings' | 'title_postings'
   let from = `t.block >= coalesce((SELECT max(b.block) FROM ${table} b WHERE b.term = q.term AND b.block <= q.bound), 0)`;
   while (asked.length) {
     const share = Math.max(1, Math.floor(pageRows / asked.length));
-    const result = await db.query<{ k: number; block: string; packed: string }>(
-      `SELECT q.k, p.block, ${inBase64('p.packed')} AS packed
-       FROM unnest($1::text[], $2::bigint[], $3::int[]) AS q(term, bound, k)
-       CROSS JOIN LATERAL (SELECT t.block, t.packed FROM ${table} t WHERE t.term = q.term AND ${from} AND t.block <= $4 ORDER BY t.block LIMIT $5) AS p`,
-      [asked.map((k) => terms[k]!), bounds, asked, last, share],
+    const rows = await copyBinaryOut(
+      db,
+      `SELECT q.k, p.block, p.packed FROM jsonb_to_recordset($1::jsonb) AS q(term text, bound bigint, k integer)
+       CROSS JOIN LATERAL (SELECT t.block, t.packed FROM ${table} t WHERE t.term = q.term AND ${from} AND t.block <= $2::bigint ORDER BY t.block LIMIT $3::integer) AS p`,
+      [JSON.stringify(asked.map((k, i) => ({ term: terms[k]!, bound: bounds[i]!, k }))), last, share],
     );
     const read = new Map<number, { rows: number; lastBlock: number }>();
-    for (const row of result.rows) {
-      const block = Number(row.block);
-      const seen = read.get(row.k);
-      read.set(row.k, { rows: (seen?.rows ?? 0) + 1, lastBlock: Math.max(seen?.lastBlock ?? block, block) });
-      yield { term: row.k, block, packed: Buffer.from(row.packed, 'base64') };
+    for (const [k, sentBlock, packed] of rows) {
+      const [term, block] = [k!.readInt32BE(0), Number(sentBlock!.readBigInt64BE(0))];
+      const seen = read.get(term);
+      read.set(term, { rows: (seen?.rows ?? 0) + 1, lastBlock: Math.max(seen?.lastBlock ?? block, block) });
+      yield { term, block, packed: packed! };
     }
     asked = asked.filter((k) => read.get(k)?.rows === share);
     bounds = asked.map((k) => read.get(k)!.lastBlock);

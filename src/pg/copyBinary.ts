@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import type { Db } from './pool.js';
 import { INTEGER_TYPES } from './sentArrays.js';
 
 /** The type of a column written by `copyBinaryInto`. */
@@ -15,6 +16,9 @@ const BINARY_CHUNK = 1 << 20;
 
 /** The header of a binary COPY stream: its signature, no flags, no extension. */
 const BINARY_HEADER = Buffer.from('PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0', 'latin1');
+
+/** Bytes of the signature that starts a binary COPY stream (then 4 bytes of flags, and the extension's length in 4). */
+const SIGNATURE_BYTES = 11;
 
 /**
  * Writes rows into `table` with `COPY ... FROM STDIN` in binary format: numbers and arrays of
@@ -134,4 +138,44 @@ class BinaryWriter {
     this.buffer = buffer;
     this.view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   }
+}
+
+/** A value of `copyBinaryOut`'s query: a text, a number, or numbers (an array literal). */
+export type CopyOutValue = string | number | ArrayLike<number>;
+
+/** The prefix of the session settings holding `copyBinaryOut`'s values (`news_archive.copy_1`, …). */
+const COPY_VALUE_SETTING = 'news_archive.copy_';
+
+/**
+ * The rows `query` gives, read with `COPY (query) TO STDOUT` in binary format: each row's fields as
+ * their bytes as the server sends them (big-endian numbers, a bytea's own bytes), null for a null,
+ * slices of one buffer. node-pg reads every value of a result as text (a bytea in hex, twice its
+ * size); a COPY stream reaches the bot as bytes. COPY takes no parameters, so `values` go first, in
+ * a parameterised statement, into this session's settings, which `query` reads where it says `$1`,
+ * `$2`, … (as texts: cast them). A setting outlives the statement; each call sets its own.
+ */
+export async function copyBinaryOut(client: Db, query: string, values: readonly CopyOutValue[] = []): Promise<Array<Array<Buffer | null>>> {
+  if (values.length) {
+    const texts = values.map((value) => (typeof value === 'object' ? `{${Array.from(value).join(',')}}` : String(value)));
+    await client.query(`SELECT ${texts.map((_, i) => `set_config('${COPY_VALUE_SETTING}${i + 1}', $${i + 1}, false)`).join(', ')}`, texts);
+  }
+  const read = query.replace(/\$(\d+)/g, (_, n: string) => `current_setting('${COPY_VALUE_SETTING}${n}')`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of client.query(copyTo(`COPY (${read}) TO STDOUT (FORMAT binary)`))) chunks.push(chunk as Buffer);
+  const stream = Buffer.concat(chunks);
+  if (!stream.subarray(0, SIGNATURE_BYTES).equals(BINARY_HEADER.subarray(0, SIGNATURE_BYTES))) throw new Error('COPY TO STDOUT did not send a binary COPY stream');
+  let at = SIGNATURE_BYTES + 8 + stream.readInt32BE(SIGNATURE_BYTES + 4);
+  const rows: Array<Array<Buffer | null>> = [];
+  for (let fields = stream.readInt16BE(at); fields !== -1; fields = stream.readInt16BE(at)) {
+    at += 2;
+    const row: Array<Buffer | null> = [];
+    for (let f = 0; f < fields; f++) {
+      const length = stream.readInt32BE(at);
+      at += 4;
+      row.push(length < 0 ? null : stream.subarray(at, at + length));
+      at += Math.max(0, length);
+    }
+    rows.push(row);
+  }
+  return rows;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyBinaryInto } from '../../src/pg/copyBinary.js';
+import { copyBinaryInto, copyBinaryOut } from '../../src/pg/copyBinary.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
@@ -26,5 +26,30 @@ describe('copyBinaryInto', () => {
       { term: '', block: '1', found: 0, passages: [], tfs: [], lengths: [] },
       { term: 'a"b\\c\n{d}', block: '0', found: -5, passages: ['-1'], tfs: [-2], lengths: [-3] },
     ]);
+  });
+});
+
+describe('copyBinaryOut', () => {
+  it('reads every byte of a bytea as stored, numbers big-endian and nulls, with its values passed as parameters', async () => {
+    const { pool } = await freshDatabase(server());
+    await pool.query('CREATE TABLE p (term text, block bigint, packed bytea)');
+    const everyByte = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+    await pool.query('INSERT INTO p VALUES ($1, $2, $3), ($4, $5, NULL), ($6, $7, $8)', ['قال', 2 ** 40 + 7, everyByte, 'x', 1, "it's", 3, Buffer.alloc(0)]);
+    const client = await pool.connect();
+    try {
+      const read = async (...values: Parameters<typeof copyBinaryOut>[2] & unknown[]) =>
+        (await copyBinaryOut(client, "SELECT length(term), block, packed FROM p WHERE term = ANY($1::text[]) AND block = ANY($2::bigint[]) AND $3 = 'on' ORDER BY block", values)).map(([length, block, packed]) => [
+          length!.readInt32BE(0),
+          Number(block!.readBigInt64BE(0)),
+          packed ? [...packed] : null,
+        ]);
+      expect(await read('{قال,x,"it\'s"}', [1, 3, 2 ** 40 + 7], 'on')).toEqual([[1, 1, null], [4, 3, []], [3, 2 ** 40 + 7, [...everyByte]]]);
+      // A value that would end the statement if it were pasted into it is only a value.
+      expect(await read('{x}', [1], "on'); DROP TABLE p; --")).toEqual([]);
+      expect(await read('{x}', [1], 'off')).toEqual([]);
+      expect((await pool.query('SELECT count(*)::int AS n FROM p')).rows[0].n).toBe(3);
+    } finally {
+      client.release();
+    }
   });
 });
