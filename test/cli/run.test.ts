@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { silentLogger } from '../../src/engine/index.js';
+import { tempDir } from '../support/tempDir.js';
 
-const cacheDir = mkdtempSync(join(tmpdir(), 'cli-cache-'));
+const cacheDir = tempDir('cli-cache-', afterAll);
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
@@ -107,7 +107,7 @@ describe('cli ask', () => {
 
 describe('bidi controls in the text output', () => {
   const SPOOF = '\u202Eعكس\u202C \u2067معزول\u2069';
-  const dir = mkdtempSync(join(tmpdir(), 'cli-bidi-'));
+  const dir = tempDir('cli-bidi-', afterAll);
   writeFileSync(
     join(dir, 'spoof.json'),
     JSON.stringify({ title: `خبر ${SPOOF}`, body: `قال الوزير إن الزعفران ${SPOOF} "محصول وفير هذا العام" في خراسان.\x1b]0;owned\x07`, date: '2023-11-05', source: 'Spoof Wire' }),

@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConsoleLine } from '../../src/console/parse.js';
@@ -10,6 +9,7 @@ import { createFetcher } from '../../src/feeds/fetcher.js';
 import { createFeedService } from '../../src/feeds/service.js';
 import { whosaidHeading } from '../../src/render/quoteText.js';
 import { PLAIN } from '../../src/render/text.js';
+import { tempDir } from '../support/tempDir.js';
 
 describe('parseConsoleLine', () => {
   it.each([
@@ -67,7 +67,7 @@ describe('runConsole', () => {
 
 describe('runConsole on a crafted article', () => {
   it('prints no bidi override, isolate or foreign escape sequence from corpus text', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'console-bidi-'));
+    const dir = tempDir('console-bidi-');
     const spoof = '\u202Eعكس\u202C \u2067معزول\u2069\u001b]0;owned\u0007';
     writeFileSync(join(dir, 'spoof.json'), JSON.stringify({ title: `خبر ${spoof}`, body: `قال الوزير إن الزعفران ${spoof} "محصول وفير هذا العام" في خراسان.`, date: '2023-11-05', source: 'Spoof Wire' }));
     const printed = await printedBy(await createEngine({ corpusDir: dir, cacheDir: null }), {}, '/ask الزعفران', '/whosaid محصول وفير هذا العام', '/summary topic: الزعفران');
@@ -124,7 +124,7 @@ describe('runConsole as capable as Discord', () => {
   });
 
   it('answers /archive feeds with each feed of feeds.yaml and its status', async () => {
-    const corpus = mkdtempSync(join(tmpdir(), 'console-feeds-'));
+    const corpus = tempDir('console-feeds-');
     const feeds = createFeedService({ corpusDir: corpus, fetcher: createFetcher(), logger: silentLogger });
     const run = () => printedBy(engine, { feeds }, '/archive feeds');
     expect(await run()).toContain('No feed is followed: list feeds in feeds.yaml');

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertMessage, digestMessage } from '../../src/discord/followReplies.js';
 import { createEngine, type Engine, silentLogger } from '../../src/engine/index.js';
 import { createAlerts } from '../../src/follow/alerts.js';
 import { type Follow, FollowError, openFollowStore } from '../../src/follow/store.js';
+import { tempDir } from '../support/tempDir.js';
 
 const DEAL = 'قال وزير الخارجية إن المفاوضات حول الاتفاق النووي دخلت مرحلة حاسمة، وإن الوفود ستجتمع في فيينا الأسبوع المقبل.';
 const ARTICLES = [
@@ -16,18 +16,16 @@ const ARTICLES = [
   { id: 'deal-d', title: 'الاتفاق النووي والبرلمان', source: 'Wire D', date: '2026-12-03', lang: 'ar', body: 'طالب نواب في البرلمان بعرض أي تفاهم بشأن الاتفاق النووي على التصويت قبل توقيعه.' },
 ];
 
-let corpus: string;
+const corpus = tempDir('alerts-', afterAll);
 let engine: Engine;
 beforeAll(async () => {
-  corpus = mkdtempSync(join(tmpdir(), 'alerts-'));
   writeFileSync(join(corpus, 'news.jsonl'), ARTICLES.map((a) => JSON.stringify(a)).join('\n'));
   engine = await createEngine({ corpusDir: corpus, cacheDir: join(corpus, '.cache'), logger: silentLogger });
 });
-afterAll(() => rmSync(corpus, { recursive: true, force: true }));
 
 describe('createAlerts', () => {
   it('posts a matching new article once per story, nothing for a query it does not match, then holds the rest of the hour for one digest', async () => {
-    const store = openFollowStore(mkdtempSync(join(tmpdir(), 'follows-')), () => undefined);
+    const store = openFollowStore(tempDir('follows-'), () => undefined);
     const deal = store.add({ guildId: 'g', channelId: 'c1', query: 'الاتفاق النووي', createdBy: 'u' });
     store.add({ guildId: 'g', channelId: 'c2', query: 'كرة السلة', createdBy: 'u' });
     let clock = Date.parse('2026-12-04T10:00:00Z');
@@ -55,7 +53,7 @@ describe('createAlerts', () => {
 
 describe('openFollowStore', () => {
   it('keeps follows across restarts, refuses the same query twice in a channel, and stops one by id', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'follows-'));
+    const dir = tempDir('follows-');
     const first = openFollowStore(dir, () => undefined);
     const follow = first.add({ guildId: 'g', channelId: 'c', query: 'الاتفاق النووي', source: 'Wire A', createdBy: 'u' });
     expect(() => first.add({ guildId: 'g', channelId: 'c', query: 'الاتفاق النووي', source: 'Wire A', createdBy: 'v' })).toThrow(FollowError);

@@ -1,12 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/engine/index.js';
 import { type OpenArchive, openArchive } from '../../src/openArchive.js';
 import { runIngest } from '../../src/pg/commands.js';
 import { type TestArticle, removeDir, tempCorpus } from '../discord/botProcess.js';
 import { TEST_ARTICLES } from '../discord/e2e.js';
+import { tempDir } from '../support/tempDir.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
@@ -49,11 +48,12 @@ const SOURCES_TYPED = ['', 'x', 'wire 0', 'WIRE 1', 'iran', 'sky', 'bbc', 'إي�
 
 describe('the archive’s catalog on PostgreSQL (seed, test articles and the news dev set)', () => {
   const corpusDir = tempCorpus([...TEST_ARTICLES, ...devArticles()]);
+  const cacheDir = tempDir('pg-catalog-cache-', afterAll);
   let embedded: OpenArchive;
   let postgres: OpenArchive;
 
   beforeAll(async () => {
-    embedded = await openArchive({ corpusDir, cacheDir: mkdtempSync(join(tmpdir(), 'pg-catalog-cache-')) }, silentLogger);
+    embedded = await openArchive({ corpusDir, cacheDir }, silentLogger);
     const { url, pool } = await freshDatabase(server());
     expect(await runIngest([corpusDir], { DATABASE_URL: url }, silentLogger)).toBe(0);
     postgres = await openArchive({ pool }, silentLogger);

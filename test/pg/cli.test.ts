@@ -1,14 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { silentLogger } from '../../src/engine/index.js';
 import { runIngest } from '../../src/pg/commands.js';
+import { tempDir } from '../support/tempDir.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
-const cacheDir = mkdtempSync(join(tmpdir(), 'cli-pg-cache-'));
+const cacheDir = tempDir('cli-pg-cache-', afterAll);
 let databaseUrl = '';
 
 beforeAll(async () => {
@@ -64,7 +64,7 @@ describe('cli ask with DATABASE_URL', () => {
   }
 
   it('answers a batch, a bad line on its own line, as the embedded engine does', async () => {
-    const batch = join(mkdtempSync(join(tmpdir(), 'cli-pg-batch-')), 'questions.txt');
+    const batch = join(tempDir('cli-pg-batch-'), 'questions.txt');
     writeFileSync(batch, 'التعاون العسكري\n!!\nموسكو\n');
     const embedded = await cli({}, 'ask', '--batch', batch, '--json');
     const postgres = await cli({ DATABASE_URL: databaseUrl }, 'ask', '--batch', batch, '--json');

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
 import type { Article } from '../../src/engine/types.js';
 import { postgresArchive } from '../../src/pg/archive.js';
+import { tempDir } from '../support/tempDir.js';
 
 /** Where the Arabic quotation dev files are (tests using them are skipped without ../shared). */
 export const QUOTES_DIR = new URL('../../../shared/eval/quotes/', import.meta.url);
@@ -21,9 +21,9 @@ export function devArchive(): { articles: Article[]; quotes: Array<{ quote: stri
   };
 }
 
-/** A corpus folder holding `articles`, in that order (one JSON Lines file). */
+/** A corpus folder holding `articles`, in that order (one JSON Lines file), deleted when the running test finishes. */
 export function corpusFolder(articles: readonly Article[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'prune-corpus-'));
+  const dir = tempDir('prune-corpus-');
   writeFileSync(join(dir, 'part.jsonl'), articles.map(({ file: _, ...a }) => JSON.stringify(a)).join('\n'));
   return dir;
 }

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +10,9 @@ import { postgresArchive } from '../../src/pg/archive.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
 import { INGEST_LOCK } from '../../src/pg/pool.js';
 import { postgresAsk } from '../../src/pg/search.js';
+import { tempDir } from '../support/tempDir.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
+import { corpusFolder } from './devArchive.js';
 
 const server = useEmbeddedServer();
 
@@ -129,13 +130,6 @@ describe('npm run ingest', () => {
     return { lines, logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') } };
   }
 
-  /** A corpus folder holding `articles` (one JSON Lines file). */
-  function corpusFolder(articles: readonly Article[]): string {
-    const dir = mkdtempSync(join(tmpdir(), 'prune-corpus-'));
-    writeFileSync(join(dir, 'part.jsonl'), articles.map(({ file: _, ...a }) => JSON.stringify(a)).join('\n'));
-    return dir;
-  }
-
   /** An article quoting a minister, named, on a subject no other article mentions. */
   const QUOTING = article('q1', 'قال وزير الزراعة سمير الخطيب "إن محصول القمح في الشمال تضاعف هذا الموسم بفضل الأمطار الغزيرة" في مؤتمر صحفي.');
   const WITH_QUOTE = [...ARTICLES, QUOTING];
@@ -241,7 +235,7 @@ describe('npm run ingest', () => {
     expect(lines.at(-1)!.message).toBe('npm run ingest -- DIR [--batch N] [--prune [--force]]: --batch: a whole number from 1 to 10000');
     expect(await runIngest(['corpus', '--force'], env, logger)).toBe(2);
     expect(lines.at(-1)!.message).toBe('npm run ingest -- DIR [--batch N] [--prune [--force]]: --force: only goes with --prune');
-    const empty = mkdtempSync(join(tmpdir(), 'empty-corpus-'));
+    const empty = tempDir('empty-corpus-');
     writeFileSync(join(empty, 'notes.bin'), 'x');
     expect(await runIngest([empty], env, logger)).toBe(2);
     expect(lines.at(-1)!.message).toBe('no article to ingest in that folder');

@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import { silentLogger } from '../../src/engine/index.js';
@@ -8,6 +5,7 @@ import { runIngest } from '../../src/pg/commands.js';
 import { postgresAsk } from '../../src/pg/search.js';
 import { removeDir, tempCorpus } from '../discord/botProcess.js';
 import { TEST_ARTICLES } from '../discord/e2e.js';
+import { tempDir } from '../support/tempDir.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
@@ -16,7 +14,7 @@ afterAll(() => removeDir(corpusDir));
 
 describe('summaries on PostgreSQL', () => {
   it('summarises every article, by id, by title and by part of a title, with the embedded engine\'s sentences, speakers and failures', async () => {
-    const embedded = await createEngine({ corpusDir, cacheDir: mkdtempSync(join(tmpdir(), 'pg-summary-cache-')), logger: silentLogger });
+    const embedded = await createEngine({ corpusDir, cacheDir: tempDir('pg-summary-cache-'), logger: silentLogger });
     const { url, pool } = await freshDatabase(server());
     expect(await runIngest([corpusDir], { DATABASE_URL: url }, silentLogger)).toBe(0);
     const summaries = postgresAsk(pool);
@@ -35,7 +33,7 @@ describe('summaries on PostgreSQL', () => {
   }, 60_000);
 
   it('summarises a topic with the embedded engine\'s sentences, citations and sources', async () => {
-    const embedded = await createEngine({ corpusDir, cacheDir: mkdtempSync(join(tmpdir(), 'pg-summary-cache-')), logger: silentLogger });
+    const embedded = await createEngine({ corpusDir, cacheDir: tempDir('pg-summary-cache-'), logger: silentLogger });
     const { url, pool } = await freshDatabase(server());
     expect(await runIngest([corpusDir], { DATABASE_URL: url }, silentLogger)).toBe(0);
     const summaries = postgresAsk(pool);
