@@ -12,19 +12,6 @@ import { forEachMatch } from '../engine/util/sorted.js';
 import { matchPacked } from './packedPostings.js';
 import { copyBinaryOut } from './copyBinary.js';
 
-/**
- * A bytea expression as a statement sends it: in base64. node-pg reads every value as text, and
- * bytea's own text, hex, doubles the bytes: the 6 MB of packed postings of a nine-word question at
- * 1M took 23 ms in base64 against 52 ms in hex, and the median question 33 against 41 ms.
- */
-const inBase64 = (bytes: string) => `encode(${bytes}, 'base64')`;
-
-/** An integer array column in its binary form (`array_send`), sent in base64. */
-const sent = (column: string) => inBase64(`array_send(${column})`);
-
-/** The integers of an array column sent as `sent` sends it. */
-const received = (base64: string) => sentIntegers(Buffer.from(base64, 'base64'));
-
 /** The candidates the generating terms `textTerms` and `titleTerms` bring from their postings, with those terms' counts (in the columns `column` gives) and the fields' lengths the postings tell. */
 export async function generatedCandidates(db: Db, textTerms: string[], titleTerms: string[], column: Map<string, number>): Promise<Candidates> {
   const [text, title] = [await textPostings(db, textTerms), await titlePostings(db, titleTerms)];
@@ -70,23 +57,22 @@ export async function generatedCandidates(db: Db, textTerms: string[], titleTerm
  * fetches rows, a cost that follows the candidates, not the archive.
  */
 export async function countFromKeys(db: Db, found: Candidates, textTerms: string[], titleTerms: string[], column: Map<string, number>, perStatement: number): Promise<void> {
-  // In base64 (`inBase64`: 49 against 76 ms a question in hex for 60 questions at 1M, loaded machine); a field with no term to count is not sent.
-  const keysOf = (name: string, terms: string[]) => (terms.length ? inBase64(name) : 'NULL');
+  // A binary COPY (`copyBinaryOut`): the keys arrive as stored; a field with no term to count is not sent.
+  const keysOf = (name: string, terms: string[]) => (terms.length ? name : 'NULL::bytea');
   const wanted = (terms: string[]) => terms.map((term) => ({ key: termKey(term), at: column.get(term)! }));
   const [wantedText, wantedTitle] = [wanted(textTerms), wanted(titleTerms)];
+  const none = Buffer.alloc(0);
   for (let from = 0; from < found.size; from += perStatement) {
     const to = Math.min(found.size, from + perStatement);
-    const result = await db.query<{ id: string; length: number; keys: string | null; title_length: number; title_keys: string | null }>(
-      `SELECT id, length, ${keysOf('keys', textTerms)} AS keys, title_length, ${keysOf('title_keys', titleTerms)} AS title_keys FROM passage_keys WHERE id = ANY($1::bigint[])`,
-      [Array.from(found.ids.subarray(from, to))],
-    );
-    for (const r of result.rows) {
-      const c = found.indexOf(Number(r.id), from, to);
-      found.lengths[c] = r.length;
-      found.titleLengths[c] = r.title_length;
-      const [textKeys, titleKeys] = [Buffer.from(r.keys ?? '', 'base64'), Buffer.from(r.title_keys ?? '', 'base64')];
-      for (const { key, at } of wantedText) found.textTfs[c * found.width + at] = countOf(textKeys, key);
-      for (const { key, at } of wantedTitle) found.titleTfs[c * found.width + at] = countOf(titleKeys, key);
+    const rows = await copyBinaryOut(db, `SELECT id, length, ${keysOf('keys', textTerms)}, title_length, ${keysOf('title_keys', titleTerms)} FROM passage_keys WHERE id = ANY($1::bigint[])`, [
+      found.ids.subarray(from, to),
+    ]);
+    for (const [id, length, textKeys, titleLength, titleKeys] of rows) {
+      const c = found.indexOf(Number(id!.readBigInt64BE(0)), from, to);
+      found.lengths[c] = length!.readInt32BE(0);
+      found.titleLengths[c] = titleLength!.readInt32BE(0);
+      for (const { key, at } of wantedText) found.textTfs[c * found.width + at] = countOf(textKeys ?? none, key);
+      for (const { key, at } of wantedTitle) found.titleTfs[c * found.width + at] = countOf(titleKeys ?? none, key);
     }
   }
 }
@@ -177,9 +163,9 @@ async function* readPackedRows(db: Db, table: 'text_postings' | 'title_postings'
     const share = Math.max(1, Math.floor(pageRows / asked.length));
     const rows = await copyBinaryOut(
       db,
-      `SELECT q.k, p.block, p.packed FROM jsonb_to_recordset($1::jsonb) AS q(term text, bound bigint, k integer)
-       CROSS JOIN LATERAL (SELECT t.block, t.packed FROM ${table} t WHERE t.term = q.term AND ${from} AND t.block <= $2::bigint ORDER BY t.block LIMIT $3::integer) AS p`,
-      [JSON.stringify(asked.map((k, i) => ({ term: terms[k]!, bound: bounds[i]!, k }))), last, share],
+      `SELECT q.k, p.block, p.packed FROM unnest($1::text[], $2::bigint[], $3::integer[]) AS q(term, bound, k)
+       CROSS JOIN LATERAL (SELECT t.block, t.packed FROM ${table} t WHERE t.term = q.term AND ${from} AND t.block <= $4::bigint ORDER BY t.block LIMIT $5::integer) AS p`,
+      [asked.map((k) => terms[k]!), bounds, asked, last, share],
     );
     const read = new Map<number, { rows: number; lastBlock: number }>();
     for (const [k, sentBlock, packed] of rows) {
@@ -213,31 +199,30 @@ interface TitlePostings {
   counts: Float64Array;
 }
 
-/** All the text postings of `terms`: the rows' arrays, sent in binary and unpacked here. */
+/** All the text postings of `terms`: the rows' arrays, read in binary (`copyBinaryOut`) and unpacked here. */
 async function textPostings(db: Db, terms: string[]): Promise<TextPostings[]> {
   if (!terms.length) return [];
-  const result = await db.query<{ term: string; passages: string; articles: string; tfs: string; lengths: string }>(
-    `SELECT term, ${sent('passages')} AS passages, ${sent('articles')} AS articles, ${sent('tfs')} AS tfs, ${sent('lengths')} AS lengths FROM text_postings WHERE term = ANY($1::text[])`,
-    [terms],
-  );
-  return result.rows.map((r) => ({ term: r.term, passages: received(r.passages), articles: received(r.articles), tfs: received(r.tfs), lengths: received(r.lengths) }));
+  const rows = await copyBinaryOut(db, 'SELECT array_position($1::text[], term), passages, articles, tfs, lengths FROM text_postings WHERE term = ANY($1::text[])', [terms]);
+  return rows.map(([k, passages, articles, tfs, lengths]) => ({
+    term: terms[k!.readInt32BE(0) - 1]!,
+    passages: sentIntegers(passages!),
+    articles: sentIntegers(articles!),
+    tfs: sentIntegers(tfs!),
+    lengths: sentIntegers(lengths!),
+  }));
 }
 
-/** All the title postings of `terms`, with each article's passage range: the rows' arrays, sent in binary and unpacked here. */
+/** All the title postings of `terms`, with each article's passage range: the rows' arrays, read in binary (`copyBinaryOut`) and unpacked here. */
 async function titlePostings(db: Db, terms: string[]): Promise<TitlePostings[]> {
   if (!terms.length) return [];
-  const result = await db.query<{ term: string; articles: string; tfs: string; lengths: string; first_passages: string; passage_counts: string }>(
-    `SELECT term, ${sent('articles')} AS articles, ${sent('tfs')} AS tfs, ${sent('lengths')} AS lengths, ${sent('first_passages')} AS first_passages, ${sent('passage_counts')} AS passage_counts
-     FROM title_postings WHERE term = ANY($1::text[])`,
-    [terms],
-  );
-  return result.rows.map((r) => ({
-    term: r.term,
-    articles: received(r.articles),
-    tfs: received(r.tfs),
-    lengths: received(r.lengths),
-    firsts: received(r.first_passages),
-    counts: received(r.passage_counts),
+  const rows = await copyBinaryOut(db, 'SELECT array_position($1::text[], term), articles, tfs, lengths, first_passages, passage_counts FROM title_postings WHERE term = ANY($1::text[])', [terms]);
+  return rows.map(([k, articles, tfs, lengths, firsts, counts]) => ({
+    term: terms[k!.readInt32BE(0) - 1]!,
+    articles: sentIntegers(articles!),
+    tfs: sentIntegers(tfs!),
+    lengths: sentIntegers(lengths!),
+    firsts: sentIntegers(firsts!),
+    counts: sentIntegers(counts!),
   }));
 }
 

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { arrayLiteral } from './copy.js';
 import type { Db } from './pool.js';
 import { INTEGER_TYPES } from './sentArrays.js';
 
@@ -140,8 +141,8 @@ class BinaryWriter {
   }
 }
 
-/** A value of `copyBinaryOut`'s query: a text, a number, or numbers (an array literal). */
-export type CopyOutValue = string | number | ArrayLike<number>;
+/** A value of `copyBinaryOut`'s query: a text, a number, or texts or numbers (an array literal). */
+export type CopyOutValue = string | number | readonly string[] | ArrayLike<number>;
 
 /** The prefix of the session settings holding `copyBinaryOut`'s values (`news_archive.copy_1`, …). */
 const COPY_VALUE_SETTING = 'news_archive.copy_';
@@ -156,7 +157,7 @@ const COPY_VALUE_SETTING = 'news_archive.copy_';
  */
 export async function copyBinaryOut(client: Db, query: string, values: readonly CopyOutValue[] = []): Promise<Array<Array<Buffer | null>>> {
   if (values.length) {
-    const texts = values.map((value) => (typeof value === 'object' ? `{${Array.from(value).join(',')}}` : String(value)));
+    const texts = values.map((value) => (typeof value === 'object' ? arrayLiteral(Array.from(value as ArrayLike<string | number>) as string[] | number[]) : String(value)));
     await client.query(`SELECT ${texts.map((_, i) => `set_config('${COPY_VALUE_SETTING}${i + 1}', $${i + 1}, false)`).join(', ')}`, texts);
   }
   const read = query.replace(/\$(\d+)/g, (_, n: string) => `current_setting('${COPY_VALUE_SETTING}${n}')`);
