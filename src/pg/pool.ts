@@ -30,13 +30,22 @@ export function passwordIn(url: string | undefined): string | undefined {
   }
 }
 
-/** Runs `work` on a connection of `pool`, in a transaction (opened by `begin`), rolled back if it throws. */
+/**
+ * Runs `work` on a connection of `pool`, in a transaction (opened by `begin`), rolled back if it
+ * throws. A connection the server ends between two statements (a restart) is an `error` event of
+ * the client, which the pool only listens to while the client is idle: heard here, it fails the
+ * statement that follows anyway, and the connection is closed instead of going back to the pool.
+ */
 export async function inPoolTransaction<T>(pool: pg.Pool, work: (client: pg.ClientBase) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const client = await pool.connect();
+  let lost: Error | undefined;
+  const onLost = (error: Error) => (lost = error);
+  client.on('error', onLost);
   try {
     return await inTransaction(client, () => work(client), begin);
   } finally {
-    client.release();
+    client.off('error', onLost);
+    client.release(lost);
   }
 }
 

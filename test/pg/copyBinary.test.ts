@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readSnapshot } from '../../src/pg/availability.js';
+import { ArchiveUnavailableError } from '../../src/engine/search/backend.js';
 import { copyBinaryInto, copyBinaryOut } from '../../src/pg/copyBinary.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
@@ -52,4 +54,42 @@ describe('copyBinaryOut', () => {
       client.release();
     }
   });
+});
+
+describe('copyBinaryOut across a server restart', () => {
+  it('settles every statement: its rows, or an error saying the connection failed (none left waiting)', async () => {
+    const { pool } = await freshDatabase(server());
+    pool.on('error', () => {}); // idle connections cut by the restart
+    await pool.query("CREATE TABLE big AS SELECT g AS id, convert_to(repeat(md5(g::text), 40), 'UTF8') AS bytes FROM generate_series(1, 20000) AS g");
+    const outcomes = { rows: 0, failures: 0, otherErrors: [] as string[] };
+    let restarted = false;
+    // Six readers, each in a snapshot as `/ask` reads, as fast as they can until a second after the server is back from its third restart.
+    const reader = async () => {
+      for (let stopAt = Infinity; performance.now() < stopAt; ) {
+        if (restarted && stopAt === Infinity) stopAt = performance.now() + 1000;
+        try {
+          const rows = await readSnapshot(pool, (client) => copyBinaryOut(client, 'SELECT id, bytes FROM big WHERE id > $1::integer', [100]));
+          expect(rows).toHaveLength(19_900);
+          outcomes.rows++;
+        } catch (error) {
+          if (error instanceof ArchiveUnavailableError) outcomes.failures++;
+          else outcomes.otherErrors.push(String(error));
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
+    };
+    const readers = Array.from({ length: 6 }, reader);
+    for (let restart = 0; restart < 3; restart++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await server().restart();
+    }
+    restarted = true;
+    let waiting: NodeJS.Timeout | undefined;
+    const stuck = new Promise<'stuck'>((resolve) => (waiting = setTimeout(() => resolve('stuck'), 20_000)));
+    expect(await Promise.race([Promise.all(readers).then(() => 'settled'), stuck])).toBe('settled');
+    clearTimeout(waiting);
+    expect(outcomes.otherErrors).toEqual([]);
+    expect(outcomes.rows).toBeGreaterThan(20);
+    expect(outcomes.failures).toBeGreaterThan(0);
+  }, 60_000);
 });
