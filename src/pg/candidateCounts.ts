@@ -4,7 +4,7 @@
  * those terms' postings merged with them.
  */
 
-import type { Db } from './pool.js';
+import type pg from 'pg';
 import { Candidates } from './candidates.js';
 import { countOf, termKey } from './termKeys.js';
 import { sentIntegers } from './sentArrays.js';
@@ -13,7 +13,7 @@ import { matchPacked } from './packedPostings.js';
 import { copyBinaryOut } from './copyBinary.js';
 
 /** The candidates the generating terms `textTerms` and `titleTerms` bring from their postings, with those terms' counts (in the columns `column` gives) and the fields' lengths the postings tell. */
-export async function generatedCandidates(db: Db, textTerms: string[], titleTerms: string[], column: Map<string, number>): Promise<Candidates> {
+export async function generatedCandidates(db: pg.ClientBase, textTerms: string[], titleTerms: string[], column: Map<string, number>): Promise<Candidates> {
   const [text, title] = [await textPostings(db, textTerms), await titlePostings(db, titleTerms)];
   let total = 0;
   for (const row of text) total += row.passages.length;
@@ -56,7 +56,7 @@ export async function generatedCandidates(db: Db, textTerms: string[], titleTerm
  * `perStatement` candidates a statement: each term's count found by its key, so the server only
  * fetches rows, a cost that follows the candidates, not the archive.
  */
-export async function countFromKeys(db: Db, found: Candidates, textTerms: string[], titleTerms: string[], column: Map<string, number>, perStatement: number): Promise<void> {
+export async function countFromKeys(db: pg.ClientBase, found: Candidates, textTerms: string[], titleTerms: string[], column: Map<string, number>, perStatement: number): Promise<void> {
   // A binary COPY (`copyBinaryOut`): the keys arrive as stored; a field with no term to count is not sent.
   const keysOf = (name: string, terms: string[]) => (terms.length ? name : 'NULL::bytea');
   const wanted = (terms: string[]) => terms.map((term) => ({ key: termKey(term), at: column.get(term)! }));
@@ -83,7 +83,7 @@ export async function countFromKeys(db: Db, found: Candidates, textTerms: string
  * rows in the same statements (`readPackedRows`, `pageRows` rows a statement), each row merged here
  * with the candidates (both in document order).
  */
-export async function countFromPostings(db: Db, found: Candidates, textTerms: string[], titleTerms: string[], column: Map<string, number>, pageRows: number): Promise<void> {
+export async function countFromPostings(db: pg.ClientBase, found: Candidates, textTerms: string[], titleTerms: string[], column: Map<string, number>, pageRows: number): Promise<void> {
   const [first, last] = [found.ids[0]!, found.ids[found.size - 1]!];
   const textColumns = textTerms.map((term) => column.get(term)!);
   for await (const { term, block, packed } of readPackedRows(db, 'text_postings', textTerms, first, last, pageRows)) {
@@ -155,7 +155,7 @@ interface PackedRow {
  * stored, where a result sends them as text (300 questions at 1M, three alternated runs: median
  * 25.0-27.1 ms against 29.4-31.3 in base64).
  */
-async function* readPackedRows(db: Db, table: 'text_postings' | 'title_postings', terms: readonly string[], first: number, last: number, pageRows: number): AsyncGenerator<PackedRow> {
+async function* readPackedRows(db: pg.ClientBase, table: 'text_postings' | 'title_postings', terms: readonly string[], first: number, last: number, pageRows: number): AsyncGenerator<PackedRow> {
   let asked = terms.map((_, k) => k);
   let bounds = asked.map(() => first);
   let from = `t.block >= coalesce((SELECT max(b.block) FROM ${table} b WHERE b.term = q.term AND b.block <= q.bound), 0)`;
@@ -200,7 +200,7 @@ interface TitlePostings {
 }
 
 /** All the text postings of `terms`: the rows' arrays, read in binary (`copyBinaryOut`) and unpacked here. */
-async function textPostings(db: Db, terms: string[]): Promise<TextPostings[]> {
+async function textPostings(db: pg.ClientBase, terms: string[]): Promise<TextPostings[]> {
   if (!terms.length) return [];
   const rows = await copyBinaryOut(db, 'SELECT array_position($1::text[], term), passages, articles, tfs, lengths FROM text_postings WHERE term = ANY($1::text[])', [terms]);
   return rows.map(([k, passages, articles, tfs, lengths]) => ({
@@ -213,7 +213,7 @@ async function textPostings(db: Db, terms: string[]): Promise<TextPostings[]> {
 }
 
 /** All the title postings of `terms`, with each article's passage range: the rows' arrays, read in binary (`copyBinaryOut`) and unpacked here. */
-async function titlePostings(db: Db, terms: string[]): Promise<TitlePostings[]> {
+async function titlePostings(db: pg.ClientBase, terms: string[]): Promise<TitlePostings[]> {
   if (!terms.length) return [];
   const rows = await copyBinaryOut(db, 'SELECT array_position($1::text[], term), articles, tfs, lengths, first_passages, passage_counts FROM title_postings WHERE term = ANY($1::text[])', [terms]);
   return rows.map(([k, articles, tfs, lengths, firsts, counts]) => ({

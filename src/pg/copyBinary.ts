@@ -3,7 +3,6 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { arrayLiteral } from './copy.js';
-import type { Db } from './pool.js';
 import { INTEGER_TYPES } from './sentArrays.js';
 
 /** The type of a column written by `copyBinaryInto`. */
@@ -152,17 +151,25 @@ const COPY_VALUE_SETTING = 'news_archive.copy_';
  * their bytes as the server sends them (big-endian numbers, a bytea's own bytes), null for a null,
  * slices of one buffer. node-pg reads every value of a result as text (a bytea in hex, twice its
  * size); a COPY stream reaches the bot as bytes. COPY takes no parameters, so `values` go first, in
- * a parameterised statement, into this session's settings, which `query` reads where it says `$1`,
- * `$2`, … (as texts: cast them). A setting outlives the statement; each call sets its own.
+ * a parameterised statement, into settings local to the caller's transaction (it must be in one),
+ * which `query` reads where it says `$1`, `$2`, … (as texts: cast them; no `$` elsewhere in it).
+ * One call at a time on a client: a second's values would replace the first's.
  */
-export async function copyBinaryOut(client: Db, query: string, values: readonly CopyOutValue[] = []): Promise<Array<Array<Buffer | null>>> {
+export async function copyBinaryOut(client: pg.ClientBase, query: string, values: readonly CopyOutValue[] = []): Promise<Array<Array<Buffer | null>>> {
+  const read = query.replace(/\$(\d+)/g, (_, n: string) => {
+    if (!(Number(n) >= 1 && Number(n) <= values.length)) throw new RangeError(`copyBinaryOut: the query reads $${n}, and ${values.length} values were given`);
+    return `current_setting('${COPY_VALUE_SETTING}${n}')`;
+  });
   if (values.length) {
     const texts = values.map((value) => (typeof value === 'object' ? arrayLiteral(Array.from(value as ArrayLike<string | number>) as string[] | number[]) : String(value)));
-    await client.query(`SELECT ${texts.map((_, i) => `set_config('${COPY_VALUE_SETTING}${i + 1}', $${i + 1}, false)`).join(', ')}`, texts);
+    // The settings' values are not sent back.
+    await client.query(`SELECT 1 FROM (SELECT ${texts.map((_, i) => `set_config('${COPY_VALUE_SETTING}${i + 1}', $${i + 1}, true)`).join(', ')}) AS settings`, texts);
   }
-  const read = query.replace(/\$(\d+)/g, (_, n: string) => `current_setting('${COPY_VALUE_SETTING}${n}')`);
   const stream = await client.query(new CopyOut(`COPY (${read}) TO STDOUT (FORMAT binary)`)).received;
-  if (!stream.subarray(0, SIGNATURE_BYTES).equals(BINARY_HEADER.subarray(0, SIGNATURE_BYTES))) throw new Error('COPY TO STDOUT did not send a binary COPY stream');
+  // The signature, then flags whose high half must be clear (bits a reader must understand: none are defined).
+  if (!stream.subarray(0, SIGNATURE_BYTES).equals(BINARY_HEADER.subarray(0, SIGNATURE_BYTES)) || stream.readUInt16BE(SIGNATURE_BYTES) !== 0) {
+    throw new Error('COPY TO STDOUT did not send a binary COPY stream this reader knows');
+  }
   let at = SIGNATURE_BYTES + 8 + stream.readInt32BE(SIGNATURE_BYTES + 4);
   const rows: Array<Array<Buffer | null>> = [];
   for (let fields = stream.readInt16BE(at); fields !== -1; fields = stream.readInt16BE(at)) {
@@ -171,7 +178,7 @@ export async function copyBinaryOut(client: Db, query: string, values: readonly 
     for (let f = 0; f < fields; f++) {
       const length = stream.readInt32BE(at);
       at += 4;
-      row.push(length < 0 ? null : stream.subarray(at, at + length));
+      row.push(length === -1 ? null : stream.subarray(at, at + length));
       at += Math.max(0, length);
     }
     rows.push(row);

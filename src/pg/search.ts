@@ -85,7 +85,7 @@ export function postgresAsk(pool: pg.Pool, reads: StatementReads = STATEMENT_REA
 }
 
 /** The answer to one question, every statement on `db`. */
-async function askIn(db: Db, input: AskQuery, reads: StatementReads): Promise<Result<AskAnswer>> {
+async function askIn(db: pg.ClientBase, input: AskQuery, reads: StatementReads): Promise<Result<AskAnswer>> {
   const checked = checkQuery(input, input.source ? await sourcesOf(db) : []);
   if ('ok' in checked) return checked;
   const terms = queryTerms(checked.question.text);
@@ -188,7 +188,7 @@ async function variantsOf(db: Db, term: string): Promise<string[]> {
  * (see `ROW_READ_COST`), in the candidates' own rows of term keys, a cost that does not grow with
  * the archive. Each gets the count of every term `column` numbers, in each field.
  */
-async function candidates(db: Db, { query, source }: CheckedQuery, planned: PlannedTerm[], column: Map<string, number>, stats: Map<string, { text: number; title: number }>, budget: number, reads: StatementReads): Promise<Candidates> {
+async function candidates(db: pg.ClientBase, { query, source }: CheckedQuery, planned: PlannedTerm[], column: Map<string, number>, stats: Map<string, { text: number; title: number }>, budget: number, reads: StatementReads): Promise<Candidates> {
   const generating = new Set<string>();
   let read = 0;
   for (const term of planned) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSnapshot } from '../../src/pg/availability.js';
+import { inPoolTransaction, inTransaction } from '../../src/pg/pool.js';
 import { ArchiveUnavailableError } from '../../src/engine/search/backend.js';
 import { copyBinaryInto, copyBinaryOut } from '../../src/pg/copyBinary.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
@@ -36,20 +37,41 @@ describe('copyBinaryOut', () => {
     const { pool } = await freshDatabase(server());
     await pool.query('CREATE TABLE p (term text, block bigint, packed bytea)');
     const everyByte = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
-    await pool.query('INSERT INTO p VALUES ($1, $2, $3), ($4, $5, NULL), ($6, $7, $8)', ['قال', 2 ** 40 + 7, everyByte, 'x', 1, "it's", 3, Buffer.alloc(0)]);
-    const client = await pool.connect();
-    try {
-      const read = async (...values: Parameters<typeof copyBinaryOut>[2] & unknown[]) =>
-        (await copyBinaryOut(client, "SELECT length(term), block, packed FROM p WHERE term = ANY($1::text[]) AND block = ANY($2::bigint[]) AND $3 = 'on' ORDER BY block", values)).map(([length, block, packed]) => [
-          length!.readInt32BE(0),
+    const terms = ['قال', 'x', "it's", 'a"b\\c', 'NULL', '{,}'];
+    await pool.query('INSERT INTO p SELECT t, o, CASE o WHEN 1 THEN NULL WHEN 2 THEN $2::bytea ELSE $3::bytea END FROM unnest($1::text[]) WITH ORDINALITY AS u(t, o)', [terms, everyByte, Buffer.alloc(0)]);
+    const read = (values: Parameters<typeof copyBinaryOut>[2]) =>
+      inPoolTransaction(pool, async (client) =>
+        (await copyBinaryOut(client, "SELECT term, block, packed FROM p WHERE term = ANY($1::text[]) AND block = ANY($2::bigint[]) AND $3 = 'on' ORDER BY block", values)).map(([term, block, packed]) => [
+          term!.toString(),
           Number(block!.readBigInt64BE(0)),
           packed ? [...packed] : null,
-        ]);
-      expect(await read('{قال,x,"it\'s"}', [1, 3, 2 ** 40 + 7], 'on')).toEqual([[1, 1, null], [4, 3, []], [3, 2 ** 40 + 7, [...everyByte]]]);
-      // A value that would end the statement if it were pasted into it is only a value.
-      expect(await read('{x}', [1], "on'); DROP TABLE p; --")).toEqual([]);
-      expect(await read('{x}', [1], 'off')).toEqual([]);
-      expect((await pool.query('SELECT count(*)::int AS n FROM p')).rows[0].n).toBe(3);
+        ]),
+      );
+    const all = terms.map((_, k) => k + 1);
+    expect(await read([terms, all, 'on'])).toEqual(terms.map((term, k) => [term, k + 1, k === 0 ? null : k === 1 ? [...everyByte] : []]));
+    expect(await read([['قال', 'NULL'], Float64Array.from([1, 5, 2 ** 40 + 7]), 'on'])).toEqual([['قال', 1, null], ['NULL', 5, []]]);
+    // A value that would end the statement if it were pasted into it is only a value.
+    expect(await read([['x'], [2], "on'); DROP TABLE p; --"])).toEqual([]);
+    expect(await read([['x'], [2], 'off'])).toEqual([]);
+    expect((await pool.query('SELECT count(*)::int AS n FROM p')).rows[0].n).toBe(terms.length);
+  });
+
+  it('reads ten values and more, and refuses a query reading a value it was not given', async () => {
+    const { pool } = await freshDatabase(server());
+    const values = Array.from({ length: 12 }, (_, k) => k * 10);
+    const sum = Array.from({ length: 12 }, (_, k) => `$${k + 1}::integer`).join(' + ');
+    const rows = await inPoolTransaction(pool, (client) => copyBinaryOut(client, `SELECT ${sum}`, values));
+    expect(rows.map(([total]) => total!.readInt32BE(0))).toEqual([660]);
+    await expect(inPoolTransaction(pool, (client) => copyBinaryOut(client, 'SELECT $1::integer + $2::integer', [1]))).rejects.toThrow('the query reads $2, and 1 values were given');
+    await expect(inPoolTransaction(pool, (client) => copyBinaryOut(client, 'SELECT $1::integer'))).rejects.toThrow('reads $1, and 0 values');
+  });
+
+  it('fails with the server\'s error when the statement fails midway, and the connection answers after', async () => {
+    const { pool } = await freshDatabase(server());
+    const client = await pool.connect();
+    try {
+      await expect(inTransaction(client, () => copyBinaryOut(client, 'SELECT 1 / (g - $1::integer) FROM generate_series(1, 100000) AS g', [90_000]))).rejects.toThrow('division by zero');
+      expect((await client.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
     } finally {
       client.release();
     }

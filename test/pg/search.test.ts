@@ -129,6 +129,7 @@ describe('postgresAsk over common words', () => {
     ['from their postings, one row a statement (a word in 60 articles, a common one)', { question: 'الحكومة القطار' }, { candidates: 7, postingRows: 1 }],
     ['from their postings, one row a statement (common words only)', { question: 'خطة الحكومة رقم 12' }, { candidates: 5_000, postingRows: 1 }],
     ['from their postings, one row a statement (common words, in titles too)', { question: 'الحكومة خطة النقل' }, { candidates: 5_000, postingRows: 1 }],
+    ['from their postings, three rows a statement shared by the terms (common words, in titles too)', { question: 'الحكومة خطة النقل' }, { candidates: 5_000, postingRows: 3 }],
   ])('gives the same answer when the candidates are counted %s', async (_, query, reads) => {
     const whole = await postgresAsk(commonPool).ask(query);
     expect(whole.ok).toBe(true);
