@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CompactionProgress, RUN_MERGE_ROWS, compactPostings } from '../../src/pg/compactPostings.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
+import { packPostings } from '../../src/pg/packedPostings.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 import { QUOTES_DIR, answers, devArchive, postingsById } from './devArchive.js';
 
@@ -74,4 +75,33 @@ describe.skipIf(!existsSync(QUOTES_DIR))('compactPostings', () => {
     expect(await groups()).toEqual({ closed: 0, open: 0 });
     expect(await postingsById(pool)).toEqual(postings);
   }, 240_000);
+});
+
+describe('compactPostings on far-apart rows', () => {
+  it('recounts each joined row\'s first distance in 1, 2, 4 and 9 bytes, as packing the merged row afresh does', async () => {
+    const { pool } = await freshDatabase(server());
+    // Rows of one term whose first documents lie 195, 99,800 and about 2^40 after the row before's last: distances of 2, 4 and 9 bytes.
+    const rows = [
+      { block: 1, passages: [1, 5] },
+      { block: 200, passages: [200] },
+      { block: 100_000, passages: [100_000, 100_001] },
+      { block: 2 ** 40, passages: [2 ** 40, 2 ** 40 + 127, 2 ** 53 - 1] },
+    ];
+    for (const [k, { block, passages }] of rows.entries()) {
+      const tfs = passages.map((_, i) => 1 + ((i + k) % 3));
+      const lengths = passages.map((_, i) => 10 + 1000 * i);
+      await pool.query('INSERT INTO text_postings (term, block, found, passages, articles, tfs, lengths, packed) VALUES ($1, $2, $3, $4, $4, $5, $6, $7)', [
+        'بعيد', block, passages.length, passages, tfs, lengths, packPostings(block, passages, tfs, lengths),
+      ]);
+    }
+    expect(await compactPostings(pool, { minRows: 2, rowPostings: 1_000 })).toEqual({ terms: 1, rowsBefore: 4, rowsAfter: 1 });
+    const merged = await pool.query<{ block: string; found: number; passages: string[]; tfs: number[]; lengths: number[]; packed: Buffer; repacked: Buffer }>(
+      "SELECT block, found, passages::text[], tfs, lengths, packed, pack_postings(block, passages, tfs, lengths) AS repacked FROM text_postings WHERE term = 'بعيد'",
+    );
+    const [row] = merged.rows;
+    const passages = rows.flatMap((r) => r.passages);
+    expect({ block: row!.block, found: row!.found, passages: row!.passages.map(Number) }).toEqual({ block: '1', found: passages.length, passages });
+    expect([...row!.packed]).toEqual([...packPostings(1, passages, row!.tfs, row!.lengths)]);
+    expect([...row!.repacked]).toEqual([...row!.packed]);
+  });
 });
