@@ -58,9 +58,9 @@ function field(value: CopyValue): string {
   return isTexts(value) ? escapeText(arrayLiteral(value)) : arrayLiteral(value);
 }
 
-/** An array literal: numbers as they are, texts quoted (`arrayElement`). */
-export function arrayLiteral(values: readonly string[] | readonly number[]): string {
-  return isTexts(values) ? `{${values.map(arrayElement).join(',')}}` : `{${values.join(',')}}`;
+/** An array literal: numbers (an array or a typed array) as they are, texts quoted (`arrayElement`). */
+export function arrayLiteral(values: readonly string[] | ArrayLike<number>): string {
+  return isTexts(values) ? `{${values.map(arrayElement).join(',')}}` : `{${Array.prototype.join.call(values, ',')}}`;
 }
 
 /** A text as an element of an array literal: quoted, its quotes and backslashes escaped. */
@@ -69,7 +69,7 @@ export function arrayElement(text: string): string {
 }
 
 /** Whether an array holds texts (an empty one is written alike either way). */
-function isTexts(values: readonly string[] | readonly number[]): values is readonly string[] {
+function isTexts(values: readonly string[] | ArrayLike<number>): values is readonly string[] {
   return typeof values[0] === 'string';
 }
 

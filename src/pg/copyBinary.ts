@@ -161,7 +161,7 @@ export async function copyBinaryOut(client: pg.ClientBase, query: string, values
     return `current_setting('${COPY_VALUE_SETTING}${n}')`;
   });
   if (values.length) {
-    const texts = values.map((value) => (typeof value === 'object' ? arrayLiteral(Array.from(value as ArrayLike<string | number>) as string[] | number[]) : String(value)));
+    const texts = values.map((value) => (typeof value === 'object' ? arrayLiteral(value) : String(value)));
     // The settings' values are not sent back.
     await client.query(`SELECT 1 FROM (SELECT ${texts.map((_, i) => `set_config('${COPY_VALUE_SETTING}${i + 1}', $${i + 1}, true)`).join(', ')}) AS settings`, texts);
   }
