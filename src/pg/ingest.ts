@@ -4,13 +4,13 @@ import type { Article } from '../engine/types.js';
 import { INGEST_LOCK, inPoolTransaction } from './pool.js';
 import { inlineAnalysis, workerAnalysis } from './analysis.js';
 import { copyLinesInto } from './copy.js';
-import { type BinaryType, type BinaryValue, copyBinaryInto } from './copyBinary.js';
+import { type BinaryValue, copyBinaryInto } from './copyBinary.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { type BatchToWrite, contentHash } from './rows.js';
 import { type QuotationToGroup, finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
 import { PASSAGE_KEY_COLUMNS } from './termKeys.js';
-import { packPostings } from './packedPostings.js';
-import { type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS } from './postingTables.js';
+import { type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS, postingColumns, postingRow } from './postingTables.js';
+import { REWRITE_POSTINGS, readPostingRows, replacePostingRows, runsOf } from './postingRewrite.js';
 import { type Compaction, type CompactionOptions, type CompactionProgress, RUN_MERGE_ROWS, compactPostings } from './compactPostings.js';
 
 /** The channel each batch that changes the archive notifies (LISTEN/NOTIFY) when it commits. */
@@ -249,32 +249,42 @@ async function removeArticles(client: pg.ClientBase, articles: readonly StoredAr
  * Takes the postings of the articles numbered `articles` out of their rows (rows left empty are
  * deleted). A row holds a block of documents numbered from `block` up to the next row's, so a
  * document's posting of a term is in the term's row with the highest block not above the document:
- * each is found by the primary key, and only those rows are read and rewritten, once, in one
- * statement that returns the rows it left empty, deleted then (matching the terms' rows by
- * `articles` read every block of every term: 10–18 s for 100 articles of 100k).
+ * each is found by the primary key, and only those rows are read and rewritten, once, here
+ * (`readPostingRows`, `replacePostingRows`), about `REWRITE_POSTINGS` postings at a time.
  */
 async function removePostings(client: pg.ClientBase, table: PostingTable, articles: string[]): Promise<void> {
-  const names = table.columns.map(([name]) => name);
-  const kept = names.map((name) => `coalesce(array_agg(x.${name} ORDER BY x.o), '{}') AS ${name}`);
-  const emptied = await client.query<{ term: string; block: string }>(
-    `WITH held AS (
-       SELECT DISTINCT d.term, r.block FROM (${table.documents}) AS d
-       CROSS JOIN LATERAL (SELECT b.block FROM ${table.name} b WHERE b.term = d.term AND b.block <= d.document ORDER BY b.block DESC LIMIT 1) AS r
-     ), updated AS (
-       UPDATE ${table.name} b SET (found, ${names.join(', ')}, packed) = (
-         SELECT k.found, ${names.map((n) => `k.${n}`).join(', ')}, pack_postings(b.block, ${table.packs.map((n) => `k.${n}`).join(', ')}) FROM (
-           SELECT coalesce(${table.found}, 0) AS found, ${kept.join(', ')} FROM unnest(${names.map((n) => `b.${n}`).join(', ')}) WITH ORDINALITY AS x(${names.join(', ')}, o) WHERE x.articles <> ALL($1::bigint[])
-         ) AS k)
-       FROM held h WHERE b.term = h.term AND b.block = h.block
-       RETURNING b.term, b.block, cardinality(b.articles) AS remaining
-     )
-     SELECT term, block FROM updated WHERE remaining = 0`,
+  const held = await client.query<{ term: string; block: string; postings: number }>(
+    `SELECT DISTINCT d.term, r.block, r.postings FROM (${table.documents}) AS d
+     CROSS JOIN LATERAL (SELECT b.block, cardinality(b.articles) AS postings FROM ${table.name} b WHERE b.term = d.term AND b.block <= d.document ORDER BY b.block DESC LIMIT 1) AS r`,
     [articles],
   );
-  await client.query(`DELETE FROM ${table.name} b USING unnest($1::text[], $2::bigint[]) AS e(term, block) WHERE b.term = e.term AND b.block = e.block`, [
-    emptied.rows.map((r) => r.term),
-    emptied.rows.map((r) => r.block),
-  ]);
+  const gone = new Set(articles.map(Number));
+  const articleColumn = table.columns.findIndex(([name]) => name === 'articles');
+  for (const run of runsOf(held.rows, (row) => row.postings, REWRITE_POSTINGS)) {
+    const rows = await readPostingRows(client, table, `unnest($1::text[], $2::bigint[]) AS h(term, block) JOIN ${table.name} b ON b.term = h.term AND b.block = h.block`, [
+      run.map((row) => row.term),
+      run.map((row) => Number(row.block)),
+    ]);
+    const left = rows.flatMap(({ term, block, columns }) => {
+      const kept = keptPostings(columns, columns[articleColumn]!, gone);
+      return kept[0]!.length ? [postingRow(table, term, block, kept)] : [];
+    });
+    await replacePostingRows(client, table, rows, left);
+  }
+}
+
+/** A row's columns without the postings whose article (in `articles`, one of the columns) is `gone`. */
+function keptPostings(columns: readonly Float64Array[], articles: Float64Array, gone: ReadonlySet<number>): Float64Array[] {
+  let count = 0;
+  for (let i = 0; i < articles.length; i++) if (!gone.has(articles[i]!)) count++;
+  if (count === articles.length) return [...columns];
+  const kept = columns.map(() => new Float64Array(count));
+  for (let i = 0, n = 0; i < articles.length; i++) {
+    if (gone.has(articles[i]!)) continue;
+    for (let c = 0; c < columns.length; c++) kept[c]![n] = columns[c]![i]!;
+    n++;
+  }
+  return kept;
 }
 
 /** The columns of the articles, passages and quotations tables: the numbers `insertRows` gives, then those of a `BatchLines` line. */
@@ -333,8 +343,8 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
   await copyLinesInto(client, 'quotations', QUOTATION_COLUMNS, quotations.map((line, k) => `${groups[k]}${line}`));
   await copyLinesInto(client, 'passage_keys', PASSAGE_KEY_COLUMNS, passageKeys);
   const { terms, text, title } = batch.postings;
-  const textRows = postingRows(TEXT_POSTINGS, terms, text, firstPassage, textValues, () => 1);
-  const titleRows = postingRows(TITLE_POSTINGS, terms, title, firstArticle, titleValues, (values) => values[4]!);
+  const textRows = postingRows(TEXT_POSTINGS, terms, text, firstPassage, textValues);
+  const titleRows = postingRows(TITLE_POSTINGS, terms, title, firstArticle, titleValues);
   await copyBinaryInto(client, TEXT_POSTINGS.name, postingColumns(TEXT_POSTINGS), textRows);
   await copyBinaryInto(client, TITLE_POSTINGS.name, postingColumns(TITLE_POSTINGS), titleRows);
   const [textTerms, titleTerms] = [textRows, titleRows].map((rows) => rows.map((row) => row[0] as string)) as [string[], string[]];
@@ -368,20 +378,14 @@ class Lines {
   }
 }
 
-/** A postings table's columns with their types, in the order of `postingRows`. */
-function postingColumns(table: PostingTable): Array<readonly [string, BinaryType]> {
-  return [['term', 'text'], ['block', 'bigint'], ['found', 'integer'], ...table.columns.map(([name, type]) => [name, `${type}[]`] as const), ['packed', 'bytea']];
-}
-
 /**
  * A block's rows of postings `table` from the batch's postings of one field, grouped by term as
- * the index builder groups them: for each term with a document written, the term, the block, the
- * passages it is found in (`weight` of each document's values), then each column: the documents'
- * `values` (null for a document not written, the term's count in the table's counts column), then
- * those columns packed.
+ * the index builder groups them: for each term with a document written, its row (`postingRow`)
+ * whose columns are the documents' `values` (null for a document not written), but for the
+ * table's counts column, which holds the term's count.
  */
-function postingRows(table: PostingTable, terms: readonly string[], field: FieldPostings, block: number, values: ReadonlyArray<readonly number[] | null>, weight: (values: readonly number[]) => number): BinaryValue[][] {
-  const [documentAt, tfAt, lengthAt] = table.packs.map((packed) => table.columns.findIndex(([name]) => name === packed)) as [number, number, number];
+function postingRows(table: PostingTable, terms: readonly string[], field: FieldPostings, block: number, values: ReadonlyArray<readonly number[] | null>): BinaryValue[][] {
+  const tfAt = table.columns.findIndex(([name]) => name === table.packs[1]);
   const rows: BinaryValue[][] = [];
   const width = values.find((document) => document)?.length ?? 0;
   for (let t = 0; t < terms.length; t++) {
@@ -391,16 +395,14 @@ function postingRows(table: PostingTable, terms: readonly string[], field: Field
     for (let i = from; i < to; i++) if (values[field.docs[i]!]) written++;
     if (!written) continue;
     const columns = Array.from({ length: width }, () => new Float64Array(written));
-    let found = 0;
     let n = 0;
     for (let i = from; i < to; i++) {
       const document = values[field.docs[i]!];
       if (!document) continue;
       for (let k = 0; k < width; k++) columns[k]![n] = k === tfAt ? field.tfs[i]! : document[k]!;
-      found += weight(document);
       n++;
     }
-    rows.push([terms[t]!, block, found, ...columns, packPostings(block, columns[documentAt]!, columns[tfAt]!, columns[lengthAt]!)]);
+    rows.push(postingRow(table, terms[t]!, block, columns));
   }
   return rows;
 }
