@@ -17,7 +17,7 @@ import { type Compaction, type CompactionOptions, type CompactionProgress, RUN_M
 export const ARCHIVE_CHANGED = 'archive_changed';
 
 /** Articles written per transaction by default. */
-export const DEFAULT_BATCH = 2000;
+export const DEFAULT_BATCH = 5000;
 
 /** What an ingestion did (so far, in a progress report). */
 export interface IngestCounts {
@@ -62,39 +62,69 @@ export interface IngestOptions {
  * loses nothing. With several batches, the analysis (the analyser and the quotation reader) runs on
  * worker threads, the next batches' while this one is written.
  */
-export async function ingestArticles(pool: pg.Pool, articles: readonly Article[], options: IngestOptions = {}): Promise<IngestCounts> {
+export function ingestArticles(pool: pg.Pool, articles: readonly Article[], options: IngestOptions = {}): Promise<IngestCounts> {
+  return ingestParts(pool, [articles], articles.length, options);
+}
+
+/**
+ * `ingestArticles` over articles given part after part (a corpus file at a time: the caller never
+ * holds them all), `total` articles in all: batches run across the parts' ends, and one analysis
+ * pipeline serves the whole run, its threads started and warmed up once.
+ */
+export async function ingestParts(pool: pg.Pool, parts: Iterable<readonly Article[]>, total: number, options: IngestOptions = {}): Promise<IngestCounts> {
   const size = options.batchSize ?? DEFAULT_BATCH;
-  const batches = Array.from({ length: Math.ceil(articles.length / size) }, (_, k) => articles.slice(k * size, (k + 1) * size));
-  const analysis = batches.length > 1 && availableParallelism() > 1 ? workerAnalysis() : inlineAnalysis;
+  const batches = batchesOf(parts, size);
+  const analysis = total > size && availableParallelism() > 1 ? workerAnalysis() : inlineAnalysis;
   // Batches analysed ahead of the one being written (their new or changed articles): enough to keep every thread busy.
-  const ahead: Array<Promise<BatchToWrite | null>> = [];
-  const analyse = (k: number) => {
-    if (k >= batches.length) return;
-    const analysed = unstored(pool, batches[k]!).then((fresh) => (fresh.length ? analysis.batch(fresh) : null));
+  const ahead: Array<{ batch: readonly Article[]; analysed: Promise<BatchToWrite | null> }> = [];
+  const analyse = () => {
+    const next = batches.next();
+    if (next.done) return;
+    const batch = next.value;
+    const analysed = unstored(pool, batch).then((fresh) => (fresh.length ? analysis.batch(fresh) : null));
     analysed.catch(() => undefined); // a batch not reached when the run stops is never awaited
-    ahead.push(analysed);
+    ahead.push({ batch, analysed });
   };
   const counts = noCounts();
   const written = new WrittenTerms();
   const started = performance.now();
+  let seen = 0;
   try {
-    for (let k = 0; k <= ANALYSED_AHEAD; k++) analyse(k);
-    for (const [k, batch] of batches.entries()) {
-      const analysed = await ahead.shift()!;
-      analyse(k + ANALYSED_AHEAD + 1);
+    for (let k = 0; k <= ANALYSED_AHEAD; k++) analyse();
+    while (ahead.length) {
+      const { batch, analysed: pending } = ahead.shift()!;
+      const analysed = await pending;
+      analyse();
       const done = analysed ? await writeAnalysed(pool, analysed, written) : noCounts();
       done.unchanged += batch.length - (analysed?.rows.length ?? 0);
       for (const key of Object.keys(counts) as Array<keyof IngestCounts>) counts[key] += done[key];
-      const seen = Math.min((k + 1) * size, articles.length);
+      seen += batch.length;
       const seconds = (performance.now() - started) / 1000;
       const rate = seen / (seconds || 1e-3);
-      options.onProgress?.({ ...counts, done: seen, total: articles.length, rate: Math.round(rate), secondsLeft: Math.round((articles.length - seen) / rate) });
+      options.onProgress?.({ ...counts, done: seen, total, rate: Math.round(rate), secondsLeft: Math.round(Math.max(0, total - seen) / rate) });
     }
     if (options.finish !== false) await finishIngestion(pool, { terms: written.looked(), onProgress: options.onCompaction });
   } finally {
     await analysis.close();
   }
   return counts;
+}
+
+/** The parts' articles in batches of `size` (the last one smaller), across the parts' ends, each part taken when its articles are reached. */
+function* batchesOf(parts: Iterable<readonly Article[]>, size: number): Generator<readonly Article[]> {
+  let batch: Article[] = [];
+  for (const part of parts) {
+    for (let from = 0; from < part.length; ) {
+      const take = Math.min(size - batch.length, part.length - from);
+      batch.push(...part.slice(from, from + take));
+      from += take;
+      if (batch.length === size) {
+        yield batch;
+        batch = [];
+      }
+    }
+  }
+  if (batch.length) yield batch;
 }
 
 /**
@@ -153,7 +183,7 @@ function writeAnalysed(pool: pg.Pool, analysed: BatchToWrite, written: WrittenTe
 }
 
 /** Batches analysed beyond the one being written. */
-const ANALYSED_AHEAD = 2;
+const ANALYSED_AHEAD = 1;
 
 /** The changes a batch makes to the archive's totals. */
 class StatsDelta {

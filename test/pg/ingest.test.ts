@@ -7,7 +7,7 @@ import { loadCorpus } from '../../src/engine/corpus/index.js';
 import type { Article } from '../../src/engine/types.js';
 import { runIngest } from '../../src/pg/commands.js';
 import { postgresArchive } from '../../src/pg/archive.js';
-import { ingestArticles } from '../../src/pg/ingest.js';
+import { ingestArticles, ingestParts } from '../../src/pg/ingest.js';
 import { INGEST_LOCK } from '../../src/pg/pool.js';
 import { postgresAsk } from '../../src/pg/search.js';
 import { tempDir } from '../support/tempDir.js';
@@ -111,6 +111,29 @@ describe('ingestArticles', () => {
     const clean = await freshDatabase(server());
     await ingestArticles(clean.pool, ARTICLES, { batchSize: 12 });
     expect(await statistics(pool)).toEqual(await statistics(clean.pool));
+  });
+
+  it('ingests parts given one after another in batches across their ends, reading each part only when reached, as one run of them all', async () => {
+    const { pool } = await freshDatabase(server());
+    const reached: number[] = [];
+    const reports: Array<{ done: number; total: number; partsReached: number }> = [];
+    function* parts() {
+      for (const [k, [from, to]] of [[0, 3], [3, 8], [8, 12]].entries()) {
+        reached.push(k);
+        yield ARTICLES.slice(from, to);
+      }
+    }
+    const counts = await ingestParts(pool, parts(), ARTICLES.length, { batchSize: 2, onProgress: ({ done, total }) => reports.push({ done, total, partsReached: reached.length }) });
+    expect(counts).toEqual({ added: 12, replaced: 0, unchanged: 0, passages: 24 });
+    // Batches of exactly 2, the second made of the first part's last article and the second's first.
+    expect(reports.map((r) => [r.done, r.total])).toEqual([2, 4, 6, 8, 10, 12].map((done) => [done, 12]));
+    expect(reports[0]!.partsReached).toBeLessThan(3);
+    expect(reached).toEqual([0, 1, 2]);
+    const stored = await pool.query<{ id: string }>('SELECT id FROM articles ORDER BY number');
+    expect(stored.rows.map((r) => r.id)).toEqual(ARTICLES.map((a) => a.id));
+    const whole = await freshDatabase(server());
+    await ingestArticles(whole.pool, ARTICLES, { batchSize: 5 });
+    expect(await statistics(pool)).toEqual(await statistics(whole.pool));
   });
 
   it('rolls a failing batch back whole: no article of it is half written', async () => {
