@@ -16,7 +16,7 @@ import { ANSI, PLAIN } from './render/text.js';
 import { watchCorpus } from './watch.js';
 import { untilReachable, watchAvailability } from './pg/availability.js';
 import { listenForChanges } from './pg/listen.js';
-import { createPool, passwordIn } from './pg/pool.js';
+import { READER_LIMITS, createPool, passwordIn } from './pg/pool.js';
 import { type OpenArchive, openArchive, openCorpus } from './openArchive.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console, on the configured corpus. */
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   let bot: Bot | null = null;
   // With DATABASE_URL the archive is PostgreSQL's: no corpus is loaded, /ask awaits its search, and
   // the corpus folder's watcher, feeds and follow alerts stay off. /healthz is 503 while it is unreachable.
-  const pool = config.DATABASE_URL ? createPool(config.DATABASE_URL, logger) : null;
+  const pool = config.DATABASE_URL ? createPool(config.DATABASE_URL, logger, undefined, READER_LIMITS) : null;
   const availability = pool ? watchAvailability(pool) : null;
   const login = new LoginRetry({ ...BACKOFF, timeoutMs: config.LOGIN_TIMEOUT_SECONDS * 1000 }, logger);
   const health = config.HEALTH_PORT

@@ -4,7 +4,7 @@ import { ANSI, PLAIN, renderFailureText } from '../render/text.js';
 import type { FailureCode } from '../engine/index.js';
 import type { ArchiveService } from '../engine/summary/service.js';
 import { openArchive } from '../openArchive.js';
-import { createPool } from '../pg/pool.js';
+import { READER_LIMITS, createPool } from '../pg/pool.js';
 import { type CliInvocation, USAGE, UsageError, batchRequest, cliOptionName, parseCommandLine } from './args.js';
 import { runFeedsCli } from './feeds.js';
 import type { CliIo } from './io.js';
@@ -49,7 +49,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
  * cannot be reached, or fails while answering, ends the run with status 2.
  */
 async function runOnPostgres(url: string, invocation: CliInvocation, lines: string[] | null, io: CliIo): Promise<number> {
-  const pool = createPool(url, io.logger, 1);
+  const pool = createPool(url, io.logger, 1, READER_LIMITS);
   try {
     const { search } = await openArchive({ pool }, io.logger);
     return await runAll(invocation, lines, io, search);

@@ -2,20 +2,23 @@ import type pg from 'pg';
 import { BACKOFF, type RetryPolicy, retryDelay } from '../discord/login.js';
 import type { Logger } from '../engine/index.js';
 import { ArchiveUnavailableError } from '../engine/search/backend.js';
-import { inPoolTransaction } from './pool.js';
+import { inPoolTransaction, isReadTimeout } from './pool.js';
 
 /** Node's errors for a connection refused, dropped or timed out. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /**
- * Whether an error means the database cannot be reached for now: the network's errors, PostgreSQL's
- * connection exceptions (class 08), shutdown and start-up (57P), lack of resources (53), and the
- * driver's own words for a connection that ended or never came.
+ * Whether an error means the database cannot answer for now: the network's errors, PostgreSQL's
+ * connection exceptions (class 08), shutdown and start-up (57P), lack of resources (53), a
+ * statement the server cancelled at the reader's statement timeout (57014, `ReadLimits`), a
+ * connection that did not answer within the reader's read timeout, and the driver's own words for
+ * a connection that ended or never came.
  */
 export function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (NETWORK_CODES.has(code) || /^(08|57P|53)/.test(code))) return true;
+  if (typeof code === 'string' && (NETWORK_CODES.has(code) || /^(08|57P|53|57014)/.test(code))) return true;
+  if (isReadTimeout(error)) return true;
   // node-postgres says so of a client whose connection the server ended mid-statement (a restart).
   return /Connection terminated|connection timeout|timeout exceeded when trying to connect|encountered a connection error and is not queryable/i.test(error.message);
 }

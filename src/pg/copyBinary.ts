@@ -217,13 +217,19 @@ class CopyOut implements pg.Submittable {
     this.chunks.push(Buffer.from(message.chunk));
   }
 
+  /** Set by node-pg when it times the statement (a pool's read timeout): told of its end, which stops the timer. */
+  callback?: (error: Error | null) => void;
+
   handleError(error: Error): void {
     this.failed = true;
+    this.callback?.(error);
     this.reject(error);
   }
 
   handleReadyForQuery(): void {
-    if (!this.failed) this.resolve(Buffer.concat(this.chunks));
+    if (this.failed) return;
+    this.callback?.(null);
+    this.resolve(Buffer.concat(this.chunks));
   }
 
   // The driver's other messages for a query: none carries anything a COPY … TO statement needs.

@@ -10,14 +10,43 @@ const DEFAULT_MAX_CONNECTIONS = 4;
 /** Time to open a connection before giving up (an unreachable host otherwise hangs the question). */
 const CONNECT_TIMEOUT_MS = 5000;
 
+/** Limits on a reader's statements: how long the server may run one, and how long the bot waits for any answer. */
+export interface ReadLimits {
+  statementTimeoutMs: number;
+  readTimeoutMs: number;
+}
+
+/**
+ * A bot's limits: a question that would run longer than 15 s is cancelled by the server (the
+ * slowest page measured, /quotes of the most quoted speaker at 1M articles, takes about 2 s),
+ * and an answer that has not come 20 s after the statement was sent means a connection that will
+ * never answer (a half-open TCP connection the server's end forgot, which TCP keepalive only
+ * notices after minutes): the statement fails as the archive being unavailable, and its
+ * connection is closed rather than reused.
+ */
+export const READER_LIMITS: ReadLimits = { statementTimeoutMs: 15_000, readTimeoutMs: 20_000 };
+
 /**
  * A connection pool whose idle connections' errors (the server restarted or stopped, the network
  * dropped) are logged instead of crashing the process: the next query opens a new connection.
+ * Its connections send TCP keepalives. With `limits` (a bot's or another reader's pool, never an
+ * ingestion's, whose COPYs and merges run for minutes), its statements are bounded as `ReadLimits` say.
  */
-export function createPool(url: string, logger: Logger, max = DEFAULT_MAX_CONNECTIONS): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+export function createPool(url: string, logger: Logger, max = DEFAULT_MAX_CONNECTIONS, limits?: ReadLimits): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+    ...(limits && { statement_timeout: limits.statementTimeoutMs, query_timeout: limits.readTimeoutMs }),
+  });
   pool.on('error', (error) => logger.warn({ err: error.message }, 'PostgreSQL connection lost'));
   return pool;
+}
+
+/** Whether a statement failed because no answer came within the pool's read timeout (`ReadLimits`): its connection may never answer again. */
+export function isReadTimeout(error: unknown): boolean {
+  return error instanceof Error && error.message === 'Query read timeout';
 }
 
 /** The password of a database URL, so it never reaches a log line. */
@@ -34,7 +63,8 @@ export function passwordIn(url: string | undefined): string | undefined {
  * Runs `work` on a connection of `pool`, in a transaction (opened by `begin`), rolled back if it
  * throws. A connection the server ends between two statements (a restart) is an `error` event of
  * the client, which the pool only listens to while the client is idle: heard here, it fails the
- * statement that follows anyway, and the connection is closed instead of going back to the pool.
+ * statement that follows anyway, and the connection is closed instead of going back to the pool,
+ * as is a connection that did not answer in time (`isReadTimeout`).
  */
 export async function inPoolTransaction<T>(pool: pg.Pool, work: (client: pg.ClientBase) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const client = await pool.connect();
@@ -43,13 +73,20 @@ export async function inPoolTransaction<T>(pool: pg.Pool, work: (client: pg.Clie
   client.on('error', onLost);
   try {
     return await inTransaction(client, () => work(client), begin);
+  } catch (error) {
+    if (isReadTimeout(error)) lost ??= error as Error;
+    throw error;
   } finally {
     client.off('error', onLost);
     client.release(lost);
   }
 }
 
-/** Runs `work` in a transaction (opened by `begin`), rolled back if it throws. */
+/**
+ * Runs `work` in a transaction (opened by `begin`), rolled back if it throws; but for a connection
+ * that did not answer in time (`isReadTimeout`), which would not answer the rollback either: the
+ * server rolls back when its caller closes it.
+ */
 export async function inTransaction<T>(client: pg.ClientBase, work: () => Promise<T>, begin = 'BEGIN'): Promise<T> {
   await client.query(begin);
   try {
@@ -57,7 +94,7 @@ export async function inTransaction<T>(client: pg.ClientBase, work: () => Promis
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
+    if (!isReadTimeout(error)) await client.query('ROLLBACK').catch(() => {});
     throw error;
   }
 }

@@ -12,6 +12,8 @@ describe('isConnectionError: what the bot reports as "archive unavailable, try a
     ['too many connections (53300)', pgError('sorry, too many clients already', '53300'), true],
     ['the connection ended mid-statement', pgError('Connection terminated unexpectedly'), true],
     ['a client left unusable by a restart', pgError('Client has encountered a connection error and is not queryable'), true],
+    ['a statement cancelled at the reader\'s statement timeout (57014)', pgError('canceling statement due to statement timeout', '57014'), true],
+    ['no answer within the reader\'s read timeout', pgError('Query read timeout'), true],
     ['a bug in a statement (42601) is not', pgError('syntax error at or near "SELEC"', '42601'), false],
     ['an ordinary exception is not', new TypeError('cannot read properties of undefined'), false],
     ['a thrown string is not', 'down', false],
