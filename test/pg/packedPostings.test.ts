@@ -41,7 +41,7 @@ describe('packed postings', () => {
     expect(() => packPostings(0, [1], [1], [1.5])).toThrow(/1.5/);
   });
 
-  it('packs the same bytes as the database function pack_postings, which fills and rewrites the stored rows', async () => {
+  it('packs the same bytes as the database function pack_postings, which filled the rows stored before migration 012', async () => {
     const { pool } = await freshDatabase(server());
     for (const { block, documents, tfs, lengths } of ROWS) {
       const sql = await pool.query<{ packed: Buffer }>('SELECT pack_postings($1::bigint, $2::bigint[], $3::integer[]::smallint[], $4::integer[]) AS packed', [
