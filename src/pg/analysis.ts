@@ -21,12 +21,12 @@ export const inlineAnalysis: Analysis = {
 };
 
 /**
- * Threads analysing for one ingestion: one per core, each started with the first batch it is given
- * (a run over articles stored already unchanged starts none). The analysis is most of an ingestion's
- * CPU; the thread writing and the PostgreSQL backend mostly wait on each other, so a core kept for them idles.
+ * Threads analysing for one ingestion: `threads` of them (by default one per core; no more than
+ * the batches analysed at once is worth it), each started with the first batch it is given (a run
+ * over articles stored already unchanged starts none). The analysis is most of an ingestion's CPU;
+ * the thread writing and the PostgreSQL backend mostly wait on each other, so a core kept for them idles.
  */
-export function workerAnalysis(): Analysis {
-  const threads = availableParallelism();
+export function workerAnalysis(threads = availableParallelism()): Analysis {
   const waiting = new Map<number, { articles: Article[]; resolve: (batch: BatchToWrite) => void; reject: (error: unknown) => void }>();
   const fail = (error: unknown) => {
     for (const job of waiting.values()) job.reject(error);

@@ -4,6 +4,9 @@ import type { Logger } from '../engine/index.js';
 import { ArchiveUnavailableError } from '../engine/search/backend.js';
 import { inPoolTransaction, isReadTimeout } from './pool.js';
 
+/** PostgreSQL's code for a statement it cancelled (`statement_timeout`). */
+const STATEMENT_TIMEOUT = '57014';
+
 /** Node's errors for a connection refused, dropped or timed out. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
@@ -17,7 +20,7 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 export function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (NETWORK_CODES.has(code) || /^(08|57P|53|57014)/.test(code))) return true;
+  if (typeof code === 'string' && (NETWORK_CODES.has(code) || /^(08|57P|53)/.test(code) || code === STATEMENT_TIMEOUT)) return true;
   if (isReadTimeout(error)) return true;
   // node-postgres says so of a client whose connection the server ended mid-statement (a restart).
   return /Connection terminated|connection timeout|timeout exceeded when trying to connect|encountered a connection error and is not queryable/i.test(error.message);
@@ -53,14 +56,16 @@ export function watchAvailability(pool: pg.Pool, intervalMs = 1000): Availabilit
 /**
  * Runs `work` (a bot's first reads) until the database answers: while it cannot be reached, each
  * failure is logged and the next attempt waits longer (1 s, 2 s, 4 s … at most a minute, with
- * jitter), so a bot started before its database waits for it instead of exiting. Other errors are thrown.
+ * jitter), so a bot started before its database waits for it instead of exiting. Other errors are
+ * thrown, and so is a statement cancelled at the statement timeout.
  */
 export async function untilReachable<T>(work: () => Promise<T>, logger: Logger, policy: Omit<RetryPolicy, 'timeoutMs'> = BACKOFF): Promise<T> {
   for (let failures = 1; ; failures++) {
     try {
       return await work();
     } catch (error) {
-      if (!isConnectionError(error)) throw error;
+      // A statement the server cancelled for running too long would run as long again: not a database to wait for.
+      if (!isConnectionError(error) || (error as { code?: unknown }).code === STATEMENT_TIMEOUT) throw error;
       const waitMs = retryDelay(failures, { ...policy, timeoutMs: Infinity });
       logger.warn({ err: (error as Error).message, attempts: failures, nextRetryInMs: waitMs }, 'the PostgreSQL archive cannot be reached yet: waiting for it');
       await new Promise((resolve) => setTimeout(resolve, waitMs));

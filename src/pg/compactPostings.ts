@@ -1,6 +1,6 @@
 /**
  * Merging each term's small postings rows. Every ingestion batch writes one row per term, so at 1M
- * articles ingested 2,000 at a time a term has up to 500 rows, most of them a few postings long,
+ * articles ingested 2,000 at a time (5,000 by default now) a term had up to 500 rows, most of them a few postings long,
  * and a question pays a row fetch for each (about 5 µs: 4,500 rows, 20 ms, for a question with 9
  * commoner words, whatever their postings). Merged, a rare term has one row and a common one a
  * row per few thousand postings, and reading a term costs its bytes.

@@ -46,8 +46,9 @@ export interface IngestOptions {
   batchSize?: number;
   onProgress?: (progress: IngestProgress) => void;
   /**
-   * False when the caller ingests one part after another and calls `finishIngestion` once after
-   * the last (while most names are new, clustering reads every stored quotation: once per part would grow with the square of the archive).
+   * False when the caller runs `finishIngestion` itself, once after several runs (while most names
+   * are new, clustering reads every stored quotation: once per run would grow with the square of
+   * the archive; `ingestParts` makes one run of many parts).
    */
   finish?: boolean;
   /** Who hears how far the merging of postings rows is, when the run finishes. */
@@ -60,7 +61,7 @@ export interface IngestOptions {
  * it is analysed, a changed one has its rows replaced, and the term statistics follow. A run
  * stopped at any point leaves whole batches only, so running it again resumes where it stopped and
  * loses nothing. With several batches, the analysis (the analyser and the quotation reader) runs on
- * worker threads, the next batches' while this one is written.
+ * worker threads, the next batch's while this one is written.
  */
 export function ingestArticles(pool: pg.Pool, articles: readonly Article[], options: IngestOptions = {}): Promise<IngestCounts> {
   return ingestParts(pool, [articles], articles.length, options);
@@ -69,12 +70,15 @@ export function ingestArticles(pool: pg.Pool, articles: readonly Article[], opti
 /**
  * `ingestArticles` over articles given part after part (a corpus file at a time: the caller never
  * holds them all), `total` articles in all: batches run across the parts' ends, and one analysis
- * pipeline serves the whole run, its threads started and warmed up once.
+ * pipeline serves the whole run, its threads started and warmed up once. An id given twice in one
+ * batch is written once, as its later article (in different batches, the later replaces the
+ * earlier, as an edited article does). The parts are closed (their iterator's `return`) when the
+ * run stops early.
  */
 export async function ingestParts(pool: pg.Pool, parts: Iterable<readonly Article[]>, total: number, options: IngestOptions = {}): Promise<IngestCounts> {
   const size = options.batchSize ?? DEFAULT_BATCH;
   const batches = batchesOf(parts, size);
-  const analysis = total > size && availableParallelism() > 1 ? workerAnalysis() : inlineAnalysis;
+  const analysis = total > size && availableParallelism() > 1 ? workerAnalysis(Math.min(availableParallelism(), ANALYSED_AHEAD + 1)) : inlineAnalysis;
   // Batches analysed ahead of the one being written (their new or changed articles): enough to keep every thread busy.
   const ahead: Array<{ batch: readonly Article[]; analysed: Promise<BatchToWrite | null> }> = [];
   const analyse = () => {
@@ -105,26 +109,30 @@ export async function ingestParts(pool: pg.Pool, parts: Iterable<readonly Articl
     }
     if (options.finish !== false) await finishIngestion(pool, { terms: written.looked(), onProgress: options.onCompaction });
   } finally {
+    batches.return(undefined);
     await analysis.close();
   }
   return counts;
 }
 
-/** The parts' articles in batches of `size` (the last one smaller), across the parts' ends, each part taken when its articles are reached. */
+/**
+ * The parts' articles in batches of `size` (the last one smaller), across the parts' ends, each
+ * part taken when its articles are reached; an id met again in the same batch is kept once, as
+ * its later article.
+ */
 function* batchesOf(parts: Iterable<readonly Article[]>, size: number): Generator<readonly Article[]> {
-  let batch: Article[] = [];
+  let batch = new Map<string, Article>();
   for (const part of parts) {
-    for (let from = 0; from < part.length; ) {
-      const take = Math.min(size - batch.length, part.length - from);
-      batch.push(...part.slice(from, from + take));
-      from += take;
-      if (batch.length === size) {
-        yield batch;
-        batch = [];
+    for (const article of part) {
+      batch.delete(article.id);
+      batch.set(article.id, article);
+      if (batch.size === size) {
+        yield [...batch.values()];
+        batch = new Map();
       }
     }
   }
-  if (batch.length) yield batch;
+  if (batch.size) yield [...batch.values()];
 }
 
 /**
@@ -240,14 +248,15 @@ async function writeBatch(client: pg.ClientBase, analysed: BatchToWrite, written
 /**
  * Deletes, inside the caller's transaction, the articles numbered `numbers` that are still stored:
  * their passages, quotations and postings follow, and the totals; returns how many were deleted.
- * What `--prune` runs per batch, as `writeBatch` is for the articles written.
+ * What `--prune` runs per batch, as `writeBatch` is for the articles written. `rewritePostings`:
+ * the postings read per statement while rewriting their rows (see `REWRITE_POSTINGS`).
  */
-export async function removeBatch(client: pg.ClientBase, numbers: readonly string[]): Promise<number> {
+export async function removeBatch(client: pg.ClientBase, numbers: readonly string[], rewritePostings = REWRITE_POSTINGS): Promise<number> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
   const stored = await client.query<StoredArticle>(`${STORED_ARTICLES} WHERE number = ANY($1::bigint[])`, [numbers]);
   if (!stored.rows.length) return 0;
   const delta = new StatsDelta();
-  await removeArticles(client, stored.rows, delta);
+  await removeArticles(client, stored.rows, delta, rewritePostings);
   await addTotals(client, delta);
   await announce(client, { removed: stored.rows.length });
   return stored.rows.length;
@@ -259,7 +268,7 @@ async function announce(client: pg.ClientBase, change: { added?: number; replace
 }
 
 /** Deletes stored articles with their passages, quotations and postings, counting them out of `delta`. */
-async function removeArticles(client: pg.ClientBase, articles: readonly StoredArticle[], delta: StatsDelta): Promise<void> {
+async function removeArticles(client: pg.ClientBase, articles: readonly StoredArticle[], delta: StatsDelta, rewritePostings = REWRITE_POSTINGS): Promise<void> {
   if (!articles.length) return;
   const numbers = articles.map((row) => row.number);
   const old = await client.query<{ article: string; length: number }>('SELECT article, length FROM passages WHERE article = ANY($1::bigint[])', [numbers]);
@@ -270,8 +279,8 @@ async function removeArticles(client: pg.ClientBase, articles: readonly StoredAr
     else byArticle.set(p.article, [p.length]);
   }
   for (const row of articles) delta.add(-1, row.title_length, byArticle.get(row.number) ?? []);
-  await removePostings(client, TEXT_POSTINGS, numbers);
-  await removePostings(client, TITLE_POSTINGS, numbers);
+  await removePostings(client, TEXT_POSTINGS, numbers, rewritePostings);
+  await removePostings(client, TITLE_POSTINGS, numbers, rewritePostings);
   await client.query('DELETE FROM articles WHERE number = ANY($1::bigint[])', [numbers]);
 }
 
@@ -280,9 +289,9 @@ async function removeArticles(client: pg.ClientBase, articles: readonly StoredAr
  * deleted). A row holds a block of documents numbered from `block` up to the next row's, so a
  * document's posting of a term is in the term's row with the highest block not above the document:
  * each is found by the primary key, and only those rows are read and rewritten, once, here
- * (`readPostingRows`, `replacePostingRows`), about `REWRITE_POSTINGS` postings at a time.
+ * (`readPostingRows`, `replacePostingRows`), about `rewritePostings` postings at a time.
  */
-async function removePostings(client: pg.ClientBase, table: PostingTable, articles: string[]): Promise<void> {
+async function removePostings(client: pg.ClientBase, table: PostingTable, articles: string[], rewritePostings: number): Promise<void> {
   const held = await client.query<{ term: string; block: string; postings: number }>(
     `SELECT DISTINCT d.term, r.block, r.postings FROM (${table.documents}) AS d
      CROSS JOIN LATERAL (SELECT b.block, cardinality(b.articles) AS postings FROM ${table.name} b WHERE b.term = d.term AND b.block <= d.document ORDER BY b.block DESC LIMIT 1) AS r`,
@@ -290,7 +299,7 @@ async function removePostings(client: pg.ClientBase, table: PostingTable, articl
   );
   const gone = new Set(articles.map(Number));
   const articleColumn = table.columns.findIndex(([name]) => name === 'articles');
-  for (const run of runsOf(held.rows, (row) => row.postings, REWRITE_POSTINGS)) {
+  for (const run of runsOf(held.rows, (row) => row.postings, rewritePostings)) {
     const rows = await readPostingRows(client, table, `unnest($1::text[], $2::bigint[]) AS h(term, block) JOIN ${table.name} b ON b.term = h.term AND b.block = h.block`, [
       run.map((row) => row.term),
       run.map((row) => Number(row.block)),

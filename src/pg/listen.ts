@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Logger } from '../engine/index.js';
 import { ARCHIVE_CHANGED } from './ingest.js';
+import { KEEPALIVE_DELAY_MS } from './pool.js';
 
 /** Waits between reconnection attempts of the listening connection: doubling from 0.5 s up to 30 s. */
 const FIRST_RETRY_MS = 500;
@@ -31,7 +32,7 @@ export function listenForChanges(url: string, logger: Logger, onChange: () => vo
     retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
   };
   const connect = async (reconnecting: boolean) => {
-    const next = new pg.Client({ connectionString: url });
+    const next = new pg.Client({ connectionString: url, keepAlive: true, keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS });
     next.on('notification', () => onChange());
     next.on('error', (error) => {
       logger.warn({ err: error.message }, 'archive change listener lost its connection');

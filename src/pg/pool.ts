@@ -10,6 +10,9 @@ const DEFAULT_MAX_CONNECTIONS = 4;
 /** Time to open a connection before giving up (an unreachable host otherwise hangs the question). */
 const CONNECT_TIMEOUT_MS = 5000;
 
+/** Idle time before a connection's first TCP keepalive probe (the system's default is two hours), ms. */
+export const KEEPALIVE_DELAY_MS = 30_000;
+
 /** Limits on a reader's statements: how long the server may run one, and how long the bot waits for any answer. */
 export interface ReadLimits {
   statementTimeoutMs: number;
@@ -21,7 +24,7 @@ export interface ReadLimits {
  * slowest page measured, /quotes of the most quoted speaker at 1M articles, takes about 2 s),
  * and an answer that has not come 20 s after the statement was sent means a connection that will
  * never answer (a half-open TCP connection the server's end forgot, which TCP keepalive only
- * notices after minutes): the statement fails as the archive being unavailable, and its
+ * notices after its probes have gone unanswered for about ten minutes): the statement fails as the archive being unavailable, and its
  * connection is closed rather than reused.
  */
 export const READER_LIMITS: ReadLimits = { statementTimeoutMs: 15_000, readTimeoutMs: 20_000 };
@@ -29,7 +32,7 @@ export const READER_LIMITS: ReadLimits = { statementTimeoutMs: 15_000, readTimeo
 /**
  * A connection pool whose idle connections' errors (the server restarted or stopped, the network
  * dropped) are logged instead of crashing the process: the next query opens a new connection.
- * Its connections send TCP keepalives. With `limits` (a bot's or another reader's pool, never an
+ * Its connections send TCP keepalives once idle for `KEEPALIVE_DELAY_MS`. With `limits` (a bot's or another reader's pool, never an
  * ingestion's, whose COPYs and merges run for minutes), its statements are bounded as `ReadLimits` say.
  */
 export function createPool(url: string, logger: Logger, max = DEFAULT_MAX_CONNECTIONS, limits?: ReadLimits): pg.Pool {
@@ -38,6 +41,7 @@ export function createPool(url: string, logger: Logger, max = DEFAULT_MAX_CONNEC
     max,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     keepAlive: true,
+    keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
     ...(limits && { statement_timeout: limits.statementTimeoutMs, query_timeout: limits.readTimeoutMs }),
   });
   pool.on('error', (error) => logger.warn({ err: error.message }, 'PostgreSQL connection lost'));
@@ -64,7 +68,7 @@ export function passwordIn(url: string | undefined): string | undefined {
  * throws. A connection the server ends between two statements (a restart) is an `error` event of
  * the client, which the pool only listens to while the client is idle: heard here, it fails the
  * statement that follows anyway, and the connection is closed instead of going back to the pool,
- * as is a connection that did not answer in time (`isReadTimeout`).
+ * as is a connection that did not answer in time (`isReadTimeout`, the work's or the rollback's).
  */
 export async function inPoolTransaction<T>(pool: pg.Pool, work: (client: pg.ClientBase) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const client = await pool.connect();
@@ -85,7 +89,8 @@ export async function inPoolTransaction<T>(pool: pg.Pool, work: (client: pg.Clie
 /**
  * Runs `work` in a transaction (opened by `begin`), rolled back if it throws; but for a connection
  * that did not answer in time (`isReadTimeout`), which would not answer the rollback either: the
- * server rolls back when its caller closes it.
+ * server rolls back when its caller closes it. A rollback that gets no answer in time throws its
+ * read timeout, so that the caller closes the connection too.
  */
 export async function inTransaction<T>(client: pg.ClientBase, work: () => Promise<T>, begin = 'BEGIN'): Promise<T> {
   await client.query(begin);
@@ -94,7 +99,13 @@ export async function inTransaction<T>(client: pg.ClientBase, work: () => Promis
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    if (!isReadTimeout(error)) await client.query('ROLLBACK').catch(() => {});
+    if (isReadTimeout(error)) throw error;
+    const rollback = await client.query('ROLLBACK').then(
+      () => null,
+      (rollbackError: unknown) => rollbackError,
+    );
+    // A connection that went silent after the failure: its caller must close it, not reuse it.
+    if (isReadTimeout(rollback)) throw rollback;
     throw error;
   }
 }

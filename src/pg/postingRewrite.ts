@@ -10,7 +10,7 @@
 import type pg from 'pg';
 import { type BinaryValue, copyBinaryInto, copyBinaryOut, type CopyOutValue } from './copyBinary.js';
 import { type PostingTable, postingColumns } from './postingTables.js';
-import { sentIntegers } from './sentArrays.js';
+import { sentBigint, sentIntegers } from './sentArrays.js';
 
 /** Postings a rewrite reads per statement at most (but for a single larger row): what it holds at once, about 70 bytes a posting. */
 export const REWRITE_POSTINGS = 1_000_000;
@@ -22,14 +22,13 @@ export interface StoredPostings {
   columns: Float64Array[];
 }
 
-/** The rows of `table` that `from` (a FROM clause joining the table as `b`, with `values` as $1…) gives, in term and block order. */
+/** The rows of `table` that `from` (a FROM clause joining the table as `b`, with `values` as $1…) gives, in no particular order. */
 export async function readPostingRows(client: pg.ClientBase, table: PostingTable, from: string, values: readonly CopyOutValue[]): Promise<StoredPostings[]> {
   const columns = table.columns.map(([name]) => `b.${name}`).join(', ');
-  const rows = await copyBinaryOut(client, `SELECT b.term, b.block, ${columns} FROM ${from} ORDER BY b.term, b.block`, values);
+  const rows = await copyBinaryOut(client, `SELECT b.term, b.block, ${columns} FROM ${from}`, values);
   return rows.map(([term, block, ...arrays]) => ({
     term: term!.toString('utf8'),
-    // A bigint, exact below 2^53 as every document number is.
-    block: block!.readInt32BE(0) * 0x1_0000_0000 + block!.readUInt32BE(4),
+    block: sentBigint(new DataView(block!.buffer, block!.byteOffset, 8), 0),
     columns: arrays.map((array) => sentIntegers(array!)),
   }));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isConnectionError } from '../../src/pg/availability.js';
+import { silentLogger } from '../../src/engine/options.js';
+import { isConnectionError, untilReachable } from '../../src/pg/availability.js';
 
 /** An error as node-postgres throws it: a message and, from the server, a SQLSTATE code. */
 const pgError = (message: string, code?: string) => Object.assign(new Error(message), code ? { code } : {});
@@ -19,5 +20,28 @@ describe('isConnectionError: what the bot reports as "archive unavailable, try a
     ['a thrown string is not', 'down', false],
   ])('%s', (_, error, expected) => {
     expect(isConnectionError(error)).toBe(expected);
+  });
+});
+
+describe('untilReachable: a bot started before its database waits for it', () => {
+  const quick = { firstDelayMs: 1, maxDelayMs: 2 };
+
+  it('tries again while the database cannot be reached, then answers', async () => {
+    let attempts = 0;
+    const answer = await untilReachable(async () => {
+      if (++attempts < 3) throw pgError('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED');
+      return 'archive';
+    }, silentLogger, quick);
+    expect({ answer, attempts }).toEqual({ answer: 'archive', attempts: 3 });
+  });
+
+  it('does not wait on a statement the server cancelled for running too long: it would run as long again', async () => {
+    let attempts = 0;
+    const slow = pgError('canceling statement due to statement timeout', '57014');
+    await expect(untilReachable(async () => {
+      attempts++;
+      throw slow;
+    }, silentLogger, quick)).rejects.toBe(slow);
+    expect(attempts).toBe(1);
   });
 });

@@ -7,12 +7,12 @@ import { loadCorpus } from '../../src/engine/corpus/index.js';
 import type { Article } from '../../src/engine/types.js';
 import { runIngest } from '../../src/pg/commands.js';
 import { postgresArchive } from '../../src/pg/archive.js';
-import { ingestArticles, ingestParts } from '../../src/pg/ingest.js';
+import { ingestArticles, ingestParts, removeBatch } from '../../src/pg/ingest.js';
 import { INGEST_LOCK } from '../../src/pg/pool.js';
 import { postgresAsk } from '../../src/pg/search.js';
 import { tempDir } from '../support/tempDir.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
-import { corpusFolder } from './devArchive.js';
+import { corpusFolder, postingsById } from './devArchive.js';
 
 const server = useEmbeddedServer();
 
@@ -134,6 +134,38 @@ describe('ingestArticles', () => {
     const whole = await freshDatabase(server());
     await ingestArticles(whole.pool, ARTICLES, { batchSize: 5 });
     expect(await statistics(pool)).toEqual(await statistics(whole.pool));
+  });
+
+  it('keeps an id given twice in one batch once, as its later article', async () => {
+    const { pool } = await freshDatabase(server());
+    const edited = { ...ARTICLES[1]!, body: `${ARTICLES[1]!.body}\n\nتصحيح: المحادثات أجلت.` };
+    const again = { ...ARTICLES[0]!, body: `${ARTICLES[0]!.body}\n\nتحديث: وصل الوفد.` };
+    // Batches of 4: 0, 1, 2, 1 edited, 0 again and 3 make the first (the two parts' ends), 4 the second.
+    const counts = await ingestParts(pool, [ARTICLES.slice(0, 3), [edited, again, ...ARTICLES.slice(3, 5)]], 7, { batchSize: 4 });
+    expect(counts).toMatchObject({ added: 5, replaced: 0 });
+    const stored = await pool.query<{ id: string; body: string }>('SELECT id, body FROM articles ORDER BY id');
+    expect(stored.rows).toEqual([again, edited, ...ARTICLES.slice(2, 5)].map(({ id, body }) => ({ id, body })));
+    const fresh = await freshDatabase(server());
+    await ingestArticles(fresh.pool, [ARTICLES[2]!, edited, again, ARTICLES[3]!, ARTICLES[4]!]);
+    expect((await statistics(pool)).stored).toEqual((await statistics(fresh.pool)).stored);
+  });
+
+  it('deletes articles whose postings it rewrites one row a statement as one rewrite does: the postings of a fresh ingestion of the rest', async () => {
+    const { pool } = await freshDatabase(server());
+    await ingestArticles(pool, ARTICLES, { batchSize: 5 });
+    const gone = ['a3', 'a7', 'a8'];
+    const numbers = (await pool.query<{ number: string }>('SELECT number FROM articles WHERE id = ANY($1::text[])', [gone])).rows.map((r) => r.number);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      expect(await removeBatch(client, numbers, 1)).toBe(3);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    const fresh = await freshDatabase(server());
+    await ingestArticles(fresh.pool, ARTICLES.filter((a) => !gone.includes(a.id)), { batchSize: 5 });
+    expect(await postingsById(pool)).toEqual(await postingsById(fresh.pool));
   });
 
   it('rolls a failing batch back whole: no article of it is half written', async () => {
