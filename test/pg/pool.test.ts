@@ -45,6 +45,16 @@ afterEach(async () => {
   for (const close of closing.splice(0).reverse()) await close();
 });
 
+/** A fresh database behind a freezable relay, and a reader's pool of one connection through it that waits 300 ms for an answer. */
+async function behindRelay() {
+  const { url } = await freshDatabase(server());
+  const relay = await freezableRelay(new URL(url));
+  closing.push(() => relay.close());
+  const pool = createPool(relay.url(new URL(url)), silentLogger, 1, { statementTimeoutMs: 10_000, readTimeoutMs: 300 });
+  closing.push(() => pool.end());
+  return { relay, pool };
+}
+
 describe("a reader's pool: its statements bounded, its dead connections given up", () => {
   it('a statement running past the statement timeout is the archive unavailable, and the pool answers the next one', async () => {
     const { url } = await freshDatabase(server());
@@ -57,11 +67,7 @@ describe("a reader's pool: its statements bounded, its dead connections given up
   });
 
   it('a connection that stops answering mid-question is the archive unavailable within the read timeout, for a query and a binary COPY alike; the next question gets a new connection', async () => {
-    const { url } = await freshDatabase(server());
-    const relay = await freezableRelay(new URL(url));
-    closing.push(() => relay.close());
-    const pool = createPool(relay.url(new URL(url)), silentLogger, 1, { statementTimeoutMs: 10_000, readTimeoutMs: 300 });
-    closing.push(() => pool.end());
+    const { relay, pool } = await behindRelay();
     expect((await readSnapshot(pool, (client) => client.query('SELECT 1 AS n'))).rows).toEqual([{ n: 1 }]);
     const asks: Array<(client: pg.ClientBase) => Promise<unknown>> = [(client) => client.query('SELECT 1 AS n'), (client) => copyBinaryOut(client, 'SELECT 7')];
     for (const ask of asks) {
@@ -79,11 +85,7 @@ describe("a reader's pool: its statements bounded, its dead connections given up
   });
 
   it('a connection that goes silent after a failed statement fails the rollback too, and is not given back to the pool', async () => {
-    const { url } = await freshDatabase(server());
-    const relay = await freezableRelay(new URL(url));
-    closing.push(() => relay.close());
-    const pool = createPool(relay.url(new URL(url)), silentLogger, 1, { statementTimeoutMs: 10_000, readTimeoutMs: 300 });
-    closing.push(() => pool.end());
+    const { relay, pool } = await behindRelay();
     // The division fails; the connection goes silent before the rollback.
     const asked = readSnapshot(pool, async (client) => {
       const failed: unknown = await client.query('SELECT 1 / 0').catch((error: unknown) => error);
