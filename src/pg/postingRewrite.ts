@@ -10,7 +10,7 @@
 import type pg from 'pg';
 import { type BinaryValue, copyBinaryInto, copyBinaryOut, type CopyOutValue } from './copyBinary.js';
 import { type PostingTable, postingColumns } from './postingTables.js';
-import { sentBigint, sentIntegers } from './sentArrays.js';
+import { sentIntegers } from './sentArrays.js';
 
 /** Postings a rewrite reads per statement at most (but for a single larger row): what it holds at once, about 70 bytes a posting. */
 export const REWRITE_POSTINGS = 1_000_000;
@@ -28,7 +28,7 @@ export async function readPostingRows(client: pg.ClientBase, table: PostingTable
   const rows = await copyBinaryOut(client, `SELECT b.term, b.block, ${columns} FROM ${from}`, values);
   return rows.map(([term, block, ...arrays]) => ({
     term: term!.toString('utf8'),
-    block: sentBigint(new DataView(block!.buffer, block!.byteOffset, 8), 0),
+    block: Number(block!.readBigInt64BE(0)),
     columns: arrays.map((array) => sentIntegers(array!)),
   }));
 }

@@ -29,7 +29,7 @@ export const TEXT_POSTINGS: PostingTable = {
 export const TITLE_POSTINGS: PostingTable = {
   name: 'title_postings',
   found: (columns) => {
-    const counts = columns[4]!;
+    const counts = columns[TITLE_POSTINGS.columns.findIndex(([name]) => name === 'passage_counts')]!;
     let sum = 0;
     for (let i = 0; i < counts.length; i++) sum += counts[i]!;
     return sum;

@@ -24,12 +24,7 @@ export function sentIntegers(sent: Uint8Array): Float64Array {
   const count = view.getInt32(12);
   const out = new Float64Array(count);
   for (let i = 0, at = 24; i < count; i++, at += 4 + width) {
-    out[i] = width === 8 ? sentBigint(view, at) : width === 4 ? view.getInt32(at) : view.getInt16(at);
+    out[i] = width === 8 ? view.getInt32(at) * 0x1_0000_0000 + view.getUint32(at + 4) : width === 4 ? view.getInt32(at) : view.getInt16(at);
   }
   return out;
-}
-
-/** The bigint sent (big-endian, 8 bytes) at `at`, as a number: exact below 2^53, as every document number is. */
-export function sentBigint(view: DataView, at: number): number {
-  return view.getInt32(at) * 0x1_0000_0000 + view.getUint32(at + 4);
 }
