@@ -78,23 +78,39 @@ export function packPostings(block: number, documents: ArrayLike<number>, tfs: A
  * Walks a packed row of `block` beside `wanted` (document numbers, ascending) and calls `matched`
  * with the index in `wanted`, the count and the length of each document found in both. Stops
  * when the row passes the last wanted document; the counts and lengths of the others are skipped
- * unread.
+ * unread. The bot's largest cost for a question at 1M articles (about 1.5 MB of rows a question),
+ * so the usual cases go first: the next wanted document is held, a document before it has its
+ * count and length skipped at once, and a distance of one or two bytes is read inline.
  */
 export function matchPacked(packed: Uint8Array, block: number, wanted: ArrayLike<number>, matched: (index: number, tf: number, length: number) => void): void {
   let w = lowerBound(wanted, block);
+  if (w >= wanted.length) return;
+  let next = wanted[w]!;
   let document = block;
-  for (let at = 0; at < packed.length && w < wanted.length; ) {
-    document += readNumber(packed, at);
-    at += lengthAt(packed[at]!);
-    while (w < wanted.length && wanted[w]! < document) w++;
-    if (w < wanted.length && wanted[w] === document) {
-      const tf = readNumber(packed, at);
-      at += lengthAt(packed[at]!);
-      matched(w, tf, readNumber(packed, at));
-      at += lengthAt(packed[at]!);
+  for (let at = 0, end = packed.length; at < end; ) {
+    const first = packed[at]!;
+    if (first < 0x80) {
+      document += first;
+      at++;
+    } else if (first < 0xc0) {
+      document += ((first & 0x3f) << 8) | packed[at + 1]!;
+      at += 2;
     } else {
-      at += lengthAt(packed[at]!);
-      at += lengthAt(packed[at]!);
+      document += readNumber(packed, at);
+      at += lengthAt(first);
     }
+    if (document < next) {
+      at += lengthAt(packed[at]!);
+      at += lengthAt(packed[at]!);
+      continue;
+    }
+    while (next < document) {
+      if (++w >= wanted.length) return;
+      next = wanted[w]!;
+    }
+    const tfAt = at;
+    at += lengthAt(packed[at]!);
+    if (next === document) matched(w, readNumber(packed, tfAt), readNumber(packed, at));
+    at += lengthAt(packed[at]!);
   }
 }

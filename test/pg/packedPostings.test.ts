@@ -27,6 +27,21 @@ describe('packed postings', () => {
     expect(matched(packed, block, documents)).toEqual(documents.map((_, i) => [i, tfs[i], lengths[i]]));
   });
 
+  it.each(ROWS)('skips the documents not wanted in a row of block $block, whatever their numbers\' lengths', ({ block, documents, tfs, lengths }) => {
+    const packed = packPostings(block, documents, tfs, lengths);
+    const found = (wanted: number[]) =>
+      wanted.flatMap((d, k) => {
+        const i = documents.indexOf(d);
+        return i < 0 ? [] : [[k, tfs[i], lengths[i]]];
+      });
+    // Only the last document: every one before it is passed over while the next wanted is ahead.
+    const last = documents.slice(-1);
+    expect(matched(packed, block, last)).toEqual(found(last));
+    // Every other document, and a number between each two that no posting has.
+    const sparse = documents.filter((_, i) => i % 2 === 0).concat(documents.slice(1).map((d, i) => (d + documents[i]!) / 2)).sort((x, y) => x - y);
+    expect(matched(packed, block, sparse)).toEqual(found(sparse));
+  });
+
   it('finds only the wanted documents the row holds, wanted from before its block to after its end', () => {
     const packed = packPostings(100, [100, 103, 300, 20_000], [1, 2, 3, 4], [10, 20, 30, 40]);
     expect(matched(packed, 100, [3, 99, 103, 104, 299, 20_000, 20_001])).toEqual([[2, 2, 20], [5, 4, 40]]);
