@@ -329,7 +329,7 @@ function keptPostings(columns: readonly Float64Array[], articles: Float64Array, 
 /** The columns of the articles, passages and quotations tables: the numbers `insertRows` gives, then those of a `BatchLines` line. */
 const ARTICLE_COLUMNS = ['number', 'id', 'title', 'body', 'source', 'date', 'day', 'url', 'lang', 'author', 'file', 'meta', 'content_hash', 'title_terms', 'title_tfs', 'title_length', 'passage_count', 'title_same', 'title_key'];
 const PASSAGE_COLUMNS = ['id', 'article', 'position', 'start_offset', 'end_offset', 'text', 'copy_key', 'terms', 'tfs', 'length', 'speaker'];
-const QUOTATION_COLUMNS = ['grp', 'article', 'position', 'start_offset', 'end_offset', 'text', 'flags', 'speaker', 'speaker_title', 'matching'];
+const QUOTATION_COLUMNS = ['grp', 'article', 'position', 'start_offset', 'end_offset', 'text', 'flags', 'speaker', 'speaker_title', 'matching', 'day'];
 
 /**
  * Inserts the articles of the batch in `write`, their passages, quotations (each with its group of

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import type pg from 'pg';
 import type { Logger } from '../engine/index.js';
+import { fillHidden } from './speakerListing.js';
 import { fillTermKeys } from './termKeysFill.js';
 import { inTransaction } from './pool.js';
 
@@ -13,6 +14,7 @@ const MIGRATION_LOCK = 0x6e657773_01;
 /** What a migration does to the rows already stored beyond its SQL, in its transaction, by version. */
 const DATA_STEPS: Record<number, (client: pg.ClientBase, logger: Logger) => Promise<void>> = {
   9: fillTermKeys,
+  14: fillHidden,
 };
 
 /** A migration file: its version (NNN), its name and its SQL. */

@@ -1,15 +1,15 @@
 import type pg from 'pg';
 import { speakerAnswer, speakerName, whosaidAnswer, whosaidText } from '../engine/engine.js';
-import { matchTokens } from '../engine/quotes/fuzzy.js';
 import { type QuoteMatch, type SpeakerQuotes, flagsRead, quoteMatch } from '../engine/quotes/index.js';
 import { QuoteLookup } from '../engine/quotes/lookup.js';
 import type { QuoteService } from '../engine/quotes/service.js';
-import { type ListingWindow, type SpeakerEntry, chooseSpeaker, namesakesOf, speakerListing, windowOf } from '../engine/quotes/speakerChoice.js';
+import { type ListingWindow, type SpeakerEntry, chooseSpeaker, namesakesOf } from '../engine/quotes/speakerChoice.js';
 import { type NameWords, nameKey, nameWords } from '../engine/quotes/speakers.js';
 import { WHOSAID } from '../engine/options.js';
 import { failure } from '../engine/types.js';
 import { FetchedTexts } from './quoteTexts.js';
 import { readSnapshot } from './availability.js';
+import { LISTING_ORDER } from './speakerListing.js';
 
 /** A stored quotation with its article and its speaker's cluster name, as the statements below select it. */
 interface QuotationRow {
@@ -91,22 +91,8 @@ async function whosaid(client: pg.ClientBase, lookup: QuoteLookup, text: string,
 }
 
 /**
- * A speaker's quotations as `/quotes` orders them, without their texts, in archive order, as one JSON
- * array (parsed in a fraction of the memory rows take): each its article's number, its position, the
- * article's day, its span, and its text's group (equal exactly when the matching words are); and its
- * matching words (or, when not stored, its text) only when not grouped yet (stored before migration 005).
- * The day is looked up quotation by quotation, so the cost follows the speaker's quotations: joined,
- * the planner may hash every article of the archive (it did at 30k articles, after a restart).
- */
-const LISTED = `SELECT json_agg(json_build_array(q.article, q.position, (SELECT a.day FROM articles a WHERE a.number = q.article), q.start_offset, q.end_offset, q.grp,
-    CASE WHEN q.grp IS NULL THEN q.matching END, CASE WHEN q.grp IS NULL AND q.matching IS NULL THEN q.text END) ORDER BY q.article, q.position) AS listed
-  FROM quotations q WHERE q.speaker_id = $1`;
-
-type ListedRow = [article: number, position: number, day: string, start: number, end: number, grp: number | null, matching: string | null, text: string | null];
-
-/**
- * That person's quotations, as `QuoteIndex.bySpeaker` gives them: ordered from their lean rows (see
- * `LISTED`), then read in full (texts, articles) for the window shown only.
+ * That person's quotations, as `QuoteIndex.bySpeaker` gives them: those their listing keeps
+ * (`hidden`, src/pg/speakerListing.ts) counted, and the window shown read in the listing's order.
  */
 async function bySpeaker(client: pg.ClientBase, name: string, window?: ListingWindow): Promise<SpeakerQuotes | null> {
   const key = (await withNameWords(client, (names) => nameKey(name, names))).join(' ');
@@ -117,19 +103,16 @@ async function bySpeaker(client: pg.ClientBase, name: string, window?: ListingWi
   const withFirstWord = withKey.length && tokens.length > 1 ? [] : await speakersWith(client, 'words', tokens[0]!);
   const best = chooseSpeaker(tokens, withKey, () => withFirstWord);
   if (!best) return null;
-  const lean = (await client.query<{ listed: ListedRow[] | null }>(LISTED, [best.id])).rows[0]!.listed ?? [];
-  const listed = speakerListing(
-    lean.map(([article, position, date, start, end, grp, matching, text]) => ({ article, position, date, start, end, words: grp ?? matching ?? matchTokens(text!).join(' ') })),
+  const total = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM quotations q WHERE q.speaker_id = $1 AND NOT q.hidden', [best.id])).rows[0]!.n);
+  // The window's places first, from the index alone, then only its rows read and joined: a page deep in the listing skips the rows before it unread.
+  const rows = await client.query<QuotationRow>(
+    `${QUOTATIONS} JOIN (SELECT q.article, q.position FROM quotations q WHERE q.speaker_id = $1 AND NOT q.hidden ORDER BY ${LISTING_ORDER} LIMIT $2 OFFSET $3) AS w
+       ON w.article = q.article AND w.position = q.position ORDER BY ${LISTING_ORDER}`,
+    [best.id, window?.limit ?? null, window?.offset ?? 0],
   );
-  const shown = windowOf(listed, window);
-  const rows = await client.query<QuotationRow>(`${QUOTATIONS} WHERE (q.article, q.position) IN (SELECT * FROM unnest($1::bigint[], $2::integer[]))`, [
-    shown.map((q) => q.article),
-    shown.map((q) => q.position),
-  ]);
-  const full = new Map(rows.rows.map((r) => [`${r.number}:${r.position}`, r]));
-  const matches = shown.map((q) => matchOf(full.get(`${q.article}:${q.position}`)!, 1));
+  const matches = rows.rows.map((r) => matchOf(r, 1));
   const namesakes = tokens.length === 1 ? namesakesOf(tokens[0]!, best, withFirstWord) : [];
-  return { speaker: best.name, matches, total: listed.length, ...(namesakes.length ? { namesakes } : {}) };
+  return { speaker: best.name, matches, total, ...(namesakes.length ? { namesakes } : {}) };
 }
 
 /** The speakers, in their order, with `value` among their name variants (`variants`) or their variants' words (`words`). */

@@ -159,7 +159,7 @@ export function toWrite({ rows, postings }: AnalysedBatch): BatchToWrite {
       lines.passages += copyLine([p.position, p.start, p.end, p.text, p.copyKey, p.terms, p.tfs, p.length, p.speaker]);
       lines.passageKeys += copyLine(passageKeysRow(p, title));
     }
-    for (const [position, { row: q, matching }] of quotations.entries()) lines.quotations += copyLine([position, q.start, q.end, q.text, rowFlags(q), q.speaker, q.speakerTitle, matching]);
+    for (const [position, { row: q, matching }] of quotations.entries()) lines.quotations += copyLine([position, q.start, q.end, q.text, rowFlags(q), q.speaker, q.speakerTitle, matching, day]);
   }
   return {
     rows: rows.map(({ article, day, contentHash: hash, title, passages, quotations }) => ({

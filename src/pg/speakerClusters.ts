@@ -4,6 +4,7 @@ import { labelsOf, nameFacts } from './speakerClusterKeys.js';
 import { arrayLiteral } from './copy.js';
 import { namesLabelled, readNamesAgain, storedNameCount, vocabularyFor } from './speakerClusterNames.js';
 import { PAGE, inChunks } from './pool.js';
+import { markHidden } from './speakerListing.js';
 
 /** A quotation as clustering reads it. */
 interface SpeakerRecord {
@@ -21,7 +22,8 @@ interface SpeakerRecord {
  * (or with one whose reading a vocabulary change altered), directly or through other names, as
  * `clusterSpeakers` clusters them over every quotation; a cluster keeps its number while its first
  * quotation stays first. When the changed names or those sharing their labels are half of all or
- * more (a first ingestion), every name is clustered again.
+ * more (a first ingestion), every name is clustered again. Then the listings of the articles
+ * whose quotations changed speaker are marked again (`markHidden`).
  */
 export async function clusterChangedSpeakers(client: pg.ClientBase): Promise<void> {
   // One run at a time; the bots read on.
@@ -46,7 +48,7 @@ export async function clusterChangedSpeakers(client: pg.ClientBase): Promise<voi
   await insertClusters(client, rows);
   const speakerOf = new Int32Array(records.length).fill(-1);
   for (const { id, cluster } of rows) for (const i of cluster.quotes) speakerOf[i] = id;
-  await pointQuotations(client, records, speakerOf);
+  await markHidden(client, await pointQuotations(client, records, speakerOf));
 }
 
 /**
@@ -114,8 +116,8 @@ async function everyQuotation(client: pg.ClientBase): Promise<SpeakerRecord[]> {
   }
 }
 
-/** Sets each quotation's speaker to `speakerOf` (-1: none) where it changed. */
-async function pointQuotations(client: pg.ClientBase, records: readonly SpeakerRecord[], speakerOf: Int32Array): Promise<void> {
+/** Sets each quotation's speaker to `speakerOf` (-1: none) where it changed; the numbers of the articles where one did. */
+async function pointQuotations(client: pg.ClientBase, records: readonly SpeakerRecord[], speakerOf: Int32Array): Promise<string[]> {
   const changed = records.flatMap((r, i) => ((r.speaker_id ?? -1) === speakerOf[i] ? [] : [i]));
   await inChunks(changed, (chunk) =>
     client.query('UPDATE quotations q SET speaker_id = nullif(u.s, -1) FROM unnest($1::bigint[], $2::integer[], $3::integer[]) AS u(a, p, s) WHERE q.article = u.a AND q.position = u.p', [
@@ -124,4 +126,5 @@ async function pointQuotations(client: pg.ClientBase, records: readonly SpeakerR
       chunk.map((i) => speakerOf[i]!),
     ]),
   );
+  return [...new Set(changed.map((i) => records[i]!.article))];
 }

@@ -6,6 +6,8 @@ import type { Article } from '../../src/engine/types.js';
 import { postgresCatalog } from '../../src/pg/catalog.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
 import { postgresQuotes } from '../../src/pg/quoteService.js';
+import { fillHidden } from '../../src/pg/speakerListing.js';
+import { silentLogger } from '../../src/engine/index.js';
 import type { QuoteService } from '../../src/engine/quotes/service.js';
 import type { ListingWindow } from '../../src/engine/quotes/speakerChoice.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
@@ -140,6 +142,30 @@ describe.skipIf(!existsSync(QUOTES_DIR))('quotations on PostgreSQL', () => {
     const embedded = quoteAnswers(() => index, () => true);
     const onPostgres = postgresQuotes(pool);
     for (const speaker of new Set(quotes.flatMap((q) => (q.speaker ? [q.speaker] : [])))) await expectSameWindows(onPostgres, embedded, speaker);
+  }, 120_000);
+
+  it('lists the quotations stored before migration 014 as the embedded engine does once its data step has marked those the listing leaves out', async () => {
+    const dev = devFile('dev_ant.jsonl');
+    const articles = [...dev.articles, REPEATS];
+    const { pool } = await freshDatabase(server());
+    await ingestArticles(pool, articles, { batchSize: 100 });
+    const marked = 'SELECT article, position FROM quotations WHERE hidden ORDER BY article, position';
+    const hidden = (await pool.query(marked)).rows;
+    // What the migration adds: nothing marked yet.
+    await pool.query('UPDATE quotations SET hidden = false');
+    const index = QuoteIndex.build(articles);
+    const embedded = quoteAnswers(() => index, () => true);
+    const onPostgres = postgresQuotes(pool);
+    expect(await onPostgres.quotesBy('دونالد ترامب')).not.toEqual(embedded.quotesBy('دونالد ترامب'));
+    const client = await pool.connect();
+    try {
+      await fillHidden(client, silentLogger);
+    } finally {
+      client.release();
+    }
+    expect(hidden.length).toBeGreaterThan(0);
+    expect((await pool.query(marked)).rows).toEqual(hidden);
+    for (const speaker of new Set([...dev.quotes.flatMap((q) => (q.speaker ? [q.speaker] : [])), 'دونالد ترامب'])) await expectSameWindows(onPostgres, embedded, speaker);
   }, 120_000);
 
   it('offers the speakers the embedded engine offers for what is typed, on the seed', async () => {

@@ -46,9 +46,10 @@ export interface ListingWindow {
 }
 
 /**
- * A person's quotations as `/quotes` lists them: newest first, each once: of one article, a quotation lying inside
- * another (the quoted fragment of a reported clause) or repeating another's words (a lead that repeats a later
- * quote) is left out for the fuller one. `quotations` come in the archive's quotation order.
+ * A person's quotations as `/quotes` lists them: newest first, each once (see `keptInArticle`), a
+ * day's quotations by start across its articles, ties in the order given. `quotations` come in the
+ * archive's quotation order. PostgreSQL stores what `keptInArticle` leaves out and orders the rest
+ * the same way in SQL (src/pg/speakerListing.ts).
  */
 export function speakerListing<T extends ListedQuotation>(quotations: readonly T[]): T[] {
   const byArticle = new Map<string | number, T[]>();
@@ -57,19 +58,24 @@ export function speakerListing<T extends ListedQuotation>(quotations: readonly T
     if (list) list.push(q);
     else byArticle.set(q.article, [q]);
   }
+  return [...byArticle.values()].flatMap(keptInArticle).sort((a, b) => cmp(b.date, a.date) || a.start - b.start);
+}
+
+/**
+ * One article's quotations of one person (in archive order) as its listing keeps them, longest
+ * first then by start: a quotation lying inside another (the quoted fragment of a reported clause)
+ * or repeating another's words (a lead that repeats a later quote) is left out for the fuller one.
+ */
+export function keptInArticle<T extends Omit<ListedQuotation, 'date'>>(own: readonly T[]): T[] {
   const inside = (m: T, o: T) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start;
-  return [...byArticle.values()]
-    .flatMap((own) => {
-      const seen = new Set<string | number>();
-      return own
-        .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
-        .filter((m) => {
-          if (seen.has(m.words) || own.some((o) => inside(m, o))) return false;
-          seen.add(m.words);
-          return true;
-        });
-    })
-    .sort((a, b) => cmp(b.date, a.date) || a.start - b.start);
+  const seen = new Set<string | number>();
+  return [...own]
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+    .filter((m) => {
+      if (seen.has(m.words) || own.some((o) => inside(m, o))) return false;
+      seen.add(m.words);
+      return true;
+    });
 }
 
 /** The quotations of `listed` that `window` shows; all of them without one. */

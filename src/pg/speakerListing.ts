@@ -1,0 +1,79 @@
+/**
+ * A speaker's listing for /quotes on PostgreSQL (migration 014): which quotations it leaves out,
+ * stored as `quotations.hidden`, and its order in SQL, so a page is a range of the index
+ * `quotations_listing` instead of all the speaker's quotations ordered for each page.
+ */
+
+import type pg from 'pg';
+import type { Logger } from '../engine/index.js';
+import { matchTokens } from '../engine/quotes/fuzzy.js';
+import { keptInArticle } from '../engine/quotes/speakerChoice.js';
+import { inChunks } from './pool.js';
+
+/**
+ * The listing's order over quotations `q`, as `speakerListing` gives it: newest day first, a day's
+ * quotations by start across its articles, ties in archive order (by article, then as
+ * `keptInArticle` orders one article's: the longer first, which at one start is the later end,
+ * then by position). The index `quotations_listing` holds it after the speaker.
+ */
+export const LISTING_ORDER = 'q.day DESC, q.start_offset, q.article, q.end_offset DESC, q.position';
+
+/** A quotation as `markHidden` reads it: its place, speaker, span, whether hidden, and its words' sources (`words`). */
+interface GroupedQuotation {
+  article: string;
+  position: number;
+  speaker_id: number;
+  start_offset: number;
+  end_offset: number;
+  grp: number | null;
+  matching: string | null;
+  text: string | null;
+  hidden: boolean;
+}
+
+/**
+ * Sets `hidden` of the quotations of the articles numbered `articles` where it changed: in each
+ * article, each speaker's quotations that `keptInArticle` leaves out. Only quotations that share
+ * their article with another of their speaker's, or are hidden, are read: a quotation alone of its
+ * speaker in its article is always listed. Run when quotations get their speakers, on the articles
+ * whose quotations changed speaker.
+ */
+export async function markHidden(client: pg.ClientBase, articles: readonly string[]): Promise<void> {
+  await inChunks(articles, async (chunk) => {
+    const rows = await client.query<GroupedQuotation>(
+      `SELECT q.article, q.position, q.speaker_id, q.start_offset, q.end_offset, q.grp, CASE WHEN q.grp IS NULL THEN q.matching END AS matching,
+              CASE WHEN q.grp IS NULL AND q.matching IS NULL THEN q.text END AS text, q.hidden
+       FROM quotations q
+       WHERE q.article = ANY($1::bigint[]) AND q.speaker_id IS NOT NULL
+         AND (q.hidden OR EXISTS (SELECT 1 FROM quotations o WHERE o.speaker_id = q.speaker_id AND o.article = q.article AND o.position <> q.position))
+       ORDER BY q.article, q.position`,
+      [chunk],
+    );
+    const groups = new Map<string, GroupedQuotation[]>();
+    for (const row of rows.rows) {
+      const key = `${row.article}:${row.speaker_id}`;
+      (groups.get(key) ?? groups.set(key, []).get(key)!).push(row);
+    }
+    const changed: GroupedQuotation[] = [];
+    for (const own of groups.values()) {
+      const kept = new Set(keptInArticle(own.map((q) => ({ q, article: q.article, start: q.start_offset, end: q.end_offset, words: q.grp ?? q.matching ?? matchTokens(q.text!).join(' ') }))).map((k) => k.q));
+      for (const q of own) if (q.hidden === kept.has(q)) changed.push(q);
+    }
+    if (!changed.length) return;
+    await client.query('UPDATE quotations q SET hidden = u.h FROM unnest($1::bigint[], $2::integer[], $3::boolean[]) AS u(a, p, h) WHERE q.article = u.a AND q.position = u.p', [
+      changed.map((q) => q.article),
+      changed.map((q) => q.position),
+      changed.map((q) => !q.hidden),
+    ]);
+  });
+}
+
+/**
+ * Migration 014's data step: marks the hidden quotations among those stored before it, in the
+ * articles quoting one speaker more than once (the others have none), saying how many those are.
+ */
+export async function fillHidden(client: pg.ClientBase, logger: Logger): Promise<void> {
+  const articles = (await client.query<{ article: string }>('SELECT DISTINCT article FROM quotations WHERE speaker_id IS NOT NULL GROUP BY article, speaker_id HAVING count(*) > 1')).rows.map((r) => r.article);
+  logger.info({ articles: articles.length }, 'listing the quotations of the articles quoting a speaker more than once');
+  await markHidden(client, articles);
+}
