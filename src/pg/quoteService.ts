@@ -108,7 +108,8 @@ async function bySpeaker(client: pg.ClientBase, name: string, window?: ListingWi
   const rows = await client.query<QuotationRow>(
     `${QUOTATIONS} JOIN (SELECT q.article, q.position FROM quotations q WHERE q.speaker_id = $1 AND NOT q.hidden ORDER BY ${LISTING_ORDER} LIMIT $2 OFFSET $3) AS w
        ON w.article = q.article AND w.position = q.position ORDER BY ${LISTING_ORDER}`,
-    [best.id, window?.limit ?? null, window?.offset ?? 0],
+    // A window is whole numbers from 0 (as the front ends give it); anything else is read as the nearest such, not refused by the server.
+    [best.id, window ? Math.max(0, Math.floor(window.limit)) : null, window ? Math.max(0, Math.floor(window.offset)) : 0],
   );
   const matches = rows.rows.map((r) => matchOf(r, 1));
   const namesakes = tokens.length === 1 ? namesakesOf(tokens[0]!, best, withFirstWord) : [];

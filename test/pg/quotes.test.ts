@@ -72,6 +72,12 @@ function sameDayArticle(n: number, lead: number): Article {
   return { id: `same-day-${n}`, title: `رضائي ${n}`, body, date: n === 4 ? '2024-03-04' : '2024-03-05', source: 'Wire', url: null, lang: 'ar', author: null, file: `same-day-${n}` };
 }
 
+/** An article quoting `name` on the 6th of March 2024 (after every `sameDayArticle`), its quotation at the same place whatever the name's length. */
+function surnameArticle(id: string, name: string): Article {
+  const body = `${'ح'.repeat(30 - name.length)} في مؤتمر صحفي.\n\nقال ${name}، المتحدث باسم الوزارة، إن "الخطة ${id} ستنفذ هذا العام".`;
+  return { ...sameDayArticle(9, 20), id, title: id, file: id, date: '2024-03-06', body };
+}
+
 /** An article quoting دونالد ترامب twice in the same words, once without their article ال: /quotes lists it once. */
 const REPEATS: Article = {
   id: 'trump-repeats',
@@ -125,6 +131,13 @@ describe.skipIf(!existsSync(QUOTES_DIR))('quotations on PostgreSQL', () => {
     for (let offset = 0; offset <= 11; offset++) {
       for (const limit of [1, 3]) expect(await onPostgres.quotesBy('حسن رضائي', { offset, limit })).toEqual(embedded.quotesBy('حسن رضائي', { offset, limit }));
     }
+    // A tie between articles goes to the earlier one, whichever form of the name each quotes (the cluster holds the full name's first).
+    const surnameFirst = [surnameArticle('tie-1', 'رضائي'), surnameArticle('tie-2', 'حسن رضائي')];
+    const tied = QuoteIndex.build([...articles, ...surnameFirst]);
+    await ingestArticles(pool, surnameFirst);
+    const tiedListing = quoteAnswers(() => tied, () => true).quotesBy('حسن رضائي');
+    expect(tiedListing.ok && tiedListing.matches.filter((m) => m.article.id.startsWith('tie-')).map((m) => m.article.id)).toEqual(['tie-1', 'tie-2']);
+    expect(await onPostgres.quotesBy('حسن رضائي')).toEqual(tiedListing);
     // Each quotation once: of the two in the same words, the longer.
     const trump = embedded.quotesBy('دونالد ترامب');
     expect(trump.ok && trump.matches.filter((m) => m.article.id === REPEATS.id).map((m) => m.quote)).toEqual(['وسائل الإعلام الإخبارية المزيفة']);

@@ -404,8 +404,9 @@ export class QuoteIndex {
     const withFirstWord = () => (sharingFirstWord ??= entries(this.withWord(tokens[0]!)));
     const best = chooseSpeaker(tokens, entries(this.byVariant.get(key) ?? []), withFirstWord);
     if (!best) return null;
+    // In archive order (a cluster holds its quotations longest name first), so a day's ties go to the earlier article.
     const listed = speakerListing(
-      this.clusters[best.id]!.quotes.map((i) => {
+      [...this.clusters[best.id]!.quotes].sort((a, b) => a - b).map((i) => {
         const row = this.data.quotes[i]!;
         return { i, article: row.article, date: this.data.articles[row.article]!.date, start: row.start, end: row.end, words: matchTokens(row.text).join(' ') };
       }),

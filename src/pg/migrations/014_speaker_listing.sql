@@ -13,3 +13,5 @@ ALTER TABLE quotations ADD COLUMN day text COLLATE "C", ADD COLUMN hidden boolea
 UPDATE quotations q SET day = a.day FROM articles a WHERE a.number = q.article;
 ALTER TABLE quotations ALTER COLUMN day SET NOT NULL;
 CREATE INDEX quotations_listing ON quotations (speaker_id, day DESC, start_offset, article, end_offset DESC, position) WHERE NOT hidden;
+-- The listing's statement read a speaker's quotations through this one; nothing else does.
+DROP INDEX quotations_speaker;
