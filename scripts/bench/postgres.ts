@@ -28,6 +28,14 @@ import { buildTsPassages, tsIndexMb, tsRankSearch } from './tsRank.js';
 /** Time spent timing /ask before stopping early, ms. */
 const LATENCY_BUDGET_MS = Number(process.env.BENCH_LATENCY_BUDGET_MS ?? 120_000);
 
+/**
+ * Questions /ask is asked before it is timed, themselves timed apart (`askAfterStart`): a bot that
+ * has been answering holds the archive's common pages (the commoner terms' postings, the hot
+ * index pages) in the server's and the system's caches, where the first questions after a
+ * server start read them from disk; at 1M articles the database is larger than the machine's memory.
+ */
+const ASK_WARM_UP = 200;
+
 /** Times `fn` once per input (after `warmUp` untimed calls), stopping once `budgetMs` is spent. */
 async function asyncLatencies<T>(inputs: readonly T[], fn: (input: T) => Promise<unknown>, budgetMs: number, warmUp = 10): Promise<LatencySummary> {
   for (const input of inputs.slice(0, warmUp)) await fn(input);
@@ -126,10 +134,12 @@ async function ask(url: string, questionsFile: string): Promise<Record<string, u
     // As a bot on PostgreSQL starts: its catalog reads the figures; the commands query the archive.
     const catalog = await postgresCatalog(pool);
     const backend = postgresArchive(pool);
-    const summary = await asyncLatencies(questions, ({ q }) => Promise.resolve(backend.ask({ question: q, limit: 10 })), LATENCY_BUDGET_MS);
+    const askOne = ({ q }: BenchQuestion) => Promise.resolve(backend.ask({ question: q, limit: 10 }));
+    const askAfterStart = await asyncLatencies(questions.slice(0, ASK_WARM_UP), askOne, LATENCY_BUDGET_MS, 0);
+    const summary = await asyncLatencies(questions.slice(ASK_WARM_UP), askOne, LATENCY_BUDGET_MS, 0);
     const whosaid = await asyncLatencies(questions.slice(0, 300), ({ q }) => Promise.resolve(backend.whosaid(q)), LATENCY_BUDGET_MS / 4);
     const topic = await asyncLatencies(questions.slice(0, 100), ({ q }) => Promise.resolve(backend.summarizeTopic(q)), LATENCY_BUDGET_MS / 4);
-    return { ask: summary, whosaid, summary: topic, quotations: catalog.stats().quotations, botRssMb: rssMb(), botPeakRssMb: peakRssMb() };
+    return { ask: summary, askAfterStart, whosaid, summary: topic, quotations: catalog.stats().quotations, botRssMb: rssMb(), botPeakRssMb: peakRssMb() };
   } finally {
     await pool.end();
   }

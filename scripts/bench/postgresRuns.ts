@@ -25,7 +25,10 @@ export interface PostgresFigures {
   ingestS?: number;
   ingestRate?: number;
   databaseMb: number;
+  /** /ask over the questions after the first `ASK_WARM_UP` (postgres.ts), asked once those have been. */
   ask: LatencySummary;
+  /** /ask over the first questions after the server starts (absent in runs before it was measured apart). */
+  askAfterStart?: LatencySummary;
   whosaid: LatencySummary;
   summary: LatencySummary;
   botRssMb: number;
@@ -132,7 +135,7 @@ const disk = (mb: number) => (mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${m
 
 /** The three engines at each size as a markdown table, with when and on what each size was measured. */
 export function renderPostgresTable(rows: readonly PostgresRow[]): string {
-  const head = ['articles', 'passages', 'ingest', 'database', '/ask p50 / p99', '/whosaid p99', '/summary p99', 'bot RSS (peak)', 'embedded /ask p50 / p99', 'embedded peak RSS', 'ts_rank /ask p50 / p99', 'ts_rank index', 'measured'];
+  const head = ['articles', 'passages', 'ingest', 'database', '/ask p50 / p99', '/ask p50 / p99, first questions after start', '/whosaid p99', '/summary p99', 'bot RSS (peak)', 'embedded /ask p50 / p99', 'embedded peak RSS', 'ts_rank /ask p50 / p99', 'ts_rank index', 'measured'];
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const body = rows.map(({ size, figures: f, error, embedded: e, date, commit, loadAvg }) => {
     const when = `${date.slice(0, 10)}, ${commit}, load ${loadAvg}`;
@@ -143,6 +146,7 @@ export function renderPostgresTable(rows: readonly PostgresRow[]): string {
       f.ingestRate ? `${f.ingestRate} articles/s` : '—',
       disk(f.databaseMb),
       p50p99(f.ask),
+      f.askAfterStart ? `${p50p99(f.askAfterStart)} (${f.askAfterStart.count})` : 'not measured apart',
       `${fmtMs(f.whosaid.p99)} ms`,
       `${fmtMs(f.summary.p99)} ms`,
       `${f.botRssMb} MB (${f.botPeakRssMb} MB)`,

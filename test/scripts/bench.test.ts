@@ -198,9 +198,12 @@ describe('the PostgreSQL benchmark', () => {
 
   it('tables the three engines per size, saying what was not measured and what failed', () => {
     const failed: PostgresRow = { size: 1_000_000, date: '2026-12-05T05:00:00.000Z', commit: 'abc1234', loadAvg: 4, error: 'timed out' };
-    const lines = renderPostgresTable([row(30_000, true), row(300_000, false), failed]).trim().split('\n');
+    const warmed = row(300_000, false);
+    warmed.figures!.askAfterStart = { ...latency(30), count: 200 };
+    const lines = renderPostgresTable([row(30_000, true), warmed, failed]).trim().split('\n');
     expect(lines).toHaveLength(5);
-    expect(lines[2]).toContain('| 30,000 | 240,000 | 400 articles/s | 750 MB | 20 / 80 ms | 8.0 ms | 200 ms | 180 MB (250 MB) |');
+    expect(lines[2]).toContain('| 30,000 | 240,000 | 400 articles/s | 750 MB | 20 / 80 ms | not measured apart | 8.0 ms | 200 ms | 180 MB (250 MB) |');
+    expect(lines[3]).toContain('| 20 / 80 ms | 30 / 120 ms (200) |');
     expect(lines[2]).toContain('| 4.0 / 16 ms | 900 MB | 200 / 800 ms (100 questions) | 30 MB | 2026-12-05, abc1234, load 3.2 |');
     expect(lines[3]).toContain('| 7.3 GB |');
     expect(lines[3]).toContain('not measured');
