@@ -286,15 +286,19 @@ async function removeArticles(client: pg.ClientBase, articles: readonly StoredAr
 
 /**
  * Takes the postings of the articles numbered `articles` out of their rows (rows left empty are
- * deleted). A row holds a block of documents numbered from `block` up to the next row's, so a
- * document's posting of a term is in the term's row with the highest block not above the document:
+ * deleted). A row holds a block of documents numbered from `block` up to the next row's, so an
+ * article's postings of a term are in the term's rows from the one with the highest block not
+ * above the article's first document to the last starting at or before its last document (one
+ * row, but for rows filled by migration 002 in blocks of 4,096 numbers, which may cut an article):
  * each is found by the primary key, and only those rows are read and rewritten, once, here
  * (`readPostingRows`, `replacePostingRows`), about `rewritePostings` postings at a time.
  */
 async function removePostings(client: pg.ClientBase, table: PostingTable, articles: string[], rewritePostings: number): Promise<void> {
   const held = await client.query<{ term: string; block: string; postings: number }>(
     `SELECT DISTINCT d.term, r.block, r.postings FROM (${table.documents}) AS d
-     CROSS JOIN LATERAL (SELECT b.block, cardinality(b.articles) AS postings FROM ${table.name} b WHERE b.term = d.term AND b.block <= d.document ORDER BY b.block DESC LIMIT 1) AS r`,
+     CROSS JOIN LATERAL (SELECT b.block, cardinality(b.articles) AS postings FROM ${table.name} b
+       WHERE b.term = d.term AND b.block <= d.last
+         AND b.block >= coalesce((SELECT max(f.block) FROM ${table.name} f WHERE f.term = d.term AND f.block <= d.first), d.first)) AS r`,
     [articles],
   );
   const gone = new Set(articles.map(Number));
@@ -326,9 +330,10 @@ function keptPostings(columns: readonly Float64Array[], articles: Float64Array, 
   return kept;
 }
 
-/** The columns of the articles, passages and quotations tables: the numbers `insertRows` gives, then those of a `BatchLines` line. */
+/** The columns of the articles, article terms, passages and quotations tables: the numbers `insertRows` gives, then those of a `BatchLines` line. */
 const ARTICLE_COLUMNS = ['number', 'id', 'title', 'body', 'source', 'date', 'day', 'url', 'lang', 'author', 'file', 'meta', 'content_hash', 'title_terms', 'title_tfs', 'title_length', 'passage_count', 'title_same', 'title_key'];
-const PASSAGE_COLUMNS = ['id', 'article', 'position', 'start_offset', 'end_offset', 'text', 'copy_key', 'terms', 'tfs', 'length', 'speaker'];
+const PASSAGE_COLUMNS = ['id', 'article', 'position', 'start_offset', 'end_offset', 'text', 'copy_key', 'length', 'speaker'];
+const ARTICLE_TERM_COLUMNS = ['article', 'terms'];
 const QUOTATION_COLUMNS = ['grp', 'article', 'position', 'start_offset', 'end_offset', 'text', 'flags', 'speaker', 'speaker_title', 'matching', 'day'];
 
 /**
@@ -341,8 +346,15 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
   const next = await client.query<{ article: string; passage: string }>('SELECT (SELECT coalesce(max(number), 0) FROM articles) AS article, (SELECT coalesce(max(id), 0) FROM passages) AS passage');
   let article = Number(next.rows[0]!.article);
   let passage = Number(next.rows[0]!.passage);
-  const lines = { articles: new Lines(batch.lines.articles), passages: new Lines(batch.lines.passages), passageKeys: new Lines(batch.lines.passageKeys), quotations: new Lines(batch.lines.quotations) };
+  const lines = {
+    articles: new Lines(batch.lines.articles),
+    articleTerms: new Lines(batch.lines.articleTerms),
+    passages: new Lines(batch.lines.passages),
+    passageKeys: new Lines(batch.lines.passageKeys),
+    quotations: new Lines(batch.lines.quotations),
+  };
   const articles: string[] = [];
+  const articleTerms: string[] = [];
   const passages: string[] = [];
   const passageKeys: string[] = [];
   const quotations: string[] = [];
@@ -355,6 +367,7 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
   for (const { article: a, day, titleLength, passageLengths, quotations: quotes } of batch.rows) {
     if (!write.has(a)) {
       lines.articles.skip(1);
+      lines.articleTerms.skip(1);
       lines.passages.skip(passageLengths.length);
       lines.passageKeys.skip(passageLengths.length);
       lines.quotations.skip(quotes.length);
@@ -364,6 +377,7 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
     }
     article++;
     articles.push(`${article}\t${lines.articles.next()}`);
+    articleTerms.push(`${article}\t${lines.articleTerms.next()}`);
     titleValues.push([article, 0, titleLength, passage + 1, passageLengths.length]);
     for (const length of passageLengths) {
       passage++;
@@ -378,6 +392,7 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
   }
   const groups = await groupQuotations(client, toGroup);
   await copyLinesInto(client, 'articles', ARTICLE_COLUMNS, articles);
+  await copyLinesInto(client, 'article_terms', ARTICLE_TERM_COLUMNS, articleTerms);
   await copyLinesInto(client, 'passages', PASSAGE_COLUMNS, passages);
   await copyLinesInto(client, 'quotations', QUOTATION_COLUMNS, quotations.map((line, k) => `${groups[k]}${line}`));
   await copyLinesInto(client, 'passage_keys', PASSAGE_KEY_COLUMNS, passageKeys);

@@ -14,7 +14,7 @@ export interface PostingTable {
   columns: ReadonlyArray<readonly [string, 'bigint' | 'integer' | 'smallint']>;
   /** The columns `packed` holds (documents, counts, lengths), as `pack_postings` takes them. */
   packs: readonly [string, string, string];
-  /** The statement giving each term of the articles $1 with a document (passage or article number) holding it. */
+  /** The statement giving each term of the articles $1 with the range of documents (passage or article numbers, `first` to `last`) of the article holding it. */
   documents: string;
 }
 
@@ -23,7 +23,9 @@ export const TEXT_POSTINGS: PostingTable = {
   found: ([passages]) => passages!.length,
   columns: [['passages', 'bigint'], ['articles', 'bigint'], ['tfs', 'smallint'], ['lengths', 'integer']],
   packs: ['passages', 'tfs', 'lengths'],
-  documents: 'SELECT t.term, p.id AS document FROM passages p, unnest(p.terms) AS t(term) WHERE p.article = ANY($1::bigint[])',
+  documents: `SELECT t.term, r.first, r.last FROM article_terms x
+    CROSS JOIN LATERAL (SELECT min(p.id) AS first, max(p.id) AS last FROM passages p WHERE p.article = x.article) AS r, unnest(x.terms) AS t(term)
+    WHERE x.article = ANY($1::bigint[])`,
 };
 
 export const TITLE_POSTINGS: PostingTable = {
@@ -36,7 +38,7 @@ export const TITLE_POSTINGS: PostingTable = {
   },
   columns: [['articles', 'bigint'], ['tfs', 'smallint'], ['lengths', 'integer'], ['first_passages', 'bigint'], ['passage_counts', 'integer']],
   packs: ['articles', 'tfs', 'lengths'],
-  documents: 'SELECT t.term, a.number AS document FROM articles a, unnest(a.title_terms) AS t(term) WHERE a.number = ANY($1::bigint[])',
+  documents: 'SELECT t.term, a.number AS first, a.number AS last FROM articles a, unnest(a.title_terms) AS t(term) WHERE a.number = ANY($1::bigint[])',
 };
 
 /** A postings table's columns with their types, in the order of `postingRow`'s values. */

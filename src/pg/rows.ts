@@ -4,7 +4,7 @@ import { titleKeys } from '../engine/engine.js';
 import { QuoteReader, type Row as QuotationRow, extractRows, overlappingMost, rowFlags } from '../engine/quotes/index.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { arrayElement, copyLine } from './copy.js';
-import { TERM_KEY_BYTES, passageKeysRow, termKey, writeTermKeys } from './termKeys.js';
+import { type KeyedDocument, TERM_KEY_BYTES, passageKeysRow, termKey, writeTermKeys } from './termKeys.js';
 import { type Article, dayOf } from '../engine/types.js';
 
 /**
@@ -13,15 +13,10 @@ import { type Article, dayOf } from '../engine/types.js';
  */
 const ANALYSIS_VERSION = 2;
 
-/**
- * One field of one document as the index holds it, ready to be written: its terms (sorted) and
- * their counts as array literals, their keys (`encodeTermKeys`), its length.
- */
-export interface FieldTerms {
+/** A title as the index holds it, ready to be written: its terms (sorted) and their counts as array literals, their keys (`encodeTermKeys`), its length. */
+export interface FieldTerms extends KeyedDocument {
   terms: string;
   tfs: string;
-  keys: Uint8Array;
-  length: number;
 }
 
 /** An article ready to be written: its fields, its title's terms and its passages with theirs. */
@@ -30,6 +25,8 @@ export interface ArticleRow {
   day: string;
   contentHash: string;
   title: FieldTerms;
+  /** Every term of its passages once, sorted, as an array literal: where a deletion finds its postings. */
+  textTerms: string;
   /** What `/summary article:` compares a typed title with (see `titleKeys`). */
   titleKeys: { same: string; holding: string };
   passages: PassageRow[];
@@ -43,8 +40,8 @@ export interface QuotationEntry {
   matching: string | null;
 }
 
-/** A passage ready to be written (verbatim text with its offsets, copy key and terms). */
-export interface PassageRow extends FieldTerms {
+/** A passage ready to be written (verbatim text with its offsets, copy key, and its terms' keys). */
+export interface PassageRow extends KeyedDocument {
   position: number;
   start: number;
   end: number;
@@ -88,9 +85,12 @@ export function analyseBatch(articles: readonly Article[], reader: QuoteReader):
   const { spans, index } = indexParts(articles);
   const found = extractRows(reader, articles);
   const terms = batchTerms(index.terms);
-  const titles = documentTerms(terms, index.title);
-  const texts = documentTerms(terms, index.text);
-  const rows: ArticleRow[] = articles.map((article, k) => ({ article, day: dayOf(article.date), contentHash: contentHash(article), title: titles[k]!, titleKeys: titleKeys(article), passages: [], quotations: [] }));
+  const titles = documentTerms(terms, index.title, true);
+  const texts = documentTerms(terms, index.text, false);
+  const textTerms = articleTerms(terms, index.text, spans.article, articles.length);
+  const rows: ArticleRow[] = articles.map((article, k) => ({
+    article, day: dayOf(article.date), contentHash: contentHash(article), title: titles[k]!, textTerms: textTerms[k]!, titleKeys: titleKeys(article), passages: [], quotations: [],
+  }));
   found.quotes.forEach((row, i) => rows[row.article]!.quotations.push({ row, matching: found.matching[i] ?? null }));
   const quoted = rows.map((row) => row.quotations.map((q) => q.row));
   for (let n = 0; n < spans.article.length; n++) {
@@ -124,6 +124,7 @@ export interface ArticleToWrite {
  */
 export interface BatchLines {
   articles: string;
+  articleTerms: string;
   passages: string;
   passageKeys: string;
   quotations: string;
@@ -151,12 +152,13 @@ export function withoutArticles(batch: BatchToWrite): PostedBatch {
 
 /** An analysed batch made ready to write: most of the writing work, done where it was analysed. */
 export function toWrite({ rows, postings }: AnalysedBatch): BatchToWrite {
-  const lines = { articles: '', passages: '', passageKeys: '', quotations: '' };
-  for (const { article: a, day, contentHash: hash, title, titleKeys: keys, passages, quotations } of rows) {
+  const lines = { articles: '', articleTerms: '', passages: '', passageKeys: '', quotations: '' };
+  for (const { article: a, day, contentHash: hash, title, textTerms, titleKeys: keys, passages, quotations } of rows) {
     const meta = a.meta === undefined ? null : JSON.stringify(a.meta);
+    lines.articleTerms += copyLine([textTerms]);
     lines.articles += copyLine([a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, meta, hash, title.terms, title.tfs, title.length, passages.length, keys.same, keys.holding]);
     for (const p of passages) {
-      lines.passages += copyLine([p.position, p.start, p.end, p.text, p.copyKey, p.terms, p.tfs, p.length, p.speaker]);
+      lines.passages += copyLine([p.position, p.start, p.end, p.text, p.copyKey, p.length, p.speaker]);
       lines.passageKeys += copyLine(passageKeysRow(p, title));
     }
     for (const [position, { row: q, matching }] of quotations.entries()) lines.quotations += copyLine([position, q.start, q.end, q.text, rowFlags(q), q.speaker, q.speakerTitle, matching, day]);
@@ -183,11 +185,14 @@ function batchTerms(terms: readonly string[]): BatchTerms {
 }
 
 /**
- * The terms of each document of one field (`FieldTerms`), from the field's postings: regrouped by
- * document first (a counting sort, stable in term order, so each document's terms come out sorted
- * as the term list is), then each document's literals and keys (all the field's keys in one buffer).
+ * The terms of each document of one field, from the field's postings: regrouped by document first
+ * (a counting sort, stable in term order, so each document's terms come out sorted as the term list
+ * is), then each document's keys (all the field's keys in one buffer), and with `literals` its
+ * terms and counts as array literals (`FieldTerms`: titles, whose terms a deletion reads).
  */
-function documentTerms(terms: BatchTerms, postings: FieldPostings): FieldTerms[] {
+function documentTerms(terms: BatchTerms, postings: FieldPostings, literals: true): FieldTerms[];
+function documentTerms(terms: BatchTerms, postings: FieldPostings, literals: false): KeyedDocument[];
+function documentTerms(terms: BatchTerms, postings: FieldPostings, literals: boolean): Array<KeyedDocument | FieldTerms> {
   const { start, docs, tfs, lengths } = postings;
   const from = new Uint32Array(lengths.length + 1);
   for (let i = 0; i < docs.length; i++) from[docs[i]! + 1]!++;
@@ -203,18 +208,34 @@ function documentTerms(terms: BatchTerms, postings: FieldPostings): FieldTerms[]
     }
   }
   const keys = new Uint8Array(docs.length * TERM_KEY_BYTES);
-  const documents: FieldTerms[] = [];
+  const documents: Array<KeyedDocument | FieldTerms> = [];
   for (let doc = 0; doc < lengths.length; doc++) {
     const own = termOf.subarray(from[doc]!, from[doc + 1]!);
     const counts = tfOf.subarray(from[doc]!, from[doc + 1]!);
-    const elements: string[] = [];
     const termKeys: number[] = [];
-    for (const t of own) {
-      elements.push(terms.elements[t]!);
-      termKeys.push(terms.keys[t]!);
-    }
+    for (const t of own) termKeys.push(terms.keys[t]!);
     writeTermKeys(termKeys, counts, keys, from[doc]! * TERM_KEY_BYTES);
-    documents.push({ terms: `{${elements.join(',')}}`, tfs: `{${counts.join(',')}}`, keys: keys.subarray(from[doc]! * TERM_KEY_BYTES, from[doc + 1]! * TERM_KEY_BYTES), length: lengths[doc]! });
+    const keyed = { keys: keys.subarray(from[doc]! * TERM_KEY_BYTES, from[doc + 1]! * TERM_KEY_BYTES), length: lengths[doc]! };
+    documents.push(literals ? { ...keyed, terms: `{${Array.from(own, (t) => terms.elements[t]!).join(',')}}`, tfs: `{${counts.join(',')}}` } : keyed);
   }
   return documents;
+}
+
+/**
+ * Each article's text terms, every term once and in the term list's order, as array literals:
+ * from the field's postings, term by term, each passage's term given to its article (`articleOf`).
+ */
+function articleTerms(terms: BatchTerms, postings: FieldPostings, articleOf: ArrayLike<number>, articles: number): string[] {
+  const { start, docs } = postings;
+  const own: string[][] = Array.from({ length: articles }, () => []);
+  const lastTerm = new Int32Array(articles).fill(-1);
+  for (let t = 0; t + 1 < start.length; t++) {
+    for (let i = start[t]!; i < start[t + 1]!; i++) {
+      const a = articleOf[docs[i]!]!;
+      if (lastTerm[a] === t) continue;
+      lastTerm[a] = t;
+      own[a]!.push(terms.elements[t]!);
+    }
+  }
+  return own.map((elements) => `{${elements.join(',')}}`);
 }

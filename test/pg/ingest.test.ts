@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { indexParts } from '../../src/engine/build/parts.js';
 import { buildArchive } from '../../src/engine/build/buildArchive.js';
 import { loadCorpus } from '../../src/engine/corpus/index.js';
 import type { Article } from '../../src/engine/types.js';
@@ -27,22 +28,58 @@ const ARTICLES = Array.from({ length: 12 }, (_, i) =>
 
 const count = async (pool: pg.Pool, table: string) => (await pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
 
-/** The term statistics, text postings and totals as stored, and as recomputed from the rows: equal when ingestion kept them exact. */
+/**
+ * The stored articles analysed afresh by the engine's index builder: each term's text postings as
+ * rows (term, passage, article, count, length; a passage numbered as stored, the article's in
+ * position order), each article's text terms, and each term's passages in the text.
+ */
+async function analysedAgain(pool: pg.Pool) {
+  const articles = (await pool.query<{ number: number; id: string; title: string; body: string; lang: string }>('SELECT number::int, id, title, body, lang FROM articles ORDER BY number')).rows;
+  const passages = (await pool.query<{ id: number; article: number; length: number }>('SELECT id::int, article::int, length FROM passages ORDER BY article, position')).rows;
+  const { index } = indexParts(articles);
+  const postings: Array<{ term: string; passage: number; article: number; tf: number; length: number }> = [];
+  const articleTerms = new Map<number, Set<string>>(articles.map((a) => [a.number, new Set()]));
+  const textPassages = new Map<string, number>();
+  index.terms.forEach((term, t) => {
+    for (let i = index.text.start[t]!; i < index.text.start[t + 1]!; i++) {
+      const p = passages[index.text.docs[i]!]!;
+      postings.push({ term, passage: p.id, article: p.article, tf: index.text.tfs[i]!, length: p.length });
+      articleTerms.get(p.article)!.add(term);
+    }
+    if (index.text.start[t + 1]! > index.text.start[t]!) textPassages.set(term, index.text.start[t + 1]! - index.text.start[t]!);
+  });
+  const byTerm = (x: { term: string }, y: { term: string }) => (x.term < y.term ? -1 : x.term > y.term ? 1 : 0);
+  return {
+    postings: postings.sort((x, y) => byTerm(x, y) || x.passage - y.passage),
+    articleTerms: [...articleTerms].map(([article, terms]) => ({ article, terms: [...terms].sort() })),
+    textPassages,
+  };
+}
+
+/** The term statistics, text postings, article terms and totals as stored, and as a fresh analysis of the stored articles gives them: equal when ingestion kept them exact. */
 async function statistics(pool: pg.Pool) {
   const stored = await pool.query('SELECT term, text_passages::int AS text, title_passages::int AS title FROM term_stats ORDER BY term');
-  const recomputed = await pool.query(`
-    WITH text AS (SELECT unnest(terms) AS term, count(*)::int AS n FROM passages GROUP BY 1),
-         title AS (SELECT unnest(title_terms) AS term, sum(passage_count)::int AS n FROM articles GROUP BY 1)
-    SELECT term, coalesce(text.n, 0) AS text, coalesce(title.n, 0) AS title FROM text FULL JOIN title USING (term) WHERE coalesce(text.n, 0) + coalesce(title.n, 0) > 0 ORDER BY term`);
+  const again = await analysedAgain(pool);
+  const titles = await pool.query<{ term: string; n: number }>('SELECT unnest(title_terms) AS term, sum(passage_count)::int AS n FROM articles GROUP BY 1');
+  const title = new Map(titles.rows.map((r) => [r.term, r.n]));
+  const recomputed = [...new Set([...again.textPassages.keys(), ...title.keys()])]
+    .map((term) => ({ term, text: again.textPassages.get(term) ?? 0, title: title.get(term) ?? 0 }))
+    .filter((r) => r.text + r.title > 0)
+    .sort((x, y) => (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
   const totals = await pool.query('SELECT articles::int, passages::int, text_length::int, title_length::int FROM corpus_stats');
   const actual = await pool.query(`SELECT (SELECT count(*)::int FROM articles) AS articles, (SELECT count(*)::int FROM passages) AS passages,
     (SELECT coalesce(sum(length), 0)::int FROM passages) AS text_length, (SELECT coalesce(sum(title_length * passage_count), 0)::int FROM articles) AS title_length`);
-  const postings = await pool.query(`SELECT b.term, x.passage::int, x.article::int, x.tf, x.length FROM text_postings b, unnest(b.passages, b.articles, b.tfs, b.lengths) AS x(passage, article, tf, length) ORDER BY 1, 2`);
-  const fromRows = await pool.query(`SELECT t.term, p.id::int AS passage, p.article::int, t.tf, p.length FROM passages p, unnest(p.terms, p.tfs) AS t(term, tf) ORDER BY 1, 2`);
+  const postings = await pool.query(`SELECT b.term, x.passage::int, x.article::int, x.tf, x.length FROM text_postings b, unnest(b.passages, b.articles, b.tfs, b.lengths) AS x(passage, article, tf, length) ORDER BY b.term COLLATE "C", 2`);
+  const articleTerms = await pool.query('SELECT x.article::int, array(SELECT t FROM unnest(x.terms) AS t ORDER BY t COLLATE "C") AS terms FROM article_terms x ORDER BY 1');
   // Each row's packed postings, written by ingestion or rewritten by a replacement, as the database packs its arrays.
   const packed = await pool.query(`SELECT (SELECT count(*)::int FROM text_postings WHERE packed <> pack_postings(block, passages, tfs, lengths)) AS text,
     (SELECT count(*)::int FROM title_postings WHERE packed <> pack_postings(block, articles, tfs, lengths)) AS title`);
-  return { stored: [stored.rows, postings.rows, packed.rows[0]], recomputed: [recomputed.rows, fromRows.rows, { text: 0, title: 0 }], totals: totals.rows[0], actual: actual.rows[0] };
+  return {
+    stored: [stored.rows, postings.rows, articleTerms.rows, packed.rows[0]],
+    recomputed: [recomputed, again.postings, again.articleTerms, { text: 0, title: 0 }],
+    totals: totals.rows[0],
+    actual: actual.rows[0],
+  };
 }
 
 describe('ingestArticles', () => {
@@ -165,6 +202,38 @@ describe('ingestArticles', () => {
     }
     const fresh = await freshDatabase(server());
     await ingestArticles(fresh.pool, ARTICLES.filter((a) => !gone.includes(a.id)), { batchSize: 5 });
+    expect(await postingsById(pool)).toEqual(await postingsById(fresh.pool));
+  });
+
+  it('deletes an article whose postings two rows share, as rows filled by migration 002 in blocks of 4,096 numbers may cut an article', async () => {
+    const { pool } = await freshDatabase(server());
+    await ingestArticles(pool, ARTICLES, { batchSize: 20 });
+    // Every text postings row cut in two at a3's second passage.
+    const [first, cut] = (await pool.query<{ id: string }>("SELECT p.id FROM passages p JOIN articles a ON a.number = p.article WHERE a.id = 'a3' ORDER BY p.position")).rows.map((r) => Number(r.id));
+    expect(cut).toBe(first! + 1);
+    await pool.query(
+      `WITH gone AS (DELETE FROM text_postings RETURNING *),
+       parts AS (
+         SELECT g.term, CASE WHEN x.passage < $1 THEN g.block ELSE $1 END AS block, x.passage, x.article, x.tf, x.length
+         FROM gone g, unnest(g.passages, g.articles, g.tfs, g.lengths) AS x(passage, article, tf, length)
+       )
+       INSERT INTO text_postings (term, block, found, passages, articles, tfs, lengths, packed)
+       SELECT term, block, count(*), array_agg(passage ORDER BY passage), array_agg(article ORDER BY passage), array_agg(tf ORDER BY passage), array_agg(length ORDER BY passage),
+              pack_postings(block, array_agg(passage ORDER BY passage), array_agg(tf ORDER BY passage), array_agg(length ORDER BY passage))
+       FROM parts GROUP BY term, block`,
+      [cut],
+    );
+    expect((await pool.query('SELECT count(*)::int AS n FROM text_postings WHERE block = $1', [cut])).rows[0].n).toBeGreaterThan(0);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      expect(await removeBatch(client, (await pool.query("SELECT number FROM articles WHERE id = 'a3'")).rows.map((r) => r.number as string))).toBe(1);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    const fresh = await freshDatabase(server());
+    await ingestArticles(fresh.pool, ARTICLES.filter((a) => a.id !== 'a3'), { batchSize: 20 });
     expect(await postingsById(pool)).toEqual(await postingsById(fresh.pool));
   });
 

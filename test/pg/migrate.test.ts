@@ -8,6 +8,7 @@ import { createPool } from '../../src/pg/pool.js';
 import { postgresAsk } from '../../src/pg/search.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
 import { analyseBatch } from '../../src/pg/rows.js';
+import { indexParts } from '../../src/engine/build/parts.js';
 import { loadCorpus } from '../../src/engine/corpus/index.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
@@ -95,12 +96,22 @@ describe('migrate', () => {
       try {
         await migrate(client, { logger: silentLogger, migrations: (await shippedMigrations()).filter((m) => m.version === 1) });
         let passage = 0;
+        // Each passage's terms and counts, as the index holds them (migration 001 stored them on the passage).
+        const { index } = indexParts(seed);
+        const passageTerms = (n: number) => {
+          const own: Array<[string, number]> = [];
+          index.terms.forEach((term, t) => {
+            for (let i = index.text.start[t]!; i < index.text.start[t + 1]!; i++) if (index.text.docs[i] === n) own.push([term, index.text.tfs[i]!]);
+          });
+          return own;
+        };
         for (const [i, { article: a, day, contentHash, title, passages }] of analyseBatch(seed, new QuoteReader()).rows.entries()) {
           await client.query('INSERT INTO articles VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, $12, $13, $14, $15, $16)', [
             i + 1, a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, contentHash, title.terms, title.tfs, title.length, passages.length,
           ]);
           for (const p of passages) {
-            await client.query('INSERT INTO passages VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [++passage, i + 1, p.position, p.start, p.end, p.text, p.copyKey, p.terms, p.tfs, p.length]);
+            const own = passageTerms(passage);
+            await client.query('INSERT INTO passages VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [++passage, i + 1, p.position, p.start, p.end, p.text, p.copyKey, own.map(([term]) => term), own.map(([, tf]) => tf), p.length]);
           }
         }
         const totals = 'UPDATE corpus_stats SET articles = (SELECT count(*) FROM articles), passages = (SELECT count(*) FROM passages), text_length = (SELECT sum(length) FROM passages)';
@@ -119,6 +130,11 @@ describe('migrate', () => {
       await ingestArticles(fresh, seed);
       const stats = 'SELECT term, text_passages::int, title_passages::int FROM term_stats ORDER BY term';
       expect((await old.query(stats)).rows).toEqual((await fresh.query(stats)).rows);
+      // Migration 015 gathers each article's text terms from its passages, as ingestion writes them.
+      const articleTerms = 'SELECT article, array(SELECT t FROM unnest(terms) AS t ORDER BY t COLLATE "C") AS terms FROM article_terms ORDER BY article';
+      const gathered = (await old.query(articleTerms)).rows;
+      expect(gathered.length).toBe(seed.length);
+      expect(gathered).toEqual((await fresh.query(articleTerms)).rows);
       // Migration 009 fills the term keys of the stored passages and their titles, as ingestion writes them.
       const keys = 'SELECT * FROM passage_keys ORDER BY id';
       const filled = (await old.query(keys)).rows;
