@@ -13,4 +13,7 @@ INSERT INTO article_terms (article, terms)
 SELECT p.article, array_agg(DISTINCT t.term COLLATE "C" ORDER BY t.term COLLATE "C")
 FROM passages p, unnest(p.terms) AS t(term)
 GROUP BY p.article;
+-- An article without a term in its passages gets its empty list too, as ingestion writes it.
+INSERT INTO article_terms (article, terms)
+SELECT a.number, '{}' FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_terms x WHERE x.article = a.number);
 ALTER TABLE passages DROP COLUMN terms, DROP COLUMN tfs;
