@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { indexParts } from '../../src/engine/build/parts.js';
 import { buildArchive } from '../../src/engine/build/buildArchive.js';
 import { loadCorpus } from '../../src/engine/corpus/index.js';
 import type { Article } from '../../src/engine/types.js';
@@ -14,6 +13,7 @@ import { postgresAsk } from '../../src/pg/search.js';
 import { tempDir } from '../support/tempDir.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 import { corpusFolder, postingsById } from './devArchive.js';
+import { passageTerms } from './passageTerms.js';
 
 const server = useEmbeddedServer();
 
@@ -36,17 +36,16 @@ const count = async (pool: pg.Pool, table: string) => (await pool.query(`SELECT 
 async function analysedAgain(pool: pg.Pool) {
   const articles = (await pool.query<{ number: number; id: string; title: string; body: string; lang: string }>('SELECT number::int, id, title, body, lang FROM articles ORDER BY number')).rows;
   const passages = (await pool.query<{ id: number; article: number; length: number }>('SELECT id::int, article::int, length FROM passages ORDER BY article, position')).rows;
-  const { index } = indexParts(articles);
   const postings: Array<{ term: string; passage: number; article: number; tf: number; length: number }> = [];
   const articleTerms = new Map<number, Set<string>>(articles.map((a) => [a.number, new Set()]));
   const textPassages = new Map<string, number>();
-  index.terms.forEach((term, t) => {
-    for (let i = index.text.start[t]!; i < index.text.start[t + 1]!; i++) {
-      const p = passages[index.text.docs[i]!]!;
-      postings.push({ term, passage: p.id, article: p.article, tf: index.text.tfs[i]!, length: p.length });
+  passageTerms(articles).forEach((own, n) => {
+    const p = passages[n]!;
+    for (const [term, tf] of own) {
+      postings.push({ term, passage: p.id, article: p.article, tf, length: p.length });
       articleTerms.get(p.article)!.add(term);
+      textPassages.set(term, (textPassages.get(term) ?? 0) + 1);
     }
-    if (index.text.start[t + 1]! > index.text.start[t]!) textPassages.set(term, index.text.start[t + 1]! - index.text.start[t]!);
   });
   const byTerm = (x: { term: string }, y: { term: string }) => (x.term < y.term ? -1 : x.term > y.term ? 1 : 0);
   return {

@@ -8,9 +8,9 @@ import { createPool } from '../../src/pg/pool.js';
 import { postgresAsk } from '../../src/pg/search.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
 import { analyseBatch } from '../../src/pg/rows.js';
-import { indexParts } from '../../src/engine/build/parts.js';
 import { loadCorpus } from '../../src/engine/corpus/index.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
+import { passageTerms } from './passageTerms.js';
 
 const server = useEmbeddedServer();
 
@@ -97,20 +97,13 @@ describe('migrate', () => {
         await migrate(client, { logger: silentLogger, migrations: (await shippedMigrations()).filter((m) => m.version === 1) });
         let passage = 0;
         // Each passage's terms and counts, as the index holds them (migration 001 stored them on the passage).
-        const { index } = indexParts(seed);
-        const passageTerms = (n: number) => {
-          const own: Array<[string, number]> = [];
-          index.terms.forEach((term, t) => {
-            for (let i = index.text.start[t]!; i < index.text.start[t + 1]!; i++) if (index.text.docs[i] === n) own.push([term, index.text.tfs[i]!]);
-          });
-          return own;
-        };
+        const termsOf = passageTerms(seed);
         for (const [i, { article: a, day, contentHash, title, passages }] of analyseBatch(seed, new QuoteReader()).rows.entries()) {
           await client.query('INSERT INTO articles VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, $12, $13, $14, $15, $16)', [
             i + 1, a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, contentHash, title.terms, title.tfs, title.length, passages.length,
           ]);
           for (const p of passages) {
-            const own = passageTerms(passage);
+            const own = termsOf[passage]!;
             await client.query('INSERT INTO passages VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [++passage, i + 1, p.position, p.start, p.end, p.text, p.copyKey, own.map(([term]) => term), own.map(([, tf]) => tf), p.length]);
           }
         }
