@@ -281,8 +281,20 @@ async function removeArticles(client: pg.ClientBase, articles: readonly StoredAr
   for (const row of articles) delta.add(-1, row.title_length, byArticle.get(row.number) ?? []);
   await removePostings(client, TEXT_POSTINGS, numbers, rewritePostings);
   await removePostings(client, TITLE_POSTINGS, numbers, rewritePostings);
-  await client.query('DELETE FROM articles WHERE number = ANY($1::bigint[])', [numbers]);
+  for (const statement of ARTICLE_ROWS_DELETED) await client.query(statement, [numbers]);
 }
+
+/**
+ * The statements deleting the articles numbered $1 with every row referring to them, the rows
+ * first (migration 016: no foreign key checks or cascades them; the quotations' triggers fire).
+ */
+const ARTICLE_ROWS_DELETED = [
+  'DELETE FROM passage_keys k USING passages p WHERE p.article = ANY($1::bigint[]) AND k.id = p.id',
+  'DELETE FROM passages WHERE article = ANY($1::bigint[])',
+  'DELETE FROM quotations WHERE article = ANY($1::bigint[])',
+  'DELETE FROM article_terms WHERE article = ANY($1::bigint[])',
+  'DELETE FROM articles WHERE number = ANY($1::bigint[])',
+];
 
 /**
  * Takes the postings of the articles numbered `articles` out of their rows (rows left empty are

@@ -13,6 +13,7 @@ import { postgresAsk } from '../../src/pg/search.js';
 import { tempDir } from '../support/tempDir.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 import { corpusFolder, postingsById } from './devArchive.js';
+import { NO_ROWS_WITHOUT_ARTICLE, rowsWithoutArticle } from './orphans.js';
 import { passageTerms } from './passageTerms.js';
 
 const server = useEmbeddedServer();
@@ -55,7 +56,7 @@ async function analysedAgain(pool: pg.Pool) {
   };
 }
 
-/** The term statistics, text postings, article terms and totals as stored, and as a fresh analysis of the stored articles gives them: equal when ingestion kept them exact. */
+/** The term statistics, text postings, article terms and totals as stored, and as a fresh analysis of the stored articles gives them (and no row without its article): equal when ingestion kept them exact. */
 async function statistics(pool: pg.Pool) {
   const stored = await pool.query('SELECT term, text_passages::int AS text, title_passages::int AS title FROM term_stats ORDER BY term');
   const again = await analysedAgain(pool);
@@ -74,8 +75,8 @@ async function statistics(pool: pg.Pool) {
   const packed = await pool.query(`SELECT (SELECT count(*)::int FROM text_postings WHERE packed <> pack_postings(block, passages, tfs, lengths)) AS text,
     (SELECT count(*)::int FROM title_postings WHERE packed <> pack_postings(block, articles, tfs, lengths)) AS title`);
   return {
-    stored: [stored.rows, postings.rows, articleTerms.rows, packed.rows[0]],
-    recomputed: [recomputed, again.postings, again.articleTerms, { text: 0, title: 0 }],
+    stored: [stored.rows, postings.rows, articleTerms.rows, packed.rows[0], await rowsWithoutArticle(pool)],
+    recomputed: [recomputed, again.postings, again.articleTerms, { text: 0, title: 0 }, NO_ROWS_WITHOUT_ARTICLE],
     totals: totals.rows[0],
     actual: actual.rows[0],
   };

@@ -6,6 +6,7 @@ import { postgresArchive } from '../../src/pg/archive.js';
 import { runIngest } from '../../src/pg/commands.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 import { QUOTES_DIR, answers, corpusFolder, devArchive, postingsById } from './devArchive.js';
+import { NO_ROWS_WITHOUT_ARTICLE, rowsWithoutArticle } from './orphans.js';
 
 const server = useEmbeddedServer();
 
@@ -30,6 +31,7 @@ describe.skipIf(!existsSync(QUOTES_DIR))('npm run ingest -- DIR --prune, with ar
     const got = await answers(pool, articles, quotes);
     expect(got).toEqual(await answers(fresh.pool, articles, quotes));
     expect(await postingsById(pool)).toEqual(await postingsById(fresh.pool));
+    expect(await rowsWithoutArticle(pool)).toEqual(NO_ROWS_WITHOUT_ARTICLE);
 
     const cited = JSON.stringify([got.ask, got.topics, got.whosaid, got.quotesBy, got.speakers]);
     for (const { id } of withdrawn) {
