@@ -373,29 +373,29 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
   const toGroup: QuotationToGroup[] = [];
   const firstArticle = article + 1;
   const firstPassage = passage + 1;
-  // The postings values of each of the batch's articles and passages (in batch order), null for those not written.
-  const titleValues: Array<number[] | null> = [];
-  const textValues: Array<number[] | null> = [];
-  for (const { article: a, day, titleLength, passageLengths, quotations: quotes } of batch.rows) {
+  // The postings values of each of the batch's articles and passages (in batch order), none for those not written.
+  const titleValues = new DocumentValues(TITLE_POSTINGS, batch.rows.length);
+  const textValues = new DocumentValues(TEXT_POSTINGS, batch.postings.text.lengths.length);
+  let textDocument = 0;
+  for (const [k, { article: a, day, titleLength, passageLengths, quotations: quotes }] of batch.rows.entries()) {
     if (!write.has(a)) {
       lines.articles.skip(1);
       lines.articleTerms.skip(1);
       lines.passages.skip(passageLengths.length);
       lines.passageKeys.skip(passageLengths.length);
       lines.quotations.skip(quotes.length);
-      titleValues.push(null);
-      for (const _ of passageLengths) textValues.push(null);
+      textDocument += passageLengths.length;
       continue;
     }
     article++;
     articles.push(`${article}\t${lines.articles.next()}`);
     articleTerms.push(`${article}\t${lines.articleTerms.next()}`);
-    titleValues.push([article, 0, titleLength, passage + 1, passageLengths.length]);
+    titleValues.set(k, [article, 0, titleLength, passage + 1, passageLengths.length]);
     for (const length of passageLengths) {
       passage++;
       passages.push(`${passage}\t${article}\t${lines.passages.next()}`);
       passageKeys.push(`${passage}\t${lines.passageKeys.next()}`);
-      textValues.push([passage, article, 0, length]);
+      textValues.set(textDocument++, [passage, article, 0, length]);
     }
     for (const q of quotes) {
       quotations.push(`\t${article}\t${lines.quotations.next()}`);
@@ -409,11 +409,9 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
   await copyLinesInto(client, 'quotations', QUOTATION_COLUMNS, quotations.map((line, k) => `${groups[k]}${line}`));
   await copyLinesInto(client, 'passage_keys', PASSAGE_KEY_COLUMNS, passageKeys);
   const { terms, text, title } = batch.postings;
-  const textRows = postingRows(TEXT_POSTINGS, terms, text, firstPassage, textValues);
-  const titleRows = postingRows(TITLE_POSTINGS, terms, title, firstArticle, titleValues);
-  await copyBinaryInto(client, TEXT_POSTINGS.name, postingColumns(TEXT_POSTINGS), textRows);
-  await copyBinaryInto(client, TITLE_POSTINGS.name, postingColumns(TITLE_POSTINGS), titleRows);
-  const [textTerms, titleTerms] = [textRows, titleRows].map((rows) => rows.map((row) => row[0] as string)) as [string[], string[]];
+  const [textTerms, titleTerms]: [string[], string[]] = [[], []];
+  await copyBinaryInto(client, TEXT_POSTINGS.name, postingColumns(TEXT_POSTINGS), postingRows(TEXT_POSTINGS, terms, text, firstPassage, textValues, textTerms));
+  await copyBinaryInto(client, TITLE_POSTINGS.name, postingColumns(TITLE_POSTINGS), postingRows(TITLE_POSTINGS, terms, title, firstArticle, titleValues, titleTerms));
   await addTermChars(client, [...textTerms, ...titleTerms]);
   written.add(textTerms, titleTerms);
   return passages.length;
@@ -448,29 +446,49 @@ class Lines {
  * A block's rows of postings `table` from the batch's postings of one field, grouped by term as
  * the index builder groups them: for each term with a document written, its row (`postingRow`)
  * whose columns are the documents' `values` (null for a document not written), but for the
- * table's counts column, which holds the term's count.
+ * table's counts column, which holds the term's count. Made one at a time as the COPY takes them
+ * (so each dies young, before the next: a batch's rows held at once were most of the writing
+ * thread's garbage collection); the terms of the rows made are pushed on `made`.
  */
-function postingRows(table: PostingTable, terms: readonly string[], field: FieldPostings, block: number, values: ReadonlyArray<readonly number[] | null>): BinaryValue[][] {
+function* postingRows(table: PostingTable, terms: readonly string[], field: FieldPostings, block: number, values: DocumentValues, made: string[]): Generator<BinaryValue[]> {
   const tfAt = table.columns.findIndex(([name]) => name === table.packs[1]);
-  const rows: BinaryValue[][] = [];
-  const width = values.find((document) => document)?.length ?? 0;
+  const { start, docs, tfs } = field;
+  const { written: isWritten, columns: byDocument } = values;
   for (let t = 0; t < terms.length; t++) {
-    const from = field.start[t]!;
-    const to = field.start[t + 1]!;
+    const from = start[t]!;
+    const to = start[t + 1]!;
     let written = 0;
-    for (let i = from; i < to; i++) if (values[field.docs[i]!]) written++;
+    for (let i = from; i < to; i++) written += isWritten[docs[i]!]!;
     if (!written) continue;
-    const columns = Array.from({ length: width }, () => new Float64Array(written));
-    let n = 0;
-    for (let i = from; i < to; i++) {
-      const document = values[field.docs[i]!];
-      if (!document) continue;
-      for (let k = 0; k < width; k++) columns[k]![n] = k === tfAt ? field.tfs[i]! : document[k]!;
-      n++;
-    }
-    rows.push(postingRow(table, terms[t]!, block, columns));
+    const columns = byDocument.map((ofDocument, k) => {
+      const column = new Float64Array(written);
+      const all = written === to - from;
+      const source = k === tfAt ? null : ofDocument;
+      for (let i = from, n = 0; i < to; i++) {
+        if (all || isWritten[docs[i]!]) column[n++] = source ? source[docs[i]!]! : tfs[i]!;
+      }
+      return column;
+    });
+    made.push(terms[t]!);
+    yield postingRow(table, terms[t]!, block, columns);
   }
-  return rows;
+}
+
+/** The values a batch's documents (its articles or passages, in batch order) give their postings, a column of the table at a time, and which of them are written. */
+class DocumentValues {
+  readonly columns: Float64Array[];
+  readonly written: Uint8Array;
+
+  constructor(table: PostingTable, documents: number) {
+    this.columns = table.columns.map(() => new Float64Array(documents));
+    this.written = new Uint8Array(documents);
+  }
+
+  /** Document `document` is written, with these values (in the table's column order; the counts' place is the term's, not the document's). */
+  set(document: number, values: readonly number[]): void {
+    this.written[document] = 1;
+    values.forEach((value, k) => (this.columns[k]![document] = value));
+  }
 }
 
 /** Adds the characters of a batch's distinct terms to the alphabet of spelling variants (kept when articles leave: a character no term has any more only costs a variant tried in vain). */
