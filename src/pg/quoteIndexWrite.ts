@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { matchTokens, vocabularyBucket } from '../engine/quotes/fuzzy.js';
+import { copyBinaryInto } from './copyBinary.js';
 import { PAGE, inChunks, inPoolTransaction } from './pool.js';
 import { clusterChangedSpeakers } from './speakerClusters.js';
 
@@ -132,15 +133,27 @@ async function writePostings(client: pg.ClientBase, groups: readonly TextEntry[]
       rows.push(row);
     }
   }
-  await inChunks(rows, (chunk) =>
-    client.query(
-      `INSERT INTO quote_postings (word, block, groups, lengths)
-       SELECT w, b, g::integer[], l::integer[] FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[]) AS u(w, b, g, l)
-       ON CONFLICT (word, block) DO UPDATE SET groups = quote_postings.groups || excluded.groups, lengths = quote_postings.lengths || excluded.lengths`,
-      [chunk.map((r) => r.word), chunk.map((r) => r.block), chunk.map((r) => `{${r.ids.join(',')}}`), chunk.map((r) => `{${r.lengths.join(',')}}`)],
-    ),
+  // Only the block of the first new group may hold a row already (the groups before it in that
+  // block): a later block holds groups numbered after every stored one, and a block whose groups
+  // all left had its row deleted (`quote_groups_forget`). Those rows are appended to; the others
+  // are new rows, sent by binary COPY (most of a batch's, and no array literal to parse).
+  const shared = groups.length ? Math.floor(groups[0]!.id / POSTING_BLOCK) : 0;
+  await inChunks(
+    rows.filter((r) => r.block === shared),
+    (chunk) =>
+      client.query(
+        `INSERT INTO quote_postings (word, block, groups, lengths)
+         SELECT w, b, g::integer[], l::integer[] FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[]) AS u(w, b, g, l)
+         ON CONFLICT (word, block) DO UPDATE SET groups = quote_postings.groups || excluded.groups, lengths = quote_postings.lengths || excluded.lengths`,
+        [chunk.map((r) => r.word), chunk.map((r) => r.block), chunk.map((r) => `{${r.ids.join(',')}}`), chunk.map((r) => `{${r.lengths.join(',')}}`)],
+      ),
   );
+  const fresh = rows.filter((r) => r.block !== shared).map((r) => [r.word, r.block, r.ids, r.lengths]);
+  await copyBinaryInto(client, 'quote_postings', QUOTE_POSTING_COLUMNS, fresh);
 }
+
+/** The columns of `quote_postings` as `writePostings` copies new rows. */
+const QUOTE_POSTING_COLUMNS = [['word', 'text'], ['block', 'integer'], ['groups', 'integer[]'], ['lengths', 'integer[]']] as const;
 
 /**
  * Finishes an ingestion or prune run's quotation index, in one transaction: groups quotations left

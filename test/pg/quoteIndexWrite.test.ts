@@ -5,6 +5,7 @@ import type { Article } from '../../src/engine/types.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
 import { finishQuoteIndex } from '../../src/pg/quoteIndexWrite.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
+import { devArchive } from './devArchive.js';
 
 const server = useEmbeddedServer();
 const SEED = new URL('../../../shared/eval/quotes/seed.jsonl', import.meta.url);
@@ -41,6 +42,28 @@ describe.skipIf(!existsSync(SEED))('the quotation index stored at ingestion', ()
       expect(count).toBe(expected.length);
     }
     expect(new Set(words.rows.map((r) => r.word))).toEqual(new Set(data.words));
+  }, 120_000);
+
+  it('posts each word in rows of 4,096 group numbers across a block’s end: new blocks written whole, the block the stored groups end in appended to', async () => {
+    const { articles } = devArchive();
+    const { pool } = await freshDatabase(server());
+    // A stored group without words numbered 3,795: the dev files' 635 groups follow it, batch after
+    // batch, over the end of block 0 (the batch crossing it appends to rows of block 0 the earlier ones wrote).
+    await pool.query("INSERT INTO quote_groups (id, hash, words, length, first_day, quotations) VALUES (3795, decode(md5('placeholder'), 'hex'), '{}', 0, '2000-01-01', 1)");
+    await ingestArticles(pool, articles, { batchSize: 7 });
+    const groups = await pool.query<{ id: number; words: string[] }>('SELECT id, words FROM quote_groups WHERE id > 3795 ORDER BY id');
+    expect(groups.rows.at(-1)!.id).toBeGreaterThan(4095 + 200);
+    const rows = await pool.query<{ word: string; block: number; groups: number[]; lengths: number[] }>('SELECT word, block, groups, lengths FROM quote_postings ORDER BY word, block');
+    expect(new Set(rows.rows.map((r) => r.block))).toEqual(new Set([0, 1]));
+    const words = await pool.query<{ word: string; groups: number }>('SELECT word, groups FROM quote_words');
+    for (const { word, groups: count } of words.rows) {
+      const holding = groups.rows.filter((g) => g.words.includes(word));
+      const own = rows.rows.filter((r) => r.word === word);
+      expect(own.flatMap((r) => r.groups)).toEqual(holding.map((g) => g.id));
+      expect(own.flatMap((r) => r.lengths)).toEqual(holding.map((g) => g.words.length));
+      for (const r of own) expect(r.groups.every((g) => Math.floor(g / 4096) === r.block)).toBe(true);
+      expect(count).toBe(holding.length);
+    }
   }, 120_000);
 
   it('forgets the quotations of a replaced article: its texts no other article carries and their words go', async () => {
