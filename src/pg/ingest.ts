@@ -402,6 +402,7 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
       toGroup.push({ text: a.body.slice(q.start, q.end), matching: q.matching, day });
     }
   }
+  if (textDocument !== textValues.written.length) throw new Error(`a batch's rows hold ${textDocument} passages and its postings ${textValues.written.length}`);
   const groups = await groupQuotations(client, toGroup);
   await copyLinesInto(client, 'articles', ARTICLE_COLUMNS, articles);
   await copyLinesInto(client, 'article_terms', ARTICLE_TERM_COLUMNS, articleTerms);
@@ -445,8 +446,8 @@ class Lines {
 /**
  * A block's rows of postings `table` from the batch's postings of one field, grouped by term as
  * the index builder groups them: for each term with a document written, its row (`postingRow`)
- * whose columns are the documents' `values` (null for a document not written), but for the
- * table's counts column, which holds the term's count. Made one at a time as the COPY takes them
+ * whose columns are the written documents' `values`, but for the table's counts column, which
+ * holds the term's count. Made one at a time as the COPY takes them
  * (so each dies young, before the next: a batch's rows held at once were most of the writing
  * thread's garbage collection); the terms of the rows made are pushed on `made`.
  */

@@ -149,7 +149,7 @@ async function writePostings(client: pg.ClientBase, groups: readonly TextEntry[]
       ),
   );
   const fresh = rows.filter((r) => r.block !== shared).map((r) => [r.word, r.block, r.ids, r.lengths]);
-  await copyBinaryInto(client, 'quote_postings', QUOTE_POSTING_COLUMNS, fresh);
+  if (fresh.length) await copyBinaryInto(client, 'quote_postings', QUOTE_POSTING_COLUMNS, fresh);
 }
 
 /** The columns of `quote_postings` as `writePostings` copies new rows. */

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { QuoteIndex } from '../../src/engine/quotes/index.js';
 import type { Article } from '../../src/engine/types.js';
@@ -16,6 +17,34 @@ function seedArticles(): Article[] {
     const r = JSON.parse(line) as { id: string; title: string; body: string; date: string; source: string; url: string | null };
     return { id: r.id, title: r.title, body: r.body, date: r.date, source: r.source, url: r.url, lang: 'ar', author: null, file: r.id };
   });
+}
+
+/** Stores a group without words numbered `first - 1`, so that the groups ingested next are numbered from `first`. */
+async function numberGroupsFrom(pool: pg.Pool, first: number): Promise<void> {
+  await pool.query("INSERT INTO quote_groups (id, hash, words, length, first_day, quotations) VALUES ($1, decode(md5('placeholder'), 'hex'), '{}', 0, '2000-01-01', 1)", [first - 1]);
+}
+
+/**
+ * Each word's postings as stored (its count, its rows' groups and lengths in block order, and how
+ * many of its rows hold a group outside their block) and as the stored groups' words give them;
+ * the rows of words without a count, the blocks used, and the highest group.
+ */
+async function postingsAndGroups(pool: pg.Pool) {
+  const groups = (await pool.query<{ id: number; words: string[] }>('SELECT id, words FROM quote_groups ORDER BY id')).rows;
+  const rows = (await pool.query<{ word: string; block: number; groups: number[]; lengths: number[] }>('SELECT word, block, groups, lengths FROM quote_postings ORDER BY word, block')).rows;
+  const words = (await pool.query<{ word: string; groups: number }>('SELECT word, groups FROM quote_words ORDER BY word')).rows;
+  const rowsOf = new Map<string, typeof rows>();
+  for (const r of rows) rowsOf.set(r.word, [...(rowsOf.get(r.word) ?? []), r]);
+  const stored = words.map(({ word, groups: count }) => {
+    const own = rowsOf.get(word) ?? [];
+    return { word, count, groups: own.flatMap((r) => r.groups), lengths: own.flatMap((r) => r.lengths), outside: own.filter((r) => r.groups.some((g) => Math.floor(g / 4096) !== r.block)).length };
+  });
+  const expected = words.map(({ word }) => {
+    const holding = groups.filter((g) => g.words.includes(word));
+    return { word, count: holding.length, groups: holding.map((g) => g.id), lengths: holding.map((g) => g.words.length), outside: 0 };
+  });
+  const counted = new Set(words.map((w) => w.word));
+  return { stored, expected, uncounted: rows.filter((r) => !counted.has(r.word)).length, blocks: [...new Set(rows.map((r) => r.block))].sort(), last: groups.at(-1)!.id };
 }
 
 describe.skipIf(!existsSync(SEED))('the quotation index stored at ingestion', () => {
@@ -47,23 +76,26 @@ describe.skipIf(!existsSync(SEED))('the quotation index stored at ingestion', ()
   it('posts each word in rows of 4,096 group numbers across a block’s end: new blocks written whole, the block the stored groups end in appended to', async () => {
     const { articles } = devArchive();
     const { pool } = await freshDatabase(server());
-    // A stored group without words numbered 3,795: the dev files' 635 groups follow it, batch after
-    // batch, over the end of block 0 (the batch crossing it appends to rows of block 0 the earlier ones wrote).
-    await pool.query("INSERT INTO quote_groups (id, hash, words, length, first_day, quotations) VALUES (3795, decode(md5('placeholder'), 'hex'), '{}', 0, '2000-01-01', 1)");
+    await numberGroupsFrom(pool, 3796);
     await ingestArticles(pool, articles, { batchSize: 7 });
-    const groups = await pool.query<{ id: number; words: string[] }>('SELECT id, words FROM quote_groups WHERE id > 3795 ORDER BY id');
-    expect(groups.rows.at(-1)!.id).toBeGreaterThan(4095 + 200);
-    const rows = await pool.query<{ word: string; block: number; groups: number[]; lengths: number[] }>('SELECT word, block, groups, lengths FROM quote_postings ORDER BY word, block');
-    expect(new Set(rows.rows.map((r) => r.block))).toEqual(new Set([0, 1]));
-    const words = await pool.query<{ word: string; groups: number }>('SELECT word, groups FROM quote_words');
-    for (const { word, groups: count } of words.rows) {
-      const holding = groups.rows.filter((g) => g.words.includes(word));
-      const own = rows.rows.filter((r) => r.word === word);
-      expect(own.flatMap((r) => r.groups)).toEqual(holding.map((g) => g.id));
-      expect(own.flatMap((r) => r.lengths)).toEqual(holding.map((g) => g.words.length));
-      for (const r of own) expect(r.groups.every((g) => Math.floor(g / 4096) === r.block)).toBe(true);
-      expect(count).toBe(holding.length);
-    }
+    const { stored, expected, uncounted, blocks, last } = await postingsAndGroups(pool);
+    expect(last).toBeGreaterThan(4095 + 200);
+    expect(blocks).toEqual([0, 1]);
+    expect([stored, uncounted]).toEqual([expected, 0]);
+  }, 120_000);
+
+  it('numbers new groups after the highest left when replaced articles took the highest away, appending to that block’s rows', async () => {
+    const { articles } = devArchive();
+    const { pool } = await freshDatabase(server());
+    await numberGroupsFrom(pool, 3796);
+    await ingestArticles(pool, articles, { batchSize: 7 });
+    const before = await postingsAndGroups(pool);
+    // The last articles (the highest groups) carry other quotations now: their groups go, and the new ones are numbered from the highest left.
+    const replaced = articles.slice(-6).map((a, n) => ({ ...a, body: `${articles[n]!.body}\n\nوقال المتحدث باسم الوزارة "إن خطة الطاقة رقم ${n} ستعلن قريبا بعد مشاورات واسعة" في بيان.` }));
+    await ingestArticles(pool, replaced, { batchSize: 2 });
+    const after = await postingsAndGroups(pool);
+    expect(after.last).toBeLessThan(before.last);
+    expect([after.stored, after.uncounted]).toEqual([after.expected, 0]);
   }, 120_000);
 
   it('forgets the quotations of a replaced article: its texts no other article carries and their words go', async () => {
