@@ -19,9 +19,17 @@ function seedArticles(): Article[] {
   });
 }
 
-/** Stores a group without words numbered `first - 1`, so that the groups ingested next are numbered from `first`. */
-async function numberGroupsFrom(pool: pg.Pool, first: number): Promise<void> {
-  await pool.query("INSERT INTO quote_groups (id, hash, words, length, first_day, quotations) VALUES ($1, decode(md5('placeholder'), 'hex'), '{}', 0, '2000-01-01', 1)", [first - 1]);
+/**
+ * A fresh database holding the dev files' articles, ingested in batches of 7, their 635 groups
+ * numbered from 3,796 (after a stored group without words), so over the end of block 0: the
+ * batch crossing it appends to rows of block 0 the earlier batches wrote.
+ */
+async function devFilesAcrossBlocks(): Promise<{ pool: pg.Pool; articles: Article[] }> {
+  const { articles } = devArchive();
+  const { pool } = await freshDatabase(server());
+  await pool.query("INSERT INTO quote_groups (id, hash, words, length, first_day, quotations) VALUES (3795, decode(md5('placeholder'), 'hex'), '{}', 0, '2000-01-01', 1)");
+  await ingestArticles(pool, articles, { batchSize: 7 });
+  return { pool, articles };
 }
 
 /**
@@ -74,10 +82,7 @@ describe.skipIf(!existsSync(SEED))('the quotation index stored at ingestion', ()
   }, 120_000);
 
   it('posts each word in rows of 4,096 group numbers across a block’s end: new blocks written whole, the block the stored groups end in appended to', async () => {
-    const { articles } = devArchive();
-    const { pool } = await freshDatabase(server());
-    await numberGroupsFrom(pool, 3796);
-    await ingestArticles(pool, articles, { batchSize: 7 });
+    const { pool } = await devFilesAcrossBlocks();
     const { stored, expected, uncounted, blocks, last } = await postingsAndGroups(pool);
     expect(last).toBeGreaterThan(4095 + 200);
     expect(blocks).toEqual([0, 1]);
@@ -85,10 +90,7 @@ describe.skipIf(!existsSync(SEED))('the quotation index stored at ingestion', ()
   }, 120_000);
 
   it('numbers new groups after the highest left when replaced articles took the highest away, appending to that block’s rows', async () => {
-    const { articles } = devArchive();
-    const { pool } = await freshDatabase(server());
-    await numberGroupsFrom(pool, 3796);
-    await ingestArticles(pool, articles, { batchSize: 7 });
+    const { pool, articles } = await devFilesAcrossBlocks();
     const before = await postingsAndGroups(pool);
     // The last articles (the highest groups) carry other quotations now: their groups go, and the new ones are numbered from the highest left.
     const replaced = articles.slice(-6).map((a, n) => ({ ...a, body: `${articles[n]!.body}\n\nوقال المتحدث باسم الوزارة "إن خطة الطاقة رقم ${n} ستعلن قريبا بعد مشاورات واسعة" في بيان.` }));
