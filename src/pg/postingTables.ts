@@ -24,7 +24,7 @@ export const TEXT_POSTINGS: PostingTable = {
   columns: [['passages', 'bigint'], ['articles', 'bigint'], ['tfs', 'smallint'], ['lengths', 'integer']],
   packs: ['passages', 'tfs', 'lengths'],
   documents: `SELECT t.term, r.first, r.last FROM article_terms x
-    CROSS JOIN LATERAL (SELECT min(p.id) AS first, max(p.id) AS last FROM passages p WHERE p.article = x.article) AS r, unnest(x.terms) AS t(term)
+    CROSS JOIN LATERAL (SELECT min(p.id) AS first, max(p.id) AS last FROM passages p WHERE p.article = x.article) AS r, unnest(string_to_array(x.terms, ' ')) AS t(term)
     WHERE x.article = ANY($1::bigint[])`,
 };
 

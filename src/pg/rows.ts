@@ -25,7 +25,7 @@ export interface ArticleRow {
   day: string;
   contentHash: string;
   title: FieldTerms;
-  /** Every term of its passages once, sorted, as an array literal: where a deletion finds its postings. */
+  /** Every term of its passages once, in the term list's order, separated by spaces: where a deletion finds its postings. */
   textTerms: string;
   /** What `/summary article:` compares a typed title with (see `titleKeys`). */
   titleKeys: { same: string; holding: string };
@@ -87,7 +87,7 @@ export function analyseBatch(articles: readonly Article[], reader: QuoteReader):
   const terms = batchTerms(index.terms);
   const titles = documentTerms(terms, index.title, true);
   const texts = documentTerms(terms, index.text, false);
-  const textTerms = articleTerms(terms, index.text, spans.article, articles.length);
+  const textTerms = articleTerms(index.terms, index.text, spans.article, articles.length);
   const rows: ArticleRow[] = articles.map((article, k) => ({
     article, day: dayOf(article.date), contentHash: contentHash(article), title: titles[k]!, textTerms: textTerms[k]!, titleKeys: titleKeys(article), passages: [], quotations: [],
   }));
@@ -222,20 +222,23 @@ function documentTerms(terms: BatchTerms, postings: FieldPostings, literals: boo
 }
 
 /**
- * Each article's text terms, every term once and in the term list's order, as array literals:
- * from the field's postings, term by term, each passage's term given to its article (`articleOf`).
+ * Each article's text terms, every term once and in the term list's order, separated by spaces
+ * (as `article_terms` holds them: migration 017): from the field's postings, term by term, each
+ * passage's term given to its article (`articleOf`). A term holding a space would be read back as
+ * two, and is refused.
  */
-function articleTerms(terms: BatchTerms, postings: FieldPostings, articleOf: ArrayLike<number>, articles: number): string[] {
+function articleTerms(terms: readonly string[], postings: FieldPostings, articleOf: ArrayLike<number>, articles: number): string[] {
   const { start, docs } = postings;
   const own: string[][] = Array.from({ length: articles }, () => []);
   const lastTerm = new Int32Array(articles).fill(-1);
   for (let t = 0; t + 1 < start.length; t++) {
+    if (terms[t]!.includes(' ')) throw new Error(`the analyser made a term holding a space: ${JSON.stringify(terms[t])}`);
     for (let i = start[t]!; i < start[t + 1]!; i++) {
       const a = articleOf[docs[i]!]!;
       if (lastTerm[a] === t) continue;
       lastTerm[a] = t;
-      own[a]!.push(terms.elements[t]!);
+      own[a]!.push(terms[t]!);
     }
   }
-  return own.map((elements) => `{${elements.join(',')}}`);
+  return own.map((words) => words.join(' '));
 }

@@ -70,7 +70,7 @@ async function statistics(pool: pg.Pool) {
   const actual = await pool.query(`SELECT (SELECT count(*)::int FROM articles) AS articles, (SELECT count(*)::int FROM passages) AS passages,
     (SELECT coalesce(sum(length), 0)::int FROM passages) AS text_length, (SELECT coalesce(sum(title_length * passage_count), 0)::int FROM articles) AS title_length`);
   const postings = await pool.query(`SELECT b.term, x.passage::int, x.article::int, x.tf, x.length FROM text_postings b, unnest(b.passages, b.articles, b.tfs, b.lengths) AS x(passage, article, tf, length) ORDER BY b.term COLLATE "C", 2`);
-  const articleTerms = await pool.query('SELECT x.article::int, array(SELECT t FROM unnest(x.terms) AS t ORDER BY t COLLATE "C") AS terms FROM article_terms x ORDER BY 1');
+  const articleTerms = await pool.query(`SELECT x.article::int, array(SELECT t FROM unnest(string_to_array(x.terms, ' ')) AS t ORDER BY t COLLATE "C") AS terms FROM article_terms x ORDER BY 1`);
   // Each row's packed postings, written by ingestion or rewritten by a replacement, as the database packs its arrays.
   const packed = await pool.query(`SELECT (SELECT count(*)::int FROM text_postings WHERE packed <> pack_postings(block, passages, tfs, lengths)) AS text,
     (SELECT count(*)::int FROM title_postings WHERE packed <> pack_postings(block, articles, tfs, lengths)) AS title`);

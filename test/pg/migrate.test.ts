@@ -124,7 +124,7 @@ describe('migrate', () => {
       const stats = 'SELECT term, text_passages::int, title_passages::int FROM term_stats ORDER BY term';
       expect((await old.query(stats)).rows).toEqual((await fresh.query(stats)).rows);
       // Migration 015 gathers each article's text terms from its passages, as ingestion writes them.
-      const articleTerms = 'SELECT article, array(SELECT t FROM unnest(terms) AS t ORDER BY t COLLATE "C") AS terms FROM article_terms ORDER BY article';
+      const articleTerms = `SELECT article, array(SELECT t FROM unnest(string_to_array(terms, ' ')) AS t ORDER BY t COLLATE "C") AS terms FROM article_terms ORDER BY article`;
       const gathered = (await old.query(articleTerms)).rows;
       expect(gathered.length).toBe(seed.length);
       expect(gathered).toEqual((await fresh.query(articleTerms)).rows);
