@@ -461,9 +461,9 @@ function* postingRows(table: PostingTable, terms: readonly string[], field: Fiel
     let written = 0;
     for (let i = from; i < to; i++) written += isWritten[docs[i]!]!;
     if (!written) continue;
+    const all = written === to - from;
     const columns = byDocument.map((ofDocument, k) => {
       const column = new Float64Array(written);
-      const all = written === to - from;
       const source = k === tfAt ? null : ofDocument;
       for (let i = from, n = 0; i < to; i++) {
         if (all || isWritten[docs[i]!]) column[n++] = source ? source[docs[i]!]! : tfs[i]!;
