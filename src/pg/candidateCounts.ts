@@ -7,14 +7,15 @@
 import type pg from 'pg';
 import { Candidates } from './candidates.js';
 import { countOf, termKey } from './termKeys.js';
-import { sentIntegers } from './sentArrays.js';
+import { type PostingTable, type StoredPostings, TEXT_POSTINGS, TITLE_POSTINGS, readPostingRows } from './postingTables.js';
 import { forEachMatch } from '../engine/util/sorted.js';
 import { matchPacked } from './packedPostings.js';
 import { copyBinaryOut } from './copyBinary.js';
 
 /** The candidates the generating terms `textTerms` and `titleTerms` bring from their postings, with those terms' counts (in the columns `column` gives) and the fields' lengths the postings tell. */
 export async function generatedCandidates(db: pg.ClientBase, textTerms: string[], titleTerms: string[], column: Map<string, number>): Promise<Candidates> {
-  const [text, title] = [await textPostings(db, textTerms), await titlePostings(db, titleTerms)];
+  const text = (await termRows(db, TEXT_POSTINGS, textTerms)).map(({ term, columns: [passages, tfs, lengths, articles] }) => ({ term, passages: passages!, tfs: tfs!, lengths: lengths!, articles: articles! }));
+  const title = (await termRows(db, TITLE_POSTINGS, titleTerms)).map(({ term, columns: [articles, tfs, lengths, firsts, counts] }) => ({ term, articles: articles!, tfs: tfs!, lengths: lengths!, firsts: firsts!, counts: counts! }));
   let total = 0;
   for (const row of text) total += row.passages.length;
   for (const row of title) for (const count of row.counts) total += count;
@@ -180,49 +181,7 @@ async function* readPackedRows(db: pg.ClientBase, table: 'text_postings' | 'titl
   }
 }
 
-/** A generating term's text postings in one row: the passages holding it, ascending, with their article, the term's count and the passage's length. */
-interface TextPostings {
-  term: string;
-  passages: Float64Array;
-  articles: Float64Array;
-  tfs: Float64Array;
-  lengths: Float64Array;
+/** The rows of postings of `terms` in `table`, unpacked, in no set order. */
+function termRows(db: pg.ClientBase, table: PostingTable, terms: string[]): Promise<StoredPostings[]> {
+  return terms.length ? readPostingRows(db, table, `${table.name} b WHERE b.term = ANY($1::text[])`, [terms]) : Promise.resolve([]);
 }
-
-/** A generating term's title postings in one row: the articles holding it, the term's count, the title's length and the article's passages (`counts` from `firsts`). */
-interface TitlePostings {
-  term: string;
-  articles: Float64Array;
-  tfs: Float64Array;
-  lengths: Float64Array;
-  firsts: Float64Array;
-  counts: Float64Array;
-}
-
-/** All the text postings of `terms`: the rows' arrays, read in binary (`copyBinaryOut`) and unpacked here. */
-async function textPostings(db: pg.ClientBase, terms: string[]): Promise<TextPostings[]> {
-  if (!terms.length) return [];
-  const rows = await copyBinaryOut(db, 'SELECT array_position($1::text[], term), passages, articles, tfs, lengths FROM text_postings WHERE term = ANY($1::text[])', [terms]);
-  return rows.map(([k, passages, articles, tfs, lengths]) => ({
-    term: terms[k!.readInt32BE(0) - 1]!,
-    passages: sentIntegers(passages!),
-    articles: sentIntegers(articles!),
-    tfs: sentIntegers(tfs!),
-    lengths: sentIntegers(lengths!),
-  }));
-}
-
-/** All the title postings of `terms`, with each article's passage range: the rows' arrays, read in binary (`copyBinaryOut`) and unpacked here. */
-async function titlePostings(db: pg.ClientBase, terms: string[]): Promise<TitlePostings[]> {
-  if (!terms.length) return [];
-  const rows = await copyBinaryOut(db, 'SELECT array_position($1::text[], term), articles, tfs, lengths, first_passages, passage_counts FROM title_postings WHERE term = ANY($1::text[])', [terms]);
-  return rows.map(([k, articles, tfs, lengths, firsts, counts]) => ({
-    term: terms[k!.readInt32BE(0) - 1]!,
-    articles: sentIntegers(articles!),
-    tfs: sentIntegers(tfs!),
-    lengths: sentIntegers(lengths!),
-    firsts: sentIntegers(firsts!),
-    counts: sentIntegers(counts!),
-  }));
-}
-

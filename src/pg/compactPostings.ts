@@ -8,7 +8,8 @@
 
 import type pg from 'pg';
 import { INGEST_LOCK, inPoolTransaction } from './pool.js';
-import { type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS } from './postingTables.js';
+import { type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS, postingRow, readPostingRows } from './postingTables.js';
+import { REWRITE_POSTINGS, replacePostingRows, runsOf } from './postingRewrite.js';
 
 /**
  * Postings (passages a row's term counts for, its `found`; for titles, their articles' passages) a
@@ -85,12 +86,12 @@ export async function compactPostings(pool: pg.Pool, options: CompactionOptions 
 }
 
 /**
- * Each row of a term with its merge group (the multiple of `rowPostings`, $2, the term's postings
- * before it reach) and whether that group is closed (a later group of the term exists).
+ * Each row of a term with its `found`, its merge group (the multiple of `rowPostings`, $2, the
+ * term's postings before it reach) and whether that group is closed (a later group of the term exists).
  */
 const GROUPED = (table: PostingTable, where: string) =>
-  `SELECT term, block, grp, grp < max(grp) OVER (PARTITION BY term) AS closed FROM (
-     SELECT term, block, (sum(found) OVER (PARTITION BY term ORDER BY block) - found) / $2::bigint AS grp FROM ${table.name} WHERE ${where}
+  `SELECT term, block, found, grp, grp < max(grp) OVER (PARTITION BY term) AS closed FROM (
+     SELECT term, block, found, (sum(found) OVER (PARTITION BY term ORDER BY block) - found) / $2::bigint AS grp FROM ${table.name} WHERE ${where}
    ) AS r`;
 
 /** Whether a group of `n` rows, `closed` or not, is merged: `minRows` ($3) rows, or two in a closed group. */
@@ -108,36 +109,49 @@ async function termsToMerge(pool: pg.Pool, table: PostingTable, looked: readonly
 
 /**
  * Replaces the rows of each merge group of `terms` to merge (see `MERGED`) by one row at the
- * group's first block: the rows' arrays joined in block order, `found` summed, and their packed
- * postings joined, each row's first distance (from its own block) recounted from the previous
- * row's last document. Returns the rows replaced and written.
+ * group's first block: the rows read unpacked (`readPostingRows`), their postings joined in block
+ * order and packed again (`postingRow`, which counts `found`), the rows deleted and the merged ones
+ * written by binary COPY (`replacePostingRows`), whole groups of about `REWRITE_POSTINGS` postings
+ * at a time. Returns the rows replaced and written.
  */
 async function mergeRows(client: pg.ClientBase, table: PostingTable, terms: string[], minRows: number, rowPostings: number): Promise<{ before: number; after: number }> {
-  const names = table.columns.map(([name]) => name);
-  const documentColumn = table.packs[0];
-  const result = await client.query<{ before: string; after: string }>(
-    `WITH grouped AS (${GROUPED(table, 'term = ANY($1::text[])')}),
-     targets AS (
-       SELECT term, block, closed, min(block) OVER (PARTITION BY term, grp) AS merged, count(*) OVER (PARTITION BY term, grp) AS n FROM grouped
-     ),
-     gone AS (
-       DELETE FROM ${table.name} b USING targets t WHERE ${MERGED('t.n', 't.closed')} AND b.term = t.term AND b.block = t.block
-       RETURNING b.term, t.merged, b.block, b.found, ${names.map((n) => `b.${n}`).join(', ')}, b.packed
-     ),
-     rebased AS (
-       SELECT g.*, CASE WHEN g.block = g.merged THEN g.packed
-         ELSE pack_number(g.${documentColumn}[1] - lag(g.${documentColumn}[cardinality(g.${documentColumn})]) OVER (PARTITION BY g.term, g.merged ORDER BY g.block))
-              || substring(g.packed FROM packed_number_length(get_byte(g.packed, 0)) + 1) END AS joined_packed
-       FROM gone g
-     ),
-     written AS (
-       INSERT INTO ${table.name} (term, block, found, ${names.join(', ')}, packed)
-       SELECT term, merged, sum(found)::integer, ${names.map((n) => `array_cat_agg(${n} ORDER BY block)`).join(', ')}, string_agg(joined_packed, ''::bytea ORDER BY block)
-       FROM rebased GROUP BY term, merged
-       RETURNING 1
-     )
-     SELECT (SELECT count(*) FROM gone) AS before, (SELECT count(*) FROM written) AS after`,
+  const targets = await client.query<{ term: string; merged: string; blocks: string[]; found: number }>(
+    `SELECT term, merged, array_agg(block ORDER BY block) AS blocks, sum(found)::integer AS found FROM (
+       SELECT term, block, found, closed, min(block) OVER (PARTITION BY term, grp) AS merged, count(*) OVER (PARTITION BY term, grp) AS n FROM (${GROUPED(table, 'term = ANY($1::text[])')}) AS g
+     ) AS t WHERE ${MERGED('t.n', 't.closed')} GROUP BY term, merged`,
     [terms, rowPostings, minRows],
   );
-  return { before: Number(result.rows[0]!.before), after: Number(result.rows[0]!.after) };
+  let before = 0;
+  for (const run of runsOf(targets.rows, (group) => group.found, REWRITE_POSTINGS)) {
+    const rows = await readPostingRows(client, table, `unnest($1::text[], $2::bigint[]) AS t(term, block) JOIN ${table.name} b ON b.term = t.term AND b.block = t.block`, [
+      run.flatMap((group) => group.blocks.map(() => group.term)),
+      run.flatMap((group) => group.blocks),
+    ]);
+    const byRow = new Map(rows.map((row) => [`${row.block} ${row.term}`, row]));
+    const merged = run.map(({ term, merged, blocks }) => {
+      const parts = blocks.map((block) => byRow.get(`${block} ${term}`) ?? missing(table, term, block));
+      return postingRow(table, term, Number(merged), joined(parts.map((part) => part.columns)));
+    });
+    await replacePostingRows(client, table, rows, merged);
+    before += rows.length;
+  }
+  return { before, after: targets.rows.length };
+}
+
+/** Fails for a row to merge that is gone (never, under the ingestion lock). */
+function missing(table: PostingTable, term: string, block: string): never {
+  throw new Error(`${table.name} row (${term}, ${block}) went while its group was merged`);
+}
+
+/** Rows' columns joined end to end, in the rows' order. */
+function joined(rows: ReadonlyArray<readonly Float64Array[]>): Float64Array[] {
+  return rows[0]!.map((_, k) => {
+    const column = new Float64Array(rows.reduce((n, row) => n + row[k]!.length, 0));
+    let at = 0;
+    for (const row of rows) {
+      column.set(row[k]!, at);
+      at += row[k]!.length;
+    }
+    return column;
+  });
 }

@@ -3,7 +3,9 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { arrayLiteral } from './copy.js';
-import { INTEGER_TYPES } from './sentArrays.js';
+
+/** PostgreSQL's integer types as their binary form gives them: type oid and byte size. */
+const INTEGER_TYPES = { smallint: { oid: 21, size: 2 }, integer: { oid: 23, size: 4 }, bigint: { oid: 20, size: 8 } } as const;
 
 /** The type of a column written by `copyBinaryInto`. */
 export type BinaryType = 'text' | 'bytea' | 'smallint' | 'integer' | 'bigint' | 'smallint[]' | 'integer[]' | 'bigint[]';

@@ -9,8 +9,8 @@ import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { type BatchToWrite, contentHash } from './rows.js';
 import { type QuotationToGroup, finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
 import { PASSAGE_KEY_COLUMNS } from './termKeys.js';
-import { type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS, postingColumns, postingRow } from './postingTables.js';
-import { REWRITE_POSTINGS, readPostingRows, replacePostingRows, runsOf } from './postingRewrite.js';
+import { COUNT_COLUMN, type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS, postingColumns, postingRow, readPostingRows } from './postingTables.js';
+import { REWRITE_POSTINGS, replacePostingRows, runsOf } from './postingRewrite.js';
 import { type Compaction, type CompactionOptions, type CompactionProgress, RUN_MERGE_ROWS, compactPostings } from './compactPostings.js';
 
 /** The channel each batch that changes the archive notifies (LISTEN/NOTIFY) when it commits. */
@@ -308,13 +308,13 @@ const ARTICLE_ROWS_DELETED = [
 async function removePostings(client: pg.ClientBase, table: PostingTable, articles: string[], rewritePostings: number): Promise<void> {
   const held = await client.query<{ term: string; block: string; postings: number }>(
     `SELECT DISTINCT d.term, r.block, r.postings FROM (${table.documents}) AS d
-     CROSS JOIN LATERAL (SELECT b.block, cardinality(b.articles) AS postings FROM ${table.name} b
+     CROSS JOIN LATERAL (SELECT b.block, b.found AS postings FROM ${table.name} b
        WHERE b.term = d.term AND b.block <= d.last
          AND b.block >= coalesce((SELECT max(f.block) FROM ${table.name} f WHERE f.term = d.term AND f.block <= d.first), d.first)) AS r`,
     [articles],
   );
   const gone = new Set(articles.map(Number));
-  const articleColumn = table.columns.findIndex(([name]) => name === 'articles');
+  const articleColumn = table.columns.indexOf('articles');
   for (const run of runsOf(held.rows, (row) => row.postings, rewritePostings)) {
     const rows = await readPostingRows(client, table, `unnest($1::text[], $2::bigint[]) AS h(term, block) JOIN ${table.name} b ON b.term = h.term AND b.block = h.block`, [
       run.map((row) => row.term),
@@ -395,7 +395,7 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
       passage++;
       passages.push(`${passage}\t${article}\t${lines.passages.next()}`);
       passageKeys.push(`${passage}\t${lines.passageKeys.next()}`);
-      textValues.set(textDocument++, [passage, article, 0, length]);
+      textValues.set(textDocument++, [passage, 0, length, article]);
     }
     for (const q of quotes) {
       quotations.push(`\t${article}\t${lines.quotations.next()}`);
@@ -452,7 +452,6 @@ class Lines {
  * thread's garbage collection); the terms of the rows made are pushed on `made`.
  */
 function* postingRows(table: PostingTable, terms: readonly string[], field: FieldPostings, block: number, values: DocumentValues, made: string[]): Generator<BinaryValue[]> {
-  const tfAt = table.columns.findIndex(([name]) => name === table.packs[1]);
   const { start, docs, tfs } = field;
   const { written: isWritten, columns: byDocument } = values;
   for (let t = 0; t < terms.length; t++) {
@@ -464,7 +463,7 @@ function* postingRows(table: PostingTable, terms: readonly string[], field: Fiel
     const all = written === to - from;
     const columns = byDocument.map((ofDocument, k) => {
       const column = new Float64Array(written);
-      const source = k === tfAt ? null : ofDocument;
+      const source = k === COUNT_COLUMN ? null : ofDocument;
       for (let i = from, n = 0; i < to; i++) {
         if (all || isWritten[docs[i]!]) column[n++] = source ? source[docs[i]!]! : tfs[i]!;
       }
@@ -481,14 +480,15 @@ class DocumentValues {
   readonly written: Uint8Array;
 
   constructor(table: PostingTable, documents: number) {
-    this.columns = table.columns.map(() => new Float64Array(documents));
+    // The counts are the term's, read from the postings: that column is left empty.
+    this.columns = table.columns.map((_, k) => new Float64Array(k === COUNT_COLUMN ? 0 : documents));
     this.written = new Uint8Array(documents);
   }
 
   /** Document `document` is written, with these values (in the table's column order; the counts' place is the term's, not the document's). */
   set(document: number, values: readonly number[]): void {
     this.written[document] = 1;
-    values.forEach((value, k) => (this.columns[k]![document] = value));
+    for (let k = 0; k < values.length; k++) if (k !== COUNT_COLUMN) this.columns[k]![document] = values[k]!;
   }
 }
 

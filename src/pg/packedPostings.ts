@@ -74,6 +74,71 @@ export function packPostings(block: number, documents: ArrayLike<number>, tfs: A
   return out;
 }
 
+/** How a row's further numbers of one kind are packed: as the distance from the previous posting's (the first from 0), or as they are. */
+export type Coding = 'ascending' | 'value';
+
+/**
+ * Packs further numbers of a row's postings (migration 018: a text posting's article, a title
+ * posting's first passage and passage count), in the same code: for each posting in order, its
+ * number of each column, coded as `codings` says. A column coded `ascending` that goes down is a
+ * bug, and said so.
+ */
+export function packColumns(columns: ReadonlyArray<ArrayLike<number>>, codings: readonly Coding[]): Buffer {
+  const count = columns[0]?.length ?? 0;
+  const previous = codings.map(() => 0);
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    for (let c = 0; c < codings.length; c++) {
+      const value = columns[c]![i]!;
+      if (codings[c] === 'ascending' && value < previous[c]!) throw new RangeError(`packed numbers must ascend: ${value} after ${previous[c]}`);
+      bytes += codeLength(codings[c] === 'ascending' ? value - previous[c]! : value);
+      previous[c] = value;
+    }
+  }
+  const out = Buffer.allocUnsafe(bytes);
+  previous.fill(0);
+  for (let i = 0, at = 0; i < count; i++) {
+    for (let c = 0; c < codings.length; c++) {
+      const value = columns[c]![i]!;
+      at = writeNumber(out, codings[c] === 'ascending' ? value - previous[c]! : value, at);
+      previous[c] = value;
+    }
+  }
+  return out;
+}
+
+/** The columns `packColumns` packed, `codings.length` numbers a posting; bytes that end inside a posting are said to be damaged. */
+export function unpackColumns(packed: Uint8Array, codings: readonly Coding[]): Float64Array[] {
+  const numbers = countNumbers(packed);
+  if (numbers % codings.length) throw new Error(`packed postings damaged: ${numbers} numbers is not a whole number of postings of ${codings.length}`);
+  const columns = codings.map(() => new Float64Array(numbers / codings.length));
+  const previous = codings.map(() => 0);
+  for (let i = 0, at = 0; at < packed.length; i++) {
+    for (let c = 0; c < codings.length; c++) {
+      const value = readNumber(packed, at) + (codings[c] === 'ascending' ? previous[c]! : 0);
+      at += lengthAt(packed[at]!);
+      columns[c]![i] = previous[c] = value;
+    }
+  }
+  return columns;
+}
+
+/** A row's postings as `packPostings` packed them: the documents (from `block`), their counts and their fields' lengths. */
+export function unpackPostings(block: number, packed: Uint8Array): [Float64Array, Float64Array, Float64Array] {
+  const [gaps, tfs, lengths] = unpackColumns(packed, ['value', 'value', 'value']) as [Float64Array, Float64Array, Float64Array];
+  for (let i = 0, document = block; i < gaps.length; i++) gaps[i] = document += gaps[i]!;
+  return [gaps, tfs, lengths];
+}
+
+/** How many numbers a packed row holds (the code's first byte tells each one's length). */
+function countNumbers(packed: Uint8Array): number {
+  let numbers = 0;
+  let at = 0;
+  for (; at < packed.length; numbers++) at += lengthAt(packed[at]!);
+  if (at !== packed.length) throw new Error('packed postings damaged: the last number is cut');
+  return numbers;
+}
+
 /**
  * Walks a packed row of `block` beside `wanted` (document numbers, ascending) and calls `matched`
  * with the index in `wanted`, the count and the length of each document found in both. Stops

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { type CompactionProgress, RUN_MERGE_ROWS, compactPostings } from '../../src/pg/compactPostings.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
 import { packPostings } from '../../src/pg/packedPostings.js';
+import { TEXT_POSTINGS, postingRow, readPostingRows } from '../../src/pg/postingTables.js';
+import { replacePostingRows } from '../../src/pg/postingRewrite.js';
+import { inPoolTransaction } from '../../src/pg/pool.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 import { QUOTES_DIR, answers, devArchive, postingsById } from './devArchive.js';
 
@@ -78,7 +81,7 @@ describe.skipIf(!existsSync(QUOTES_DIR))('compactPostings', () => {
 });
 
 describe('compactPostings on far-apart rows', () => {
-  it('recounts each joined row\'s first distance in 1, 2, 4 and 9 bytes, as packing the merged row afresh does', async () => {
+  it('joins rows whose first documents lie 2, 4 and 9 bytes of distance after the row before as packing the merged row afresh does, each posting with its article', async () => {
     const { pool } = await freshDatabase(server());
     // Rows of one term whose first documents lie 195, 99,800 and about 2^40 after the row before's last: distances of 2, 4 and 9 bytes.
     const rows = [
@@ -87,21 +90,14 @@ describe('compactPostings on far-apart rows', () => {
       { block: 100_000, passages: [100_000, 100_001] },
       { block: 2 ** 40, passages: [2 ** 40, 2 ** 40 + 127, 2 ** 53 - 1] },
     ];
-    for (const [k, { block, passages }] of rows.entries()) {
-      const tfs = passages.map((_, i) => 1 + ((i + k) % 3));
-      const lengths = passages.map((_, i) => 10 + 1000 * i);
-      await pool.query('INSERT INTO text_postings (term, block, found, passages, articles, tfs, lengths, packed) VALUES ($1, $2, $3, $4, $4, $5, $6, $7)', [
-        'بعيد', block, passages.length, passages, tfs, lengths, packPostings(block, passages, tfs, lengths),
-      ]);
-    }
+    const columns = rows.map(({ passages }, k) => [passages, passages.map((_, i) => 1 + ((i + k) % 3)), passages.map((_, i) => 10 + 1000 * i), passages.map((p) => Math.floor(p / 3))]);
+    await inPoolTransaction(pool, (client) => replacePostingRows(client, TEXT_POSTINGS, [], rows.map(({ block }, k) => postingRow(TEXT_POSTINGS, 'بعيد', block, columns[k]!))));
     expect(await compactPostings(pool, { minRows: 2, rowPostings: 1_000 })).toEqual({ terms: 1, rowsBefore: 4, rowsAfter: 1 });
-    const merged = await pool.query<{ block: string; found: number; passages: string[]; tfs: number[]; lengths: number[]; packed: Buffer; repacked: Buffer }>(
-      "SELECT block, found, passages::text[], tfs, lengths, packed, pack_postings(block, passages, tfs, lengths) AS repacked FROM text_postings WHERE term = 'بعيد'",
-    );
-    const [row] = merged.rows;
-    const passages = rows.flatMap((r) => r.passages);
-    expect({ block: row!.block, found: row!.found, passages: row!.passages.map(Number) }).toEqual({ block: '1', found: passages.length, passages });
-    expect([...row!.packed]).toEqual([...packPostings(1, passages, row!.tfs, row!.lengths)]);
-    expect([...row!.repacked]).toEqual([...row!.packed]);
+    const merged = await pool.query<{ block: string; found: number; packed: Buffer }>("SELECT block, found, packed FROM text_postings WHERE term = 'بعيد'");
+    const joined = columns[0]!.map((_, c) => columns.flatMap((row) => row[c]!));
+    expect(merged.rows.map(({ block, found }) => ({ block, found }))).toEqual([{ block: '1', found: joined[0]!.length }]);
+    expect([...merged.rows[0]!.packed]).toEqual([...packPostings(1, joined[0]!, joined[1]!, joined[2]!)]);
+    const [stored] = await inPoolTransaction(pool, (client) => readPostingRows(client, TEXT_POSTINGS, 'text_postings b', []));
+    expect(stored!.columns.map((column) => [...column])).toEqual(joined);
   });
 });

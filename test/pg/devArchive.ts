@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import type { Article } from '../../src/engine/types.js';
 import { postgresArchive } from '../../src/pg/archive.js';
+import { TEXT_POSTINGS, TITLE_POSTINGS } from '../../src/pg/postingTables.js';
+import { storedPostings } from './storedPostings.js';
 import { tempDir } from '../support/tempDir.js';
 
 /** Where the Arabic quotation dev files are (tests using them are skipped without ../shared). */
@@ -59,19 +61,28 @@ export async function answers(pool: pg.Pool, articles: readonly Article[], quote
 
 /** Each term's postings as the index holds them, named by article id and passage position instead of the numbers a database gave them. */
 export async function postingsById(pool: pg.Pool) {
-  const text = await pool.query(`
-    SELECT b.term, a.id, p.position, x.tf, x.length FROM text_postings b, unnest(b.passages, b.articles, b.tfs, b.lengths) AS x(passage, article, tf, length)
-    JOIN passages p ON p.id = x.passage JOIN articles a ON a.number = x.article AND a.number = p.article ORDER BY 1, 2, 3`);
-  const title = await pool.query(`
-    SELECT b.term, a.id, x.tf, x.length, x.passage_count, x.first_passage = (SELECT min(id) FROM passages WHERE article = a.number) AS first
-    FROM title_postings b, unnest(b.articles, b.tfs, b.lengths, b.passage_counts, b.first_passages) AS x(article, tf, length, passage_count, first_passage)
-    JOIN articles a ON a.number = x.article ORDER BY 1, 2`);
-  const counts = await pool.query('SELECT (SELECT count(*) FROM text_postings b, unnest(b.passages) AS x) AS text, (SELECT count(*) FROM title_postings b, unnest(b.articles) AS x) AS title');
-  const found = await pool.query(`SELECT (SELECT count(*) FROM text_postings WHERE found <> cardinality(passages)) AS text,
-    (SELECT count(*) FROM title_postings b WHERE found <> (SELECT sum(n) FROM unnest(b.passage_counts) AS n)) AS title,
-    (SELECT count(*) FROM text_postings WHERE packed <> pack_postings(block, passages, tfs, lengths)) AS text_packed,
-    (SELECT count(*) FROM title_postings WHERE packed <> pack_postings(block, articles, tfs, lengths)) AS title_packed`);
+  const [text, title] = [await storedPostings(pool, TEXT_POSTINGS), await storedPostings(pool, TITLE_POSTINGS)];
+  const articles = (await pool.query<{ number: string; id: string }>('SELECT number, id FROM articles')).rows;
+  const passages = (await pool.query<{ id: string; article: string; position: number }>('SELECT id, article, position FROM passages')).rows;
+  const idOf = new Map(articles.map((a) => [Number(a.number), a.id]));
+  const passageOf = new Map(passages.map((p) => [Number(p.id), p]));
+  const firstPassage = new Map<number, number>();
+  for (const p of passages) firstPassage.set(Number(p.article), Math.min(firstPassage.get(Number(p.article)) ?? Infinity, Number(p.id)));
+  const order = (x: string | number, y: string | number) => (x < y ? -1 : x > y ? 1 : 0);
+  // A posting whose passage is not its article's is left out, as a join on both would (the counts tell them).
+  const textRows = text.postings
+    .flatMap(({ term, passages: passage, articles: article, tfs: tf, lengths: length }) => {
+      const p = passageOf.get(passage!);
+      return p && Number(p.article) === article ? [{ term, id: idOf.get(article)!, position: p.position, tf, length }] : [];
+    })
+    .sort((x, y) => order(x.term, y.term) || order(x.id, y.id) || x.position - y.position);
+  const titleRows = title.postings
+    .map(({ term, articles: article, tfs: tf, lengths: length, passage_counts: passage_count, first_passages: first }) => ({
+      term, id: idOf.get(article!)!, tf, length, passage_count, first: first === firstPassage.get(article!),
+    }))
+    .sort((x, y) => order(x.term, y.term) || order(x.id, y.id));
+  const found = { text: text.wrongFound, title: title.wrongFound };
   const stats = await pool.query('SELECT term, text_passages, title_passages FROM term_stats ORDER BY term');
   const totals = await pool.query('SELECT articles, passages, text_length, title_length FROM corpus_stats');
-  return { text: text.rows, title: title.rows, counts: counts.rows, found: found.rows, stats: stats.rows, totals: totals.rows };
+  return { text: textRows, title: titleRows, counts: { text: text.postings.length, title: title.postings.length }, found, stats: stats.rows, totals: totals.rows };
 }

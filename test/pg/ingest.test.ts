@@ -8,13 +8,16 @@ import type { Article } from '../../src/engine/types.js';
 import { runIngest } from '../../src/pg/commands.js';
 import { postgresArchive } from '../../src/pg/archive.js';
 import { ingestArticles, ingestParts, removeBatch } from '../../src/pg/ingest.js';
-import { INGEST_LOCK } from '../../src/pg/pool.js';
+import { INGEST_LOCK, inPoolTransaction } from '../../src/pg/pool.js';
 import { postgresAsk } from '../../src/pg/search.js';
 import { tempDir } from '../support/tempDir.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 import { corpusFolder, postingsById } from './devArchive.js';
 import { NO_ROWS_WITHOUT_ARTICLE, rowsWithoutArticle } from './orphans.js';
 import { passageTerms } from './passageTerms.js';
+import { storedPostings } from './storedPostings.js';
+import { TEXT_POSTINGS, TITLE_POSTINGS, postingRow, readPostingRows } from '../../src/pg/postingTables.js';
+import { replacePostingRows } from '../../src/pg/postingRewrite.js';
 
 const server = useEmbeddedServer();
 
@@ -69,13 +72,12 @@ async function statistics(pool: pg.Pool) {
   const totals = await pool.query('SELECT articles::int, passages::int, text_length::int, title_length::int FROM corpus_stats');
   const actual = await pool.query(`SELECT (SELECT count(*)::int FROM articles) AS articles, (SELECT count(*)::int FROM passages) AS passages,
     (SELECT coalesce(sum(length), 0)::int FROM passages) AS text_length, (SELECT coalesce(sum(title_length * passage_count), 0)::int FROM articles) AS title_length`);
-  const postings = await pool.query(`SELECT b.term, x.passage::int, x.article::int, x.tf, x.length FROM text_postings b, unnest(b.passages, b.articles, b.tfs, b.lengths) AS x(passage, article, tf, length) ORDER BY b.term COLLATE "C", 2`);
+  const text = await storedPostings(pool, TEXT_POSTINGS);
+  const postings = text.postings.map(({ term, passages, articles, tfs, lengths }) => ({ term, passage: passages, article: articles, tf: tfs, length: lengths }));
   const articleTerms = await pool.query(`SELECT x.article::int, array(SELECT t FROM unnest(string_to_array(x.terms, ' ')) AS t ORDER BY t COLLATE "C") AS terms FROM article_terms x ORDER BY 1`);
-  // Each row's packed postings, written by ingestion or rewritten by a replacement, as the database packs its arrays.
-  const packed = await pool.query(`SELECT (SELECT count(*)::int FROM text_postings WHERE packed <> pack_postings(block, passages, tfs, lengths)) AS text,
-    (SELECT count(*)::int FROM title_postings WHERE packed <> pack_postings(block, articles, tfs, lengths)) AS title`);
+  const wrongFound = { text: text.wrongFound, title: (await storedPostings(pool, TITLE_POSTINGS)).wrongFound };
   return {
-    stored: [stored.rows, postings.rows, articleTerms.rows, packed.rows[0], await rowsWithoutArticle(pool)],
+    stored: [stored.rows, postings, articleTerms.rows, wrongFound, await rowsWithoutArticle(pool)],
     recomputed: [recomputed, again.postings, again.articleTerms, { text: 0, title: 0 }, NO_ROWS_WITHOUT_ARTICLE],
     totals: totals.rows[0],
     actual: actual.rows[0],
@@ -211,18 +213,15 @@ describe('ingestArticles', () => {
     // Every text postings row cut in two at a3's second passage.
     const [first, cut] = (await pool.query<{ id: string }>("SELECT p.id FROM passages p JOIN articles a ON a.number = p.article WHERE a.id = 'a3' ORDER BY p.position")).rows.map((r) => Number(r.id));
     expect(cut).toBe(first! + 1);
-    await pool.query(
-      `WITH gone AS (DELETE FROM text_postings RETURNING *),
-       parts AS (
-         SELECT g.term, CASE WHEN x.passage < $1 THEN g.block ELSE $1 END AS block, x.passage, x.article, x.tf, x.length
-         FROM gone g, unnest(g.passages, g.articles, g.tfs, g.lengths) AS x(passage, article, tf, length)
-       )
-       INSERT INTO text_postings (term, block, found, passages, articles, tfs, lengths, packed)
-       SELECT term, block, count(*), array_agg(passage ORDER BY passage), array_agg(article ORDER BY passage), array_agg(tf ORDER BY passage), array_agg(length ORDER BY passage),
-              pack_postings(block, array_agg(passage ORDER BY passage), array_agg(tf ORDER BY passage), array_agg(length ORDER BY passage))
-       FROM parts GROUP BY term, block`,
-      [cut],
-    );
+    await inPoolTransaction(pool, async (client) => {
+      const rows = await readPostingRows(client, TEXT_POSTINGS, 'text_postings b', []);
+      const parts = rows.flatMap(({ term, block, columns }) => {
+        const at = columns[0]!.findIndex((passage) => passage >= cut!);
+        if (at <= 0) return [postingRow(TEXT_POSTINGS, term, at < 0 ? block : cut!, columns)];
+        return [postingRow(TEXT_POSTINGS, term, block, columns.map((c) => c.subarray(0, at))), postingRow(TEXT_POSTINGS, term, cut!, columns.map((c) => c.subarray(at)))];
+      });
+      await replacePostingRows(client, TEXT_POSTINGS, rows, parts);
+    });
     expect((await pool.query('SELECT count(*)::int AS n FROM text_postings WHERE block = $1', [cut])).rows[0].n).toBeGreaterThan(0);
     const client = await pool.connect();
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchPacked, packPostings } from '../../src/pg/packedPostings.js';
+import { matchPacked, packColumns, packPostings, unpackColumns, unpackPostings } from '../../src/pg/packedPostings.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
@@ -66,6 +66,32 @@ describe('packed postings', () => {
         lengths,
       ]);
       expect(sql.rows[0]!.packed.toString('hex')).toBe(packPostings(block, documents, tfs, lengths).toString('hex'));
+    }
+  });
+  it.each(ROWS)('unpacks a row of block $block to its documents, counts and lengths', ({ block, documents, tfs, lengths }) => {
+    expect(unpackPostings(block, packPostings(block, documents, tfs, lengths)).map((column) => [...column])).toEqual([documents, tfs, lengths]);
+  });
+
+  it.each(ROWS)('packs and unpacks the further numbers of a row of block $block: ascending ones as distances, others as they are', ({ documents, tfs, lengths }) => {
+    // The documents ascend (distances of 1 to 9 bytes); the lengths do not, so they are packed as they are.
+    const columns = [documents, lengths, tfs];
+    const packed = packColumns(columns, ['ascending', 'value', 'value']);
+    expect(unpackColumns(packed, ['ascending', 'value', 'value']).map((column) => [...column])).toEqual(columns);
+    expect(packed.length).toBe(packPostings(0, documents, lengths, tfs).length);
+  });
+
+  it('refuses further numbers that should ascend and do not, and says damaged bytes are damaged', () => {
+    expect(() => packColumns([[5, 3]], ['ascending'])).toThrow(/must ascend: 3 after 5/);
+    expect(() => unpackColumns(packColumns([[1, 2, 3]], ['value']), ['value', 'value'])).toThrow(/damaged: 3 numbers is not a whole number of postings of 2/);
+    expect(() => unpackPostings(0, Buffer.from([0x01, 0x01, 0xc0]))).toThrow(/damaged: the last number is cut/);
+  });
+
+  it('packs the further numbers as migration 018 packed the arrays it replaced (pack_ascending, pack_passage_runs)', async () => {
+    const { pool } = await freshDatabase(server());
+    for (const { documents, lengths } of ROWS) {
+      const sql = await pool.query<{ articles: Buffer; runs: Buffer }>('SELECT pack_ascending($1::bigint[]) AS articles, pack_passage_runs($1::bigint[], $2::integer[]) AS runs', [documents.map(String), lengths]);
+      expect(sql.rows[0]!.articles.toString('hex')).toBe(packColumns([documents], ['ascending']).toString('hex'));
+      expect(sql.rows[0]!.runs.toString('hex')).toBe(packColumns([documents, lengths], ['ascending', 'value']).toString('hex'));
     }
   });
 });
