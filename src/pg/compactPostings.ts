@@ -8,8 +8,9 @@
 
 import type pg from 'pg';
 import { INGEST_LOCK, inPoolTransaction } from './pool.js';
-import { type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS, postingRow, readPostingRows } from './postingTables.js';
-import { REWRITE_POSTINGS, replacePostingRows, runsOf } from './postingRewrite.js';
+import { type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS, postingColumns } from './postingTables.js';
+import { copyBinaryInto, copyBinaryOut } from './copyBinary.js';
+import { type PackedRow, joinPacked } from './packedPostings.js';
 
 /**
  * Postings (passages a row's term counts for, its `found`; for titles, their articles' passages) a
@@ -19,8 +20,8 @@ import { REWRITE_POSTINGS, replacePostingRows, runsOf } from './postingRewrite.j
  */
 const MERGED_ROW_POSTINGS = 4096;
 
-/** Terms whose rows one transaction merges. */
-const TERMS_PER_TRANSACTION = 2000;
+/** Terms whose rows one transaction merges (the bot holds their rows to merge at once: a group holds about `MERGED_ROW_POSTINGS` postings, or one longer row and fewer). */
+const TERMS_PER_TRANSACTION = 1000;
 
 /**
  * Rows a term's last merge group must have to be merged after an ingestion run: a term's rows
@@ -95,7 +96,7 @@ const GROUPED = (table: PostingTable, where: string) =>
    ) AS r`;
 
 /** Whether a group of `n` rows, `closed` or not, is merged: `minRows` ($3) rows, or two in a closed group. */
-const MERGED = (n: string, closed: string) => `(${n} >= $3 OR (${closed} AND ${n} >= 2))`;
+const MERGED = (n: string, closed: string) => `(${n} >= $3::integer OR (${closed} AND ${n} >= 2))`;
 
 /** The terms of `table` (among `looked` when given) with a group to merge (see `MERGED`). */
 async function termsToMerge(pool: pg.Pool, table: PostingTable, looked: readonly string[] | undefined, minRows: number, rowPostings: number): Promise<string[]> {
@@ -109,49 +110,33 @@ async function termsToMerge(pool: pg.Pool, table: PostingTable, looked: readonly
 
 /**
  * Replaces the rows of each merge group of `terms` to merge (see `MERGED`) by one row at the
- * group's first block: the rows read unpacked (`readPostingRows`), their postings joined in block
- * order and packed again (`postingRow`, which counts `found`), the rows deleted and the merged ones
- * written by binary COPY (`replacePostingRows`), whole groups of about `REWRITE_POSTINGS` postings
- * at a time. Returns the rows replaced and written.
+ * group's first block: one statement deletes the rows and returns them (a binary `COPY` of the
+ * `DELETE`), the bot joins each group's packed columns byte for byte (`joinPacked`) and writes the
+ * merged rows by binary `COPY`. Returns the rows replaced and written.
  */
 async function mergeRows(client: pg.ClientBase, table: PostingTable, terms: string[], minRows: number, rowPostings: number): Promise<{ before: number; after: number }> {
-  const targets = await client.query<{ term: string; merged: string; blocks: string[]; found: number }>(
-    `SELECT term, merged, array_agg(block ORDER BY block) AS blocks, sum(found)::integer AS found FROM (
-       SELECT term, block, found, closed, min(block) OVER (PARTITION BY term, grp) AS merged, count(*) OVER (PARTITION BY term, grp) AS n FROM (${GROUPED(table, 'term = ANY($1::text[])')}) AS g
-     ) AS t WHERE ${MERGED('t.n', 't.closed')} GROUP BY term, merged`,
+  const gone = await copyBinaryOut(
+    client,
+    `WITH grouped AS (${GROUPED(table, 'term = ANY($1::text[])')}),
+     targets AS (
+       SELECT term, block, closed, min(block) OVER (PARTITION BY term, grp) AS merged, count(*) OVER (PARTITION BY term, grp) AS n FROM grouped
+     )
+     DELETE FROM ${table.name} b USING targets t WHERE ${MERGED('t.n', 't.closed')} AND b.term = t.term AND b.block = t.block
+     RETURNING b.term, t.merged, b.block, b.found, b.packed, b.${table.further.name}`,
     [terms, rowPostings, minRows],
   );
-  let before = 0;
-  for (const run of runsOf(targets.rows, (group) => group.found, REWRITE_POSTINGS)) {
-    const rows = await readPostingRows(client, table, `unnest($1::text[], $2::bigint[]) AS t(term, block) JOIN ${table.name} b ON b.term = t.term AND b.block = t.block`, [
-      run.flatMap((group) => group.blocks.map(() => group.term)),
-      run.flatMap((group) => group.blocks),
-    ]);
-    const byRow = new Map(rows.map((row) => [`${row.block} ${row.term}`, row]));
-    const merged = run.map(({ term, merged, blocks }) => {
-      const parts = blocks.map((block) => byRow.get(`${block} ${term}`) ?? missing(table, term, block));
-      return postingRow(table, term, Number(merged), joined(parts.map((part) => part.columns)));
-    });
-    await replacePostingRows(client, table, rows, merged);
-    before += rows.length;
+  const groups = new Map<string, { term: string; block: number; found: number; rows: PackedRow[] }>();
+  for (const [sentTerm, sentMerged, sentBlock, found, packed, further] of gone) {
+    const [term, merged] = [sentTerm!.toString('utf8'), Number(sentMerged!.readBigInt64BE(0))];
+    const key = `${merged} ${term}`;
+    const group = groups.get(key) ?? groups.set(key, { term, block: merged, found: 0, rows: [] }).get(key)!;
+    group.found += found!.readInt32BE(0);
+    group.rows.push({ block: Number(sentBlock!.readBigInt64BE(0)), packed: packed!, further: further! });
   }
-  return { before, after: targets.rows.length };
-}
-
-/** Fails for a row to merge that is gone (never, under the ingestion lock). */
-function missing(table: PostingTable, term: string, block: string): never {
-  throw new Error(`${table.name} row (${term}, ${block}) went while its group was merged`);
-}
-
-/** Rows' columns joined end to end, in the rows' order. */
-function joined(rows: ReadonlyArray<readonly Float64Array[]>): Float64Array[] {
-  return rows[0]!.map((_, k) => {
-    const column = new Float64Array(rows.reduce((n, row) => n + row[k]!.length, 0));
-    let at = 0;
-    for (const row of rows) {
-      column.set(row[k]!, at);
-      at += row[k]!.length;
-    }
-    return column;
+  const rows = [...groups.values()].map(({ term, block, found, rows: parts }) => {
+    const joined = joinPacked(block, parts.sort((x, y) => x.block - y.block), table.further.codings);
+    return [term, block, found, joined.packed, joined.further];
   });
+  await copyBinaryInto(client, table.name, postingColumns(table), rows);
+  return { before: gone.length, after: rows.length };
 }

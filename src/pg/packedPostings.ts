@@ -130,6 +130,61 @@ export function unpackPostings(block: number, packed: Uint8Array): [Float64Array
   return [gaps, tfs, lengths];
 }
 
+/** A stored row's packed columns, as `joinPacked` joins them: its block, its postings and its further numbers. */
+export interface PackedRow {
+  block: number;
+  packed: Uint8Array;
+  further: Uint8Array;
+}
+
+/**
+ * Rows of one term, in block order, joined into one row of `block` (at or before the first's),
+ * byte for byte: each row's first distance (from its own block) is recounted from the previous
+ * row's last document (the first row's from `block`), and its first further number from the
+ * previous row's (the first further column is ascending, as in both tables); every other number is
+ * copied as it is. What packing the joined postings afresh gives, at the cost of walking the codes.
+ */
+export function joinPacked(block: number, rows: readonly PackedRow[], codings: readonly Coding[]): { packed: Buffer; further: Buffer } {
+  if (codings[0] !== 'ascending') throw new Error('joinPacked: the first further column must be ascending');
+  const packed: Uint8Array[] = [];
+  const further: Uint8Array[] = [];
+  let lastDocument = block;
+  let lastFurther = 0;
+  for (const row of rows) {
+    if (!row.packed.length) continue;
+    const firstDocument = row.block + readNumber(row.packed, 0);
+    const firstFurther = readNumber(row.further, 0);
+    if (firstDocument < lastDocument || (packed.length && firstDocument === lastDocument) || firstFurther < lastFurther) {
+      throw new RangeError(`rows joined must follow each other from block ${block}: document ${firstDocument} after ${lastDocument}`);
+    }
+    packed.push(recoded(row.packed, firstDocument - lastDocument));
+    further.push(recoded(row.further, firstFurther - lastFurther));
+    lastDocument = lastOf(row.packed, 3, firstDocument);
+    lastFurther = lastOf(row.further, codings.length, firstFurther);
+  }
+  return { packed: Buffer.concat(packed), further: Buffer.concat(further) };
+}
+
+/** Packed numbers whose first is `first` instead. */
+function recoded(bytes: Uint8Array, first: number): Buffer {
+  const rest = bytes.subarray(lengthAt(bytes[0]!));
+  const out = Buffer.allocUnsafe(codeLength(first) + rest.length);
+  out.set(rest, writeNumber(out, first, 0));
+  return out;
+}
+
+/** The last value of the first of `width` columns packed in `bytes`, ascending as distances, whose first value is `first`. */
+function lastOf(bytes: Uint8Array, width: number, first: number): number {
+  let value = first;
+  let at = 0;
+  for (let k = 0; k < width; k++) at += lengthAt(bytes[at]!);
+  while (at < bytes.length) {
+    value += readNumber(bytes, at);
+    for (let k = 0; k < width; k++) at += lengthAt(bytes[at]!);
+  }
+  return value;
+}
+
 /** How many numbers a packed row holds (the code's first byte tells each one's length). */
 function countNumbers(packed: Uint8Array): number {
   let numbers = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchPacked, packColumns, packPostings, unpackColumns, unpackPostings } from '../../src/pg/packedPostings.js';
+import { joinPacked, matchPacked, packColumns, packPostings, unpackColumns, unpackPostings } from '../../src/pg/packedPostings.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
@@ -84,6 +84,26 @@ describe('packed postings', () => {
     expect(() => packColumns([[5, 3]], ['ascending'])).toThrow(/must ascend: 3 after 5/);
     expect(() => unpackColumns(packColumns([[1, 2, 3]], ['value']), ['value', 'value'])).toThrow(/damaged: 3 numbers is not a whole number of postings of 2/);
     expect(() => unpackPostings(0, Buffer.from([0x01, 0x01, 0xc0]))).toThrow(/damaged: the last number is cut/);
+  });
+
+  it('joins rows byte for byte as packing their postings afresh does, the first further column recounted too', () => {
+    // Rows of one term: an empty one, then distances from the row before of 1, 2, 4 and 9 bytes; each document's article (ascending, one shared across rows) and a count.
+    const rows = [
+      { block: 1, documents: [] as number[] },
+      { block: 3, documents: [3, 10] },
+      { block: 11, documents: [200, 201] },
+      { block: 300, documents: [20_000, 20_050] },
+      { block: 2 ** 40, documents: [2 ** 40 + 7] },
+    ].map(({ block, documents }, k) => ({ block, documents, tfs: documents.map((_, i) => 1 + ((i + k) % 3)), lengths: documents.map((_, i) => 128 * i + k), articles: documents.map((d) => Math.floor(d / 10)), counts: documents.map((_, i) => i + k) }));
+    const all = (key: 'documents' | 'tfs' | 'lengths' | 'articles' | 'counts') => rows.flatMap((row) => row[key]);
+    for (const codings of [['ascending'], ['ascending', 'value']] as const) {
+      const further = (row: (typeof rows)[number]) => (codings.length === 1 ? [row.articles] : [row.articles, row.counts]);
+      const joined = joinPacked(1, rows.map((row) => ({ block: row.block, packed: packPostings(row.block, row.documents, row.tfs, row.lengths), further: packColumns(further(row), codings) })), codings);
+      expect(joined.packed.toString('hex')).toBe(packPostings(1, all('documents'), all('tfs'), all('lengths')).toString('hex'));
+      expect(joined.further.toString('hex')).toBe(packColumns(codings.length === 1 ? [all('articles')] : [all('articles'), all('counts')], codings).toString('hex'));
+    }
+    const overlapping = [3, 2].map((block) => ({ block, packed: packPostings(block, [block + 5], [1], [1]), further: packColumns([[1]], ['ascending']) }));
+    expect(() => joinPacked(2, overlapping, ['ascending'])).toThrow(/must follow each other from block 2: document 7 after 8/);
   });
 
   it('packs the further numbers as migration 018 packed the arrays it replaced (pack_ascending, pack_passage_runs)', async () => {
