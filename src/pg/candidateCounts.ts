@@ -139,7 +139,7 @@ class ArticleRuns {
 
 
 /** A postings row as `readPackedRows` gives it: the index of its term in the terms asked, its block, its packed postings. */
-interface PackedRow {
+interface CountedRow {
   term: number;
   block: number;
   packed: Buffer;
@@ -156,7 +156,7 @@ interface PackedRow {
  * stored, where a result sends them as text (300 questions at 1M, three alternated runs: median
  * 25.0-27.1 ms against 29.4-31.3 in base64).
  */
-async function* readPackedRows(db: pg.ClientBase, table: 'text_postings' | 'title_postings', terms: readonly string[], first: number, last: number, pageRows: number): AsyncGenerator<PackedRow> {
+async function* readPackedRows(db: pg.ClientBase, table: 'text_postings' | 'title_postings', terms: readonly string[], first: number, last: number, pageRows: number): AsyncGenerator<CountedRow> {
   let asked = terms.map((_, k) => k);
   let bounds = asked.map(() => first);
   let from = `t.block >= coalesce((SELECT max(b.block) FROM ${table} b WHERE b.term = q.term AND b.block <= q.bound), 0)`;

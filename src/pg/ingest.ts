@@ -139,11 +139,20 @@ function* batchesOf(parts: Iterable<readonly Article[]>, size: number): Generato
  * What follows the last batch of an ingestion: the new quotations grouped and their speakers
  * clustered, and the postings rows written meanwhile merged into their terms' last rows every
  * `RUN_MERGE_ROWS` of them (`compactPostings`: among `terms` when given, else every term).
- * Returns the compaction's counts.
+ * Both at once on two connections when the pool has them: they touch different tables, and each
+ * alone keeps about one core busy. Returns the compaction's counts; when either fails, fails
+ * once both have stopped.
  */
 export async function finishIngestion(pool: pg.Pool, options: Pick<CompactionOptions, 'terms' | 'onProgress'> = {}): Promise<Compaction> {
-  await finishQuoteIndex(pool);
-  return compactPostings(pool, { ...options, minRows: RUN_MERGE_ROWS });
+  const compact = () => compactPostings(pool, { ...options, minRows: RUN_MERGE_ROWS });
+  if ((pool.options.max ?? 1) < 2) {
+    await finishQuoteIndex(pool);
+    return compact();
+  }
+  const [grouped, compacted] = await Promise.allSettled([finishQuoteIndex(pool), compact()]);
+  if (grouped.status === 'rejected') throw grouped.reason;
+  if (compacted.status === 'rejected') throw compacted.reason;
+  return compacted.value;
 }
 
 /**

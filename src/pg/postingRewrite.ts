@@ -1,9 +1,9 @@
 /**
- * Postings rows rewritten by the bot rather than by SQL, when articles leave and when a term's
- * small rows are merged: the rows are read and unpacked (`readPostingRows`), filtered or joined
- * here, and written back by binary COPY, packed here (`postingRow`). In SQL the same work unnests,
- * aggregates and packs every posting one by one (`pack_postings`): deleting 100 articles spread
- * over 30k, 6.2M postings rewritten, took 14.3 s there and 8.9 s here, when the rows held arrays.
+ * Postings rows rewritten by the bot rather than by SQL when articles leave: the rows holding
+ * their postings are read and unpacked (`readPostingRows`), filtered here, and written back by
+ * binary COPY, packed here (`postingRow`). In SQL the same work unnests, aggregates and packs
+ * every posting one by one (`pack_postings`): deleting 100 articles spread over 30k, 6.2M
+ * postings rewritten, took 14.3 s there and 8.9 s here, when the rows held arrays.
  */
 
 import type pg from 'pg';

@@ -8,7 +8,8 @@ import type { Article } from '../../src/engine/types.js';
 import { runIngest } from '../../src/pg/commands.js';
 import { postgresArchive } from '../../src/pg/archive.js';
 import { ingestArticles, ingestParts, removeBatch } from '../../src/pg/ingest.js';
-import { INGEST_LOCK, inPoolTransaction } from '../../src/pg/pool.js';
+import { INGEST_LOCK, createPool, inPoolTransaction } from '../../src/pg/pool.js';
+import { silentLogger } from '../../src/engine/options.js';
 import { postgresAsk } from '../../src/pg/search.js';
 import { tempDir } from '../support/tempDir.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
@@ -150,6 +151,31 @@ describe('ingestArticles', () => {
     const clean = await freshDatabase(server());
     await ingestArticles(clean.pool, ARTICLES, { batchSize: 12 });
     expect(await statistics(pool)).toEqual(await statistics(clean.pool));
+  });
+
+  it('finishes a run on a pool of one connection as on several, where the clustering and the merge run side by side', async () => {
+    const articles = [...(await loadCorpus('corpus')).articles, ...ARTICLES];
+    const finished = async (pool: pg.Pool) => ({
+      speakers: (await pool.query('SELECT id, name, quotes FROM quote_speakers ORDER BY id')).rows,
+      changesLeft: await count(pool, 'quote_speaker_changes'),
+      mostRowsOfATerm: (await pool.query('SELECT max(n)::int AS n FROM (SELECT count(*) AS n FROM text_postings GROUP BY term) AS t')).rows[0].n as number,
+      statistics: await statistics(pool),
+    });
+    const one = await freshDatabase(server());
+    const single = createPool(one.url, silentLogger, 1);
+    try {
+      await ingestArticles(single, articles, { batchSize: 1 });
+    } finally {
+      await single.end();
+    }
+    const several = await freshDatabase(server());
+    await ingestArticles(several.pool, articles, { batchSize: 1 });
+    const [alone, sideBySide] = [await finished(one.pool), await finished(several.pool)];
+    expect(alone.speakers.length).toBeGreaterThan(0);
+    expect(alone.changesLeft).toBe(0);
+    // 13 batches: a word of every article had 13 rows, merged once 8 could be.
+    expect(alone.mostRowsOfATerm).toBeLessThan(8);
+    expect(sideBySide).toEqual(alone);
   });
 
   it('ingests parts given one after another in batches across their ends, reading each part only when reached, as one run of them all', async () => {
