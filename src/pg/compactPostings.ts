@@ -53,7 +53,7 @@ export interface CompactionOptions {
 
 /**
  * Merges the consecutive small rows of each term in both postings tables (see
- * `MERGED_ROW_POSTINGS`), the groups of `minRows` rows or more (2 by default), a few thousand
+ * `MERGED_ROW_POSTINGS`), the groups of `minRows` rows or more (2 by default), a thousand
  * terms a transaction holding the ingestion lock: a bot reading meanwhile sees every term's
  * postings whole, before or after. An ingestion run ends by merging the terms it wrote
  * (`RUN_MERGE_ROWS`): a term's rows written since join its last merged row.
@@ -87,12 +87,12 @@ export async function compactPostings(pool: pg.Pool, options: CompactionOptions 
 }
 
 /**
- * Each row of a term with its `found`, its merge group (the multiple of `rowPostings`, $2, the
- * term's postings before it reach) and whether that group is closed (a later group of the term exists).
+ * Each row of a term with its merge group (the multiple of `rowPostings`, $2, the term's postings
+ * before it reach) and whether that group is closed (a later group of the term exists).
  */
 const GROUPED = (table: PostingTable, where: string) =>
-  `SELECT term, block, found, grp, grp < max(grp) OVER (PARTITION BY term) AS closed FROM (
-     SELECT term, block, found, (sum(found) OVER (PARTITION BY term ORDER BY block) - found) / $2::bigint AS grp FROM ${table.name} WHERE ${where}
+  `SELECT term, block, grp, grp < max(grp) OVER (PARTITION BY term) AS closed FROM (
+     SELECT term, block, (sum(found) OVER (PARTITION BY term ORDER BY block) - found) / $2::bigint AS grp FROM ${table.name} WHERE ${where}
    ) AS r`;
 
 /** Whether a group of `n` rows, `closed` or not, is merged: `minRows` ($3) rows, or two in a closed group. */

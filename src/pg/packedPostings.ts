@@ -151,16 +151,18 @@ export function joinPacked(block: number, rows: readonly PackedRow[], codings: r
   let lastDocument = block;
   let lastFurther = 0;
   for (const row of rows) {
-    if (!row.packed.length) continue;
+    if (!row.packed.length && !row.further.length) continue;
+    if (!row.packed.length || !row.further.length) throw new Error(`packed postings damaged: a row of block ${row.block} has postings in one packed column only`);
     const firstDocument = row.block + readNumber(row.packed, 0);
     const firstFurther = readNumber(row.further, 0);
-    if (firstDocument < lastDocument || (packed.length && firstDocument === lastDocument) || firstFurther < lastFurther) {
-      throw new RangeError(`rows joined must follow each other from block ${block}: document ${firstDocument} after ${lastDocument}`);
-    }
+    if (firstDocument < lastDocument || (packed.length && firstDocument === lastDocument)) throw new RangeError(`rows joined must follow each other from block ${block}: document ${firstDocument} after ${lastDocument}`);
+    if (firstFurther < lastFurther) throw new RangeError(`rows joined must follow each other: further number ${firstFurther} after ${lastFurther}`);
     packed.push(recoded(row.packed, firstDocument - lastDocument));
     further.push(recoded(row.further, firstFurther - lastFurther));
-    lastDocument = lastOf(row.packed, 3, firstDocument);
-    lastFurther = lastOf(row.further, codings.length, firstFurther);
+    const [documents, ofDocuments] = lastOf(row.packed, 3, firstDocument);
+    const [numbers, ofNumbers] = lastOf(row.further, codings.length, firstFurther);
+    if (ofDocuments !== ofNumbers) throw new Error(`packed postings damaged: a row of block ${row.block} has ${ofDocuments} postings in one packed column and ${ofNumbers} in the other`);
+    [lastDocument, lastFurther] = [documents, numbers];
   }
   return { packed: Buffer.concat(packed), further: Buffer.concat(further) };
 }
@@ -173,16 +175,18 @@ function recoded(bytes: Uint8Array, first: number): Buffer {
   return out;
 }
 
-/** The last value of the first of `width` columns packed in `bytes`, ascending as distances, whose first value is `first`. */
-function lastOf(bytes: Uint8Array, width: number, first: number): number {
+/** The last value of the first of `width` columns packed in `bytes` (ascending as distances, the first value `first`), and how many postings they hold. */
+function lastOf(bytes: Uint8Array, width: number, first: number): [number, number] {
   let value = first;
+  let postings = 1;
   let at = 0;
   for (let k = 0; k < width; k++) at += lengthAt(bytes[at]!);
-  while (at < bytes.length) {
+  for (; at < bytes.length; postings++) {
     value += readNumber(bytes, at);
     for (let k = 0; k < width; k++) at += lengthAt(bytes[at]!);
   }
-  return value;
+  if (at !== bytes.length) throw new Error('packed postings damaged: the last posting is cut');
+  return [value, postings];
 }
 
 /** How many numbers a packed row holds (the code's first byte tells each one's length). */

@@ -1,6 +1,6 @@
 /**
  * Postings rows rewritten by the bot rather than by SQL when articles leave: the rows holding
- * their postings are read and unpacked (`readPostingRows`), filtered here, and written back by
+ * their postings are read and unpacked (`readPostingRows`), filtered, and written back by
  * binary COPY, packed here (`postingRow`). In SQL the same work unnests, aggregates and packs
  * every posting one by one (`pack_postings`): deleting 100 articles spread over 30k, 6.2M
  * postings rewritten, took 14.3 s there and 8.9 s here, when the rows held arrays.

@@ -58,6 +58,9 @@ export function postingColumns(table: PostingTable): Array<readonly [string, Bin
  */
 export function postingRow(table: PostingTable, term: string, block: number, columns: ReadonlyArray<ArrayLike<number>>): BinaryValue[] {
   const [documents, tfs, lengths, ...further] = columns as [ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ...Array<ArrayLike<number>>];
+  if (columns.length !== table.columns.length || columns.some((column) => column.length !== documents.length)) {
+    throw new Error(`a ${table.name} row (${term}, ${block}) needs ${table.columns.length} columns of one length: ${columns.map((column) => column.length).join(', ')}`);
+  }
   return [term, block, table.found(columns), packPostings(block, documents, tfs, lengths), packColumns(further, table.further.codings)];
 }
 

@@ -104,6 +104,10 @@ describe('packed postings', () => {
     }
     const overlapping = [3, 2].map((block) => ({ block, packed: packPostings(block, [block + 5], [1], [1]), further: packColumns([[1]], ['ascending']) }));
     expect(() => joinPacked(2, overlapping, ['ascending'])).toThrow(/must follow each other from block 2: document 7 after 8/);
+    const row = { block: 2, packed: packPostings(2, [4, 6], [1, 1], [1, 1]), further: packColumns([[1, 2]], ['ascending']) };
+    expect(() => joinPacked(2, [{ ...row, further: Buffer.alloc(0) }], ['ascending'])).toThrow(/damaged: a row of block 2 has postings in one packed column only/);
+    expect(() => joinPacked(2, [{ ...row, further: packColumns([[1]], ['ascending']) }], ['ascending'])).toThrow(/damaged: a row of block 2 has 2 postings in one packed column and 1 in the other/);
+    expect(() => joinPacked(2, [row, { ...row, block: 10, packed: packPostings(10, [10], [1], [1]), further: packColumns([[1]], ['ascending']) }], ['ascending'])).toThrow(/further number 1 after 2/);
   });
 
   it('packs the further numbers as migration 018 packed the arrays it replaced (pack_ascending, pack_passage_runs)', async () => {

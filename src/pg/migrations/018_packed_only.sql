@@ -20,20 +20,26 @@ CREATE FUNCTION pack_passage_runs(firsts bigint[], counts integer[]) RETURNS byt
   FROM (SELECT x.first, x.count, x.o, lag(x.first) OVER (ORDER BY x.o) AS previous FROM unnest(firsts, counts) WITH ORDINALITY AS x(first, count, o)) AS u
 $$;
 
--- One statement a table: the column changing type rewrites the table once, without the dropped columns.
+-- One statement a table: the column changing type rewrites the table once, without the dropped
+-- columns, and stores the new values uncompressed (a type change resets the column's storage; set
+-- in the same statement, it applies to the rows rewritten).
 ALTER TABLE text_postings
   ALTER COLUMN articles TYPE bytea USING pack_ascending(articles),
+  ALTER COLUMN articles SET STORAGE EXTERNAL,
   DROP COLUMN passages,
   DROP COLUMN tfs,
   DROP COLUMN lengths;
 ALTER TABLE text_postings RENAME COLUMN articles TO packed_articles;
-ALTER TABLE text_postings ALTER COLUMN packed_articles SET STORAGE EXTERNAL;
 
 ALTER TABLE title_postings
   ALTER COLUMN first_passages TYPE bytea USING pack_passage_runs(first_passages, passage_counts),
+  ALTER COLUMN first_passages SET STORAGE EXTERNAL,
   DROP COLUMN articles,
   DROP COLUMN tfs,
   DROP COLUMN lengths,
   DROP COLUMN passage_counts;
 ALTER TABLE title_postings RENAME COLUMN first_passages TO packed_passages;
-ALTER TABLE title_postings ALTER COLUMN packed_passages SET STORAGE EXTERNAL;
+
+-- What only the merge of the arrays used (it joins packed bytes in the bot now).
+DROP AGGREGATE array_cat_agg(anycompatiblearray);
+DROP FUNCTION packed_number_length(integer);
