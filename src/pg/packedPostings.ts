@@ -167,8 +167,9 @@ export function joinPacked(block: number, rows: readonly PackedRow[], codings: r
   return { packed: Buffer.concat(packed), further: Buffer.concat(further) };
 }
 
-/** Packed numbers whose first is `first` instead. */
-function recoded(bytes: Uint8Array, first: number): Buffer {
+/** Packed numbers whose first is `first` instead (the bytes themselves when it is already: a group's first row, at the group's block). */
+function recoded(bytes: Uint8Array, first: number): Uint8Array {
+  if (readNumber(bytes, 0) === first) return bytes;
   const rest = bytes.subarray(lengthAt(bytes[0]!));
   const out = Buffer.allocUnsafe(codeLength(first) + rest.length);
   out.set(rest, writeNumber(out, first, 0));
