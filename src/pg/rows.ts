@@ -4,7 +4,7 @@ import { titleKeys } from '../engine/engine.js';
 import { QuoteReader, type Row as QuotationRow, extractRows, overlappingMost, rowFlags } from '../engine/quotes/index.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { arrayElement, copyLine } from './copy.js';
-import { type KeyedDocument, TERM_KEY_BYTES, passageKeysRow, termKey, writeTermKeys } from './termKeys.js';
+import { type KeyedDocument, TERM_KEY_BYTES, keyOrder, passageKeysRow, termKey, writeTermKey } from './termKeys.js';
 import { type Article, dayOf } from '../engine/types.js';
 
 /**
@@ -173,26 +173,52 @@ export function toWrite({ rows, postings }: AnalysedBatch): BatchToWrite {
   };
 }
 
-/** What a batch's documents are written with, per term of its sorted term list: the term as an array element, and its key. */
+/** What a batch's documents are written with, per term of its sorted term list: the term as an array element, and its key; and the terms in key order (`keyOrder`). */
 interface BatchTerms {
   elements: string[];
   keys: number[];
+  byKey: Uint32Array;
 }
 
 /** Each term of the batch as its documents' rows write it, worked out once per batch rather than once per document holding it. */
 function batchTerms(terms: readonly string[]): BatchTerms {
-  return { elements: terms.map(arrayElement), keys: terms.map(termKey) };
+  const keys = terms.map(termKey);
+  return { elements: terms.map(arrayElement), keys, byKey: keyOrder(keys) };
 }
 
 /**
- * The terms of each document of one field, from the field's postings: regrouped by document first
- * (a counting sort, stable in term order, so each document's terms come out sorted as the term list
- * is), then each document's keys (all the field's keys in one buffer), and with `literals` its
- * terms and counts as array literals (`FieldTerms`: titles, whose terms a deletion reads).
+ * The terms of each document of one field, from the field's postings: regrouped by document with
+ * the terms taken in key order (`byDocument`), so each document's keys come out sorted as
+ * `encodeTermKeys` sorts them (all the field's keys in one buffer), and with `literals` its terms
+ * and counts as array literals, in the term list's order (`FieldTerms`: titles, whose terms a deletion reads).
  */
 function documentTerms(terms: BatchTerms, postings: FieldPostings, literals: true): FieldTerms[];
 function documentTerms(terms: BatchTerms, postings: FieldPostings, literals: false): KeyedDocument[];
 function documentTerms(terms: BatchTerms, postings: FieldPostings, literals: boolean): Array<KeyedDocument | FieldTerms> {
+  const { from, termOf, tfOf } = byDocument(postings, terms.byKey);
+  const keys = new Uint8Array(termOf.length * TERM_KEY_BYTES);
+  for (let slot = 0; slot < termOf.length; slot++) writeTermKey(terms.keys[termOf[slot]!]!, tfOf[slot]!, keys, slot * TERM_KEY_BYTES);
+  const inTermOrder = literals ? byDocument(postings, null) : null;
+  const documents: Array<KeyedDocument | FieldTerms> = [];
+  for (let doc = 0; doc + 1 < from.length; doc++) {
+    const keyed = { keys: keys.subarray(from[doc]! * TERM_KEY_BYTES, from[doc + 1]! * TERM_KEY_BYTES), length: postings.lengths[doc]! };
+    if (!inTermOrder) {
+      documents.push(keyed);
+      continue;
+    }
+    const own = inTermOrder.termOf.subarray(from[doc]!, from[doc + 1]!);
+    const counts = inTermOrder.tfOf.subarray(from[doc]!, from[doc + 1]!);
+    documents.push({ ...keyed, terms: `{${Array.from(own, (t) => terms.elements[t]!).join(',')}}`, tfs: `{${counts.join(',')}}` });
+  }
+  return documents;
+}
+
+/**
+ * A field's postings regrouped by document (a counting sort): document `doc`'s terms and their
+ * counts are `termOf` and `tfOf` from `from[doc]` to `from[doc + 1]`, in the order `termOrder`
+ * visits the term list's positions (null: the list's own order).
+ */
+function byDocument(postings: FieldPostings, termOrder: ArrayLike<number> | null): { from: Uint32Array; termOf: Uint32Array; tfOf: Uint8Array } {
   const { start, docs, tfs, lengths } = postings;
   const from = new Uint32Array(lengths.length + 1);
   for (let i = 0; i < docs.length; i++) from[docs[i]! + 1]!++;
@@ -200,25 +226,15 @@ function documentTerms(terms: BatchTerms, postings: FieldPostings, literals: boo
   const next = from.slice(0, lengths.length);
   const termOf = new Uint32Array(docs.length);
   const tfOf = new Uint8Array(docs.length);
-  for (let t = 0; t + 1 < start.length; t++) {
+  for (let k = 0; k + 1 < start.length; k++) {
+    const t = termOrder ? termOrder[k]! : k;
     for (let i = start[t]!; i < start[t + 1]!; i++) {
       const slot = next[docs[i]!]!++;
       termOf[slot] = t;
       tfOf[slot] = tfs[i]!;
     }
   }
-  const keys = new Uint8Array(docs.length * TERM_KEY_BYTES);
-  const documents: Array<KeyedDocument | FieldTerms> = [];
-  for (let doc = 0; doc < lengths.length; doc++) {
-    const own = termOf.subarray(from[doc]!, from[doc + 1]!);
-    const counts = tfOf.subarray(from[doc]!, from[doc + 1]!);
-    const termKeys: number[] = [];
-    for (const t of own) termKeys.push(terms.keys[t]!);
-    writeTermKeys(termKeys, counts, keys, from[doc]! * TERM_KEY_BYTES);
-    const keyed = { keys: keys.subarray(from[doc]! * TERM_KEY_BYTES, from[doc + 1]! * TERM_KEY_BYTES), length: lengths[doc]! };
-    documents.push(literals ? { ...keyed, terms: `{${Array.from(own, (t) => terms.elements[t]!).join(',')}}`, tfs: `{${counts.join(',')}}` } : keyed);
-  }
-  return documents;
+  return { from, termOf, tfOf };
 }
 
 /**

@@ -32,26 +32,28 @@ export function termKey(term: string): number {
 
 /** The keys of a document's terms with their counts (at most 255, as the index keeps them), sorted by key. */
 export function encodeTermKeys(terms: readonly string[], tfs: readonly number[]): Uint8Array {
+  const keys = terms.map(termKey);
   const out = new Uint8Array(terms.length * TERM_KEY_BYTES);
-  writeTermKeys(terms.map(termKey), tfs, out, 0);
+  keyOrder(keys).forEach((i, n) => writeTermKey(keys[i]!, tfs[i]!, out, n * TERM_KEY_BYTES));
   return out;
 }
 
-/** `encodeTermKeys` for terms keyed already (`termKey`): written into `out` from byte `at`, `keys.length` entries. */
-export function writeTermKeys(keys: readonly number[], tfs: ArrayLike<number>, out: Uint8Array, at: number): void {
-  const order = keys.map((_, i) => i).sort((x, y) => keys[x]! - keys[y]!);
-  for (const [n, i] of order.entries()) {
-    const key = keys[i]!;
-    const high = Math.floor(key / 0x10000);
-    const to = at + n * TERM_KEY_BYTES;
-    out[to] = high >>> 24;
-    out[to + 1] = (high >>> 16) & 0xff;
-    out[to + 2] = (high >>> 8) & 0xff;
-    out[to + 3] = high & 0xff;
-    out[to + 4] = (key % 0x10000) >>> 8;
-    out[to + 5] = key & 0xff;
-    out[to + 6] = Math.min(255, tfs[i]!);
-  }
+/** The positions of `keys` in ascending key order, equal keys in their own order. */
+export function keyOrder(keys: readonly number[]): Uint32Array {
+  // The comparison returns small integers: a difference of two 48-bit keys is a heap number each time.
+  return Uint32Array.from(keys.keys()).sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : x - y));
+}
+
+/** Writes one entry of an encoded document (`encodeTermKeys`), the term keyed `key` with `count` (at most 255 kept), into `out` from byte `at`. */
+export function writeTermKey(key: number, count: number, out: Uint8Array, at: number): void {
+  const high = Math.floor(key / 0x10000);
+  out[at] = high >>> 24;
+  out[at + 1] = (high >>> 16) & 0xff;
+  out[at + 2] = (high >>> 8) & 0xff;
+  out[at + 3] = high & 0xff;
+  out[at + 4] = (key % 0x10000) >>> 8;
+  out[at + 5] = key & 0xff;
+  out[at + 6] = Math.min(255, count);
 }
 
 /** The columns of `passage_keys` (migration 009), in the order `passageKeysRow` gives their values. */

@@ -17,6 +17,11 @@ describe('term keys', () => {
     expect(countOf(encoded, termKey(term))).toBe(0);
   });
 
+  it('writes its entries in ascending key order, which the binary search needs', () => {
+    const keys = Array.from({ length: TERMS.length }, (_, n) => Buffer.from(encoded.subarray(n * 7, n * 7 + 6)).readUIntBE(0, 6));
+    expect(keys).toEqual(TERMS.map(termKey).sort((x, y) => x - y));
+  });
+
   it('keeps 7 bytes a term and answers 0 for a document with no terms', () => {
     expect(encoded.length).toBe(TERMS.length * 7);
     expect(countOf(encodeTermKeys([], []), termKey('ايران'))).toBe(0);
