@@ -22,11 +22,10 @@ interface Ungrouped extends QuotationToGroup {
   position: number;
 }
 
-/** A distinct text of the quotations being grouped: its key (matching words joined by spaces), quotations and earliest day. */
+/** A distinct text of the quotations being grouped: its key (matching words joined by spaces) and earliest day. */
 interface TextEntry {
   key: string;
   hash: string;
-  count: number;
   day: string;
   id: number;
 }
@@ -75,30 +74,35 @@ export async function groupQuotations(client: pg.ClientBase, quotations: readonl
   for (const row of quotations) {
     const key = row.matching ?? matchTokens(row.text).join(' ');
     let entry = texts.get(key);
-    if (!entry) texts.set(key, (entry = { key, hash: createHash('md5').update(key).digest('hex'), count: 0, day: row.day, id: -1 }));
-    entry.count++;
+    if (!entry) texts.set(key, (entry = { key, hash: createHash('md5').update(key).digest('hex'), day: row.day, id: -1 }));
     if (row.day < entry.day) entry.day = row.day;
     textOf.push(entry);
   }
   const entries = [...texts.values()];
-  const known = await client.query<{ id: number; hash: string }>("SELECT id, encode(hash, 'hex') AS hash FROM quote_groups WHERE hash IN (SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h)", [entries.map((e) => e.hash)]);
-  const idOf = new Map(known.rows.map((r) => [r.hash, r.id]));
+  const known = await client.query<{ id: number; hash: string; first_day: string }>(
+    "SELECT id, encode(hash, 'hex') AS hash, first_day FROM quote_groups WHERE hash IN (SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h)",
+    [entries.map((e) => e.hash)],
+  );
+  const stored = new Map(known.rows.map((r) => [r.hash, r]));
   let next = Number((await client.query<{ max: number | null }>('SELECT max(id) FROM quote_groups')).rows[0]!.max ?? -1) + 1;
   const fresh: TextEntry[] = [];
-  const old: TextEntry[] = [];
+  // Groups stored already that a quotation earlier than any of theirs joins: their first day moves back.
+  const earlier: TextEntry[] = [];
   for (const e of entries) {
-    const id = idOf.get(e.hash);
-    if (id === undefined) fresh.push(Object.assign(e, { id: next++ }));
-    else old.push(Object.assign(e, { id }));
+    const group = stored.get(e.hash);
+    if (group === undefined) fresh.push(Object.assign(e, { id: next++ }));
+    else if (Object.assign(e, { id: group.id }).day < group.first_day) earlier.push(e);
+  }
+  if (earlier.length) {
+    await client.query('UPDATE quote_groups g SET first_day = u.d FROM unnest($1::integer[], $2::text[]) AS u(id, d) WHERE g.id = u.id', [
+      earlier.map((e) => e.id),
+      earlier.map((e) => e.day),
+    ]);
   }
   await client.query(
-    'UPDATE quote_groups g SET quotations = g.quotations + u.n, first_day = least(g.first_day, u.d) FROM unnest($1::integer[], $2::integer[], $3::text[]) AS u(id, n, d) WHERE g.id = u.id',
-    [old.map((e) => e.id), old.map((e) => e.count), old.map((e) => e.day)],
-  );
-  await client.query(
-    `INSERT INTO quote_groups (id, hash, words, length, first_day, quotations)
-     SELECT u.id, decode(u.h, 'hex'), w, cardinality(w), u.d, u.n FROM unnest($1::integer[], $2::text[], $3::text[], $4::text[], $5::integer[]) AS u(id, h, k, d, n), string_to_array(u.k, ' ') AS w`,
-    [fresh.map((e) => e.id), fresh.map((e) => e.hash), fresh.map((e) => e.key), fresh.map((e) => e.day), fresh.map((e) => e.count)],
+    `INSERT INTO quote_groups (id, hash, words, length, first_day)
+     SELECT u.id, decode(u.h, 'hex'), w, cardinality(w), u.d FROM unnest($1::integer[], $2::text[], $3::text[], $4::text[]) AS u(id, h, k, d), string_to_array(u.k, ' ') AS w`,
+    [fresh.map((e) => e.id), fresh.map((e) => e.hash), fresh.map((e) => e.key), fresh.map((e) => e.day)],
   );
   await client.query('UPDATE quote_totals SET groups = groups + $1, quotations = quotations + $2', [fresh.length, quotations.length]);
   await writePostings(client, fresh);

@@ -27,7 +27,7 @@ function seedArticles(): Article[] {
 async function devFilesAcrossBlocks(): Promise<{ pool: pg.Pool; articles: Article[] }> {
   const { articles } = devArchive();
   const { pool } = await freshDatabase(server());
-  await pool.query("INSERT INTO quote_groups (id, hash, words, length, first_day, quotations) VALUES (3795, decode(md5('placeholder'), 'hex'), '{}', 0, '2000-01-01', 1)");
+  await pool.query("INSERT INTO quote_groups (id, hash, words, length, first_day) VALUES (3795, decode(md5('placeholder'), 'hex'), '{}', 0, '2000-01-01')");
   await ingestArticles(pool, articles, { batchSize: 7 });
   return { pool, articles };
 }
@@ -114,6 +114,29 @@ describe.skipIf(!existsSync(SEED))('the quotation index stored at ingestion', ()
     expect(new Set(words.rows.map((r) => r.word))).toEqual(new Set(data.words));
     const totals = await pool.query<{ groups: string; quotations: string }>('SELECT groups, quotations FROM quote_totals');
     expect(totals.rows[0]).toEqual({ groups: String(data.groupStart.length - 1), quotations: String(data.quotes.length) });
+  }, 120_000);
+
+  it('keeps each text’s earliest day as copies of it come and go, and forgets the text with its last copy', async () => {
+    const [article] = seedArticles();
+    const { pool } = await freshDatabase(server());
+    const copy = (id: string, date: string, body = article!.body): Article => ({ ...article!, id, date, body, file: id });
+    const gone = (id: string) => copy(id, '2024-01-01', 'لا اقتباس هنا.');
+    const days = async () => (await pool.query<{ first_day: string; n: string }>('SELECT first_day, count(*) AS n FROM quote_groups GROUP BY first_day')).rows;
+    await ingestArticles(pool, [copy('b', '2024-05-02')]);
+    const [{ n: groups }] = await days();
+    expect(Number(groups)).toBeGreaterThan(0);
+    // A later copy leaves the day; an earlier one moves it back; the earliest leaving moves it on.
+    await ingestArticles(pool, [copy('c', '2024-06-01')]);
+    expect(await days()).toEqual([{ first_day: '2024-05-02', n: groups }]);
+    await ingestArticles(pool, [copy('a', '2024-04-01')]);
+    expect(await days()).toEqual([{ first_day: '2024-04-01', n: groups }]);
+    await ingestArticles(pool, [gone('a')]);
+    expect(await days()).toEqual([{ first_day: '2024-05-02', n: groups }]);
+    await ingestArticles(pool, [gone('b')]);
+    expect(await days()).toEqual([{ first_day: '2024-06-01', n: groups }]);
+    await ingestArticles(pool, [gone('c')]);
+    expect(await days()).toEqual([]);
+    expect((await pool.query('SELECT count(*)::int AS n FROM quote_words')).rows[0]).toEqual({ n: 0 });
   }, 120_000);
 
   it('groups the quotations stored before the quotation index existed as an ingestion would have', async () => {
