@@ -20,7 +20,7 @@ const INGEST_USAGE = 'npm run ingest -- DIR [--batch N] [--prune [--force]]';
 export const IngestArgs = z
   .object({
     dir: z.string({ error: 'the corpus folder to ingest, e.g. npm run ingest -- corpus' }).min(1),
-    batch: z.coerce.number({ error: 'a whole number from 1 to 10000' }).int('a whole number from 1 to 10000').min(1, 'a whole number from 1 to 10000').max(10_000, 'a whole number from 1 to 10000').default(DEFAULT_BATCH),
+    batch: z.coerce.number({ error: 'a whole number from 1 to 10000' }).int('a whole number from 1 to 10000').min(1, 'a whole number from 1 to 10000').max(10_000, 'a whole number from 1 to 10000').optional(),
     /** Delete the stored articles DIR no longer holds, after ingesting it. */
     prune: z.boolean().default(false),
     /** Prune even when more than half of the stored articles would go. */
@@ -125,7 +125,7 @@ export async function runIngest(args: readonly string[], env: DatabaseEnv, logge
       );
       return 2;
     }
-    logger.info({ dir: parsed.dir, articles: corpus.articles.length, batch: parsed.batch }, 'ingesting');
+    logger.info({ dir: parsed.dir, articles: corpus.articles.length, batch: parsed.batch ?? 'by the run’s size' }, 'ingesting');
     const counts = await ingestArticles(pool, corpus.articles, {
       batchSize: parsed.batch,
       onProgress: (progress) => logger.info({ ...progress }, 'ingestion progress'),
@@ -138,7 +138,7 @@ export async function runIngest(args: readonly string[], env: DatabaseEnv, logge
       logger.warn({ absent: absent.numbers.length }, `${absent.numbers.length} stored articles are not in ${parsed.dir}: npm run ingest -- ${parsed.dir} --prune would delete them`);
       return 0;
     }
-    const removed = await pruneArticles(pool, absent.numbers, parsed.batch);
+    const removed = await pruneArticles(pool, absent.numbers, parsed.batch ?? DEFAULT_BATCH);
     logger.info({ removed }, 'articles no longer in the folder deleted');
     return 0;
   } catch (error) {

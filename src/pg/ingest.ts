@@ -16,8 +16,24 @@ import { type Compaction, type CompactionOptions, type CompactionProgress, RUN_M
 /** The channel each batch that changes the archive notifies (LISTEN/NOTIFY) when it commits. */
 export const ARCHIVE_CHANGED = 'archive_changed';
 
-/** Articles written per transaction by default. */
-export const DEFAULT_BATCH = 5000;
+/**
+ * Articles written per transaction by default: at most this many, and fewer in a run too short for
+ * `RUN_BATCHES` of them (see `defaultBatchSize`).
+ */
+export const DEFAULT_BATCH = 10_000;
+
+/**
+ * Batches a run is cut into at least by default (of `MIN_DEFAULT_BATCH` articles or more): the first
+ * batch is analysed before anything is written and the last is written after the analysis ends,
+ * each keeping a core idle, so each should be a small part of the run.
+ */
+const RUN_BATCHES = 6;
+const MIN_DEFAULT_BATCH = 1000;
+
+/** The batch size of a run of `total` articles when none is asked for. */
+function defaultBatchSize(total: number): number {
+  return Math.min(DEFAULT_BATCH, Math.max(MIN_DEFAULT_BATCH, Math.ceil(total / RUN_BATCHES)));
+}
 
 /** What an ingestion did (so far, in a progress report). */
 export interface IngestCounts {
@@ -76,7 +92,7 @@ export function ingestArticles(pool: pg.Pool, articles: readonly Article[], opti
  * run stops early.
  */
 export async function ingestParts(pool: pg.Pool, parts: Iterable<readonly Article[]>, total: number, options: IngestOptions = {}): Promise<IngestCounts> {
-  const size = options.batchSize ?? DEFAULT_BATCH;
+  const size = options.batchSize ?? defaultBatchSize(total);
   const batches = batchesOf(parts, size);
   const analysis = total > size && availableParallelism() > 1 ? workerAnalysis(Math.min(availableParallelism(), ANALYSED_AHEAD + 1)) : inlineAnalysis;
   // Batches analysed ahead of the one being written (their new or changed articles): enough to keep every thread busy.

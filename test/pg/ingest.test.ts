@@ -201,6 +201,15 @@ describe('ingestArticles', () => {
     expect(await statistics(pool)).toEqual(await statistics(whole.pool));
   });
 
+  it('cuts a run asked for no batch size into six batches at least, so neither its first analysis nor its last write is most of it', async () => {
+    const { pool } = await freshDatabase(server());
+    const many = Array.from({ length: 6600 }, (_, i) => article(`m${i}`, `قال المتحدث إن الاجتماع رقم ${i} انتهى.`));
+    const reports: number[] = [];
+    const counts = await ingestArticles(pool, many, { onProgress: ({ done }) => reports.push(done) });
+    expect(counts.added).toBe(6600);
+    expect(reports).toEqual([1100, 2200, 3300, 4400, 5500, 6600]);
+  }, 120_000);
+
   it('keeps an id given twice in one batch once, as its later article', async () => {
     const { pool } = await freshDatabase(server());
     const edited = { ...ARTICLES[1]!, body: `${ARTICLES[1]!.body}\n\nتصحيح: المحادثات أجلت.` };
