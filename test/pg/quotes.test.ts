@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { LISTING_ORDER } from '../../src/pg/speakerListing.js';
 import { quoteAnswers } from '../../src/engine/engine.js';
 import { QuoteIndex } from '../../src/engine/quotes/index.js';
 import type { Article } from '../../src/engine/types.js';
@@ -142,6 +143,15 @@ describe.skipIf(!existsSync(QUOTES_DIR))('quotations on PostgreSQL', () => {
     const trump = embedded.quotesBy('دونالد ترامب');
     expect(trump.ok && trump.matches.filter((m) => m.article.id === REPEATS.id).map((m) => m.quote)).toEqual(['وسائل الإعلام الإخبارية المزيفة']);
     await expectSameWindows(onPostgres, embedded, 'دونالد ترامب');
+    // A page is a range of the listing index alone (which holds only quotations with a speaker: the question names one).
+    const client = await pool.connect();
+    try {
+      await client.query('SET enable_seqscan = off');
+      const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT q.article, q.position FROM quotations q WHERE q.speaker_id = 1 AND NOT q.hidden ORDER BY ${LISTING_ORDER} LIMIT 3 OFFSET 2`);
+      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/Index Only Scan using quotations_listing/);
+    } finally {
+      client.release();
+    }
   }, 120_000);
 
   it('lists quotations not grouped yet (stored before migration 005) as the embedded engine does, from their matching words or texts', async () => {
