@@ -4,11 +4,11 @@ import { loadCorpus } from '../engine/corpus/index.js';
 import type { Logger } from '../engine/index.js';
 import { isRejection } from '../engine/types.js';
 import type { Config } from '../config.js';
-import { DEFAULT_BATCH, ingestArticles } from './ingest.js';
+import { defaultBatchSize, ingestArticles } from './ingest.js';
 import { type RoleSpec, migrate } from './migrate.js';
 import { createPool } from './pool.js';
 import { compactPostings } from './compactPostings.js';
-import { absentArticles, pruneArticles } from './prune.js';
+import { PRUNE_BATCH, absentArticles, pruneArticles } from './prune.js';
 
 /** What the database commands read from the environment. */
 export type DatabaseEnv = Pick<Config, 'DATABASE_URL' | 'DATABASE_READER_ROLE' | 'DATABASE_READER_PASSWORD' | 'DATABASE_WRITER_ROLE' | 'DATABASE_WRITER_PASSWORD'>;
@@ -125,7 +125,7 @@ export async function runIngest(args: readonly string[], env: DatabaseEnv, logge
       );
       return 2;
     }
-    logger.info({ dir: parsed.dir, articles: corpus.articles.length, batch: parsed.batch ?? 'by the run’s size' }, 'ingesting');
+    logger.info({ dir: parsed.dir, articles: corpus.articles.length, batch: parsed.batch ?? defaultBatchSize(corpus.articles.length) }, 'ingesting');
     const counts = await ingestArticles(pool, corpus.articles, {
       batchSize: parsed.batch,
       onProgress: (progress) => logger.info({ ...progress }, 'ingestion progress'),
@@ -138,7 +138,7 @@ export async function runIngest(args: readonly string[], env: DatabaseEnv, logge
       logger.warn({ absent: absent.numbers.length }, `${absent.numbers.length} stored articles are not in ${parsed.dir}: npm run ingest -- ${parsed.dir} --prune would delete them`);
       return 0;
     }
-    const removed = await pruneArticles(pool, absent.numbers, parsed.batch ?? DEFAULT_BATCH);
+    const removed = await pruneArticles(pool, absent.numbers, parsed.batch ?? PRUNE_BATCH);
     logger.info({ removed }, 'articles no longer in the folder deleted');
     return 0;
   } catch (error) {

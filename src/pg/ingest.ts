@@ -20,7 +20,7 @@ export const ARCHIVE_CHANGED = 'archive_changed';
  * Articles written per transaction by default: at most this many, and fewer in a run too short for
  * `RUN_BATCHES` of them (see `defaultBatchSize`).
  */
-export const DEFAULT_BATCH = 10_000;
+const DEFAULT_BATCH = 10_000;
 
 /**
  * Batches a run is cut into at least by default (of `MIN_DEFAULT_BATCH` articles or more): the first
@@ -31,7 +31,7 @@ const RUN_BATCHES = 6;
 const MIN_DEFAULT_BATCH = 1000;
 
 /** The batch size of a run of `total` articles when none is asked for. */
-function defaultBatchSize(total: number): number {
+export function defaultBatchSize(total: number): number {
   return Math.min(DEFAULT_BATCH, Math.max(MIN_DEFAULT_BATCH, Math.ceil(total / RUN_BATCHES)));
 }
 

@@ -20,6 +20,9 @@ export async function absentArticles(pool: pg.Pool, ids: readonly string[]): Pro
   return { numbers: absent.rows.map((row) => row.number), stored: Number(stored.rows[0]!.n) };
 }
 
+/** Articles deleted per transaction by `--prune` when no `--batch` is given: each rewrites the postings rows its articles hold, under the ingestion lock. */
+export const PRUNE_BATCH = 5000;
+
 /**
  * Deletes the articles numbered `numbers` (their passages, quotations, postings and statistics
  * follow) in batches of `batchSize`, each one transaction announced to the bots as an ingestion

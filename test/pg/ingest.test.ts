@@ -7,7 +7,7 @@ import { loadCorpus } from '../../src/engine/corpus/index.js';
 import type { Article } from '../../src/engine/types.js';
 import { runIngest } from '../../src/pg/commands.js';
 import { postgresArchive } from '../../src/pg/archive.js';
-import { ingestArticles, ingestParts, removeBatch } from '../../src/pg/ingest.js';
+import { defaultBatchSize, ingestArticles, ingestParts, removeBatch } from '../../src/pg/ingest.js';
 import { INGEST_LOCK, createPool, inPoolTransaction } from '../../src/pg/pool.js';
 import { silentLogger } from '../../src/engine/options.js';
 import { postgresAsk } from '../../src/pg/search.js';
@@ -209,6 +209,17 @@ describe('ingestArticles', () => {
     expect(counts.added).toBe(6600);
     expect(reports).toEqual([1100, 2200, 3300, 4400, 5500, 6600]);
   }, 120_000);
+
+  it.each([
+    [900, 1000],
+    [3000, 1000],
+    [6600, 1100],
+    [30_000, 5000],
+    [90_000, 10_000],
+    [1_000_000, 10_000],
+  ])('gives a run of %i articles asked for no batch size batches of %i', (total, size) => {
+    expect(defaultBatchSize(total)).toBe(size);
+  });
 
   it('keeps an id given twice in one batch once, as its later article', async () => {
     const { pool } = await freshDatabase(server());

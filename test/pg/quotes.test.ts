@@ -148,7 +148,9 @@ describe.skipIf(!existsSync(QUOTES_DIR))('quotations on PostgreSQL', () => {
     try {
       await client.query('SET enable_seqscan = off');
       const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT q.article, q.position FROM quotations q WHERE q.speaker_id = 1 AND NOT q.hidden ORDER BY ${LISTING_ORDER} LIMIT 3 OFFSET 2`);
-      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/Index Only Scan using quotations_listing/);
+      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/Index Only Scan using quotations_listing on /);
+      const index = await client.query<{ def: string }>("SELECT pg_get_indexdef('quotations_listing'::regclass) AS def");
+      expect(index.rows[0]!.def).toMatch(/WHERE \(\(NOT hidden\) AND \(speaker_id IS NOT NULL\)\)$/);
     } finally {
       client.release();
     }

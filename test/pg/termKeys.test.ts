@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/text/analyzer.js';
-import { countOf, encodeTermKeys, termKey } from '../../src/pg/termKeys.js';
+import { countOf, encodeTermKeys, keyOrder, termKey } from '../../src/pg/termKeys.js';
 
 // The seed's opening words as the analyser gives them (stems and exact forms), with counts.
 const TERMS = ['ايران', 'روسيا', 'تعاون', 'عسكري', '=التعاون', '=العسكري', 'باقري', 'موسكو'];
@@ -20,6 +20,10 @@ describe('term keys', () => {
   it('writes its entries in ascending key order, which the binary search needs', () => {
     const keys = Array.from({ length: TERMS.length }, (_, n) => Buffer.from(encoded.subarray(n * 7, n * 7 + 6)).readUIntBE(0, 6));
     expect(keys).toEqual(TERMS.map(termKey).sort((x, y) => x - y));
+  });
+
+  it('orders keys ascending, equal keys in their own order (as ingestion and migration 009 must both write them)', () => {
+    expect(Array.from(keyOrder([5, 3, 5, 3, 2 ** 47, 0]))).toEqual([5, 1, 3, 0, 2, 4]);
   });
 
   it('keeps 7 bytes a term and answers 0 for a document with no terms', () => {

@@ -10,11 +10,18 @@ DECLARE
   dead_words text[];
   dead_counts integer[];
 BEGIN
+  -- One grouping at a time, as ingestion groups (`groupQuotations`): no group is found dead here
+  -- while another transaction adds a quotation to it. Readers are not blocked.
+  LOCK TABLE quote_groups IN SHARE ROW EXCLUSIVE MODE;
   UPDATE quote_totals SET quotations = quotations - (SELECT count(*) FROM gone);
-  SELECT array_agg(id) INTO dead FROM quote_groups g
-  WHERE g.id IN (SELECT grp FROM gone) AND NOT EXISTS (SELECT 1 FROM quotations q WHERE q.grp = g.id);
-  UPDATE quote_groups g SET first_day = (SELECT min(a.day) FROM quotations q JOIN articles a ON a.number = q.article WHERE q.grp = g.id)
-  WHERE g.id IN (SELECT grp FROM gone) AND g.id <> ALL(coalesce(dead, '{}'));
+  -- The groups the deleted quotations were in: those with a quotation left get their earliest day
+  -- again, the others are dead.
+  UPDATE quote_groups g SET first_day = d.day
+  FROM (SELECT q.grp, min(a.day) AS day FROM quotations q JOIN articles a ON a.number = q.article
+        WHERE q.grp IN (SELECT grp FROM gone) GROUP BY q.grp) AS d
+  WHERE g.id = d.grp;
+  SELECT array_agg(t.grp) INTO dead FROM (SELECT DISTINCT grp FROM gone WHERE grp IS NOT NULL) AS t
+  WHERE NOT EXISTS (SELECT 1 FROM quotations q WHERE q.grp = t.grp);
   IF dead IS NULL THEN
     RETURN NULL;
   END IF;
