@@ -90,8 +90,13 @@ export async function groupQuotations(client: pg.ClientBase, quotations: readonl
   const earlier: TextEntry[] = [];
   for (const e of entries) {
     const group = stored.get(e.hash);
-    if (group === undefined) fresh.push(Object.assign(e, { id: next++ }));
-    else if (Object.assign(e, { id: group.id }).day < group.first_day) earlier.push(e);
+    if (group === undefined) {
+      e.id = next++;
+      fresh.push(e);
+      continue;
+    }
+    e.id = group.id;
+    if (e.day < group.first_day) earlier.push(e);
   }
   if (earlier.length) {
     await client.query('UPDATE quote_groups g SET first_day = u.d FROM unnest($1::integer[], $2::text[]) AS u(id, d) WHERE g.id = u.id', [

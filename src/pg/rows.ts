@@ -195,10 +195,11 @@ function batchTerms(terms: readonly string[]): BatchTerms {
 function documentTerms(terms: BatchTerms, postings: FieldPostings, literals: true): FieldTerms[];
 function documentTerms(terms: BatchTerms, postings: FieldPostings, literals: false): KeyedDocument[];
 function documentTerms(terms: BatchTerms, postings: FieldPostings, literals: boolean): Array<KeyedDocument | FieldTerms> {
-  const { from, termOf, tfOf } = byDocument(postings, terms.byKey);
+  const from = documentStarts(postings);
+  const { termOf, tfOf } = byDocument(postings, from, terms.byKey);
   const keys = new Uint8Array(termOf.length * TERM_KEY_BYTES);
   for (let slot = 0; slot < termOf.length; slot++) writeTermKey(terms.keys[termOf[slot]!]!, tfOf[slot]!, keys, slot * TERM_KEY_BYTES);
-  const inTermOrder = literals ? byDocument(postings, null) : null;
+  const inTermOrder = literals ? byDocument(postings, from, null) : null;
   const documents: Array<KeyedDocument | FieldTerms> = [];
   for (let doc = 0; doc + 1 < from.length; doc++) {
     const keyed = { keys: keys.subarray(from[doc]! * TERM_KEY_BYTES, from[doc + 1]! * TERM_KEY_BYTES), length: postings.lengths[doc]! };
@@ -213,17 +214,23 @@ function documentTerms(terms: BatchTerms, postings: FieldPostings, literals: boo
   return documents;
 }
 
-/**
- * A field's postings regrouped by document (a counting sort): document `doc`'s terms and their
- * counts are `termOf` and `tfOf` from `from[doc]` to `from[doc + 1]`, in the order `termOrder`
- * visits the term list's positions (null: the list's own order).
- */
-function byDocument(postings: FieldPostings, termOrder: ArrayLike<number> | null): { from: Uint32Array; termOf: Uint32Array; tfOf: Uint8Array } {
-  const { start, docs, tfs, lengths } = postings;
+/** Where each document's postings start once a field's postings are regrouped by document (`byDocument`), and where the last ends. */
+function documentStarts(postings: FieldPostings): Uint32Array {
+  const { docs, lengths } = postings;
   const from = new Uint32Array(lengths.length + 1);
   for (let i = 0; i < docs.length; i++) from[docs[i]! + 1]!++;
   for (let doc = 0; doc < lengths.length; doc++) from[doc + 1]! += from[doc]!;
-  const next = from.slice(0, lengths.length);
+  return from;
+}
+
+/**
+ * A field's postings regrouped by document (a counting sort over `from`, `documentStarts`):
+ * document `doc`'s terms and their counts are `termOf` and `tfOf` from `from[doc]` to
+ * `from[doc + 1]`, in the order `termOrder` visits the term list's positions (null: the list's own order).
+ */
+function byDocument(postings: FieldPostings, from: Uint32Array, termOrder: ArrayLike<number> | null): { termOf: Uint32Array; tfOf: Uint8Array } {
+  const { start, docs, tfs } = postings;
+  const next = from.slice(0, from.length - 1);
   const termOf = new Uint32Array(docs.length);
   const tfOf = new Uint8Array(docs.length);
   for (let k = 0; k + 1 < start.length; k++) {
@@ -234,7 +241,7 @@ function byDocument(postings: FieldPostings, termOrder: ArrayLike<number> | null
       tfOf[slot] = tfs[i]!;
     }
   }
-  return { from, termOf, tfOf };
+  return { termOf, tfOf };
 }
 
 /**
