@@ -316,6 +316,7 @@ async function removeArticles(client: pg.ClientBase, articles: readonly StoredAr
 const ARTICLE_ROWS_DELETED = [
   'DELETE FROM passage_keys k USING passages p WHERE p.article = ANY($1::bigint[]) AND k.id = p.id',
   'DELETE FROM passages WHERE article = ANY($1::bigint[])',
+  'DELETE FROM quotation_speakers WHERE article = ANY($1::bigint[])',
   'DELETE FROM quotations WHERE article = ANY($1::bigint[])',
   'DELETE FROM article_terms WHERE article = ANY($1::bigint[])',
   'DELETE FROM articles WHERE number = ANY($1::bigint[])',

@@ -14,7 +14,8 @@ const MIGRATION_LOCK = 0x6e657773_01;
 /** What a migration does to the rows already stored beyond its SQL, in its transaction, by version. */
 const DATA_STEPS: Record<number, (client: pg.ClientBase, logger: Logger) => Promise<void>> = {
   9: fillTermKeys,
-  14: fillHidden,
+  // Migration 014's step moved to 021, which moved what it marks to another table.
+  21: fillHidden,
 };
 
 /** A migration file: its version (NNN), its name and its SQL. */

@@ -31,8 +31,9 @@ interface QuotationRow {
   url: string | null;
 }
 
-const QUOTATIONS = `SELECT q.article AS number, q.position, q.grp, q.start_offset, q.end_offset, q.text, q.flags, q.speaker, q.speaker_title, q.speaker_id, s.name AS cluster, a.id, a.title, a.source, a.day, a.url
-  FROM quotations q JOIN articles a ON a.number = q.article LEFT JOIN quote_speakers s ON s.id = q.speaker_id`;
+const QUOTATIONS = `SELECT q.article AS number, q.position, q.grp, q.start_offset, q.end_offset, q.text, q.flags, q.speaker, q.speaker_title, qs.speaker_id, s.name AS cluster, a.id, a.title, a.source, a.day, a.url
+  FROM quotations q JOIN articles a ON a.number = q.article
+  LEFT JOIN quotation_speakers qs ON qs.article = q.article AND qs.position = q.position LEFT JOIN quote_speakers s ON s.id = qs.speaker_id`;
 
 /** A stored quotation as a match scoring `score`, spoken as the embedded engine tells it. */
 function matchOf(r: QuotationRow, score: number): QuoteMatch {
@@ -103,10 +104,10 @@ async function bySpeaker(client: pg.ClientBase, name: string, window?: ListingWi
   const withFirstWord = withKey.length && tokens.length > 1 ? [] : await speakersWith(client, 'words', tokens[0]!);
   const best = chooseSpeaker(tokens, withKey, () => withFirstWord);
   if (!best) return null;
-  const total = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM quotations q WHERE q.speaker_id = $1 AND NOT q.hidden', [best.id])).rows[0]!.n);
+  const total = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM quotation_speakers q WHERE q.speaker_id = $1 AND NOT q.hidden', [best.id])).rows[0]!.n);
   // The window's places first, from the index alone, then only its rows read and joined: a page deep in the listing skips the rows before it unread.
   const rows = await client.query<QuotationRow>(
-    `${QUOTATIONS} JOIN (SELECT q.article, q.position FROM quotations q WHERE q.speaker_id = $1 AND NOT q.hidden ORDER BY ${LISTING_ORDER} LIMIT $2 OFFSET $3) AS w
+    `${QUOTATIONS} JOIN (SELECT q.article, q.position FROM quotation_speakers q WHERE q.speaker_id = $1 AND NOT q.hidden ORDER BY ${LISTING_ORDER} LIMIT $2 OFFSET $3) AS w
        ON w.article = q.article AND w.position = q.position ORDER BY ${LISTING_ORDER}`,
     // A window is whole numbers from 0 (as the front ends give it); anything else is read as the nearest such, not refused by the server.
     [best.id, window ? Math.max(0, Math.floor(window.limit)) : null, window ? Math.max(0, Math.floor(window.offset)) : 0],

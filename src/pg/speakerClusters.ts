@@ -1,18 +1,20 @@
 import type pg from 'pg';
 import { type SpeakerCluster, clusterSpeakers, nameKey } from '../engine/quotes/speakers.js';
 import { labelsOf, nameFacts } from './speakerClusterKeys.js';
-import { arrayLiteral } from './copy.js';
+import { arrayLiteral, copyInto } from './copy.js';
 import { namesLabelled, readNamesAgain, storedNameCount, vocabularyFor } from './speakerClusterNames.js';
 import { PAGE, inChunks } from './pool.js';
 import { markHidden } from './speakerListing.js';
 
-/** A quotation as clustering reads it. */
+/** A quotation as clustering reads it: its place, speaker name, day and span, and its cluster (`quotation_speakers`). */
 interface SpeakerRecord {
   article: string;
   position: number;
   speaker: string;
   speaker_title: string | null;
   day: string;
+  start_offset: number;
+  end_offset: number;
   speaker_id: number | null;
 }
 
@@ -89,7 +91,8 @@ async function insertClusters(client: pg.ClientBase, rows: ReadonlyArray<{ id: n
 }
 
 /** The statement reading `SpeakerRecord`s, before its WHERE clause. */
-const SPEAKER_RECORDS = 'SELECT q.article, q.position, q.speaker, q.speaker_title, a.day, q.speaker_id FROM quotations q JOIN articles a ON a.number = q.article';
+const SPEAKER_RECORDS = `SELECT q.article, q.position, q.speaker, q.speaker_title, q.day, q.start_offset, q.end_offset, s.speaker_id
+  FROM quotations q LEFT JOIN quotation_speakers s ON s.article = q.article AND s.position = q.position`;
 
 /** The quotations of the speakers named `names`, in article and position order. */
 async function quotationsOf(client: pg.ClientBase, names: readonly string[]): Promise<SpeakerRecord[]> {
@@ -116,15 +119,30 @@ async function everyQuotation(client: pg.ClientBase): Promise<SpeakerRecord[]> {
   }
 }
 
-/** Sets each quotation's speaker to `speakerOf` (-1: none) where it changed; the numbers of the articles where one did. */
+/**
+ * Gives each quotation its speaker `speakerOf` (-1: none) where it changed: the rows of
+ * `quotation_speakers` of those that had one are deleted, and those with one now are written
+ * (listed, until `markHidden` says otherwise). Returns the numbers of the articles where one changed.
+ */
 async function pointQuotations(client: pg.ClientBase, records: readonly SpeakerRecord[], speakerOf: Int32Array): Promise<string[]> {
   const changed = records.flatMap((r, i) => ((r.speaker_id ?? -1) === speakerOf[i] ? [] : [i]));
-  await inChunks(changed, (chunk) =>
-    client.query('UPDATE quotations q SET speaker_id = nullif(u.s, -1) FROM unnest($1::bigint[], $2::integer[], $3::integer[]) AS u(a, p, s) WHERE q.article = u.a AND q.position = u.p', [
-      chunk.map((i) => records[i]!.article),
-      chunk.map((i) => records[i]!.position),
-      chunk.map((i) => speakerOf[i]!),
-    ]),
+  await inChunks(
+    changed.filter((i) => records[i]!.speaker_id !== null),
+    (chunk) =>
+      client.query('DELETE FROM quotation_speakers s USING unnest($1::bigint[], $2::integer[]) AS u(a, p) WHERE s.article = u.a AND s.position = u.p', [
+        chunk.map((i) => records[i]!.article),
+        chunk.map((i) => records[i]!.position),
+      ]),
+  );
+  const given = changed.filter((i) => speakerOf[i]! >= 0);
+  await copyInto(
+    client,
+    'quotation_speakers',
+    ['article', 'position', 'speaker_id', 'day', 'start_offset', 'end_offset'],
+    given.map((i) => {
+      const r = records[i]!;
+      return [r.article, r.position, speakerOf[i]!, r.day, r.start_offset, r.end_offset];
+    }),
   );
   return [...new Set(changed.map((i) => records[i]!.article))];
 }

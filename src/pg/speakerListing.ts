@@ -1,7 +1,7 @@
 /**
- * A speaker's listing for /quotes on PostgreSQL (migration 014): which quotations it leaves out,
- * stored as `quotations.hidden`, and its order in SQL, so a page is a range of the index
- * `quotations_listing` instead of all the speaker's quotations ordered for each page.
+ * A speaker's listing for /quotes on PostgreSQL (migrations 014 and 021): which quotations it leaves
+ * out, stored as `quotation_speakers.hidden`, and its order in SQL, so a page is a range of the
+ * index `quotation_speakers_listing` instead of all the speaker's quotations ordered for each page.
  */
 
 import type pg from 'pg';
@@ -14,7 +14,7 @@ import { inChunks } from './pool.js';
  * The listing's order over quotations `q`, as `speakerListing` gives it: newest day first, a day's
  * quotations by start across its articles, ties in archive order (by article, then as
  * `keptInArticle` orders one article's: the longer first, which at one start is the later end,
- * then by position). The index `quotations_listing` holds it after the speaker.
+ * then by position). The index `quotation_speakers_listing` holds it after the speaker.
  */
 export const LISTING_ORDER = 'q.day DESC, q.start_offset, q.article, q.end_offset DESC, q.position';
 
@@ -41,12 +41,12 @@ interface GroupedQuotation {
 export async function markHidden(client: pg.ClientBase, articles: readonly string[]): Promise<void> {
   await inChunks(articles, async (chunk) => {
     const rows = await client.query<GroupedQuotation>(
-      `SELECT q.article, q.position, q.speaker_id, q.start_offset, q.end_offset, q.grp, CASE WHEN q.grp IS NULL THEN q.matching END AS matching,
-              CASE WHEN q.grp IS NULL AND q.matching IS NULL THEN q.text END AS text, q.hidden
-       FROM quotations q
-       WHERE q.article = ANY($1::bigint[]) AND q.speaker_id IS NOT NULL
-         AND (q.hidden OR EXISTS (SELECT 1 FROM quotations o WHERE o.speaker_id = q.speaker_id AND o.article = q.article AND o.position <> q.position))
-       ORDER BY q.article, q.position`,
+      `SELECT s.article, s.position, s.speaker_id, s.start_offset, s.end_offset, q.grp, CASE WHEN q.grp IS NULL THEN q.matching END AS matching,
+              CASE WHEN q.grp IS NULL AND q.matching IS NULL THEN q.text END AS text, s.hidden
+       FROM quotation_speakers s JOIN quotations q ON q.article = s.article AND q.position = s.position
+       WHERE s.article = ANY($1::bigint[])
+         AND (s.hidden OR EXISTS (SELECT 1 FROM quotation_speakers o WHERE o.article = s.article AND o.speaker_id = s.speaker_id AND o.position <> s.position))
+       ORDER BY s.article, s.position`,
       [chunk],
     );
     const groups = new Map<string, GroupedQuotation[]>();
@@ -60,7 +60,7 @@ export async function markHidden(client: pg.ClientBase, articles: readonly strin
       for (const q of own) if (q.hidden === kept.has(q)) changed.push(q);
     }
     if (!changed.length) return;
-    await client.query('UPDATE quotations q SET hidden = u.h FROM unnest($1::bigint[], $2::integer[], $3::boolean[]) AS u(a, p, h) WHERE q.article = u.a AND q.position = u.p', [
+    await client.query('UPDATE quotation_speakers s SET hidden = u.h FROM unnest($1::bigint[], $2::integer[], $3::boolean[]) AS u(a, p, h) WHERE s.article = u.a AND s.position = u.p', [
       changed.map((q) => q.article),
       changed.map((q) => q.position),
       changed.map((q) => !q.hidden),
@@ -69,11 +69,12 @@ export async function markHidden(client: pg.ClientBase, articles: readonly strin
 }
 
 /**
- * Migration 014's data step: marks the hidden quotations among those stored before it, in the
+ * Migration 021's data step: marks the hidden quotations among those stored before it, in the
  * articles quoting one speaker more than once (the others have none), saying how many those are.
+ * Migration 014 added `hidden`; a database migrated past both at once has none marked until here.
  */
 export async function fillHidden(client: pg.ClientBase, logger: Logger): Promise<void> {
-  const articles = (await client.query<{ article: string }>('SELECT DISTINCT article FROM quotations WHERE speaker_id IS NOT NULL GROUP BY article, speaker_id HAVING count(*) > 1')).rows.map((r) => r.article);
+  const articles = (await client.query<{ article: string }>('SELECT DISTINCT article FROM quotation_speakers GROUP BY article, speaker_id HAVING count(*) > 1')).rows.map((r) => r.article);
   logger.info({ articles: articles.length }, 'listing the quotations of the articles quoting a speaker more than once');
   await markHidden(client, articles);
 }

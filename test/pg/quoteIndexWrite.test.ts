@@ -65,7 +65,7 @@ describe.skipIf(!existsSync(SEED))('the quotation index stored at ingestion', ()
     const textOf = (g: number) => Array.from(data.groupWords.subarray(data.groupStart[g], data.groupStart[g + 1]), (w) => data.words[w]!);
     expect(groups.rows.map((r) => r.words)).toEqual(groups.rows.map((_, g) => textOf(g)));
     expect(groups.rows.map((r) => r.id)).toEqual(groups.rows.map((_, g) => g));
-    const quotations = await pool.query<{ grp: number; speaker_id: number | null }>('SELECT grp, speaker_id FROM quotations ORDER BY article, position');
+    const quotations = await pool.query<{ grp: number; speaker_id: number | null }>('SELECT q.grp, s.speaker_id FROM quotations q LEFT JOIN quotation_speakers s ON s.article = q.article AND s.position = q.position ORDER BY q.article, q.position');
     expect(quotations.rows.map((r) => r.grp)).toEqual([...data.group]);
     const speakers = await pool.query<{ id: number; name: string; quotes: number; variants: string[] }>('SELECT id, name, quotes, variants FROM quote_speakers ORDER BY rank');
     expect(speakers.rows.map(({ id: _, ...s }) => s)).toEqual(data.speakers.map((c) => ({ name: c.name, quotes: c.quotes.length, variants: c.variants })));

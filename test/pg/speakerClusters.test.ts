@@ -104,7 +104,8 @@ async function speakersOf(pool: pg.Pool, asked: readonly string[]) {
   const speakers = await pool.query<{ id: number; name: string; quotes: number; variants: string[]; words: string[] }>('SELECT id, name, quotes, variants, words FROM quote_speakers ORDER BY rank');
   const place = new Map(speakers.rows.map((s, k) => [s.id, k]));
   const quotations = await pool.query<{ id: string; position: number; speaker_id: number | null }>(
-    'SELECT a.id, q.position, q.speaker_id FROM quotations q JOIN articles a ON a.number = q.article ORDER BY a.number, q.position',
+    `SELECT a.id, q.position, s.speaker_id FROM quotations q JOIN articles a ON a.number = q.article
+     LEFT JOIN quotation_speakers s ON s.article = q.article AND s.position = q.position ORDER BY a.number, q.position`,
   );
   const names = await pool.query('SELECT name, words, conj, labels FROM quote_speaker_names ORDER BY name COLLATE "C"');
   const vocabulary = await pool.query('SELECT word, names FROM quote_name_words ORDER BY word COLLATE "C"');
