@@ -71,9 +71,11 @@ export async function markHidden(client: pg.ClientBase, articles: readonly strin
 /**
  * Migration 021's data step: marks the hidden quotations among those stored before it, in the
  * articles quoting one speaker more than once (the others have none), saying how many those are.
- * Migration 014 added `hidden`; a database migrated past both at once has none marked until here.
+ * Migration 014 added `hidden`: a database migrated past both at once has none marked until here,
+ * while one past 014 already brought its marks along, and is left as it is.
  */
 export async function fillHidden(client: pg.ClientBase, logger: Logger): Promise<void> {
+  if ((await client.query('SELECT 1 FROM quotation_speakers WHERE hidden LIMIT 1')).rowCount) return;
   const articles = (await client.query<{ article: string }>('SELECT DISTINCT article FROM quotation_speakers GROUP BY article, speaker_id HAVING count(*) > 1')).rows.map((r) => r.article);
   logger.info({ articles: articles.length }, 'listing the quotations of the articles quoting a speaker more than once');
   await markHidden(client, articles);
