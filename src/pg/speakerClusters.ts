@@ -4,17 +4,14 @@ import { labelsOf, nameFacts } from './speakerClusterKeys.js';
 import { arrayLiteral, copyInto } from './copy.js';
 import { namesLabelled, readNamesAgain, storedNameCount, vocabularyFor } from './speakerClusterNames.js';
 import { PAGE, inChunks } from './pool.js';
-import { markHidden } from './speakerListing.js';
+import { type ListingSource, leftOut } from './speakerListing.js';
 
-/** A quotation as clustering reads it: its place, speaker name, day and span, and its cluster (`quotation_speakers`). */
-interface SpeakerRecord {
-  article: string;
+/** A quotation as clustering reads it: its place, speaker name and day, its cluster (`quotation_speakers`), and what its listing compares (`ListingSource`). */
+interface SpeakerRecord extends ListingSource {
   position: number;
   speaker: string;
   speaker_title: string | null;
   day: string;
-  start_offset: number;
-  end_offset: number;
   speaker_id: number | null;
 }
 
@@ -24,8 +21,8 @@ interface SpeakerRecord {
  * (or with one whose reading a vocabulary change altered), directly or through other names, as
  * `clusterSpeakers` clusters them over every quotation; a cluster keeps its number while its first
  * quotation stays first. When the changed names or those sharing their labels are half of all or
- * more (a first ingestion), every name is clustered again. Then the listings of the articles
- * whose quotations changed speaker are marked again (`markHidden`).
+ * more (a first ingestion), every name is clustered again. The quotations of the articles where
+ * one changed speaker are written again with their speakers and their places in the listings.
  */
 export async function clusterChangedSpeakers(client: pg.ClientBase): Promise<void> {
   // One run at a time; the bots read on.
@@ -50,7 +47,7 @@ export async function clusterChangedSpeakers(client: pg.ClientBase): Promise<voi
   await insertClusters(client, rows);
   const speakerOf = new Int32Array(records.length).fill(-1);
   for (const { id, cluster } of rows) for (const i of cluster.quotes) speakerOf[i] = id;
-  await markHidden(client, await pointQuotations(client, records, speakerOf));
+  await pointQuotations(client, records, speakerOf);
 }
 
 /**
@@ -91,7 +88,8 @@ async function insertClusters(client: pg.ClientBase, rows: ReadonlyArray<{ id: n
 }
 
 /** The statement reading `SpeakerRecord`s, before its WHERE clause. */
-const SPEAKER_RECORDS = `SELECT q.article, q.position, q.speaker, q.speaker_title, q.day, q.start_offset, q.end_offset, s.speaker_id
+const SPEAKER_RECORDS = `SELECT q.article, q.position, q.speaker, q.speaker_title, q.day, q.start_offset, q.end_offset, s.speaker_id,
+    q.grp, CASE WHEN q.grp IS NULL THEN q.matching END AS matching, CASE WHEN q.grp IS NULL AND q.matching IS NULL THEN q.text END AS text
   FROM quotations q LEFT JOIN quotation_speakers s ON s.article = q.article AND s.position = q.position`;
 
 /** The quotations of the speakers named `names`, in article and position order. */
@@ -120,29 +118,38 @@ async function everyQuotation(client: pg.ClientBase): Promise<SpeakerRecord[]> {
 }
 
 /**
- * Gives each quotation its speaker `speakerOf` (-1: none) where it changed: the rows of
- * `quotation_speakers` of those that had one are deleted, and those with one now are written
- * (listed, until `markHidden` says otherwise). Returns the numbers of the articles where one changed.
+ * Gives each quotation its speaker `speakerOf` (-1: none) where one changed: every quotation of the
+ * articles where one did is written again (a quotation's place in its speaker's listing depends on
+ * the speaker's others in its article, `leftOut`), its row of `quotation_speakers` deleted if it had
+ * one and written if it has a speaker now. A cluster's quotations are all among `records`
+ * (clustering reads every name that could share one), so each speaker's quotations in an article
+ * are all at hand.
  */
-async function pointQuotations(client: pg.ClientBase, records: readonly SpeakerRecord[], speakerOf: Int32Array): Promise<string[]> {
-  const changed = records.flatMap((r, i) => ((r.speaker_id ?? -1) === speakerOf[i] ? [] : [i]));
+async function pointQuotations(client: pg.ClientBase, records: readonly SpeakerRecord[], speakerOf: Int32Array): Promise<void> {
+  const touched = new Set(records.flatMap((r, i) => ((r.speaker_id ?? -1) === speakerOf[i] ? [] : [r.article])));
+  const rewritten = records.flatMap((r, i) => (touched.has(r.article) ? [i] : []));
   await inChunks(
-    changed.filter((i) => records[i]!.speaker_id !== null),
+    rewritten.filter((i) => records[i]!.speaker_id !== null),
     (chunk) =>
       client.query('DELETE FROM quotation_speakers s USING unnest($1::bigint[], $2::integer[]) AS u(a, p) WHERE s.article = u.a AND s.position = u.p', [
         chunk.map((i) => records[i]!.article),
         chunk.map((i) => records[i]!.position),
       ]),
   );
-  const given = changed.filter((i) => speakerOf[i]! >= 0);
+  const own = new Map<string, SpeakerRecord[]>();
+  for (const i of rewritten) {
+    if (speakerOf[i]! < 0) continue;
+    const key = `${records[i]!.article}:${speakerOf[i]}`;
+    (own.get(key) ?? own.set(key, []).get(key)!).push(records[i]!);
+  }
+  const hidden = new Set([...own.values()].flatMap((quotations) => [...leftOut(quotations)]));
   await copyInto(
     client,
     'quotation_speakers',
-    ['article', 'position', 'speaker_id', 'day', 'start_offset', 'end_offset'],
-    given.map((i) => {
+    ['article', 'position', 'speaker_id', 'day', 'start_offset', 'end_offset', 'hidden'],
+    rewritten.flatMap((i) => {
       const r = records[i]!;
-      return [r.article, r.position, speakerOf[i]!, r.day, r.start_offset, r.end_offset];
+      return speakerOf[i]! < 0 ? [] : [[r.article, r.position, speakerOf[i]!, r.day, r.start_offset, r.end_offset, hidden.has(r) ? 't' : 'f']];
     }),
   );
-  return [...new Set(changed.map((i) => records[i]!.article))];
 }

@@ -18,25 +18,39 @@ import { inChunks } from './pool.js';
  */
 export const LISTING_ORDER = 'q.day DESC, q.start_offset, q.article, q.end_offset DESC, q.position';
 
-/** A quotation as `markHidden` reads it: its place, speaker, span, whether hidden, and its words' sources (`words`). */
-interface GroupedQuotation {
+/** A quotation as its listing compares it with its speaker's others in its article: its span, and its words' sources (the first given of these). */
+export interface ListingSource {
   article: string;
-  position: number;
-  speaker_id: number;
   start_offset: number;
   end_offset: number;
   grp: number | null;
   matching: string | null;
   text: string | null;
+}
+
+/** A quotation as `markHidden` reads it: its place, speaker, span, whether hidden, and its words' sources. */
+interface GroupedQuotation extends ListingSource {
+  position: number;
+  speaker_id: number;
   hidden: boolean;
 }
 
 /**
+ * Of one speaker's quotations in one article, those the listing leaves out: all but those
+ * `keptInArticle` keeps (none of a quotation alone).
+ */
+export function leftOut<T extends ListingSource>(own: readonly T[]): Set<T> {
+  if (own.length < 2) return new Set();
+  const kept = new Set(keptInArticle(own.map((q) => ({ q, article: q.article, start: q.start_offset, end: q.end_offset, words: q.grp ?? q.matching ?? matchTokens(q.text!).join(' ') }))).map((k) => k.q));
+  return new Set(own.filter((q) => !kept.has(q)));
+}
+
+/**
  * Sets `hidden` of the quotations of the articles numbered `articles` where it changed: in each
- * article, each speaker's quotations that `keptInArticle` leaves out. Only quotations that share
- * their article with another of their speaker's, or are hidden, are read: a quotation alone of its
- * speaker in its article is always listed. Run when quotations get their speakers, on the articles
- * whose quotations changed speaker.
+ * article, each speaker's quotations that `keptInArticle` leaves out (`leftOut`). Only quotations
+ * that share their article with another of their speaker's, or are hidden, are read: a quotation
+ * alone of its speaker in its article is always listed. Clustering marks those it writes itself;
+ * this marks the quotations stored before the marks were (`fillHidden`).
  */
 export async function markHidden(client: pg.ClientBase, articles: readonly string[]): Promise<void> {
   await inChunks(articles, async (chunk) => {
@@ -56,8 +70,8 @@ export async function markHidden(client: pg.ClientBase, articles: readonly strin
     }
     const changed: GroupedQuotation[] = [];
     for (const own of groups.values()) {
-      const kept = new Set(keptInArticle(own.map((q) => ({ q, article: q.article, start: q.start_offset, end: q.end_offset, words: q.grp ?? q.matching ?? matchTokens(q.text!).join(' ') }))).map((k) => k.q));
-      for (const q of own) if (q.hidden === kept.has(q)) changed.push(q);
+      const out = leftOut(own);
+      for (const q of own) if (q.hidden !== out.has(q)) changed.push(q);
     }
     if (!changed.length) return;
     await client.query('UPDATE quotation_speakers s SET hidden = u.h FROM unnest($1::bigint[], $2::integer[], $3::boolean[]) AS u(a, p, h) WHERE s.article = u.a AND s.position = u.p', [

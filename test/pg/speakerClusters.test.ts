@@ -99,12 +99,12 @@ async function inStoredOrder(pool: pg.Pool, articles: readonly Article[]): Promi
   return ids.rows.map((r) => byId.get(r.id)!);
 }
 
-/** What a database holds of the speakers and answers of them: the clusters in order, each quotation's, /quotes and the autocomplete. */
+/** What a database holds of the speakers and answers of them: the clusters in order, each quotation's (and whether its listing leaves it out), /quotes and the autocomplete. */
 async function speakersOf(pool: pg.Pool, asked: readonly string[]) {
   const speakers = await pool.query<{ id: number; name: string; quotes: number; variants: string[]; words: string[] }>('SELECT id, name, quotes, variants, words FROM quote_speakers ORDER BY rank');
   const place = new Map(speakers.rows.map((s, k) => [s.id, k]));
-  const quotations = await pool.query<{ id: string; position: number; speaker_id: number | null }>(
-    `SELECT a.id, q.position, s.speaker_id FROM quotations q JOIN articles a ON a.number = q.article
+  const quotations = await pool.query<{ id: string; position: number; speaker_id: number | null; hidden: boolean | null }>(
+    `SELECT a.id, q.position, s.speaker_id, s.hidden FROM quotations q JOIN articles a ON a.number = q.article
      LEFT JOIN quotation_speakers s ON s.article = q.article AND s.position = q.position ORDER BY a.number, q.position`,
   );
   const names = await pool.query('SELECT name, words, conj, labels FROM quote_speaker_names ORDER BY name COLLATE "C"');
@@ -113,7 +113,7 @@ async function speakersOf(pool: pg.Pool, asked: readonly string[]) {
   const onPostgres = postgresQuotes(pool);
   return {
     speakers: speakers.rows.map(({ id: _, ...s }) => s),
-    quotations: quotations.rows.map((r) => [r.id, r.position, r.speaker_id === null ? null : place.get(r.speaker_id)]),
+    quotations: quotations.rows.map((r) => [r.id, r.position, r.speaker_id === null ? null : place.get(r.speaker_id), r.hidden]),
     names: names.rows,
     vocabulary: vocabulary.rows,
     pending: pending.rows,
