@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Article } from '../engine/types.js';
 import { QuoteReader } from '../engine/quotes/index.js';
+import { TermVocabulary } from '../engine/search/index/builder.js';
 import { analyseBatch, toWrite, withoutArticles } from './rows.js';
 
 /** What the ingestion posts: a batch's articles, numbered so the answer finds its batch. */
@@ -9,11 +10,14 @@ export interface AnalysisJob {
   articles: Article[];
 }
 
-// This thread's quotation reader, for every batch it analyses (its English model loads once).
+// This thread's quotation reader, for every batch it analyses (its English model loads once), and
+// its vocabulary (each spelling normalised and stemmed once), replaced when it has grown too large.
 const reader = new QuoteReader();
+let vocabulary = new TermVocabulary();
 
 // Each job is answered with the batch ready to write (its rows' COPY lines made here, a few long texts
 // to post), without the articles, which the ingestion holds already.
 parentPort?.on('message', ({ job, articles }: AnalysisJob) => {
-  parentPort!.postMessage({ job, batch: withoutArticles(toWrite(analyseBatch(articles, reader))) });
+  if (vocabulary.full()) vocabulary = new TermVocabulary();
+  parentPort!.postMessage({ job, batch: withoutArticles(toWrite(analyseBatch(articles, reader, vocabulary))) });
 });

@@ -3,6 +3,7 @@ import { indexParts } from '../engine/build/parts.js';
 import { titleKeys } from '../engine/engine.js';
 import { QuoteReader, type Row as QuotationRow, extractRows, overlappingMost, rowFlags } from '../engine/quotes/index.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
+import { TermVocabulary } from '../engine/search/index/builder.js';
 import { arrayElement, copyLine } from './copy.js';
 import { type KeyedDocument, TERM_KEY_BYTES, keyOrder, passageKeysRow, termKey, writeTermKey } from './termKeys.js';
 import { type Article, dayOf } from '../engine/types.js';
@@ -78,11 +79,12 @@ export interface AnalysedBatch {
 /**
  * Analyses articles exactly as the embedded engine indexes them (the same passage cutting and the
  * same index builder, so the same terms, counts and lengths), and reads each document's terms back
- * out of the built postings; their quotations are read by the engine's own quotation reader
- * (`reader`, kept by the caller across batches so its English model loads once).
+ * out of the built postings; their quotations are read by the engine's own quotation reader.
+ * `reader` and `vocabulary` are kept by the caller across batches, so the reader's English model
+ * loads once and each spelling is normalised and stemmed once (the batch's index holds its own terms only).
  */
-export function analyseBatch(articles: readonly Article[], reader: QuoteReader): AnalysedBatch {
-  const { spans, index } = indexParts(articles);
+export function analyseBatch(articles: readonly Article[], reader: QuoteReader, vocabulary = new TermVocabulary()): AnalysedBatch {
+  const { spans, index } = indexParts(articles, vocabulary);
   const found = extractRows(reader, articles);
   const terms = batchTerms(index.terms);
   const titles = documentTerms(terms, index.title, true);

@@ -6,7 +6,7 @@
 import { copyKey, type PassageSpans } from '../passages/table.js';
 import { segmentArticle } from '../passages/segment.js';
 import { QuoteReader, type QuotationRows, extractRows } from '../quotes/index.js';
-import { PassageIndexBuilder } from '../search/index/builder.js';
+import { PassageIndexBuilder, type TermVocabulary } from '../search/index/builder.js';
 import type { PassageIndexData } from '../search/index/passageIndex.js';
 import type { BuildArticle } from './sharedArticles.js';
 import { BUILD_LIMITS } from '../options.js';
@@ -19,12 +19,17 @@ export interface IndexParts {
 
 /** Cuts articles into passages and indexes them, article after article: `add` each in order, then `finish`. */
 export class PartsBuilder {
-  private readonly builder = new PassageIndexBuilder();
+  private readonly builder: PassageIndexBuilder;
   private readonly article: number[] = [];
   private readonly start: number[] = [];
   private readonly end: number[] = [];
   private readonly copyKeys: number[] = [];
   private count = 0;
+
+  /** A builder whose index numbers its words in `vocabulary` when given (see `TermVocabulary`). */
+  constructor(vocabulary?: TermVocabulary) {
+    this.builder = new PassageIndexBuilder(vocabulary);
+  }
 
   /** Adds the next article. */
   add(a: BuildArticle): void {
@@ -46,9 +51,9 @@ export class PartsBuilder {
   }
 }
 
-/** Cuts `articles` into passages and indexes them, article after article (each is taken only when it is indexed). */
-export function indexParts(articles: Iterable<BuildArticle>): IndexParts {
-  const builder = new PartsBuilder();
+/** Cuts `articles` into passages and indexes them, article after article (each is taken only when it is indexed), numbering words in `vocabulary` when given. */
+export function indexParts(articles: Iterable<BuildArticle>, vocabulary?: TermVocabulary): IndexParts {
+  const builder = new PartsBuilder(vocabulary);
   for (const a of articles) builder.add(a);
   return builder.finish();
 }

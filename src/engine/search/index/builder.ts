@@ -26,11 +26,16 @@ export function buildPassageIndex(articles: readonly Pick<Article, 'id' | 'title
  * each article's title and passage texts in order, then `finish`.
  */
 export class PassageIndexBuilder {
-  private vocabulary: Vocabulary | null = new Vocabulary();
+  private vocabulary: TermVocabulary | null;
   private readonly text = new CollectedField();
   private readonly title = new CollectedField();
   private readonly firstPassage: number[] = [];
   private passages = 0;
+
+  /** A builder numbering words and terms in `vocabulary` (one of its own by default; one kept across builders analyses each spelling once for all of them). */
+  constructor(vocabulary = new TermVocabulary()) {
+    this.vocabulary = vocabulary;
+  }
 
   /** Adds the next article: its title, and the texts of its passages in order. */
   add(title: string, passageTexts: readonly string[]): void {
@@ -43,7 +48,9 @@ export class PassageIndexBuilder {
 
   /** The index of every article added (the builder is spent). */
   finish(): PassageIndex {
-    const { terms, renumber } = this.vocabulary!.sorted();
+    const vocabulary = this.vocabulary!;
+    const { terms, renumber } = vocabulary.sorted();
+    vocabulary.endIndex();
     this.vocabulary = null;
     const firstPassage = Uint32Array.from([...this.firstPassage, this.passages]);
     return new PassageIndex({ terms, text: this.text.postings(terms.length, renumber), title: this.title.postings(terms.length, renumber), firstPassage });
@@ -53,9 +60,13 @@ export class PassageIndexBuilder {
 /**
  * Numbers the words and terms met while collecting fields. Everything read per token lives in
  * typed arrays (a spelling's word number, a word's term numbers), so counting a document's terms
- * chases no object pointers.
+ * chases no object pointers. Kept across the indexes of several builders (batches of an
+ * ingestion), it normalises and stems each spelling once for all of them; each index still holds
+ * only the terms its own documents have.
  */
-class Vocabulary {
+export class TermVocabulary {
+  /** Words past which a vocabulary kept across indexes should be replaced by a new one (`full`). */
+  static readonly MOST_WORDS = 1_000_000;
   /** The number of each normalised word. */
   private readonly words = new Map<string, number>();
   /** Each word's term numbers: `termList[termFrom[w]]` on, `termCount[w]` of them. */
@@ -82,6 +93,19 @@ class Vocabulary {
   private counts = new Uint32Array(1024);
   private readonly touched: number[] = [];
   readonly terms: string[] = [];
+  /** The index being built (counted from 1), and the last one each term was counted in. */
+  private index = 1;
+  private termIndex = new Int32Array(1024);
+
+  /** Whether it holds so many words that it should be replaced by a new one before the next index. */
+  full(): boolean {
+    return this.words.size > TermVocabulary.MOST_WORDS;
+  }
+
+  /** Ends the index being built: the next counts terms afresh. */
+  endIndex(): void {
+    this.index++;
+  }
 
   /** Counts the terms of the next document of `field`. */
   collect(field: CollectedField, document: string): void {
@@ -101,18 +125,22 @@ class Vocabulary {
         if (this.counts[t]!++ === 0) touched.push(t);
       }
     }
+    const { termIndex, index } = this;
     for (const t of touched) {
       field.add(t, this.counts[t]!);
       this.counts[t] = 0;
+      termIndex[t] = index;
     }
     field.endDocument(distinct, touched.length);
     touched.length = 0;
   }
 
-  /** The sorted terms, and each collected term number's position among them. */
+  /** The sorted terms of the index being built, and each of their numbers' position among them. */
   sorted(): { terms: string[]; renumber: Uint32Array } {
-    const order = this.terms.map((_, i) => i).sort((x, y) => (this.terms[x]! < this.terms[y]! ? -1 : 1));
-    const renumber = new Uint32Array(order.length);
+    const order: number[] = [];
+    for (let t = 0; t < this.terms.length; t++) if (this.termIndex[t] === this.index) order.push(t);
+    order.sort((x, y) => (this.terms[x]! < this.terms[y]! ? -1 : 1));
+    const renumber = new Uint32Array(this.terms.length);
     order.forEach((t, position) => (renumber[t] = position));
     return { terms: order.map((t) => this.terms[t]!), renumber };
   }
@@ -191,7 +219,10 @@ class Vocabulary {
     if (t === undefined) {
       this.termNumbers.set(term, (t = this.terms.length));
       this.terms.push(term);
-      if (t === this.counts.length) this.counts = grow(this.counts, t);
+      if (t === this.counts.length) {
+        this.counts = grow(this.counts, t);
+        this.termIndex = grow(this.termIndex, t);
+      }
     }
     return t;
   }
@@ -238,7 +269,8 @@ class CollectedField {
   /** The postings with terms numbered in sorted order (`renumber`), documents ascending in each list. */
   postings(termCount: number, renumber: Uint32Array): FieldPostings {
     const start = new Uint32Array(termCount + 1);
-    for (let t = 0; t < Math.min(this.frequency.length, renumber.length); t++) start[renumber[t]! + 1] = this.frequency[t]!;
+    // Terms of the vocabulary this index lacks have no postings (and no place: `renumber` gives them 0).
+    for (let t = 0; t < Math.min(this.frequency.length, renumber.length); t++) if (this.frequency[t]) start[renumber[t]! + 1] = this.frequency[t]!;
     for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;
     const next = start.slice(0, termCount);
     const docs = new Uint32Array(this.pairs);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { segmentArticle } from '../../../../src/engine/passages/segment.js';
-import { buildPassageIndex } from '../../../../src/engine/search/index/builder.js';
+import { PassageIndexBuilder, TermVocabulary, buildPassageIndex } from '../../../../src/engine/search/index/builder.js';
 import { mergePassageIndex } from '../../../../src/engine/search/index/merge.js';
 import { queryTerms } from '../../../../src/engine/search/terms.js';
 import { normalizeText, words } from '../../../../src/engine/text/normalize.js';
@@ -100,6 +100,42 @@ describe('indexing words as written', () => {
         expect(indexed(text)).toEqual(expected(text));
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+/** The index of `batch` (titles and passage texts) built by a builder numbering its words in `vocabulary` (its own when left out). */
+function batchIndex(batch: ReadonlyArray<{ title: string; passages: string[] }>, vocabulary?: TermVocabulary) {
+  const builder = new PassageIndexBuilder(vocabulary);
+  for (const a of batch) builder.add(a.title, a.passages);
+  return builder.finish().data;
+}
+
+describe('a vocabulary kept across indexes', () => {
+  const batches = [
+    [{ title: 'التعاون العسكري', passages: ['وصف باقري التعاون العسكري بأنه ينمو ويتسع.', 'وقعت إيران عقودا لشراء أسلحة روسية.'] }],
+    // Words met before and new ones, a spelling that normalises in context (™), a word cut by an invisible character.
+    [{ title: 'قمة الطاقة', passages: ['استضافت موسكو قمة حول الطاقة النووية.', 'Brand™ وتحدث الوزير عن الطا\u200Bقة.'] }, { title: 'إيران', passages: ['إيران وروسيا.'] }],
+    // None of the words of the batch before: the index holds none of its terms.
+    [{ title: 'أخبار', passages: ['انتهت القمة اليوم.'] }],
+  ];
+
+  it('gives each index exactly what a builder of its own gives: its own terms only, numbered in their sorted order', () => {
+    const vocabulary = new TermVocabulary();
+    for (const batch of batches) expect(batchIndex(batch, vocabulary)).toEqual(batchIndex(batch));
+    expect(batchIndex(batches[2]!, vocabulary).terms).not.toContain(queryTerms('الطاقة')[0]);
+  });
+
+  it('does so for any texts, batch after batch', () => {
+    const pieces = ['الطاقة', 'إيران', 'ـ', 'ً', '\u200B', '\u00AD', ' ', '.', '™', 'Σ', 'σ', 'ﻻ', '٣', 'ک', 'A', 'e\u0301', '😀', '\n'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(''));
+    const batch = fc.array(fc.record({ title: text, passages: fc.array(text, { minLength: 1, maxLength: 3 }) }), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(fc.array(batch, { minLength: 1, maxLength: 4 }), (run) => {
+        const vocabulary = new TermVocabulary();
+        for (const b of run) expect(batchIndex(b, vocabulary)).toEqual(batchIndex(b));
+      }),
+      { numRuns: 300 },
     );
   });
 });
