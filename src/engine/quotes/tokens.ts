@@ -1,5 +1,5 @@
 import { normalizeText, words } from '../text/normalize.js';
-import { GOES_ON, SpellingTable, START, WORD_CLASSES, WordScanner, classAt, unitLength } from '../text/scan.js';
+import { GOES_ON, SpellingTable, START, WORD_CLASSES, WordScanner, classAt, detachedSlice, unitLength } from '../text/scan.js';
 import type { Cue } from './types.js';
 import { HONORIFICS, ORG_HEADS, PERSON_HEADS, isNationality } from './lexicon.js';
 
@@ -140,7 +140,7 @@ export class WordBook {
         let raw: string;
         let info: WordInfo;
         if (slot >= 0) [raw, info] = [byRaw.key(slot), byRaw.value(slot)];
-        else byRaw.add(slot, (raw = text.slice(start, i)), h, (info = this.info(normalizeText(raw))));
+        else byRaw.add(slot, (raw = detachedSlice(text, start, i)), h, (info = this.info(normalizeText(raw))));
         if (info.normalized) {
           if (info.stamp === stamp) info.count++;
           else {

@@ -55,6 +55,15 @@ export function classAt(text: string, i: number, classes: Uint8Array): number {
   return unitLength(text, i) === 2 ? classify(((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000) : classes[c]!;
 }
 
+/**
+ * `text[start, end)` as a string of its own. A slice of a long string may be kept by the engine as a
+ * view of the whole string, so a table kept across articles (the spellings read so far) would keep
+ * every article it took a spelling from.
+ */
+export function detachedSlice(text: string, start: number, end: number): string {
+  return (' ' + text.slice(start, end)).slice(1);
+}
+
 /** FNV-1a's 32-bit offset basis and prime: the hashes of spellings, passage texts and lists of word numbers. */
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 0x01000193;

@@ -2,8 +2,8 @@
 -- of their own. They were columns of `quotations`, set by an UPDATE when the speakers are
 -- clustered: a new version of each wide row (its text, matching words, speaker name), entered again
 -- in each of its indexes, for every quotation a run gives a speaker (1,110,106 rows, 24 s of the
--- server's time, a run of 300k articles). Clustering now writes these rows by COPY, deleting first
--- only those of quotations whose speaker changed. Quotations without a speaker have no row here.
+-- server's time, a run of 300k articles). Clustering now writes these rows by COPY (those of the
+-- articles where a speaker changed, deleted first). Quotations without a speaker have no row here.
 CREATE TABLE quotation_speakers (
   article       bigint NOT NULL,
   position      integer NOT NULL,

@@ -1,6 +1,6 @@
 import { normalizeText, words } from '../../text/normalize.js';
 import type { Article, Passage } from '../../types.js';
-import { GOES_ON, HIDDEN, SpellingTable, START, UNSAFE, WordScanner, classAt, unitLength, WORD_CLASSES } from '../../text/scan.js';
+import { GOES_ON, HIDDEN, SpellingTable, START, UNSAFE, WordScanner, classAt, detachedSlice, unitLength, WORD_CLASSES } from '../../text/scan.js';
 import { indexTermsOf } from '../../text/analyzer.js';
 import { grow } from '../../util/grow.js';
 import { type FieldPostings, PassageIndex } from './passageIndex.js';
@@ -179,7 +179,7 @@ export class TermVocabulary {
       let word: number;
       if (slot >= 0) word = this.spellings.value(slot);
       else {
-        const raw = text.slice(start, i);
+        const raw = detachedSlice(text, start, i);
         const tokens = words(normalizeText(raw));
         word = tokens.length === 1 ? this.word(tokens[0]!) : -1 - (this.multiWords.push(tokens.map((token) => this.word(token))) - 1);
         this.spellings.add(slot, raw, h, word);
@@ -200,8 +200,10 @@ export class TermVocabulary {
     let w = this.words.get(token);
     if (w !== undefined) return w;
     w = this.words.size;
-    this.words.set(token, w);
-    const terms = indexTermsOf(token).map((term) => this.termNumber(term));
+    // Kept for the run (see `detachedSlice`), with its terms cut from it.
+    const own = detachedSlice(token, 0, token.length);
+    this.words.set(own, w);
+    const terms = indexTermsOf(own).map((term) => this.termNumber(term));
     if (w === this.termFrom.length) {
       this.termFrom = grow(this.termFrom, w);
       this.termCount = grow(this.termCount, w);
