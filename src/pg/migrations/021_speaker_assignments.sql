@@ -18,5 +18,6 @@ INSERT INTO quotation_speakers (article, position, speaker_id, day, start_offset
   SELECT article, position, speaker_id, day, start_offset, end_offset, hidden FROM quotations WHERE speaker_id IS NOT NULL;
 -- /quotes pages through a speaker's listing as a range of this index (see migration 014).
 CREATE INDEX quotation_speakers_listing ON quotation_speakers (speaker_id, day DESC, start_offset, article, end_offset DESC, position) WHERE NOT hidden;
-DROP INDEX quotations_listing;
-ALTER TABLE quotations DROP COLUMN speaker_id, DROP COLUMN hidden;
+-- The columns and index it replaces go in migration 023, a transaction of its own: dropping them
+-- holds the quotations table, which the copy above and the data step (marking the listings of a
+-- database that had none) only read.
