@@ -11,7 +11,7 @@ import { analyseBatch } from '../../src/pg/rows.js';
 import { loadCorpus } from '../../src/engine/corpus/index.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 import { passageTerms } from './passageTerms.js';
-import { postingsById } from './devArchive.js';
+import { devArchive, postingsById } from './devArchive.js';
 
 const server = useEmbeddedServer();
 
@@ -175,6 +175,33 @@ describe('migrate', () => {
     expect(await runMigrate({ DATABASE_URL: url }, again.logger)).toBe(0);
     expect(again.lines.map((l) => l.message)).toEqual(['database already up to date']);
   });
+
+  it('moves the speakers and listing marks of a database at migration 020 into quotation_speakers (021-023), and marks a database that had none', async () => {
+    const { articles } = devArchive();
+    const { pool } = await freshDatabase(server());
+    await ingestArticles(pool, articles, { batchSize: 40 });
+    const rows = 'SELECT article, position, speaker_id, day, start_offset, end_offset, hidden FROM quotation_speakers ORDER BY article, position';
+    const expected = (await pool.query(rows)).rows;
+    expect(expected.filter((r) => r.hidden).length).toBeGreaterThan(0);
+    const all = await shippedMigrations();
+    for (const marked of [true, false]) {
+      // The database as migration 020 left it: each quotation's speaker and mark in its own columns, listed by quotations_listing (no mark at all below 014).
+      await pool.query(`ALTER TABLE quotations ADD COLUMN speaker_id integer, ADD COLUMN hidden boolean NOT NULL DEFAULT false;
+        UPDATE quotations q SET speaker_id = s.speaker_id, hidden = s.hidden AND ${marked} FROM quotation_speakers s WHERE s.article = q.article AND s.position = q.position;
+        CREATE INDEX quotations_listing ON quotations (speaker_id, day DESC, start_offset, article, end_offset DESC, position) WHERE NOT hidden AND speaker_id IS NOT NULL;
+        DROP TABLE quotation_speakers; DELETE FROM schema_migrations WHERE version >= 21`);
+      const client = await pool.connect();
+      try {
+        expect(await migrate(client, { logger: silentLogger, migrations: all })).toEqual(all.filter((m) => m.version >= 21).map((m) => m.name));
+      } finally {
+        client.release();
+      }
+      expect((await pool.query(rows)).rows).toEqual(expected);
+      const left = await pool.query("SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'quotations' AND column_name IN ('speaker_id', 'hidden')");
+      expect(left.rows[0].n).toBe(0);
+      expect((await pool.query("SELECT to_regclass('quotations_listing') AS index")).rows[0].index).toBeNull();
+    }
+  }, 240_000);
 
   it('names what is missing, exit 2, without touching the database', async () => {
     const { lines, logger } = recordingLogger();
