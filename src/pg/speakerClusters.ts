@@ -136,20 +136,17 @@ async function pointQuotations(client: pg.ClientBase, records: readonly SpeakerR
         chunk.map((i) => records[i]!.position),
       ]),
   );
-  const own = new Map<string, SpeakerRecord[]>();
-  for (const i of rewritten) {
-    if (speakerOf[i]! < 0) continue;
-    const key = `${records[i]!.article}:${speakerOf[i]}`;
-    (own.get(key) ?? own.set(key, []).get(key)!).push(records[i]!);
-  }
-  const hidden = new Set([...own.values()].flatMap((quotations) => [...leftOut(quotations)]));
+  const spoken = rewritten.filter((i) => speakerOf[i]! >= 0);
+  if (!spoken.length) return;
+  const speakerOfRecord = new Map(spoken.map((i) => [records[i]!, speakerOf[i]!]));
+  const hidden = leftOut([...speakerOfRecord.keys()], (r) => speakerOfRecord.get(r)!);
   await copyInto(
     client,
     'quotation_speakers',
     ['article', 'position', 'speaker_id', 'day', 'start_offset', 'end_offset', 'hidden'],
-    rewritten.flatMap((i) => {
+    spoken.map((i) => {
       const r = records[i]!;
-      return speakerOf[i]! < 0 ? [] : [[r.article, r.position, speakerOf[i]!, r.day, r.start_offset, r.end_offset, hidden.has(r) ? 't' : 'f']];
+      return [r.article, r.position, speakerOf[i]!, r.day, r.start_offset, r.end_offset, hidden.has(r) ? 't' : 'f'];
     }),
   );
 }

@@ -36,13 +36,22 @@ interface GroupedQuotation extends ListingSource {
 }
 
 /**
- * Of one speaker's quotations in one article, those the listing leaves out: all but those
- * `keptInArticle` keeps (none of a quotation alone).
+ * Of `quotations` with their speakers (`speakerOf`), those the listings leave out: in each article,
+ * all of a speaker's quotations but those `keptInArticle` keeps (none of a quotation alone).
  */
-export function leftOut<T extends ListingSource>(own: readonly T[]): Set<T> {
-  if (own.length < 2) return new Set();
-  const kept = new Set(keptInArticle(own.map((q) => ({ q, article: q.article, start: q.start_offset, end: q.end_offset, words: q.grp ?? q.matching ?? matchTokens(q.text!).join(' ') }))).map((k) => k.q));
-  return new Set(own.filter((q) => !kept.has(q)));
+export function leftOut<T extends ListingSource>(quotations: readonly T[], speakerOf: (q: T) => number): Set<T> {
+  const own = new Map<string, T[]>();
+  for (const q of quotations) {
+    const key = `${q.article}:${speakerOf(q)}`;
+    (own.get(key) ?? own.set(key, []).get(key)!).push(q);
+  }
+  const out = new Set<T>();
+  for (const group of own.values()) {
+    if (group.length < 2) continue;
+    const kept = new Set(keptInArticle(group.map((q) => ({ q, article: q.article, start: q.start_offset, end: q.end_offset, words: q.grp ?? q.matching ?? matchTokens(q.text!).join(' ') }))).map((k) => k.q));
+    for (const q of group) if (!kept.has(q)) out.add(q);
+  }
+  return out;
 }
 
 /**
@@ -63,16 +72,8 @@ export async function markHidden(client: pg.ClientBase, articles: readonly strin
        ORDER BY s.article, s.position`,
       [chunk],
     );
-    const groups = new Map<string, GroupedQuotation[]>();
-    for (const row of rows.rows) {
-      const key = `${row.article}:${row.speaker_id}`;
-      (groups.get(key) ?? groups.set(key, []).get(key)!).push(row);
-    }
-    const changed: GroupedQuotation[] = [];
-    for (const own of groups.values()) {
-      const out = leftOut(own);
-      for (const q of own) if (q.hidden !== out.has(q)) changed.push(q);
-    }
+    const out = leftOut(rows.rows, (q) => q.speaker_id);
+    const changed = rows.rows.filter((q) => q.hidden !== out.has(q));
     if (!changed.length) return;
     await client.query('UPDATE quotation_speakers s SET hidden = u.h FROM unnest($1::bigint[], $2::integer[], $3::boolean[]) AS u(a, p, h) WHERE s.article = u.a AND s.position = u.p', [
       changed.map((q) => q.article),
