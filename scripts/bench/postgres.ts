@@ -16,6 +16,7 @@ import type pg from 'pg';
 import { parseArticleFile } from '../../src/engine/corpus/index.js';
 import { silentLogger } from '../../src/engine/index.js';
 import { finishIngestion, ingestParts } from '../../src/pg/ingest.js';
+import { v8BuildTuning } from '../../src/buildTuning.js';
 import { migrate } from '../../src/pg/migrate.js';
 import { createPool } from '../../src/pg/pool.js';
 import { postgresCatalog } from '../../src/pg/catalog.js';
@@ -66,7 +67,7 @@ async function ingest(pool: pg.Pool, corpusDir: string): Promise<Record<string, 
     for (const name of files) yield freshIn(name);
   }
   const started = performance.now();
-  if (added) await ingestParts(pool, parts(), added, { finish: false });
+  if (added) await ingestParts(pool, parts(), added, { finish: false, tuning: v8BuildTuning() });
   // The speakers clustered and the postings rows merged once over the whole archive, as one `npm run ingest` of the folder would.
   await finishIngestion(pool);
   const seconds = (performance.now() - started) / 1000;

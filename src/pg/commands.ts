@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadCorpus } from '../engine/corpus/index.js';
-import type { Logger } from '../engine/index.js';
+import type { BuildTuning, Logger } from '../engine/index.js';
 import { isRejection } from '../engine/types.js';
 import type { Config } from '../config.js';
 import { defaultBatchSize, ingestArticles } from './ingest.js';
@@ -98,9 +98,10 @@ export async function runMigrate(env: DatabaseEnv, logger: Logger): Promise<numb
  * `npm run ingest -- DIR`: loads the corpus folder and writes it to PostgreSQL, then tells how many
  * stored articles DIR no longer holds, or with `--prune` deletes them (refused, before anything is
  * written, when more than half of the stored articles would go, unless `--force`); the exit status
- * (0, 1 on a database error, 2 on bad input or a refused prune).
+ * (0, 1 on a database error, 2 on bad input or a refused prune). `tuning`: the program's settings
+ * around the analysis (`IngestOptions.tuning`).
  */
-export async function runIngest(args: readonly string[], env: DatabaseEnv, logger: Logger): Promise<number> {
+export async function runIngest(args: readonly string[], env: DatabaseEnv, logger: Logger, tuning?: BuildTuning): Promise<number> {
   const parsed = parseIngestArgs(args);
   if ('error' in parsed) {
     logger.error({ command: 'ingest' }, `${INGEST_USAGE}: ${parsed.error}`);
@@ -128,6 +129,7 @@ export async function runIngest(args: readonly string[], env: DatabaseEnv, logge
     logger.info({ dir: parsed.dir, articles: corpus.articles.length, batch: parsed.batch ?? defaultBatchSize(corpus.articles.length) }, 'ingesting');
     const counts = await ingestArticles(pool, corpus.articles, {
       batchSize: parsed.batch,
+      tuning,
       onProgress: (progress) => logger.info({ ...progress }, 'ingestion progress'),
       onCompaction: everyFewSeconds((progress) => logger.info({ ...progress }, 'merging postings rows')),
     });

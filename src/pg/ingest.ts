@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type pg from 'pg';
+import type { BuildTuning } from '../engine/options.js';
 import type { Article } from '../engine/types.js';
 import { INGEST_LOCK, inPoolTransaction } from './pool.js';
 import { inlineAnalysis, workerAnalysis } from './analysis.js';
@@ -69,6 +70,12 @@ export interface IngestOptions {
   finish?: boolean;
   /** Who hears how far the merging of postings rows is, when the run finishes. */
   onCompaction?: (progress: CompactionProgress) => void;
+  /**
+   * Process-wide settings for the batches' analysis on worker threads, chosen by the program (see
+   * `src/buildTuning.ts`): each thread optimises the analyser and the quotation reader for itself,
+   * on the cores the analysis uses.
+   */
+  tuning?: BuildTuning;
 }
 
 /**
@@ -109,7 +116,7 @@ export async function ingestParts(pool: pg.Pool, parts: Iterable<readonly Articl
   const written = new WrittenTerms();
   const started = performance.now();
   let seen = 0;
-  try {
+  const writeBatches = async () => {
     for (let k = 0; k <= ANALYSED_AHEAD; k++) analyse();
     while (ahead.length) {
       const { batch, analysed: pending } = ahead.shift()!;
@@ -123,6 +130,9 @@ export async function ingestParts(pool: pg.Pool, parts: Iterable<readonly Articl
       const rate = seen / (seconds || 1e-3);
       options.onProgress?.({ ...counts, done: seen, total, rate: Math.round(rate), secondsLeft: Math.round(Math.max(0, total - seen) / rate) });
     }
+  };
+  try {
+    await (options.tuning && analysis !== inlineAnalysis ? options.tuning.during(writeBatches) : writeBatches());
     if (options.finish !== false) await finishIngestion(pool, { terms: written.looked(), onProgress: options.onCompaction });
   } finally {
     batches.return(undefined);

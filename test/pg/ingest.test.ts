@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { runIngest } from '../../src/pg/commands.js';
 import { postgresArchive } from '../../src/pg/archive.js';
 import { defaultBatchSize, ingestArticles, ingestParts, removeBatch } from '../../src/pg/ingest.js';
 import { INGEST_LOCK, createPool, inPoolTransaction } from '../../src/pg/pool.js';
-import { silentLogger } from '../../src/engine/options.js';
+import { type BuildTuning, silentLogger } from '../../src/engine/options.js';
 import { postgresAsk } from '../../src/pg/search.js';
 import { tempDir } from '../support/tempDir.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
@@ -176,6 +177,29 @@ describe('ingestArticles', () => {
     // 13 batches: a word of every article had 13 rows, merged once 8 could be.
     expect(alone.mostRowsOfATerm).toBeLessThan(8);
     expect(sideBySide).toEqual(alone);
+  });
+
+  it("runs the batches' analysis on worker threads inside the program's tuning, and a one-batch run's on its own thread outside it", async () => {
+    const events: string[] = [];
+    const tuning: BuildTuning = {
+      async during(build) {
+        events.push('tuned');
+        try {
+          return await build();
+        } finally {
+          events.push('untuned');
+        }
+      },
+    };
+    const onProgress = ({ done }: { done: number }) => events.push(`batch to ${done}`);
+    const { pool } = await freshDatabase(server());
+    expect(await ingestArticles(pool, ARTICLES, { batchSize: 5, tuning, onProgress })).toEqual({ added: 12, replaced: 0, unchanged: 0, passages: 24 });
+    const batches = ['batch to 5', 'batch to 10', 'batch to 12'];
+    expect(events).toEqual(availableParallelism() > 1 ? ['tuned', ...batches, 'untuned'] : batches);
+    events.length = 0;
+    const single = await freshDatabase(server());
+    await ingestArticles(single.pool, ARTICLES, { tuning, onProgress });
+    expect(events).toEqual(['batch to 12']);
   });
 
   it('ingests parts given one after another in batches across their ends, reading each part only when reached, as one run of them all', async () => {
