@@ -10,6 +10,7 @@ import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { type BatchToWrite, contentHash } from './rows.js';
 import { type QuotationToGroup, finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
 import { PASSAGE_KEY_COLUMNS } from './termKeys.js';
+import { analyseChangedTables } from './statistics.js';
 import { COUNT_COLUMN, type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS, postingColumns, postingRow, readPostingRows } from './postingTables.js';
 import { REWRITE_POSTINGS, replacePostingRows, runsOf } from './postingRewrite.js';
 import { type Compaction, type CompactionOptions, type CompactionProgress, RUN_MERGE_ROWS, compactPostings } from './compactPostings.js';
@@ -162,14 +163,16 @@ function* batchesOf(parts: Iterable<readonly Article[]>, size: number): Generato
 }
 
 /**
- * What follows the last batch of an ingestion: the new quotations grouped and their speakers
- * clustered, and the postings rows written meanwhile merged into their terms' last rows every
- * `RUN_MERGE_ROWS` of them (`compactPostings`: among `terms` when given, else every term).
- * Both at once on two connections when the pool has them: they touch different tables, and each
- * alone keeps about one core busy. Returns the compaction's counts; when either fails, fails
+ * What follows the last batch of an ingestion: the statistics of the tables the run changed
+ * brought up to date (`analyseChangedTables`: the end jobs are planned on them), then the new
+ * quotations grouped and their speakers clustered, and the postings rows written meanwhile merged
+ * into their terms' last rows every `RUN_MERGE_ROWS` of them (`compactPostings`: among `terms`
+ * when given, else every term). Those two at once on two connections when the pool has them: they
+ * touch different tables, and each alone keeps about one core busy. Returns the compaction's counts; when either fails, fails
  * once both have stopped.
  */
 export async function finishIngestion(pool: pg.Pool, options: Pick<CompactionOptions, 'terms' | 'onProgress'> = {}): Promise<Compaction> {
+  await analyseChangedTables(pool);
   const compact = () => compactPostings(pool, { ...options, minRows: RUN_MERGE_ROWS });
   if ((pool.options.max ?? 1) < 2) {
     await finishQuoteIndex(pool);

@@ -68,8 +68,17 @@ export async function migrate(client: pg.ClientBase, options: MigrateOptions): P
     });
   }
   if (options.reader) await grantRole(client, options.reader, 'SELECT', options.logger);
-  if (options.writer) await grantRole(client, options.writer, 'SELECT, INSERT, UPDATE, DELETE', options.logger);
+  if (options.writer) await grantRole(client, options.writer, await writerPrivileges(client), options.logger);
   return applied;
+}
+
+/**
+ * What the writer role may do on every table: write rows and, from PostgreSQL 17 (which has the
+ * privilege), MAINTAIN, so an ingestion run can analyse the tables it changed (`analyseChangedTables`).
+ */
+async function writerPrivileges(client: pg.ClientBase): Promise<string> {
+  const version = await client.query<{ server_version_num: string }>('SHOW server_version_num');
+  return Number(version.rows[0]!.server_version_num) >= 170000 ? 'SELECT, INSERT, UPDATE, DELETE, MAINTAIN' : 'SELECT, INSERT, UPDATE, DELETE';
 }
 
 /**

@@ -73,11 +73,14 @@ describe('migrate', () => {
   });
 
   it('lets the writer ingest the seed and the read-only role answer from it', async () => {
-    const { url } = await freshDatabase(server());
+    const { url, pool: owner } = await freshDatabase(server());
     const as = (role: string, password: string) => Object.assign(new URL(url), { username: role, password }).toString();
     const env = { DATABASE_URL: url, DATABASE_READER_ROLE: 'seed_bot', DATABASE_READER_PASSWORD: 'reader-secret', DATABASE_WRITER_ROLE: 'seed_ingest', DATABASE_WRITER_PASSWORD: 'writer-secret' };
     expect(await runMigrate(env, silentLogger)).toBe(0);
     expect(await runIngest(['corpus'], { DATABASE_URL: as('seed_ingest', 'writer-secret') }, silentLogger)).toBe(0);
+    // The writer analysed the tables it filled (MAINTAIN): the end of its run, and the first questions, are planned on their statistics.
+    const analysed = await owner.query<{ relname: string }>("SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL AND relname IN ('articles', 'passages', 'text_postings', 'quotations')");
+    expect(analysed.rows.map((row) => row.relname).sort()).toEqual(['articles', 'passages', 'quotations', 'text_postings']);
     const reader = createPool(as('seed_bot', 'reader-secret'), silentLogger);
     try {
       const answer = await postgresAsk(reader).ask({ question: 'التعاون العسكري بين إيران وروسيا', limit: 1 });
