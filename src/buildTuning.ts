@@ -18,8 +18,9 @@ const DEFAULT_INLINING_BUDGET = 920;
 const INLINING_FLAG = '--max-inlined-bytecode-size-cumulative';
 
 /**
- * The inlining budget lowered for the length of each parallel build; none when the user set the budget themselves
- * (on the command line or in NODE_OPTIONS), which is then left alone.
+ * The inlining budget lowered for the length of each parallel build or ingestion analysis (V8's default set back
+ * after: one at a time, as each program runs them); none when the user set the budget themselves (on the command
+ * line or in NODE_OPTIONS), which is then left alone.
  */
 export function v8BuildTuning(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): BuildTuning | undefined {
   if ([...execArgv, nodeOptions].join(' ').includes(INLINING_FLAG)) return undefined;

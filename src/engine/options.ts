@@ -33,7 +33,10 @@ export interface EngineOptions {
   buildTuning?: BuildTuning;
 }
 
-/** What a program sets around a parallel build (V8 flags, say): the engine itself touches no process-wide setting. */
+/**
+ * What a program sets around a parallel build, or the worker-thread analysis of an ingestion into PostgreSQL
+ * (V8 flags, say): the engine itself touches no process-wide setting.
+ */
 export interface BuildTuning {
   /** Runs the build with the settings in force, and puts them back after. */
   during<T>(build: () => Promise<T>): Promise<T>;

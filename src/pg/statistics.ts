@@ -1,37 +1,44 @@
 /**
  * The planner's statistics after a large write. autovacuum analyses a table once more rows have
- * changed since its last `ANALYZE` than `ANALYZE_ROWS` and `ANALYZE_FRACTION` of the table, but
- * only when its launcher next visits the database (every minute at best): a run of a minute or
- * two ends with tables the planner has never seen, and the merge at its end, planned blind, took
- * 40.7 s instead of 10–11 s on a fresh 90k archive. An ingestion run therefore applies
- * autovacuum's rule itself before its end jobs.
+ * changed since its last `ANALYZE` than its threshold and scale factor allow, but only when its
+ * launcher next visits the database (every minute at best): a run of a minute or two ends with
+ * tables the planner has never seen. The merge at the end of a fresh 90k run, planned blind,
+ * joined each chunk of terms with a full scan of `text_postings` (40.7 s against 10–11 s), and
+ * the whole end took 31–38 s against 15–17 s. An ingestion run therefore applies autovacuum's
+ * rule itself before its end jobs.
  */
 
-import pg from 'pg';
-
-/** autovacuum's defaults (`autovacuum_analyze_threshold`, `autovacuum_analyze_scale_factor`): rows changed beyond which a table is analysed. */
-const ANALYZE_ROWS = 50;
-const ANALYZE_FRACTION = 0.1;
+import type pg from 'pg';
 
 /**
- * Analyses the tables of the current schema whose changes since their last `ANALYZE` pass
- * autovacuum's rule, and those never analysed that hold rows (their size read from the files:
- * the changes counted are reported by each connection up to seconds late); returns their names.
- * On a pool the tables are analysed on all its connections at once (2.0 s for the fifteen tables
- * of a fresh 90k archive on two, 3.5 s on one). A table the role may not analyse (it needs the
- * MAINTAIN privilege on PostgreSQL 17 and later, which `npm run db:migrate` grants the writer
- * role; ownership before) is skipped with the server's warning: autovacuum analyses it later.
+ * Analyses the tables of the current schema that this role may analyse (it needs the MAINTAIN
+ * privilege on PostgreSQL 17 and later, which `npm run db:migrate` grants the writer role;
+ * ownership before) whose changes since their last `ANALYZE` pass autovacuum's rule with the
+ * server's settings, and those never analysed that hold rows (their size read from the files: the
+ * changes counted are reported by each connection up to seconds late); returns the tables it
+ * asked to analyse. A table another session holds (a migration, autovacuum, another run's clustering) is
+ * skipped rather than waited for, and a failed `ANALYZE` only leaves its table to autovacuum: the
+ * statistics help the run's end, which does not depend on them. The tables are analysed on all
+ * the pool's connections at once (2.0 s for the fifteen tables of a fresh 90k archive on two, 3.5 s on one).
  */
-export async function analyseChangedTables(db: pg.Pool | pg.ClientBase): Promise<string[]> {
-  const stale = await db.query<{ name: string }>(
-    `SELECT s.relname AS name FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+export async function analyseChangedTables(pool: pg.Pool): Promise<string[]> {
+  const stale = await pool.query<{ name: string; target: string }>(
+    `SELECT s.relname AS name, format('%I.%I', s.schemaname, s.relname) AS target
+     FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
      WHERE s.schemaname = current_schema()
-       AND ((c.reltuples < 0 AND pg_relation_size(c.oid) > 0) OR s.n_mod_since_analyze > $1 + $2 * greatest(c.reltuples, 0))
+       AND CASE WHEN current_setting('server_version_num')::integer >= 170000 THEN has_table_privilege(c.oid, 'MAINTAIN') ELSE pg_has_role(c.relowner, 'USAGE') END
+       AND ((c.reltuples < 0 AND pg_relation_size(c.oid) > 0)
+         OR s.n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8 + current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, 0))
      ORDER BY pg_total_relation_size(c.oid) DESC, s.relname`,
-    [ANALYZE_ROWS, ANALYZE_FRACTION],
   );
-  const names = stale.rows.map((row) => row.name);
-  // A statement per table, the largest first: a pool runs them on all its connections at once.
-  await Promise.all(names.map((name) => db.query(`ANALYZE ${pg.escapeIdentifier(name)}`)));
-  return names.sort();
+  // A statement per table, the largest first: the pool runs them on all its connections at once.
+  const analysed = await Promise.all(
+    stale.rows.map(({ name, target }) =>
+      pool.query(`ANALYZE (SKIP_LOCKED) ${target}`).then(
+        () => [name],
+        () => [],
+      ),
+    ),
+  );
+  return analysed.flat().sort();
 }

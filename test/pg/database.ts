@@ -39,6 +39,14 @@ export async function freshDatabase(server: EmbeddedServer): Promise<{ name: str
   return { name, url: server.url(name), pool };
 }
 
+/** Keeps autovacuum off every table of the pool's database, for tests of what analyses them (autovacuum could otherwise analyse one first, at any time). */
+export async function withoutAutovacuum(pool: pg.Pool): Promise<void> {
+  await pool.query(`DO $$ DECLARE t text; BEGIN
+    FOR t IN SELECT format('%I.%I', schemaname, tablename) FROM pg_tables WHERE schemaname = current_schema() LOOP
+      EXECUTE format('ALTER TABLE %s SET (autovacuum_enabled = off)', t);
+    END LOOP; END $$`);
+}
+
 /** The read-only role the bot connects as, in the tests. */
 const READER = { name: 'test_reader', password: 'test-reader-password' };
 

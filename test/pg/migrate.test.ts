@@ -9,7 +9,7 @@ import { postgresAsk } from '../../src/pg/search.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
 import { analyseBatch } from '../../src/pg/rows.js';
 import { loadCorpus } from '../../src/engine/corpus/index.js';
-import { freshDatabase, useEmbeddedServer } from './database.js';
+import { freshDatabase, useEmbeddedServer, withoutAutovacuum } from './database.js';
 import { passageTerms } from './passageTerms.js';
 import { devArchive, postingsById } from './devArchive.js';
 
@@ -77,6 +77,7 @@ describe('migrate', () => {
     const as = (role: string, password: string) => Object.assign(new URL(url), { username: role, password }).toString();
     const env = { DATABASE_URL: url, DATABASE_READER_ROLE: 'seed_bot', DATABASE_READER_PASSWORD: 'reader-secret', DATABASE_WRITER_ROLE: 'seed_ingest', DATABASE_WRITER_PASSWORD: 'writer-secret' };
     expect(await runMigrate(env, silentLogger)).toBe(0);
+    await withoutAutovacuum(owner);
     expect(await runIngest(['corpus'], { DATABASE_URL: as('seed_ingest', 'writer-secret') }, silentLogger)).toBe(0);
     // The writer analysed the tables it filled (MAINTAIN): the end of its run, and the first questions, are planned on their statistics.
     const analysed = await owner.query<{ relname: string }>("SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL AND relname IN ('articles', 'passages', 'text_postings', 'quotations')");

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/engine/types.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
 import { analyseChangedTables } from '../../src/pg/statistics.js';
-import { freshDatabase, useEmbeddedServer } from './database.js';
+import { freshDatabase, useEmbeddedServer, withoutAutovacuum } from './database.js';
 
 const server = useEmbeddedServer();
 
@@ -21,6 +21,7 @@ async function lastAnalysed(pool: import('pg').Pool): Promise<Record<string, str
 describe('analyseChangedTables', () => {
   it('analyses at the end of an ingestion the tables it filled, and leaves alone those a small later run barely changed', async () => {
     const { pool } = await freshDatabase(server());
+    await withoutAutovacuum(pool);
     // The rows the migrations wrote, then nothing changed since.
     expect(await analyseChangedTables(pool)).toEqual(['corpus_stats', 'quote_totals', 'schema_migrations']);
     expect(await analyseChangedTables(pool)).toEqual([]);
@@ -33,5 +34,16 @@ describe('analyseChangedTables', () => {
     const edited = ARTICLES.map((a) => (a.id === 's3' ? { ...a, body: 'نص جديد عن الطاقة الشمسية.' } : a));
     expect(await ingestArticles(pool, edited)).toMatchObject({ replaced: 1 });
     expect((await lastAnalysed(pool)).articles).toBe(first.articles);
+    // A table analysed before, then changed beyond autovacuum's rule (its changes reported: a connection sends its counts at a transaction's end, at most once a second unless told to).
+    const client = await pool.connect();
+    try {
+      await client.query("INSERT INTO term_chars (ch) SELECT chr(0x4e00 + k) FROM generate_series(1, 500) AS k ON CONFLICT DO NOTHING");
+      await client.query('SELECT pg_stat_force_next_flush()');
+      await client.query('SELECT 1');
+    } finally {
+      client.release();
+    }
+    expect(await analyseChangedTables(pool)).toContain('term_chars');
+    expect((await lastAnalysed(pool)).term_chars).not.toBe(first.term_chars);
   });
 });
