@@ -42,6 +42,11 @@ export interface BuildTuning {
   during<T>(build: () => Promise<T>): Promise<T>;
 }
 
+/** Runs `work` inside `tuning` when the program gave one, else as it is. */
+export function underTuning<T>(tuning: BuildTuning | undefined, work: () => Promise<T>): Promise<T> {
+  return tuning ? tuning.during(work) : work();
+}
+
 /** How the first stage of /ask scores passages (BM25+ over the passage index) and how much work it may do. */
 export interface RankingOptions {
   /** Weight of each indexed field. Default: text 1, title 1.5 (the title counts as a field of each of its passages). */

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type pg from 'pg';
-import type { BuildTuning } from '../engine/options.js';
+import { type BuildTuning, underTuning } from '../engine/options.js';
 import type { Article } from '../engine/types.js';
 import { INGEST_LOCK, inPoolTransaction } from './pool.js';
 import { inlineAnalysis, workerAnalysis } from './analysis.js';
@@ -102,7 +102,8 @@ export function ingestArticles(pool: pg.Pool, articles: readonly Article[], opti
 export async function ingestParts(pool: pg.Pool, parts: Iterable<readonly Article[]>, total: number, options: IngestOptions = {}): Promise<IngestCounts> {
   const size = options.batchSize ?? defaultBatchSize(total);
   const batches = batchesOf(parts, size);
-  const analysis = total > size && availableParallelism() > 1 ? workerAnalysis(Math.min(availableParallelism(), ANALYSED_AHEAD + 1)) : inlineAnalysis;
+  const onThreads = total > size && availableParallelism() > 1;
+  const analysis = onThreads ? workerAnalysis(Math.min(availableParallelism(), ANALYSED_AHEAD + 1)) : inlineAnalysis;
   // Batches analysed ahead of the one being written (their new or changed articles): enough to keep every thread busy.
   const ahead: Array<{ batch: readonly Article[]; analysed: Promise<BatchToWrite | null> }> = [];
   const analyse = () => {
@@ -133,7 +134,7 @@ export async function ingestParts(pool: pg.Pool, parts: Iterable<readonly Articl
     }
   };
   try {
-    await (options.tuning && analysis !== inlineAnalysis ? options.tuning.during(writeBatches) : writeBatches());
+    await underTuning(onThreads ? options.tuning : undefined, writeBatches);
     if (options.finish !== false) await finishIngestion(pool, { terms: written.looked(), onProgress: options.onCompaction });
   } finally {
     batches.return(undefined);
@@ -168,8 +169,8 @@ function* batchesOf(parts: Iterable<readonly Article[]>, size: number): Generato
  * quotations grouped and their speakers clustered, and the postings rows written meanwhile merged
  * into their terms' last rows every `RUN_MERGE_ROWS` of them (`compactPostings`: among `terms`
  * when given, else every term). Those two at once on two connections when the pool has them: they
- * touch different tables, and each alone keeps about one core busy. Returns the compaction's counts; when either fails, fails
- * once both have stopped.
+ * touch different tables, and each alone keeps about one core busy. Returns the compaction's
+ * counts; when either fails, fails once both have stopped.
  */
 export async function finishIngestion(pool: pg.Pool, options: Pick<CompactionOptions, 'terms' | 'onProgress'> = {}): Promise<Compaction> {
   await analyseChangedTables(pool);

@@ -16,10 +16,11 @@ import type pg from 'pg';
  * ownership before) whose changes since their last `ANALYZE` pass autovacuum's rule with the
  * server's settings, and those never analysed that hold rows (their size read from the files: the
  * changes counted are reported by each connection up to seconds late); returns the tables it
- * asked to analyse. A table another session holds (a migration, autovacuum, another run's clustering) is
- * skipped rather than waited for, and a failed `ANALYZE` only leaves its table to autovacuum: the
- * statistics help the run's end, which does not depend on them. The tables are analysed on all
- * the pool's connections at once (2.0 s for the fifteen tables of a fresh 90k archive on two, 3.5 s on one).
+ * asked to analyse. A table another session holds (a migration, autovacuum, another run's
+ * clustering) is skipped rather than waited for, and a failed `ANALYZE` only leaves its table to
+ * autovacuum: the statistics help the run's end, which does not depend on them. The tables are
+ * analysed on all the pool's connections at once (2.0 s for the fifteen tables of a fresh 90k
+ * archive on two, 3.5 s on one).
  */
 export async function analyseChangedTables(pool: pg.Pool): Promise<string[]> {
   const stale = await pool.query<{ name: string; target: string }>(

@@ -8,7 +8,7 @@ import { TextGrouper } from '../quotes/grouping.js';
 import { PassageIndex } from '../search/index/passageIndex.js';
 import { type BuildArticle, type SharedArticles, shareArticles } from './sharedArticles.js';
 import { type Archive, completeArchive } from '../archive.js';
-import { BUILD_LIMITS, type BuildTuning } from '../options.js';
+import { BUILD_LIMITS, type BuildTuning, underTuning } from '../options.js';
 import type { Article } from '../types.js';
 
 /** Cuts every article into passages, indexes them, and finds every quotation. */
@@ -40,7 +40,7 @@ export interface ParallelBuildOptions {
  */
 export async function buildArchiveInParallel(articles: Article[], options: ParallelBuildOptions = {}): Promise<Archive> {
   if (articles.length < (options.parallelFrom ?? BUILD_LIMITS.parallelFrom) || availableParallelism() < 2) return buildArchive(articles);
-  return options.tuning ? options.tuning.during(() => buildOnTwoThreads(articles, options)) : buildOnTwoThreads(articles, options);
+  return underTuning(options.tuning, () => buildOnTwoThreads(articles, options));
 }
 
 async function buildOnTwoThreads(articles: Article[], options: ParallelBuildOptions): Promise<Archive> {
