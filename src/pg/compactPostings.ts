@@ -7,7 +7,7 @@
  */
 
 import type pg from 'pg';
-import { INGEST_LOCK, inPoolTransaction } from './pool.js';
+import { INGEST_LOCK, inTransaction } from './pool.js';
 import { type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS, postingColumns } from './postingTables.js';
 import { copyBinaryInto, copyBinaryOut } from './copyBinary.js';
 import { type PackedRow, joinPacked } from './packedPostings.js';
@@ -22,6 +22,14 @@ const MERGED_ROW_POSTINGS = 4096;
 
 /** Terms whose rows one transaction merges (the bot holds their rows to merge at once: a group holds about `MERGED_ROW_POSTINGS` postings, or one longer row and fewer). */
 const TERMS_PER_TRANSACTION = 1000;
+
+/**
+ * Held (at session level) by the connection leading a compaction until every connection merging
+ * with it is done: two compactions (of two ingestion runs ending together) never merge the same
+ * term at once. Each merge transaction holds the ingestion lock shared, so writers wait for it while
+ * the connections of one compaction do not wait for each other.
+ */
+const COMPACTION_LOCK = 0x6e657773_03;
 
 /**
  * Rows a term's last merge group must have to be merged after an ingestion run: a term's rows
@@ -43,49 +51,94 @@ export interface CompactionProgress {
   total: number;
 }
 
-/** What to merge: the terms to look at in each table (all when left out), how many rows a group needs, the postings a merged row gathers. */
+/** What to merge: the terms to look at in each table (all when left out), how many rows a group needs, the postings a merged row gathers, the terms a transaction merges. */
 export interface CompactionOptions {
   terms?: { text: readonly string[]; title: readonly string[] };
   minRows?: number;
   rowPostings?: number;
+  termsPerTransaction?: number;
   onProgress?: (progress: CompactionProgress) => void;
+  /**
+   * Once this settles (fulfilled), a second connection of the pool merges beside the first, taking
+   * the next terms as each finishes its own: an ingestion run's end gives it when its clustering,
+   * which runs beside the merge, is done. One connection merges alone without it.
+   */
+  helper?: Promise<unknown>;
 }
 
 /**
  * Merges the consecutive small rows of each term in both postings tables (see
  * `MERGED_ROW_POSTINGS`), the groups of `minRows` rows or more (2 by default), a thousand
- * terms a transaction holding the ingestion lock: a bot reading meanwhile sees every term's
- * postings whole, before or after. An ingestion run ends by merging the terms it wrote
- * (`RUN_MERGE_ROWS`): a term's rows written since join its last merged row.
+ * terms a transaction holding the ingestion lock (shared: see `COMPACTION_LOCK`): a bot reading
+ * meanwhile sees every term's postings whole, before or after. An ingestion run ends by merging
+ * the terms it wrote (`RUN_MERGE_ROWS`): a term's rows written since join its last merged row.
  */
 export async function compactPostings(pool: pg.Pool, options: CompactionOptions = {}): Promise<Compaction> {
-  const { minRows = 2, rowPostings = MERGED_ROW_POSTINGS } = options;
-  const tables = [
-    { table: TEXT_POSTINGS, looked: options.terms?.text },
-    { table: TITLE_POSTINGS, looked: options.terms?.title },
-  ];
-  // One table after the other: a pool of one connection (db:migrate's) waits no longer than its connection timeout for another.
-  const pending: string[][] = [];
-  for (const { table, looked } of tables) pending.push(await termsToMerge(pool, table, looked, minRows, rowPostings));
-  const total = pending.reduce((sum, terms) => sum + terms.length, 0);
-  const done: Compaction = { terms: 0, rowsBefore: 0, rowsAfter: 0 };
-  let looked = 0;
-  for (const [k, { table }] of tables.entries()) {
-    const terms = pending[k]!;
-    for (let from = 0; from < terms.length; from += TERMS_PER_TRANSACTION) {
-      const chunk = terms.slice(from, from + TERMS_PER_TRANSACTION);
-      const merged = await inPoolTransaction(pool, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
-        return mergeRows(client, table, chunk, minRows, rowPostings);
-      });
-      looked += chunk.length;
-      done.terms += merged.terms;
-      done.rowsBefore += merged.before;
-      done.rowsAfter += merged.after;
-      options.onProgress?.({ done: looked, total });
+  const { minRows = 2, rowPostings = MERGED_ROW_POSTINGS, termsPerTransaction = TERMS_PER_TRANSACTION } = options;
+  return withClient(pool, async (lead) => {
+    await lead.query('SELECT pg_advisory_lock($1)', [COMPACTION_LOCK]);
+    try {
+      // One table after the other, on the lead's connection: a pool of one connection (db:migrate's) has no other.
+      const chunks: Array<{ table: PostingTable; terms: string[] }> = [];
+      for (const { table, looked } of [
+        { table: TEXT_POSTINGS, looked: options.terms?.text },
+        { table: TITLE_POSTINGS, looked: options.terms?.title },
+      ]) {
+        const terms = await termsToMerge(lead, table, looked, minRows, rowPostings);
+        for (let from = 0; from < terms.length; from += termsPerTransaction) chunks.push({ table, terms: terms.slice(from, from + termsPerTransaction) });
+      }
+      const total = chunks.reduce((sum, chunk) => sum + chunk.terms.length, 0);
+      const done: Compaction = { terms: 0, rowsBefore: 0, rowsAfter: 0 };
+      let looked = 0;
+      let failed = false;
+      const drain = async (client: pg.ClientBase) => {
+        try {
+          for (let chunk = chunks.shift(); chunk && !failed; chunk = chunks.shift()) {
+            const { table, terms } = chunk;
+            const merged = await inTransaction(client, async () => {
+              await client.query('SELECT pg_advisory_xact_lock_shared($1)', [INGEST_LOCK]);
+              return mergeRows(client, table, terms, minRows, rowPostings);
+            });
+            looked += terms.length;
+            done.terms += merged.terms;
+            done.rowsBefore += merged.before;
+            done.rowsAfter += merged.after;
+            options.onProgress?.({ done: looked, total });
+          }
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      };
+      const second = options.helper?.then(
+        () => (chunks.length && !failed ? withClient(pool, drain) : undefined),
+        () => undefined,
+      );
+      const settled = await Promise.allSettled([drain(lead), second]);
+      for (const result of settled) if (result.status === 'rejected') throw result.reason;
+      return done;
+    } finally {
+      await lead.query('SELECT pg_advisory_unlock($1)', [COMPACTION_LOCK]);
     }
+  });
+}
+
+/** Runs `work` on a connection of the pool, released afterwards; closed if `work` failed (its session may hold a lock, or never answer again). */
+async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  // A connection lost while checked out emits an error: heard here (the failing statement tells `work`), not crashing the process.
+  const onLost = () => undefined;
+  client.on('error', onLost);
+  let failure: Error | undefined;
+  try {
+    return await work(client);
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    client.off('error', onLost);
+    client.release(failure);
   }
-  return done;
 }
 
 /**
@@ -108,9 +161,9 @@ const MERGED = (n: string, closed: string) => `(${n} >= $3::integer OR (${closed
  * number their groups (three quarters of the statement's time at 90k articles); `mergeRows`
  * numbers the groups of these terms only.
  */
-async function termsToMerge(pool: pg.Pool, table: PostingTable, looked: readonly string[] | undefined, minRows: number, rowPostings: number): Promise<string[]> {
+async function termsToMerge(client: pg.ClientBase, table: PostingTable, looked: readonly string[] | undefined, minRows: number, rowPostings: number): Promise<string[]> {
   if (looked && !looked.length) return [];
-  const result = await pool.query<{ term: string }>(
+  const result = await client.query<{ term: string }>(
     `SELECT term FROM ${table.name} WHERE ${looked ? 'term = ANY($1::text[])' : '$1::text[] IS NULL'}
      GROUP BY term HAVING count(*) >= $2::integer OR (count(*) >= 2 AND sum(found) >= $3::bigint) ORDER BY term`,
     [looked ?? null, minRows, rowPostings],

@@ -169,17 +169,20 @@ function* batchesOf(parts: Iterable<readonly Article[]>, size: number): Generato
  * quotations grouped and their speakers clustered, and the postings rows written meanwhile merged
  * into their terms' last rows every `RUN_MERGE_ROWS` of them (`compactPostings`: among `terms`
  * when given, else every term). Those two at once on two connections when the pool has them: they
- * touch different tables, and each alone keeps about one core busy. Returns the compaction's
- * counts; when either fails, fails once both have stopped.
+ * touch different tables, and each alone keeps about one core busy; the clustering's connection
+ * merges too once it is done. Returns the compaction's counts; when either fails, fails once both
+ * have stopped.
  */
 export async function finishIngestion(pool: pg.Pool, options: Pick<CompactionOptions, 'terms' | 'onProgress'> = {}): Promise<Compaction> {
   await analyseChangedTables(pool);
-  const compact = () => compactPostings(pool, { ...options, minRows: RUN_MERGE_ROWS });
+  const compact = (helper?: Promise<unknown>) => compactPostings(pool, { ...options, minRows: RUN_MERGE_ROWS, helper });
   if ((pool.options.max ?? 1) < 2) {
     await finishQuoteIndex(pool);
     return compact();
   }
-  const [grouped, compacted] = await Promise.allSettled([finishQuoteIndex(pool), compact()]);
+  const clustering = finishQuoteIndex(pool);
+  // Its connection merges too once the clustering is done (the merge is most of a large run's end).
+  const [grouped, compacted] = await Promise.allSettled([clustering, compact(clustering)]);
   if (grouped.status === 'rejected') throw grouped.reason;
   if (compacted.status === 'rejected') throw compacted.reason;
   return compacted.value;

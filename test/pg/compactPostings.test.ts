@@ -5,7 +5,8 @@ import { ingestArticles } from '../../src/pg/ingest.js';
 import { packPostings } from '../../src/pg/packedPostings.js';
 import { TEXT_POSTINGS, postingRow, readPostingRows } from '../../src/pg/postingTables.js';
 import { replacePostingRows } from '../../src/pg/postingRewrite.js';
-import { inPoolTransaction } from '../../src/pg/pool.js';
+import { createPool, inPoolTransaction } from '../../src/pg/pool.js';
+import { silentLogger } from '../../src/engine/index.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 import { QUOTES_DIR, answers, devArchive, postingsById } from './devArchive.js';
 
@@ -79,6 +80,54 @@ describe.skipIf(!existsSync(QUOTES_DIR))('compactPostings', () => {
     await compactPostings(pool, { minRows: RUN_MERGE_ROWS, rowPostings });
     expect(await groups()).toEqual({ closed: 0, open: 0 });
     expect(await postingsById(pool)).toEqual(postings);
+  }, 240_000);
+});
+
+/** Every row of both postings tables: term, block, count and packed bytes. */
+async function storedRows(pool: import('pg').Pool) {
+  const read = (table: string) => pool.query(`SELECT term, block, found, encode(packed, 'hex') AS packed FROM ${table} ORDER BY term COLLATE "C", block`);
+  return [(await read('text_postings')).rows, (await read('title_postings')).rows];
+}
+
+describe.skipIf(!existsSync(QUOTES_DIR))('compactPostings on several connections', () => {
+  it('merges on a second connection once given one, and stores what one connection alone stores', async () => {
+    const { articles } = devArchive();
+    const alone = (await freshDatabase(server())).pool;
+    const helped = (await freshDatabase(server())).pool;
+    for (const pool of [alone, helped]) await ingestArticles(pool, articles, { batchSize: 2, finish: false });
+    const options = { rowPostings: 40, termsPerTransaction: 10 };
+    const expected = await compactPostings(alone, options);
+    let connections = 0;
+    helped.on('acquire', () => connections++);
+    let freed!: () => void;
+    const helper = new Promise<void>((resolve) => (freed = resolve));
+    const progress: CompactionProgress[] = [];
+    // The second connection joins part-way (as when a run's clustering ends): after the first transaction, with many left.
+    const compaction = compactPostings(helped, { ...options, helper, onProgress: (p) => progress.push(p) === 1 && freed() });
+    expect(await compaction).toEqual(expected);
+    expect(progress.length).toBeGreaterThan(5);
+    expect(connections).toBe(2);
+    expect(progress.at(-1)).toEqual({ done: progress.at(-1)!.total, total: expect.any(Number) });
+    expect(await storedRows(helped)).toEqual(await storedRows(alone));
+  }, 240_000);
+
+  it('merges each term once when two compactions run at once (two runs ending together), each waiting for the other', async () => {
+    const { articles } = devArchive();
+    const { pool, url } = await freshDatabase(server());
+    await ingestArticles(pool, articles, { batchSize: 2, finish: false });
+    const reference = (await freshDatabase(server())).pool;
+    await ingestArticles(reference, articles, { batchSize: 2, finish: false });
+    const options = { rowPostings: 40, termsPerTransaction: 10 };
+    const once = await compactPostings(reference, options);
+    const other = createPool(url, silentLogger);
+    try {
+      const both = await Promise.all([compactPostings(pool, { ...options, helper: Promise.resolve() }), compactPostings(other, { ...options, helper: Promise.resolve() })]);
+      // One merged every term; the other, waiting, then found nothing left to merge.
+      expect(both.map((c) => c.terms).sort((a, b) => a - b)).toEqual([0, once.terms]);
+      expect(await storedRows(pool)).toEqual(await storedRows(reference));
+    } finally {
+      await other.end();
+    }
   }, 240_000);
 });
 
