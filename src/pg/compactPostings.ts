@@ -68,15 +68,19 @@ export interface CompactionOptions {
 
 /**
  * Merges the consecutive small rows of each term in both postings tables (see
- * `MERGED_ROW_POSTINGS`), the groups of `minRows` rows or more (2 by default), a thousand
- * terms a transaction holding the ingestion lock (shared: see `COMPACTION_LOCK`): a bot reading
+ * `MERGED_ROW_POSTINGS`), the groups of `minRows` rows or more (2 by default), a chunk of
+ * terms (`termsPerTransaction`, a thousand by default) a transaction holding the ingestion lock
+ * (shared: see `COMPACTION_LOCK`): a bot reading
  * meanwhile sees every term's postings whole, before or after. An ingestion run ends by merging
  * the terms it wrote (`RUN_MERGE_ROWS`): a term's rows written since join its last merged row.
  */
 export async function compactPostings(pool: pg.Pool, options: CompactionOptions = {}): Promise<Compaction> {
   const { minRows = 2, rowPostings = MERGED_ROW_POSTINGS, termsPerTransaction = TERMS_PER_TRANSACTION } = options;
-  return withClient(pool, async (lead) => {
+  // A pool of one connection has none for a second merger: it would wait for the lead's.
+  const helper = (pool.options.max ?? 1) >= 2 ? options.helper : undefined;
+  return usingClient(await pool.connect(), async (lead) => {
     await lead.query('SELECT pg_advisory_lock($1)', [COMPACTION_LOCK]);
+    let failed = false;
     try {
       // One table after the other, on the lead's connection: a pool of one connection (db:migrate's) has no other.
       const chunks: Array<{ table: PostingTable; terms: string[] }> = [];
@@ -90,7 +94,6 @@ export async function compactPostings(pool: pg.Pool, options: CompactionOptions 
       const total = chunks.reduce((sum, chunk) => sum + chunk.terms.length, 0);
       const done: Compaction = { terms: 0, rowsBefore: 0, rowsAfter: 0 };
       let looked = 0;
-      let failed = false;
       const drain = async (client: pg.ClientBase) => {
         try {
           for (let chunk = chunks.shift(); chunk && !failed; chunk = chunks.shift()) {
@@ -110,22 +113,33 @@ export async function compactPostings(pool: pg.Pool, options: CompactionOptions 
           throw error;
         }
       };
-      const second = options.helper?.then(
-        () => (chunks.length && !failed ? withClient(pool, drain) : undefined),
-        () => undefined,
-      );
-      const settled = await Promise.allSettled([drain(lead), second]);
+      const leading = drain(lead);
+      // A second connection joins when the helper settles before the lead has merged the last
+      // chunk; one the pool cannot give (its connection timeout) leaves the lead merging alone.
+      const joins = helper && Promise.race([helper.then(() => true, () => false), leading.then(() => false, () => false)]);
+      const second = joins?.then(async (join) => {
+        if (!join || !chunks.length || failed) return;
+        const client = await pool.connect().catch(() => undefined);
+        if (client) await usingClient(client, drain);
+      });
+      const settled = await Promise.allSettled([leading, second]);
       for (const result of settled) if (result.status === 'rejected') throw result.reason;
       return done;
+    } catch (error) {
+      failed = true;
+      throw error;
     } finally {
-      await lead.query('SELECT pg_advisory_unlock($1)', [COMPACTION_LOCK]);
+      // After a failure the connection is closed (`usingClient`), which drops the lock: an unlock
+      // failing then must not hide the failure.
+      await lead.query('SELECT pg_advisory_unlock($1)', [COMPACTION_LOCK]).catch((error: unknown) => {
+        if (!failed) throw error;
+      });
     }
   });
 }
 
-/** Runs `work` on a connection of the pool, released afterwards; closed if `work` failed (its session may hold a lock, or never answer again). */
-async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+/** Runs `work` on a connection checked out of a pool, released afterwards; closed if `work` failed (its session may hold a lock, or never answer again). */
+async function usingClient<T>(client: pg.PoolClient, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   // A connection lost while checked out emits an error: heard here (the failing statement tells `work`), not crashing the process.
   const onLost = () => undefined;
   client.on('error', onLost);
@@ -155,8 +169,8 @@ const MERGED = (n: string, closed: string) => `(${n} >= $3::integer OR (${closed
 
 /**
  * The terms of `table` (among `looked` when given) that may have a group to merge: those with
- * `minRows` ($2) rows, or with two rows or more and at least `rowPostings` ($3) postings (a closed
- * group needs a later one, which starts that many postings in). Counting each term's rows by hash
+ * `minRows` ($3) rows, or with three rows or more and at least `rowPostings` ($2) postings (a
+ * closed group of two rows needs a later row, which starts that many postings in). Counting each term's rows by hash
  * finds every term `MERGED` would and few more, without sorting every row by term and block to
  * number their groups (three quarters of the statement's time at 90k articles); `mergeRows`
  * numbers the groups of these terms only.
@@ -165,8 +179,8 @@ async function termsToMerge(client: pg.ClientBase, table: PostingTable, looked: 
   if (looked && !looked.length) return [];
   const result = await client.query<{ term: string }>(
     `SELECT term FROM ${table.name} WHERE ${looked ? 'term = ANY($1::text[])' : '$1::text[] IS NULL'}
-     GROUP BY term HAVING count(*) >= $2::integer OR (count(*) >= 2 AND sum(found) >= $3::bigint) ORDER BY term`,
-    [looked ?? null, minRows, rowPostings],
+     GROUP BY term HAVING count(*) >= $3::integer OR (count(*) >= 3 AND sum(found) >= $2::bigint) ORDER BY term`,
+    [looked ?? null, rowPostings, minRows],
   );
   return result.rows.map((row) => row.term);
 }

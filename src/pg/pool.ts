@@ -121,5 +121,5 @@ export async function inChunks<T>(rows: readonly T[], write: (chunk: T[], from: 
   for (let from = 0; from < rows.length; from += CHUNK) await write(rows.slice(from, from + CHUNK), from);
 }
 
-/** The advisory lock each ingestion batch (and each deletion or compaction of postings) holds while it writes: one writer at a time keeps the term statistics exact. */
+/** The advisory lock each ingestion batch and each deletion holds while it writes (one writer at a time keeps the term statistics exact), and each merge transaction holds shared (merges change no statistics; they only wait for writers and writers for them). */
 export const INGEST_LOCK = 0x6e657773_02;

@@ -111,7 +111,26 @@ describe.skipIf(!existsSync(QUOTES_DIR))('compactPostings on several connections
     expect(await storedRows(helped)).toEqual(await storedRows(alone));
   }, 240_000);
 
-  it('merges each term once when two compactions run at once (two runs ending together), each waiting for the other', async () => {
+  it('merges alone, as asked, on a pool of one connection given a helper, and when the helper never settles', async () => {
+    const { articles } = devArchive();
+    const { pool, url } = await freshDatabase(server());
+    const reference = (await freshDatabase(server())).pool;
+    for (const each of [pool, reference]) await ingestArticles(each, articles, { batchSize: 2, finish: false });
+    const options = { rowPostings: 40, termsPerTransaction: 10 };
+    const expected = await compactPostings(reference, options);
+    // db:migrate's pool has one connection: a second merger would wait for the lead's until its timeout.
+    const single = createPool(url, silentLogger, 1);
+    try {
+      expect(await compactPostings(single, { ...options, helper: Promise.resolve() })).toEqual(expected);
+    } finally {
+      await single.end();
+    }
+    expect(await storedRows(pool)).toEqual(await storedRows(reference));
+    // A clustering that never ends leaves the lead merging alone, and the compaction still returns.
+    expect(await compactPostings(pool, { ...options, helper: new Promise(() => undefined) })).toEqual({ terms: 0, rowsBefore: 0, rowsAfter: 0 });
+  }, 240_000);
+
+  it('merges each term once when two compactions run at once (two runs ending together): the second waits for the first', async () => {
     const { articles } = devArchive();
     const { pool, url } = await freshDatabase(server());
     await ingestArticles(pool, articles, { batchSize: 2, finish: false });
