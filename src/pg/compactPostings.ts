@@ -7,7 +7,7 @@
  */
 
 import type pg from 'pg';
-import { INGEST_LOCK, inTransaction } from './pool.js';
+import { INGEST_LOCK, hasSecondConnection, inTransaction, usingPoolClient } from './pool.js';
 import { type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS, postingColumns } from './postingTables.js';
 import { copyBinaryInto, copyBinaryOut } from './copyBinary.js';
 import { type PackedRow, joinPacked } from './packedPostings.js';
@@ -68,17 +68,18 @@ export interface CompactionOptions {
 
 /**
  * Merges the consecutive small rows of each term in both postings tables (see
- * `MERGED_ROW_POSTINGS`), the groups of `minRows` rows or more (2 by default), a chunk of
- * terms (`termsPerTransaction`, a thousand by default) a transaction holding the ingestion lock
- * (shared: see `COMPACTION_LOCK`): a bot reading
- * meanwhile sees every term's postings whole, before or after. An ingestion run ends by merging
- * the terms it wrote (`RUN_MERGE_ROWS`): a term's rows written since join its last merged row.
+ * `MERGED_ROW_POSTINGS`), the groups of `minRows` rows or more (2 by default), a chunk of terms
+ * (`termsPerTransaction`, a thousand by default) a transaction holding the ingestion lock (shared:
+ * see `COMPACTION_LOCK`): a bot reading meanwhile sees every term's postings whole, before or
+ * after. An ingestion run ends by merging the terms it wrote (`RUN_MERGE_ROWS`): a term's rows
+ * written since join its last merged row.
  */
 export async function compactPostings(pool: pg.Pool, options: CompactionOptions = {}): Promise<Compaction> {
   const { minRows = 2, rowPostings = MERGED_ROW_POSTINGS, termsPerTransaction = TERMS_PER_TRANSACTION } = options;
   // A pool of one connection has none for a second merger: it would wait for the lead's.
-  const helper = (pool.options.max ?? 1) >= 2 ? options.helper : undefined;
-  return usingClient(await pool.connect(), async (lead) => {
+  const helper = hasSecondConnection(pool) ? options.helper : undefined;
+  // Closed after any failure: its session may still hold the compaction's lock.
+  return usingPoolClient(await pool.connect(), async (lead) => {
     await lead.query('SELECT pg_advisory_lock($1)', [COMPACTION_LOCK]);
     let failed = false;
     try {
@@ -120,7 +121,7 @@ export async function compactPostings(pool: pg.Pool, options: CompactionOptions 
       const second = joins?.then(async (join) => {
         if (!join || !chunks.length || failed) return;
         const client = await pool.connect().catch(() => undefined);
-        if (client) await usingClient(client, drain);
+        if (client) await usingPoolClient(client, drain, () => true);
       });
       const settled = await Promise.allSettled([leading, second]);
       for (const result of settled) if (result.status === 'rejected') throw result.reason;
@@ -129,30 +130,13 @@ export async function compactPostings(pool: pg.Pool, options: CompactionOptions 
       failed = true;
       throw error;
     } finally {
-      // After a failure the connection is closed (`usingClient`), which drops the lock: an unlock
+      // After a failure the connection is closed (`usingPoolClient`), which drops the lock: an unlock
       // failing then must not hide the failure.
       await lead.query('SELECT pg_advisory_unlock($1)', [COMPACTION_LOCK]).catch((error: unknown) => {
         if (!failed) throw error;
       });
     }
-  });
-}
-
-/** Runs `work` on a connection checked out of a pool, released afterwards; closed if `work` failed (its session may hold a lock, or never answer again). */
-async function usingClient<T>(client: pg.PoolClient, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  // A connection lost while checked out emits an error: heard here (the failing statement tells `work`), not crashing the process.
-  const onLost = () => undefined;
-  client.on('error', onLost);
-  let failure: Error | undefined;
-  try {
-    return await work(client);
-  } catch (error) {
-    failure = error instanceof Error ? error : new Error(String(error));
-    throw error;
-  } finally {
-    client.off('error', onLost);
-    client.release(failure);
-  }
+  }, () => true);
 }
 
 /**
@@ -170,10 +154,10 @@ const MERGED = (n: string, closed: string) => `(${n} >= $3::integer OR (${closed
 /**
  * The terms of `table` (among `looked` when given) that may have a group to merge: those with
  * `minRows` ($3) rows, or with three rows or more and at least `rowPostings` ($2) postings (a
- * closed group of two rows needs a later row, which starts that many postings in). Counting each term's rows by hash
- * finds every term `MERGED` would and few more, without sorting every row by term and block to
- * number their groups (three quarters of the statement's time at 90k articles); `mergeRows`
- * numbers the groups of these terms only.
+ * closed group of two rows needs a later row, which starts that many postings in). Counting each
+ * term's rows by hash finds every term `MERGED` would and few more, without sorting every row by
+ * term and block to number their groups (three quarters of the statement's time at 90k
+ * articles); `mergeRows` numbers the groups of these terms only.
  */
 async function termsToMerge(client: pg.ClientBase, table: PostingTable, looked: readonly string[] | undefined, minRows: number, rowPostings: number): Promise<string[]> {
   if (looked && !looked.length) return [];

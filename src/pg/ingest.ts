@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type pg from 'pg';
 import { type BuildTuning, underTuning } from '../engine/options.js';
 import type { Article } from '../engine/types.js';
-import { INGEST_LOCK, inPoolTransaction } from './pool.js';
+import { INGEST_LOCK, hasSecondConnection, inPoolTransaction } from './pool.js';
 import { inlineAnalysis, workerAnalysis } from './analysis.js';
 import { copyLinesInto } from './copy.js';
 import { type BinaryValue, copyBinaryInto } from './copyBinary.js';
@@ -176,7 +176,7 @@ function* batchesOf(parts: Iterable<readonly Article[]>, size: number): Generato
 export async function finishIngestion(pool: pg.Pool, options: Pick<CompactionOptions, 'terms' | 'onProgress'> = {}): Promise<Compaction> {
   await analyseChangedTables(pool);
   const compact = (helper?: Promise<unknown>) => compactPostings(pool, { ...options, minRows: RUN_MERGE_ROWS, helper });
-  if ((pool.options.max ?? 1) < 2) {
+  if (!hasSecondConnection(pool)) {
     await finishQuoteIndex(pool);
     return compact();
   }

@@ -65,26 +65,36 @@ export function passwordIn(url: string | undefined): string | undefined {
 
 /**
  * Runs `work` on a connection of `pool`, in a transaction (opened by `begin`), rolled back if it
- * throws. A connection the server ends between two statements (a restart) is an `error` event of
- * the client, which the pool only listens to while the client is idle: heard here, it fails the
- * statement that follows anyway, and the connection is closed instead of going back to the pool,
- * as is a connection that did not answer in time (`isReadTimeout`, the work's or the rollback's).
+ * throws; the connection is released as `usingPoolClient` releases it.
  */
 export async function inPoolTransaction<T>(pool: pg.Pool, work: (client: pg.ClientBase) => Promise<T>, begin = 'BEGIN'): Promise<T> {
-  const client = await pool.connect();
+  return usingPoolClient(await pool.connect(), (client) => inTransaction(client, () => work(client), begin));
+}
+
+/**
+ * Runs `work` on a connection checked out of a pool, then releases it. A connection the server ends
+ * meanwhile (a restart) is an `error` event of the client, which the pool only listens to while the
+ * client is idle: heard here, it fails the statement that follows anyway, and the connection is
+ * closed instead of going back to the pool, as is one whose failure `closeAfter` says left it
+ * unusable (by default one that did not answer in time: `isReadTimeout`).
+ */
+export async function usingPoolClient<T>(client: pg.PoolClient, work: (client: pg.PoolClient) => Promise<T>, closeAfter: (error: unknown) => boolean = isReadTimeout): Promise<T> {
   let lost: Error | undefined;
   const onLost = (error: Error) => (lost = error);
   client.on('error', onLost);
   try {
-    return await inTransaction(client, () => work(client), begin);
+    return await work(client);
   } catch (error) {
-    if (isReadTimeout(error)) lost ??= error as Error;
+    if (closeAfter(error)) lost ??= error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
     client.off('error', onLost);
     client.release(lost);
   }
 }
+
+/** Whether a pool may lend a second connection beside one checked out (db:migrate's has one). */
+export const hasSecondConnection = (pool: pg.Pool): boolean => (pool.options.max ?? 1) >= 2;
 
 /**
  * Runs `work` in a transaction (opened by `begin`), rolled back if it throws; but for a connection
