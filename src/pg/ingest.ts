@@ -8,7 +8,8 @@ import { copyLinesInto } from './copy.js';
 import { type BinaryValue, copyBinaryInto } from './copyBinary.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { type BatchToWrite, contentHash } from './rows.js';
-import { type QuotationToGroup, finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
+import { finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
+import { type QuotationToGroup, quotationTexts } from './quotationTexts.js';
 import { PASSAGE_KEY_COLUMNS } from './termKeys.js';
 import { analyseChangedTables } from './statistics.js';
 import { COUNT_COLUMN, type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS, postingColumns, postingRow, readPostingRows } from './postingTables.js';
@@ -413,6 +414,8 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
   const passages: string[] = [];
   const passageKeys: string[] = [];
   const quotations: string[] = [];
+  // The batch's quotation texts were worked out on the analysis thread; again here for those of the articles written when another writer stored some meanwhile.
+  const whole = batch.rows.every((row) => write.has(row.article));
   const toGroup: QuotationToGroup[] = [];
   const firstArticle = article + 1;
   const firstPassage = passage + 1;
@@ -442,11 +445,11 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
     }
     for (const q of quotes) {
       quotations.push(`\t${article}\t${lines.quotations.next()}`);
-      toGroup.push({ text: a.body.slice(q.start, q.end), matching: q.matching, day });
+      if (!whole) toGroup.push({ text: a.body.slice(q.start, q.end), matching: q.matching, day });
     }
   }
   if (textDocument !== textValues.written.length) throw new Error(`a batch's rows hold ${textDocument} passages and its postings ${textValues.written.length}`);
-  const groups = await groupQuotations(client, toGroup);
+  const groups = await groupQuotations(client, whole ? batch.quotationTexts : quotationTexts(toGroup));
   await copyLinesInto(client, 'articles', ARTICLE_COLUMNS, articles);
   await copyLinesInto(client, 'article_terms', ARTICLE_TERM_COLUMNS, articleTerms);
   await copyLinesInto(client, 'passages', PASSAGE_COLUMNS, passages);

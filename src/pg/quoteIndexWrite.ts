@@ -1,33 +1,15 @@
-import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { matchTokens, vocabularyBucket } from '../engine/quotes/fuzzy.js';
 import { copyBinaryInto } from './copyBinary.js';
+import { type QuotationTexts, type QuotationToGroup, quotationTexts } from './quotationTexts.js';
 import { PAGE, inChunks, inPoolTransaction } from './pool.js';
 import { clusterChangedSpeakers } from './speakerClusters.js';
 
 /** Group numbers per postings row (see migration 005). */
 const POSTING_BLOCK = 4096;
 
-
-
-/** A quotation to group: its text, the words whosaid matches (null: made from the text) and its article's day. */
-export interface QuotationToGroup {
-  text: string;
-  matching: string | null;
-  day: string;
-}
-
 interface Ungrouped extends QuotationToGroup {
   article: string;
   position: number;
-}
-
-/** A distinct text of the quotations being grouped: its key (matching words joined by spaces) and earliest day. */
-interface TextEntry {
-  key: string;
-  hash: string;
-  day: string;
-  id: number;
 }
 
 /**
@@ -46,7 +28,7 @@ export async function groupNewQuotations(client: pg.ClientBase): Promise<number>
       `SELECT q.article, q.position, q.text, q.matching, a.day FROM quotations q JOIN articles a ON a.number = q.article WHERE q.grp IS NULL ORDER BY q.article, q.position LIMIT ${PAGE}`,
     );
     if (!ungrouped.rowCount) return grouped;
-    const groups = await groupQuotations(client, ungrouped.rows);
+    const groups = await groupQuotations(client, quotationTexts(ungrouped.rows));
     await inChunks(ungrouped.rows, (rows, from) =>
       client.query('UPDATE quotations q SET grp = u.g FROM unnest($1::bigint[], $2::integer[], $3::integer[]) AS u(a, p, g) WHERE q.article = u.a AND q.position = u.p', [
         rows.map((r) => r.article),
@@ -59,94 +41,93 @@ export async function groupNewQuotations(client: pg.ClientBase): Promise<number>
 }
 
 /**
- * Adds quotations (in article and position order, after every quotation grouped before them) to
- * the quotation index inside the caller's transaction, as the embedded engine groups them: each
- * goes to its distinct text (a new group numbered after the highest, or the group holding that text
- * already), and a new group's words get their counts and postings. Returns each quotation's group
- * number, for its `grp`.
+ * Adds quotations (their `texts`, in article and position order, after every quotation grouped
+ * before them) to the quotation index inside the caller's transaction, as the embedded engine
+ * groups them: each goes to its distinct text (a new group numbered after the highest, or the
+ * group holding that text already), and a new group's words get their counts and postings.
+ * Returns each quotation's group number, for its `grp`.
  */
-export async function groupQuotations(client: pg.ClientBase, quotations: readonly QuotationToGroup[]): Promise<number[]> {
-  if (!quotations.length) return [];
+export async function groupQuotations(client: pg.ClientBase, texts: QuotationTexts): Promise<number[]> {
+  if (!texts.textOf.length) return [];
   // One grouping at a time: group numbers are given after the highest in use.
   await client.query('LOCK TABLE quote_groups IN SHARE ROW EXCLUSIVE MODE');
-  const texts = new Map<string, TextEntry>();
-  const textOf: TextEntry[] = [];
-  for (const row of quotations) {
-    const key = row.matching ?? matchTokens(row.text).join(' ');
-    let entry = texts.get(key);
-    if (!entry) texts.set(key, (entry = { key, hash: createHash('md5').update(key).digest('hex'), day: row.day, id: -1 }));
-    if (row.day < entry.day) entry.day = row.day;
-    textOf.push(entry);
-  }
-  const entries = [...texts.values()];
   const known = await client.query<{ id: number; hash: string; first_day: string }>(
     "SELECT id, encode(hash, 'hex') AS hash, first_day FROM quote_groups WHERE hash IN (SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h)",
-    [entries.map((e) => e.hash)],
+    [texts.hashes],
   );
   const stored = new Map(known.rows.map((r) => [r.hash, r]));
   let next = Number((await client.query<{ max: number | null }>('SELECT max(id) FROM quote_groups')).rows[0]!.max ?? -1) + 1;
-  const fresh: TextEntry[] = [];
+  const idOf = new Int32Array(texts.keys.length);
+  // The texts of new groups, in the order of their numbers.
+  const fresh: number[] = [];
   // Groups stored already that a quotation earlier than any of theirs joins: their first day moves back.
-  const earlier: TextEntry[] = [];
-  for (const e of entries) {
-    const group = stored.get(e.hash);
+  const earlier: number[] = [];
+  for (let t = 0; t < texts.keys.length; t++) {
+    const group = stored.get(texts.hashes[t]!);
     if (group === undefined) {
-      e.id = next++;
-      fresh.push(e);
+      idOf[t] = next++;
+      fresh.push(t);
       continue;
     }
-    e.id = group.id;
-    if (e.day < group.first_day) earlier.push(e);
+    idOf[t] = group.id;
+    if (texts.days[t]! < group.first_day) earlier.push(t);
   }
   if (earlier.length) {
     await client.query('UPDATE quote_groups g SET first_day = u.d FROM unnest($1::integer[], $2::text[]) AS u(id, d) WHERE g.id = u.id', [
-      earlier.map((e) => e.id),
-      earlier.map((e) => e.day),
+      earlier.map((t) => idOf[t]!),
+      earlier.map((t) => texts.days[t]!),
     ]);
   }
   await client.query(
     `INSERT INTO quote_groups (id, hash, words, length, first_day)
      SELECT u.id, decode(u.h, 'hex'), w, cardinality(w), u.d FROM unnest($1::integer[], $2::text[], $3::text[], $4::text[]) AS u(id, h, k, d), string_to_array(u.k, ' ') AS w`,
-    [fresh.map((e) => e.id), fresh.map((e) => e.hash), fresh.map((e) => e.key), fresh.map((e) => e.day)],
+    [fresh.map((t) => idOf[t]!), fresh.map((t) => texts.hashes[t]!), fresh.map((t) => texts.keys[t]!), fresh.map((t) => texts.days[t]!)],
   );
-  await client.query('UPDATE quote_totals SET groups = groups + $1, quotations = quotations + $2', [fresh.length, quotations.length]);
-  await writePostings(client, fresh);
-  return textOf.map((e) => e.id);
+  await client.query('UPDATE quote_totals SET groups = groups + $1, quotations = quotations + $2', [fresh.length, texts.textOf.length]);
+  await writePostings(client, texts, fresh, idOf);
+  return Array.from(texts.textOf, (t) => idOf[t]!);
 }
 
-/** Counts and postings of the words of new groups (`groups` ascending by number, all after the groups stored). */
-async function writePostings(client: pg.ClientBase, groups: readonly TextEntry[]): Promise<void> {
-  const byWord = new Map<string, { ids: number[]; lengths: number[] }>();
-  for (const g of groups) {
-    const words = g.key ? g.key.split(' ') : [];
-    for (const w of new Set(words)) {
-      const list = byWord.get(w) ?? byWord.set(w, { ids: [], lengths: [] }).get(w)!;
-      list.ids.push(g.id);
-      list.lengths.push(words.length);
+/**
+ * Counts and postings of the words of new groups: `fresh` texts, numbered `idOf` ascending, all
+ * after the groups stored. Each word's groups are gathered in place (a count per word, then each
+ * word's slice filled in group order), without a list per word.
+ */
+async function writePostings(client: pg.ClientBase, texts: QuotationTexts, fresh: readonly number[], idOf: Int32Array): Promise<void> {
+  const { wordStart, wordOf, lengths } = texts;
+  const start = new Int32Array(texts.words.length + 1);
+  for (const t of fresh) for (let i = wordStart[t]!; i < wordStart[t + 1]!; i++) start[wordOf[i]! + 1]!++;
+  for (let w = 0; w < texts.words.length; w++) start[w + 1]! += start[w]!;
+  const ids = new Int32Array(start[texts.words.length]!);
+  const groupLengths = new Int32Array(ids.length);
+  const filled = start.slice(0, texts.words.length);
+  for (const t of fresh) {
+    for (let i = wordStart[t]!; i < wordStart[t + 1]!; i++) {
+      const at = filled[wordOf[i]!]!++;
+      ids[at] = idOf[t]!;
+      groupLengths[at] = lengths[t]!;
     }
   }
-  const words = [...byWord.keys()];
+  const used: number[] = [];
+  for (let w = 0; w < texts.words.length; w++) if (start[w + 1]! > start[w]!) used.push(w);
   await client.query(
     'INSERT INTO quote_words (word, groups, bucket) SELECT * FROM unnest($1::text[], $2::integer[], $3::text[]) ON CONFLICT (word) DO UPDATE SET groups = quote_words.groups + excluded.groups',
-    [words, words.map((w) => byWord.get(w)!.ids.length), words.map(vocabularyBucket)],
+    [used.map((w) => texts.words[w]!), used.map((w) => start[w + 1]! - start[w]!), used.map((w) => texts.buckets[w]!)],
   );
-  const rows: Array<{ word: string; block: number; ids: number[]; lengths: number[] }> = [];
-  for (const [word, { ids, lengths }] of byWord) {
-    for (let k = 0; k < ids.length; ) {
+  const rows: Array<{ word: string; block: number; ids: Int32Array; lengths: Int32Array }> = [];
+  for (const w of used) {
+    for (let k = start[w]!; k < start[w + 1]!; ) {
       const block = Math.floor(ids[k]! / POSTING_BLOCK);
-      const row = { word, block, ids: [] as number[], lengths: [] as number[] };
-      for (; k < ids.length && Math.floor(ids[k]! / POSTING_BLOCK) === block; k++) {
-        row.ids.push(ids[k]!);
-        row.lengths.push(lengths[k]!);
-      }
-      rows.push(row);
+      const from = k;
+      while (k < start[w + 1]! && Math.floor(ids[k]! / POSTING_BLOCK) === block) k++;
+      rows.push({ word: texts.words[w]!, block, ids: ids.subarray(from, k), lengths: groupLengths.subarray(from, k) });
     }
   }
   // Only the block of the first new group may hold a row already (the groups before it in that
   // block): a later block holds groups numbered after every stored one, and a block whose groups
   // all left had its row deleted (`quote_groups_forget`). Those rows are appended to; the others
   // are new rows, sent by binary COPY (most of a batch's, and no array literal to parse).
-  const shared = groups.length ? Math.floor(groups[0]!.id / POSTING_BLOCK) : 0;
+  const shared = fresh.length ? Math.floor(idOf[fresh[0]!]! / POSTING_BLOCK) : 0;
   await inChunks(
     rows.filter((r) => r.block === shared),
     (chunk) =>
@@ -157,8 +138,8 @@ async function writePostings(client: pg.ClientBase, groups: readonly TextEntry[]
         [chunk.map((r) => r.word), chunk.map((r) => r.block), chunk.map((r) => `{${r.ids.join(',')}}`), chunk.map((r) => `{${r.lengths.join(',')}}`)],
       ),
   );
-  const fresh = rows.filter((r) => r.block !== shared).map((r) => [r.word, r.block, r.ids, r.lengths]);
-  if (fresh.length) await copyBinaryInto(client, 'quote_postings', QUOTE_POSTING_COLUMNS, fresh);
+  const newRows = rows.filter((r) => r.block !== shared).map((r) => [r.word, r.block, r.ids, r.lengths]);
+  if (newRows.length) await copyBinaryInto(client, 'quote_postings', QUOTE_POSTING_COLUMNS, newRows);
 }
 
 /** The columns of `quote_postings` as `writePostings` copies new rows. */

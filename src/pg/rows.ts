@@ -5,6 +5,7 @@ import { QuoteReader, type Row as QuotationRow, extractRows, overlappingMost, ro
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { TermVocabulary } from '../engine/search/index/builder.js';
 import { arrayElement, copyLine } from './copy.js';
+import { type QuotationTexts, type QuotationToGroup, quotationTexts } from './quotationTexts.js';
 import { type KeyedDocument, TERM_KEY_BYTES, keyOrder, passageKeysRow, termKey, writeTermKey } from './termKeys.js';
 import { type Article, dayOf } from '../engine/types.js';
 
@@ -132,11 +133,12 @@ export interface BatchLines {
   quotations: string;
 }
 
-/** A batch ready to be written: its articles, its rows' lines and its postings. */
+/** A batch ready to be written: its articles, its rows' lines, its postings and its quotations' texts (in batch order) for the quotation index. */
 export interface BatchToWrite {
   rows: ArticleToWrite[];
   lines: BatchLines;
   postings: BatchPostings;
+  quotationTexts: QuotationTexts;
 }
 
 /** A batch to write as an analysis thread posts it: its rows without their articles, which the writing thread holds. */
@@ -155,6 +157,7 @@ export function withoutArticles(batch: BatchToWrite): PostedBatch {
 /** An analysed batch made ready to write: most of the writing work, done where it was analysed. */
 export function toWrite({ rows, postings }: AnalysedBatch): BatchToWrite {
   const lines = { articles: '', articleTerms: '', passages: '', passageKeys: '', quotations: '' };
+  const toGroup: QuotationToGroup[] = [];
   for (const { article: a, day, contentHash: hash, title, textTerms, titleKeys: keys, passages, quotations } of rows) {
     const meta = a.meta === undefined ? null : JSON.stringify(a.meta);
     lines.articleTerms += copyLine([textTerms]);
@@ -163,7 +166,10 @@ export function toWrite({ rows, postings }: AnalysedBatch): BatchToWrite {
       lines.passages += copyLine([p.position, p.start, p.end, p.text, p.copyKey, p.length, p.speaker]);
       lines.passageKeys += copyLine(passageKeysRow(p, title));
     }
-    for (const [position, { row: q, matching }] of quotations.entries()) lines.quotations += copyLine([position, q.start, q.end, q.text, rowFlags(q), q.speaker, q.speakerTitle, matching, day]);
+    for (const [position, { row: q, matching }] of quotations.entries()) {
+      lines.quotations += copyLine([position, q.start, q.end, q.text, rowFlags(q), q.speaker, q.speakerTitle, matching, day]);
+      toGroup.push({ text: q.text, matching, day });
+    }
   }
   return {
     rows: rows.map(({ article, day, contentHash: hash, title, passages, quotations }) => ({
@@ -172,6 +178,7 @@ export function toWrite({ rows, postings }: AnalysedBatch): BatchToWrite {
     })),
     lines,
     postings,
+    quotationTexts: quotationTexts(toGroup),
   };
 }
 
