@@ -414,7 +414,8 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
   const passages: string[] = [];
   const passageKeys: string[] = [];
   const quotations: string[] = [];
-  // The batch's quotation texts were worked out on the analysis thread; again here for those of the articles written when another writer stored some meanwhile.
+  // The batch's quotation texts were worked out on the analysis thread; they are worked out again
+  // here, from the articles written, when another writer stored some of the batch meanwhile.
   const whole = batch.rows.every((row) => write.has(row.article));
   const toGroup: QuotationToGroup[] = [];
   const firstArticle = article + 1;

@@ -16,14 +16,20 @@ export interface QuotationToGroup {
  * left to do is ask which texts are stored and number the new ones.
  */
 export interface QuotationTexts {
+  /** Each quotation's text, as a number into the texts below. */
   textOf: Int32Array;
+  /** Each text's key: its matching words joined by spaces ('' for none). */
   keys: string[];
+  /** Each key's md5, in hex (the stored groups are found by it). */
   hashes: string[];
+  /** The earliest day of each text's quotations. */
   days: string[];
+  /** Each text's count of words, a repeated word counted each time. */
   lengths: Int32Array;
   /** Text `t`'s distinct words are `wordOf[wordStart[t]]` up to `wordOf[wordStart[t + 1]]`, in order of first sight. */
   wordStart: Int32Array;
   wordOf: Int32Array;
+  /** The distinct words of all the texts, in order of first sight, and each one's vocabulary bucket (`vocabularyBucket`). */
   words: string[];
   buckets: string[];
 }
@@ -32,36 +38,37 @@ export interface QuotationTexts {
 export function quotationTexts(quotations: readonly QuotationToGroup[]): QuotationTexts {
   const numberOfKey = new Map<string, number>();
   const numberOfWord = new Map<string, number>();
-  const texts: QuotationTexts = { textOf: new Int32Array(quotations.length), keys: [], hashes: [], days: [], lengths: new Int32Array(0), wordStart: new Int32Array(0), wordOf: new Int32Array(0), words: [], buckets: [] };
+  const textOf = new Int32Array(quotations.length);
+  const [keys, hashes, days, words, buckets]: [string[], string[], string[], string[], string[]] = [[], [], [], [], []];
   const lengths: number[] = [];
   const wordStart = [0];
   const wordOf: number[] = [];
+  // The last text each word was listed for, so a word repeated in a text is listed once.
+  const listedFor: number[] = [];
   for (const [k, row] of quotations.entries()) {
     const key = row.matching ?? matchTokens(row.text).join(' ');
     let t = numberOfKey.get(key);
     if (t === undefined) {
-      numberOfKey.set(key, (t = texts.keys.length));
-      texts.keys.push(key);
-      texts.hashes.push(createHash('md5').update(key).digest('hex'));
-      texts.days.push(row.day);
-      const words = key ? key.split(' ') : [];
-      lengths.push(words.length);
-      const from = wordOf.length;
-      for (const word of words) {
+      numberOfKey.set(key, (t = keys.length));
+      keys.push(key);
+      hashes.push(createHash('md5').update(key).digest('hex'));
+      days.push(row.day);
+      const own = key ? key.split(' ') : [];
+      lengths.push(own.length);
+      for (const word of own) {
         let w = numberOfWord.get(word);
         if (w === undefined) {
-          numberOfWord.set(word, (w = texts.words.length));
-          texts.words.push(word);
-          texts.buckets.push(vocabularyBucket(word));
+          numberOfWord.set(word, (w = words.length));
+          words.push(word);
+          buckets.push(vocabularyBucket(word));
         }
-        if (!wordOf.includes(w, from)) wordOf.push(w);
+        if (listedFor[w] === t) continue;
+        listedFor[w] = t;
+        wordOf.push(w);
       }
       wordStart.push(wordOf.length);
-    } else if (row.day < texts.days[t]!) texts.days[t] = row.day;
-    texts.textOf[k] = t;
+    } else if (row.day < days[t]!) days[t] = row.day;
+    textOf[k] = t;
   }
-  texts.lengths = Int32Array.from(lengths);
-  texts.wordStart = Int32Array.from(wordStart);
-  texts.wordOf = Int32Array.from(wordOf);
-  return texts;
+  return { textOf, keys, hashes, days, lengths: Int32Array.from(lengths), wordStart: Int32Array.from(wordStart), wordOf: Int32Array.from(wordOf), words, buckets };
 }

@@ -110,7 +110,9 @@ export function analyseBatch(articles: readonly Article[], reader: QuoteReader, 
 /**
  * What the writing thread needs of an analysed article besides its lines (`BatchLines`): its hash
  * and day, the lengths the totals and the postings count, and its quotations' offsets (their texts
- * are slices of the body) with the words whosaid matches, for the quotation index.
+ * are slices of the body) with the words whosaid matches: their count places the article's lines,
+ * and they are grouped again when another writer stored part of the batch meanwhile (else the
+ * batch's `quotationTexts` serve).
  */
 export interface ArticleToWrite {
   article: Article;

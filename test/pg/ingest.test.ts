@@ -35,6 +35,20 @@ const ARTICLES = Array.from({ length: 12 }, (_, i) =>
 const count = async (pool: pg.Pool, table: string) => (await pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
 
 /**
+ * The quotation index as `/whosaid` reads it, whatever order the articles were written in: each
+ * quotation's group (its words and first day) by article id and position, each word's count of
+ * groups, and the totals.
+ */
+async function quotationIndex(pool: pg.Pool) {
+  const quotations = await pool.query(
+    'SELECT a.id, q.position, g.words, g.first_day FROM quotations q JOIN articles a ON a.number = q.article JOIN quote_groups g ON g.id = q.grp ORDER BY a.id, q.position',
+  );
+  const words = await pool.query('SELECT word, groups FROM quote_words ORDER BY word');
+  const totals = await pool.query('SELECT groups::int, quotations::int FROM quote_totals');
+  return { quotations: quotations.rows, words: words.rows, totals: totals.rows };
+}
+
+/**
  * The stored articles analysed afresh by the engine's index builder: each term's text postings as
  * rows (term, passage, article, count, length; a passage numbered as stored, the article's in
  * position order), each article's text terms, and each term's passages in the text.
@@ -131,6 +145,12 @@ describe('ingestArticles', () => {
     const stats = await statistics(pool);
     expect(stats.stored).toEqual(stats.recomputed);
     expect(stats.totals).toEqual(stats.actual);
+    // The second writer grouped the quotations of the articles it wrote, not those of its whole batch.
+    const clean = await freshDatabase(server());
+    await ingestArticles(clean.pool, ARTICLES);
+    const index = await quotationIndex(pool);
+    expect(index.quotations.length).toBe(24);
+    expect(index).toEqual(await quotationIndex(clean.pool));
   });
 
   it('resumes an interrupted run: the batches written are kept, the rest follow, the end state is a clean run’s', async () => {
