@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { matchTokens, vocabularyBucket } from '../engine/quotes/fuzzy.js';
+import { TextGrouper } from '../engine/quotes/grouping.js';
 
 /** A quotation to group: its text, the words whosaid matches (null: made from the text) and its article's day. */
 export interface QuotationToGroup {
@@ -34,41 +35,44 @@ export interface QuotationTexts {
   buckets: string[];
 }
 
-/** The texts of `quotations` (in article and position order) as `groupQuotations` takes them. */
+/**
+ * The texts of `quotations` (in article and position order) as `groupQuotations` takes them,
+ * grouped as the embedded index groups them (`TextGrouper`: texts and words numbered in order of
+ * first sight).
+ */
 export function quotationTexts(quotations: readonly QuotationToGroup[]): QuotationTexts {
-  const numberOfKey = new Map<string, number>();
-  const numberOfWord = new Map<string, number>();
-  const textOf = new Int32Array(quotations.length);
-  const [keys, hashes, days, words, buckets]: [string[], string[], string[], string[], string[]] = [[], [], [], [], []];
-  const lengths: number[] = [];
-  const wordStart = [0];
+  const grouper = new TextGrouper();
+  grouper.add(0, quotations.length, (i) => quotations[i]!.matching ?? matchTokens(quotations[i]!.text).join(' '));
+  const { words, groupStart, groupWords, group } = grouper.finish();
+  const count = groupStart.length - 1;
+  const days: string[] = [];
+  group.forEach((t, i) => {
+    const day = quotations[i]!.day;
+    if (days[t] === undefined || day < days[t]!) days[t] = day;
+  });
+  const keys = Array.from({ length: count }, (_, t) => Array.from(groupWords.subarray(groupStart[t]!, groupStart[t + 1]!), (w) => words[w]!).join(' '));
+  // Each text's words once: the last text each word was listed for.
+  const listedFor = new Int32Array(words.length).fill(-1);
+  const wordStart = new Int32Array(count + 1);
   const wordOf: number[] = [];
-  // The last text each word was listed for, so a word repeated in a text is listed once.
-  const listedFor: number[] = [];
-  for (const [k, row] of quotations.entries()) {
-    const key = row.matching ?? matchTokens(row.text).join(' ');
-    let t = numberOfKey.get(key);
-    if (t === undefined) {
-      numberOfKey.set(key, (t = keys.length));
-      keys.push(key);
-      hashes.push(createHash('md5').update(key).digest('hex'));
-      days.push(row.day);
-      const own = key ? key.split(' ') : [];
-      lengths.push(own.length);
-      for (const word of own) {
-        let w = numberOfWord.get(word);
-        if (w === undefined) {
-          numberOfWord.set(word, (w = words.length));
-          words.push(word);
-          buckets.push(vocabularyBucket(word));
-        }
-        if (listedFor[w] === t) continue;
-        listedFor[w] = t;
-        wordOf.push(w);
-      }
-      wordStart.push(wordOf.length);
-    } else if (row.day < days[t]!) days[t] = row.day;
-    textOf[k] = t;
+  for (let t = 0; t < count; t++) {
+    for (let k = groupStart[t]!; k < groupStart[t + 1]!; k++) {
+      const w = groupWords[k]!;
+      if (listedFor[w] === t) continue;
+      listedFor[w] = t;
+      wordOf.push(w);
+    }
+    wordStart[t + 1] = wordOf.length;
   }
-  return { textOf, keys, hashes, days, lengths: Int32Array.from(lengths), wordStart: Int32Array.from(wordStart), wordOf: Int32Array.from(wordOf), words, buckets };
+  return {
+    textOf: Int32Array.from(group),
+    keys,
+    hashes: keys.map((key) => createHash('md5').update(key).digest('hex')),
+    days,
+    lengths: Int32Array.from({ length: count }, (_, t) => groupStart[t + 1]! - groupStart[t]!),
+    wordStart,
+    wordOf: Int32Array.from(wordOf),
+    words,
+    buckets: words.map(vocabularyBucket),
+  };
 }
