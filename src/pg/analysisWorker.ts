@@ -15,9 +15,10 @@ export interface AnalysisJob {
 const reader = new QuoteReader();
 let vocabulary = new TermVocabulary();
 
-// Each job is answered with the batch ready to write (its rows' COPY lines made here, a few long texts
-// to post), without the articles, which the ingestion holds already.
+// Each job is answered with the batch ready to write (its rows packed here, their buffers moved to the
+// writing thread rather than copied), without the articles, which the ingestion holds already.
 parentPort?.on('message', ({ job, articles }: AnalysisJob) => {
   if (vocabulary.full()) vocabulary = new TermVocabulary();
-  parentPort!.postMessage({ job, batch: withoutArticles(toWrite(analyseBatch(articles, reader, vocabulary))) });
+  const batch = withoutArticles(toWrite(analyseBatch(articles, reader, vocabulary)));
+  parentPort!.postMessage({ job, batch }, Object.values(batch.tables).flatMap((rows) => [rows.bytes.buffer, rows.starts.buffer]));
 });

@@ -7,11 +7,20 @@ import { arrayLiteral } from './copy.js';
 /** PostgreSQL's integer types as their binary form gives them: type oid and byte size. */
 const INTEGER_TYPES = { smallint: { oid: 21, size: 2 }, integer: { oid: 23, size: 4 }, bigint: { oid: 20, size: 8 } } as const;
 
-/** The type of a column written by `copyBinaryInto`. */
-export type BinaryType = 'text' | 'bytea' | 'smallint' | 'integer' | 'bigint' | 'smallint[]' | 'integer[]' | 'bigint[]';
+/** The oid of `text`, the elements of a `text[]`. */
+const TEXT_OID = 25;
 
-/** A value written by `copyBinaryInto`: a text, bytes, a number, or the numbers of an array (one dimension, no nulls). */
-export type BinaryValue = string | Uint8Array | number | ArrayLike<number>;
+/** The version byte that starts a `jsonb` value in binary form, before the JSON text. */
+const JSONB_VERSION = 1;
+
+/** The type of a column written by `copyBinaryInto`. */
+export type BinaryType = 'text' | 'jsonb' | 'bytea' | 'smallint' | 'integer' | 'bigint' | 'text[]' | 'smallint[]' | 'integer[]' | 'bigint[]';
+
+/**
+ * A value written by `copyBinaryInto`: a text (a `jsonb` column's as its JSON text), bytes, a
+ * number, the texts or numbers of an array (one dimension, no nulls), or null.
+ */
+export type BinaryValue = string | Uint8Array | number | readonly string[] | ArrayLike<number> | null;
 
 /** Bytes gathered before a chunk of a binary COPY stream is sent. */
 const BINARY_CHUNK = 1 << 20;
@@ -41,8 +50,107 @@ function* binaryChunks(types: readonly BinaryType[], rows: Iterable<readonly Bin
     for (const [k, type] of types.entries()) out.value(type, row[k]!);
     if (out.length >= BINARY_CHUNK) yield out.take();
   }
-  out.int16(-1);
+  out.bytes(STREAM_END);
   yield out.take();
+}
+
+/**
+ * A table whose rows are packed for a binary COPY ahead of the numbers that start them (ids only
+ * the writing thread gives, under its lock): its numbered columns, first in each row, then the others.
+ */
+export interface PackedTable {
+  name: string;
+  numbered: ReadonlyArray<readonly [string, 'integer' | 'bigint']>;
+  columns: ReadonlyArray<readonly [string, BinaryType]>;
+}
+
+/**
+ * Rows packed by `RowPacker`: their bytes one after another (without the stream's header and end)
+ * and where each row starts (and the last ends). Its buffers are its own, to transfer between threads.
+ */
+export interface PackedRows {
+  bytes: Uint8Array;
+  starts: Uint32Array;
+}
+
+/** Packs rows of a table (`PackedTable`) for `copyPackedRows`: each row's numbered columns left as zeros, its other values as `add` gives them. */
+export class RowPacker {
+  private readonly out = new BinaryWriter();
+  private readonly starts: number[] = [];
+
+  constructor(private readonly table: PackedTable) {}
+
+  /** The next row: the values of the table's columns after the numbered ones, in order. */
+  add(values: readonly BinaryValue[]): void {
+    const { numbered, columns } = this.table;
+    this.starts.push(this.out.length);
+    this.out.int16(numbered.length + columns.length);
+    for (const [, type] of numbered) this.out.value(type, 0);
+    for (let k = 0; k < columns.length; k++) this.out.value(columns[k]![1], values[k]!);
+  }
+
+  /** The rows packed (the packer is spent). */
+  finish(): PackedRows {
+    this.starts.push(this.out.length);
+    return { bytes: this.out.take(), starts: Uint32Array.from(this.starts) };
+  }
+}
+
+/**
+ * Writes packed rows into `table` with a binary COPY, each numbered in place first with the values
+ * `numbersOf` gives its numbered columns, or left out when it gives null (a row another writer
+ * stored meanwhile). The rows' bytes are sent as they are, about `BINARY_CHUNK` at a time.
+ */
+export async function copyPackedRows(client: pg.ClientBase, table: PackedTable, rows: PackedRows, numbersOf: (row: number) => readonly number[] | null): Promise<void> {
+  const sql = `COPY ${table.name} (${[...table.numbered, ...table.columns].map(([name]) => name).join(', ')}) FROM STDIN (FORMAT binary)`;
+  await pipeline(Readable.from(packedChunks(table, rows, numbersOf)), client.query(copyFrom(sql)));
+}
+
+/** The binary COPY stream of packed rows, numbered as they are reached (see `copyPackedRows`). */
+function* packedChunks(table: PackedTable, rows: PackedRows, numbersOf: (row: number) => readonly number[] | null): Generator<Buffer> {
+  const bytes = Buffer.from(rows.bytes.buffer, rows.bytes.byteOffset, rows.bytes.byteLength);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Where each numbered value sits in its row: after the field count and the fields before it, past its own length.
+  const places: Array<{ at: number; size: 4 | 8 }> = [];
+  for (let at = 2, k = 0; k < table.numbered.length; k++) {
+    const size = INTEGER_TYPES[table.numbered[k]![1]].size;
+    places.push({ at: at + 4, size });
+    at += 4 + size;
+  }
+  const { starts } = rows;
+  yield BINARY_HEADER;
+  // The first byte of the rows numbered since the last chunk sent (-1: none).
+  let from = -1;
+  for (let row = 0; row + 1 < starts.length; row++) {
+    const numbers = numbersOf(row);
+    if (numbers === null) {
+      if (from >= 0) yield bytes.subarray(from, starts[row]);
+      from = -1;
+      continue;
+    }
+    for (let k = 0; k < places.length; k++) setNumber(view, places[k]!.size, numbers[k]!, starts[row]! + places[k]!.at);
+    if (from < 0) from = starts[row]!;
+    if (starts[row + 1]! - from >= BINARY_CHUNK) {
+      yield bytes.subarray(from, starts[row + 1]);
+      from = -1;
+    }
+  }
+  if (from >= 0) yield bytes.subarray(from, starts[starts.length - 1]);
+  yield STREAM_END;
+}
+
+/** The end of a binary COPY stream: a row of -1 fields. */
+const STREAM_END = Buffer.from([0xff, 0xff]);
+
+/** Writes `value` in `size` bytes (an integer's binary form) at `at` of `view`; where it ends. */
+function setNumber(view: DataView, size: number, value: number, at: number): number {
+  if (size === 2) view.setInt16(at, value);
+  else if (size === 4) view.setInt32(at, value);
+  else {
+    view.setInt32(at, Math.floor(value / 2 ** 32));
+    view.setUint32(at + 4, value >>> 0);
+  }
+  return at + size;
 }
 
 /** Bytes of a binary COPY stream, in a buffer that grows as needed. */
@@ -59,14 +167,13 @@ class BinaryWriter {
     return bytes;
   }
 
-  /** One field: its length, then its value as `type` sends it. */
+  /** One field: its length, then its value as `type` sends it (a null: its length, -1, alone). */
   value(type: BinaryType, value: BinaryValue): void {
-    if (type === 'text') {
-      const bytes = Buffer.byteLength(value as string);
-      this.room(4 + bytes);
-      this.view.setInt32(this.length, bytes);
-      this.length += 4 + this.buffer.write(value as string, this.length + 4);
-    } else if (type === 'bytea') {
+    if (value === null) this.int32(-1);
+    else if (type === 'text') this.text(value as string, 0);
+    else if (type === 'jsonb') this.text(value as string, 1);
+    else if (type === 'text[]') this.texts(value as readonly string[]);
+    else if (type === 'bytea') {
       const bytes = value as Uint8Array;
       this.room(4 + bytes.length);
       this.view.setInt32(this.length, bytes.length);
@@ -79,6 +186,34 @@ class BinaryWriter {
       this.view.setInt32(this.length, size);
       this.length = this.number(size, value as number, this.length + 4);
     }
+  }
+
+  /** A text in UTF-8 after its length, and after the version byte when `version` is 1 (`jsonb`). */
+  private text(text: string, version: 0 | 1): void {
+    const bytes = Buffer.byteLength(text);
+    this.room(4 + version + bytes);
+    this.view.setInt32(this.length, version + bytes);
+    if (version) this.buffer[this.length + 4] = JSONB_VERSION;
+    this.length += 4 + version + this.buffer.write(text, this.length + 4 + version);
+  }
+
+  /** A one-dimensional array of texts without nulls (no dimension when empty). */
+  private texts(texts: readonly string[]): void {
+    let bytes = 12 + (texts.length ? 8 : 0);
+    for (const text of texts) bytes += 4 + Buffer.byteLength(text);
+    this.room(4 + bytes);
+    const view = this.view;
+    view.setInt32(this.length, bytes);
+    view.setInt32(this.length + 4, texts.length ? 1 : 0);
+    view.setInt32(this.length + 8, 0);
+    view.setInt32(this.length + 12, TEXT_OID);
+    this.length += 16;
+    if (texts.length) {
+      view.setInt32(this.length, texts.length);
+      view.setInt32(this.length + 4, 1);
+      this.length += 8;
+    }
+    for (const text of texts) this.text(text, 0);
   }
 
   /** A one-dimensional array without nulls (no dimension when empty), its elements `size` bytes each. */
@@ -122,19 +257,19 @@ class BinaryWriter {
 
   /** Writes `value` in `size` bytes at `at`; where it ends. */
   private number(size: number, value: number, at: number): number {
-    if (size === 2) this.view.setInt16(at, value);
-    else if (size === 4) this.view.setInt32(at, value);
-    else {
-      this.view.setInt32(at, Math.floor(value / 2 ** 32));
-      this.view.setUint32(at + 4, value >>> 0);
-    }
-    return at + size;
+    return setNumber(this.view, size, value, at);
   }
 
   int16(value: number): void {
     this.room(2);
     this.view.setInt16(this.length, value);
     this.length += 2;
+  }
+
+  int32(value: number): void {
+    this.room(4);
+    this.view.setInt32(this.length, value);
+    this.length += 4;
   }
 
   bytes(bytes: Uint8Array): void {

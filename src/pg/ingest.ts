@@ -4,13 +4,11 @@ import { type BuildTuning, underTuning } from '../engine/options.js';
 import type { Article } from '../engine/types.js';
 import { INGEST_LOCK, hasSecondConnection, inPoolTransaction } from './pool.js';
 import { inlineAnalysis, workerAnalysis } from './analysis.js';
-import { copyLinesInto } from './copy.js';
-import { type BinaryValue, copyBinaryInto } from './copyBinary.js';
+import { type BinaryValue, copyBinaryInto, copyPackedRows } from './copyBinary.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
-import { type BatchToWrite, contentHash } from './rows.js';
+import { ARTICLES, ARTICLE_TERMS, type BatchToWrite, PASSAGES, PASSAGE_KEYS, QUOTATIONS, contentHash } from './rows.js';
 import { finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
 import { type QuotationToGroup, quotationTexts } from './quotationTexts.js';
-import { PASSAGE_KEY_COLUMNS } from './termKeys.js';
 import { analyseChangedTables } from './statistics.js';
 import { COUNT_COLUMN, type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS, postingColumns, postingRow, readPostingRows } from './postingTables.js';
 import { REWRITE_POSTINGS, replacePostingRows, runsOf } from './postingRewrite.js';
@@ -386,34 +384,21 @@ function keptPostings(columns: readonly Float64Array[], articles: Float64Array, 
   return kept;
 }
 
-/** The columns of the articles, article terms, passages and quotations tables: the numbers `insertRows` gives, then those of a `BatchLines` line. */
-const ARTICLE_COLUMNS = ['number', 'id', 'title', 'body', 'source', 'date', 'day', 'url', 'lang', 'author', 'file', 'meta', 'content_hash', 'title_terms', 'title_tfs', 'title_length', 'passage_count', 'title_same', 'title_key'];
-const PASSAGE_COLUMNS = ['id', 'article', 'position', 'start_offset', 'end_offset', 'text', 'copy_key', 'length', 'speaker'];
-const ARTICLE_TERM_COLUMNS = ['article', 'terms'];
-const QUOTATION_COLUMNS = ['grp', 'article', 'position', 'start_offset', 'end_offset', 'text', 'flags', 'speaker', 'speaker_title', 'matching', 'day'];
-
 /**
  * Inserts the articles of the batch in `write`, their passages, quotations (each with its group of
  * the quotation index, `groupQuotations`) and postings (numbered after the highest numbers in use)
- * and their terms' characters; returns the passages written. Each row's line (`BatchLines`) was
- * made on the analysis thread: it only gets its numbers here.
+ * and their terms' characters; returns the passages written. Each row was packed on the analysis
+ * thread (`BatchTables`): it only gets its numbers here.
  */
 async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: ReadonlySet<Article>, written: WrittenTerms): Promise<number> {
   const next = await client.query<{ article: string; passage: string }>('SELECT (SELECT coalesce(max(number), 0) FROM articles) AS article, (SELECT coalesce(max(id), 0) FROM passages) AS passage');
   let article = Number(next.rows[0]!.article);
   let passage = Number(next.rows[0]!.passage);
-  const lines = {
-    articles: new Lines(batch.lines.articles),
-    articleTerms: new Lines(batch.lines.articleTerms),
-    passages: new Lines(batch.lines.passages),
-    passageKeys: new Lines(batch.lines.passageKeys),
-    quotations: new Lines(batch.lines.quotations),
-  };
-  const articles: string[] = [];
-  const articleTerms: string[] = [];
-  const passages: string[] = [];
-  const passageKeys: string[] = [];
-  const quotations: string[] = [];
+  // The numbers of each article and passage row of the batch, and the article of each passage and quotation row (0: not written).
+  const articleOf = new Float64Array(batch.rows.length);
+  const passageOf = new Float64Array(batch.tables.passages.starts.length - 1);
+  const passageArticle = new Float64Array(passageOf.length);
+  const quotationArticle = new Float64Array(batch.tables.quotations.starts.length - 1);
   // The batch's quotation texts were worked out on the analysis thread; they are worked out again
   // here, from the articles written, when another writer stored some of the batch meanwhile.
   const whole = batch.rows.every((row) => write.has(row.article));
@@ -424,70 +409,42 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
   const titleValues = new DocumentValues(TITLE_POSTINGS, batch.rows.length);
   const textValues = new DocumentValues(TEXT_POSTINGS, batch.postings.text.lengths.length);
   let textDocument = 0;
+  let quotation = 0;
   for (const [k, { article: a, day, titleLength, passageLengths, quotations: quotes }] of batch.rows.entries()) {
     if (!write.has(a)) {
-      lines.articles.skip(1);
-      lines.articleTerms.skip(1);
-      lines.passages.skip(passageLengths.length);
-      lines.passageKeys.skip(passageLengths.length);
-      lines.quotations.skip(quotes.length);
       textDocument += passageLengths.length;
+      quotation += quotes.length;
       continue;
     }
-    article++;
-    articles.push(`${article}\t${lines.articles.next()}`);
-    articleTerms.push(`${article}\t${lines.articleTerms.next()}`);
+    articleOf[k] = ++article;
     titleValues.set(k, [article, 0, titleLength, passage + 1, passageLengths.length]);
     for (const length of passageLengths) {
-      passage++;
-      passages.push(`${passage}\t${article}\t${lines.passages.next()}`);
-      passageKeys.push(`${passage}\t${lines.passageKeys.next()}`);
+      passageOf[textDocument] = ++passage;
+      passageArticle[textDocument] = article;
       textValues.set(textDocument++, [passage, 0, length, article]);
     }
     for (const q of quotes) {
-      quotations.push(`\t${article}\t${lines.quotations.next()}`);
+      quotationArticle[quotation++] = article;
       if (!whole) toGroup.push({ text: a.body.slice(q.start, q.end), matching: q.matching, day });
     }
   }
-  if (textDocument !== textValues.written.length) throw new Error(`a batch's rows hold ${textDocument} passages and its postings ${textValues.written.length}`);
+  if (textDocument !== textValues.written.length || textDocument !== passageOf.length) throw new Error(`a batch's rows hold ${textDocument} passages, its postings ${textValues.written.length} and its packed rows ${passageOf.length}`);
+  if (quotation !== quotationArticle.length) throw new Error(`a batch's rows hold ${quotation} quotations and its packed rows ${quotationArticle.length}`);
   const groups = await groupQuotations(client, whole ? batch.quotationTexts : quotationTexts(toGroup));
-  await copyLinesInto(client, 'articles', ARTICLE_COLUMNS, articles);
-  await copyLinesInto(client, 'article_terms', ARTICLE_TERM_COLUMNS, articleTerms);
-  await copyLinesInto(client, 'passages', PASSAGE_COLUMNS, passages);
-  await copyLinesInto(client, 'quotations', QUOTATION_COLUMNS, quotations.map((line, k) => `${groups[k]}${line}`));
-  await copyLinesInto(client, 'passage_keys', PASSAGE_KEY_COLUMNS, passageKeys);
+  const { tables } = batch;
+  await copyPackedRows(client, ARTICLES, tables.articles, (k) => (articleOf[k] ? [articleOf[k]] : null));
+  await copyPackedRows(client, ARTICLE_TERMS, tables.articleTerms, (k) => (articleOf[k] ? [articleOf[k]] : null));
+  await copyPackedRows(client, PASSAGES, tables.passages, (n) => (passageOf[n] ? [passageOf[n], passageArticle[n]!] : null));
+  let grouped = 0;
+  await copyPackedRows(client, QUOTATIONS, tables.quotations, (j) => (quotationArticle[j] ? [groups[grouped++]!, quotationArticle[j]] : null));
+  await copyPackedRows(client, PASSAGE_KEYS, tables.passageKeys, (n) => (passageOf[n] ? [passageOf[n]] : null));
   const { terms, text, title } = batch.postings;
   const [textTerms, titleTerms]: [string[], string[]] = [[], []];
   await copyBinaryInto(client, TEXT_POSTINGS.name, postingColumns(TEXT_POSTINGS), postingRows(TEXT_POSTINGS, terms, text, firstPassage, textValues, textTerms));
   await copyBinaryInto(client, TITLE_POSTINGS.name, postingColumns(TITLE_POSTINGS), postingRows(TITLE_POSTINGS, terms, title, firstArticle, titleValues, titleTerms));
   await addTermChars(client, [...textTerms, ...titleTerms]);
   written.add(textTerms, titleTerms);
-  return passages.length;
-}
-
-/** The lines of a text, one after another (each with its newline). */
-class Lines {
-  private at = 0;
-
-  constructor(private readonly text: string) {}
-
-  /** The next line, with its newline; a batch whose lines are fewer than its rows is a bug, and said so. */
-  next(): string {
-    const from = this.at;
-    this.at = this.endOfLine(from);
-    return this.text.slice(from, this.at);
-  }
-
-  /** Passes over `count` lines (those of rows another writer stored meanwhile). */
-  skip(count: number): void {
-    for (let k = 0; k < count; k++) this.at = this.endOfLine(this.at);
-  }
-
-  private endOfLine(from: number): number {
-    const end = this.text.indexOf('\n', from);
-    if (end < 0) throw new Error('a batch has fewer lines than rows');
-    return end + 1;
-  }
+  return passage - firstPassage + 1;
 }
 
 /**

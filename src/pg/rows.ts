@@ -4,7 +4,7 @@ import { titleKeys } from '../engine/engine.js';
 import { QuoteReader, type Row as QuotationRow, extractRows, overlappingMost, rowFlags } from '../engine/quotes/index.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { TermVocabulary } from '../engine/search/index/builder.js';
-import { arrayElement, copyLine } from './copy.js';
+import { type PackedRows, type PackedTable, RowPacker } from './copyBinary.js';
 import { type QuotationTexts, type QuotationToGroup, quotationTexts } from './quotationTexts.js';
 import { type KeyedDocument, TERM_KEY_BYTES, keyOrder, passageKeysRow, termKey, writeTermKey } from './termKeys.js';
 import { type Article, dayOf } from '../engine/types.js';
@@ -15,10 +15,10 @@ import { type Article, dayOf } from '../engine/types.js';
  */
 const ANALYSIS_VERSION = 2;
 
-/** A title as the index holds it, ready to be written: its terms (sorted) and their counts as array literals, their keys (`encodeTermKeys`), its length. */
+/** A title as the index holds it, ready to be written: its terms (sorted) and their counts, their keys (`encodeTermKeys`), its length. */
 export interface FieldTerms extends KeyedDocument {
-  terms: string;
-  tfs: string;
+  terms: string[];
+  tfs: Uint8Array;
 }
 
 /** An article ready to be written: its fields, its title's terms and its passages with theirs. */
@@ -108,7 +108,7 @@ export function analyseBatch(articles: readonly Article[], reader: QuoteReader, 
 }
 
 /**
- * What the writing thread needs of an analysed article besides its lines (`BatchLines`): its hash
+ * What the writing thread needs of an analysed article besides its packed rows (`BatchTables`): its hash
  * and day, the lengths the totals and the postings count, and its quotations' offsets (their texts
  * are slices of the body) with the words whosaid matches: their count places the article's lines,
  * and they are grouped again when another writer stored part of the batch meanwhile (else the
@@ -124,21 +124,43 @@ export interface ArticleToWrite {
 }
 
 /**
- * A batch's rows as `COPY` text lines, each line without the numbers the writing thread gives it
- * under its lock (see `insertRows` for the columns): a line per row, in batch order.
+ * The tables a batch writes by binary COPY, each row packed on the analysis thread (`RowPacker`)
+ * but for its numbered columns, which the writing thread gives under its lock (see `insertRows`).
  */
-export interface BatchLines {
-  articles: string;
-  articleTerms: string;
-  passages: string;
-  passageKeys: string;
-  quotations: string;
+export const ARTICLES: PackedTable = {
+  name: 'articles',
+  numbered: [['number', 'bigint']],
+  columns: [
+    ['id', 'text'], ['title', 'text'], ['body', 'text'], ['source', 'text'], ['date', 'text'], ['day', 'text'], ['url', 'text'], ['lang', 'text'], ['author', 'text'], ['file', 'text'],
+    ['meta', 'jsonb'], ['content_hash', 'text'], ['title_terms', 'text[]'], ['title_tfs', 'smallint[]'], ['title_length', 'integer'], ['passage_count', 'integer'], ['title_same', 'text'], ['title_key', 'text'],
+  ],
+};
+export const ARTICLE_TERMS: PackedTable = { name: 'article_terms', numbered: [['article', 'bigint']], columns: [['terms', 'text']] };
+export const PASSAGES: PackedTable = {
+  name: 'passages',
+  numbered: [['id', 'bigint'], ['article', 'bigint']],
+  columns: [['position', 'integer'], ['start_offset', 'integer'], ['end_offset', 'integer'], ['text', 'text'], ['copy_key', 'bigint'], ['length', 'integer'], ['speaker', 'text']],
+};
+export const PASSAGE_KEYS: PackedTable = { name: 'passage_keys', numbered: [['id', 'bigint']], columns: [['length', 'integer'], ['keys', 'bytea'], ['title_length', 'integer'], ['title_keys', 'bytea']] };
+export const QUOTATIONS: PackedTable = {
+  name: 'quotations',
+  numbered: [['grp', 'integer'], ['article', 'bigint']],
+  columns: [['position', 'integer'], ['start_offset', 'integer'], ['end_offset', 'integer'], ['text', 'text'], ['flags', 'smallint'], ['speaker', 'text'], ['speaker_title', 'text'], ['matching', 'text'], ['day', 'text']],
+};
+
+/** A batch's rows of each table written by binary COPY, packed (see `ARTICLES` and the others), a row per article, passage or quotation in batch order. */
+export interface BatchTables {
+  articles: PackedRows;
+  articleTerms: PackedRows;
+  passages: PackedRows;
+  passageKeys: PackedRows;
+  quotations: PackedRows;
 }
 
-/** A batch ready to be written: its articles, its rows' lines, its postings and its quotations' texts (in batch order) for the quotation index. */
+/** A batch ready to be written: its articles, its tables' rows, its postings and its quotations' texts (in batch order) for the quotation index. */
 export interface BatchToWrite {
   rows: ArticleToWrite[];
-  lines: BatchLines;
+  tables: BatchTables;
   postings: BatchPostings;
   quotationTexts: QuotationTexts;
 }
@@ -158,18 +180,18 @@ export function withoutArticles(batch: BatchToWrite): PostedBatch {
 
 /** An analysed batch made ready to write: most of the writing work, done where it was analysed. */
 export function toWrite({ rows, postings }: AnalysedBatch): BatchToWrite {
-  const lines = { articles: '', articleTerms: '', passages: '', passageKeys: '', quotations: '' };
+  const packers = { articles: new RowPacker(ARTICLES), articleTerms: new RowPacker(ARTICLE_TERMS), passages: new RowPacker(PASSAGES), passageKeys: new RowPacker(PASSAGE_KEYS), quotations: new RowPacker(QUOTATIONS) };
   const toGroup: QuotationToGroup[] = [];
   for (const { article: a, day, contentHash: hash, title, textTerms, titleKeys: keys, passages, quotations } of rows) {
     const meta = a.meta === undefined ? null : JSON.stringify(a.meta);
-    lines.articleTerms += copyLine([textTerms]);
-    lines.articles += copyLine([a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, meta, hash, title.terms, title.tfs, title.length, passages.length, keys.same, keys.holding]);
+    packers.articleTerms.add([textTerms]);
+    packers.articles.add([a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, meta, hash, title.terms, title.tfs, title.length, passages.length, keys.same, keys.holding]);
     for (const p of passages) {
-      lines.passages += copyLine([p.position, p.start, p.end, p.text, p.copyKey, p.length, p.speaker]);
-      lines.passageKeys += copyLine(passageKeysRow(p, title));
+      packers.passages.add([p.position, p.start, p.end, p.text, p.copyKey, p.length, p.speaker]);
+      packers.passageKeys.add(passageKeysRow(p, title));
     }
     for (const [position, { row: q, matching }] of quotations.entries()) {
-      lines.quotations += copyLine([position, q.start, q.end, q.text, rowFlags(q), q.speaker, q.speakerTitle, matching, day]);
+      packers.quotations.add([position, q.start, q.end, q.text, rowFlags(q), q.speaker, q.speakerTitle, matching, day]);
       toGroup.push({ text: q.text, matching, day });
     }
   }
@@ -178,15 +200,21 @@ export function toWrite({ rows, postings }: AnalysedBatch): BatchToWrite {
       article, day, contentHash: hash, titleLength: title.length, passageLengths: passages.map((p) => p.length),
       quotations: quotations.map(({ row, matching }) => ({ start: row.start, end: row.end, matching })),
     })),
-    lines,
+    tables: {
+      articles: packers.articles.finish(),
+      articleTerms: packers.articleTerms.finish(),
+      passages: packers.passages.finish(),
+      passageKeys: packers.passageKeys.finish(),
+      quotations: packers.quotations.finish(),
+    },
     postings,
     quotationTexts: quotationTexts(toGroup),
   };
 }
 
-/** What a batch's documents are written with, per term of its sorted term list: the term as an array element, and its key; and the terms in key order (`keyOrder`). */
+/** What a batch's documents are written with, per term of its sorted term list: the term and its key; and the terms in key order (`keyOrder`). */
 interface BatchTerms {
-  elements: string[];
+  terms: readonly string[];
   keys: number[];
   byKey: Uint32Array;
 }
@@ -194,23 +222,23 @@ interface BatchTerms {
 /** Each term of the batch as its documents' rows write it, worked out once per batch rather than once per document holding it. */
 function batchTerms(terms: readonly string[]): BatchTerms {
   const keys = terms.map(termKey);
-  return { elements: terms.map(arrayElement), keys, byKey: keyOrder(keys) };
+  return { terms, keys, byKey: keyOrder(keys) };
 }
 
 /**
  * The terms of each document of one field, from the field's postings: regrouped by document with
  * the terms taken in key order (`byDocument`), so each document's keys come out sorted as
- * `encodeTermKeys` sorts them (all the field's keys in one buffer), and with `literals` its terms
- * and counts as array literals, in the term list's order (`FieldTerms`: titles, whose terms a deletion reads).
+ * `encodeTermKeys` sorts them (all the field's keys in one buffer), and with `withTerms` its terms
+ * and counts in the term list's order (`FieldTerms`: titles, whose terms a deletion reads).
  */
-function documentTerms(terms: BatchTerms, postings: FieldPostings, literals: true): FieldTerms[];
-function documentTerms(terms: BatchTerms, postings: FieldPostings, literals: false): KeyedDocument[];
-function documentTerms(terms: BatchTerms, postings: FieldPostings, literals: boolean): Array<KeyedDocument | FieldTerms> {
+function documentTerms(terms: BatchTerms, postings: FieldPostings, withTerms: true): FieldTerms[];
+function documentTerms(terms: BatchTerms, postings: FieldPostings, withTerms: false): KeyedDocument[];
+function documentTerms(terms: BatchTerms, postings: FieldPostings, withTerms: boolean): Array<KeyedDocument | FieldTerms> {
   const from = documentStarts(postings);
   const { termOf, tfOf } = byDocument(postings, from, terms.byKey);
   const keys = new Uint8Array(termOf.length * TERM_KEY_BYTES);
   for (let slot = 0; slot < termOf.length; slot++) writeTermKey(terms.keys[termOf[slot]!]!, tfOf[slot]!, keys, slot * TERM_KEY_BYTES);
-  const inTermOrder = literals ? byDocument(postings, from, null) : null;
+  const inTermOrder = withTerms ? byDocument(postings, from, null) : null;
   const documents: Array<KeyedDocument | FieldTerms> = [];
   for (let doc = 0; doc + 1 < from.length; doc++) {
     const keyed = { keys: keys.subarray(from[doc]! * TERM_KEY_BYTES, from[doc + 1]! * TERM_KEY_BYTES), length: postings.lengths[doc]! };
@@ -220,7 +248,7 @@ function documentTerms(terms: BatchTerms, postings: FieldPostings, literals: boo
     }
     const own = inTermOrder.termOf.subarray(from[doc]!, from[doc + 1]!);
     const counts = inTermOrder.tfOf.subarray(from[doc]!, from[doc + 1]!);
-    documents.push({ ...keyed, terms: `{${Array.from(own, (t) => terms.elements[t]!).join(',')}}`, tfs: `{${counts.join(',')}}` });
+    documents.push({ ...keyed, terms: Array.from(own, (t) => terms.terms[t]!), tfs: counts });
   }
   return documents;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readSnapshot } from '../../src/pg/availability.js';
 import { inPoolTransaction, inTransaction } from '../../src/pg/pool.js';
 import { ArchiveUnavailableError } from '../../src/engine/search/backend.js';
-import { copyBinaryInto, copyBinaryOut } from '../../src/pg/copyBinary.js';
+import { type PackedTable, RowPacker, copyBinaryInto, copyBinaryOut, copyPackedRows } from '../../src/pg/copyBinary.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
@@ -28,6 +28,39 @@ describe('copyBinaryInto', () => {
       { term: 'قال', block: String(big), found: 3, passages: ['1', String(big), String(2 ** 53 - 1)], tfs: [1, 255, 32767], lengths: [0, 70000, 2 ** 31 - 1] },
       { term: '', block: '1', found: 0, passages: [], tfs: [], lengths: [] },
       { term: 'a"b\\c\n{d}', block: '0', found: -5, passages: ['-1'], tfs: [-2], lengths: [-3] },
+    ]);
+  });
+});
+
+describe('copyPackedRows', () => {
+  it('writes rows packed on another thread exactly, numbered by the writer, leaving out those it skips', async () => {
+    const { pool } = await freshDatabase(server());
+    await pool.query('CREATE TABLE r (id bigint, grp integer, body text, meta jsonb, terms text[], tfs smallint[], keys bytea, speaker text, length integer)');
+    const table: PackedTable = {
+      name: 'r',
+      numbered: [['id', 'bigint'], ['grp', 'integer']],
+      columns: [['body', 'text'], ['meta', 'jsonb'], ['terms', 'text[]'], ['tfs', 'smallint[]'], ['keys', 'bytea'], ['speaker', 'text'], ['length', 'integer']],
+    };
+    const body = 'قال الرئيس:\t«نعم»\nو\\ما "قال" {x}';
+    const packer = new RowPacker(table);
+    packer.add([body, JSON.stringify({ source: 'وكالة', n: 1 }), ['قال', 'a"b', '{,}', 'NULL', ''], Uint8Array.from([1, 255]), Uint8Array.from([0, 7, 255]), 'عباس عراقجي', 42]);
+    packer.add(['stored meanwhile', null, [], [], new Uint8Array(0), null, 0]);
+    packer.add(['', null, [], [], new Uint8Array(0), null, -1]);
+    const packed = packer.finish();
+    // As the analysis thread posts it: the buffers moved, not copied.
+    const posted = structuredClone(packed, { transfer: [packed.bytes.buffer, packed.starts.buffer] });
+    const big = 2 ** 40 + 3;
+    const numbers = [[big, 7], null, [5, -2]];
+    const client = await pool.connect();
+    try {
+      await copyPackedRows(client, table, posted, (row) => numbers[row]!);
+    } finally {
+      client.release();
+    }
+    const stored = await pool.query('SELECT id::text, grp, body, meta, terms, tfs, keys, speaker, length FROM r ORDER BY length DESC');
+    expect(stored.rows).toEqual([
+      { id: String(big), grp: 7, body, meta: { source: 'وكالة', n: 1 }, terms: ['قال', 'a"b', '{,}', 'NULL', ''], tfs: [1, 255], keys: Buffer.from([0, 7, 255]), speaker: 'عباس عراقجي', length: 42 },
+      { id: '5', grp: -2, body: '', meta: null, terms: [], tfs: [], keys: Buffer.alloc(0), speaker: null, length: -1 },
     ]);
   });
 });

@@ -111,7 +111,7 @@ describe('migrate', () => {
         const termsOf = passageTerms(seed);
         for (const [i, { article: a, day, contentHash, title, passages }] of analyseBatch(seed, new QuoteReader()).rows.entries()) {
           await client.query('INSERT INTO articles VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, $12, $13, $14, $15, $16)', [
-            i + 1, a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, contentHash, title.terms, title.tfs, title.length, passages.length,
+            i + 1, a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, contentHash, title.terms, Array.from(title.tfs), title.length, passages.length,
           ]);
           for (const p of passages) {
             const own = termsOf[passage]!;
