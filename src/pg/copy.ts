@@ -15,12 +15,7 @@ const ROWS_PER_CHUNK = 1000;
  * time per article went there).
  */
 export async function copyInto(client: pg.ClientBase, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<void> {
-  await copyLinesInto(client, table, columns, lines(rows));
-}
-
-/** `copyInto` for rows made into lines already (`copyLine`). */
-export async function copyLinesInto(client: pg.ClientBase, table: string, columns: readonly string[], lines: Iterable<string>): Promise<void> {
-  await pipeline(Readable.from(chunks(lines)), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+  await pipeline(Readable.from(chunks(lines(rows))), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
 }
 
 /** The rows as lines (`copyLine`), one at a time. */
@@ -29,7 +24,7 @@ function* lines(rows: Iterable<readonly CopyValue[]>): Generator<string> {
 }
 
 /** A row as a line of COPY text, its newline included. */
-export function copyLine(row: readonly CopyValue[]): string {
+function copyLine(row: readonly CopyValue[]): string {
   return row.map(field).join('\t') + '\n';
 }
 
@@ -64,7 +59,7 @@ export function arrayLiteral(values: readonly string[] | ArrayLike<number>): str
 }
 
 /** A text as an element of an array literal: quoted, its quotes and backslashes escaped. */
-export function arrayElement(text: string): string {
+function arrayElement(text: string): string {
   return /["\\]/.test(text) ? `"${text.replace(/["\\]/g, '\\$&')}"` : `"${text}"`;
 }
 

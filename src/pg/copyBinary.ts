@@ -188,25 +188,27 @@ class BinaryWriter {
     }
   }
 
-  /** A text in UTF-8 after its length, and after the version byte when `version` is 1 (`jsonb`). */
+  /**
+   * A text in UTF-8 after its length, and after the version byte when `version` is 1 (`jsonb`):
+   * room is made for the longest encoding (3 bytes a UTF-16 unit), so the text is read once.
+   */
   private text(text: string, version: 0 | 1): void {
-    const bytes = Buffer.byteLength(text);
-    this.room(4 + version + bytes);
-    this.view.setInt32(this.length, version + bytes);
-    if (version) this.buffer[this.length + 4] = JSONB_VERSION;
-    this.length += 4 + version + this.buffer.write(text, this.length + 4 + version);
+    this.room(4 + version + 3 * text.length);
+    const at = this.length;
+    if (version) this.buffer[at + 4] = JSONB_VERSION;
+    const bytes = this.buffer.write(text, at + 4 + version);
+    this.view.setInt32(at, version + bytes);
+    this.length = at + 4 + version + bytes;
   }
 
-  /** A one-dimensional array of texts without nulls (no dimension when empty). */
+  /** A one-dimensional array of texts without nulls (no dimension when empty), its length written once its texts are. */
   private texts(texts: readonly string[]): void {
-    let bytes = 12 + (texts.length ? 8 : 0);
-    for (const text of texts) bytes += 4 + Buffer.byteLength(text);
-    this.room(4 + bytes);
+    this.room(4 + 20);
     const view = this.view;
-    view.setInt32(this.length, bytes);
-    view.setInt32(this.length + 4, texts.length ? 1 : 0);
-    view.setInt32(this.length + 8, 0);
-    view.setInt32(this.length + 12, TEXT_OID);
+    const at = this.length;
+    view.setInt32(at + 4, texts.length ? 1 : 0);
+    view.setInt32(at + 8, 0);
+    view.setInt32(at + 12, TEXT_OID);
     this.length += 16;
     if (texts.length) {
       view.setInt32(this.length, texts.length);
@@ -214,6 +216,7 @@ class BinaryWriter {
       this.length += 8;
     }
     for (const text of texts) this.text(text, 0);
+    this.view.setInt32(at, this.length - at - 4);
   }
 
   /** A one-dimensional array without nulls (no dimension when empty), its elements `size` bytes each. */
