@@ -78,10 +78,14 @@ export async function groupQuotations(client: pg.ClientBase, texts: QuotationTex
       earlier.map((t) => texts.days[t]!),
     ]);
   }
-  await client.query(
-    `INSERT INTO quote_groups (id, hash, words, length, first_day)
-     SELECT u.id, decode(u.h, 'hex'), w, cardinality(w), u.d FROM unnest($1::integer[], $2::text[], $3::text[], $4::text[]) AS u(id, h, k, d), string_to_array(u.k, ' ') AS w`,
-    [fresh.map((t) => idOf[t]!), fresh.map((t) => texts.hashes[t]!), fresh.map((t) => texts.keys[t]!), fresh.map((t) => texts.days[t]!)],
+  await copyBinaryInto(
+    client,
+    'quote_groups',
+    QUOTE_GROUP_COLUMNS,
+    fresh.map((t) => {
+      const words = texts.keys[t] ? texts.keys[t].split(' ') : [];
+      return [idOf[t]!, Buffer.from(texts.hashes[t]!, 'hex'), words, words.length, texts.days[t]!];
+    }),
   );
   await client.query('UPDATE quote_totals SET groups = groups + $1, quotations = quotations + $2', [fresh.length, texts.textOf.length]);
   await writePostings(client, texts, fresh, idOf);
@@ -141,6 +145,9 @@ async function writePostings(client: pg.ClientBase, texts: QuotationTexts, fresh
   const newRows = rows.filter((r) => r.block !== shared).map((r) => [r.word, r.block, r.ids, r.lengths]);
   if (newRows.length) await copyBinaryInto(client, 'quote_postings', QUOTE_POSTING_COLUMNS, newRows);
 }
+
+/** The columns of `quote_groups` as `groupQuotations` copies new groups. */
+const QUOTE_GROUP_COLUMNS = [['id', 'integer'], ['hash', 'bytea'], ['words', 'text[]'], ['length', 'integer'], ['first_day', 'text']] as const;
 
 /** The columns of `quote_postings` as `writePostings` copies new rows. */
 const QUOTE_POSTING_COLUMNS = [['word', 'text'], ['block', 'integer'], ['groups', 'integer[]'], ['lengths', 'integer[]']] as const;
