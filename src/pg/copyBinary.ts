@@ -14,13 +14,13 @@ const TEXT_OID = 25;
 const JSONB_VERSION = 1;
 
 /** The type of a column written by `copyBinaryInto`. */
-export type BinaryType = 'text' | 'jsonb' | 'bytea' | 'smallint' | 'integer' | 'bigint' | 'text[]' | 'smallint[]' | 'integer[]' | 'bigint[]';
+export type BinaryType = 'text' | 'jsonb' | 'bytea' | 'boolean' | 'smallint' | 'integer' | 'bigint' | 'text[]' | 'smallint[]' | 'integer[]' | 'bigint[]';
 
 /**
  * A value written by `copyBinaryInto`: a text (a `jsonb` column's as its JSON text), bytes, a
- * number, the texts or numbers of an array (one dimension, no nulls), or null.
+ * number, a boolean, the texts or numbers of an array (one dimension, no nulls), or null.
  */
-export type BinaryValue = string | Uint8Array | number | readonly string[] | ArrayLike<number> | null;
+export type BinaryValue = string | Uint8Array | number | boolean | readonly string[] | ArrayLike<number> | null;
 
 /** Bytes gathered before a chunk of a binary COPY stream is sent. */
 const BINARY_CHUNK = 1 << 20;
@@ -173,7 +173,12 @@ class BinaryWriter {
     else if (type === 'text') this.text(value as string, 0);
     else if (type === 'jsonb') this.text(value as string, 1);
     else if (type === 'text[]') this.texts(value as readonly string[]);
-    else if (type === 'bytea') {
+    else if (type === 'boolean') {
+      this.room(5);
+      this.view.setInt32(this.length, 1);
+      this.buffer[this.length + 4] = value ? 1 : 0;
+      this.length += 5;
+    } else if (type === 'bytea') {
       const bytes = value as Uint8Array;
       this.room(4 + bytes.length);
       this.view.setInt32(this.length, bytes.length);

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { type SpeakerCluster, clusterSpeakers, nameKey } from '../engine/quotes/speakers.js';
 import { labelsOf, nameFacts } from './speakerClusterKeys.js';
-import { arrayLiteral, copyInto } from './copy.js';
+import { copyBinaryInto } from './copyBinary.js';
 import { namesLabelled, readNamesAgain, storedNameCount, vocabularyFor } from './speakerClusterNames.js';
 import { PAGE, inChunks } from './pool.js';
 import { type ListingSource, leftOut } from './speakerListing.js';
@@ -70,22 +70,19 @@ async function removeClusters(client: pg.ClientBase, records: readonly SpeakerRe
 
 /** Stores clusters with their numbers and ranks (`-key length,article,position` of their first quotation). */
 async function insertClusters(client: pg.ClientBase, rows: ReadonlyArray<{ id: number; rank: string; cluster: SpeakerCluster }>): Promise<void> {
-  await inChunks(rows, (chunk) =>
-    client.query(
-      `INSERT INTO quote_speakers (id, name, quotes, variants, words, rank, labels)
-       SELECT id, name, quotes, v::text[], w::text[], ('{' || r || '}')::bigint[], l::text[] FROM unnest($1::integer[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(id, name, quotes, v, w, r, l)`,
-      [
-        chunk.map((r) => r.id),
-        chunk.map((r) => r.cluster.name),
-        chunk.map((r) => r.cluster.quotes.length),
-        chunk.map((r) => arrayLiteral(r.cluster.variants)),
-        chunk.map((r) => arrayLiteral([...new Set(r.cluster.variants.flatMap((v) => v.split(' ')))])),
-        chunk.map((r) => r.rank),
-        chunk.map((r) => arrayLiteral([...new Set(r.cluster.variants.flatMap((v) => labelsOf(v.split(' '))))])),
-      ],
-    ),
+  await copyBinaryInto(
+    client,
+    'quote_speakers',
+    QUOTE_SPEAKER_COLUMNS,
+    rows.map(({ id, rank, cluster }) => {
+      const words = cluster.variants.map((v) => v.split(' '));
+      return [id, cluster.name, cluster.quotes.length, cluster.variants, [...new Set(words.flat())], rank.split(',').map(Number), [...new Set(words.flatMap((w) => labelsOf(w)))]];
+    }),
   );
 }
+
+/** The columns of `quote_speakers` as `insertClusters` copies them. */
+const QUOTE_SPEAKER_COLUMNS = [['id', 'integer'], ['name', 'text'], ['quotes', 'integer'], ['variants', 'text[]'], ['words', 'text[]'], ['rank', 'bigint[]'], ['labels', 'text[]']] as const;
 
 /** The statement reading `SpeakerRecord`s, before its WHERE clause. */
 const SPEAKER_RECORDS = `SELECT q.article, q.position, q.speaker, q.speaker_title, q.day, q.start_offset, q.end_offset, s.speaker_id,
@@ -117,6 +114,9 @@ async function everyQuotation(client: pg.ClientBase): Promise<SpeakerRecord[]> {
   }
 }
 
+/** The columns of `quotation_speakers` as `pointQuotations` copies them. */
+const QUOTATION_SPEAKER_COLUMNS = [['article', 'bigint'], ['position', 'integer'], ['speaker_id', 'integer'], ['day', 'text'], ['start_offset', 'integer'], ['end_offset', 'integer'], ['hidden', 'boolean']] as const;
+
 /**
  * Gives each quotation its speaker `speakerOf` (-1: none) where one changed: every quotation of the
  * articles where one did is written again (a quotation's place in its speaker's listing depends on
@@ -140,13 +140,13 @@ async function pointQuotations(client: pg.ClientBase, records: readonly SpeakerR
   if (!spoken.length) return;
   const speakerOfRecord = new Map(spoken.map((i) => [records[i]!, speakerOf[i]!]));
   const hidden = leftOut([...speakerOfRecord.keys()], (r) => speakerOfRecord.get(r)!);
-  await copyInto(
+  await copyBinaryInto(
     client,
     'quotation_speakers',
-    ['article', 'position', 'speaker_id', 'day', 'start_offset', 'end_offset', 'hidden'],
+    QUOTATION_SPEAKER_COLUMNS,
     spoken.map((i) => {
       const r = records[i]!;
-      return [r.article, r.position, speakerOf[i]!, r.day, r.start_offset, r.end_offset, hidden.has(r) ? 't' : 'f'];
+      return [Number(r.article), r.position, speakerOf[i]!, r.day, r.start_offset, r.end_offset, hidden.has(r)];
     }),
   );
 }

@@ -35,17 +35,17 @@ describe('copyBinaryInto', () => {
 describe('copyPackedRows', () => {
   it('writes rows packed on another thread exactly, numbered by the writer, leaving out those it skips', async () => {
     const { pool } = await freshDatabase(server());
-    await pool.query('CREATE TABLE r (id bigint, grp integer, body text, meta jsonb, terms text[], tfs smallint[], keys bytea, speaker text, length integer)');
+    await pool.query('CREATE TABLE r (id bigint, grp integer, body text, meta jsonb, terms text[], tfs smallint[], keys bytea, speaker text, length integer, hidden boolean)');
     const table: PackedTable = {
       name: 'r',
       numbered: [['id', 'bigint'], ['grp', 'integer']],
-      columns: [['body', 'text'], ['meta', 'jsonb'], ['terms', 'text[]'], ['tfs', 'smallint[]'], ['keys', 'bytea'], ['speaker', 'text'], ['length', 'integer']],
+      columns: [['body', 'text'], ['meta', 'jsonb'], ['terms', 'text[]'], ['tfs', 'smallint[]'], ['keys', 'bytea'], ['speaker', 'text'], ['length', 'integer'], ['hidden', 'boolean']],
     };
     const body = 'قال الرئيس:\t«نعم»\nو\\ما "قال" {x}';
     const packer = new RowPacker(table);
-    packer.add([body, JSON.stringify({ source: 'وكالة', n: 1 }), ['قال', 'a"b', '{,}', 'NULL', ''], Uint8Array.from([1, 255]), Uint8Array.from([0, 7, 255]), 'عباس عراقجي', 42]);
-    packer.add(['stored meanwhile', null, [], [], new Uint8Array(0), null, 0]);
-    packer.add(['', null, [], [], new Uint8Array(0), null, -1]);
+    packer.add([body, JSON.stringify({ source: 'وكالة', n: 1 }), ['قال', 'a"b', '{,}', 'NULL', ''], Uint8Array.from([1, 255]), Uint8Array.from([0, 7, 255]), 'عباس عراقجي', 42, true]);
+    packer.add(['stored meanwhile', null, [], [], new Uint8Array(0), null, 0, null]);
+    packer.add(['', null, [], [], new Uint8Array(0), null, -1, false]);
     const packed = packer.finish();
     // As the analysis thread posts it: the buffers moved, not copied.
     const posted = structuredClone(packed, { transfer: [packed.bytes.buffer, packed.starts.buffer] });
@@ -57,10 +57,10 @@ describe('copyPackedRows', () => {
     } finally {
       client.release();
     }
-    const stored = await pool.query('SELECT id::text, grp, body, meta, terms, tfs, keys, speaker, length FROM r ORDER BY length DESC');
+    const stored = await pool.query('SELECT id::text, grp, body, meta, terms, tfs, keys, speaker, length, hidden FROM r ORDER BY length DESC');
     expect(stored.rows).toEqual([
-      { id: String(big), grp: 7, body, meta: { source: 'وكالة', n: 1 }, terms: ['قال', 'a"b', '{,}', 'NULL', ''], tfs: [1, 255], keys: Buffer.from([0, 7, 255]), speaker: 'عباس عراقجي', length: 42 },
-      { id: '5', grp: -2, body: '', meta: null, terms: [], tfs: [], keys: Buffer.alloc(0), speaker: null, length: -1 },
+      { id: String(big), grp: 7, body, meta: { source: 'وكالة', n: 1 }, terms: ['قال', 'a"b', '{,}', 'NULL', ''], tfs: [1, 255], keys: Buffer.from([0, 7, 255]), speaker: 'عباس عراقجي', length: 42, hidden: true },
+      { id: '5', grp: -2, body: '', meta: null, terms: [], tfs: [], keys: Buffer.alloc(0), speaker: null, length: -1, hidden: false },
     ]);
   });
 });
