@@ -7,17 +7,20 @@ import { arrayLiteral } from './copy.js';
 /** PostgreSQL's integer types as their binary form gives them: type oid and byte size. */
 const INTEGER_TYPES = { smallint: { oid: 21, size: 2 }, integer: { oid: 23, size: 4 }, bigint: { oid: 20, size: 8 } } as const;
 
+/** Bytes of a one-dimensional array's header after its length: dimensions, nulls flag, element type, then the dimension's length and lower bound. */
+const ARRAY_HEADER = 20;
+
 /** The oid of `text`, the elements of a `text[]`. */
 const TEXT_OID = 25;
 
 /** The version byte that starts a `jsonb` value in binary form, before the JSON text. */
 const JSONB_VERSION = 1;
 
-/** The type of a column written by `copyBinaryInto`. */
+/** The type of a column written by `copyBinaryInto` or packed by `RowPacker`. */
 export type BinaryType = 'text' | 'jsonb' | 'bytea' | 'boolean' | 'smallint' | 'integer' | 'bigint' | 'text[]' | 'smallint[]' | 'integer[]' | 'bigint[]';
 
 /**
- * A value written by `copyBinaryInto`: a text (a `jsonb` column's as its JSON text), bytes, a
+ * A value written by `copyBinaryInto` or packed by `RowPacker`: a text (a `jsonb` column's as its JSON text), bytes, a
  * number, a boolean, the texts or numbers of an array (one dimension, no nulls), or null.
  */
 export type BinaryValue = string | Uint8Array | number | boolean | readonly string[] | ArrayLike<number> | null;
@@ -28,6 +31,9 @@ const BINARY_CHUNK = 1 << 20;
 /** The header of a binary COPY stream: its signature, no flags, no extension. */
 const BINARY_HEADER = Buffer.from('PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0', 'latin1');
 
+/** The end of a binary COPY stream: a field count of -1. */
+const STREAM_END = Buffer.from([0xff, 0xff]);
+
 /** Bytes of the signature that starts a binary COPY stream (then 4 bytes of flags, and the extension's length in 4). */
 const SIGNATURE_BYTES = 11;
 
@@ -37,8 +43,13 @@ const SIGNATURE_BYTES = 11;
  * postings row mostly is). Every column's type must be the table's own.
  */
 export async function copyBinaryInto(client: pg.ClientBase, table: string, columns: ReadonlyArray<readonly [string, BinaryType]>, rows: Iterable<readonly BinaryValue[]>): Promise<void> {
+  await copyStream(client, table, columns, binaryChunks(columns.map(([, type]) => type), rows));
+}
+
+/** Sends a binary COPY stream's chunks into `table`'s `columns` (named in the stream's order). */
+async function copyStream(client: pg.ClientBase, table: string, columns: ReadonlyArray<readonly [string, unknown]>, chunks: Iterable<Buffer>): Promise<void> {
   const sql = `COPY ${table} (${columns.map(([name]) => name).join(', ')}) FROM STDIN (FORMAT binary)`;
-  await pipeline(Readable.from(binaryChunks(columns.map(([, type]) => type), rows)), client.query(copyFrom(sql)));
+  await pipeline(Readable.from(chunks), client.query(copyFrom(sql)));
 }
 
 /** The rows as a binary COPY stream, about `BINARY_CHUNK` bytes at a time. */
@@ -51,7 +62,7 @@ function* binaryChunks(types: readonly BinaryType[], rows: Iterable<readonly Bin
     if (out.length >= BINARY_CHUNK) yield out.take();
   }
   out.bytes(STREAM_END);
-  yield out.take();
+  yield out.end();
 }
 
 /**
@@ -75,14 +86,15 @@ export interface PackedRows {
 
 /** Packs rows of a table (`PackedTable`) for `copyPackedRows`: each row's numbered columns left as zeros, its other values as `add` gives them. */
 export class RowPacker {
-  private readonly out = new BinaryWriter();
+  private readonly out = new BinaryWriter(PACKER_START);
   private readonly starts: number[] = [];
 
   constructor(private readonly table: PackedTable) {}
 
-  /** The next row: the values of the table's columns after the numbered ones, in order. */
+  /** The next row: the values of the table's columns after the numbered ones, in order (a row of another length is a bug, and said so). */
   add(values: readonly BinaryValue[]): void {
     const { numbered, columns } = this.table;
+    if (values.length !== columns.length) throw new Error(`a ${this.table.name} row needs ${columns.length} values after its numbers, and ${values.length} were given`);
     this.starts.push(this.out.length);
     this.out.int16(numbered.length + columns.length);
     for (const [, type] of numbered) this.out.value(type, 0);
@@ -92,7 +104,7 @@ export class RowPacker {
   /** The rows packed (the packer is spent). */
   finish(): PackedRows {
     this.starts.push(this.out.length);
-    return { bytes: this.out.take(), starts: Uint32Array.from(this.starts) };
+    return { bytes: this.out.end(), starts: Uint32Array.from(this.starts) };
   }
 }
 
@@ -102,8 +114,7 @@ export class RowPacker {
  * stored meanwhile). The rows' bytes are sent as they are, about `BINARY_CHUNK` at a time.
  */
 export async function copyPackedRows(client: pg.ClientBase, table: PackedTable, rows: PackedRows, numbersOf: (row: number) => readonly number[] | null): Promise<void> {
-  const sql = `COPY ${table.name} (${[...table.numbered, ...table.columns].map(([name]) => name).join(', ')}) FROM STDIN (FORMAT binary)`;
-  await pipeline(Readable.from(packedChunks(table, rows, numbersOf)), client.query(copyFrom(sql)));
+  await copyStream(client, table.name, [...table.numbered, ...table.columns], packedChunks(table, rows, numbersOf));
 }
 
 /** The binary COPY stream of packed rows, numbered as they are reached (see `copyPackedRows`). */
@@ -139,9 +150,6 @@ function* packedChunks(table: PackedTable, rows: PackedRows, numbersOf: (row: nu
   yield STREAM_END;
 }
 
-/** The end of a binary COPY stream: a row of -1 fields. */
-const STREAM_END = Buffer.from([0xff, 0xff]);
-
 /** Writes `value` in `size` bytes (an integer's binary form) at `at` of `view`; where it ends. */
 function setNumber(view: DataView, size: number, value: number, at: number): number {
   if (size === 2) view.setInt16(at, value);
@@ -153,18 +161,33 @@ function setNumber(view: DataView, size: number, value: number, at: number): num
   return at + size;
 }
 
-/** Bytes of a binary COPY stream, in a buffer that grows as needed. */
+/** Bytes a `RowPacker` starts with (its buffer doubles as rows are added). */
+const PACKER_START = 1 << 16;
+
+/**
+ * Bytes of a binary COPY stream, in a buffer that grows as needed. Its buffers are never slices of
+ * Node's shared pool, so the bytes it gives can be transferred to another thread.
+ */
 class BinaryWriter {
-  private buffer: Buffer = Buffer.allocUnsafe(BINARY_CHUNK * 2);
-  private view: DataView = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.byteLength);
+  private buffer!: Buffer;
+  private view!: DataView;
   length = 0;
 
-  /** The bytes written since the last `take`. */
+  constructor(private readonly size = BINARY_CHUNK * 2) {
+    this.reset(Buffer.allocUnsafeSlow(size));
+  }
+
+  /** The bytes written since the last `take`; the writer goes on in a new buffer. */
   take(): Buffer {
-    const bytes = this.buffer.subarray(0, this.length);
-    this.reset(Buffer.allocUnsafe(BINARY_CHUNK * 2));
+    const bytes = this.end();
+    this.reset(Buffer.allocUnsafeSlow(this.size));
     this.length = 0;
     return bytes;
+  }
+
+  /** The bytes written since the last `take`, when nothing more will be written. */
+  end(): Buffer {
+    return this.buffer.subarray(0, this.length);
   }
 
   /** One field: its length, then its value as `type` sends it (a null: its length, -1, alone). */
@@ -189,7 +212,7 @@ class BinaryWriter {
       const { size } = INTEGER_TYPES[type as keyof typeof INTEGER_TYPES];
       this.room(4 + size);
       this.view.setInt32(this.length, size);
-      this.length = this.number(size, value as number, this.length + 4);
+      this.length = setNumber(this.view, size, value as number, this.length + 4);
     }
   }
 
@@ -208,39 +231,32 @@ class BinaryWriter {
 
   /** A one-dimensional array of texts without nulls (no dimension when empty), its length written once its texts are. */
   private texts(texts: readonly string[]): void {
-    this.room(4 + 20);
-    const view = this.view;
+    this.room(4 + ARRAY_HEADER);
     const at = this.length;
-    view.setInt32(at + 4, texts.length ? 1 : 0);
-    view.setInt32(at + 8, 0);
-    view.setInt32(at + 12, TEXT_OID);
-    this.length += 16;
-    if (texts.length) {
-      view.setInt32(this.length, texts.length);
-      view.setInt32(this.length + 4, 1);
-      this.length += 8;
-    }
+    this.length = this.arrayHeader(TEXT_OID, texts.length, at + 4);
     for (const text of texts) this.text(text, 0);
     this.view.setInt32(at, this.length - at - 4);
   }
 
+  /** An array's header after its length (at `at`): one dimension of `count` elements from 1 (none when empty), no nulls, elements of type `oid`; where it ends. */
+  private arrayHeader(oid: number, count: number, at: number): number {
+    const view = this.view;
+    view.setInt32(at, count ? 1 : 0);
+    view.setInt32(at + 4, 0);
+    view.setInt32(at + 8, oid);
+    if (!count) return at + 12;
+    view.setInt32(at + 12, count);
+    view.setInt32(at + 16, 1);
+    return at + 20;
+  }
+
   /** A one-dimensional array without nulls (no dimension when empty), its elements `size` bytes each. */
   private array({ oid, size }: { oid: number; size: number }, values: ArrayLike<number>): void {
-    const dimensions = values.length ? 1 : 0;
-    const bytes = 12 + 8 * dimensions + values.length * (4 + size);
+    const bytes = (values.length ? ARRAY_HEADER : ARRAY_HEADER - 8) + values.length * (4 + size);
     this.room(4 + bytes);
     const view = this.view;
-    let at = this.length;
-    view.setInt32(at, bytes);
-    view.setInt32(at + 4, dimensions);
-    view.setInt32(at + 8, 0);
-    view.setInt32(at + 12, oid);
-    at += 16;
-    if (dimensions) {
-      view.setInt32(at, values.length);
-      view.setInt32(at + 4, 1);
-      at += 8;
-    }
+    view.setInt32(this.length, bytes);
+    let at = this.arrayHeader(oid, values.length, this.length + 4);
     // One loop per element size (the postings rows' millions of elements): no choice made per element.
     if (size === 8) {
       for (let i = 0; i < values.length; i++, at += 12) {
@@ -263,23 +279,21 @@ class BinaryWriter {
     this.length = at;
   }
 
-  /** Writes `value` in `size` bytes at `at`; where it ends. */
-  private number(size: number, value: number, at: number): number {
-    return setNumber(this.view, size, value, at);
-  }
-
+  /** A 16-bit integer (a row's field count). */
   int16(value: number): void {
     this.room(2);
     this.view.setInt16(this.length, value);
     this.length += 2;
   }
 
+  /** A 32-bit integer (a null's length). */
   int32(value: number): void {
     this.room(4);
     this.view.setInt32(this.length, value);
     this.length += 4;
   }
 
+  /** Bytes as they are. */
   bytes(bytes: Uint8Array): void {
     this.room(bytes.length);
     this.buffer.set(bytes, this.length);
@@ -289,7 +303,7 @@ class BinaryWriter {
   /** Makes room for `bytes` more. */
   private room(bytes: number): void {
     if (this.length + bytes <= this.buffer.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes));
+    const grown = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + bytes));
     this.buffer.copy(grown, 0, 0, this.length);
     this.reset(grown);
   }

@@ -6,7 +6,8 @@ import { INGEST_LOCK, hasSecondConnection, inPoolTransaction } from './pool.js';
 import { inlineAnalysis, workerAnalysis } from './analysis.js';
 import { type BinaryValue, copyBinaryInto, copyPackedRows } from './copyBinary.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
-import { ARTICLES, ARTICLE_TERMS, type BatchToWrite, PASSAGES, PASSAGE_KEYS, QUOTATIONS, contentHash } from './rows.js';
+import { ARTICLES, ARTICLE_TERMS, type BatchToWrite, PASSAGES, QUOTATIONS, contentHash } from './rows.js';
+import { PASSAGE_KEYS } from './termKeys.js';
 import { finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
 import { type QuotationToGroup, quotationTexts } from './quotationTexts.js';
 import { analyseChangedTables } from './statistics.js';
@@ -428,15 +429,20 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
       if (!whole) toGroup.push({ text: a.body.slice(q.start, q.end), matching: q.matching, day });
     }
   }
-  if (textDocument !== textValues.written.length || textDocument !== passageOf.length) throw new Error(`a batch's rows hold ${textDocument} passages, its postings ${textValues.written.length} and its packed rows ${passageOf.length}`);
+  const { tables } = batch;
+  const packed = (rows: { starts: Uint32Array }) => rows.starts.length - 1;
+  if (packed(tables.articles) !== batch.rows.length || packed(tables.articleTerms) !== batch.rows.length) throw new Error(`a batch holds ${batch.rows.length} articles and its packed rows ${packed(tables.articles)} and ${packed(tables.articleTerms)}`);
+  if (textDocument !== textValues.written.length || textDocument !== passageOf.length || textDocument !== packed(tables.passageKeys)) {
+    throw new Error(`a batch's rows hold ${textDocument} passages, its postings ${textValues.written.length} and its packed rows ${passageOf.length} and ${packed(tables.passageKeys)}`);
+  }
   if (quotation !== quotationArticle.length) throw new Error(`a batch's rows hold ${quotation} quotations and its packed rows ${quotationArticle.length}`);
   const groups = await groupQuotations(client, whole ? batch.quotationTexts : quotationTexts(toGroup));
-  const { tables } = batch;
   await copyPackedRows(client, ARTICLES, tables.articles, (k) => (articleOf[k] ? [articleOf[k]] : null));
   await copyPackedRows(client, ARTICLE_TERMS, tables.articleTerms, (k) => (articleOf[k] ? [articleOf[k]] : null));
   await copyPackedRows(client, PASSAGES, tables.passages, (n) => (passageOf[n] ? [passageOf[n], passageArticle[n]!] : null));
   let grouped = 0;
   await copyPackedRows(client, QUOTATIONS, tables.quotations, (j) => (quotationArticle[j] ? [groups[grouped++]!, quotationArticle[j]] : null));
+  if (grouped !== groups.length) throw new Error(`a batch wrote ${grouped} quotations and grouped ${groups.length}`);
   await copyPackedRows(client, PASSAGE_KEYS, tables.passageKeys, (n) => (passageOf[n] ? [passageOf[n]] : null));
   const { terms, text, title } = batch.postings;
   const [textTerms, titleTerms]: [string[], string[]] = [[], []];

@@ -6,7 +6,7 @@ import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { TermVocabulary } from '../engine/search/index/builder.js';
 import { type PackedRows, type PackedTable, RowPacker } from './copyBinary.js';
 import { type QuotationTexts, type QuotationToGroup, quotationTexts } from './quotationTexts.js';
-import { type KeyedDocument, TERM_KEY_BYTES, keyOrder, passageKeysRow, termKey, writeTermKey } from './termKeys.js';
+import { type KeyedDocument, PASSAGE_KEYS, TERM_KEY_BYTES, keyOrder, passageKeysRow, termKey, writeTermKey } from './termKeys.js';
 import { type Article, dayOf } from '../engine/types.js';
 
 /**
@@ -110,7 +110,7 @@ export function analyseBatch(articles: readonly Article[], reader: QuoteReader, 
 /**
  * What the writing thread needs of an analysed article besides its packed rows (`BatchTables`): its hash
  * and day, the lengths the totals and the postings count, and its quotations' offsets (their texts
- * are slices of the body) with the words whosaid matches: their count places the article's lines,
+ * are slices of the body) with the words whosaid matches: their count places the article's quotation rows,
  * and they are grouped again when another writer stored part of the batch meanwhile (else the
  * batch's `quotationTexts` serve).
  */
@@ -123,10 +123,10 @@ export interface ArticleToWrite {
   quotations: Array<{ start: number; end: number; matching: string | null }>;
 }
 
-/**
- * The tables a batch writes by binary COPY, each row packed on the analysis thread (`RowPacker`)
- * but for its numbered columns, which the writing thread gives under its lock (see `insertRows`).
- */
+// The tables a batch writes by binary COPY, each row packed on the analysis thread (`RowPacker`)
+// but for its numbered columns, which the writing thread gives under its lock (see `insertRows`).
+
+/** `articles`, numbered by the article's number. */
 export const ARTICLES: PackedTable = {
   name: 'articles',
   numbered: [['number', 'bigint']],
@@ -135,13 +135,15 @@ export const ARTICLES: PackedTable = {
     ['meta', 'jsonb'], ['content_hash', 'text'], ['title_terms', 'text[]'], ['title_tfs', 'smallint[]'], ['title_length', 'integer'], ['passage_count', 'integer'], ['title_same', 'text'], ['title_key', 'text'],
   ],
 };
+/** `article_terms`, numbered by the article's number (migration 017). */
 export const ARTICLE_TERMS: PackedTable = { name: 'article_terms', numbered: [['article', 'bigint']], columns: [['terms', 'text']] };
+/** `passages`, numbered by the passage's id and its article's number. */
 export const PASSAGES: PackedTable = {
   name: 'passages',
   numbered: [['id', 'bigint'], ['article', 'bigint']],
   columns: [['position', 'integer'], ['start_offset', 'integer'], ['end_offset', 'integer'], ['text', 'text'], ['copy_key', 'bigint'], ['length', 'integer'], ['speaker', 'text']],
 };
-export const PASSAGE_KEYS: PackedTable = { name: 'passage_keys', numbered: [['id', 'bigint']], columns: [['length', 'integer'], ['keys', 'bytea'], ['title_length', 'integer'], ['title_keys', 'bytea']] };
+/** `quotations`, numbered by the quotation's group in the quotation index and its article's number. */
 export const QUOTATIONS: PackedTable = {
   name: 'quotations',
   numbered: [['grp', 'integer'], ['article', 'bigint']],

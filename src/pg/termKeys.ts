@@ -9,6 +9,7 @@
  */
 
 import { FNV_OFFSET, FNV_PRIME } from '../engine/text/scan.js';
+import type { PackedTable } from './copyBinary.js';
 
 /** Bytes per term: a 6-byte key, then the count. */
 export const TERM_KEY_BYTES = 7;
@@ -56,8 +57,11 @@ export function writeTermKey(key: number, count: number, out: Uint8Array, at: nu
   out[at + 6] = Math.min(255, count);
 }
 
-/** The columns of `passage_keys` (migration 009), in the order `passageKeysRow` gives their values. */
-export const PASSAGE_KEY_COLUMNS = ['id', 'length', 'keys', 'title_length', 'title_keys'];
+/** `passage_keys` (migration 009) as ingestion packs its rows: numbered by the passage's id, then the values `passageKeysRow` gives. */
+export const PASSAGE_KEYS: PackedTable = { name: 'passage_keys', numbered: [['id', 'bigint']], columns: [['length', 'integer'], ['keys', 'bytea'], ['title_length', 'integer'], ['title_keys', 'bytea']] };
+
+/** The columns of `passage_keys`, in the order of its packed rows (the id, then `passageKeysRow`'s values). */
+export const PASSAGE_KEY_COLUMNS = [...PASSAGE_KEYS.numbered, ...PASSAGE_KEYS.columns].map(([name]) => name);
 
 /** An encoded document (`encodeTermKeys`): its length and its terms' keys. */
 export interface KeyedDocument {

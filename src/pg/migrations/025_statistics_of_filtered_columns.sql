@@ -1,4 +1,4 @@
--- The planner's statistics kept only for the columns queries filter, join, group or sort on, and
+-- The planner's statistics kept only for the columns queries filter, join or group on, and
 -- those in an index: the texts, bodies, arrays and packed postings the archive only reads back, and
 -- the columns only written out, have none. `ANALYZE` reads every column of its sample rows (the
 -- long ones detoasted, the texts sorted), and every ingestion run analyses the tables it changed
