@@ -111,9 +111,11 @@ export class RowPacker {
 /**
  * Writes packed rows into `table` with a binary COPY, each numbered in place first with the values
  * `numbersOf` gives its numbered columns, or left out when it gives null (a row another writer
- * stored meanwhile). The rows' bytes are sent as they are, about `BINARY_CHUNK` at a time.
+ * stored meanwhile). The rows' bytes are sent as they are, about `BINARY_CHUNK` at a time. Rows
+ * packed for another count than the writer's `count` are a bug, and said so before anything is sent.
  */
-export async function copyPackedRows(client: pg.ClientBase, table: PackedTable, rows: PackedRows, numbersOf: (row: number) => readonly number[] | null): Promise<void> {
+export async function copyPackedRows(client: pg.ClientBase, table: PackedTable, rows: PackedRows, count: number, numbersOf: (row: number) => readonly number[] | null): Promise<void> {
+  if (rows.starts.length - 1 !== count) throw new Error(`${table.name}: ${rows.starts.length - 1} rows were packed for a batch of ${count}`);
   await copyStream(client, table.name, [...table.numbered, ...table.columns], packedChunks(table, rows, numbersOf));
 }
 

@@ -397,9 +397,9 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
   let passage = Number(next.rows[0]!.passage);
   // The numbers of each article and passage row of the batch, and the article of each passage and quotation row (0: not written).
   const articleOf = new Float64Array(batch.rows.length);
-  const passageOf = new Float64Array(batch.tables.passages.starts.length - 1);
+  const passageOf = new Float64Array(batch.postings.text.lengths.length);
   const passageArticle = new Float64Array(passageOf.length);
-  const quotationArticle = new Float64Array(batch.tables.quotations.starts.length - 1);
+  const quotationArticle = new Float64Array(batch.rows.reduce((n, row) => n + row.quotations.length, 0));
   // The batch's quotation texts were worked out on the analysis thread; they are worked out again
   // here, from the articles written, when another writer stored some of the batch meanwhile.
   const whole = batch.rows.every((row) => write.has(row.article));
@@ -429,21 +429,16 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
       if (!whole) toGroup.push({ text: a.body.slice(q.start, q.end), matching: q.matching, day });
     }
   }
-  const { tables } = batch;
-  const packed = (rows: { starts: Uint32Array }) => rows.starts.length - 1;
-  if (packed(tables.articles) !== batch.rows.length || packed(tables.articleTerms) !== batch.rows.length) throw new Error(`a batch holds ${batch.rows.length} articles and its packed rows ${packed(tables.articles)} and ${packed(tables.articleTerms)}`);
-  if (textDocument !== textValues.written.length || textDocument !== passageOf.length || textDocument !== packed(tables.passageKeys)) {
-    throw new Error(`a batch's rows hold ${textDocument} passages, its postings ${textValues.written.length} and its packed rows ${passageOf.length} and ${packed(tables.passageKeys)}`);
-  }
-  if (quotation !== quotationArticle.length) throw new Error(`a batch's rows hold ${quotation} quotations and its packed rows ${quotationArticle.length}`);
+  if (textDocument !== textValues.written.length) throw new Error(`a batch's rows hold ${textDocument} passages and its postings ${textValues.written.length}`);
   const groups = await groupQuotations(client, whole ? batch.quotationTexts : quotationTexts(toGroup));
-  await copyPackedRows(client, ARTICLES, tables.articles, (k) => (articleOf[k] ? [articleOf[k]] : null));
-  await copyPackedRows(client, ARTICLE_TERMS, tables.articleTerms, (k) => (articleOf[k] ? [articleOf[k]] : null));
-  await copyPackedRows(client, PASSAGES, tables.passages, (n) => (passageOf[n] ? [passageOf[n], passageArticle[n]!] : null));
+  const { tables } = batch;
+  await copyPackedRows(client, ARTICLES, tables.articles, articleOf.length, (k) => (articleOf[k] ? [articleOf[k]] : null));
+  await copyPackedRows(client, ARTICLE_TERMS, tables.articleTerms, articleOf.length, (k) => (articleOf[k] ? [articleOf[k]] : null));
+  await copyPackedRows(client, PASSAGES, tables.passages, textDocument, (n) => (passageOf[n] ? [passageOf[n], passageArticle[n]!] : null));
   let grouped = 0;
-  await copyPackedRows(client, QUOTATIONS, tables.quotations, (j) => (quotationArticle[j] ? [groups[grouped++]!, quotationArticle[j]] : null));
+  await copyPackedRows(client, QUOTATIONS, tables.quotations, quotation, (j) => (quotationArticle[j] ? [groups[grouped++]!, quotationArticle[j]] : null));
   if (grouped !== groups.length) throw new Error(`a batch wrote ${grouped} quotations and grouped ${groups.length}`);
-  await copyPackedRows(client, PASSAGE_KEYS, tables.passageKeys, (n) => (passageOf[n] ? [passageOf[n]] : null));
+  await copyPackedRows(client, PASSAGE_KEYS, tables.passageKeys, textDocument, (n) => (passageOf[n] ? [passageOf[n]] : null));
   const { terms, text, title } = batch.postings;
   const [textTerms, titleTerms]: [string[], string[]] = [[], []];
   await copyBinaryInto(client, TEXT_POSTINGS.name, postingColumns(TEXT_POSTINGS), postingRows(TEXT_POSTINGS, terms, text, firstPassage, textValues, textTerms));

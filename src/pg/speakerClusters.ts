@@ -41,7 +41,7 @@ export async function clusterChangedSpeakers(client: pg.ClientBase): Promise<voi
   const lengthOf = (name: string) => keyLength.get(name) ?? keyLength.set(name, nameKey(name, vocabulary).length).get(name)!;
   const rows = clusters.map((cluster) => {
     const first = records[cluster.quotes[0]!]!;
-    const rank = [-lengthOf(first.speaker), first.article, first.position].join(',');
+    const rank = [-lengthOf(first.speaker), Number(first.article), first.position];
     return { id: idFor(rank), rank, cluster };
   });
   await insertClusters(client, rows);
@@ -55,7 +55,7 @@ export async function clusterChangedSpeakers(client: pg.ClientBase): Promise<voi
  * of `labels` (every cluster without `labels`). Returns the number of a cluster by its rank: the
  * number of the cluster deleted with that rank, else one never used.
  */
-async function removeClusters(client: pg.ClientBase, records: readonly SpeakerRecord[], labels: ReadonlySet<string> | undefined): Promise<(rank: string) => number> {
+async function removeClusters(client: pg.ClientBase, records: readonly SpeakerRecord[], labels: ReadonlySet<string> | undefined): Promise<(rank: readonly number[]) => number> {
   const last = (await client.query<{ max: number | null }>('SELECT max(id) AS max FROM quote_speakers')).rows[0]!.max;
   const removed = labels
     ? await client.query<{ id: number; rank: string[] }>('DELETE FROM quote_speakers WHERE id = ANY($1::integer[]) OR labels && $2::text[] RETURNING id, rank', [
@@ -65,11 +65,11 @@ async function removeClusters(client: pg.ClientBase, records: readonly SpeakerRe
     : await client.query<{ id: number; rank: string[] }>('DELETE FROM quote_speakers RETURNING id, rank');
   const idOfRank = new Map(removed.rows.map((r) => [r.rank.join(','), r.id]));
   let next = (last ?? -1) + 1;
-  return (rank) => idOfRank.get(rank) ?? next++;
+  return (rank) => idOfRank.get(rank.join(',')) ?? next++;
 }
 
 /** Stores clusters with their numbers and ranks (`-key length,article,position` of their first quotation). */
-async function insertClusters(client: pg.ClientBase, rows: ReadonlyArray<{ id: number; rank: string; cluster: SpeakerCluster }>): Promise<void> {
+async function insertClusters(client: pg.ClientBase, rows: ReadonlyArray<{ id: number; rank: number[]; cluster: SpeakerCluster }>): Promise<void> {
   if (!rows.length) return;
   await copyBinaryInto(
     client,
@@ -77,7 +77,7 @@ async function insertClusters(client: pg.ClientBase, rows: ReadonlyArray<{ id: n
     QUOTE_SPEAKER_COLUMNS,
     rows.map(({ id, rank, cluster }) => {
       const words = cluster.variants.map((v) => v.split(' '));
-      return [id, cluster.name, cluster.quotes.length, cluster.variants, [...new Set(words.flat())], rank.split(',').map(Number), [...new Set(words.flatMap((w) => labelsOf(w)))]];
+      return [id, cluster.name, cluster.quotes.length, cluster.variants, [...new Set(words.flat())], rank, [...new Set(words.flatMap((w) => labelsOf(w)))]];
     }),
   );
 }

@@ -53,7 +53,7 @@ describe('copyPackedRows', () => {
     const numbers = [[big, 7], null, [5, -2]];
     const client = await pool.connect();
     try {
-      await copyPackedRows(client, table, posted, (row) => numbers[row]!);
+      await copyPackedRows(client, table, posted, numbers.length, (row) => numbers[row]!);
     } finally {
       client.release();
     }
