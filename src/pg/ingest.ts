@@ -103,7 +103,7 @@ export async function ingestParts(pool: pg.Pool, parts: Iterable<readonly Articl
   const size = options.batchSize ?? defaultBatchSize(total);
   const batches = batchesOf(parts, size);
   const onThreads = total > size && availableParallelism() > 1;
-  const analysis = onThreads ? workerAnalysis(Math.min(availableParallelism(), ANALYSED_AHEAD + 1)) : inlineAnalysis;
+  const analysis = onThreads ? workerAnalysis() : inlineAnalysis;
   // Batches analysed ahead of the one being written (their new or changed articles): enough to keep every thread busy.
   const ahead: Array<{ batch: readonly Article[]; analysed: Promise<BatchToWrite | null> }> = [];
   const analyse = () => {

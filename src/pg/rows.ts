@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { indexParts } from '../engine/build/parts.js';
+import { type IndexParts, indexParts } from '../engine/build/parts.js';
 import { titleKeys } from '../engine/engine.js';
-import { QuoteReader, type Row as QuotationRow, extractRows, overlappingMost, rowFlags } from '../engine/quotes/index.js';
+import { type QuotationRows, type Row as QuotationRow, overlappingMost, rowFlags } from '../engine/quotes/index.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
-import { TermVocabulary } from '../engine/search/index/builder.js';
 import { type PackedRows, type PackedTable, RowPacker } from './copyBinary.js';
 import { type QuotationTexts, type QuotationToGroup, quotationTexts } from './quotationTexts.js';
 import { type KeyedDocument, PASSAGE_KEYS, TERM_KEY_BYTES, keyOrder, passageKeysRow, termKey, writeTermKey } from './termKeys.js';
@@ -80,13 +79,14 @@ export interface AnalysedBatch {
 /**
  * Analyses articles exactly as the embedded engine indexes them (the same passage cutting and the
  * same index builder, so the same terms, counts and lengths), and reads each document's terms back
- * out of the built postings; their quotations are read by the engine's own quotation reader.
- * `reader` and `vocabulary` are kept by the caller across batches, so the reader's English model
- * loads once and each spelling is normalised and stemmed once (the batch's index holds its own terms only).
+ * out of the built postings; `quotations` are the rows the engine's own quotation reader found in
+ * them (`extractRows`, its article numbers their places in `articles`, the rows' texts in place).
+ * `indexed` is the articles cut and indexed (`indexParts`) when that is done already, on a
+ * vocabulary the caller keeps across batches so each spelling is normalised and stemmed once (the
+ * batch's index holds its own terms only).
  */
-export function analyseBatch(articles: readonly Article[], reader: QuoteReader, vocabulary = new TermVocabulary()): AnalysedBatch {
-  const { spans, index } = indexParts(articles, vocabulary);
-  const found = extractRows(reader, articles);
+export function analyseBatch(articles: readonly Article[], quotations: QuotationRows, indexed: IndexParts = indexParts(articles)): AnalysedBatch {
+  const { spans, index } = indexed;
   const terms = batchTerms(index.terms);
   const titles = documentTerms(terms, index.title, true);
   const texts = documentTerms(terms, index.text, false);
@@ -94,7 +94,7 @@ export function analyseBatch(articles: readonly Article[], reader: QuoteReader, 
   const rows: ArticleRow[] = articles.map((article, k) => ({
     article, day: dayOf(article.date), contentHash: contentHash(article), title: titles[k]!, textTerms: textTerms[k]!, titleKeys: titleKeys(article), passages: [], quotations: [],
   }));
-  found.quotes.forEach((row, i) => rows[row.article]!.quotations.push({ row, matching: found.matching[i] ?? null }));
+  quotations.quotes.forEach((row, i) => rows[row.article]!.quotations.push({ row, matching: quotations.matching[i] ?? null }));
   const quoted = rows.map((row) => row.quotations.map((q) => q.row));
   for (let n = 0; n < spans.article.length; n++) {
     const row = rows[spans.article[n]!]!;

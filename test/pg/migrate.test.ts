@@ -1,4 +1,4 @@
-import { QuoteReader } from '../../src/engine/quotes/index.js';
+import { QuoteReader, extractRows } from '../../src/engine/quotes/index.js';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/engine/options.js';
@@ -109,7 +109,7 @@ describe('migrate', () => {
         let passage = 0;
         // Each passage's terms and counts, as the index holds them (migration 001 stored them on the passage).
         const termsOf = passageTerms(seed);
-        for (const [i, { article: a, day, contentHash, title, passages }] of analyseBatch(seed, new QuoteReader()).rows.entries()) {
+        for (const [i, { article: a, day, contentHash, title, passages }] of analyseBatch(seed, extractRows(new QuoteReader(), seed)).rows.entries()) {
           await client.query('INSERT INTO articles VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, $12, $13, $14, $15, $16)', [
             i + 1, a.id, a.title, a.body, a.source, a.date, day, a.url, a.lang, a.author, a.file, contentHash, title.terms, Array.from(title.tfs), title.length, passages.length,
           ]);
