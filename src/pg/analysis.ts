@@ -9,7 +9,7 @@ import { type BatchToWrite, type PostedBatch, analyseBatch, toWrite, withArticle
 export interface Analysis {
   /** A batch, once analysed and ready to write. */
   batch(articles: Article[]): Promise<BatchToWrite>;
-  /** Stops the worker threads (jobs not answered yet fail). */
+  /** Stops the worker threads: batches not answered yet fail, and so does any batch asked later. */
   close(): Promise<void>;
 }
 
@@ -33,7 +33,10 @@ const STOPPED = () => new Error('the ingestion stopped');
  */
 export function workerAnalysis(): Analysis {
   const waiting = new Map<number, { articles: Article[]; resolve: (batch: BatchToWrite) => void; reject: (error: unknown) => void }>();
-  const fail = (error: unknown) => {
+  /** Why the analysis cannot go on: the ingestion stopped it, or a thread failed (every batch asked later fails with it at once). */
+  let stopped: Error | undefined;
+  const fail = (error: Error) => {
+    stopped ??= error;
     for (const job of waiting.values()) job.reject(error);
     waiting.clear();
   };
@@ -43,22 +46,25 @@ export function workerAnalysis(): Analysis {
     const thread = (part: AnalysisWorkerData['part'], port: MessagePort) => {
       const worker = startWorker(new URL('./analysisWorker.js', import.meta.url), { workerData: { part, port } satisfies AnalysisWorkerData, transferList: [port] });
       worker.on('error', fail);
+      // A thread gone while the analysis runs (not stopped by `close`) leaves the batches it had unanswered.
+      worker.on('exit', (code) => fail(new Error(`the ${part} analysis thread stopped (exit code ${code})`)));
       return worker;
     };
     const index = thread('index', port2);
     index.on('message', ({ job, batch }: { job: number; batch: PostedBatch }) => {
-      const waiter = waiting.get(job)!;
+      // An answer that comes after the analysis failed or stopped has no one waiting for it.
+      const waiter = waiting.get(job);
+      if (!waiter) return;
       waiting.delete(job);
       waiter.resolve(withArticles(batch, waiter.articles));
     });
     return { quotes: thread('quotes', port1), index };
   };
   let jobs = 0;
-  let closed = false;
   return {
     batch: (articles) =>
       new Promise((resolve, reject) => {
-        if (closed) return reject(STOPPED());
+        if (stopped) return reject(stopped);
         const job = jobs++;
         waiting.set(job, { articles, resolve, reject });
         threads ??= start();
@@ -67,7 +73,6 @@ export function workerAnalysis(): Analysis {
         threads.index.postMessage({ job, articles } satisfies AnalysisJob);
       }),
     async close() {
-      closed = true;
       fail(STOPPED());
       if (threads) await Promise.all([threads.quotes.terminate(), threads.index.terminate()]);
     },

@@ -73,8 +73,8 @@ export interface IngestOptions {
   onCompaction?: (progress: CompactionProgress) => void;
   /**
    * Process-wide settings for the batches' analysis on worker threads, chosen by the program (see
-   * `src/buildTuning.ts`): each thread optimises the analyser and the quotation reader for itself,
-   * on the cores the analysis uses.
+   * `src/buildTuning.ts`): each thread optimises its part of the analysis (the quotation reader, or
+   * the analyser and the packing) for itself, on the cores the analysis uses.
    */
   tuning?: BuildTuning;
 }
@@ -135,11 +135,12 @@ export async function ingestParts(pool: pg.Pool, parts: Iterable<readonly Articl
   };
   try {
     await underTuning(onThreads ? options.tuning : undefined, writeBatches);
-    if (options.finish !== false) await finishIngestion(pool, { terms: written.looked(), onProgress: options.onCompaction });
   } finally {
     batches.return(undefined);
+    // Stopped before the run's end, which needs none of what the threads hold (a reader, a vocabulary).
     await analysis.close();
   }
+  if (options.finish !== false) await finishIngestion(pool, { terms: written.looked(), onProgress: options.onCompaction });
   return counts;
 }
 
