@@ -40,10 +40,22 @@ const SIGNATURE_BYTES = 11;
 /**
  * Writes rows into `table` with `COPY ... FROM STDIN` in binary format: numbers and arrays of
  * numbers go as bytes, neither turned into text here nor parsed back by the server (what a
- * postings row mostly is). Every column's type must be the table's own.
+ * postings row mostly is). Every column's type must be the table's own. No rows, no statement.
  */
 export async function copyBinaryInto(client: pg.ClientBase, table: string, columns: ReadonlyArray<readonly [string, BinaryType]>, rows: Iterable<readonly BinaryValue[]>): Promise<void> {
-  await copyStream(client, table, columns, binaryChunks(columns.map(([, type]) => type), rows));
+  const some = unlessEmpty(rows);
+  if (some) await copyStream(client, table, columns, binaryChunks(columns.map(([, type]) => type), some));
+}
+
+/** The items of `items` (the first read ahead, to know), or null when there are none. */
+function unlessEmpty<T>(items: Iterable<T>): Iterable<T> | null {
+  const iterator = items[Symbol.iterator]();
+  const first = iterator.next();
+  if (first.done) return null;
+  return (function* () {
+    yield first.value;
+    for (let next = iterator.next(); !next.done; next = iterator.next()) yield next.value;
+  })();
 }
 
 /** Sends a binary COPY stream's chunks into `table`'s `columns` (named in the stream's order). */
@@ -112,10 +124,12 @@ export class RowPacker {
  * Writes packed rows into `table` with a binary COPY, each numbered in place first with the values
  * `numbersOf` gives its numbered columns, or left out when it gives null (a row another writer
  * stored meanwhile). The rows' bytes are sent as they are, about `BINARY_CHUNK` at a time. Rows
- * packed for another count than the writer's `count` are a bug, and said so before anything is sent.
+ * packed for another count than the writer's `count` are a bug, and said so before anything is
+ * sent. No rows, no statement.
  */
 export async function copyPackedRows(client: pg.ClientBase, table: PackedTable, rows: PackedRows, count: number, numbersOf: (row: number) => readonly number[] | null): Promise<void> {
   if (rows.starts.length - 1 !== count) throw new Error(`${table.name}: ${rows.starts.length - 1} rows were packed for a batch of ${count}`);
+  if (!count) return;
   await copyStream(client, table.name, [...table.numbered, ...table.columns], packedChunks(table, rows, numbersOf));
 }
 

@@ -78,17 +78,15 @@ export async function groupQuotations(client: pg.ClientBase, texts: QuotationTex
       earlier.map((t) => texts.days[t]!),
     ]);
   }
-  if (fresh.length) {
-    await copyBinaryInto(
-      client,
-      'quote_groups',
-      QUOTE_GROUP_COLUMNS,
-      fresh.map((t) => {
-        const words = texts.keys[t] ? texts.keys[t].split(' ') : [];
-        return [idOf[t]!, Buffer.from(texts.hashes[t]!, 'hex'), words, words.length, texts.days[t]!];
-      }),
-    );
-  }
+  await copyBinaryInto(
+    client,
+    'quote_groups',
+    QUOTE_GROUP_COLUMNS,
+    fresh.map((t) => {
+      const words = texts.keys[t] ? texts.keys[t].split(' ') : [];
+      return [idOf[t]!, Buffer.from(texts.hashes[t]!, 'hex'), words, words.length, texts.days[t]!];
+    }),
+  );
   await client.query('UPDATE quote_totals SET groups = groups + $1, quotations = quotations + $2', [fresh.length, texts.textOf.length]);
   await writePostings(client, texts, fresh, idOf);
   return Array.from(texts.textOf, (t) => idOf[t]!);
@@ -145,7 +143,7 @@ async function writePostings(client: pg.ClientBase, texts: QuotationTexts, fresh
       ),
   );
   const newRows = rows.filter((r) => r.block !== shared).map((r) => [r.word, r.block, r.ids, r.lengths]);
-  if (newRows.length) await copyBinaryInto(client, 'quote_postings', QUOTE_POSTING_COLUMNS, newRows);
+  await copyBinaryInto(client, 'quote_postings', QUOTE_POSTING_COLUMNS, newRows);
 }
 
 /** The columns of `quote_groups` as `groupQuotations` copies new groups. */

@@ -70,7 +70,6 @@ async function removeClusters(client: pg.ClientBase, records: readonly SpeakerRe
 
 /** Stores clusters with their numbers and ranks (`-key length,article,position` of their first quotation). */
 async function insertClusters(client: pg.ClientBase, rows: ReadonlyArray<{ id: number; rank: number[]; cluster: SpeakerCluster }>): Promise<void> {
-  if (!rows.length) return;
   await copyBinaryInto(
     client,
     'quote_speakers',
