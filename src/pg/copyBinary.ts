@@ -43,19 +43,9 @@ const SIGNATURE_BYTES = 11;
  * postings row mostly is). Every column's type must be the table's own. No rows, no statement.
  */
 export async function copyBinaryInto(client: pg.ClientBase, table: string, columns: ReadonlyArray<readonly [string, BinaryType]>, rows: Iterable<readonly BinaryValue[]>): Promise<void> {
-  const some = unlessEmpty(rows);
-  if (some) await copyStream(client, table, columns, binaryChunks(columns.map(([, type]) => type), some));
-}
-
-/** The items of `items` (the first read ahead, to know), or null when there are none. */
-function unlessEmpty<T>(items: Iterable<T>): Iterable<T> | null {
-  const iterator = items[Symbol.iterator]();
+  const iterator = rows[Symbol.iterator]();
   const first = iterator.next();
-  if (first.done) return null;
-  return (function* () {
-    yield first.value;
-    for (let next = iterator.next(); !next.done; next = iterator.next()) yield next.value;
-  })();
+  if (!first.done) await copyStream(client, table, columns, binaryChunks(columns.map(([, type]) => type), first, iterator));
 }
 
 /** Sends a binary COPY stream's chunks into `table`'s `columns` (named in the stream's order). */
@@ -64,13 +54,13 @@ async function copyStream(client: pg.ClientBase, table: string, columns: Readonl
   await pipeline(Readable.from(chunks), client.query(copyFrom(sql)));
 }
 
-/** The rows as a binary COPY stream, about `BINARY_CHUNK` bytes at a time. */
-function* binaryChunks(types: readonly BinaryType[], rows: Iterable<readonly BinaryValue[]>): Generator<Buffer> {
+/** The rows (`first`, read already, then the rest of `rows`) as a binary COPY stream, about `BINARY_CHUNK` bytes at a time. */
+function* binaryChunks(types: readonly BinaryType[], first: IteratorResult<readonly BinaryValue[]>, rows: Iterator<readonly BinaryValue[]>): Generator<Buffer> {
   const out = new BinaryWriter();
   out.bytes(BINARY_HEADER);
-  for (const row of rows) {
+  for (let row = first; !row.done; row = rows.next()) {
     out.int16(types.length);
-    for (const [k, type] of types.entries()) out.value(type, row[k]!);
+    for (const [k, type] of types.entries()) out.value(type, row.value[k]!);
     if (out.length >= BINARY_CHUNK) yield out.take();
   }
   out.bytes(STREAM_END);
