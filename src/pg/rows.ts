@@ -102,7 +102,8 @@ export function analyseBatch(articles: readonly Article[], quotations: Quotation
     const end = spans.end[n]!;
     // The speaker of the article's quotation overlapping the passage most, as the quotation index tells it.
     const speaker = overlappingMost(quoted[spans.article[n]!]!, start, end)?.speaker || null;
-    row.passages.push({ ...texts[n]!, position: row.passages.length, start, end, text: row.article.body.slice(start, end), copyKey: spans.copyKeys[n]!, speaker });
+    const { keys, length } = texts[n]!;
+    row.passages.push({ keys, length, position: row.passages.length, start, end, text: row.article.body.slice(start, end), copyKey: spans.copyKeys[n]!, speaker });
   }
   return { rows, postings: { terms: index.terms, text: index.text, title: index.title } };
 }
