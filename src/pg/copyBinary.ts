@@ -88,10 +88,13 @@ export interface PackedRows {
 
 /** Packs rows of a table (`PackedTable`) for `copyPackedRows`: each row's numbered columns left as zeros, its other values as `add` gives them. */
 export class RowPacker {
-  private readonly out = new BinaryWriter(PACKER_START);
+  private readonly out: BinaryWriter;
   private readonly starts: number[] = [];
 
-  constructor(private readonly table: PackedTable) {}
+  /** `bytes`: room for the rows foreseen, when known (the buffer otherwise doubles from `PACKER_START` as rows are added, each time copied). */
+  constructor(private readonly table: PackedTable, bytes = PACKER_START) {
+    this.out = new BinaryWriter(Math.max(bytes, PACKER_START));
+  }
 
   /** The next row: the values of the table's columns after the numbered ones, in order (a row of another length is a bug, and said so). */
   add(values: readonly BinaryValue[]): void {

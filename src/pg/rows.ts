@@ -183,7 +183,14 @@ export function withoutArticles(batch: BatchToWrite): PostedBatch {
 
 /** An analysed batch made ready to write: most of the writing work, done where it was analysed. */
 export function toWrite({ rows, postings }: AnalysedBatch): BatchToWrite {
-  const packers = { articles: new RowPacker(ARTICLES), articleTerms: new RowPacker(ARTICLE_TERMS), passages: new RowPacker(PASSAGES), passageKeys: new RowPacker(PASSAGE_KEYS), quotations: new RowPacker(QUOTATIONS) };
+  const room = packedRoom(rows);
+  const packers = {
+    articles: new RowPacker(ARTICLES, room.articles),
+    articleTerms: new RowPacker(ARTICLE_TERMS, room.articleTerms),
+    passages: new RowPacker(PASSAGES, room.passages),
+    passageKeys: new RowPacker(PASSAGE_KEYS),
+    quotations: new RowPacker(QUOTATIONS),
+  };
   const toGroup: QuotationToGroup[] = [];
   for (const { article: a, day, contentHash: hash, title, textTerms, titleKeys: keys, passages, quotations } of rows) {
     const meta = a.meta === undefined ? null : JSON.stringify(a.meta);
@@ -213,6 +220,26 @@ export function toWrite({ rows, postings }: AnalysedBatch): BatchToWrite {
     postings,
     quotationTexts: quotationTexts(toGroup),
   };
+}
+
+/** Bytes of a row beside its texts, at most, in the tables sized by `packedRoom` (an article's numbers, title terms and counts; a passage's numbers). */
+const ROW_ROOM = { article: 1024, passage: 64 };
+
+/**
+ * Room for a batch's packed articles, article terms and passages, foreseen from their texts' lengths
+ * (UTF-8 takes at most 3 bytes a UTF-16 unit) so that their buffers, tens of megabytes a batch, are
+ * not grown and copied row after row; a row beyond the foreseen room still grows them.
+ */
+function packedRoom(rows: readonly ArticleRow[]): { articles: number; articleTerms: number; passages: number } {
+  let articles = 0;
+  let articleTerms = 0;
+  let passages = 0;
+  for (const { article: a, textTerms, passages: ofArticle } of rows) {
+    articles += ROW_ROOM.article + 3 * (a.id.length + a.title.length + a.body.length + a.source.length + a.date.length + (a.url?.length ?? 0) + a.lang.length + (a.author?.length ?? 0) + a.file.length);
+    articleTerms += ROW_ROOM.passage + 3 * textTerms.length;
+    for (const p of ofArticle) passages += ROW_ROOM.passage + 3 * (p.text.length + (p.speaker?.length ?? 0));
+  }
+  return { articles, articleTerms, passages };
 }
 
 /** What a batch's documents are written with, per term of its sorted term list: the term and its key; and the terms in key order (`keyOrder`). */

@@ -65,6 +65,25 @@ describe('copyPackedRows', () => {
   });
 });
 
+describe('RowPacker', () => {
+  it('packs the same bytes whatever room it is given: none, too little (it grows, row after row) or plenty', () => {
+    const table: PackedTable = { name: 'r', numbered: [['id', 'bigint']], columns: [['body', 'text'], ['terms', 'text[]'], ['length', 'integer']] };
+    const body = 'قال وزير الخارجية الإيراني عباس عراقجي إن «التعاون العسكري مع روسيا مستمر». '.repeat(400);
+    const rows = Array.from({ length: 40 }, (_, k) => [body.slice(k), ['قال', 'وزير', String(k)], k] as const);
+    const pack = (room?: number) => {
+      const packer = new RowPacker(table, room);
+      for (const row of rows) packer.add(row);
+      const { bytes, starts } = packer.finish();
+      return { bytes: Buffer.from(bytes).toString('base64'), starts: [...starts] };
+    };
+    const packed = pack();
+    expect(packed.starts).toHaveLength(rows.length + 1);
+    // Megabytes: a packer given no room doubles its first 64 KB several times.
+    expect(Buffer.from(packed.bytes, 'base64').length).toBeGreaterThan(1 << 21);
+    for (const room of [0, 1000, 3 * body.length * rows.length + 4096]) expect(pack(room)).toEqual(packed);
+  });
+});
+
 describe('copyBinaryOut', () => {
   it('reads every byte of a bytea as stored, numbers big-endian and nulls, with its values passed as parameters', async () => {
     const { pool } = await freshDatabase(server());
