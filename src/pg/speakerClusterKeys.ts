@@ -20,6 +20,16 @@ export function nameFacts(name: string): NameFacts {
   return { words: [...new Set(speakerNameWords(name))], conj: [...new Set(conj)] };
 }
 
+/** `nameFacts`, each name's worked out once for the life of the function (one clustering). */
+export function nameFactsOnce(): (name: string) => NameFacts {
+  const known = new Map<string, NameFacts>();
+  return (name) => {
+    let facts = known.get(name);
+    if (!facts) known.set(name, (facts = nameFacts(name)));
+    return facts;
+  };
+}
+
 /**
  * The labels of a name key (its words): the skeletons of its surname and of its surname with an
  * `عبد` before it joined. `clusterSpeakers` only puts names of one surname together and

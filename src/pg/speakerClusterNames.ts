@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { type NameWords, nameKey } from '../engine/quotes/speakers.js';
-import { labelsOf, nameFacts } from './speakerClusterKeys.js';
+import { type NameFacts, labelsOf } from './speakerClusterKeys.js';
 import { arrayLiteral } from './copy.js';
 import { inChunks } from './pool.js';
 
@@ -17,17 +17,18 @@ interface StoredName {
  * Reads the changed names again (and the names whose و/ف words read otherwise now that a word
  * joined or left the names' vocabulary): their vocabulary, conjunction words and labels are stored
  * anew, and the names no quotation carries any more go. Returns the labels they had and have.
+ * `factsOf` gives a name's facts (`nameFacts`, each worked out once per clustering).
  */
-export async function readNamesAgain(client: pg.ClientBase, changed: readonly string[]): Promise<Set<string>> {
+export async function readNamesAgain(client: pg.ClientBase, changed: readonly string[], factsOf: (name: string) => NameFacts): Promise<Set<string>> {
   const present = new Set((await client.query<{ name: string }>('SELECT n AS name FROM unnest($1::text[]) AS n WHERE EXISTS (SELECT 1 FROM quotations WHERE speaker = n)', [changed])).rows.map((r) => r.name));
   const stored = await storedNames(client, 'name = ANY($1::text[])', changed);
   const appeared = changed.filter((name) => present.has(name) && !stored.has(name));
   const gone = [...stored.values()].filter((s) => !present.has(s.name));
   await client.query('DELETE FROM quote_speaker_names WHERE name = ANY($1::text[])', [gone.map((s) => s.name)]);
-  const flipped = await updateVocabulary(client, appeared.map((name) => nameFacts(name).words), gone.map((s) => s.words));
+  const flipped = await updateVocabulary(client, appeared.map((name) => factsOf(name).words), gone.map((s) => s.words));
   const touched = flipped.length ? await storedNames(client, 'conj && $1::text[]', flipped) : new Map<string, StoredName>();
   const labels = new Set([...stored.values(), ...touched.values()].flatMap((s) => s.labels));
-  const again = [...new Set([...present, ...touched.keys()])].map((name) => ({ name, ...nameFacts(name) }));
+  const again = [...new Set([...present, ...touched.keys()])].map((name) => ({ name, ...factsOf(name) }));
   const vocabulary = await vocabularyFor(client, again.flatMap((f) => f.conj));
   const rows = again.map((f) => ({ ...f, labels: labelsOf(nameKey(f.name, vocabulary)) }));
   for (const row of rows) for (const label of row.labels) labels.add(label);

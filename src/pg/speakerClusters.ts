@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { type SpeakerCluster, clusterSpeakers, nameKey } from '../engine/quotes/speakers.js';
-import { labelsOf, nameFacts } from './speakerClusterKeys.js';
+import { labelsOf, nameFactsOnce } from './speakerClusterKeys.js';
 import { copyBinaryInto } from './copyBinary.js';
 import { namesLabelled, readNamesAgain, storedNameCount, vocabularyFor } from './speakerClusterNames.js';
 import { PAGE, inChunks } from './pool.js';
@@ -29,12 +29,14 @@ export async function clusterChangedSpeakers(client: pg.ClientBase): Promise<voi
   await client.query('LOCK TABLE quote_speakers IN SHARE ROW EXCLUSIVE MODE');
   const changed = (await client.query<{ name: string }>('DELETE FROM quote_speaker_changes RETURNING name')).rows.map((r) => r.name);
   if (!changed.length) return;
-  const labels = await readNamesAgain(client, changed);
+  // A name's facts are asked for up to three times (read again, appeared, the vocabulary): worked out once.
+  const factsOf = nameFactsOnce();
+  const labels = await readNamesAgain(client, changed, factsOf);
   const total = await storedNameCount(client);
   const names = changed.length * 2 < total ? await namesLabelled(client, labels) : undefined;
   const some = names && names.size * 2 < total ? [...names] : undefined;
   const records = some ? await quotationsOf(client, some) : await everyQuotation(client);
-  const vocabulary = await vocabularyFor(client, [...new Set(records.map((r) => r.speaker))].flatMap((name) => nameFacts(name).conj));
+  const vocabulary = await vocabularyFor(client, [...new Set(records.map((r) => r.speaker))].flatMap((name) => factsOf(name).conj));
   const clusters = clusterSpeakers(records.map((r) => ({ speaker: r.speaker, speakerTitle: r.speaker_title, date: r.day })), vocabulary);
   const idFor = await removeClusters(client, records, some ? labels : undefined);
   const keyLength = new Map<string, number>();

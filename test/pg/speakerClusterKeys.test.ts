@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nameKey } from '../../src/engine/quotes/speakers.js';
-import { labelsOf, nameFacts } from '../../src/pg/speakerClusterKeys.js';
+import { labelsOf, nameFacts, nameFactsOnce } from '../../src/pg/speakerClusterKeys.js';
 
 /** The labels of a name as written. */
 const labels = (name: string) => labelsOf(nameKey(name));
@@ -10,6 +10,15 @@ describe('nameFacts', () => {
   it('gives the words a name brings to the names vocabulary, and the words its و/ف reading depends on', () => {
     expect(nameFacts('الرئيس وفينغر')).toEqual({ words: ['رييس', 'وفينغر'], conj: ['فينغر'] });
     expect(nameFacts('دونالد ترامب')).toEqual({ words: ['دونالد', 'ترامب'], conj: [] });
+  });
+});
+
+describe('nameFactsOnce', () => {
+  it('gives each name the facts nameFacts gives, worked out on the first ask and kept for the next', () => {
+    const factsOf = nameFactsOnce();
+    for (const name of ['الرئيس وفينغر', 'عباس عراقجي', 'فلاديمير بوتين', 'الرئيس وفينغر']) expect(factsOf(name)).toEqual(nameFacts(name));
+    expect(factsOf('عباس عراقجي')).toBe(factsOf('عباس عراقجي'));
+    expect(nameFactsOnce()('عباس عراقجي')).not.toBe(factsOf('عباس عراقجي'));
   });
 });
 
