@@ -25,6 +25,9 @@ export type BinaryType = 'text' | 'jsonb' | 'bytea' | 'boolean' | 'smallint' | '
  */
 export type BinaryValue = string | Uint8Array | number | boolean | readonly string[] | ArrayLike<number> | null;
 
+/** The most bytes UTF-8 takes for one UTF-16 unit: the room a text is given before it is written. */
+export const UTF8_MOST_BYTES = 3;
+
 /** Bytes gathered before a chunk of a binary COPY stream is sent. */
 const BINARY_CHUNK = 1 << 20;
 
@@ -60,7 +63,7 @@ function* binaryChunks(types: readonly BinaryType[], first: IteratorResult<reado
   out.bytes(BINARY_HEADER);
   for (let row = first; !row.done; row = rows.next()) {
     out.int16(types.length);
-    for (const [k, type] of types.entries()) out.value(type, row.value[k]!);
+    for (let k = 0; k < types.length; k++) out.value(types[k]!, row.value[k]!);
     if (out.length >= BINARY_CHUNK) yield out.take();
   }
   out.bytes(STREAM_END);
@@ -230,7 +233,7 @@ class BinaryWriter {
    * room is made for the longest encoding (3 bytes a UTF-16 unit), so the text is read once.
    */
   private text(text: string, version: 0 | 1): void {
-    this.room(4 + version + 3 * text.length);
+    this.room(4 + version + UTF8_MOST_BYTES * text.length);
     const at = this.length;
     if (version) this.buffer[at + 4] = JSONB_VERSION;
     const bytes = this.buffer.write(text, at + 4 + version);

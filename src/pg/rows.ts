@@ -3,7 +3,7 @@ import { type IndexParts, indexParts } from '../engine/build/parts.js';
 import { titleKeys } from '../engine/engine.js';
 import { type QuotationRows, type Row as QuotationRow, overlappingMost, rowFlags } from '../engine/quotes/index.js';
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
-import { type PackedRows, type PackedTable, RowPacker } from './copyBinary.js';
+import { type PackedRows, type PackedTable, RowPacker, UTF8_MOST_BYTES } from './copyBinary.js';
 import { type QuotationTexts, type QuotationToGroup, quotationTexts } from './quotationTexts.js';
 import { type KeyedDocument, PASSAGE_KEYS, TERM_KEY_BYTES, keyOrder, passageKeysRow, termKey, writeTermKey } from './termKeys.js';
 import { type Article, dayOf } from '../engine/types.js';
@@ -222,12 +222,12 @@ export function toWrite({ rows, postings }: AnalysedBatch): BatchToWrite {
   };
 }
 
-/** Bytes of a row beside its texts, at most, in the tables sized by `packedRoom` (an article's numbers, title terms and counts; a passage's numbers). */
-const ROW_ROOM = { article: 1024, passage: 64 };
+/** Bytes of a row beside its texts, at most, in the tables sized by `packedRoom`: an article's numbers, title terms and counts; an article-terms or passage row's numbers. */
+const ROW_ROOM = { article: 1024, numbers: 64 };
 
 /**
  * Room for a batch's packed articles, article terms and passages, foreseen from their texts' lengths
- * (UTF-8 takes at most 3 bytes a UTF-16 unit) so that their buffers, tens of megabytes a batch, are
+ * (`UTF8_MOST_BYTES` a UTF-16 unit) so that their buffers, tens of megabytes a batch, are
  * not grown and copied row after row; a row beyond the foreseen room still grows them.
  */
 function packedRoom(rows: readonly ArticleRow[]): { articles: number; articleTerms: number; passages: number } {
@@ -235,9 +235,9 @@ function packedRoom(rows: readonly ArticleRow[]): { articles: number; articleTer
   let articleTerms = 0;
   let passages = 0;
   for (const { article: a, textTerms, passages: ofArticle } of rows) {
-    articles += ROW_ROOM.article + 3 * (a.id.length + a.title.length + a.body.length + a.source.length + a.date.length + (a.url?.length ?? 0) + a.lang.length + (a.author?.length ?? 0) + a.file.length);
-    articleTerms += ROW_ROOM.passage + 3 * textTerms.length;
-    for (const p of ofArticle) passages += ROW_ROOM.passage + 3 * (p.text.length + (p.speaker?.length ?? 0));
+    articles += ROW_ROOM.article + UTF8_MOST_BYTES * (a.id.length + a.title.length + a.body.length + a.source.length + a.date.length + (a.url?.length ?? 0) + a.lang.length + (a.author?.length ?? 0) + a.file.length);
+    articleTerms += ROW_ROOM.numbers + UTF8_MOST_BYTES * textTerms.length;
+    for (const p of ofArticle) passages += ROW_ROOM.numbers + UTF8_MOST_BYTES * (p.text.length + (p.speaker?.length ?? 0));
   }
   return { articles, articleTerms, passages };
 }

@@ -1,6 +1,7 @@
 import { joinedAbd, skeleton } from '../engine/quotes/spellings.js';
 import { speakerNameWords } from '../engine/quotes/speakers.js';
 import { bare, stripConj } from '../engine/quotes/tokens.js';
+import { BoundedMemo } from '../engine/util/memo.js';
 import { normalizeText, words } from '../engine/text/normalize.js';
 
 /** What one speaker name as written brings to the clustering, and what its reading depends on. */
@@ -20,14 +21,13 @@ export function nameFacts(name: string): NameFacts {
   return { words: [...new Set(speakerNameWords(name))], conj: [...new Set(conj)] };
 }
 
-/** `nameFacts`, each name's worked out once for the life of the function (one clustering). */
+/** Names whose facts one clustering keeps (`nameFactsOnce`) before it starts afresh: tens of thousands a 30k archive. */
+const NAME_FACTS_KEPT = 250_000;
+
+/** `nameFacts`, each name's worked out once for the life of the function (one clustering), up to `NAME_FACTS_KEPT` names. */
 export function nameFactsOnce(): (name: string) => NameFacts {
-  const known = new Map<string, NameFacts>();
-  return (name) => {
-    let facts = known.get(name);
-    if (!facts) known.set(name, (facts = nameFacts(name)));
-    return facts;
-  };
+  const memo = new BoundedMemo(nameFacts, NAME_FACTS_KEPT);
+  return (name) => memo.get(name);
 }
 
 /**
