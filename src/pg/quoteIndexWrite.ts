@@ -4,7 +4,7 @@ import { type QuotationTexts, type QuotationToGroup, quotationTexts } from './qu
 import { PAGE, inChunks, inPoolTransaction } from './pool.js';
 import { clusterChangedSpeakers } from './speakerClusters.js';
 
-/** Group numbers per postings row (see migration 005). */
+/** Group numbers per block: a postings row is keyed by the block of its first group (see `writePostings`). */
 const POSTING_BLOCK = 4096;
 
 interface Ungrouped extends QuotationToGroup {
@@ -118,32 +118,42 @@ async function writePostings(client: pg.ClientBase, texts: QuotationTexts, fresh
     'INSERT INTO quote_words (word, groups, bucket) SELECT * FROM unnest($1::text[], $2::integer[], $3::text[]) ON CONFLICT (word) DO UPDATE SET groups = quote_words.groups + excluded.groups',
     [used.map((w) => texts.words[w]!), used.map((w) => start[w + 1]! - start[w]!), used.map((w) => texts.buckets[w]!)],
   );
-  const rows: Array<{ word: string; block: number; ids: Int32Array; lengths: Int32Array }> = [];
-  for (const w of used) {
-    for (let k = start[w]!; k < start[w + 1]!; ) {
-      const block = Math.floor(ids[k]! / POSTING_BLOCK);
-      const from = k;
-      while (k < start[w + 1]! && Math.floor(ids[k]! / POSTING_BLOCK) === block) k++;
-      rows.push({ word: texts.words[w]!, block, ids: ids.subarray(from, k), lengths: groupLengths.subarray(from, k) });
-    }
-  }
   // Only the block of the first new group may hold a row already (the groups before it in that
-  // block): a later block holds groups numbered after every stored one, and a block whose groups
-  // all left had its row deleted (`quote_groups_forget`). Those rows are appended to; the others
-  // are new rows, sent by binary COPY (most of a batch's, and no array literal to parse).
+  // block): every other row holds groups from its own block on, all numbered before the new ones,
+  // and a row whose groups all left was deleted (`quote_groups_forget`). A word's new groups in
+  // that block are appended to its row there; the rest go in one new row of their own, keyed by
+  // the block of its first group and reaching as far as the batch's groups do: a row per word and
+  // batch instead of one per block the batch's groups span (half the rows of a fresh archive), sent
+  // by binary COPY (no array literal to parse).
   const shared = fresh.length ? Math.floor(idOf[fresh[0]!]! / POSTING_BLOCK) : 0;
-  await inChunks(
-    rows.filter((r) => r.block === shared),
-    (chunk) =>
-      client.query(
-        `INSERT INTO quote_postings (word, block, groups, lengths)
-         SELECT w, b, g::integer[], l::integer[] FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[]) AS u(w, b, g, l)
-         ON CONFLICT (word, block) DO UPDATE SET groups = quote_postings.groups || excluded.groups, lengths = quote_postings.lengths || excluded.lengths`,
-        [chunk.map((r) => r.word), chunk.map((r) => r.block), chunk.map((r) => `{${r.ids.join(',')}}`), chunk.map((r) => `{${r.lengths.join(',')}}`)],
-      ),
+  const appended: PostingsRow[] = [];
+  const copied: PostingsRow[] = [];
+  for (const w of used) {
+    const word = texts.words[w]!;
+    const end = start[w + 1]!;
+    let k = start[w]!;
+    const from = k;
+    while (k < end && Math.floor(ids[k]! / POSTING_BLOCK) === shared) k++;
+    if (k > from) appended.push({ word, block: shared, ids: ids.subarray(from, k), lengths: groupLengths.subarray(from, k) });
+    if (k < end) copied.push({ word, block: Math.floor(ids[k]! / POSTING_BLOCK), ids: ids.subarray(k, end), lengths: groupLengths.subarray(k, end) });
+  }
+  await inChunks(appended, (chunk) =>
+    client.query(
+      `INSERT INTO quote_postings (word, block, groups, lengths)
+       SELECT w, b, g::integer[], l::integer[] FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[]) AS u(w, b, g, l)
+       ON CONFLICT (word, block) DO UPDATE SET groups = quote_postings.groups || excluded.groups, lengths = quote_postings.lengths || excluded.lengths`,
+      [chunk.map((r) => r.word), chunk.map((r) => r.block), chunk.map((r) => `{${r.ids.join(',')}}`), chunk.map((r) => `{${r.lengths.join(',')}}`)],
+    ),
   );
-  const newRows = rows.filter((r) => r.block !== shared).map((r) => [r.word, r.block, r.ids, r.lengths]);
-  await copyBinaryInto(client, 'quote_postings', QUOTE_POSTING_COLUMNS, newRows);
+  await copyBinaryInto(client, 'quote_postings', QUOTE_POSTING_COLUMNS, copied.map((r) => [r.word, r.block, r.ids, r.lengths]));
+}
+
+/** A postings row of one word as `writePostings` writes it: its key (the word, the block of its first group), its groups ascending and their lengths. */
+interface PostingsRow {
+  word: string;
+  block: number;
+  ids: Int32Array;
+  lengths: Int32Array;
 }
 
 /** The columns of `quote_groups` as `groupQuotations` copies new groups. */

@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { quoteAnswers } from '../../src/engine/engine.js';
 import { QuoteIndex } from '../../src/engine/quotes/index.js';
 import type { Article } from '../../src/engine/types.js';
 import { ingestArticles } from '../../src/pg/ingest.js';
 import { finishQuoteIndex } from '../../src/pg/quoteIndexWrite.js';
+import { postgresQuotes } from '../../src/pg/quoteService.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 import { devArchive } from './devArchive.js';
 
@@ -33,9 +35,22 @@ async function devFilesAcrossBlocks(): Promise<{ pool: pg.Pool; articles: Articl
 }
 
 /**
+ * Articles of three quotations each, every quotation a text of its own (`n` numbers them, from
+ * `from`), all of them holding the same ten words: `count` articles hold `3 * count` groups.
+ */
+function numberedQuotations(count: number, from = 0): Article[] {
+  const quotation = (n: number) => `وقال وزير الطاقة في بيان: "إن الخطة رقم ${n} ستعلن قريبا بعد مشاورات واسعة مع الشركاء".`;
+  return Array.from({ length: count }, (_, k) => {
+    const n = from + 3 * k;
+    return { id: `plan-${n}`, title: `الخطة ${n}`, body: [n, n + 1, n + 2].map(quotation).join('\n\n'), date: '2024-03-01', source: 'test', url: null, lang: 'ar', author: null, file: 'plans.jsonl' };
+  });
+}
+
+/**
  * Each word's postings as stored (its count, its rows' groups and lengths in block order, and how
- * many of its rows hold a group outside their block) and as the stored groups' words give them;
- * the rows of words without a count, the blocks used, and the highest group.
+ * many of its rows start outside their block: a row is keyed by the block of its first group) and
+ * as the stored groups' words give them; the rows of words without a count, the blocks used, the
+ * highest group, and the rows holding groups of a block after theirs.
  */
 async function postingsAndGroups(pool: pg.Pool) {
   const groups = (await pool.query<{ id: number; words: string[] }>('SELECT id, words FROM quote_groups ORDER BY id')).rows;
@@ -45,14 +60,15 @@ async function postingsAndGroups(pool: pg.Pool) {
   for (const r of rows) rowsOf.set(r.word, [...(rowsOf.get(r.word) ?? []), r]);
   const stored = words.map(({ word, groups: count }) => {
     const own = rowsOf.get(word) ?? [];
-    return { word, count, groups: own.flatMap((r) => r.groups), lengths: own.flatMap((r) => r.lengths), outside: own.filter((r) => r.groups.some((g) => Math.floor(g / 4096) !== r.block)).length };
+    return { word, count, groups: own.flatMap((r) => r.groups), lengths: own.flatMap((r) => r.lengths), outside: own.filter((r) => Math.floor(r.groups[0]! / 4096) !== r.block).length };
   });
   const expected = words.map(({ word }) => {
     const holding = groups.filter((g) => g.words.includes(word));
     return { word, count: holding.length, groups: holding.map((g) => g.id), lengths: holding.map((g) => g.words.length), outside: 0 };
   });
   const counted = new Set(words.map((w) => w.word));
-  return { stored, expected, uncounted: rows.filter((r) => !counted.has(r.word)).length, blocks: [...new Set(rows.map((r) => r.block))].sort(), last: groups.at(-1)!.id };
+  const spanning = rows.filter((r) => r.groups.some((g) => Math.floor(g / 4096) > r.block));
+  return { stored, expected, uncounted: rows.filter((r) => !counted.has(r.word)).length, blocks: [...new Set(rows.map((r) => r.block))].sort(), last: groups.at(-1)!.id, spanning };
 }
 
 describe.skipIf(!existsSync(SEED))('the quotation index stored at ingestion', () => {
@@ -81,12 +97,49 @@ describe.skipIf(!existsSync(SEED))('the quotation index stored at ingestion', ()
     expect(new Set(words.rows.map((r) => r.word))).toEqual(new Set(data.words));
   }, 120_000);
 
-  it('posts each word in rows of 4,096 group numbers across a block’s end: new blocks written whole, the block the stored groups end in appended to', async () => {
+  it('posts each word across a block’s end: its groups in the block the stored groups end in appended to its row there, the later ones in a new row', async () => {
     const { pool } = await devFilesAcrossBlocks();
     const { stored, expected, uncounted, blocks, last } = await postingsAndGroups(pool);
     expect(last).toBeGreaterThan(4095 + 200);
     expect(blocks).toEqual([0, 1]);
     expect([stored, uncounted]).toEqual([expected, 0]);
+  }, 120_000);
+
+  it('posts a batch’s groups for a word in at most two rows, however many blocks they span: those of the block the stored groups end in appended to its row, the rest in one row keyed by the block of its first', async () => {
+    const { pool } = await freshDatabase(server());
+    // The stored groups end at 4,090: a batch of 4,506 new groups runs over blocks 0, 1 and 2.
+    await pool.query("INSERT INTO quote_groups (id, hash, words, length, first_day) VALUES (4090, decode(md5('placeholder'), 'hex'), '{}', 0, '2000-01-01')");
+    const articles = numberedQuotations(1502);
+    await ingestArticles(pool, articles, { batchSize: 2000 });
+    const { stored, expected, uncounted, blocks, last, spanning } = await postingsAndGroups(pool);
+    expect(last).toBe(4090 + 4506);
+    expect([stored, uncounted]).toEqual([expected, 0]);
+    // Every word the plans share: five groups appended in block 0, the other 4,501 in one row from block 1 into block 2.
+    const shared = stored.find((w) => w.word === 'مشاورات')!;
+    expect(shared.count).toBe(4506);
+    expect(blocks).toEqual([0, 1, 2]);
+    expect(spanning.filter((r) => r.word === 'مشاورات').map((r) => [r.block, r.groups.length])).toEqual([[1, 4501]]);
+    // The plans of the last articles go, with their groups: the rows keep the rest, in order.
+    await ingestArticles(pool, articles.slice(-40).map((a) => ({ ...a, body: 'لا اقتباس هنا.' })));
+    const after = await postingsAndGroups(pool);
+    expect(after.last).toBe(4090 + 4506 - 120);
+    expect([after.stored, after.uncounted]).toEqual([after.expected, 0]);
+    // Numbered after the highest left (in block 2, which the row from block 1 reaches into), new groups go in a row of block 2.
+    await ingestArticles(pool, numberedQuotations(10, 90_000));
+    const again = await postingsAndGroups(pool);
+    expect(again.last).toBe(4090 + 4506 - 120 + 30);
+    expect([again.stored, again.uncounted]).toEqual([again.expected, 0]);
+    const rows = await pool.query<{ block: number; n: number }>("SELECT block, cardinality(groups) AS n FROM quote_postings WHERE word = 'مشاورات' ORDER BY block");
+    expect(rows.rows.map((r) => [r.block, r.n])).toEqual([[0, 5], [1, 4501 - 120], [2, 30]]);
+    // whosaid reads a word's rows in block order: its answers are the embedded engine's.
+    const index = QuoteIndex.build([...articles.slice(0, -40), ...numberedQuotations(10, 90_000)]);
+    const embedded = quoteAnswers(() => index, () => true);
+    const onPostgres = postgresQuotes(pool);
+    for (const asked of [0, 14, 3001, 4400, 90_011].map((n) => `إن الخطة رقم ${n} ستعلن قريبا`).concat('ستعلن قريبا بعد مشاورات واسعة مع')) {
+      const answer = embedded.whosaid(asked);
+      expect(answer.ok && answer.matches.length).toBeGreaterThan(0);
+      expect(await onPostgres.whosaid(asked)).toEqual(answer);
+    }
   }, 120_000);
 
   it('numbers new groups after the highest left when replaced articles took the highest away, appending to that block’s rows', async () => {
