@@ -13,6 +13,7 @@ import { type QuotationToGroup, quotationTexts } from './quotationTexts.js';
 import { analyseChangedTables } from './statistics.js';
 import { COUNT_COLUMN, type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS, postingColumns, postingRow, readPostingRows } from './postingTables.js';
 import { REWRITE_POSTINGS, replacePostingRows, runsOf } from './postingRewrite.js';
+import { packBatchPostings } from './packedPostings.js';
 import { type Compaction, type CompactionOptions, type CompactionProgress, RUN_MERGE_ROWS, compactPostings } from './compactPostings.js';
 
 /** The channel each batch that changes the archive notifies (LISTEN/NOTIFY) when it commits. */
@@ -451,32 +452,23 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
 
 /**
  * A block's rows of postings `table` from the batch's postings of one field, grouped by term as
- * the index builder groups them: for each term with a document written, its row (`postingRow`)
- * whose columns are the written documents' `values`, but for the table's counts column, which
- * holds the term's count. Made one at a time as the COPY takes them
- * (so each dies young, before the next: a batch's rows held at once were most of the writing
- * thread's garbage collection); the terms of the rows made are pushed on `made`.
+ * the index builder groups them: for each term with a document written, its row (`postingColumns`)
+ * packed straight from the batch's postings and the written documents' `values`
+ * (`packBatchPostings`), its postings' counts the term's. Made one at a time as the COPY takes them
+ * (so each dies young, before the next); the terms of the rows made are pushed on `made`.
  */
 function* postingRows(table: PostingTable, terms: readonly string[], field: FieldPostings, block: number, values: DocumentValues, made: string[]): Generator<BinaryValue[]> {
   const { start, docs, tfs } = field;
-  const { written: isWritten, columns: byDocument } = values;
+  const [documents, , lengths, ...further] = values.columns as [Float64Array, Float64Array, Float64Array, ...Float64Array[]];
+  const byDocument = { documents, lengths, further };
+  const summed = table.foundSums === null ? null : values.columns[table.columns.indexOf(table.foundSums)]!;
+  const written = values.written.every((w) => w === 1) ? null : values.written;
   for (let t = 0; t < terms.length; t++) {
-    const from = start[t]!;
-    const to = start[t + 1]!;
-    let written = 0;
-    for (let i = from; i < to; i++) written += isWritten[docs[i]!]!;
-    if (!written) continue;
-    const all = written === to - from;
-    const columns = byDocument.map((ofDocument, k) => {
-      const column = new Float64Array(written);
-      const source = k === COUNT_COLUMN ? null : ofDocument;
-      for (let i = from, n = 0; i < to; i++) {
-        if (all || isWritten[docs[i]!]) column[n++] = source ? source[docs[i]!]! : tfs[i]!;
-      }
-      return column;
-    });
+    if (start[t] === start[t + 1]) continue;
+    const row = packBatchPostings(block, docs, tfs, start[t]!, start[t + 1]!, byDocument, written, table.further.codings, summed);
+    if (!row.postings) continue;
     made.push(terms[t]!);
-    yield postingRow(table, terms[t]!, block, columns);
+    yield [terms[t]!, block, summed ? row.sum : row.postings, row.packed, row.further];
   }
 }
 

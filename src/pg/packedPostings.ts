@@ -74,6 +74,82 @@ export function packPostings(block: number, documents: ArrayLike<number>, tfs: A
   return out;
 }
 
+/** The previous further number of each column, for `packBatchPostings` (most rows have a posting or two: no array made per row). */
+const PREVIOUS = new Float64Array(4);
+
+/** A batch's values of its documents (articles or passages, by their place in the batch), one array a kind, as `packBatchPostings` reads them. */
+export interface DocumentColumns {
+  /** Each document's number. */
+  documents: ArrayLike<number>;
+  /** Each document's field length. */
+  lengths: ArrayLike<number>;
+  /** Each document's further numbers, a column a kind (see `packColumns`). */
+  further: ReadonlyArray<ArrayLike<number>>;
+}
+
+/**
+ * The postings `from` to `to` of a batch's field (each `docs` a document of the batch, its count in
+ * `tfs`) packed as `packPostings` and `packColumns` pack them, reading each document's values in
+ * place from `byDocument` instead of from columns made for the term, and only those of the
+ * documents `written` marks (every one when null). Also gives how many postings it packed, and the
+ * sum of `summed` (a value by document) over their documents.
+ */
+export function packBatchPostings(
+  block: number,
+  docs: ArrayLike<number>,
+  tfs: ArrayLike<number>,
+  from: number,
+  to: number,
+  byDocument: DocumentColumns,
+  written: Uint8Array | null,
+  codings: readonly Coding[],
+  summed: ArrayLike<number> | null,
+): { postings: number; sum: number; packed: Buffer; further: Buffer } {
+  const { documents, lengths, further } = byDocument;
+  const previous = codings.length <= PREVIOUS.length ? PREVIOUS.fill(0) : new Float64Array(codings.length);
+  let postings = 0;
+  let sum = 0;
+  let packedBytes = 0;
+  let furtherBytes = 0;
+  let last = block;
+  for (let i = from; i < to; i++) {
+    const d = docs[i]!;
+    if (written && !written[d]) continue;
+    const document = documents[d]!;
+    const gap = document - last;
+    if (gap < 0 || (postings > 0 && gap === 0)) throw new RangeError(`postings must ascend from their block ${block}: ${document} after ${last}`);
+    packedBytes += codeLength(gap) + codeLength(tfs[i]!) + codeLength(lengths[d]!);
+    last = document;
+    for (let c = 0; c < codings.length; c++) {
+      const value = further[c]![d]!;
+      if (codings[c] === 'ascending' && value < previous[c]!) throw new RangeError(`packed numbers must ascend: ${value} after ${previous[c]}`);
+      furtherBytes += codeLength(codings[c] === 'ascending' ? value - previous[c]! : value);
+      previous[c] = value;
+    }
+    if (summed) sum += summed[d]!;
+    postings++;
+  }
+  const packed = Buffer.allocUnsafe(packedBytes);
+  const packedFurther = Buffer.allocUnsafe(furtherBytes);
+  previous.fill(0);
+  last = block;
+  for (let i = from, at = 0, furtherAt = 0; i < to; i++) {
+    const d = docs[i]!;
+    if (written && !written[d]) continue;
+    const document = documents[d]!;
+    at = writeNumber(packed, document - last, at);
+    at = writeNumber(packed, tfs[i]!, at);
+    at = writeNumber(packed, lengths[d]!, at);
+    last = document;
+    for (let c = 0; c < codings.length; c++) {
+      const value = further[c]![d]!;
+      furtherAt = writeNumber(packedFurther, codings[c] === 'ascending' ? value - previous[c]! : value, furtherAt);
+      previous[c] = value;
+    }
+  }
+  return { postings, sum, packed, further: packedFurther };
+}
+
 /** How a row's further numbers of one kind are packed: as the distance from the previous posting's (the first from 0), or as they are. */
 export type Coding = 'ascending' | 'value';
 

@@ -11,8 +11,8 @@ import { type Coding, packColumns, packPostings, unpackColumns, unpackPostings }
  */
 export interface PostingTable {
   name: 'text_postings' | 'title_postings';
-  /** A row's `found` from its columns (in `columns` order). */
-  found: (columns: ReadonlyArray<ArrayLike<number>>) => number;
+  /** What a row's `found` sums over its postings: the values of this column, or (null) one for each posting. */
+  foundSums: string | null;
   /** The postings' columns: the three packed in `packed`, then those in `further`. */
   columns: readonly [string, string, string, ...string[]];
   /** The column holding the further numbers, and how each of them is coded. */
@@ -26,7 +26,7 @@ export const COUNT_COLUMN = 1;
 
 export const TEXT_POSTINGS: PostingTable = {
   name: 'text_postings',
-  found: ([passages]) => passages!.length,
+  foundSums: null,
   columns: ['passages', 'tfs', 'lengths', 'articles'],
   further: { name: 'packed_articles', codings: ['ascending'] },
   documents: `SELECT t.term, r.first, r.last FROM article_terms x
@@ -36,16 +36,20 @@ export const TEXT_POSTINGS: PostingTable = {
 
 export const TITLE_POSTINGS: PostingTable = {
   name: 'title_postings',
-  found: (columns) => {
-    const counts = columns[TITLE_POSTINGS.columns.indexOf('passage_counts')]!;
-    let sum = 0;
-    for (let i = 0; i < counts.length; i++) sum += counts[i]!;
-    return sum;
-  },
+  foundSums: 'passage_counts',
   columns: ['articles', 'tfs', 'lengths', 'first_passages', 'passage_counts'],
   further: { name: 'packed_passages', codings: ['ascending', 'value'] },
   documents: 'SELECT t.term, a.number AS first, a.number AS last FROM articles a, unnest(a.title_terms) AS t(term) WHERE a.number = ANY($1::bigint[])',
 };
+
+/** A row's `found` from its postings' columns (in the table's `columns` order): see `foundSums`. */
+export function foundOf(table: PostingTable, columns: ReadonlyArray<ArrayLike<number>>): number {
+  if (table.foundSums === null) return columns[0]!.length;
+  const summed = columns[table.columns.indexOf(table.foundSums)]!;
+  let sum = 0;
+  for (let i = 0; i < summed.length; i++) sum += summed[i]!;
+  return sum;
+}
 
 /** A postings table's columns with their types, in the order of `postingRow`'s values. */
 export function postingColumns(table: PostingTable): Array<readonly [string, BinaryType]> {
@@ -61,7 +65,7 @@ export function postingRow(table: PostingTable, term: string, block: number, col
   if (columns.length !== table.columns.length || columns.some((column) => column.length !== documents.length)) {
     throw new Error(`a ${table.name} row (${term}, ${block}) needs ${table.columns.length} columns of one length: ${columns.map((column) => column.length).join(', ')}`);
   }
-  return [term, block, table.found(columns), packPostings(block, documents, tfs, lengths), packColumns(further, table.further.codings)];
+  return [term, block, foundOf(table, columns), packPostings(block, documents, tfs, lengths), packColumns(further, table.further.codings)];
 }
 
 /** A row's postings columns in the table's order, from its two packed columns; a row whose two disagree on its postings is said to be damaged. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinPacked, matchPacked, packColumns, packPostings, unpackColumns, unpackPostings } from '../../src/pg/packedPostings.js';
+import { joinPacked, matchPacked, packBatchPostings, packColumns, packPostings, unpackColumns, unpackPostings } from '../../src/pg/packedPostings.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
@@ -78,6 +78,33 @@ describe('packed postings', () => {
     const packed = packColumns(columns, ['ascending', 'value', 'value']);
     expect(unpackColumns(packed, ['ascending', 'value', 'value']).map((column) => [...column])).toEqual(columns);
     expect(packed.length).toBe(packPostings(0, documents, lengths, tfs).length);
+  });
+
+  it.each(ROWS)('packs a term’s postings of block $block read in place from a batch as packing the written documents’ columns does, with their count and sum', ({ block, documents, tfs, lengths }) => {
+    // The batch's documents: the row's, each after one of another term (documents 0, 2, 4… of the batch are not in the row).
+    const byDocument = {
+      documents: documents.flatMap((d) => [d - 1, d]),
+      lengths: lengths.flatMap((l) => [1, l]),
+      further: [documents.flatMap((d) => [Math.floor(d / 3) - 1, Math.floor(d / 3)]), lengths.flatMap((l) => [9, l % 1000])],
+    };
+    const docs = [7, ...documents.map((_, i) => 2 * i + 1), 3];
+    const counts = [5, ...tfs, 6];
+    const codings = ['ascending', 'value'] as const;
+    for (const written of [null, Uint8Array.from(byDocument.documents, (_, d) => (d % 4 === 3 ? 0 : 1))]) {
+      const kept = documents.flatMap((_, i) => (written === null || written[2 * i + 1] ? [i] : []));
+      const row = packBatchPostings(block, docs, counts, 1, 1 + documents.length, byDocument, written, codings, byDocument.further[1]!);
+      const further = [kept.map((i) => byDocument.further[0]![2 * i + 1]!), kept.map((i) => byDocument.further[1]![2 * i + 1]!)];
+      expect(row.packed).toEqual(packPostings(block, kept.map((i) => documents[i]!), kept.map((i) => tfs[i]!), kept.map((i) => lengths[i]!)));
+      expect(row.further).toEqual(packColumns(further, codings));
+      expect([row.postings, row.sum]).toEqual([kept.length, further[1]!.reduce((a, b) => a + b, 0)]);
+    }
+  });
+
+  it('refuses postings of a batch that do not ascend, as packing their columns does', () => {
+    const byDocument = { documents: [10, 12, 11], lengths: [1, 1, 1], further: [[1, 2, 3]] };
+    expect(() => packBatchPostings(10, [0, 1, 2], [1, 1, 1], 0, 3, byDocument, null, ['ascending'], null)).toThrow(/ascend from their block 10: 11 after 12/);
+    expect(() => packBatchPostings(20, [0], [1], 0, 1, byDocument, null, ['ascending'], null)).toThrow(/ascend from their block 20: 10 after 20/);
+    expect(() => packBatchPostings(10, [0, 1], [1, 1], 0, 2, { ...byDocument, further: [[5, 3, 0]] }, null, ['ascending'], null)).toThrow(/must ascend: 3 after 5/);
   });
 
   it('refuses further numbers that should ascend and do not, and says damaged bytes are damaged', () => {

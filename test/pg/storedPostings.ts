@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { type PostingTable, readPostingRows } from '../../src/pg/postingTables.js';
+import { type PostingTable, foundOf, readPostingRows } from '../../src/pg/postingTables.js';
 
 /** A stored posting: its term, and its columns by the table's names (passages, tfs, lengths, articles; or articles, tfs, lengths, first_passages, passage_counts). */
 export type StoredPosting = { term: string } & Record<string, number>;
@@ -17,7 +17,7 @@ export async function storedPostings(pool: pg.Pool, table: PostingTable): Promis
     let wrongFound = 0;
     const postings: StoredPosting[] = [];
     for (const { term, block, columns } of rows) {
-      if (found.get(`${block} ${term}`) !== table.found(columns)) wrongFound++;
+      if (found.get(`${block} ${term}`) !== foundOf(table, columns)) wrongFound++;
       for (let i = 0; i < columns[0]!.length; i++) postings.push(Object.assign({ term }, ...table.columns.map((name, k) => ({ [name]: columns[k]![i]! }))) as StoredPosting);
     }
     const document = table.columns[0];
