@@ -54,24 +54,7 @@ function lengthAt(first: number): number {
  * field's length in `lengths`. Documents out of order are a bug, and said so.
  */
 export function packPostings(block: number, documents: ArrayLike<number>, tfs: ArrayLike<number>, lengths: ArrayLike<number>): Buffer {
-  let bytes = 0;
-  let previous = block;
-  for (let i = 0; i < documents.length; i++) {
-    const gap = documents[i]! - previous;
-    if (gap < 0 || (i > 0 && gap === 0)) throw new RangeError(`postings must ascend from their block ${block}: ${documents[i]} after ${previous}`);
-    bytes += codeLength(gap) + codeLength(tfs[i]!) + codeLength(lengths[i]!);
-    previous = documents[i]!;
-  }
-  const out = Buffer.allocUnsafe(bytes);
-  let at = 0;
-  previous = block;
-  for (let i = 0; i < documents.length; i++) {
-    at = writeNumber(out, documents[i]! - previous, at);
-    at = writeNumber(out, tfs[i]!, at);
-    at = writeNumber(out, lengths[i]!, at);
-    previous = documents[i]!;
-  }
-  return out;
+  return packBatchPostings(block, null, tfs, 0, documents.length, { documents, lengths, further: [] }, null, [], null).packed;
 }
 
 /** The previous further number of each column, for `packBatchPostings` (most rows have a posting or two: no array made per row). */
@@ -79,24 +62,26 @@ const PREVIOUS = new Float64Array(4);
 
 /** A batch's values of its documents (articles or passages, by their place in the batch), one array a kind, as `packBatchPostings` reads them. */
 export interface DocumentColumns {
-  /** Each document's number. */
-  documents: ArrayLike<number>;
-  /** Each document's field length. */
+  /** Each document's number, or null when only the further numbers are packed. */
+  documents: ArrayLike<number> | null;
+  /** Each document's field length (read with `documents`). */
   lengths: ArrayLike<number>;
   /** Each document's further numbers, a column a kind (see `packColumns`). */
   further: ReadonlyArray<ArrayLike<number>>;
 }
 
 /**
- * The postings `from` to `to` of a batch's field (each `docs` a document of the batch, its count in
- * `tfs`) packed as `packPostings` and `packColumns` pack them, reading each document's values in
+ * The postings `from` to `to` of a batch's field (each `docs` a document of the batch, posting `i`
+ * document `i` when null; its count in `tfs`) packed in `packed` (`packPostings`: each document's
+ * distance, count and length) and `further` (`packColumns`), reading each document's values in
  * place from `byDocument` instead of from columns made for the term, and only those of the
  * documents `written` marks (every one when null). Also gives how many postings it packed, and the
- * sum of `summed` (a value by document) over their documents.
+ * sum of `summed` (a value by document) over their documents. The one packing loop of both packed
+ * columns: `packPostings` and `packColumns` are its cases of a row's own columns.
  */
 export function packBatchPostings(
   block: number,
-  docs: ArrayLike<number>,
+  docs: ArrayLike<number> | null,
   tfs: ArrayLike<number>,
   from: number,
   to: number,
@@ -113,13 +98,15 @@ export function packBatchPostings(
   let furtherBytes = 0;
   let last = block;
   for (let i = from; i < to; i++) {
-    const d = docs[i]!;
+    const d = docs === null ? i : docs[i]!;
     if (written && !written[d]) continue;
-    const document = documents[d]!;
-    const gap = document - last;
-    if (gap < 0 || (postings > 0 && gap === 0)) throw new RangeError(`postings must ascend from their block ${block}: ${document} after ${last}`);
-    packedBytes += codeLength(gap) + codeLength(tfs[i]!) + codeLength(lengths[d]!);
-    last = document;
+    if (documents) {
+      const document = documents[d]!;
+      const gap = document - last;
+      if (gap < 0 || (postings > 0 && gap === 0)) throw new RangeError(`postings must ascend from their block ${block}: ${document} after ${last}`);
+      packedBytes += codeLength(gap) + codeLength(tfs[i]!) + codeLength(lengths[d]!);
+      last = document;
+    }
     for (let c = 0; c < codings.length; c++) {
       const value = further[c]![d]!;
       if (codings[c] === 'ascending' && value < previous[c]!) throw new RangeError(`packed numbers must ascend: ${value} after ${previous[c]}`);
@@ -134,13 +121,15 @@ export function packBatchPostings(
   previous.fill(0);
   last = block;
   for (let i = from, at = 0, furtherAt = 0; i < to; i++) {
-    const d = docs[i]!;
+    const d = docs === null ? i : docs[i]!;
     if (written && !written[d]) continue;
-    const document = documents[d]!;
-    at = writeNumber(packed, document - last, at);
-    at = writeNumber(packed, tfs[i]!, at);
-    at = writeNumber(packed, lengths[d]!, at);
-    last = document;
+    if (documents) {
+      const document = documents[d]!;
+      at = writeNumber(packed, document - last, at);
+      at = writeNumber(packed, tfs[i]!, at);
+      at = writeNumber(packed, lengths[d]!, at);
+      last = document;
+    }
     for (let c = 0; c < codings.length; c++) {
       const value = further[c]![d]!;
       furtherAt = writeNumber(packedFurther, codings[c] === 'ascending' ? value - previous[c]! : value, furtherAt);
@@ -160,27 +149,7 @@ export type Coding = 'ascending' | 'value';
  * bug, and said so.
  */
 export function packColumns(columns: ReadonlyArray<ArrayLike<number>>, codings: readonly Coding[]): Buffer {
-  const count = columns[0]?.length ?? 0;
-  const previous = codings.map(() => 0);
-  let bytes = 0;
-  for (let i = 0; i < count; i++) {
-    for (let c = 0; c < codings.length; c++) {
-      const value = columns[c]![i]!;
-      if (codings[c] === 'ascending' && value < previous[c]!) throw new RangeError(`packed numbers must ascend: ${value} after ${previous[c]}`);
-      bytes += codeLength(codings[c] === 'ascending' ? value - previous[c]! : value);
-      previous[c] = value;
-    }
-  }
-  const out = Buffer.allocUnsafe(bytes);
-  previous.fill(0);
-  for (let i = 0, at = 0; i < count; i++) {
-    for (let c = 0; c < codings.length; c++) {
-      const value = columns[c]![i]!;
-      at = writeNumber(out, codings[c] === 'ascending' ? value - previous[c]! : value, at);
-      previous[c] = value;
-    }
-  }
-  return out;
+  return packBatchPostings(0, null, [], 0, columns[0]?.length ?? 0, { documents: null, lengths: [], further: columns }, null, codings, null).further;
 }
 
 /** The columns `packColumns` packed, `codings.length` numbers a posting; bytes that end inside a posting are said to be damaged. */
