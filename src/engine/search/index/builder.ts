@@ -96,6 +96,12 @@ export class TermVocabulary {
   /** The index being built (counted from 1), and the last one each term was counted in. */
   private index = 1;
   private termIndex = new Int32Array(1024);
+  /**
+   * Every term numbered so far, in sorted order: each index sorts only the terms new to the
+   * vocabulary into it (`withNewTerms`), not all of its own again (ingesting 30k articles in
+   * batches of 5,000, each batch held about 104k terms, of which a few thousand were new).
+   */
+  private ordered: Int32Array = new Int32Array(0);
 
   /** Whether it holds so many words that it should be replaced by a new one before the next index. */
   full(): boolean {
@@ -137,9 +143,9 @@ export class TermVocabulary {
 
   /** The sorted terms of the index being built, and each of their numbers' position among them. */
   sorted(): { terms: string[]; renumber: Uint32Array } {
+    this.ordered = withNewTerms(this.terms, this.ordered);
     const order: number[] = [];
-    for (let t = 0; t < this.terms.length; t++) if (this.termIndex[t] === this.index) order.push(t);
-    order.sort((x, y) => (this.terms[x]! < this.terms[y]! ? -1 : 1));
+    for (const t of this.ordered) if (this.termIndex[t] === this.index) order.push(t);
     const renumber = new Uint32Array(this.terms.length);
     order.forEach((t, position) => (renumber[t] = position));
     return { terms: order.map((t) => this.terms[t]!), renumber };
@@ -228,6 +234,50 @@ export class TermVocabulary {
     }
     return t;
   }
+}
+
+/**
+ * The term numbers of `terms` in the order of their spellings (`unitsBefore`): `ordered`, which
+ * holds the first `ordered.length` of them so sorted, with the others sorted and merged in, each
+ * placed by a binary search from where the one before it went.
+ */
+function withNewTerms(terms: readonly string[], ordered: Int32Array): Int32Array {
+  if (ordered.length === terms.length) return ordered;
+  const fresh: number[] = [];
+  for (let t = ordered.length; t < terms.length; t++) fresh.push(t);
+  fresh.sort((x, y) => (unitsBefore(terms[x]!, terms[y]!) ? -1 : 1));
+  const merged = new Int32Array(terms.length);
+  let from = 0;
+  let to = 0;
+  for (const t of fresh) {
+    const term = terms[t]!;
+    let lo = from;
+    let hi = ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (unitsBefore(terms[ordered[mid]!]!, term)) lo = mid + 1;
+      else hi = mid;
+    }
+    merged.set(ordered.subarray(from, lo), to);
+    to += lo - from;
+    from = lo;
+    merged[to++] = t;
+  }
+  merged.set(ordered.subarray(from), to);
+  return merged;
+}
+
+/**
+ * `a < b` for strings (their UTF-16 code units compared in order, a prefix first), in a loop the
+ * compiler keeps inline: sorting a batch's 105k terms, 65-73 ms against 100-139 ms by `<`.
+ */
+function unitsBefore(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  for (let i = 0; i < shorter; i++) {
+    const difference = a.charCodeAt(i) - b.charCodeAt(i);
+    if (difference !== 0) return difference < 0;
+  }
+  return a.length < b.length;
 }
 
 /** Pairs per block of a collected field (blocks are added as documents come, never copied). */

@@ -130,14 +130,19 @@ describe('a vocabulary kept across indexes', () => {
     expect(batchIndex(last, vocabulary).terms).not.toContain(queryTerms('الطاقة')[0]);
   });
 
-  it('does so for any texts, batch after batch', () => {
+  it('does so for any texts, batch after batch, the terms in code unit order', () => {
     const pieces = ['الطاقة', 'إيران', 'ـ', 'ً', '\u200B', '\u00AD', ' ', '.', '™', 'Σ', 'σ', 'ﻻ', '٣', 'ک', 'A', 'e\u0301', '😀', '\n'];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(''));
     const batch = fc.array(fc.record({ title: text, passages: fc.array(text, { minLength: 1, maxLength: 3 }) }), { minLength: 1, maxLength: 3 });
     fc.assert(
       fc.property(fc.array(batch, { minLength: 1, maxLength: 4 }), (run) => {
         const vocabulary = new TermVocabulary();
-        for (const b of run) expect(batchIndex(b, vocabulary)).toEqual(batchIndex(b));
+        for (const b of run) {
+          const kept = batchIndex(b, vocabulary);
+          expect(kept).toEqual(batchIndex(b));
+          // Each batch's terms, new to the vocabulary or met before, in the order of their UTF-16 code units.
+          expect(kept.terms).toEqual([...kept.terms].sort());
+        }
       }),
       { numRuns: 300 },
     );
