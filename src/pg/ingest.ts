@@ -445,7 +445,7 @@ async function insertRows(client: pg.ClientBase, batch: BatchToWrite, write: Rea
   const [textTerms, titleTerms]: [string[], string[]] = [[], []];
   await copyBinaryInto(client, TEXT_POSTINGS.name, postingColumns(TEXT_POSTINGS), postingRows(TEXT_POSTINGS, terms, text, firstPassage, textValues, textTerms));
   await copyBinaryInto(client, TITLE_POSTINGS.name, postingColumns(TITLE_POSTINGS), postingRows(TITLE_POSTINGS, terms, title, firstArticle, titleValues, titleTerms));
-  await addTermChars(client, [...textTerms, ...titleTerms]);
+  await addTermChars(client, [textTerms, titleTerms]);
   written.add(textTerms, titleTerms);
   return passage - firstPassage + 1;
 }
@@ -490,11 +490,24 @@ class DocumentValues {
   }
 }
 
-/** Adds the characters of a batch's distinct terms to the alphabet of spelling variants (kept when articles leave: a character no term has any more only costs a variant tried in vain). */
-async function addTermChars(client: pg.ClientBase, terms: Iterable<string>): Promise<void> {
-  const chars = new Set<string>();
-  for (const term of terms) for (const ch of term) chars.add(ch);
-  await client.query('INSERT INTO term_chars (ch) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [[...chars]]);
+/**
+ * Adds the characters of a batch's distinct terms (in lists) to the alphabet of spelling variants
+ * (kept when articles leave: a character no term has any more only costs a variant tried in vain).
+ * The characters are gathered as code points (as iterating a string gives them, a lone surrogate
+ * as itself), not as a string each: a batch of 5,000 articles has about 700k.
+ */
+async function addTermChars(client: pg.ClientBase, termLists: ReadonlyArray<readonly string[]>): Promise<void> {
+  const chars = new Set<number>();
+  for (const terms of termLists) {
+    for (const term of terms) {
+      for (let i = 0; i < term.length; i++) {
+        const code = term.codePointAt(i)!;
+        chars.add(code);
+        if (code > 0xffff) i++;
+      }
+    }
+  }
+  await client.query('INSERT INTO term_chars (ch) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [Array.from(chars, (code) => String.fromCodePoint(code))]);
 }
 
 /** Adds a batch's changes to the archive's totals. */

@@ -112,6 +112,18 @@ describe('ingestArticles', () => {
     expect(stats.totals).toEqual(stats.actual);
   });
 
+  it('keeps the alphabet of the stored terms, each character once, one beyond the BMP as one', async () => {
+    const { pool } = await freshDatabase(server());
+    const rare = article('rare', 'ذكر النص الحرف 𠀀 ثم الحرفين 𠀁𠀂 في جملة واحدة.', { title: 'حروف 𠀃 نادرة' });
+    await ingestArticles(pool, [...ARTICLES, rare], { batchSize: 5 });
+    const terms = await pool.query<{ term: string }>('SELECT term FROM text_postings UNION SELECT term FROM title_postings');
+    const alphabet = await pool.query<{ ch: string }>('SELECT ch FROM term_chars');
+    const chars = alphabet.rows.map((r) => r.ch);
+    expect(new Set(chars).size).toBe(chars.length);
+    expect(new Set(chars)).toEqual(new Set(terms.rows.flatMap((r) => [...r.term])));
+    expect(chars).toEqual(expect.arrayContaining(['𠀀', '𠀁', '𠀂', '𠀃', 'ذ']));
+  });
+
   it('changes nothing when run again, and replaces only an edited article', async () => {
     const { pool } = await freshDatabase(server());
     await ingestArticles(pool, ARTICLES, { batchSize: 5 });
