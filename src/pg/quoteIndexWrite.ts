@@ -82,10 +82,7 @@ export async function groupQuotations(client: pg.ClientBase, texts: QuotationTex
     client,
     'quote_groups',
     QUOTE_GROUP_COLUMNS,
-    fresh.map((t) => {
-      const words = texts.keys[t] ? texts.keys[t].split(' ') : [];
-      return [idOf[t]!, Buffer.from(texts.hashes[t]!, 'hex'), words, words.length, texts.days[t]!];
-    }),
+    fresh.map((t) => [idOf[t]!, Buffer.from(texts.hashes[t]!, 'hex'), texts.keys[t]!, texts.lengths[t]!, texts.days[t]!]),
   );
   await client.query('UPDATE quote_totals SET groups = groups + $1, quotations = quotations + $2', [fresh.length, texts.textOf.length]);
   await writePostings(client, texts, fresh, idOf);
@@ -156,8 +153,8 @@ interface PostingsRow {
   lengths: Int32Array;
 }
 
-/** The columns of `quote_groups` as `groupQuotations` copies new groups. */
-const QUOTE_GROUP_COLUMNS = [['id', 'integer'], ['hash', 'bytea'], ['words', 'text[]'], ['length', 'integer'], ['first_day', 'text']] as const;
+/** The columns of `quote_groups` as `groupQuotations` copies new groups: a group's words joined by spaces (migration 026), their count. */
+const QUOTE_GROUP_COLUMNS = [['id', 'integer'], ['hash', 'bytea'], ['words', 'text'], ['length', 'integer'], ['first_day', 'text']] as const;
 
 /** The columns of `quote_postings` as `writePostings` copies new rows. */
 const QUOTE_POSTING_COLUMNS = [['word', 'text'], ['block', 'integer'], ['groups', 'integer[]'], ['lengths', 'integer[]']] as const;

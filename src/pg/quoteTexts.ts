@@ -21,7 +21,8 @@ interface Fetched {
   totals: [number, number] | null;
   words: Array<[string, number, string]> | null;
   lists: Array<[string, number[], number[]]> | null;
-  groups: Array<[number, string, string[]]> | null;
+  /** Each group's number, earliest day and words joined by spaces (migration 026). */
+  groups: Array<[number, string, string]> | null;
   group_counts: Record<string, number | null> | null;
   sequences: Array<[string, number[]]> | null;
 }
@@ -37,12 +38,12 @@ const FETCH = `SELECT
   (SELECT json_agg(json_build_array(word, groups, lengths) ORDER BY word, block) FROM quote_postings WHERE word = ANY($4::text[])) AS lists,
   (SELECT json_agg(json_build_array(id, first_day, words)) FROM quote_groups WHERE id = ANY($5::integer[])) AS groups,
   (SELECT json_object_agg(u.x, (SELECT w.groups FROM quote_words w WHERE w.word = u.x))
-     FROM (SELECT DISTINCT unnest(words) AS x FROM quote_groups WHERE id = ANY($5::integer[])) AS u) AS group_counts,
+     FROM (SELECT DISTINCT unnest(string_to_array(words, ' ')) AS x FROM quote_groups WHERE id = ANY($5::integer[])) AS u) AS group_counts,
   (SELECT json_agg(json_build_array(s.sequence, (
      SELECT coalesce(json_agg(h.id ORDER BY h.id), '[]') FROM (
        SELECT q.id FROM (SELECT u.g FROM quote_postings p, unnest(p.groups) WITH ORDINALITY AS u(g, o) WHERE p.word = s.rarest ORDER BY p.block, u.o LIMIT $8) AS f
        JOIN quote_groups q ON q.id = f.g
-       WHERE strpos(' ' || array_to_string(q.words, ' ') || ' ', ' ' || s.sequence || ' ') > 0 ORDER BY q.id LIMIT $9) AS h)))
+       WHERE strpos(' ' || q.words || ' ', ' ' || s.sequence || ' ') > 0 ORDER BY q.id LIMIT $9) AS h)))
    FROM unnest($6::text[], $7::text[]) AS s(sequence, rarest)) AS sequences`;
 
 /**
@@ -185,7 +186,8 @@ export class FetchedTexts implements QuoteTexts {
       this.lengths.set(g, 0);
       this.dates.set(g, '');
     }
-    for (const [id, day, words] of row.groups ?? []) {
+    for (const [id, day, joined] of row.groups ?? []) {
+      const words = joined ? joined.split(' ') : [];
       this.tokens.set(id, words);
       this.lengths.set(id, words.length);
       this.dates.set(id, day);

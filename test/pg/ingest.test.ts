@@ -41,7 +41,7 @@ const count = async (pool: pg.Pool, table: string) => (await pool.query(`SELECT 
  */
 async function quotationIndex(pool: pg.Pool) {
   const quotations = await pool.query(
-    'SELECT a.id, q.position, g.words, g.first_day FROM quotations q JOIN articles a ON a.number = q.article JOIN quote_groups g ON g.id = q.grp ORDER BY a.id, q.position',
+    "SELECT a.id, q.position, string_to_array(g.words, ' ') AS words, g.first_day FROM quotations q JOIN articles a ON a.number = q.article JOIN quote_groups g ON g.id = q.grp ORDER BY a.id, q.position",
   );
   const words = await pool.query('SELECT word, groups FROM quote_words ORDER BY word');
   const totals = await pool.query('SELECT groups::int, quotations::int FROM quote_totals');

@@ -12,6 +12,7 @@ import { loadCorpus } from '../../src/engine/corpus/index.js';
 import { freshDatabase, useEmbeddedServer, withoutAutovacuum } from './database.js';
 import { passageTerms } from './passageTerms.js';
 import { devArchive, postingsById } from './devArchive.js';
+import { postgresQuotes } from '../../src/pg/quoteService.js';
 
 const server = useEmbeddedServer();
 
@@ -193,7 +194,9 @@ describe('migrate', () => {
       await pool.query(`ALTER TABLE quotations ADD COLUMN speaker_id integer, ADD COLUMN hidden boolean NOT NULL DEFAULT false;
         UPDATE quotations q SET speaker_id = s.speaker_id, hidden = s.hidden AND ${marked} FROM quotation_speakers s WHERE s.article = q.article AND s.position = q.position;
         CREATE INDEX quotations_listing ON quotations (speaker_id, day DESC, start_offset, article, end_offset DESC, position) WHERE NOT hidden AND speaker_id IS NOT NULL;
-        DROP TABLE quotation_speakers; DELETE FROM schema_migrations WHERE version >= 21`);
+        DROP TABLE quotation_speakers;
+        ALTER TABLE quote_groups ALTER COLUMN words TYPE text[] USING string_to_array(words, ' ');
+        DELETE FROM schema_migrations WHERE version >= 21`);
       const client = await pool.connect();
       try {
         expect(await migrate(client, { logger: silentLogger, migrations: all })).toEqual(all.filter((m) => m.version >= 21).map((m) => m.name));
@@ -205,6 +208,37 @@ describe('migrate', () => {
       expect(left.rows[0].n).toBe(0);
       expect((await pool.query("SELECT to_regclass('quotations_listing') AS index")).rows[0].index).toBeNull();
     }
+  }, 240_000);
+
+  it("stores each quotation group's words as one text (026): whosaid answers as before, and deleting an article still forgets the groups only it held", async () => {
+    const { articles } = devArchive();
+    const { pool } = await freshDatabase(server());
+    await ingestArticles(pool, articles.slice(1), { batchSize: 40 });
+    const groups = "SELECT id, string_to_array(words, ' ') AS words, length, first_day FROM quote_groups ORDER BY id";
+    const expected = (await pool.query(groups)).rows;
+    const asked = expected.filter((g) => g.length >= 6).slice(0, 5).map((g) => g.words.slice(1, 6).join(' '));
+    const answers = await Promise.all(asked.map((q) => postgresQuotes(pool).whosaid(q)));
+    // The database as migration 025 left it: the words an array, a group without words among them.
+    await pool.query(`ALTER TABLE quote_groups ALTER COLUMN words TYPE text[] USING string_to_array(words, ' ');
+      INSERT INTO quote_groups (id, hash, words, length, first_day) VALUES (100000, decode(md5('none'), 'hex'), '{}', 0, '2000-01-01');
+      DELETE FROM schema_migrations WHERE version >= 26`);
+    const client = await pool.connect();
+    try {
+      expect(await migrate(client, { logger: silentLogger })).toEqual((await shippedMigrations()).filter((m) => m.version >= 26).map((m) => m.name));
+    } finally {
+      client.release();
+    }
+    expect((await pool.query("SELECT words FROM quote_groups WHERE id = 100000")).rows).toEqual([{ words: '' }]);
+    await pool.query('DELETE FROM quote_groups WHERE id = 100000');
+    expect((await pool.query(groups)).rows).toEqual(expected);
+    expect(await Promise.all(asked.map((q) => postgresQuotes(pool).whosaid(q)))).toEqual(answers);
+    // Adding then deleting an article leaves the quotation index as it was (the deletion trigger reads the words as text).
+    const index = async () => [(await pool.query(groups)).rows, (await pool.query('SELECT * FROM quote_words ORDER BY word')).rows, (await pool.query('SELECT * FROM quote_postings ORDER BY word, block')).rows];
+    const before = await index();
+    await ingestArticles(pool, [articles[0]!]);
+    expect(await index()).not.toEqual(before);
+    await pool.query('DELETE FROM quotations WHERE article = (SELECT number FROM articles WHERE id = $1)', [articles[0]!.id]);
+    expect(await index()).toEqual(before);
   }, 240_000);
 
   it('names what is missing, exit 2, without touching the database', async () => {

@@ -29,7 +29,7 @@ function seedArticles(): Article[] {
 async function devFilesAcrossBlocks(): Promise<{ pool: pg.Pool; articles: Article[] }> {
   const { articles } = devArchive();
   const { pool } = await freshDatabase(server());
-  await pool.query("INSERT INTO quote_groups (id, hash, words, length, first_day) VALUES (3795, decode(md5('placeholder'), 'hex'), '{}', 0, '2000-01-01')");
+  await pool.query("INSERT INTO quote_groups (id, hash, words, length, first_day) VALUES (3795, decode(md5('placeholder'), 'hex'), '', 0, '2000-01-01')");
   await ingestArticles(pool, articles, { batchSize: 7 });
   return { pool, articles };
 }
@@ -53,7 +53,7 @@ function numberedQuotations(count: number, from = 0): Article[] {
  * highest group, and the rows holding groups of a block after theirs.
  */
 async function postingsAndGroups(pool: pg.Pool) {
-  const groups = (await pool.query<{ id: number; words: string[] }>('SELECT id, words FROM quote_groups ORDER BY id')).rows;
+  const groups = (await pool.query<{ id: number; words: string[] }>("SELECT id, string_to_array(words, ' ') AS words FROM quote_groups ORDER BY id")).rows;
   const rows = (await pool.query<{ word: string; block: number; groups: number[]; lengths: number[] }>('SELECT word, block, groups, lengths FROM quote_postings ORDER BY word, block')).rows;
   const words = (await pool.query<{ word: string; groups: number }>('SELECT word, groups FROM quote_words ORDER BY word')).rows;
   const rowsOf = new Map<string, typeof rows>();
@@ -77,7 +77,7 @@ describe.skipIf(!existsSync(SEED))('the quotation index stored at ingestion', ()
     const { pool } = await freshDatabase(server());
     await ingestArticles(pool, articles, { batchSize: 3 });
     const data = QuoteIndex.build(articles).toData();
-    const groups = await pool.query<{ id: number; words: string[]; length: number }>('SELECT id, words, length FROM quote_groups ORDER BY id');
+    const groups = await pool.query<{ id: number; words: string[]; length: number }>("SELECT id, string_to_array(words, ' ') AS words, length FROM quote_groups ORDER BY id");
     const textOf = (g: number) => Array.from(data.groupWords.subarray(data.groupStart[g], data.groupStart[g + 1]), (w) => data.words[w]!);
     expect(groups.rows.map((r) => r.words)).toEqual(groups.rows.map((_, g) => textOf(g)));
     expect(groups.rows.map((r) => r.id)).toEqual(groups.rows.map((_, g) => g));
@@ -108,7 +108,7 @@ describe.skipIf(!existsSync(SEED))('the quotation index stored at ingestion', ()
   it('posts a batch’s groups for a word in at most two rows, however many blocks they span: those of the block the stored groups end in appended to its row, the rest in one row keyed by the block of its first', async () => {
     const { pool } = await freshDatabase(server());
     // The stored groups end at 4,090: a batch of 4,506 new groups runs over blocks 0, 1 and 2.
-    await pool.query("INSERT INTO quote_groups (id, hash, words, length, first_day) VALUES (4090, decode(md5('placeholder'), 'hex'), '{}', 0, '2000-01-01')");
+    await pool.query("INSERT INTO quote_groups (id, hash, words, length, first_day) VALUES (4090, decode(md5('placeholder'), 'hex'), '', 0, '2000-01-01')");
     const articles = numberedQuotations(1502);
     await ingestArticles(pool, articles, { batchSize: 2000 });
     const { stored, expected, uncounted, blocks, last, spanning } = await postingsAndGroups(pool);
@@ -160,7 +160,7 @@ describe.skipIf(!existsSync(SEED))('the quotation index stored at ingestion', ()
     const [first, ...rest] = articles;
     await ingestArticles(pool, [{ ...first!, body: 'لا اقتباس هنا.' }]);
     const data = QuoteIndex.build(rest).toData();
-    const groups = await pool.query<{ words: string[] }>('SELECT words FROM quote_groups ORDER BY id');
+    const groups = await pool.query<{ words: string[] }>("SELECT string_to_array(words, ' ') AS words FROM quote_groups ORDER BY id");
     const texts = (g: number) => Array.from(data.groupWords.subarray(data.groupStart[g], data.groupStart[g + 1]), (w) => data.words[w]!).join(' ');
     expect(new Set(groups.rows.map((r) => r.words.join(' ')))).toEqual(new Set(Array.from({ length: data.groupStart.length - 1 }, (_, g) => texts(g))));
     const words = await pool.query<{ word: string }>('SELECT word FROM quote_words');
