@@ -11,7 +11,7 @@ import { PASSAGE_KEYS } from './termKeys.js';
 import { finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
 import { type QuotationToGroup, quotationTexts } from './quotationTexts.js';
 import { analyseChangedTables } from './statistics.js';
-import { COUNT_COLUMN, type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS, postingColumns, postingRow, readPostingRows } from './postingTables.js';
+import { COUNT_COLUMN, type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS, postingColumns, postingRow, readPostingRows, summedColumn } from './postingTables.js';
 import { REWRITE_POSTINGS, replacePostingRows, runsOf } from './postingRewrite.js';
 import { packBatchPostings } from './packedPostings.js';
 import { type Compaction, type CompactionOptions, type CompactionProgress, RUN_MERGE_ROWS, compactPostings } from './compactPostings.js';
@@ -461,7 +461,7 @@ function* postingRows(table: PostingTable, terms: readonly string[], field: Fiel
   const { start, docs, tfs } = field;
   const [documents, , lengths, ...further] = values.columns as [Float64Array, Float64Array, Float64Array, ...Float64Array[]];
   const byDocument = { documents, lengths, further };
-  const summed = table.foundSums === null ? null : values.columns[table.columns.indexOf(table.foundSums)]!;
+  const summed = summedColumn(table, values.columns);
   const written = values.written.every((w) => w === 1) ? null : values.written;
   for (let t = 0; t < terms.length; t++) {
     if (start[t] === start[t + 1]) continue;

@@ -42,10 +42,15 @@ export const TITLE_POSTINGS: PostingTable = {
   documents: 'SELECT t.term, a.number AS first, a.number AS last FROM articles a, unnest(a.title_terms) AS t(term) WHERE a.number = ANY($1::bigint[])',
 };
 
+/** Of a row's or a batch's columns (in the table's `columns` order), the one a row's `found` sums (`foundSums`), or null when it counts the postings. */
+export function summedColumn<T>(table: PostingTable, columns: readonly T[]): T | null {
+  return table.foundSums === null ? null : columns[table.columns.indexOf(table.foundSums)]!;
+}
+
 /** A row's `found` from its postings' columns (in the table's `columns` order): see `foundSums`. */
 export function foundOf(table: PostingTable, columns: ReadonlyArray<ArrayLike<number>>): number {
-  if (table.foundSums === null) return columns[0]!.length;
-  const summed = columns[table.columns.indexOf(table.foundSums)]!;
+  const summed = summedColumn(table, columns);
+  if (summed === null) return columns[0]!.length;
   let sum = 0;
   for (let i = 0; i < summed.length; i++) sum += summed[i]!;
   return sum;
