@@ -115,8 +115,8 @@ export async function runIngest(args: readonly string[], env: DatabaseEnv, logge
     logger.error({ dir: parsed.dir, problems: corpus.problems.length }, parsed.prune ? 'no article in that folder: nothing ingested, and --prune refused (it would delete every article)' : 'no article to ingest in that folder');
     return 2;
   }
-  // Two connections: the speakers' clustering and the merge at the run's end run side by side.
-  const pool = createPool(url, logger, 2);
+  // Three connections: at the run's end the speakers' clustering, its read of the quotations and the merge run side by side.
+  const pool = createPool(url, logger, 3);
   try {
     const absent = await absentArticles(pool, corpus.articles.map((a) => a.id));
     if (parsed.prune && !parsed.force && absent.numbers.length * 2 > absent.stored) {

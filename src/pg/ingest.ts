@@ -171,8 +171,9 @@ function* batchesOf(parts: Iterable<readonly Article[]>, size: number): Generato
  * quotations grouped and their speakers clustered, and the postings rows written meanwhile merged
  * into their terms' last rows every `RUN_MERGE_ROWS` of them (`compactPostings`: among `terms`
  * when given, else every term). Those two at once on two connections when the pool has them: they
- * touch different tables, and each alone keeps about one core busy; the clustering's connection
- * merges too once it is done. Returns the compaction's counts; when either fails, fails once both
+ * touch different tables, and each alone keeps about one core busy; the clustering reads the
+ * quotations on a third connection when the pool has one free (`finishQuoteIndex`), and its own
+ * connection merges too once it is done. Returns the compaction's counts; when either fails, fails once both
  * have stopped.
  */
 export async function finishIngestion(pool: pg.Pool, options: Pick<CompactionOptions, 'terms' | 'onProgress'> = {}): Promise<Compaction> {

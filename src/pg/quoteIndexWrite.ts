@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import { copyBinaryInto } from './copyBinary.js';
 import { type QuotationTexts, type QuotationToGroup, quotationTexts } from './quotationTexts.js';
-import { PAGE, inChunks, inPoolTransaction } from './pool.js';
-import { clusterChangedSpeakers } from './speakerClusters.js';
+import { PAGE, inChunks, inPoolTransaction, usingPoolClient } from './pool.js';
+import { type ReadAside, clusterChangedSpeakers } from './speakerClusters.js';
 
 /** Group numbers per block: a postings row is keyed by the block of its first group (see `writePostings`). */
 const POSTING_BLOCK = 4096;
@@ -163,10 +163,20 @@ const QUOTE_POSTING_COLUMNS = [['word', 'text'], ['block', 'integer'], ['groups'
  * Finishes an ingestion or prune run's quotation index, in one transaction: groups quotations left
  * ungrouped (stored before migration 005), then clusters again the speakers the run's quotations
  * may have changed (see `clusterChangedSpeakers`), so that its cost follows what the run changed.
+ * The clustering reads the quotations beside its transaction when the pool has a connection free
+ * and the grouping changed none of them.
  */
 export async function finishQuoteIndex(pool: pg.Pool): Promise<void> {
   await inPoolTransaction(pool, async (client) => {
-    await groupNewQuotations(client);
-    await clusterChangedSpeakers(client);
+    const grouped = await groupNewQuotations(client);
+    await clusterChangedSpeakers(client, grouped ? (read) => read(client) : readBeside(pool, client));
   });
+}
+
+/** A `ReadAside` on a connection of `pool` when one is idle or may be opened at once, else on `client`. */
+function readBeside(pool: pg.Pool, client: pg.ClientBase): ReadAside {
+  return async (read) => {
+    const free = pool.idleCount > 0 || pool.totalCount < (pool.options.max ?? 10);
+    return free && !pool.waitingCount ? usingPoolClient(await pool.connect(), read) : read(client);
+  };
 }

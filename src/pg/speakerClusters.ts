@@ -6,6 +6,13 @@ import { namesLabelled, readNamesAgain, storedNameCount, vocabularyFor } from '.
 import { PAGE, inChunks } from './pool.js';
 import { type ListingSource, leftOut } from './speakerListing.js';
 
+/**
+ * Runs a read beside a transaction: on a connection of its own when one is free at once (the
+ * transaction goes on meanwhile), else on the transaction's. Only for reads of rows the
+ * transaction has not changed, whose committed state it would read too (READ COMMITTED).
+ */
+export type ReadAside = <T>(read: (client: pg.ClientBase) => Promise<T>) => Promise<T>;
+
 /** A quotation as clustering reads it: its place, speaker name and day, its cluster (`quotation_speakers`), and what its listing compares (`ListingSource`). */
 interface SpeakerRecord extends ListingSource {
   position: number;
@@ -23,19 +30,25 @@ interface SpeakerRecord extends ListingSource {
  * quotation stays first. When the changed names or those sharing their labels are half of all or
  * more (a first ingestion), every name is clustered again. The quotations of the articles where
  * one changed speaker are written again with their speakers and their places in the listings.
+ * `readAside` runs a read of committed rows the transaction has not changed, on a connection of
+ * its own when there is one free (see `ReadAside`).
  */
-export async function clusterChangedSpeakers(client: pg.ClientBase): Promise<void> {
+export async function clusterChangedSpeakers(client: pg.ClientBase, readAside: ReadAside = (read) => read(client)): Promise<void> {
   // One run at a time; the bots read on.
   await client.query('LOCK TABLE quote_speakers IN SHARE ROW EXCLUSIVE MODE');
   const changed = (await client.query<{ name: string }>('DELETE FROM quote_speaker_changes RETURNING name')).rows.map((r) => r.name);
   if (!changed.length) return;
+  // Changed names as many as the names stored before are half of all names or more once read
+  // again, whatever appears or goes: every quotation is read, beside the names' bookkeeping.
+  const every = changed.length >= (await storedNameCount(client)) ? readAside(everyQuotation) : undefined;
+  every?.catch(() => undefined); // awaited below, unless the bookkeeping fails first
   // A name's facts are asked for up to three times (read again, appeared, the vocabulary): worked out once.
   const factsOf = nameFactsOnce();
   const labels = await readNamesAgain(client, changed, factsOf);
   const total = await storedNameCount(client);
-  const names = changed.length * 2 < total ? await namesLabelled(client, labels) : undefined;
+  const names = !every && changed.length * 2 < total ? await namesLabelled(client, labels) : undefined;
   const some = names && names.size * 2 < total ? [...names] : undefined;
-  const records = some ? await quotationsOf(client, some) : await everyQuotation(client);
+  const records = some ? await quotationsOf(client, some) : await (every ?? everyQuotation(client));
   const vocabulary = await vocabularyFor(client, [...new Set(records.map((r) => r.speaker))].flatMap((name) => factsOf(name).conj));
   const clusters = clusterSpeakers(records.map((r) => ({ speaker: r.speaker, speakerTitle: r.speaker_title, date: r.day })), vocabulary);
   const idFor = await removeClusters(client, records, some ? labels : undefined);

@@ -7,8 +7,9 @@ import type { Article } from '../../src/engine/types.js';
 import { silentLogger } from '../../src/engine/options.js';
 import { finishIngestion, ingestArticles } from '../../src/pg/ingest.js';
 import { migrate, shippedMigrations } from '../../src/pg/migrate.js';
-import { createPool } from '../../src/pg/pool.js';
+import { createPool, inPoolTransaction, usingPoolClient } from '../../src/pg/pool.js';
 import { pruneArticles } from '../../src/pg/prune.js';
+import { clusterChangedSpeakers } from '../../src/pg/speakerClusters.js';
 import { postgresQuotes } from '../../src/pg/quoteService.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
@@ -140,6 +141,29 @@ describe.skipIf(!existsSync(QUOTES_DIR))('speakers clustered again only where a 
       expect(got.speakers.map((s) => s.name)).toEqual(index.toData().speakers.map((c) => c.name));
     }, 240_000);
   }
+});
+
+describe.skipIf(!existsSync(QUOTES_DIR))('a first ingestion\'s clustering', () => {
+  it('reads every quotation on a connection beside its transaction, and clusters as on the transaction\'s alone', async () => {
+    const { articles, asked } = devArchive();
+    const [alone, beside] = [(await freshDatabase(server())).pool, (await freshDatabase(server())).pool];
+    let readsBeside = 0;
+    for (const pool of [alone, beside]) {
+      await ingestArticles(pool, articles, { batchSize: 20, finish: false });
+      await inPoolTransaction(pool, (client) =>
+        pool === alone
+          ? clusterChangedSpeakers(client)
+          : clusterChangedSpeakers(client, async (read) => {
+              readsBeside++;
+              return usingPoolClient(await pool.connect(), read);
+            }),
+      );
+    }
+    expect(readsBeside).toBe(1);
+    const got = await speakersOf(beside, asked);
+    expect(got.speakers.length).toBeGreaterThan(100);
+    expect(got).toEqual(await speakersOf(alone, asked));
+  }, 240_000);
 });
 
 describe.skipIf(!existsSync(QUOTES_DIR))('speakers of an archive ingested before migration 011', () => {
