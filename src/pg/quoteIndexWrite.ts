@@ -169,7 +169,7 @@ const QUOTE_POSTING_COLUMNS = [['word', 'text'], ['block', 'integer'], ['groups'
 export async function finishQuoteIndex(pool: pg.Pool): Promise<void> {
   await inPoolTransaction(pool, async (client) => {
     const grouped = await groupNewQuotations(client);
-    await clusterChangedSpeakers(client, grouped ? (read) => read(client) : readBeside(pool, client));
+    await clusterChangedSpeakers(client, grouped ? undefined : readBeside(pool, client));
   });
 }
 
