@@ -173,8 +173,8 @@ function* batchesOf(parts: Iterable<readonly Article[]>, size: number): Generato
  * when given, else every term). Those two at once on two connections when the pool has them: they
  * touch different tables, and each alone keeps about one core busy; the clustering reads the
  * quotations on a third connection when the pool has one free (`finishQuoteIndex`), and its own
- * connection merges too once it is done. Returns the compaction's counts; when either fails, fails once both
- * have stopped.
+ * connection merges too once it is done. Returns the compaction's counts; when either fails,
+ * fails once both have stopped.
  */
 export async function finishIngestion(pool: pg.Pool, options: Pick<CompactionOptions, 'terms' | 'onProgress'> = {}): Promise<Compaction> {
   await analyseChangedTables(pool);
