@@ -9,6 +9,7 @@
  */
 
 import type pg from 'pg';
+import { usingPoolClient } from './pool.js';
 
 /**
  * Analyses the tables of the current schema that this role may analyse (it needs the MAINTAIN
@@ -20,9 +21,9 @@ import type pg from 'pg';
  * clustering) is skipped rather than waited for, and a failed `ANALYZE` only leaves its table to
  * autovacuum: the statistics help the run's end, which does not depend on them. The tables are
  * analysed on all the pool's connections at once (2.0 s for the fifteen tables of a fresh 90k
- * archive on two, 3.5 s on one).
+ * archive on two, 3.5 s on one), or one after another on one of them (`options.oneConnection`).
  */
-export async function analyseChangedTables(pool: pg.Pool): Promise<string[]> {
+export async function analyseChangedTables(pool: pg.Pool, options: AnalysisOptions = {}): Promise<string[]> {
   const stale = await pool.query<{ name: string; target: string }>(
     `SELECT s.relname AS name, format('%I.%I', s.schemaname, s.relname) AS target
      FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
@@ -32,14 +33,29 @@ export async function analyseChangedTables(pool: pg.Pool): Promise<string[]> {
          OR s.n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8 + current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, 0))
      ORDER BY pg_total_relation_size(c.oid) DESC, s.relname`,
   );
-  // A statement per table, the largest first: the pool runs them on all its connections at once.
-  const analysed = await Promise.all(
-    stale.rows.map(({ name, target }) =>
-      pool.query(`ANALYZE (SKIP_LOCKED) ${target}`).then(
-        () => [name],
-        () => [],
-      ),
-    ),
-  );
+  const among = options.among ?? (() => true);
+  const tables = stale.rows.filter(({ name }) => among(name));
+  if (!tables.length) return [];
+  const analyse = (client: pg.Pool | pg.PoolClient, { name, target }: (typeof tables)[number]) =>
+    client.query(`ANALYZE (SKIP_LOCKED) ${target}`).then(
+      () => [name],
+      () => [],
+    );
+  // A statement per table, the largest first: on all the pool's connections at once, or one after another on one.
+  const analysed = options.oneConnection
+    ? await usingPoolClient(await pool.connect(), async (client) => {
+        const done: string[][] = [];
+        for (const table of tables) done.push(await analyse(client, table));
+        return done;
+      })
+    : await Promise.all(tables.map((table) => analyse(pool, table)));
   return analysed.flat().sort();
+}
+
+/** Which of the changed tables `analyseChangedTables` analyses, and on how many connections. */
+export interface AnalysisOptions {
+  /** Only the tables it accepts by name (default: every changed table). */
+  among?: (table: string) => boolean;
+  /** One table after another on one connection, leaving the pool's others to work beside it (default: on all of them at once). */
+  oneConnection?: boolean;
 }
