@@ -124,12 +124,12 @@ export class WordScanner {
  */
 export class SpellingTable<T> {
   private slots = new Int32Array(2 << 16);
-  private keys: string[] = [];
-  private values: T[] = [];
+  /** Spelling `k` at `2k`, its value at `2k + 1`: a lookup reads one line for both. */
+  private entries: Array<string | T> = [];
 
   /** Number of spellings stored. */
   get size(): number {
-    return this.keys.length;
+    return this.entries.length >> 1;
   }
 
   /** The number of the spelling `text[start, end)` with hash `h`, or `-1 - free slot` when unseen. */
@@ -141,7 +141,7 @@ export class SpellingTable<T> {
       const k = slots[2 * i + 1]!;
       if (k === 0) return -1 - i;
       if (slots[2 * i] === h) {
-        const key = this.keys[k - 1]!;
+        const key = this.entries[2 * (k - 1)] as string;
         if (key.length === len && text.startsWith(key, start)) return k - 1;
       }
     }
@@ -149,29 +149,28 @@ export class SpellingTable<T> {
 
   /** The spelling numbered `k` (a non-negative `find` result). */
   key(k: number): string {
-    return this.keys[k]!;
+    return this.entries[2 * k] as string;
   }
 
   /** The value stored with spelling `k`. */
   value(k: number): T {
-    return this.values[k]!;
+    return this.entries[2 * k + 1] as T;
   }
 
   /** Stores `key` with `value` at the free slot a negative `find` result names. */
   add(miss: number, key: string, h: number, value: T): void {
     const i = -1 - miss;
-    this.keys.push(key);
-    this.values.push(value);
+    this.entries.push(key, value);
+    const size = this.entries.length >> 1;
     this.slots[2 * i] = h;
-    this.slots[2 * i + 1] = this.keys.length;
-    if (this.keys.length * 2 > this.slots.length >> 1) this.grow();
+    this.slots[2 * i + 1] = size;
+    if (size * 2 > this.slots.length >> 1) this.grow();
   }
 
   /** Forgets every spelling. */
   clear(): void {
     this.slots = new Int32Array(2 << 16);
-    this.keys = [];
-    this.values = [];
+    this.entries = [];
   }
 
   private grow(): void {
