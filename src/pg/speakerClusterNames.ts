@@ -3,6 +3,7 @@ import { type NameWords, nameKey } from '../engine/quotes/speakers.js';
 import { type NameFacts, labelsOf } from './speakerClusterKeys.js';
 import { arrayLiteral } from './copy.js';
 import { inChunks } from './pool.js';
+import { sharesElement } from './sharesElement.js';
 
 
 /** A row of `quote_speaker_names`. */
@@ -26,7 +27,7 @@ export async function readNamesAgain(client: pg.ClientBase, changed: readonly st
   const gone = [...stored.values()].filter((s) => !present.has(s.name));
   await client.query('DELETE FROM quote_speaker_names WHERE name = ANY($1::text[])', [gone.map((s) => s.name)]);
   const flipped = await updateVocabulary(client, appeared.map((name) => factsOf(name).words), gone.map((s) => s.words));
-  const touched = flipped.length ? await storedNames(client, 'conj && $1::text[]', flipped) : new Map<string, StoredName>();
+  const touched = flipped.length ? await storedNames(client, sharesElement('conj', '$1::text[]', flipped.length), flipped) : new Map<string, StoredName>();
   const labels = new Set([...stored.values(), ...touched.values()].flatMap((s) => s.labels));
   const again = [...new Set([...present, ...touched.keys()])].map((name) => ({ name, ...factsOf(name) }));
   const vocabulary = await vocabularyFor(client, again.flatMap((f) => f.conj));
@@ -85,7 +86,7 @@ export async function vocabularyFor(client: pg.ClientBase, words: readonly strin
 export async function namesLabelled(client: pg.ClientBase, labels: Set<string>): Promise<Set<string>> {
   const names = new Set<string>();
   for (let frontier = [...labels]; frontier.length; ) {
-    const rows = await client.query<{ name: string; labels: string[] }>('SELECT name, labels FROM quote_speaker_names WHERE labels && $1::text[]', [frontier]);
+    const rows = await client.query<{ name: string; labels: string[] }>(`SELECT name, labels FROM quote_speaker_names WHERE ${sharesElement('labels', '$1::text[]', frontier.length)}`, [frontier]);
     frontier = [];
     for (const r of rows.rows) {
       names.add(r.name);

@@ -5,6 +5,7 @@ import { copyBinaryInto } from './copyBinary.js';
 import { namesLabelled, readNamesAgain, storedNameCount, vocabularyFor } from './speakerClusterNames.js';
 import { PAGE, inChunks } from './pool.js';
 import { type ListingSource, leftOut } from './speakerListing.js';
+import { sharesElement } from './sharesElement.js';
 
 /**
  * Runs a read beside a transaction: on a connection of its own when one is free at once (the
@@ -73,7 +74,7 @@ export async function clusterChangedSpeakers(client: pg.ClientBase, readAside: R
 async function removeClusters(client: pg.ClientBase, records: readonly SpeakerRecord[], labels: ReadonlySet<string> | undefined): Promise<(rank: readonly number[]) => number> {
   const last = (await client.query<{ max: number | null }>('SELECT max(id) AS max FROM quote_speakers')).rows[0]!.max;
   const removed = labels
-    ? await client.query<{ id: number; rank: string[] }>('DELETE FROM quote_speakers WHERE id = ANY($1::integer[]) OR labels && $2::text[] RETURNING id, rank', [
+    ? await client.query<{ id: number; rank: string[] }>(`DELETE FROM quote_speakers WHERE id = ANY($1::integer[]) OR ${sharesElement('labels', '$2::text[]', labels.size)} RETURNING id, rank`, [
         [...new Set(records.flatMap((r) => (r.speaker_id === null ? [] : [r.speaker_id])))],
         [...labels],
       ])
