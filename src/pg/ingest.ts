@@ -8,7 +8,7 @@ import { type BinaryValue, copyBinaryInto, copyPackedRows } from './copyBinary.j
 import type { FieldPostings } from '../engine/search/index/passageIndex.js';
 import { ARTICLES, ARTICLE_TERMS, type BatchToWrite, PASSAGES, QUOTATIONS, contentHash } from './rows.js';
 import { PASSAGE_KEYS } from './termKeys.js';
-import { finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
+import { GROUPING_LOCKED, finishQuoteIndex, groupNewQuotations, groupQuotations } from './quoteIndexWrite.js';
 import { type QuotationToGroup, quotationTexts } from './quotationTexts.js';
 import { analyseChangedTables } from './statistics.js';
 import { COUNT_COLUMN, type PostingTable, TEXT_POSTINGS, TITLE_POSTINGS, postingColumns, postingRow, readPostingRows, summedColumn } from './postingTables.js';
@@ -186,11 +186,12 @@ export async function finishIngestion(pool: pg.Pool, options: Pick<CompactionOpt
     await finishQuoteIndex(pool);
     return compact();
   }
-  // The clustering's transaction holds quote_groups, which `ANALYZE` would then skip: that one first.
-  await analyseChangedTables(pool, { among: (table) => table === 'quote_groups' });
+  // The clustering's transaction holds the grouping's table, which `ANALYZE (SKIP_LOCKED)` would then skip: that one first.
+  const heldByClustering = (table: string) => table === GROUPING_LOCKED;
+  await analyseChangedTables(pool, { among: heldByClustering });
   const clustering = finishQuoteIndex(pool);
   // Its connection merges too once the clustering is done (the merge is most of a large run's end).
-  const analysed = analyseChangedTables(pool, { among: (table) => table !== 'quote_groups', oneConnection: true });
+  const analysed = analyseChangedTables(pool, { among: (table) => !heldByClustering(table), oneConnection: true });
   const [grouped, compacted] = await Promise.allSettled([clustering, analysed.then(() => compact(clustering))]);
   if (grouped.status === 'rejected') throw grouped.reason;
   if (compacted.status === 'rejected') throw compacted.reason;

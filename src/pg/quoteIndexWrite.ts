@@ -4,6 +4,11 @@ import { type QuotationTexts, type QuotationToGroup, quotationTexts } from './qu
 import { PAGE, inChunks, inPoolTransaction, usingPoolClient } from './pool.js';
 import { type ReadAside, clusterChangedSpeakers } from './speakerClusters.js';
 
+/** The table a grouping locks, one grouping at a time: `finishQuoteIndex` holds it from the start of its transaction to the end. */
+export const GROUPING_LOCKED = 'quote_groups';
+/** The statement taking that lock (it conflicts with itself, not with the bots' reads). */
+const LOCK_GROUPING = `LOCK TABLE ${GROUPING_LOCKED} IN SHARE ROW EXCLUSIVE MODE`;
+
 /** Group numbers per block: a postings row is keyed by the block of its first group (see `writePostings`). */
 const POSTING_BLOCK = 4096;
 
@@ -20,7 +25,7 @@ interface Ungrouped extends QuotationToGroup {
  */
 export async function groupNewQuotations(client: pg.ClientBase): Promise<number> {
   // One grouping at a time: two would read the same ungrouped quotations.
-  await client.query('LOCK TABLE quote_groups IN SHARE ROW EXCLUSIVE MODE');
+  await client.query(LOCK_GROUPING);
   // A page at a time (a whole archive stored before migration 005 would not fit in memory), in order.
   let grouped = 0;
   for (;;) {
@@ -50,7 +55,7 @@ export async function groupNewQuotations(client: pg.ClientBase): Promise<number>
 export async function groupQuotations(client: pg.ClientBase, texts: QuotationTexts): Promise<number[]> {
   if (!texts.textOf.length) return [];
   // One grouping at a time: group numbers are given after the highest in use.
-  await client.query('LOCK TABLE quote_groups IN SHARE ROW EXCLUSIVE MODE');
+  await client.query(LOCK_GROUPING);
   const known = await client.query<{ id: number; hash: string; first_day: string }>(
     "SELECT id, encode(hash, 'hex') AS hash, first_day FROM quote_groups WHERE hash IN (SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h)",
     [texts.hashes],
