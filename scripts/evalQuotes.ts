@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EVAL_DIR } from './evalData.js';
 import { gunzipSync } from 'node:zlib';
@@ -189,10 +190,22 @@ export function macroAverage(files: FileScores[]): FileScores {
   };
 }
 
+/** The dev files named on the command line (a name in QUOTE_FILES, or a path to one), or why one is not. */
+export function quoteFilesNamed(args: readonly string[]): { files: string[] } | { error: string } {
+  const files = args.filter((a) => !a.startsWith('--')).map((a) => basename(a));
+  const unknown = files.filter((f) => !QUOTE_FILES.includes(f));
+  return unknown.length ? { error: `scripts/evalQuotes.ts: no dev file ${unknown.join(', ')} (the files: ${QUOTE_FILES.join(', ')})` } : { files };
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
+  const named = quoteFilesNamed(args);
+  if ('error' in named) {
+    console.error(named.error);
+    process.exit(2);
+  }
   const { files, distractors } = await evaluateQuotes({
-    files: args.filter((a) => !a.startsWith('--')),
+    files: named.files,
     distractors: !args.includes('--no-distractors'),
     log: args.includes('--errors') ? (l) => console.log(l) : undefined,
   });
