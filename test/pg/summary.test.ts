@@ -1,4 +1,7 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { EVAL_DIR, readJsonLines } from '../../scripts/evalData.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { silentLogger } from '../../src/engine/index.js';
 import { runIngest } from '../../src/pg/commands.js';
@@ -9,6 +12,23 @@ import { tempDir } from '../support/tempDir.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
 
 const server = useEmbeddedServer();
+
+/** The dev files whose articles the summaries are compared on: EASC's and every quotation file's (Arabic and English). */
+const DEV_FILES = ['summaries/easc-dev.jsonl', ...['dev_ant', 'dev_ant2', 'dev_jawhara', 'en_polnear_dev', 'seed'].map((name) => `quotes/${name}.jsonl`)];
+
+/** A corpus folder holding corpus/'s seed and the dev files' articles, one `.jsonl` file each, and how many articles it holds. */
+function devCorpus(): { dir: string; count: number } {
+  const dir = tempCorpus([], 'pg-summary-dev-');
+  let count = 1;
+  for (const file of DEV_FILES) {
+    const records = readJsonLines<{ id: string; title: string; body: string; date: string; source: string; url?: string | null; lang?: string }>(file);
+    const lang = file.includes('/en_') ? 'en' : 'ar';
+    const lines = records.map(({ id, title, body, date, source, url, lang: given }) => JSON.stringify({ id, title, body, date, source, url: url ?? undefined, lang: given ?? lang }));
+    writeFileSync(join(dir, `${file.replace(/\W+/g, '-')}.jsonl`), `${lines.join('\n')}\n`);
+    count += records.length;
+  }
+  return { dir, count };
+}
 const corpusDir = tempCorpus(TEST_ARTICLES);
 afterAll(() => removeDir(corpusDir));
 
@@ -46,4 +66,26 @@ describe('summaries on PostgreSQL', () => {
     }
     expect(answered).toBeGreaterThanOrEqual(3);
   }, 60_000);
+
+  it.skipIf(!existsSync(EVAL_DIR + DEV_FILES[0]))('summarises every article of the dev sets, and topics from their titles, as the embedded engine does (Arabic and English)', async () => {
+    const { dir: devDir, count } = devCorpus();
+    try {
+      const embedded = await createEngine({ corpusDir: devDir, cacheDir: tempDir('pg-summary-cache-'), logger: silentLogger });
+      const { url, pool } = await freshDatabase(server());
+      expect(await runIngest([devDir], { DATABASE_URL: url }, silentLogger)).toBe(0);
+      const summaries = postgresAsk(pool);
+      const articles = embedded.findArticles('', 10_000);
+      expect(articles.length).toBe(count);
+      for (const { id } of articles) expect(await summaries.summarizeArticle(id), id).toEqual(embedded.summarizeArticle(id));
+      let answered = 0;
+      for (const { title } of articles.filter((_, i) => i % 4 === 0)) {
+        const expected = embedded.summarizeTopic(title);
+        expect(await summaries.summarizeTopic(title), title).toEqual(expected);
+        if (expected.ok && expected.sentences.length) answered++;
+      }
+      expect(answered).toBeGreaterThanOrEqual(30);
+    } finally {
+      removeDir(devDir);
+    }
+  }, 120_000);
 });
