@@ -15,5 +15,5 @@ const top = index.speakers('', count);
 console.log(top.map((s, i) => `${i + 1}. ${s.name} (${s.count})`).join('\n'));
 for (const name of ['ترامب', 'ترمب', 'دونالد ترامب', 'بومبيو', 'مايك بومبيو', 'نتنياهو', 'نتانياهو']) {
   const found = index.bySpeaker(name);
-  console.log(`/quotes ${name} → ${found ? `${found.speaker} (${found.matches.length})` : 'nobody'}`);
+  console.log(`/quotes ${name} → ${found ? `${found.speaker} (${found.matches.length} listed)` : 'nobody'}`);
 }
