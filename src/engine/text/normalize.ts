@@ -33,6 +33,11 @@ export function asciiDigits(text: string): string {
  * result to compute offsets into the original.
  */
 export function normalizeText(text: string): string {
+  return normalizedInOnePass(text) ?? normalizedInSteps(text);
+}
+
+/** `normalizeText` step by step, for any text. */
+function normalizedInSteps(text: string): string {
   return asciiDigits(
     text
       .normalize('NFKC')
@@ -42,6 +47,53 @@ export function normalizeText(text: string): string {
       .replace(ALEF, '\u0627')
       .replace(MAPPED, (c) => CHAR_MAP[c] ?? c),
   ).toLowerCase();
+}
+
+/** In `ONE_PASS`: a code unit that no step of `normalizeText` changes. */
+const KEPT = 0xffff;
+/** In `ONE_PASS`: a code unit that `normalizeText` removes. */
+const DROPPED = 0xfffe;
+/** In `ONE_PASS`: a code unit whose text must go step by step. */
+const STEPWISE = 0xfffd;
+/** The code units `ONE_PASS` covers: ASCII and the Arabic block. */
+const ONE_PASS_UNITS = 0x700;
+
+/**
+ * What `normalizeText` does to each code unit of ASCII and the Arabic block, worked out from the steps themselves:
+ * kept, dropped, or the one unit it becomes. Text holding any other unit goes step by step (`STEPWISE`), and so does
+ * text holding a mark NFKC composes with the letter before it (madda and hamza above and below, U+0653–U+0655) or a
+ * unit that does not become one unit or none (the high hamza letters, U+0675–U+0678, which NFKC decomposes): there
+ * NFKC is not a unit-by-unit change.
+ */
+const ONE_PASS: Uint16Array = (() => {
+  const table = new Uint16Array(ONE_PASS_UNITS).fill(STEPWISE);
+  for (let unit = 0; unit < ONE_PASS_UNITS; unit++) {
+    if ((unit >= 0x80 && unit < 0x600) || (unit >= 0x653 && unit <= 0x655)) continue;
+    const result = normalizedInSteps(String.fromCharCode(unit));
+    if (result.length === 0) table[unit] = DROPPED;
+    else if (result.length === 1) table[unit] = result.charCodeAt(0) === unit ? KEPT : result.charCodeAt(0);
+  }
+  return table;
+})();
+
+/**
+ * `normalizeText` of a text made of ASCII and the Arabic block (most words and passages), in one pass over its code
+ * units, with no copy when nothing changes; null for a text that must go step by step.
+ */
+function normalizedInOnePass(text: string): string | null {
+  let out: string | null = null;
+  // The units from `from` on are still to be copied as they are.
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const to = unit < ONE_PASS_UNITS ? ONE_PASS[unit]! : STEPWISE;
+    if (to === KEPT) continue;
+    if (to === STEPWISE) return null;
+    out = (out ?? '') + text.slice(from, i);
+    if (to !== DROPPED) out += String.fromCharCode(to);
+    from = i + 1;
+  }
+  return out === null ? text : out + text.slice(from);
 }
 
 /** Letters and digits of any script, with in-word marks (tashkeel, ZWNJ) and apostrophes kept together. */
