@@ -2,7 +2,7 @@ import { isContentWord } from '../text/analyzer.js';
 import { WHOSAID } from '../options.js';
 import { type Matches, align, containment, matchesIn } from './fuzzy.js';
 import { type QueryWord, queryWords, readQuoteQuery } from './query.js';
-import { lowerBound } from '../util/sorted.js';
+import { kthSmallest, lowerBound } from '../util/sorted.js';
 
 /** What a lookup needs of the quote index: the distinct quotation texts ("groups") and their words. */
 export interface QuoteTexts {
@@ -201,13 +201,13 @@ function shownWords(matched: QueryWord[]): string[] {
 
 /**
  * The `k` items of `items` with the highest `score`, best first, ties in the items' order: the same
- * as sorting them all stably and keeping `k`, without sorting the long tail.
+ * as sorting them all stably and keeping `k`, without sorting the long tail (the `k`-th score found by selection).
  */
 function top(items: number[], k: number, score: (g: number) => number): number[] {
   const scores = Float64Array.from(items, score);
   let kept = items.map((_, i) => i);
   if (items.length > k) {
-    const kth = Float64Array.from(scores).sort()[items.length - k]!;
+    const kth = kthSmallest(Float64Array.from(scores), items.length - k);
     let ties = k - scores.filter((s) => s > kth).length;
     kept = kept.filter((i) => scores[i]! > kth || (scores[i] === kth && ties-- > 0));
   }

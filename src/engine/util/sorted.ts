@@ -22,3 +22,33 @@ export function forEachMatch(list: ArrayLike<number>, values: ArrayLike<number>,
     if (list[k] === values[i]) visit(i, k);
   }
 }
+
+/**
+ * The value `values` would hold at index `k` once sorted ascending (`k` from 0 to `values.length - 1`; no NaN): found by
+ * selection, reordering `values` in place, in time linear on average instead of a whole sort.
+ */
+export function kthSmallest(values: Float64Array, k: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    // Hoare's partition around the median of three, the pivot value copied out.
+    const mid = (low + high) >>> 1;
+    const [a, b, c] = [values[low]!, values[mid]!, values[high]!];
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (k <= j) high = j;
+    else if (k >= i) low = i;
+    else return values[k]!;
+  }
+  return values[k]!;
+}
