@@ -7,20 +7,34 @@ import { TEXT_POSTINGS, TITLE_POSTINGS } from '../../src/pg/postingTables.js';
 import { storedPostings } from './storedPostings.js';
 import { tempDir } from '../support/tempDir.js';
 
-/** Where the Arabic quotation dev files are (tests using them are skipped without ../shared). */
+/** Where the quotation dev files are (tests using them are skipped without ../shared). */
 export const QUOTES_DIR = new URL('../../../shared/eval/quotes/', import.meta.url);
+/** The shared development data, beside the repository. */
+const EVAL_DIR = new URL('../../../shared/eval/', import.meta.url);
+
+/** A quotation annotated in a dev file: its text and its speaker. */
+export type DevQuote = { quote: string; speaker: string | null };
+
+/**
+ * The articles of a dev file of ../shared/eval (`quotes/dev_ant.jsonl`, `summaries/easc-dev.jsonl`, …), as a corpus
+ * folder's `part.jsonl` would give them (`corpusFolder`), English for the `en_` files, and the quotations annotated in
+ * them (none for a file without).
+ */
+export function devFile(path: string): { articles: Article[]; quotes: DevQuote[] } {
+  const lang = path.split('/').at(-1)!.startsWith('en_') ? 'en' : 'ar';
+  const records = readFileSync(new URL(path, EVAL_DIR), 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as {
+    id: string; title: string; body: string; date: string; source: string; url?: string | null; lang?: string; quotes?: DevQuote[];
+  });
+  return {
+    articles: records.map((r) => ({ id: r.id, title: r.title, body: r.body, date: r.date, source: r.source, url: r.url ?? null, lang: r.lang ?? lang, author: null, file: 'part.jsonl' })),
+    quotes: records.flatMap((r) => r.quotes ?? []),
+  };
+}
 
 /** The Arabic quotation dev files and the seed (see ../shared/eval/quotes/README.md): articles, and the quotations annotated in them. */
-export function devArchive(): { articles: Article[]; quotes: Array<{ quote: string; speaker: string | null }> } {
-  const records = ['dev_ant.jsonl', 'dev_ant2.jsonl', 'dev_jawhara.jsonl', 'seed.jsonl'].flatMap((file) =>
-    readFileSync(new URL(file, QUOTES_DIR), 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as {
-      id: string; title: string; body: string; date: string; source: string; url: string | null; quotes: Array<{ quote: string; speaker: string | null }>;
-    }),
-  );
-  return {
-    articles: records.map((r) => ({ id: r.id, title: r.title, body: r.body, date: r.date, source: r.source, url: r.url, lang: 'ar', author: null, file: 'part.jsonl' })),
-    quotes: records.flatMap((r) => r.quotes),
-  };
+export function devArchive(): { articles: Article[]; quotes: DevQuote[] } {
+  const files = ['dev_ant.jsonl', 'dev_ant2.jsonl', 'dev_jawhara.jsonl', 'seed.jsonl'].map((file) => devFile(`quotes/${file}`));
+  return { articles: files.flatMap((f) => f.articles), quotes: files.flatMap((f) => f.quotes) };
 }
 
 /** A corpus folder holding `articles`, in that order (one JSON Lines file), deleted when the running test finishes. */
@@ -31,7 +45,7 @@ export function corpusFolder(articles: readonly Article[]): string {
 }
 
 /** Six words from the middle of a quotation, as the quotes eval asks whosaid. */
-function middleSix(quote: string): string {
+export function middleSix(quote: string): string {
   const words = quote.split(/\s+/).filter(Boolean);
   const from = Math.max(0, Math.floor((words.length - 6) / 2));
   return words.slice(from, from + 6).join(' ');

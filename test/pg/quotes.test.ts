@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LISTING_ORDER } from '../../src/pg/speakerListing.js';
 import { quoteAnswers } from '../../src/engine/engine.js';
@@ -12,27 +12,12 @@ import { silentLogger } from '../../src/engine/index.js';
 import type { QuoteService } from '../../src/engine/quotes/service.js';
 import type { ListingWindow } from '../../src/engine/quotes/speakerChoice.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
+import { QUOTES_DIR, devFile as devFileAt, middleSix } from './devArchive.js';
+
+/** A quotation dev file's articles and annotated quotations (see ../shared/eval/quotes/README.md). */
+const devFile = (file: string) => devFileAt(`quotes/${file}`);
 
 const server = useEmbeddedServer();
-const QUOTES_DIR = new URL('../../../shared/eval/quotes/', import.meta.url);
-
-/** A dev file's articles and the quotations annotated in them (see ../shared/eval/quotes/README.md). */
-function devFile(file: string): { articles: Article[]; quotes: Array<{ quote: string; speaker: string | null }> } {
-  const records = readFileSync(new URL(file, QUOTES_DIR), 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as {
-    id: string; title: string; body: string; date: string; source: string; url: string | null; lang?: string; quotes: Array<{ quote: string; speaker: string | null }>;
-  });
-  return {
-    articles: records.map((r) => ({ id: r.id, title: r.title, body: r.body, date: r.date, source: r.source, url: r.url, lang: r.lang ?? (file.startsWith('en_') ? 'en' : 'ar'), author: null, file: r.id })),
-    quotes: records.flatMap((r) => r.quotes),
-  };
-}
-
-/** Six words from the middle of a quotation, as the quotes eval asks whosaid. */
-function middleSix(quote: string): string {
-  const words = quote.split(/\s+/).filter(Boolean);
-  const from = Math.max(0, Math.floor((words.length - 6) / 2));
-  return words.slice(from, from + 6).join(' ');
-}
 
 /**
  * Every quotation dev file, Arabic and English: the English reader reads an article the same whatever it read
