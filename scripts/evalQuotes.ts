@@ -107,7 +107,7 @@ const langOf = (file: string, r: Record) => r.lang ?? (file.startsWith('en_') ? 
 const asArticle = (file: string, r: Record): Article => ({ id: r.id, title: r.title, body: r.body, date: r.date, source: r.source, url: r.url, lang: langOf(file, r), author: null, file: r.id });
 
 /** Six words from the middle of a quotation: the whosaid query. */
-function middleSix(quote: string): string {
+export function middleSix(quote: string): string {
   const w = quote.split(/\s+/).filter(Boolean);
   const from = Math.max(0, Math.floor((w.length - 6) / 2));
   return w.slice(from, from + 6).join(' ');

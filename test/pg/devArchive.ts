@@ -1,19 +1,24 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
+import { EVAL_DIR, readJsonLines } from '../../scripts/evalData.js';
+import { middleSix } from '../../scripts/evalQuotes.js';
 import type { Article } from '../../src/engine/types.js';
 import { postgresArchive } from '../../src/pg/archive.js';
 import { TEXT_POSTINGS, TITLE_POSTINGS } from '../../src/pg/postingTables.js';
 import { storedPostings } from './storedPostings.js';
 import { tempDir } from '../support/tempDir.js';
 
-/** Where the quotation dev files are (tests using them are skipped without ../shared). */
-export const QUOTES_DIR = new URL('../../../shared/eval/quotes/', import.meta.url);
-/** The shared development data, beside the repository. */
-const EVAL_DIR = new URL('../../../shared/eval/', import.meta.url);
+/** Where the quotation dev files are (tests using them are skipped without the development data). */
+export const QUOTES_DIR = `${EVAL_DIR}quotes/`;
 
 /** A quotation annotated in a dev file: its text and its speaker. */
 export type DevQuote = { quote: string; speaker: string | null };
+
+/** The speakers of `quotes` and their bare surnames, each once: what a user asks `/quotes` for. */
+export function askedSpeakers(quotes: readonly DevQuote[]): string[] {
+  return [...new Set(quotes.flatMap((q) => (q.speaker ? [q.speaker, q.speaker.split(' ').at(-1)!] : [])))];
+}
 
 /**
  * The articles of a dev file of ../shared/eval (`quotes/dev_ant.jsonl`, `summaries/easc-dev.jsonl`, …), as a corpus
@@ -22,9 +27,7 @@ export type DevQuote = { quote: string; speaker: string | null };
  */
 export function devFile(path: string): { articles: Article[]; quotes: DevQuote[] } {
   const lang = path.split('/').at(-1)!.startsWith('en_') ? 'en' : 'ar';
-  const records = readFileSync(new URL(path, EVAL_DIR), 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as {
-    id: string; title: string; body: string; date: string; source: string; url?: string | null; lang?: string; quotes?: DevQuote[];
-  });
+  const records = readJsonLines<{ id: string; title: string; body: string; date: string; source: string; url?: string | null; lang?: string; quotes?: DevQuote[] }>(path);
   return {
     articles: records.map((r) => ({ id: r.id, title: r.title, body: r.body, date: r.date, source: r.source, url: r.url ?? null, lang: r.lang ?? lang, author: null, file: 'part.jsonl' })),
     quotes: records.flatMap((r) => r.quotes ?? []),
@@ -44,17 +47,10 @@ export function corpusFolder(articles: readonly Article[]): string {
   return dir;
 }
 
-/** Six words from the middle of a quotation, as the quotes eval asks whosaid. */
-export function middleSix(quote: string): string {
-  const words = quote.split(/\s+/).filter(Boolean);
-  const from = Math.max(0, Math.floor((words.length - 6) / 2));
-  return words.slice(from, from + 6).join(' ');
-}
-
 /** What an archive answers about `articles` (by id, title and words) and `quotes`: /ask, /summary, /whosaid, /quotes. */
 export async function answers(pool: pg.Pool, articles: readonly Article[], quotes: ReadonlyArray<{ quote: string; speaker: string | null }>) {
   const archive = postgresArchive(pool);
-  const speakers = [...new Set(quotes.flatMap((q) => (q.speaker ? [q.speaker, q.speaker.split(' ').at(-1)!] : [])))];
+  const speakers = askedSpeakers(quotes);
   const questions = articles.flatMap((a) => [a.title, a.body.split(/\s+/).slice(20, 28).join(' ')]);
   /** Each of `asked` answered in turn (the pool's connections are few). */
   const each = async <T, R>(asked: readonly T[], answer: (item: T) => Promise<R> | R): Promise<R[]> => {

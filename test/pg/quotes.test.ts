@@ -12,7 +12,8 @@ import { silentLogger } from '../../src/engine/index.js';
 import type { QuoteService } from '../../src/engine/quotes/service.js';
 import type { ListingWindow } from '../../src/engine/quotes/speakerChoice.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
-import { QUOTES_DIR, devFile as devFileAt, middleSix } from './devArchive.js';
+import { middleSix } from '../../scripts/evalQuotes.js';
+import { QUOTES_DIR, askedSpeakers, devFile as devFileAt } from './devArchive.js';
 
 /** A quotation dev file's articles and annotated quotations (see ../shared/eval/quotes/README.md). */
 const devFile = (file: string) => devFileAt(`quotes/${file}`);
@@ -98,8 +99,7 @@ describe.skipIf(!existsSync(QUOTES_DIR))('quotations on PostgreSQL', () => {
         const got = await Promise.all(asked.map((words) => onPostgres.whosaid(words)));
         asked.forEach((words, i) => expect(got[i], words).toEqual(embedded.whosaid(words)));
       }
-      const speakers = [...new Set(quotes.flatMap((q) => (q.speaker ? [q.speaker, q.speaker.split(' ').at(-1)!] : [])))];
-      for (const speaker of speakers) await expectSameWindows(onPostgres, embedded, speaker);
+      for (const speaker of askedSpeakers(quotes)) await expectSameWindows(onPostgres, embedded, speaker);
       for (const { id } of articles) expect(await onPostgres.quotesIn(id)).toEqual(embedded.quotesIn(id));
       expect(await onPostgres.speakers('', 50)).toEqual(embedded.speakers('', 50));
     }, 240_000);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { quoteAnswers } from '../../src/engine/engine.js';
@@ -12,25 +12,13 @@ import { pruneArticles } from '../../src/pg/prune.js';
 import { clusterChangedSpeakers } from '../../src/pg/speakerClusters.js';
 import { postgresQuotes } from '../../src/pg/quoteService.js';
 import { freshDatabase, useEmbeddedServer } from './database.js';
+import { QUOTES_DIR, askedSpeakers, devArchive as arabicDevArchive } from './devArchive.js';
 
 const server = useEmbeddedServer();
-const QUOTES_DIR = new URL('../../../shared/eval/quotes/', import.meta.url);
-
-/** The Arabic dev files and the seed (see ../shared/eval/quotes/README.md), read as one archive. */
-const FILES = ['dev_ant.jsonl', 'dev_ant2.jsonl', 'dev_jawhara.jsonl', 'seed.jsonl'];
-
-/** The files' articles, and the speakers annotated in them with their bare surnames (what a user asks /quotes for). */
+/** The Arabic dev files and the seed, read as one archive, and the speakers annotated in them with their bare surnames. */
 function devArchive(): { articles: Article[]; asked: string[] } {
-  const records = FILES.flatMap((file) =>
-    readFileSync(new URL(file, QUOTES_DIR), 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as {
-      id: string; title: string; body: string; date: string; source: string; url: string | null; quotes: Array<{ speaker: string | null }>;
-    }),
-  );
-  const speakers = records.flatMap((r) => r.quotes.flatMap((q) => (q.speaker ? [q.speaker, q.speaker.split(' ').at(-1)!] : [])));
-  return {
-    articles: records.map((r) => ({ id: r.id, title: r.title, body: r.body, date: r.date, source: r.source, url: r.url, lang: 'ar', author: null, file: r.id })),
-    asked: [...new Set(speakers)],
-  };
+  const { articles, quotes } = arabicDevArchive();
+  return { articles, asked: askedSpeakers(quotes) };
 }
 
 /** What is typed into the speaker autocomplete. */
